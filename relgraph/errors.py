@@ -1,0 +1,193 @@
+"""The one exception hierarchy of relgraph.
+
+::
+
+    RelgraphError                     anything relgraph raises on purpose
+    ├── ValidationError               bad input tables; carries every problem as rows
+    ├── UnknownPersonError            a person id (or name) that is not in the network
+    ├── UnknownOpportunityError       an opportunity id that is not in the network
+    └── MissingDependencyError        an optional package a feature needs is not installed
+
+All of them derive from ``ValueError`` (or ``LookupError``) too, so generic handlers work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "MissingDependencyError",
+    "Problem",
+    "Reason",
+    "RelgraphError",
+    "UnknownOpportunityError",
+    "UnknownPersonError",
+    "ValidationError",
+]
+
+
+class Reason(str, Enum):
+    """Why a value was rejected: the reason codes of :class:`ValidationError` rows."""
+
+    MISSING_TABLE = "missing_table"
+    MISSING_COLUMN = "missing_column"
+    EMPTY_TABLE = "empty_table"
+    UNREADABLE = "unreadable"
+    ENCODING = "encoding"
+    BLANK = "blank"
+    DUPLICATE_ID = "duplicate_id"
+    DUPLICATE_ROW = "duplicate_row"
+    UNKNOWN_REFERENCE = "unknown_reference"
+    WRONG_ORG_KIND = "wrong_org_kind"
+    NOT_A_NUMBER = "not_a_number"
+    NOT_AN_INTEGER = "not_an_integer"
+    OUT_OF_RANGE = "out_of_range"
+    NOT_A_BOOLEAN = "not_a_boolean"
+    BAD_DATE = "bad_date"
+    FUTURE_DATE = "future_date"
+    UNKNOWN_TERM = "unknown_term"
+    SELF_TIE = "self_tie"
+    REPORTING_CYCLE = "reporting_cycle"
+    TWO_MANAGERS = "two_managers"
+    INCONSISTENT = "inconsistent"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input.
+
+    Attributes
+    ----------
+    table : str
+        The table (``people``, ``ties`` …).
+    row : int or None
+        The row as a spreadsheet shows it (the header is row 1, the first data row is row 2);
+        for DataFrames passed directly, the DataFrame's index label. None for whole-table
+        problems.
+    column : str or None
+        The column, or None for whole-row/whole-table problems.
+    value : str
+        The offending value, as given (shortened when very long).
+    reason : Reason
+        A stable reason code.
+    hint : str
+        What is wrong and how to fix it, in plain words.
+    source : str
+        The file (or sheet) the table came from, or ``"<DataFrame>"``.
+    """
+
+    table: str
+    row: int | None
+    column: str | None
+    value: str
+    reason: Reason
+    hint: str
+    source: str = ""
+
+
+class RelgraphError(Exception):
+    """Base class of every error relgraph raises on purpose."""
+
+
+class ValidationError(RelgraphError, ValueError):
+    """The input tables have problems; ``.problems`` lists every one of them.
+
+    Parameters
+    ----------
+    problems : sequence of Problem
+        All problems found (validation never stops at the first one).
+
+    Examples
+    --------
+    >>> from relgraph.errors import Problem, Reason, ValidationError
+    >>> err = ValidationError([Problem("people", 3, "attitude", "7", Reason.OUT_OF_RANGE,
+    ...                                "attitude must be an integer from -3 to +3")])
+    >>> len(err.problems), err.frame().loc[0, "reason"]
+    (1, 'out_of_range')
+    """
+
+    MAX_SHOWN = 50
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: list[Problem] = list(problems)
+        super().__init__(self._message())
+
+    def frame(self) -> pd.DataFrame:
+        """Return the problems as a DataFrame (source, table, row, column, value, reason, hint)."""
+        import pandas as pd
+
+        cols = ["source", "table", "row", "column", "value", "reason", "hint"]
+        rows = [
+            {
+                "source": p.source,
+                "table": p.table,
+                "row": p.row,
+                "column": p.column,
+                "value": p.value,
+                "reason": str(p.reason),
+                "hint": p.hint,
+            }
+            for p in self.problems
+        ]
+        out = pd.DataFrame(rows, columns=cols)
+        out["row"] = out["row"].astype("Int64")
+        return out
+
+    def _message(self) -> str:
+        n = len(self.problems)
+        lines = [f"{n} problem{'s' if n != 1 else ''} in the input:"]
+        for p in self.problems[: self.MAX_SHOWN]:
+            where = p.source or p.table
+            at = f" row {p.row}" if p.row is not None else ""
+            col = f", column {p.column!r}" if p.column else ""
+            val = f" (value {p.value!r})" if p.value != "" else ""
+            lines.append(f"  {where}{at}{col}{val}: [{p.reason}] {p.hint}")
+        if n > self.MAX_SHOWN:
+            lines.append(f"  … and {n - self.MAX_SHOWN} more (see .problems or .frame())")
+        return "\n".join(lines)
+
+
+class UnknownPersonError(RelgraphError, LookupError):
+    """A person id or name that is not in the network."""
+
+    def __init__(
+        self, person: object, suggestion: str | None = None, detail: str | None = None
+    ) -> None:
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        msg = f"{person!r} is ambiguous: {detail}" if detail else f"unknown person {person!r}{hint}"
+        super().__init__(msg)
+        self.person = person
+
+
+class UnknownOpportunityError(RelgraphError, LookupError):
+    """An opportunity id that is not in the network, or a missing one when several exist."""
+
+    def __init__(self, opportunity: object, known: Iterable[str]) -> None:
+        known = list(known)
+        if opportunity is None:
+            msg = (
+                f"this network has {len(known)} opportunities ({', '.join(known[:10])}); name one"
+                if known
+                else "this network has no opportunities; add an opportunities table"
+            )
+        else:
+            msg = f"unknown opportunity {opportunity!r}; known: {', '.join(known[:10]) or 'none'}"
+        super().__init__(msg)
+        self.opportunity = opportunity
+
+
+class MissingDependencyError(RelgraphError, ImportError):
+    """An optional package needed for a feature is not installed."""
+
+    def __init__(self, package: str, feature: str, extra: str | None = None) -> None:
+        how = f"pip install 'relgraph[{extra}]'" if extra else f"pip install {package}"
+        super().__init__(f"{feature} needs the package {package!r}; install it with: {how}")

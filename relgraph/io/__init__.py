@@ -1,0 +1,72 @@
+"""Loading, validating and writing relgraph's tables (CSV folders, Excel, DataFrames)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from relgraph.errors import Problem, Reason, ValidationError
+from relgraph.io.read import read_csv_folder, read_excel
+from relgraph.io.validate import validate_tables
+from relgraph.model import Settings
+from relgraph.network import RelationshipNetwork
+
+__all__ = ["load"]
+
+_EXCEL = {".xlsx", ".xlsm"}
+
+
+def load(
+    path: str | Path, *, settings: Settings | None = None, today: _dt.date | None = None
+) -> RelationshipNetwork:
+    """Load and validate a network from a CSV folder or an Excel workbook.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder with ``orgs.csv``, ``people.csv`` and optional ``ties.csv``,
+        ``opportunities.csv``, ``roles.csv``, ``affiliations.csv``; or an ``.xlsx`` workbook
+        with one sheet per table.
+    settings : Settings, optional
+        Defaults for the network.
+    today : datetime.date, optional
+        Reference date for the "not in the future" checks (default: today).
+
+    Returns
+    -------
+    RelationshipNetwork
+
+    Raises
+    ------
+    ValidationError
+        Listing every problem in every table (file, row, column, value, reason, hint).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.load(rg.datasets.sample_path())
+    >>> len(net.people) >= 60
+    True
+    """
+    p = Path(path)
+    if p.is_dir():
+        raws, problems = read_csv_folder(p)
+    elif p.suffix.lower() in _EXCEL and p.is_file():
+        raws, problems = read_excel(p)
+    else:
+        what = "does not exist" if not p.exists() else "is neither a folder nor an .xlsx file"
+        raise ValidationError(
+            [
+                Problem(
+                    "",
+                    None,
+                    None,
+                    str(p),
+                    Reason.UNREADABLE,
+                    f"{p} {what}; give a folder of CSV files or an Excel workbook",
+                    str(p),
+                )
+            ]
+        )
+    tables = validate_tables(raws, problems, today=today)
+    return RelationshipNetwork(tables, settings=settings, source=str(p))

@@ -1,0 +1,500 @@
+"""Vocabularies (roles, tie kinds, org kinds …), their synonyms, and the one settings object.
+
+Every default number relgraph uses lives in :class:`Settings`; every word a user may type
+for a vocabulary value (English, Chinese, Salesforce) lives in the ``*_SYNONYMS`` tables
+below. Both are documented in ``docs/data-format.md`` and ``docs/methodology.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+__all__ = [
+    "AFFILIATION_KIND_SYNONYMS",
+    "GOAL_SYNONYMS",
+    "ORG_KIND_SYNONYMS",
+    "ROLE_SYNONYMS",
+    "STAGE_SYNONYMS",
+    "TIE_KIND_SYNONYMS",
+    "AffiliationKind",
+    "Goal",
+    "OrgKind",
+    "Role",
+    "Settings",
+    "Stage",
+    "TieKind",
+    "normalize_term",
+    "parse_term",
+    "suggest",
+]
+
+
+class _Vocab(str, Enum):
+    """A vocabulary: members compare equal to their canonical lower-case string."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Role(_Vocab):
+    """A buying role in an opportunity's decision chain (DOMAIN.md §3)."""
+
+    INITIATOR = "initiator"
+    USER = "user"
+    INFLUENCER = "influencer"
+    DECIDER = "decider"
+    APPROVER = "approver"
+    BUYER = "buyer"
+    GATEKEEPER = "gatekeeper"
+    OTHER = "other"
+
+
+class TieKind(_Vocab):
+    """The kind of a tie between two people (DESIGN.md §1)."""
+
+    REPORTS_TO = "reports_to"
+    INFLUENCES = "influences"
+    COVERS = "covers"
+    INFORMS = "informs"
+    FAMILY = "family"
+    FRIEND = "friend"
+    FORMER_COLLEAGUE = "former_colleague"
+    ALUMNI = "alumni"
+    NEIGHBOUR = "neighbour"
+    CLUB = "club"
+    FAITH = "faith"
+    WORKS_WITH = "works_with"
+    SUPPLIER = "supplier"
+    CUSTOMER_OF = "customer_of"
+    OTHER = "other"
+
+    @property
+    def directed(self) -> bool:
+        """Whether the tie's direction carries meaning (formal, influence and our ties)."""
+        return self in _DIRECTED_KINDS
+
+    @property
+    def personal(self) -> bool:
+        """Whether the tie is a personal (undirected) relationship."""
+        return self not in _DIRECTED_KINDS
+
+
+_DIRECTED_KINDS = frozenset(
+    {TieKind.REPORTS_TO, TieKind.INFLUENCES, TieKind.COVERS, TieKind.INFORMS}
+)
+
+
+class OrgKind(_Vocab):
+    """What an organisation is to us."""
+
+    CUSTOMER = "customer"
+    US = "us"
+    COMPETITOR = "competitor"
+    PARTNER = "partner"
+    OTHER = "other"
+
+
+class AffiliationKind(_Vocab):
+    """A shared circle that can become a tie (DOMAIN.md §7)."""
+
+    SCHOOL = "school"
+    CLUB = "club"
+    EMPLOYER = "employer"
+    NEIGHBOURHOOD = "neighbourhood"
+    FAITH = "faith"
+    OTHER = "other"
+
+
+class Goal(_Vocab):
+    """The business goal of an opportunity (DOMAIN.md §6)."""
+
+    BREAKTHROUGH = "breakthrough"
+    SHARE = "share"
+    PROFIT = "profit"
+    COMPETITIVE = "competitive"
+
+
+class Stage(_Vocab):
+    """A stage of the buying process, in order (DOMAIN.md §3)."""
+
+    NEED = "need"
+    SPECIFICATION = "specification"
+    EVALUATION = "evaluation"
+    DECISION = "decision"
+    APPROVAL = "approval"
+    PURCHASE = "purchase"
+
+
+def _syn(table: dict[str, Iterable[str]]) -> Mapping[str, str]:
+    out: dict[str, str] = {}
+    for canonical, words in table.items():
+        for word in (canonical, *words):
+            out[normalize_term(word)] = canonical
+    return MappingProxyType(out)
+
+
+def normalize_term(value: object) -> str:
+    """Fold a vocabulary word for lookup: strip, lower-case, and unify separators.
+
+    Parameters
+    ----------
+    value : object
+        What the user wrote.
+
+    Returns
+    -------
+    str
+        The folded form: ``"Economic  Decision-Maker "`` becomes ``"economic decision maker"``.
+
+    Examples
+    --------
+    >>> normalize_term(" Former-Colleague ")
+    'former colleague'
+    """
+    text = str(value).strip().lower().replace("_", " ").replace("-", " ")
+    return " ".join(text.split())
+
+
+#: Words accepted for each buying role: English, Chinese, and Salesforce contact roles.
+ROLE_SYNONYMS: Mapping[str, str] = _syn(
+    {
+        "initiator": ["发起者", "发起人", "需求方", "requester"],
+        "user": ["使用者", "用户", "business user", "end user", "使用人"],
+        "influencer": [
+            "影响者",
+            "影响人",
+            "evaluator",
+            "technical buyer",
+            "technical evaluator",
+            "评估者",
+            "技术把关者",
+        ],
+        "decider": [
+            "决定者",
+            "决策者",
+            "拍板人",
+            "decision maker",
+            "economic decision maker",
+            "final decision maker",
+        ],
+        "approver": ["批准者", "审批者", "审批人", "economic buyer", "executive sponsor"],
+        "buyer": ["购买者", "采购者", "采购", "procurement", "purchaser", "purchasing"],
+        "gatekeeper": ["控制者", "把关者", "守门人", "gate keeper"],
+        "other": ["其他", "其它"],
+    }
+)
+
+#: Words accepted for each tie kind.
+TIE_KIND_SYNONYMS: Mapping[str, str] = _syn(
+    {
+        "reports_to": ["reports to", "汇报", "汇报给", "上级", "直属上级", "manager"],
+        "influences": ["影响", "sways", "influence"],
+        "covers": ["负责", "对接", "owner", "owns", "account owner"],
+        "informs": ["信息渠道", "informant", "information channel"],
+        "family": ["亲属", "家人", "家庭", "配偶", "spouse", "relative", "亲戚"],
+        "friend": ["朋友", "好友", "friendship"],
+        "former_colleague": ["前同事", "老同事", "ex colleague", "former boss", "老领导"],
+        "alumni": ["校友", "同学", "classmate", "alumnus", "alumna"],
+        "neighbour": ["邻居", "neighbor"],
+        "club": ["俱乐部", "球友", "club member"],
+        "faith": ["宗教", "信仰", "religion", "church"],
+        "works_with": ["同事", "合作", "colleague", "coworker", "co worker", "works with"],
+        "supplier": ["供应商", "vendor"],
+        "customer_of": ["客户", "customer", "customer of"],
+        "other": ["其他", "其它"],
+    }
+)
+
+#: Words accepted for each organisation kind.
+ORG_KIND_SYNONYMS: Mapping[str, str] = _syn(
+    {
+        "customer": ["客户", "account", "client"],
+        "us": ["我方", "我们", "本公司", "ours", "our company", "self", "we"],
+        "competitor": ["竞争对手", "友商", "对手", "rival"],
+        "partner": ["合作伙伴", "伙伴", "渠道", "channel", "reseller"],
+        "other": ["其他", "其它"],
+    }
+)
+
+#: Words accepted for each affiliation kind.
+AFFILIATION_KIND_SYNONYMS: Mapping[str, str] = _syn(
+    {
+        "school": ["学校", "大学", "university", "college", "alma mater"],
+        "club": ["俱乐部", "协会", "association"],
+        "employer": ["雇主", "前雇主", "former employer", "company"],
+        "neighbourhood": ["小区", "社区", "neighborhood", "home"],
+        "faith": ["宗教", "信仰", "religion", "church", "temple"],
+        "other": ["其他", "其它"],
+    }
+)
+
+#: Words accepted for each opportunity goal.
+GOAL_SYNONYMS: Mapping[str, str] = _syn(
+    {
+        "breakthrough": ["突破", "new logo", "new customer"],
+        "share": ["份额", "market share"],
+        "profit": ["利润", "margin"],
+        "competitive": ["竞争", "beat competitor", "win back"],
+    }
+)
+
+#: Words accepted for each buying stage.
+STAGE_SYNONYMS: Mapping[str, str] = _syn(
+    {
+        "need": ["需求", "initiation", "identify need"],
+        "specification": ["规格", "技术规范", "spec", "requirements"],
+        "evaluation": ["评估", "评标", "evaluate"],
+        "decision": ["决策", "决定", "decide", "award"],
+        "approval": ["审批", "批准", "approve"],
+        "purchase": ["采购", "purchasing", "contract", "buy"],
+    }
+)
+
+_E = TypeVar("_E", bound=_Vocab)
+
+
+def suggest(value: object, choices: Iterable[str]) -> str | None:
+    """Return the closest valid word to ``value``, or None when nothing is close.
+
+    Examples
+    --------
+    >>> suggest("freind", TIE_KIND_SYNONYMS)
+    'friend'
+    >>> suggest("zzzz", TIE_KIND_SYNONYMS) is None
+    True
+    """
+    found = difflib.get_close_matches(normalize_term(value), list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def parse_term(enum: type[_E], synonyms: Mapping[str, str], value: object) -> _E:
+    """Turn a user's word into a vocabulary member, or raise ``ValueError`` with a hint.
+
+    Parameters
+    ----------
+    enum : type of Enum
+        The vocabulary, e.g. :class:`Role`.
+    synonyms : Mapping
+        Its synonym table, e.g. :data:`ROLE_SYNONYMS`.
+    value : object
+        The user's word, in English, Chinese or CRM wording.
+
+    Returns
+    -------
+    Enum member
+
+    Raises
+    ------
+    ValueError
+        When the word is unknown; the message names the closest valid word.
+
+    Examples
+    --------
+    >>> parse_term(Role, ROLE_SYNONYMS, "决定者")
+    <Role.DECIDER: 'decider'>
+    >>> parse_term(Role, ROLE_SYNONYMS, "Economic Decision Maker")
+    <Role.DECIDER: 'decider'>
+    """
+    if isinstance(value, enum):
+        return value
+    key = normalize_term(value)
+    if key in synonyms:
+        return enum(synonyms[key])
+    near = suggest(value, synonyms)
+    valid = ", ".join(m.value for m in enum)
+    hint = f"; did you mean {near!r}?" if near else ""
+    raise ValueError(f"unknown {enum.__name__.lower()} {value!r}{hint} (valid: {valid})")
+
+
+def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+_TIE_STRENGTH = {
+    TieKind.FAMILY: 0.9,
+    TieKind.FRIEND: 0.7,
+    TieKind.REPORTS_TO: 0.7,
+    TieKind.COVERS: 0.7,
+    TieKind.FORMER_COLLEAGUE: 0.6,
+    TieKind.WORKS_WITH: 0.6,
+    TieKind.INFLUENCES: 0.6,
+    TieKind.INFORMS: 0.5,
+    TieKind.SUPPLIER: 0.5,
+    TieKind.CUSTOMER_OF: 0.5,
+    TieKind.ALUMNI: 0.4,
+    TieKind.CLUB: 0.4,
+    TieKind.NEIGHBOUR: 0.4,
+    TieKind.FAITH: 0.4,
+    TieKind.OTHER: 0.3,
+}
+
+_AFFILIATION_STRENGTH = {
+    AffiliationKind.EMPLOYER: 0.3,
+    AffiliationKind.CLUB: 0.25,
+    AffiliationKind.SCHOOL: 0.2,
+    AffiliationKind.NEIGHBOURHOOD: 0.2,
+    AffiliationKind.FAITH: 0.2,
+    AffiliationKind.OTHER: 0.15,
+}
+
+# (weight with which the tie's source sways its target, weight with which the target sways
+# the source). For reports_to the source is the report: the boss sways the report at 0.6,
+# the report advises the boss at 0.2.
+_INFLUENCE_WEIGHT = {
+    TieKind.REPORTS_TO: (0.2, 0.6),
+    TieKind.FAMILY: (0.6, 0.6),
+    TieKind.FRIEND: (0.4, 0.4),
+    TieKind.FORMER_COLLEAGUE: (0.3, 0.3),
+    TieKind.WORKS_WITH: (0.2, 0.2),
+    TieKind.ALUMNI: (0.1, 0.1),
+    TieKind.CLUB: (0.1, 0.1),
+    TieKind.NEIGHBOUR: (0.1, 0.1),
+    TieKind.FAITH: (0.1, 0.1),
+    TieKind.SUPPLIER: (0.1, 0.1),
+    TieKind.CUSTOMER_OF: (0.1, 0.1),
+    TieKind.OTHER: (0.05, 0.05),
+    TieKind.COVERS: (0.0, 0.0),
+    TieKind.INFORMS: (0.0, 0.0),
+}
+
+_ROLE_POWER = {
+    Role.DECIDER: 1.0,
+    Role.APPROVER: 0.8,
+    Role.BUYER: 0.5,
+    Role.INFLUENCER: 0.4,
+    Role.USER: 0.3,
+    Role.INITIATOR: 0.2,
+    Role.GATEKEEPER: 0.1,
+    Role.OTHER: 0.1,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every default number relgraph uses, in one documented, overridable place.
+
+    The defaults are a starting judgement (DESIGN.md §2), to be refined with users; outputs
+    that depend on them say so. Override with :meth:`replace`, then pass the result to a
+    network (``net.with_settings(s)``) or to an analysis (``settings=s``).
+
+    Attributes
+    ----------
+    tie_strength : Mapping[TieKind, float]
+        Contact strength of a tie of each kind when the tie gives none (used by routes).
+    affiliation_strength : Mapping[AffiliationKind, float]
+        Strength of a shared affiliation that is not yet a tie.
+    influence_weight : Mapping[TieKind, tuple[float, float]]
+        ``(forward, backward)``: how much a tie's source sways its target, and the target the
+        source. ``influences`` ties use their own strength forward and 0 backward. For
+        ``reports_to`` (source = the report) the default is ``(0.2, 0.6)``: the boss sways
+        the report at 0.6, the report advises the boss at 0.2.
+    role_power : Mapping[Role, float]
+        Decision power of each buying role when ``roles.power`` is blank.
+    susceptibility : float
+        Default susceptibility λ in [0, 1] (0 = never moves, 1 = only follows others);
+        a ``susceptibility`` column in ``people`` overrides it per person.
+    stale_days : int
+        An attitude assessed longer ago than this is stale.
+    max_hops : int
+        Introduction routes longer than this are not offered.
+    sensitive_tie_kinds : frozenset[TieKind]
+        Tie kinds that are personal data (hidden from shared exports unless opted in).
+    sensitive_affiliation_kinds : frozenset[AffiliationKind]
+        Affiliation kinds that are personal data.
+
+    Examples
+    --------
+    >>> s = Settings()
+    >>> s.tie_strength[TieKind.FRIEND]
+    0.7
+    >>> s2 = s.replace(susceptibility=0.3, tie_strength={TieKind.FRIEND: 0.8})
+    >>> s2.susceptibility, s2.tie_strength[TieKind.FRIEND], s2.tie_strength[TieKind.FAMILY]
+    (0.3, 0.8, 0.9)
+    """
+
+    tie_strength: Mapping[TieKind, float] = field(default_factory=lambda: _frozen(_TIE_STRENGTH))
+    affiliation_strength: Mapping[AffiliationKind, float] = field(
+        default_factory=lambda: _frozen(_AFFILIATION_STRENGTH)
+    )
+    influence_weight: Mapping[TieKind, tuple[float, float]] = field(
+        default_factory=lambda: _frozen(_INFLUENCE_WEIGHT)
+    )
+    role_power: Mapping[Role, float] = field(default_factory=lambda: _frozen(_ROLE_POWER))
+    susceptibility: float = 0.5
+    stale_days: int = 180
+    max_hops: int = 4
+    sensitive_tie_kinds: frozenset[TieKind] = frozenset(
+        {TieKind.FAMILY, TieKind.NEIGHBOUR, TieKind.FAITH}
+    )
+    sensitive_affiliation_kinds: frozenset[AffiliationKind] = frozenset(
+        {AffiliationKind.FAITH, AffiliationKind.NEIGHBOURHOOD}
+    )
+
+    def __post_init__(self) -> None:
+        for name in ("tie_strength", "affiliation_strength", "role_power"):
+            for key, val in getattr(self, name).items():
+                if not 0.0 <= float(val) <= 1.0:
+                    raise ValueError(f"Settings.{name}[{key!s}] = {val!r}; expected 0..1")
+        for key, pair in self.influence_weight.items():
+            if len(pair) != 2 or any(not 0.0 <= float(v) <= 1.0 for v in pair):
+                raise ValueError(
+                    f"Settings.influence_weight[{key!s}] = {pair!r}; expected (forward, "
+                    "backward) with both in 0..1"
+                )
+        if not 0.0 <= self.susceptibility <= 1.0:
+            raise ValueError(f"Settings.susceptibility = {self.susceptibility!r}; expected 0..1")
+        if self.stale_days < 0:
+            raise ValueError(f"Settings.stale_days = {self.stale_days!r}; expected >= 0")
+        if self.max_hops < 1:
+            raise ValueError(f"Settings.max_hops = {self.max_hops!r}; expected >= 1")
+
+    def replace(self, **changes: Any) -> Settings:
+        """Return a copy with some values changed; mappings are merged, not replaced.
+
+        Parameters
+        ----------
+        **changes
+            Field names and new values. For mapping fields, only the given keys change;
+            keys may be vocabulary members or their words (``{"friend": 0.8}``).
+
+        Returns
+        -------
+        Settings
+
+        Raises
+        ------
+        TypeError
+            For an unknown field name.
+        """
+        known = {f.name for f in dataclasses.fields(self)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise TypeError(f"unknown setting(s) {unknown}; valid: {sorted(known)}")
+        merged: dict[str, Any] = {}
+        enums: dict[str, tuple[type[_Vocab], Mapping[str, str]]] = {
+            "tie_strength": (TieKind, TIE_KIND_SYNONYMS),
+            "influence_weight": (TieKind, TIE_KIND_SYNONYMS),
+            "affiliation_strength": (AffiliationKind, AFFILIATION_KIND_SYNONYMS),
+            "role_power": (Role, ROLE_SYNONYMS),
+        }
+        for name, value in changes.items():
+            if name in enums:
+                enum, syn = enums[name]
+                base = dict(getattr(self, name))
+                base.update({parse_term(enum, syn, k): v for k, v in dict(value).items()})
+                merged[name] = _frozen(base)
+            elif name == "sensitive_tie_kinds":
+                merged[name] = frozenset(parse_term(TieKind, TIE_KIND_SYNONYMS, v) for v in value)
+            elif name == "sensitive_affiliation_kinds":
+                merged[name] = frozenset(
+                    parse_term(AffiliationKind, AFFILIATION_KIND_SYNONYMS, v) for v in value
+                )
+            else:
+                merged[name] = value
+        return dataclasses.replace(self, **merged)

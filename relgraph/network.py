@@ -1,0 +1,502 @@
+"""RelationshipNetwork: the validated tables (the source of truth) and cached graph views."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from relgraph.errors import UnknownOpportunityError, UnknownPersonError
+from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term, suggest
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["RelationshipNetwork"]
+
+_TABLES = ("orgs", "people", "ties", "opportunities", "roles", "affiliations")
+
+
+class RelationshipNetwork:
+    """A customer's people, ties and opportunities, validated, with graph views.
+
+    Build one with :func:`relgraph.load` (CSV folder or Excel workbook),
+    :meth:`from_frames` (pandas DataFrames) or :func:`relgraph.datasets.sample`. The tables
+    are the source of truth and are never changed in place; views (sparse matrices, a
+    networkx graph) are derived on demand and cached.
+
+    Parameters
+    ----------
+    tables : Mapping of str to DataFrame
+        Validated tables as returned by :func:`relgraph.io.validate.validate_tables`. Use the
+        loaders rather than this constructor.
+    settings : Settings, optional
+        Defaults for strengths, powers and weights; ``Settings()`` when omitted.
+    source : str, optional
+        Where the data came from, for messages.
+
+    Attributes
+    ----------
+    orgs, people, ties, opportunities, roles, affiliations : pandas.DataFrame
+        The typed tables (absent optional tables are empty frames with every column).
+    settings : Settings
+        The defaults in force for this network.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import relgraph as rg
+    >>> net = rg.RelationshipNetwork.from_frames(
+    ...     orgs=pd.DataFrame({"id": ["A", "U"], "name": ["Acme", "Us"],
+    ...                        "kind": ["customer", "us"]}),
+    ...     people=pd.DataFrame({"id": ["p1", "p2", "u1"], "name": ["Ann", "Bo", "Cy"],
+    ...                          "org": ["A", "A", "U"]}),
+    ...     ties=pd.DataFrame({"source": ["p2", "u1"], "target": ["p1", "p2"],
+    ...                        "kind": ["汇报", "covers"]}),
+    ... )
+    >>> net
+    RelationshipNetwork(3 people, 2 orgs, 2 ties, 0 opportunities)
+    >>> net.ties["kind"].tolist()
+    ['reports_to', 'covers']
+    >>> net.graph.number_of_edges()
+    2
+    """
+
+    def __init__(
+        self,
+        tables: Mapping[str, pd.DataFrame],
+        *,
+        settings: Settings | None = None,
+        source: str | None = None,
+    ) -> None:
+        from relgraph.io.schema import SCHEMAS
+        from relgraph.io.validate import _empty_column
+
+        self._tables: dict[str, pd.DataFrame] = {}
+        for name in _TABLES:
+            if name in tables:
+                self._tables[name] = tables[name]
+            else:
+                schema = SCHEMAS[name]
+                self._tables[name] = pd.DataFrame(
+                    {c.name: _empty_column(c, 0) for c in schema.columns}
+                )
+        self.settings: Settings = settings or Settings()
+        self.source = source or "<DataFrame>"
+        self._cache: dict[Any, Any] = {}
+
+    # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_frames(
+        cls,
+        orgs: pd.DataFrame,
+        people: pd.DataFrame,
+        ties: pd.DataFrame | None = None,
+        opportunities: pd.DataFrame | None = None,
+        roles: pd.DataFrame | None = None,
+        affiliations: pd.DataFrame | None = None,
+        *,
+        settings: Settings | None = None,
+        today: _dt.date | None = None,
+    ) -> RelationshipNetwork:
+        """Validate DataFrames and build a network.
+
+        Parameters
+        ----------
+        orgs, people : DataFrame
+            Required tables (DESIGN.md §1; ``docs/data-format.md``).
+        ties, opportunities, roles, affiliations : DataFrame, optional
+            Optional tables.
+        settings : Settings, optional
+            Defaults to use.
+        today : datetime.date, optional
+            Reference date for the "not in the future" checks.
+
+        Returns
+        -------
+        RelationshipNetwork
+
+        Raises
+        ------
+        ValidationError
+            With every problem found (row numbers are 0-based DataFrame positions).
+        """
+        from relgraph.io.read import read_frames
+        from relgraph.io.validate import validate_tables
+
+        frames = {
+            "orgs": orgs,
+            "people": people,
+            "ties": ties,
+            "opportunities": opportunities,
+            "roles": roles,
+            "affiliations": affiliations,
+        }
+        raws, problems = read_frames(frames)
+        tables = validate_tables(raws, problems, today=today)
+        return cls(tables, settings=settings)
+
+    def with_settings(
+        self, settings: Settings | None = None, **changes: Any
+    ) -> RelationshipNetwork:
+        """Return a network sharing these tables with other settings (caches start empty).
+
+        Parameters
+        ----------
+        settings : Settings, optional
+            New settings; defaults to the current ones.
+        **changes
+            Changes applied with :meth:`Settings.replace`.
+
+        Returns
+        -------
+        RelationshipNetwork
+        """
+        base = settings or self.settings
+        return type(self)(
+            self._tables, settings=base.replace(**changes) if changes else base, source=self.source
+        )
+
+    # ------------------------------------------------------------------ tables
+    @property
+    def orgs(self) -> pd.DataFrame:
+        """The organisations table."""
+        return self._tables["orgs"]
+
+    @property
+    def people(self) -> pd.DataFrame:
+        """The people table."""
+        return self._tables["people"]
+
+    @property
+    def ties(self) -> pd.DataFrame:
+        """The ties table."""
+        return self._tables["ties"]
+
+    @property
+    def opportunities(self) -> pd.DataFrame:
+        """The opportunities table."""
+        return self._tables["opportunities"]
+
+    @property
+    def roles(self) -> pd.DataFrame:
+        """The buying-roles table."""
+        return self._tables["roles"]
+
+    @property
+    def affiliations(self) -> pd.DataFrame:
+        """The affiliations table."""
+        return self._tables["affiliations"]
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """Return copies of all tables, keyed by table name."""
+        return {name: t.copy() for name, t in self._tables.items()}
+
+    def to_csv(self, folder: str | Path) -> Path:
+        """Write every table as ``<table>.csv`` (UTF-8) into ``folder``; return the folder."""
+        from relgraph.io.write import write_csv_folder
+
+        return write_csv_folder(self._tables, folder)
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write every table as a sheet of one ``.xlsx`` workbook; return the path."""
+        from relgraph.io.write import write_excel
+
+        return write_excel(self._tables, path)
+
+    def __repr__(self) -> str:
+        return (
+            f"RelationshipNetwork({len(self.people)} people, {len(self.orgs)} orgs, "
+            f"{len(self.ties)} ties, {len(self.opportunities)} opportunities)"
+        )
+
+    def summary(self) -> pd.Series:
+        """Count everything in the network, for a quick look.
+
+        Returns
+        -------
+        pandas.Series
+            people, orgs, ties, opportunities, roles, affiliations, and people per org kind.
+        """
+        counts = {name: len(t) for name, t in self._tables.items()}
+        for kind, n in self.party.value_counts().sort_index().items():
+            counts[f"people ({kind})"] = int(n)
+        return pd.Series(counts, name="count")
+
+    # ------------------------------------------------------------------ people
+    @cached_property
+    def person_ids(self) -> pd.Index:
+        """Person ids in table order; position = integer index in every matrix."""
+        return pd.Index(self.people["id"].astype(str), name="person")
+
+    @property
+    def n_people(self) -> int:
+        """Number of people."""
+        return len(self.person_ids)
+
+    def index_of(self, ids: str | Iterable[str]) -> np.ndarray:
+        """Integer positions of person ids (raises :class:`UnknownPersonError` for unknowns).
+
+        Examples
+        --------
+        >>> import relgraph as rg
+        >>> net = rg.datasets.tiny()
+        >>> net.index_of(["p2", "p1"]).tolist()
+        [1, 0]
+        """
+        many = [ids] if isinstance(ids, str) else list(ids)
+        pos = self.person_ids.get_indexer(pd.Index(many))
+        if (pos < 0).any():
+            bad = many[int(np.flatnonzero(pos < 0)[0])]
+            raise UnknownPersonError(bad, suggest(bad, self.person_ids))
+        return pos
+
+    @cached_property
+    def party(self) -> pd.Series:
+        """Each person's org kind (customer, us, competitor, partner, other), by person id."""
+        kind = pd.Series(self.orgs["kind"].to_numpy(), index=self.orgs["id"].astype(str))
+        return pd.Series(
+            self.people["org"].astype(str).map(kind).to_numpy(), index=self.person_ids, name="party"
+        )
+
+    @cached_property
+    def labels(self) -> pd.Series:
+        """Display label per person: ``name (name_en)`` when an English rendering is given."""
+        name = self.people["name"].astype(str)
+        en = self.people["name_en"].fillna("").astype(str)
+        both = en.ne("") & en.ne(name)
+        lab = name.where(~both, name + " (" + en + ")")
+        return pd.Series(lab.to_numpy(), index=self.person_ids, name="label")
+
+    def label(self, person: str) -> str:
+        """Display label of one person id."""
+        return str(self.labels[self.resolve_person(person)])
+
+    def resolve_person(self, key: str) -> str:
+        """Return the person id for an id, a name or an English name (case-insensitive).
+
+        Raises
+        ------
+        UnknownPersonError
+            When nothing matches, or a name matches several people (the message lists them).
+
+        Examples
+        --------
+        >>> import relgraph as rg
+        >>> rg.datasets.tiny().resolve_person("ann")
+        'p1'
+        """
+        key = str(key)
+        if key in self.person_ids:
+            return key
+        folded = key.strip().casefold()
+        people = self.people
+        for col in ("name", "name_en"):
+            hits = people.loc[people[col].fillna("").astype(str).str.casefold().eq(folded), "id"]
+            if len(hits) == 1:
+                return str(hits.iloc[0])
+            if len(hits) > 1:
+                ids = ", ".join(hits.astype(str))
+                raise UnknownPersonError(key, detail=f"it names several people ({ids}); use an id")
+        choices = [*self.person_ids, *people["name"].astype(str), *people["name_en"].astype(str)]
+        raise UnknownPersonError(key, suggest(key, choices))
+
+    def our_people(self) -> pd.Index:
+        """Ids of people at orgs of kind ``us``."""
+        return self.person_ids[self.party.eq("us").to_numpy()]
+
+    def people_at(self, org: str) -> pd.Index:
+        """Ids of the people at one org."""
+        return self.person_ids[self.people["org"].astype(str).eq(org).to_numpy()]
+
+    def do_not_contact(self) -> np.ndarray:
+        """Boolean array: True for people flagged do-not-contact (blank counts as False)."""
+        return self.people["do_not_contact"].fillna(False).to_numpy(dtype=bool)
+
+    # ------------------------------------------------------------------ opportunities
+    def resolve_opportunity(self, opportunity: str | None = None) -> str:
+        """Return an opportunity id; with None, the only opportunity (error when several).
+
+        Raises
+        ------
+        UnknownOpportunityError
+        """
+        known = self.opportunities["id"].astype(str).tolist()
+        if opportunity is None:
+            if len(known) == 1:
+                return known[0]
+            raise UnknownOpportunityError(None, known)
+        if str(opportunity) not in known:
+            raise UnknownOpportunityError(opportunity, known)
+        return str(opportunity)
+
+    def opportunity_roles(self, opportunity: str | None = None) -> pd.DataFrame:
+        """Role rows of one opportunity, with ``power`` filled from the settings' defaults.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``person, role, power, stage`` (one row per person and role).
+        """
+        opp = self.resolve_opportunity(opportunity)
+        r = self.roles[self.roles["opportunity"].astype(str).eq(opp)]
+        default = r["role"].map(lambda x: self.settings.role_power[x] if x else np.nan)
+        power = r["power"].astype(float).fillna(default.astype(float))
+        return pd.DataFrame(
+            {
+                "person": r["person"].astype(str).to_numpy(),
+                "role": r["role"].to_numpy(),
+                "power": power.to_numpy(),
+                "stage": r["stage"].to_numpy(),
+            }
+        )
+
+    def competitors_of(self, opportunity: str | None = None) -> list[str]:
+        """Competitor org ids of an opportunity: listed ones, else every backed competitor."""
+        opp = self.resolve_opportunity(opportunity)
+        row = self.opportunities[self.opportunities["id"].astype(str).eq(opp)].iloc[0]
+        listed = [c for c in str(row["competitors"] or "").split(";") if c]
+        if listed:
+            return listed
+        backed = self.people["supports"].astype(str)
+        return sorted(set(backed[backed.ne("")]))
+
+    def account_of(self, opportunity: str | None = None) -> str:
+        """Return the customer org id of an opportunity."""
+        opp = self.resolve_opportunity(opportunity)
+        return str(
+            self.opportunities.loc[self.opportunities["id"].astype(str).eq(opp), "account"].iloc[0]
+        )
+
+    # ------------------------------------------------------------------ derived views
+    @property
+    def edges(self) -> pd.DataFrame:
+        """Ties with integer endpoints and resolved defaults (cached).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``u, v`` (int positions of source and target), ``kind``, ``strength`` (given, or
+            the settings' default for the kind), ``explicit`` (strength was given),
+            ``sensitive`` (given, or True for the settings' sensitive kinds).
+        """
+        if "edges" not in self._cache:
+            t = self.ties
+            u = self.person_ids.get_indexer(pd.Index(t["source"].astype(str)))
+            v = self.person_ids.get_indexer(pd.Index(t["target"].astype(str)))
+            kind = t["kind"].astype(str)
+            default = kind.map({str(k): s for k, s in self.settings.tie_strength.items()})
+            strength = t["strength"].astype(float)
+            sens_default = kind.isin({str(k) for k in self.settings.sensitive_tie_kinds})
+            sensitive = t["sensitive"].astype("boolean").fillna(sens_default).astype(bool)
+            self._cache["edges"] = pd.DataFrame(
+                {
+                    "u": u.astype(np.int64),
+                    "v": v.astype(np.int64),
+                    "kind": kind.to_numpy(),
+                    "strength": strength.fillna(default.astype(float)).to_numpy(),
+                    "explicit": strength.notna().to_numpy(),
+                    "sensitive": sensitive.to_numpy(),
+                }
+            )
+        edges: pd.DataFrame = self._cache["edges"]
+        return edges
+
+    def adjacency(
+        self,
+        kinds: Sequence[str | TieKind] | None = None,
+        *,
+        symmetric: bool = False,
+        include_sensitive: bool = True,
+        weight: str | None = "strength",
+    ) -> sp.csr_matrix:
+        """Return a sparse ``n × n`` matrix of ties (cached), for bulk algorithms.
+
+        Parameters
+        ----------
+        kinds : sequence of str, optional
+            Tie kinds to include (any accepted word); all kinds when omitted.
+        symmetric : bool
+            Add each tie in both directions.
+        include_sensitive : bool
+            Keep sensitive ties.
+        weight : {"strength", None}
+            Entry value: the resolved strength, or 1.0. Parallel ties keep the largest value.
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix
+            Entry ``[i, j]`` for a tie from person ``i`` to person ``j``.
+        """
+        kset = (
+            None
+            if kinds is None
+            else tuple(sorted(str(parse_term(TieKind, TIE_KIND_SYNONYMS, k)) for k in kinds))
+        )
+        key = ("adj", kset, symmetric, include_sensitive, weight)
+        if key not in self._cache:
+            e = self.edges
+            mask = np.ones(len(e), dtype=bool)
+            if kset is not None:
+                mask &= e["kind"].isin(kset).to_numpy()
+            if not include_sensitive:
+                mask &= ~e["sensitive"].to_numpy()
+            u = e["u"].to_numpy()[mask]
+            v = e["v"].to_numpy()[mask]
+            w = e["strength"].to_numpy()[mask] if weight == "strength" else np.ones(mask.sum())
+            if symmetric:
+                u, v, w = np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w])
+            self._cache[key] = _max_csr(u, v, w, self.n_people)
+        mat: sp.csr_matrix = self._cache[key]
+        return mat
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """Everything as a networkx MultiDiGraph (built on first use, then cached).
+
+        Nodes are person ids with every ``people`` column as attributes plus ``label`` and
+        ``party``; each tie is one edge from source to target (keyed by kind) with its
+        columns as attributes, ``strength`` resolved and ``directed`` False for personal
+        ties. Meant for interop and small-graph work; bulk algorithms use :meth:`adjacency`.
+        """
+        if "graph" not in self._cache:
+            import networkx as nx
+
+            g = nx.MultiDiGraph()
+            people = self.people
+            attrs = people.astype(object).where(people.notna(), None).to_dict("records")
+            for pid, row, lab, party in zip(
+                self.person_ids, attrs, self.labels, self.party, strict=True
+            ):
+                row["label"] = lab
+                row["party"] = party
+                g.add_node(pid, **row)
+            ties = self.ties.astype(object).where(self.ties.notna(), None)
+            e = self.edges
+            for rec, s, sens in zip(
+                ties.to_dict("records"), e["strength"], e["sensitive"], strict=True
+            ):
+                rec["strength"] = float(s)
+                rec["sensitive"] = bool(sens)
+                rec["directed"] = TieKind(rec["kind"]).directed
+                g.add_edge(rec["source"], rec["target"], key=rec["kind"], **rec)
+            self._cache["graph"] = g
+        graph: nx.MultiDiGraph = self._cache["graph"]
+        return graph
+
+
+def _max_csr(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int) -> sp.csr_matrix:
+    """CSR matrix where duplicate (u, v) entries keep the maximum weight."""
+    if len(u):
+        order = np.lexsort((-w, v, u))
+        u, v, w = u[order], v[order], w[order]
+        keep = np.ones(len(u), dtype=bool)
+        keep[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
+        u, v, w = u[keep], v[keep], w[keep]
+    return sp.csr_matrix((w.astype(float), (u, v)), shape=(n, n))
