@@ -17,6 +17,12 @@ from relgraph.io import load
 from relgraph.model import AffiliationKind, Goal, OrgKind, Role, Settings, Stage, TieKind
 from relgraph.network import RelationshipNetwork
 
+# -- influence exports
+# -- routes exports
+# -- coverage exports
+# -- interactions exports
+# -- maps exports
+
 __version__ = "0.1.0"
 
 __all__ = [

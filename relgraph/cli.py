@@ -66,6 +66,17 @@ def demo(
     run_demo(out, echo=typer.echo)
 
 
+# -- influence commands
+
+# -- routes commands
+
+# -- coverage commands
+
+# -- interactions commands
+
+# -- maps commands
+
+
 def main() -> None:
     """Entry point of the ``relgraph`` console script."""
     try:

@@ -26,9 +26,20 @@ def _step_load(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     return [path]
 
 
+# -- influence step
+
+# -- routes step
+
+# -- coverage step
+
+# -- interactions step
+
+# -- maps step
+
 #: Demo steps in order: (title, function(net, out_dir, echo) -> files written).
 STEPS: list[tuple[str, Callable[[RelationshipNetwork, Path, Echo], list[Path]]]] = [
     ("Load and validate", _step_load),
+    # -- steps list (append your step in order: influence, routes, coverage, interactions, maps)
 ]
 
 

@@ -1,0 +1,1 @@
+"""Analyses: each module takes a RelationshipNetwork first and returns DataFrames."""

@@ -1,0 +1,1 @@
+"""Outputs a person looks at: HTML maps (pyvis) and plots (matplotlib)."""
