@@ -1,0 +1,43 @@
+# relgraph: `make demo` runs the demo on the bundled sample account; `make test` runs every check.
+# Both create the virtual environment in .venv on first use (only Python 3.10+ is needed).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint typecheck pytest system-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,parquet]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(BIN)/relgraph demo --out demo-output
+
+# System packages the browser and font tests use (Chromium, CJK fonts). Installs them with
+# apt-get when run as root; otherwise says what is missing (those tests then skip, saying why).
+system-deps:
+	bash scripts/install-system-deps.sh
+
+lint: setup
+	$(BIN)/ruff check relgraph tests benchmarks
+	$(BIN)/ruff format --check relgraph tests benchmarks
+
+typecheck: setup
+	$(BIN)/mypy
+
+pytest: setup
+	$(BIN)/pytest
+
+test: system-deps lint typecheck pytest
+
+bench: setup
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b --scale 0.01 || exit 1; done
+
+clean:
+	rm -rf $(VENV) demo-output test-artifacts .pytest_cache .mypy_cache .ruff_cache
