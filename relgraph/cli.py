@@ -77,6 +77,33 @@ def demo(
 # -- maps commands
 
 
+# -- interop commands
+import_app = typer.Typer(help="Import CRM exports into relgraph tables.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("salesforce")
+def import_salesforce_cmd(
+    folder: Annotated[Path, typer.Argument(help="Folder with Contact.csv, Account.csv, ….")],
+    out: Annotated[Path, typer.Option(help="Output: a folder (CSV files) or a .xlsx file.")],
+    us_name: Annotated[str, typer.Option(help="Name of our own org.")] = "Our company",
+) -> None:
+    """Import a Salesforce export; write relgraph tables and list what did not map."""
+    from relgraph.io.salesforce import import_salesforce
+
+    try:
+        result = import_salesforce(folder, us_name=us_name)
+    except ValidationError as err:
+        typer.echo(_table(err.frame()), err=True)
+        raise typer.Exit(1) from err
+    net = result.network
+    written = net.to_excel(out) if out.suffix.lower() == ".xlsx" else net.to_csv(out)
+    typer.echo(f"Imported {net!r} → {written}")
+    if len(result.report):
+        typer.echo(f"{len(result.report)} value(s) did not map one-to-one:")
+        typer.echo(_table(result.report))
+
+
 def main() -> None:
     """Entry point of the ``relgraph`` console script."""
     try:
