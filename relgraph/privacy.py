@@ -1,0 +1,138 @@
+"""What may leave the building: the one rule every shared export applies to personal data.
+
+Family, faith and neighbourhood ties (``Settings.sensitive_tie_kinds``), affiliations of a
+sensitive kind, and anything marked ``sensitive`` are personal data (DOMAIN.md §11). A
+shared artefact (HTML map, spreadsheet, graph file) leaves them out unless the caller opts
+in, and says what it left out. An outsider (a person at an org of kind ``other``) whose
+every tie is sensitive — a spouse, a neighbour — is left out too, since their presence alone
+tells the relationship.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from relgraph.network import RelationshipNetwork
+
+__all__ = ["SharePolicy", "share_policy"]
+
+
+@dataclass(frozen=True)
+class SharePolicy:
+    """Masks of what a shared export may contain, and a sentence saying what was left out.
+
+    Attributes
+    ----------
+    people : numpy.ndarray of bool
+        Per row of ``net.people``: may be shown.
+    ties : numpy.ndarray of bool
+        Per row of ``net.ties``: may be shown.
+    affiliations : numpy.ndarray of bool
+        Per row of ``net.affiliations``: may be shown.
+    hidden_ties, hidden_people, hidden_affiliations : int
+        How many were left out.
+    include_sensitive : bool
+        Whether the caller opted in.
+    """
+
+    people: np.ndarray
+    ties: np.ndarray
+    affiliations: np.ndarray
+    hidden_ties: int
+    hidden_people: int
+    hidden_affiliations: int
+    include_sensitive: bool
+
+    @property
+    def note(self) -> str:
+        """Plain words for the export: what was left out and how to include it."""
+        if self.include_sensitive:
+            return "Sensitive personal ties are INCLUDED (include_sensitive=True); do not share."
+        if not (self.hidden_ties or self.hidden_people or self.hidden_affiliations):
+            return "No sensitive personal data in this network."
+        parts = []
+        if self.hidden_ties:
+            parts.append(f"{self.hidden_ties} sensitive tie{'s' if self.hidden_ties != 1 else ''}")
+        if self.hidden_people:
+            n = self.hidden_people
+            parts.append(f"{n} {'people' if n != 1 else 'person'} known only through them")
+        if self.hidden_affiliations:
+            n = self.hidden_affiliations
+            parts.append(f"{n} sensitive affiliation{'s' if n != 1 else ''}")
+        return (
+            f"{', '.join(parts)} hidden (family, faith, neighbourhood or marked sensitive); "
+            "pass include_sensitive=True to include them."
+        )
+
+    def kept_people(self, net: RelationshipNetwork) -> pd.Index:
+        """Ids of the people that may be shown."""
+        return net.person_ids[self.people]
+
+
+def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -> SharePolicy:
+    """Decide what a shared export of ``net`` may contain.
+
+    Parameters
+    ----------
+    net : RelationshipNetwork
+        The network.
+    include_sensitive : bool
+        Opt in to sensitive ties, the people known only through them, and sensitive
+        affiliations.
+
+    Returns
+    -------
+    SharePolicy
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> p = share_policy(rg.datasets.sample())
+    >>> p.hidden_ties > 0, p.note.endswith("to include them.")
+    (True, True)
+    >>> share_policy(rg.datasets.tiny()).note
+    'No sensitive personal data in this network.'
+    """
+    n = net.n_people
+    edges = net.edges
+    n_ties = len(edges)
+    n_aff = len(net.affiliations)
+    if include_sensitive:
+        return SharePolicy(
+            np.ones(n, bool), np.ones(n_ties, bool), np.ones(n_aff, bool), 0, 0, 0, True
+        )
+    sensitive = edges["sensitive"].to_numpy(dtype=bool)
+    u = edges["u"].to_numpy()
+    v = edges["v"].to_numpy()
+    has_plain = np.zeros(n, bool)
+    has_plain[u[~sensitive]] = True
+    has_plain[v[~sensitive]] = True
+    has_sensitive = np.zeros(n, bool)
+    has_sensitive[u[sensitive]] = True
+    has_sensitive[v[sensitive]] = True
+    in_roles = net.person_ids.isin(net.roles["person"].astype(str))
+    outsider = net.party.isin(["other"]).to_numpy()
+    only_sensitive = has_sensitive & ~has_plain & ~in_roles & outsider
+    people = ~only_sensitive
+    ties = ~sensitive & people[u] & people[v]
+    aff = net.affiliations
+    if n_aff:
+        kinds = {str(k) for k in net.settings.sensitive_affiliation_kinds}
+        default = aff["kind"].astype(str).isin(kinds)
+        sens_aff = aff["sensitive"].astype("boolean").fillna(default).to_numpy(dtype=bool)
+        pos = net.person_ids.get_indexer(pd.Index(aff["person"].astype(str)))
+        keep_aff = ~sens_aff & people[pos]
+    else:
+        keep_aff = np.ones(0, bool)
+    return SharePolicy(
+        people,
+        ties,
+        keep_aff,
+        int(sensitive.sum()),
+        int(only_sensitive.sum()),
+        int((~keep_aff).sum()),
+        False,
+    )
