@@ -25,8 +25,8 @@ system-deps:
 	bash scripts/install-system-deps.sh
 
 lint: setup
-	$(BIN)/ruff check relgraph tests benchmarks
-	$(BIN)/ruff format --check relgraph tests benchmarks
+	$(BIN)/ruff check relgraph tests benchmarks scripts
+	$(BIN)/ruff format --check relgraph tests benchmarks scripts
 
 typecheck: setup
 	$(BIN)/mypy

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -27,19 +28,187 @@ def _step_load(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
 
 
 # -- influence step
+def _step_influence(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
+    from relgraph.analysis.influence import hidden_influencers, leverage, support_index
+
+    index = support_index(net, "OPP-1")
+    echo("Decision support index for OPP-1 (us −3..+3, competitors 0..3):")
+    echo(index[["party", "name", "index", "supporters", "supporter_power_share"]].round(3)
+         .to_string(index=False))  # fmt: skip
+    hidden = hidden_influencers(net, "OPP-1", k=5)
+    echo("Top hidden influencers (no formal role in OPP-1):")
+    for row in hidden.itertuples():
+        echo(f"  {row.rank}. {row.name} [{row.person}], leverage {row.leverage:.3f}: {row.why}")
+    path = out / "leverage_OPP-1.csv"
+    leverage(net, "OPP-1").to_csv(path, index=False, encoding="utf-8")
+    echo(f"Leverage of everyone toward OPP-1: {path}")
+    return [path]
+
 
 # -- routes step
+def _step_routes(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
+    from relgraph.analysis.routes import connection_routes, routes_to_many
+
+    cto = net.resolve_person("C006") if "C006" in net.person_ids else net.person_ids[0]
+    echo(str(connection_routes(net, cto, k=3)))
+    echo("")
+    echo(str(connection_routes(net, cto, source="N03", k=2)))
+    opp = net.resolve_opportunity("OPP-1" if "OPP-1" in set(net.opportunities["id"]) else None)
+    holders = list(dict.fromkeys(net.opportunity_roles(opp)["person"]))
+    bulk = routes_to_many(net, holders, progress=False)
+    cols = ["target", "name", "best_strength", "best_source", "alt_strength", "alt_source"]
+    echo(f"\nBest route and independent alternative to every {opp} role holder:")
+    echo(bulk[cols].round(2).to_string(index=False))
+    path = out / "routes_opp1.csv"
+    bulk.to_csv(path, index=False)
+    echo(f"All routes (with the readable text): {path}")
+    return [path]
+
 
 # -- coverage step
+def _step_coverage(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
+    from relgraph.analysis.coverage import coverage
+    from relgraph.analysis.targets import recommend_targets
+
+    # The sample account's story is set on 2026-11-15 (docs/sample-account.md).
+    rep = coverage(net, "OPP-1", as_of="2026-11-15")
+    echo(repr(rep))
+    echo("Gaps (high severity):")
+    for g in rep.gaps[rep.gaps["severity"].eq("high")].itertuples(index=False):
+        echo(f"- [{g.rule}] {g.why}")
+    counts = rep.gaps["rule"].value_counts()
+    echo("Other gaps: " + ", ".join(f"{r} {int(n)}" for r, n in counts.items()))
+    echo("Level by level (our people × theirs):")
+    echo(rep.matrix.to_string())
+    # Nine people on our team, about two new targets each this half year.
+    rec = recommend_targets(net, "OPP-1", capacity=20)
+    echo("Top targets (capacity: 20 targets):")
+    cols = ["rank", "person", "name", "objective", "gain", "owner_a", "owner_b", "sponsor"]
+    echo(rec[cols].round(4).to_string(index=False))
+    hidden = set(rep.people.loc[rep.people["hidden"], "person"])
+    picked = [p for p in rec["person"] if p in hidden]
+    echo("Hidden influencers among the targets: " + (", ".join(picked) or "none"))
+    path = out / "coverage_gaps.csv"
+    rep.gaps.to_csv(path, index=False)
+    path2 = out / "targets.csv"
+    rec.to_csv(path2, index=False)
+    echo(f"Gaps and targets written to {path} and {path2}")
+    return [path, path2]
+
 
 # -- interactions step
+def _step_interactions(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
+    from matplotlib.figure import Figure
+
+    from relgraph.analysis.interactions import (
+        customer_issues,
+        last_contact,
+        relationship_strength,
+    )
+    from relgraph.text import say
+    from relgraph.viz.activity import plot_touchpoints
+
+    strength = relationship_strength(net)
+    last = last_contact(net)
+    issues = customer_issues(net)
+    customers = last[last["person"].isin(net.person_ids[net.party.eq("customer").to_numpy()])]
+    echo(
+        say(
+            "int_demo_counts",
+            pairs=len(strength),
+            stale=int(customers["stale"].sum()),
+            people=len(customers),
+            open=int(issues["status"].eq("open").sum()),
+            overdue=int(issues["overdue"].sum()),
+        )
+    )
+    ceo = strength[strength["their_person"].eq("C005")]
+    for line in ceo["why"]:
+        echo(say("int_demo_ceo", line=line))
+    for r in issues[issues["status"].eq("open")].itertuples(index=False):
+        echo(f"Open issue {r.issue}: {r.why}")
+    path = out / "interactions.xlsx"
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        strength.to_excel(writer, sheet_name="strength", index=False)
+        last.to_excel(writer, sheet_name="last_contact", index=False)
+        issues.to_excel(writer, sheet_name="issues", index=False)
+    fig = Figure(figsize=(11, 7), layout="constrained")
+    plot_touchpoints(net, ax=fig.add_subplot())
+    png = out / "touchpoints.png"
+    fig.savefig(png, dpi=110)
+    echo(f"Strength, last contact and issues: {path}; touchpoints plot: {png}")
+    return [path, png]
+
 
 # -- maps step
+def _step_maps(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
+    from matplotlib.figure import Figure
+
+    from relgraph.analysis.routes import connection_routes
+    from relgraph.viz.html import to_html
+    from relgraph.viz.plots import plot_coverage, plot_decision_chain, plot_power_map, plot_route
+
+    m = to_html(net, out / "map.html", opportunity="OPP-1")
+    echo(f"Interactive map (opens offline): {out / 'map.html'}: {m.people} people, {m.ties} ties")
+    for note in m.notes:
+        echo(f"  {note}")
+    written = [out / "map.html"]
+    route = connection_routes(net, "C006", source="N03").routes.iloc[0]
+    plots: list[tuple[str, tuple[float, float], Callable[[Any], object]]] = [
+        ("decision_chain.png", (12, 11), lambda ax: plot_decision_chain(net, "OPP-1", ax=ax)),
+        ("power_map.png", (10, 7), lambda ax: plot_power_map(net, "OPP-1", ax=ax)),
+        ("coverage.png", (14, 7), lambda ax: plot_coverage(net, "OPP-1", ax=ax)),
+        ("route_cto.png", (9, 3.2), lambda ax: plot_route(net, route, ax=ax)),
+    ]
+    for name, size, draw in plots:
+        fig = Figure(figsize=size, layout="constrained")
+        draw(fig.add_subplot())
+        fig.savefig(out / name, dpi=110)
+        written.append(out / name)
+    echo("Plots: " + ", ".join(str(out / name) for name, _, _ in plots))
+    return written
+
+
+# -- planning step
+def _step_planning(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
+    from matplotlib.figure import Figure
+
+    from relgraph.analysis.monitor import diff, load_history, plot_trend
+    from relgraph.datasets import SAMPLE_DATE, snapshots
+    from relgraph.plan import plan
+
+    p = plan(net, "OPP-1", as_of=SAMPLE_DATE)
+    xlsx = p.to_excel(out / "plan.xlsx")
+    html_path = out / "plan.html"
+    p.to_html(html_path)
+    echo(f"{p!r}")
+    echo(f"The yearly planning set: {xlsx} (and {html_path})")
+    for note in p.notes:
+        echo(f"  {note}")
+    snaps = snapshots()
+    (old_date, old), (new_date, new) = list(snaps.items())[0], list(snaps.items())[-1]
+    d = diff(old, new, old_date=old_date, new_date=new_date)
+    echo(f"\nWhat changed in the account, {old_date} → {new_date}:")
+    echo(d.narrative)
+    history = load_history(snaps, opportunity="OPP-1")
+    fig = Figure(figsize=(7, 4), layout="constrained")
+    plot_trend(history, opportunity="OPP-1", ax=fig.add_subplot())
+    trend = out / "support_trend.png"
+    fig.savefig(trend, dpi=110)
+    echo(f"Support index over time: {trend}")
+    return [xlsx, html_path, trend]
+
 
 #: Demo steps in order: (title, function(net, out_dir, echo) -> files written).
 STEPS: list[tuple[str, Callable[[RelationshipNetwork, Path, Echo], list[Path]]]] = [
     ("Load and validate", _step_load),
     # -- steps list (append your step in order: influence, routes, coverage, interactions, maps)
+    ("Influence: support index and hidden influencers", _step_influence),
+    ("Routes: warm introductions to the CTO and to every OPP-1 role holder", _step_routes),
+    ("Coverage: gaps against competitors and whom to work on next", _step_coverage),
+    ("Interactions: tie strength, last contact and open customer issues", _step_interactions),
+    ("Maps and plots: map.html and PNGs of the chain, power map, coverage, a route", _step_maps),
+    ("Planning: plan.xlsx, and what changed since the May snapshot", _step_planning),
 ]
 
 

@@ -37,6 +37,7 @@ class Reason(str, Enum):
 
     MISSING_TABLE = "missing_table"
     MISSING_COLUMN = "missing_column"
+    DUPLICATE_COLUMN = "duplicate_column"
     EMPTY_TABLE = "empty_table"
     UNREADABLE = "unreadable"
     ENCODING = "encoding"
@@ -71,7 +72,7 @@ class Problem:
         The table (``people``, ``ties`` …).
     row : int or None
         The row as a spreadsheet shows it (the header is row 1, the first data row is row 2);
-        for DataFrames passed directly, the DataFrame's index label. None for whole-table
+        for DataFrames passed directly, the 0-based row position. None for whole-table
         problems.
     column : str or None
         The column, or None for whole-row/whole-table problems.

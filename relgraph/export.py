@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
@@ -96,10 +96,10 @@ def to_networkx(
                 attrs[col] = int(row[col])
         if extra is not None:
             attrs["roles"] = str(extra["roles"].get(pid, "") or "")
-            if pid in extra.index and not pd.isna(extra.at[pid, "power"]):
-                attrs["power"] = float(extra.at[pid, "power"])
-            if pid in extra.index and not pd.isna(extra.at[pid, "leverage"]):
-                attrs["leverage"] = float(extra.at[pid, "leverage"])
+            for col in ("power", "leverage"):
+                value: Any = extra.at[pid, col] if pid in extra.index else None
+                if value is not None and not pd.isna(value):
+                    attrs[col] = float(value)
         g.add_node(str(pid), **attrs)
     edges = net.edges
     ties = net.ties

@@ -17,13 +17,17 @@ from typing import Any, TypeVar
 
 __all__ = [
     "AFFILIATION_KIND_SYNONYMS",
+    "DIRECTION_SYNONYMS",
     "GOAL_SYNONYMS",
+    "INTERACTION_KIND_SYNONYMS",
     "ORG_KIND_SYNONYMS",
     "ROLE_SYNONYMS",
     "STAGE_SYNONYMS",
     "TIE_KIND_SYNONYMS",
     "AffiliationKind",
+    "Direction",
     "Goal",
+    "InteractionKind",
     "OrgKind",
     "Role",
     "Settings",
@@ -129,6 +133,29 @@ class Stage(_Vocab):
     DECISION = "decision"
     APPROVAL = "approval"
     PURCHASE = "purchase"
+
+
+class InteractionKind(_Vocab):
+    """The kind of a logged touchpoint between our person and customer people (issue 9)."""
+
+    MEETING = "meeting"
+    CALL = "call"
+    VISIT = "visit"
+    MEAL = "meal"
+    EVENT = "event"
+    EMAIL = "email"
+    TRAINING = "training"
+    COMPLAINT = "complaint"
+    ISSUE_CLOSED = "issue_closed"
+    OTHER = "other"
+
+
+class Direction(_Vocab):
+    """Who initiated a touchpoint: we did, they did, or both sides (a joint event)."""
+
+    OURS = "ours"
+    THEIRS = "theirs"
+    MUTUAL = "mutual"
 
 
 def _syn(table: dict[str, Iterable[str]]) -> Mapping[str, str]:
@@ -256,6 +283,31 @@ STAGE_SYNONYMS: Mapping[str, str] = _syn(
     }
 )
 
+#: Words accepted for each interaction kind: English, Chinese and CRM activity types.
+INTERACTION_KIND_SYNONYMS: Mapping[str, str] = _syn(
+    {
+        "meeting": ["会议", "会谈", "开会", "座谈", "交流", "汇报会", "meet", "in person meeting"],
+        "call": ["电话", "通话", "电话会议", "phone", "phone call", "log a call", "video call"],
+        "visit": ["拜访", "走访", "登门拜访", "参观", "考察", "site visit", "customer visit"],
+        "meal": ["宴请", "吃饭", "聚餐", "饭局", "晚宴", "lunch", "dinner", "breakfast"],
+        "event": ["论坛", "展会", "峰会", "活动", "研讨会", "forum", "exhibition", "conference"],
+        "email": ["邮件", "电子邮件", "e mail", "mail", "send email", "letter"],
+        "training": ["培训", "讲座", "workshop", "seminar"],
+        "complaint": ["投诉", "客户投诉", "问题", "issue", "case", "escalation", "complain"],
+        "issue_closed": ["问题关闭", "投诉关闭", "已解决", "结案", "resolved", "closed", "close"],
+        "other": ["其他", "其它", "task", "to do"],
+    }
+)
+
+#: Words accepted for who initiated a touchpoint.
+DIRECTION_SYNONYMS: Mapping[str, str] = _syn(
+    {
+        "ours": ["我方", "我方发起", "主动", "outbound", "us", "we", "our"],
+        "theirs": ["客户", "客户发起", "对方", "对方发起", "inbound", "them", "they", "customer"],
+        "mutual": ["双方", "共同", "相互", "both", "joint", "two way"],
+    }
+)
+
 _E = TypeVar("_E", bound=_Vocab)
 
 
@@ -268,9 +320,14 @@ def suggest(value: object, choices: Iterable[str]) -> str | None:
     'friend'
     >>> suggest("zzzz", TIE_KIND_SYNONYMS) is None
     True
+    >>> suggest("c01", ["C001", "C002", "U1"])
+    'C001'
     """
-    found = difflib.get_close_matches(normalize_term(value), list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
+    folded: dict[str, str] = {}
+    for choice in choices:
+        folded.setdefault(normalize_term(choice), str(choice))
+    found = difflib.get_close_matches(normalize_term(value), list(folded), n=1, cutoff=0.6)
+    return folded[found[0]] if found else None
 
 
 def parse_term(enum: type[_E], synonyms: Mapping[str, str], value: object) -> _E:
@@ -374,6 +431,22 @@ _ROLE_POWER = {
     Role.OTHER: 0.1,
 }
 
+# Weight of one fresh touchpoint of each kind in the derived relationship strength
+# (relgraph.analysis.interactions): time together in person counts most, a mail least;
+# a complaint is contact too, but a weak (and unwelcome) one.
+_INTERACTION_WEIGHT = {
+    InteractionKind.MEAL: 1.0,
+    InteractionKind.VISIT: 0.8,
+    InteractionKind.MEETING: 0.7,
+    InteractionKind.TRAINING: 0.5,
+    InteractionKind.EVENT: 0.4,
+    InteractionKind.CALL: 0.3,
+    InteractionKind.ISSUE_CLOSED: 0.3,
+    InteractionKind.OTHER: 0.2,
+    InteractionKind.EMAIL: 0.1,
+    InteractionKind.COMPLAINT: 0.1,
+}
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -407,6 +480,27 @@ class Settings:
         Tie kinds that are personal data (hidden from shared exports unless opted in).
     sensitive_affiliation_kinds : frozenset[AffiliationKind]
         Affiliation kinds that are personal data.
+    interaction_weight : Mapping[InteractionKind, float]
+        Weight of one fresh touchpoint of each kind in the derived relationship strength
+        (meal 1.0, visit 0.8, meeting 0.7, training 0.5, event 0.4, call 0.3, issue_closed
+        0.3, other 0.2, email 0.1, complaint 0.1).
+    interaction_half_life_days : float
+        A touchpoint's weight halves every this many days (180).
+    interaction_saturation : float
+        Decayed weight at which the derived strength reaches 1 − 1/e ≈ 63 % of the cap
+        (1.0: one fresh meeting gives 0.45, a meeting every quarter for a year 0.75, every
+        month 0.89, before the reciprocity factor).
+    interaction_cap : float
+        The derived strength never exceeds this (0.9), however much contact there is.
+    interaction_one_way : float
+        Reciprocity factor of entirely one-sided contact (0.6); balanced contact gets 1.0.
+    interaction_tie_kinds : frozenset[TieKind]
+        Ties of these kinds without an explicit strength take the strength derived from the
+        interactions log when the pair has one (``covers`` and every personal kind).
+    contact_stale_days : int
+        A customer person last contacted longer ago than this (or never) is stale (90).
+    open_issue_days : int
+        An open customer issue older than this is overdue (30).
 
     Examples
     --------
@@ -435,9 +529,21 @@ class Settings:
     sensitive_affiliation_kinds: frozenset[AffiliationKind] = frozenset(
         {AffiliationKind.FAITH, AffiliationKind.NEIGHBOURHOOD}
     )
+    interaction_weight: Mapping[InteractionKind, float] = field(
+        default_factory=lambda: _frozen(_INTERACTION_WEIGHT)
+    )
+    interaction_half_life_days: float = 180.0
+    interaction_saturation: float = 1.0
+    interaction_cap: float = 0.9
+    interaction_one_way: float = 0.6
+    interaction_tie_kinds: frozenset[TieKind] = frozenset(
+        {TieKind.COVERS} | {k for k in TieKind if k not in _DIRECTED_KINDS}
+    )
+    contact_stale_days: int = 90
+    open_issue_days: int = 30
 
     def __post_init__(self) -> None:
-        for name in ("tie_strength", "affiliation_strength", "role_power"):
+        for name in ("tie_strength", "affiliation_strength", "role_power", "interaction_weight"):
             for key, val in getattr(self, name).items():
                 if not 0.0 <= float(val) <= 1.0:
                     raise ValueError(f"Settings.{name}[{key!s}] = {val!r}; expected 0..1")
@@ -453,6 +559,15 @@ class Settings:
             raise ValueError(f"Settings.stale_days = {self.stale_days!r}; expected >= 0")
         if self.max_hops < 1:
             raise ValueError(f"Settings.max_hops = {self.max_hops!r}; expected >= 1")
+        for name in ("interaction_cap", "interaction_one_way"):
+            if not 0.0 <= float(getattr(self, name)) <= 1.0:
+                raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected 0..1")
+        for name in ("interaction_half_life_days", "interaction_saturation"):
+            if not float(getattr(self, name)) > 0.0:
+                raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected > 0")
+        for name in ("contact_stale_days", "open_issue_days"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected >= 0")
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some values changed; mappings are merged, not replaced.
@@ -482,6 +597,7 @@ class Settings:
             "influence_weight": (TieKind, TIE_KIND_SYNONYMS),
             "affiliation_strength": (AffiliationKind, AFFILIATION_KIND_SYNONYMS),
             "role_power": (Role, ROLE_SYNONYMS),
+            "interaction_weight": (InteractionKind, INTERACTION_KIND_SYNONYMS),
         }
         for name, value in changes.items():
             if name in enums:
@@ -489,7 +605,7 @@ class Settings:
                 base = dict(getattr(self, name))
                 base.update({parse_term(enum, syn, k): v for k, v in dict(value).items()})
                 merged[name] = _frozen(base)
-            elif name == "sensitive_tie_kinds":
+            elif name in ("sensitive_tie_kinds", "interaction_tie_kinds"):
                 merged[name] = frozenset(parse_term(TieKind, TIE_KIND_SYNONYMS, v) for v in value)
             elif name == "sensitive_affiliation_kinds":
                 merged[name] = frozenset(

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RelationshipNetwork"]
 
-_TABLES = ("orgs", "people", "ties", "opportunities", "roles", "affiliations")
+_TABLES = ("orgs", "people", "ties", "opportunities", "roles", "affiliations", "interactions")
 
 
 class RelationshipNetwork:
@@ -43,7 +43,7 @@ class RelationshipNetwork:
 
     Attributes
     ----------
-    orgs, people, ties, opportunities, roles, affiliations : pandas.DataFrame
+    orgs, people, ties, opportunities, roles, affiliations, interactions : pandas.DataFrame
         The typed tables (absent optional tables are empty frames with every column).
     settings : Settings
         The defaults in force for this network.
@@ -101,6 +101,7 @@ class RelationshipNetwork:
         opportunities: pd.DataFrame | None = None,
         roles: pd.DataFrame | None = None,
         affiliations: pd.DataFrame | None = None,
+        interactions: pd.DataFrame | None = None,
         *,
         settings: Settings | None = None,
         today: _dt.date | None = None,
@@ -111,7 +112,7 @@ class RelationshipNetwork:
         ----------
         orgs, people : DataFrame
             Required tables (DESIGN.md §1; ``docs/data-format.md``).
-        ties, opportunities, roles, affiliations : DataFrame, optional
+        ties, opportunities, roles, affiliations, interactions : DataFrame, optional
             Optional tables.
         settings : Settings, optional
             Defaults to use.
@@ -137,6 +138,7 @@ class RelationshipNetwork:
             "opportunities": opportunities,
             "roles": roles,
             "affiliations": affiliations,
+            "interactions": interactions,
         }
         raws, problems = read_frames(frames)
         tables = validate_tables(raws, problems, today=today)
@@ -193,6 +195,11 @@ class RelationshipNetwork:
     def affiliations(self) -> pd.DataFrame:
         """The affiliations table."""
         return self._tables["affiliations"]
+
+    @property
+    def interactions(self) -> pd.DataFrame:
+        """The interactions (touchpoints) log; empty when the dataset has none."""
+        return self._tables["interactions"]
 
     def to_frames(self) -> dict[str, pd.DataFrame]:
         """Return copies of all tables, keyed by table name."""
@@ -384,7 +391,12 @@ class RelationshipNetwork:
         pandas.DataFrame
             ``u, v`` (int positions of source and target), ``kind``, ``strength`` (given, or
             the settings' default for the kind), ``explicit`` (strength was given),
-            ``sensitive`` (given, or True for the settings' sensitive kinds).
+            ``sensitive`` (given, or True for the settings' sensitive kinds), ``derived``
+            (strength derived from the interactions log for ``covers`` and personal ties, as
+            of its latest touchpoint; NaN without contact) and ``basis`` (``explicit``,
+            ``interactions`` or ``default``). A tie without an explicit strength takes the
+            derived one when there is one (see
+            :func:`relgraph.analysis.interactions.tie_strengths`).
         """
         if "edges" not in self._cache:
             t = self.ties
@@ -395,18 +407,44 @@ class RelationshipNetwork:
             strength = t["strength"].astype(float)
             sens_default = kind.isin({str(k) for k in self.settings.sensitive_tie_kinds})
             sensitive = t["sensitive"].astype("boolean").fillna(sens_default).astype(bool)
+            derived = self._derived_tie_strength(u, v, kind.to_numpy())
+            explicit = strength.notna().to_numpy()
+            use = ~explicit & ~np.isnan(derived)
+            resolved = np.where(use, derived, strength.fillna(default.astype(float)).to_numpy())
             self._cache["edges"] = pd.DataFrame(
                 {
                     "u": u.astype(np.int64),
                     "v": v.astype(np.int64),
                     "kind": kind.to_numpy(),
-                    "strength": strength.fillna(default.astype(float)).to_numpy(),
-                    "explicit": strength.notna().to_numpy(),
+                    "strength": resolved,
+                    "explicit": explicit,
                     "sensitive": sensitive.to_numpy(),
+                    "derived": derived,
+                    "basis": np.where(
+                        explicit, "explicit", np.where(use, "interactions", "default")
+                    ),
                 }
             )
         edges: pd.DataFrame = self._cache["edges"]
         return edges
+
+    def _derived_tie_strength(self, u: np.ndarray, v: np.ndarray, kind: np.ndarray) -> np.ndarray:
+        """Strength derived from the interactions log per tie (NaN where none), cached."""
+        if len(self.interactions) == 0 or len(u) == 0:
+            return np.full(len(u), np.nan)
+        from relgraph import _touchpoints as tp
+
+        if "touchpoint_pairs" not in self._cache:
+            self._cache["touchpoint_pairs"] = tp.touchpoint_pairs(
+                self.interactions, self.person_ids
+            )
+        _, day = tp.as_of_day(None, self.interactions)
+        terms = tp.pair_strengths(
+            self._cache["touchpoint_pairs"], self.n_people, self.settings, day
+        )
+        return tp.resolve_tie_strengths(
+            u.astype(np.int64), v.astype(np.int64), kind, terms, self.n_people, self.settings
+        )
 
     def adjacency(
         self,

@@ -8,7 +8,10 @@ import pandas as pd
 
 from relgraph.network import RelationshipNetwork
 
-__all__ = ["sample", "sample_path", "tiny"]
+__all__ = ["SAMPLE_DATE", "sample", "sample_path", "snapshots", "tiny"]
+
+#: The "today" of the sample account's story (the date of the current snapshot).
+SAMPLE_DATE = "2026-11-15"
 
 
 def sample_path() -> Path:
@@ -17,7 +20,7 @@ def sample_path() -> Path:
     Examples
     --------
     >>> sorted(p.name for p in sample_path().glob("*.csv"))[:2]
-    ['affiliations.csv', 'opportunities.csv']
+    ['affiliations.csv', 'interactions.csv']
     """
     return Path(__file__).parent / "sample"
 
@@ -41,6 +44,31 @@ def sample() -> RelationshipNetwork:
     from relgraph.io import load
 
     return load(sample_path())
+
+
+def snapshots() -> dict[str, Path]:
+    """Dated snapshots of the sample account, oldest first: date → folder.
+
+    ``2026-05-31`` is the account as recorded then (in ``datasets/snapshots/``); the
+    current one (:data:`SAMPLE_DATE`) is the sample itself (:func:`sample_path`). Between
+    them: the CTO was replaced (Ma Guoliang, C062, left; his deputy Li Mingzhe, C006,
+    became CTO and the decider), the CFO C007 turned from supporter (+1) to opponent (−1),
+    and the wireless manager C019 started backing Borealis. Pass the mapping to
+    :func:`relgraph.analysis.monitor.load_history`, or two of its folders to
+    :func:`relgraph.analysis.monitor.diff`.
+
+    Returns
+    -------
+    dict of str to Path
+
+    Examples
+    --------
+    >>> list(snapshots())
+    ['2026-05-31', '2026-11-15']
+    """
+    folder = Path(__file__).parent / "snapshots"
+    found = {p.name: p for p in sorted(folder.iterdir()) if p.is_dir() and p.name[:1].isdigit()}
+    return {**found, SAMPLE_DATE: sample_path()}
 
 
 def tiny() -> RelationshipNetwork:

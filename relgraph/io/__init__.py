@@ -19,14 +19,16 @@ _EXCEL = {".xlsx", ".xlsm"}
 def load(
     path: str | Path, *, settings: Settings | None = None, today: _dt.date | None = None
 ) -> RelationshipNetwork:
-    """Load and validate a network from a CSV folder or an Excel workbook.
+    """Load and validate a network from a CSV (or Parquet) folder or an Excel workbook.
 
     Parameters
     ----------
     path : str or Path
         A folder with ``orgs.csv``, ``people.csv`` and optional ``ties.csv``,
-        ``opportunities.csv``, ``roles.csv``, ``affiliations.csv``; or an ``.xlsx`` workbook
-        with one sheet per table.
+        ``opportunities.csv``, ``roles.csv``, ``affiliations.csv`` (any of them may be a
+        ``<table>.parquet`` file instead, with the ``parquet`` extra installed); or an
+        ``.xlsx`` workbook with one sheet per table. CSV files may be UTF-8 (with or
+        without BOM), UTF-16 or GBK/GB18030, with any line endings.
     settings : Settings, optional
         Defaults for the network.
     today : datetime.date, optional
@@ -40,6 +42,8 @@ def load(
     ------
     ValidationError
         Listing every problem in every table (file, row, column, value, reason, hint).
+    MissingDependencyError
+        When the folder holds Parquet files and pyarrow is not installed.
 
     Examples
     --------

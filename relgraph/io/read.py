@@ -1,25 +1,47 @@
-"""Read raw tables (all text) from a CSV folder, an Excel workbook or DataFrames.
+"""Read raw tables (all text) from a CSV or Parquet folder, an Excel workbook or DataFrames.
 
 Nothing is checked here beyond "can it be read": every value stays text, so that
 :mod:`relgraph.io.validate` can report problems with the exact value the user wrote.
-CSV files may be UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030; Windows
-line endings are fine.
+CSV files may be UTF-8 (with or without BOM), UTF-16 (with or without BOM), or
+GBK/GB18030; Windows line endings are fine. UTF-8 files are parsed by pyarrow's
+multi-threaded CSV reader when pyarrow is installed (the ``parquet`` extra), else by
+pandas; both give the same text. Parquet files need pyarrow.
 """
 
 from __future__ import annotations
 
+import csv
 import io
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import Problem, Reason
+from relgraph.errors import MissingDependencyError, Problem, Reason
 from relgraph.io.schema import SCHEMAS
 
-__all__ = ["RawTable", "decode_bytes", "read_csv_folder", "read_excel", "read_frames"]
+__all__ = [
+    "TEXT_DTYPE",
+    "RawTable",
+    "decode_bytes",
+    "read_csv_folder",
+    "read_excel",
+    "read_frames",
+    "read_parquet_folder",
+]
+
+#: The dtype of text columns: pandas' default string dtype (pyarrow-backed ``str`` in
+#: pandas 3, ``object`` in pandas 2).
+TEXT_DTYPE: Any = pd.Series([""]).astype(str).dtype
+_OBJECT_TEXT: bool = pd.api.types.is_object_dtype(TEXT_DTYPE)
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_FOLDER_SUFFIXES = (".csv", ".parquet")
+_DF = "<DataFrame>"
 
 
 @dataclass
@@ -31,7 +53,8 @@ class RawTable:
     name : str
         Table name.
     frame : pandas.DataFrame
-        Every value as ``str``; blanks are ``""``. Column names lower-cased and stripped.
+        Every value as text (:data:`TEXT_DTYPE`); blanks are ``""``. Column names
+        lower-cased and stripped.
     source : str
         File, ``workbook.xlsx[sheet]`` or ``<DataFrame>``.
     first_row : int
@@ -50,7 +73,10 @@ class RawTable:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    r"""Decode a text file's bytes, detecting UTF-8 (BOM or not), UTF-16 (BOM) and GB18030.
+    r"""Decode a text file's bytes, detecting UTF-8 (BOM or not), UTF-16 and GB18030.
+
+    UTF-16 is recognised by its BOM or, without one, by the zero bytes that ASCII
+    characters leave in every other position.
 
     Parameters
     ----------
@@ -72,11 +98,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     ('名字', 'gb18030')
     >>> decode_bytes(b"\xef\xbb\xbfid")
     ('id', 'utf-8-sig')
+    >>> decode_bytes("id,名字".encode("utf-16-le"))
+    ('id,名字', 'utf-16-le')
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
+    head = data[:4096]
+    if len(data) % 2 == 0 and b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        try:
+            if even == 0 and odd * 8 > len(head):
+                return data.decode("utf-16-le"), "utf-16-le"
+            if odd == 0 and even * 8 > len(head):
+                return data.decode("utf-16-be"), "utf-16-be"
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -84,26 +122,173 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return data.decode("gb18030"), "gb18030"
 
 
-def _clean_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    frame.columns = [str(c).strip().lower().replace("\ufeff", "") for c in frame.columns]
+def _clean_name(name: object) -> str:
+    return str(name).replace("\ufeff", "").strip().lower()
+
+
+def _duplicates(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    dups: list[str] = []
+    for n in names:
+        if n in seen and n not in dups:
+            dups.append(n)
+        seen.add(n)
+    return dups
+
+
+def _duplicate_column_problem(name: str, dups: list[str], src: str, row: int | None) -> Problem:
+    return Problem(
+        name,
+        row,
+        dups[0],
+        ", ".join(dups),
+        Reason.DUPLICATE_COLUMN,
+        f"the column(s) {', '.join(repr(d) for d in dups)} appear more than once in the header "
+        "(names are compared ignoring case and spaces); rename or remove the extra column",
+        src,
+    )
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _to_text(s: pd.Series) -> tuple[pd.Series, bool]:
+    """One column as stripped text (blanks ``""``); also whether it held lone surrogates."""
+    if not _OBJECT_TEXT and s.dtype == TEXT_DTYPE:
+        return s.fillna("").str.strip(), False
+    mask = s.isna().to_numpy()
+    values: Any
+    if pd.api.types.is_bool_dtype(s.dtype):
+        values = np.where(s.fillna(False).to_numpy(dtype=bool), "true", "false")
+    elif pd.api.types.is_integer_dtype(s.dtype):
+        values = s.astype(object).astype(str).to_numpy(dtype=object)
+    elif pd.api.types.is_float_dtype(s.dtype):
+        num = s.to_numpy(dtype=float, na_value=np.nan)
+        values = s.astype(str).to_numpy(dtype=object)
+        whole = np.isfinite(num) & (np.abs(num) < 2**53)
+        whole[whole] = np.mod(num[whole], 1) == 0
+        values[whole] = num[whole].astype(np.int64).astype(str)
+    elif pd.api.types.is_datetime64_any_dtype(s.dtype):
+        values = s.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+    else:
+        values = np.array([_cell_text(v) for v in s.astype(object)], dtype=object)
+    values = np.asarray(values, dtype=object)
+    values[mask] = ""
+    obj = pd.Series(values, dtype=object)
+    bad = False
+    try:
+        text = obj.astype(str)
+    except UnicodeEncodeError:
+        bad = True
+    if not bad and _OBJECT_TEXT and len(obj):
+        bad = bool(obj.str.contains(_SURROGATE, regex=True).any())
+    if bad:
+        text = pd.Series([_SURROGATE.sub("\ufffd", v) for v in values], dtype=object).astype(str)
+    return (text.str.strip() if len(text) else text), bad
+
+
+def _wrap(
+    name: str, frame: pd.DataFrame, src: str, first_row: int
+) -> tuple[RawTable | None, list[Problem]]:
+    """Clean column names, refuse duplicate columns, and turn every value into text."""
+    names = _column_names(list(frame.columns))
+    dups = _duplicates(names)
+    if dups:
+        return None, [_duplicate_column_problem(name, dups, src, 1 if first_row == 2 else None)]
+    out: dict[str, pd.Series] = {}
+    problems: list[Problem] = []
+    for i, col in enumerate(names):
+        text, bad = _to_text(frame.iloc[:, i])
+        if bad:
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    col,
+                    "",
+                    Reason.ENCODING,
+                    "the column holds text that is not valid Unicode (lone surrogates); "
+                    "fix the text where it came from",
+                    src,
+                )
+            )
+        out[col] = text.reset_index(drop=True)
+    result = pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+    if not names:
+        result = pd.DataFrame(index=pd.RangeIndex(len(frame)))
+    return RawTable(name, result, src, first_row), problems
+
+
+def _problem(name: str, src: str, reason: Reason, hint: str, row: int | None = None) -> Problem:
+    return Problem(name, row, None, "", reason, hint, src)
+
+
+def _header(text: str) -> list[str]:
+    try:
+        first = next(csv.reader(io.StringIO(text[:1_000_000], newline=None)), [])
+    except csv.Error:
+        first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0].split(",")
+    return _column_names(first)
+
+
+def _column_names(raw: Sequence[object]) -> list[str]:
+    """Clean names; blank ones become ``unnamed_<position>`` (Excel's trailing columns)."""
+    names = [_clean_name(c) for c in raw]
+    return [
+        n if n and not n.startswith("unnamed:") else f"unnamed_{i + 1}" for i, n in enumerate(names)
+    ]
+
+
+def _parse_with_pyarrow(data: bytes, names: list[str]) -> pd.DataFrame | None:
+    """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible."""
+    if _OBJECT_TEXT:
+        return None
+    try:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:
+        return None
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            # quoted values may hold line breaks; without any quote the faster parallel
+            # parser is exact
+            parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in data),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.large_string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowException, ValueError):
+        return None  # let pandas find the line and say what is wrong
+    mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
+    frame: pd.DataFrame = table.to_pandas(types_mapper=mapping.get, self_destruct=True)
     return frame
 
 
-def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Turn every column into text, blanks (NaN, None, NaT, NA) into ``""``."""
-    out = {}
-    for col in frame.columns:
-        s = frame[col]
-        if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
-            mask = s.isna()
-            text = s.astype(str) if not mask.any() else s.where(~mask, "").astype(str)
-        elif pd.api.types.is_datetime64_any_dtype(s.dtype):
-            text = s.dt.strftime("%Y-%m-%d").fillna("")
-        else:
-            mask = s.isna()
-            text = s.astype(object).where(~mask, "").astype(str)
-        out[col] = text.str.strip() if len(text) else text
-    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+def _parse_with_pandas(text: str) -> pd.DataFrame:
+    # header=None: every row must have as many fields as the first, else a ParserError that
+    # names the line (with a header row, pandas silently turns extra fields into an index)
+    body = pd.read_csv(
+        io.StringIO(text),
+        header=None,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        skip_blank_lines=True,
+    )
+    frame = body.iloc[1:].reset_index(drop=True)
+    frame.columns = [str(c) for c in body.iloc[0]] if len(body) else []
+    return frame
 
 
 def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
@@ -111,69 +296,113 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     try:
         data = path.read_bytes()
     except OSError as err:
-        return None, [Problem(name, None, None, "", Reason.UNREADABLE, f"cannot read: {err}", src)]
+        return None, [_problem(name, src, Reason.UNREADABLE, f"cannot read the file: {err}")]
     try:
-        text, _ = decode_bytes(data)
+        text, encoding = decode_bytes(data)
     except UnicodeDecodeError:
-        return None, [
-            Problem(
-                name,
-                None,
-                None,
-                "",
-                Reason.ENCODING,
-                "the file is neither UTF-8 nor GBK/GB18030; save it as 'CSV UTF-8' "
-                "(Excel: File > Save As > CSV UTF-8)",
-                src,
-            )
-        ]
-    if not text.strip():
-        return None, [Problem(name, None, None, "", Reason.EMPTY_TABLE, "the file is empty", src)]
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skipinitialspace=False,
+        hint = (
+            "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
+            "(Excel: File > Save As > CSV UTF-8)"
         )
-    except (pd.errors.ParserError, ValueError) as err:
-        msg = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
-        return None, [
-            Problem(
-                name,
-                None,
-                None,
-                "",
-                Reason.UNREADABLE,
-                f"not a readable CSV ({msg}); check quotes and the number of commas per row",
-                src,
+        return None, [_problem(name, src, Reason.ENCODING, hint)]
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        hint = (
+            f"the file contains a NUL character (first on line {line}): it is binary or "
+            "mis-encoded; save it again as 'CSV UTF-8'"
+        )
+        return None, [_problem(name, src, Reason.ENCODING, hint, row=line)]
+    if not text.strip():
+        return None, [_problem(name, src, Reason.EMPTY_TABLE, "the file is empty; add a header")]
+    names = _header(text)
+    dups = _duplicates(names)
+    if dups:
+        return None, [_duplicate_column_problem(name, dups, src, 1)]
+    frame = None
+    if encoding.startswith("utf-8") and len(set(names)) == len(names):
+        frame = _parse_with_pyarrow(data[3:] if encoding == "utf-8-sig" else data, names)
+        if frame is not None and (frame.columns.tolist() != names):
+            frame = None
+    if frame is None:
+        try:
+            frame = _parse_with_pandas(text)
+        except (pd.errors.ParserError, ValueError) as err:
+            msg = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+            hint = f"not a readable CSV ({msg}); check the quotes and the number of commas per row"
+            return None, [_problem(name, src, Reason.UNREADABLE, hint)]
+    del text
+    return _wrap(name, frame, src, 2)
+
+
+def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as err:
+        raise MissingDependencyError("pyarrow", "reading Parquet files", "parquet") from err
+    src = str(path)
+    try:
+        table = pq.read_table(path)
+    except (pa.ArrowException, OSError) as err:
+        hint = f"not a readable Parquet file ({type(err).__name__}: {err})"
+        return None, [_problem(name, src, Reason.UNREADABLE, hint)]
+    mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
+    frame = table.to_pandas(types_mapper=None if _OBJECT_TEXT else mapping.get)
+    return _wrap(name, frame, src, 2)
+
+
+def _find_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
+    found: dict[str, list[Path]] = {}
+    for p in sorted(folder.iterdir()):
+        if p.suffix.lower() in _FOLDER_SUFFIXES and p.is_file():
+            found.setdefault(p.stem.strip().lower(), []).append(p)
+    files: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for stem, paths in found.items():
+        if len(paths) > 1 and stem in SCHEMAS:
+            names = ", ".join(p.name for p in paths)
+            problems.append(
+                Problem(
+                    stem,
+                    None,
+                    None,
+                    names,
+                    Reason.INCONSISTENT,
+                    f"several files hold the {stem} table ({names}); keep exactly one",
+                    str(folder),
+                )
             )
-        ]
-    return RawTable(name, _as_text(_clean_columns(frame)), src, 2), []
+            continue
+        files[stem] = paths[0]
+    return files, problems
 
 
 def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Read ``orgs.csv``, ``people.csv`` … from a folder.
+    """Read ``orgs.csv``, ``people.csv`` … (or ``<table>.parquet``) from a folder.
 
     Parameters
     ----------
     folder : str or Path
-        A folder with one CSV per table, named after the table (case-insensitive).
+        A folder with one file per table, named after the table (case-insensitive):
+        ``<table>.csv`` or ``<table>.parquet`` (Parquet needs pyarrow).
 
     Returns
     -------
     tables, problems : dict of RawTable, list of Problem
         Missing required tables and unreadable files are problems, not exceptions.
+
+    Raises
+    ------
+    MissingDependencyError
+        When a Parquet file is present and pyarrow is not installed.
     """
     folder = Path(folder)
-    files = {p.stem.strip().lower(): p for p in folder.iterdir() if p.suffix.lower() == ".csv"}
+    files, problems = _find_files(folder)
     tables: dict[str, RawTable] = {}
-    problems: list[Problem] = []
     for name, schema in SCHEMAS.items():
         path = files.get(name)
         if path is None:
-            if schema.required:
+            if schema.required and not any(p.table == name for p in problems):
                 cols = ",".join(schema.required_columns)
                 problems.append(
                     Problem(
@@ -187,11 +416,34 @@ def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Probl
                     )
                 )
             continue
-        table, probs = _read_one_csv(path, name)
+        if path.suffix.lower() == ".parquet":
+            table, probs = _read_one_parquet(path, name)
+        else:
+            table, probs = _read_one_csv(path, name)
         problems += probs
         if table is not None:
             tables[name] = table
     return tables, problems
+
+
+def read_parquet_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read a folder of ``<table>.parquet`` files (the same reader as :func:`read_csv_folder`).
+
+    Parameters
+    ----------
+    folder : str or Path
+        A folder with one ``.parquet`` (or ``.csv``) file per table.
+
+    Returns
+    -------
+    tables, problems : dict of RawTable, list of Problem
+
+    Raises
+    ------
+    MissingDependencyError
+        When pyarrow is not installed.
+    """
+    return read_csv_folder(folder)
 
 
 def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -243,8 +495,10 @@ def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
                 )
             continue
         sheet, frame = by_name[name]
-        src = f"{path}[{sheet}]"
-        tables[name] = RawTable(name, _as_text(_clean_columns(frame)), src, 2)
+        table, probs = _wrap(name, frame, f"{path}[{sheet}]", 2)
+        problems += probs
+        if table is not None:
+            tables[name] = table
     return tables, problems
 
 
@@ -256,7 +510,7 @@ def read_frames(
     Parameters
     ----------
     frames : Mapping of str to DataFrame or None
-        Table name to DataFrame; None means absent.
+        Table name to DataFrame; None means absent. The frames are not changed.
 
     Returns
     -------
@@ -264,35 +518,18 @@ def read_frames(
     """
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
-    unknown = sorted(set(frames) - set(SCHEMAS))
-    for name in unknown:
-        problems.append(
-            Problem(
-                name,
-                None,
-                None,
-                "",
-                Reason.MISSING_TABLE,
-                f"unknown table {name!r}; tables are {', '.join(SCHEMAS)}",
-                "<DataFrame>",
-            )
-        )
+    for name in sorted(set(frames) - set(SCHEMAS)):
+        hint = f"unknown table {name!r}; tables are {', '.join(SCHEMAS)}"
+        problems.append(_problem(name, _DF, Reason.MISSING_TABLE, hint))
     for name, schema in SCHEMAS.items():
         frame = frames.get(name)
         if frame is None:
             if schema.required:
-                problems.append(
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        "",
-                        Reason.MISSING_TABLE,
-                        f"the {name!r} table is required; pass a DataFrame with the columns "
-                        + ",".join(schema.required_columns),
-                        "<DataFrame>",
-                    )
+                hint = (
+                    f"the {name!r} table is required; pass a DataFrame with the columns "
+                    + ",".join(schema.required_columns)
                 )
+                problems.append(_problem(name, _DF, Reason.MISSING_TABLE, hint))
             continue
         if not isinstance(frame, pd.DataFrame):
             problems.append(
@@ -302,10 +539,13 @@ def read_frames(
                     None,
                     type(frame).__name__,
                     Reason.UNREADABLE,
-                    f"expected a pandas DataFrame for {name!r}",
-                    "<DataFrame>",
+                    f"expected a pandas DataFrame for {name!r}, got {type(frame).__name__}",
+                    _DF,
                 )
             )
             continue
-        tables[name] = RawTable(name, _as_text(_clean_columns(frame.copy())), "<DataFrame>", 0)
+        table, probs = _wrap(name, frame, _DF, 0)
+        problems += probs
+        if table is not None:
+            tables[name] = table
     return tables, problems

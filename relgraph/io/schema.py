@@ -13,7 +13,9 @@ from typing import Literal
 
 from relgraph.model import (
     AFFILIATION_KIND_SYNONYMS,
+    DIRECTION_SYNONYMS,
     GOAL_SYNONYMS,
+    INTERACTION_KIND_SYNONYMS,
     ORG_KIND_SYNONYMS,
     ROLE_SYNONYMS,
     STAGE_SYNONYMS,
@@ -224,8 +226,53 @@ AFFILIATIONS = TableSchema(
     doc="Shared circles (schools, clubs, employers …) that can become ties.",
 )
 
+INTERACTIONS = TableSchema(
+    "interactions",
+    (
+        Column("date", "date", required=True, nonblank=True, doc="day of the touchpoint"),
+        Column(
+            "our_person",
+            required=True,
+            nonblank=True,
+            ref="people",
+            doc="our person who took part (a person at an org of kind us)",
+        ),
+        Column(
+            "their_people",
+            "list",
+            required=True,
+            nonblank=True,
+            ref="people",
+            doc="';'-separated ids of the customer (or other outside) people met",
+        ),
+        Column(
+            "kind",
+            "term",
+            required=True,
+            nonblank=True,
+            vocab=INTERACTION_KIND_SYNONYMS,
+            doc="meeting, call, visit, meal, event, email, training, complaint, issue_closed, "
+            "other",
+        ),
+        Column(
+            "direction",
+            "term",
+            vocab=DIRECTION_SYNONYMS,
+            doc="who initiated: ours, theirs or mutual; blank counts as mutual",
+        ),
+        Column(
+            "issue",
+            doc="issue reference linking a complaint to the issue_closed row that closes it",
+        ),
+        Column("subject", doc="short subject line"),
+        Column("note", doc="free text (never shown in shared outputs)"),
+        Column("sensitive", "bool", doc="personal data (e.g. a private dinner); blank = false"),
+    ),
+    doc="Touchpoints: meetings, calls, visits, meals, events, e-mails, complaints (optional).",
+)
+
 #: Every table, in dependency order (a table's references point to earlier tables).
 SCHEMAS: Mapping[str, TableSchema] = {
-    s.name: s for s in (ORGS, PEOPLE, TIES, OPPORTUNITIES, ROLES, AFFILIATIONS)
+    s.name: s for s in (ORGS, PEOPLE, TIES, OPPORTUNITIES, ROLES, AFFILIATIONS, INTERACTIONS)
 }
 TABLE_ORDER: tuple[str, ...] = tuple(SCHEMAS)

@@ -1,15 +1,19 @@
 """Check and convert raw tables in vectorised passes, collecting every problem at once.
 
 Each check works on whole columns (or on the distinct values of a column), never row by
-row in Python, so a table of ten million ties validates in seconds. The rules:
+row in Python: id columns are hashed once into integer positions (pyarrow's hash lookup
+when available) and every later check (duplicates, self-ties, the org chart) works on
+those integers, so ten million ties validate in seconds. The rules:
 
 * structure: missing table, missing required column, empty required table;
 * values: blanks in required columns, numbers (type, integer, range), booleans, dates
   (format, not in the future), vocabulary words (with a did-you-mean);
-* identity: duplicate ids, duplicate rows (same key twice);
+* identity: duplicate ids, duplicate rows (same key twice, comparing canonical words, and
+  personal ties given both ways, A→B and B→A, since personal ties are undirected);
 * references: every person, org and opportunity id named must exist; ``supports`` and
   ``competitors`` must name competitor orgs, ``account`` a customer org, ``covers`` ties
-  must start at one of our people;
+  must start at one of our people; an interaction's ``our_person`` must be one of ours and
+  its ``their_people`` must not be;
 * structure of the org chart: no self-ties, nobody reports to two managers, no cycles in
   ``reports_to``.
 """
@@ -20,6 +24,7 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -38,7 +43,7 @@ MAX_PROBLEMS_PER_CHECK = 1000
 _TRUE = {"true", "t", "yes", "y", "1", "1.0", "x", "是", "对", "真"}
 _FALSE = {"false", "f", "no", "n", "0", "0.0", "否", "不", "假"}
 _LIST_SPLIT = re.compile(r"\s*[;,；，|]\s*")
-_DATE_COLUMNS_NOT_IN_FUTURE = {"updated", "since"}
+_DATE_COLUMNS_NOT_IN_FUTURE = {"updated", "since", "date"}
 
 
 class _Collector:
@@ -91,6 +96,42 @@ class _Collector:
             )
 
 
+def _positions(s: pd.Series, keys: pd.Index) -> np.ndarray:
+    """Position of each value of ``s`` in the unique ``keys`` (-1 when absent), vectorised.
+
+    Uses pyarrow's hash lookup when both are pyarrow-backed text (fast on ten million
+    rows), pandas' hash table otherwise.
+    """
+    if len(s) == 0:
+        return np.zeros(0, dtype=np.int64)
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.chunked_array(pa.array(s.array)).cast(pa.large_string())
+        value_set = pa.array(keys.astype(str).array).cast(pa.large_string())
+        found = pc.index_in(arr, value_set=value_set).fill_null(-1)
+        return np.asarray(found.to_numpy(), dtype=np.int64)
+    except (ImportError, TypeError, ValueError, NotImplementedError, ArithmeticError):
+        pass
+    except Exception:  # pyarrow.ArrowException and kin: fall back to pandas
+        pass
+    return np.asarray(keys.get_indexer(pd.Index(s.astype(object))), dtype=np.int64)
+
+
+def _isin(s: pd.Series, keys: pd.Index) -> np.ndarray:
+    """Boolean mask: the value of ``s`` is one of the unique ``keys``."""
+    return _positions(s, keys) >= 0
+
+
+def _lookup(s: pd.Series, mapping: pd.Series) -> pd.Series:
+    """``s.map(mapping)`` for a mapping with a unique text index, vectorised (NaN if absent)."""
+    pos = _positions(s, mapping.index)
+    values = mapping.to_numpy(dtype=object)
+    out = np.where(pos >= 0, values[np.maximum(pos, 0)] if len(values) else None, None)
+    return pd.Series(out, index=s.index, dtype=object)
+
+
 def _blank(s: pd.Series) -> np.ndarray:
     return np.asarray(s.eq(""), dtype=bool)
 
@@ -126,15 +167,17 @@ def _convert_number(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
     blank = _blank(s)
     num = _by_uniques(s, lambda u: pd.to_numeric(u.where(u != ""), errors="coerce"))
     num = num.astype(float)
-    nan = np.isnan(num.to_numpy()) & ~blank
+    nan = ~np.isfinite(num.to_numpy()) & ~blank
     rng = _range_text(col)
     bag.rows(raw, nan, col.name, Reason.NOT_A_NUMBER, f"expected a number{rng}")
     ok = ~blank & ~nan
+    num = num.where(ok)
     if col.type == "int":
-        frac = ok & (np.mod(num.to_numpy(), 1) != 0)
+        with np.errstate(invalid="ignore"):
+            frac = ok & (np.mod(num.to_numpy(), 1) != 0)
         bag.rows(raw, frac, col.name, Reason.NOT_AN_INTEGER, f"expected a whole number{rng}")
         ok &= ~frac
-    vals = num.to_numpy()
+    vals = np.nan_to_num(num.to_numpy())
     out_of = np.zeros(len(s), dtype=bool)
     if col.lo is not None:
         out_of |= ok & (vals < col.lo)
@@ -178,22 +221,34 @@ def _convert_bool(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
     return mapped.astype("boolean")
 
 
+_DATE_FORMATS = ("%Y/%m/%d", "%d %b %Y", "%d %B %Y", "%Y年%m月%d日", "%Y.%m.%d")
+
+
 def _parse_dates(u: pd.Series) -> pd.Series:
+    """Parse distinct date strings: ISO 8601 first, then a few common formats; NaT if none."""
     vals = u.where(u != "")
-    iso = pd.to_datetime(vals, format="ISO8601", errors="coerce")
-    rest = iso.isna() & vals.notna()
-    if rest.any():
-        for i in np.flatnonzero(rest.to_numpy()):
-            text = str(vals.iloc[i])
-            for fmt in ("%Y/%m/%d", "%d %b %Y", "%d %B %Y", "%Y年%m月%d日", "%Y.%m.%d"):
-                try:
-                    iso.iloc[i] = pd.Timestamp(_dt.datetime.strptime(text, fmt))
-                    break
-                except ValueError:
-                    continue
-    if getattr(iso.dt, "tz", None) is not None:
-        iso = iso.dt.tz_localize(None)
-    return iso.dt.normalize().astype("datetime64[ns]")
+    out = pd.Series(pd.NaT, index=u.index, dtype="datetime64[ns]")
+    todo = vals.notna().to_numpy().copy()
+    for fmt in ("ISO8601", *_DATE_FORMATS):
+        if not todo.any():
+            break
+        parsed = _to_datetime(vals[todo], fmt)
+        hit = parsed.notna().to_numpy()
+        idx = np.flatnonzero(todo)[hit]
+        out.iloc[idx] = parsed.to_numpy()[hit]
+        todo[idx] = False
+    return out
+
+
+def _to_datetime(vals: pd.Series, fmt: str) -> pd.Series:
+    """Vectorised parse with one format; out-of-range or mixed time zones give NaT."""
+    try:
+        parsed = pd.to_datetime(vals, format=fmt, errors="coerce", utc=True)
+    except (ValueError, OverflowError, TypeError):
+        parsed = pd.Series(pd.NaT, index=vals.index, dtype="datetime64[ns, UTC]")
+    parsed = parsed.dt.tz_convert(None).dt.normalize()
+    ok = parsed.notna() & parsed.between(pd.Timestamp.min, pd.Timestamp.max)
+    return parsed.where(ok).astype("datetime64[ns]")
 
 
 def _convert_date(raw: RawTable, col: Column, bag: _Collector, today: _dt.date) -> pd.Series:
@@ -221,7 +276,7 @@ def _convert_list(raw: RawTable, col: Column) -> pd.Series:
     s = raw.frame[col.name]
     return _by_uniques(
         s, lambda u: u.map(lambda v: ";".join(x for x in _LIST_SPLIT.split(v) if x) if v else "")
-    ).astype(object)
+    ).astype(str)
 
 
 def _convert_table(
@@ -230,7 +285,7 @@ def _convert_table(
     frame = raw.frame
     missing = [c for c in schema.required_columns if c not in frame.columns]
     for name in missing:
-        near = suggest(name, [str(c) for c in frame.columns])
+        near = suggest(name, [str(c) for c in frame.columns if not str(c).startswith("unnamed_")])
         dym = f" (is {near!r} meant to be {name!r}?)" if near else ""
         bag.add(
             Problem(
@@ -285,7 +340,7 @@ def _convert_table(
         elif col.type == "list":
             out[col.name] = _convert_list(raw, col)
         else:
-            out[col.name] = s.astype(object)
+            out[col.name] = s
         if col.unique:
             dup = s.duplicated(keep="first").to_numpy() & ~_blank(s)
             if dup.any():
@@ -303,47 +358,73 @@ def _convert_table(
     known = {c.name for c in schema.columns}
     for name in frame.columns:
         if name not in known:
-            out[name] = frame[name].astype(object)
-    result = pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
-    if schema.key:
-        keys = [frame[k] for k in schema.key]
-        dup = pd.DataFrame(dict(zip(schema.key, keys, strict=True))).duplicated(keep="first")
-        dup_mask = dup.to_numpy()
-        if dup_mask.any():
+            out[name] = frame[name]
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+
+
+#: Integer codes of id columns, keyed by (table, column): the position of each value in the
+#: referenced table's ids (-1 when unknown). Computed once by :func:`_check_refs` and reused
+#: by the duplicate and org-chart checks, so ten million ties are hashed once per column.
+_Codes = dict[tuple[str, str], np.ndarray]
+
+
+def _column_codes(codes: _Codes, table: str, column: str, values: pd.Series) -> np.ndarray:
+    found = codes.get((table, column))
+    if found is not None:
+        return found
+    return np.asarray(pd.factorize(values)[0], dtype=np.int64)
+
+
+def _key_duplicates(
+    raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector, codes: _Codes
+) -> None:
+    """Rows repeating a table's key (converted values, so "friend" and "朋友" are the same)."""
+    for name, table in tables.items():
+        schema = SCHEMAS[name]
+        if not schema.key or len(table) < 2:
+            continue
+        keys = {k: _column_codes(codes, name, k, table[k]) for k in schema.key}
+        unknown = np.zeros(len(table), dtype=bool)
+        for k in schema.key:
+            if (name, k) in codes:
+                unknown |= keys[k] < 0  # already reported as unknown references
+        dup = pd.DataFrame(keys).duplicated(keep="first").to_numpy() & ~unknown
+        if dup.any():
             label = ", ".join(schema.key)
-            joined = frame[list(schema.key)].astype(str).agg(" / ".join, axis=1)
+            joined = raws[name].frame[list(schema.key)].astype(str).agg(" / ".join, axis=1)
             bag.rows(
-                raw,
-                dup_mask,
+                raws[name],
+                dup,
                 None,
                 Reason.DUPLICATE_ROW,
                 f"the same ({label}) appears twice; remove or merge the repeated row",
                 values=joined,
             )
-    return result
 
 
 def _empty_column(col: Column, n: int) -> pd.Series:
     if col.type == "int":
-        return pd.Series(pd.array([pd.NA] * n, dtype="Int64"))
+        return pd.Series(pd.arrays.IntegerArray(np.zeros(n, np.int64), np.ones(n, bool)))
     if col.type == "float":
         return pd.Series(np.full(n, np.nan))
     if col.type == "bool":
-        return pd.Series(pd.array([pd.NA] * n, dtype="boolean"))
+        return pd.Series(pd.arrays.BooleanArray(np.zeros(n, bool), np.ones(n, bool)))
     if col.type == "date":
         return pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
-    if col.type == "list":
-        return pd.Series([""] * n, dtype=object)
     if col.type == "term":
-        return pd.Series([None] * n, dtype=object)
-    return pd.Series([""] * n, dtype=object)
+        return pd.Series(np.full(n, None, dtype=object))
+    return pd.Series(np.full(n, "", dtype=object)).astype(str)
 
 
 def _check_refs(
-    raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector
+    raws: Mapping[str, RawTable],
+    tables: Mapping[str, pd.DataFrame],
+    bag: _Collector,
+    failed: frozenset[str] = frozenset(),
+    codes: _Codes | None = None,
 ) -> None:
     ids = {
-        name: pd.Index(tables[name]["id"].astype(str))
+        name: pd.Index(tables[name]["id"].astype(str)).drop_duplicates()
         for name in ("orgs", "people", "opportunities")
         if name in tables
     }
@@ -351,18 +432,21 @@ def _check_refs(
         schema = SCHEMAS[name]
         raw = raws[name]
         for col in schema.columns:
-            if col.ref is None or (col.ref in raws and col.ref not in ids):
+            if col.ref is None or (col.ref not in ids and (col.ref in raws or col.ref in failed)):
                 continue  # no reference, or the referenced table failed its own checks
             s = table[col.name].astype(str)
             known = ids.get(col.ref, pd.Index([]))
             if col.type == "list":
                 exploded = s.str.split(";").explode()
                 exploded = exploded[exploded.ne("") & exploded.notna()]
-                unknown_rows = exploded[~exploded.isin(known)]
+                unknown_rows = exploded[~_isin(exploded.astype(str), known)]
                 mask = np.zeros(len(s), dtype=bool)
                 mask[unknown_rows.index.to_numpy()] = True
             else:
-                mask = (s.ne("") & ~s.isin(known)).to_numpy()
+                pos = _positions(s, known)
+                if codes is not None and col.ref in ids:
+                    codes[(name, col.name)] = pos
+                mask = s.ne("").to_numpy() & (pos < 0)
             if mask.any():
                 choices = list(known.astype(str)[:5000])
                 bag.rows(
@@ -397,8 +481,8 @@ def _org_kind_checks(
         people = tables["people"]
         raw = raws["people"]
         sup = people["supports"].astype(str)
-        has = sup.ne("") & sup.isin(kind.index)
-        wrong = has & sup.map(kind).ne("competitor")
+        sup_kind = _lookup(sup, kind)
+        wrong = sup_kind.notna() & sup_kind.ne("competitor")
         bag.rows(
             raw,
             wrong.to_numpy(),
@@ -422,7 +506,8 @@ def _org_kind_checks(
         opp = tables["opportunities"]
         raw = raws["opportunities"]
         acc = opp["account"].astype(str)
-        wrong = acc.isin(kind.index) & acc.map(kind).ne("customer")
+        acc_kind = _lookup(acc, kind)
+        wrong = acc_kind.notna() & acc_kind.ne("customer")
         bag.rows(
             raw,
             wrong.to_numpy(),
@@ -448,12 +533,13 @@ def _org_kind_checks(
         people = tables["people"]
         org_of = pd.Series(people["org"].to_numpy(), index=people["id"].astype(str))
         org_of = org_of[~org_of.index.duplicated()]
-        covers = ties["kind"].eq("covers")
-        src_kind = ties["source"].astype(str).map(org_of).map(kind)
-        wrong = covers & src_kind.notna() & src_kind.ne("us")
+        covers = ties["kind"].eq("covers").to_numpy()
+        src_kind = _lookup(_lookup(ties["source"].astype(str)[covers], org_of).astype(str), kind)
+        not_ours = np.zeros(len(ties), dtype=bool)
+        not_ours[np.flatnonzero(covers)] = (src_kind.notna() & src_kind.ne("us")).to_numpy()
         bag.rows(
             raw,
-            wrong.to_numpy(),
+            not_ours,
             "source",
             Reason.WRONG_ORG_KIND,
             "a covers tie must start at one of our people (an org of kind us); "
@@ -461,20 +547,126 @@ def _org_kind_checks(
         )
 
 
-def _tie_structure_checks(raw: RawTable, ties: pd.DataFrame, bag: _Collector) -> None:
+def _interaction_checks(
+    raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector
+) -> None:
+    """Interactions join one of our people to outside people (unknown ids are reported apart)."""
+    if "interactions" not in tables or "people" not in tables or "orgs" not in tables:
+        return
+    inter = tables["interactions"]
+    raw = raws["interactions"]
+    orgs = tables["orgs"]
+    kind = pd.Series(orgs["kind"].to_numpy(), index=orgs["id"].astype(str))
+    kind = kind[~kind.index.duplicated()]
+    people = tables["people"]
+    party = pd.Series(people["org"].astype(str).map(kind).to_numpy(), index=people["id"])
+    party = party[~party.index.duplicated()]
+    ours = inter["our_person"].astype(str).map(party)
+    wrong = (ours.notna() & ours.ne("us")).to_numpy()
+    bag.rows(
+        raw,
+        wrong,
+        "our_person",
+        Reason.WRONG_ORG_KIND,
+        lambda v: (
+            f"{v!r} is not one of our people (their org's kind is {party.get(v)!r}); "
+            "our_person must be at an org of kind us"
+        ),
+    )
+    theirs = inter["their_people"].astype(str).str.split(";").explode()
+    theirs = theirs[theirs.ne("")]
+    us_rows = theirs[theirs.map(party).eq("us").to_numpy()]
+    mask = np.zeros(len(inter), dtype=bool)
+    mask[us_rows.index.to_numpy()] = True
+    bag.rows(
+        raw,
+        mask,
+        "their_people",
+        Reason.WRONG_ORG_KIND,
+        "their_people must be customer (or other outside) people, not our own; "
+        "internal meetings do not belong in the interactions log",
+    )
+
+
+def _endpoint_codes(ties: pd.DataFrame, codes: _Codes) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of tie sources and targets on one scale (known ids: people positions)."""
+    src, tgt = codes.get(("ties", "source")), codes.get(("ties", "target"))
+    if src is not None and tgt is not None and (src >= 0).all() and (tgt >= 0).all():
+        return src, tgt
+    n = len(ties)
+    both, _ = pd.factorize(pd.concat([ties["source"], ties["target"]], ignore_index=True))
+    return np.asarray(both[:n], dtype=np.int64), np.asarray(both[n:], dtype=np.int64)
+
+
+def _pair_key(a: np.ndarray, b: np.ndarray, k: np.ndarray) -> pd.Series | pd.DataFrame:
+    """One int64 per (a, b, k) when it fits (fast to hash), else the three columns."""
+    n = int(max(a.max(initial=0), b.max(initial=0))) + 1
+    m = int(k.max(initial=0)) + 1
+    if n * n * m < 2**62:
+        return pd.Series((a.astype(np.int64) * n + b) * m + k)
+    return pd.DataFrame({"a": a, "b": b, "k": k})
+
+
+def _symmetric_duplicates(
+    raw: RawTable,
+    ties: pd.DataFrame,
+    bag: _Collector,
+    ends: tuple[np.ndarray, np.ndarray],
+    kcodes: np.ndarray,
+    personal: np.ndarray,
+) -> None:
+    """Report personal (undirected) ties given both ways, A→B and B→A: one tie twice."""
+    if personal.sum() < 2:
+        return
+    kind = ties["kind"]
+    a, b, k = ends[0][personal], ends[1][personal], kcodes[personal]
+    same_way = _pair_key(a, b, k).duplicated(keep="first").to_numpy()
+    both = _pair_key(np.minimum(a, b), np.maximum(a, b), k)
+    mirrored = both.duplicated(keep="first").to_numpy() & ~same_way
+    if not mirrored.any():
+        return
+    mask = np.zeros(len(ties), dtype=bool)
+    mask[np.flatnonzero(personal)[mirrored]] = True
+    pair = ties["source"].astype(str) + " ↔ " + ties["target"].astype(str)
+    bag.rows(
+        raw,
+        mask,
+        None,
+        Reason.DUPLICATE_ROW,
+        lambda v: (
+            f"the personal tie {v} is given in both directions with the same kind; personal "
+            "ties are undirected, so keep one of the two rows"
+        ),
+        values=pair + " (" + kind.astype(str) + ")",
+    )
+
+
+_DIRECTED = ("reports_to", "influences", "covers", "informs")
+
+
+def _tie_structure_checks(
+    raw: RawTable, ties: pd.DataFrame, bag: _Collector, codes: _Codes | None = None
+) -> None:
     src = ties["source"].astype(str)
     tgt = ties["target"].astype(str)
-    self_tie = (src.eq(tgt) & src.ne("")).to_numpy()
+    s_code, t_code = _endpoint_codes(ties, codes or {})
+    self_tie = (s_code == t_code) & src.ne("").to_numpy()
     bag.rows(raw, self_tie, "target", Reason.SELF_TIE, "a tie must join two different people")
-    rep = ties["kind"].eq("reports_to").to_numpy() & ~self_tie
+    kcodes, kinds = pd.factorize(ties["kind"])  # few distinct words: cheap, then ints
+    kinds = pd.Index(kinds.astype(str))
+    personal = (kcodes >= 0) & ~np.isin(kcodes, np.flatnonzero(kinds.isin(_DIRECTED)))
+    _symmetric_duplicates(raw, ties, bag, (s_code, t_code), kcodes, personal)
+    rep = np.isin(kcodes, np.flatnonzero(kinds == "reports_to")) & ~self_tie
     if not rep.any():
         return
-    pairs = pd.DataFrame({"s": src[rep], "t": tgt[rep]})
+    rows = np.flatnonzero(rep)
+    pairs = pd.DataFrame({"s": s_code[rep], "t": t_code[rep]}, index=rows)
     n_mgr = pairs.groupby("s")["t"].transform("nunique")
     two = np.zeros(len(ties), dtype=bool)
     two[pairs.index[(n_mgr > 1).to_numpy()].to_numpy()] = True
     if two.any():
-        mgrs = pairs.groupby("s")["t"].agg(lambda t: ", ".join(sorted(set(t))))
+        names = pd.DataFrame({"s": src[two], "t": tgt[two]})
+        mgrs = names.groupby("s")["t"].agg(lambda t: ", ".join(sorted(set(t))))
         bag.rows(
             raw,
             two,
@@ -487,11 +679,16 @@ def _tie_structure_checks(raw: RawTable, ties: pd.DataFrame, bag: _Collector) ->
             values=src,
         )
     first = pairs.drop_duplicates("s")
+    label = pd.Series(src.to_numpy()[first.index.to_numpy()], index=first["s"].to_numpy())
+    label = pd.concat(
+        [label, pd.Series(tgt.to_numpy()[first.index.to_numpy()], index=first["t"].to_numpy())]
+    )
+    label = label[~label.index.duplicated()]
     for cycle in _reporting_cycles(first["s"].to_numpy(), first["t"].to_numpy()):
-        members = " → ".join([*cycle, cycle[0]])
+        ids = [str(label[int(c)]) for c in cycle]
+        members = " → ".join([*ids, ids[0]])
         mask = np.zeros(len(ties), dtype=bool)
-        in_cycle = set(cycle)
-        idx = first.index[first["s"].isin(in_cycle).to_numpy()].to_numpy()
+        idx = first.index[first["s"].isin([int(c) for c in cycle]).to_numpy()].to_numpy()
         mask[idx[:1]] = True
         bag.rows(
             raw,
@@ -502,7 +699,7 @@ def _tie_structure_checks(raw: RawTable, ties: pd.DataFrame, bag: _Collector) ->
         )
 
 
-def _reporting_cycles(src: np.ndarray, tgt: np.ndarray) -> list[list[str]]:
+def _reporting_cycles(src: np.ndarray, tgt: np.ndarray) -> list[list[Any]]:
     """Cycles of a functional graph (each person at most one manager), by pointer doubling."""
     names, codes = np.unique(np.concatenate([src, tgt]), return_inverse=True)
     n = len(names)
@@ -516,7 +713,7 @@ def _reporting_cycles(src: np.ndarray, tgt: np.ndarray) -> list[list[str]]:
         steps *= 2
     on_cycle_entry = np.unique(jump[jump >= 0])
     seen: set[int] = set()
-    cycles: list[list[str]] = []
+    cycles: list[list[Any]] = []
     for start in on_cycle_entry.tolist():
         if start in seen:
             continue
@@ -526,7 +723,7 @@ def _reporting_cycles(src: np.ndarray, tgt: np.ndarray) -> list[list[str]]:
             cyc.append(node)
             node = int(parent[node])
         seen.update(cyc)
-        cycles.append([str(names[i]) for i in cyc])
+        cycles.append([names[i] for i in cyc])
     return cycles
 
 
@@ -570,10 +767,13 @@ def validate_tables(
         converted = _convert_table(raws[name], schema, bag, today)
         if converted is not None:
             tables[name] = converted
-    _check_refs(raws, tables, bag)
+    codes: _Codes = {}
+    _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes)
+    _key_duplicates(raws, tables, bag, codes)
     _org_kind_checks(raws, tables, bag)
+    _interaction_checks(raws, tables, bag)
     if "ties" in tables:
-        _tie_structure_checks(raws["ties"], tables["ties"], bag)
+        _tie_structure_checks(raws["ties"], tables["ties"], bag, codes)
     if bag.problems:
         raise ValidationError(bag.problems)
     return tables

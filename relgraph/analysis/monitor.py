@@ -1,0 +1,803 @@
+"""Monitoring over time: what changed between two snapshots of an account, and the trend.
+
+A snapshot is the account's tables as the team recorded them on a date (a folder of CSV
+files named ``YYYY-MM-DD``, or a loaded network). :func:`diff` lists the changes the
+planning practice asks the team to watch (DOMAIN.md §9): people joining, leaving or
+changing position — key positions first —, attitude shifts with the date they were
+assessed, new or lost competitor supporters, coverage gaps opened and closed, and the
+change of the decision support index. :func:`load_history` reads a series of snapshots
+into a trend table of the support index per party; :func:`plot_trend` draws it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from relgraph.errors import RelgraphError, UnknownOpportunityError
+from relgraph.network import RelationshipNetwork
+from relgraph.text import say
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "CHANGE_COLUMNS",
+    "CHANGE_KINDS",
+    "INDEX_COLUMNS",
+    "TREND_COLUMNS",
+    "Snapshot",
+    "SnapshotDiff",
+    "diff",
+    "load_history",
+    "plot_trend",
+]
+
+#: A snapshot: a loaded network, or a folder / workbook path for :func:`relgraph.load`.
+Snapshot = RelationshipNetwork | str | Path
+
+#: Kinds of change, in the order they are listed (after key-position personnel changes).
+CHANGE_KINDS: tuple[str, ...] = (
+    "joined",
+    "left",
+    "position",
+    "role",
+    "attitude",
+    "new_supporter",
+    "lost_supporter",
+    "support_strength",
+    "gap_opened",
+    "gap_closed",
+    "index",
+)
+_PERSONNEL = frozenset({"joined", "left", "position", "role"})
+
+#: Columns of :attr:`SnapshotDiff.changes`.
+CHANGE_COLUMNS = [
+    "kind",
+    "person",
+    "label",
+    "key_position",
+    "opportunity",
+    "before",
+    "after",
+    "date",
+    "why",
+]
+#: Columns of :attr:`SnapshotDiff.index`.
+INDEX_COLUMNS = ["opportunity", "party", "name", "before", "after", "change"]
+#: Columns of the trend table returned by :func:`load_history`.
+TREND_COLUMNS = [
+    "date",
+    "opportunity",
+    "party",
+    "name",
+    "kind",
+    "index",
+    "supporters",
+    "supporter_power_share",
+]
+_DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EPS = 1e-9
+
+
+@dataclass(frozen=True, eq=False)
+class SnapshotDiff:
+    """What changed between two snapshots of an account.
+
+    Attributes
+    ----------
+    changes : pandas.DataFrame
+        One row per change, personnel changes in key positions first; columns
+        :data:`CHANGE_COLUMNS`: ``kind`` (one of :data:`CHANGE_KINDS`), ``person`` (id;
+        blank for index rows), ``label``, ``key_position`` (holds a buying role or sits at
+        level 1–2 in either snapshot), ``opportunity`` (for roles, gaps and the index),
+        ``before`` and ``after`` (text), ``date`` (when the new state was assessed: the
+        person's ``updated`` for attitudes and backing, else the new snapshot's date; NaT
+        when unknown) and ``why``.
+    index : pandas.DataFrame
+        The support index per opportunity and party in both snapshots; columns
+        :data:`INDEX_COLUMNS`.
+    old_date, new_date : pandas.Timestamp or None
+        The snapshots' dates (given, or read from ``YYYY-MM-DD`` folder names).
+    note : str
+        What was left out for privacy, and what could not be compared.
+    """
+
+    changes: pd.DataFrame
+    index: pd.DataFrame
+    old_date: pd.Timestamp | None = None
+    new_date: pd.Timestamp | None = None
+    note: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def __repr__(self) -> str:
+        return f"SnapshotDiff({len(self.changes)} changes, {_when(self.old_date, self.new_date)})"
+
+    @property
+    def narrative(self) -> str:
+        """A short plain-language summary: one headline, then one line per group."""
+        return _narrative(self)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        body = self.changes.to_html(index=False, escape=True, na_rep="")
+        text = "<br>".join(html.escape(line) for line in self.narrative.splitlines())
+        return f"<p>{text}</p>{body}"
+
+
+def _when(old: pd.Timestamp | None, new: pd.Timestamp | None) -> str:
+    a = old.date().isoformat() if old is not None else say("mon_before")
+    b = new.date().isoformat() if new is not None else say("mon_now")
+    return say("mon_between", old=a, new=b)
+
+
+def _as_stamp(value: Any) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"unreadable date {value!r}; expected YYYY-MM-DD") from err
+    return None if pd.isna(stamp) else stamp.normalize()
+
+
+def _load(snapshot: Snapshot) -> tuple[RelationshipNetwork, pd.Timestamp | None]:
+    if isinstance(snapshot, RelationshipNetwork):
+        return snapshot, None
+    from relgraph.io import load
+
+    path = Path(snapshot)
+    stamp = _as_stamp(path.name) if _DATE_DIR.match(path.name) else None
+    return load(path), stamp
+
+
+def _position(title: Any, level: Any) -> str:
+    t = "" if pd.isna(title) else str(title)
+    if pd.isna(level):
+        return t or "?"
+    return say("mon_position_text", title=t or "?", level=int(level))
+
+
+def _signed(value: Any) -> str:
+    return "" if pd.isna(value) else f"{int(value):+d}"
+
+
+def _stance(value: Any) -> str:
+    if pd.isna(value):
+        return say("mon_stance_blank")
+    v = int(value)
+    return say(
+        "mon_stance_support" if v >= 1 else "mon_stance_oppose" if v <= -1 else "mon_stance_neutral"
+    )
+
+
+def _backing(sup: str, strength: Any) -> str:
+    if not sup:
+        return ""
+    return sup if pd.isna(strength) else f"{sup} ({int(strength)})"
+
+
+def _roles_by_person(net: RelationshipNetwork) -> dict[tuple[str, str], str]:
+    r = net.roles
+    out: dict[tuple[str, str], str] = {}
+    if not len(r):
+        return out
+    frame = pd.DataFrame(
+        {
+            "opp": r["opportunity"].astype(str),
+            "person": r["person"].astype(str),
+            "role": r["role"].astype(str),
+        }
+    )
+    for (opp, pid), grp in frame.groupby(["opp", "person"], sort=True):
+        out[(str(opp), str(pid))] = ", ".join(sorted(set(grp["role"])))
+    return out
+
+
+def _org_labels(net: RelationshipNetwork) -> dict[str, str]:
+    o = net.orgs
+    name = o["name"].astype(str)
+    en = o["name_en"].fillna("").astype(str) if "name_en" in o else name
+    lab = name.where(en.eq("") | en.eq(name), name + " (" + en + ")")
+    return dict(zip(o["id"].astype(str), lab, strict=True))
+
+
+def _people_frame(net: RelationshipNetwork) -> pd.DataFrame:
+    p = net.people
+    return pd.DataFrame(
+        {
+            "title": p["title"].to_numpy(),
+            "level": p["level"].astype("Int64").to_numpy(),
+            "attitude": p["attitude"].astype("Int64").to_numpy(),
+            "supports": p["supports"].fillna("").astype(str).to_numpy(),
+            "support": p["support"].astype("Int64").to_numpy(),
+            "updated": pd.to_datetime(p["updated"]).to_numpy(),
+            "org": p["org"].astype(str).to_numpy(),
+        },
+        index=net.person_ids,
+    )
+
+
+def _hidden_people(net: RelationshipNetwork, include_sensitive: bool) -> set[str]:
+    from relgraph.privacy import share_policy
+
+    policy = share_policy(net, include_sensitive=include_sensitive)
+    return set(net.person_ids[~policy.people])
+
+
+def _person_changes(
+    old: RelationshipNetwork,
+    new: RelationshipNetwork,
+    new_date: pd.Timestamp | None,
+) -> list[dict[str, Any]]:
+    po, pn = _people_frame(old), _people_frame(new)
+    ro, rn = _roles_by_person(old), _roles_by_person(new)
+    role_people = {pid for _, pid in ro} | {pid for _, pid in rn}
+    labels = pd.concat([old.labels, new.labels])
+    labels = labels[~labels.index.duplicated(keep="last")]
+    orgs = {**_org_labels(old), **_org_labels(new)}
+    rows: list[dict[str, Any]] = []
+
+    def key(pid: str) -> bool:
+        levels: list[Any] = [f.at[pid, "level"] for f in (po, pn) if pid in f.index]
+        return pid in role_people or any(not pd.isna(lv) and int(lv) <= 2 for lv in levels)
+
+    def add(
+        kind: str, pid: str, before: str, after: str, date: Any, why: str, opp: str = ""
+    ) -> None:
+        stamp = _as_stamp(date) if date is not None and not pd.isna(date) else new_date
+        rows.append(
+            {
+                "kind": kind,
+                "person": pid,
+                "label": str(labels.get(pid, pid)),
+                "key_position": key(pid),
+                "opportunity": opp,
+                "before": before,
+                "after": after,
+                "date": stamp,
+                "why": why,
+            }
+        )
+
+    joined = [pid for pid in pn.index if pid not in po.index]
+    left = [pid for pid in po.index if pid not in pn.index]
+    for pid in joined:
+        r = pn.loc[pid]
+        pos = _position(r["title"], r["level"])
+        add("joined", pid, "", pos, None, say("mon_joined", who=labels[pid], position=pos))
+    for pid in left:
+        r = po.loc[pid]
+        pos = _position(r["title"], r["level"])
+        add("left", pid, pos, "", None, say("mon_left", who=labels[pid], position=pos))
+    both = [pid for pid in pn.index if pid in po.index]
+    a: Any
+    b: Any
+    for pid in both:
+        a, b = po.loc[pid], pn.loc[pid]
+        same_title = (pd.isna(a["title"]) and pd.isna(b["title"])) or a["title"] == b["title"]
+        same_level = (pd.isna(a["level"]) and pd.isna(b["level"])) or (
+            not pd.isna(a["level"]) and not pd.isna(b["level"]) and a["level"] == b["level"]
+        )
+        if not (same_title and same_level):
+            before, after = _position(a["title"], a["level"]), _position(b["title"], b["level"])
+            add(
+                "position",
+                pid,
+                before,
+                after,
+                None,
+                say("mon_moved", who=labels[pid], before=before, after=after),
+            )
+    opps = sorted({o for o, _ in ro} | {o for o, _ in rn})
+    for opp in opps:
+        for pid in sorted({p for o, p in ro if o == opp} | {p for o, p in rn if o == opp}):
+            before, after = ro.get((opp, pid), ""), rn.get((opp, pid), "")
+            if before != after and pid in pn.index and pid in po.index:
+                add(
+                    "role",
+                    pid,
+                    before or say("mon_no_role"),
+                    after or say("mon_no_role"),
+                    None,
+                    say(
+                        "mon_role",
+                        who=labels[pid],
+                        opp=opp,
+                        before=before or say("mon_no_role"),
+                        after=after or say("mon_no_role"),
+                    ),
+                    opp,
+                )
+    for pid in both:
+        a, b = po.loc[pid], pn.loc[pid]
+        xa, xb = a["attitude"], b["attitude"]
+        if pd.isna(xa) and pd.isna(xb):
+            continue
+        if pd.isna(xa) or pd.isna(xb) or int(xa) != int(xb):
+            when = b["updated"]
+            add(
+                "attitude",
+                pid,
+                _signed(xa),
+                _signed(xb),
+                when,
+                say(
+                    "mon_attitude",
+                    who=labels[pid],
+                    before=_signed(xa) or "?",
+                    after=_signed(xb) or "?",
+                    shift=f"{_stance(xa)} → {_stance(xb)}",
+                    date=("?" if pd.isna(when) else pd.Timestamp(when).date().isoformat()),
+                ),
+            )
+    # competitor backing: people present in both, plus joiners / leavers who back someone
+    for pid in sorted(set(pn.index) | set(po.index), key=lambda p: (p not in both, p)):
+        a = po.loc[pid] if pid in po.index else None
+        b = pn.loc[pid] if pid in pn.index else None
+        sa = a["supports"] if a is not None else ""
+        sb = b["supports"] if b is not None else ""
+        when = b["updated"] if b is not None else None
+        if sa and sa != sb:
+            add(
+                "lost_supporter",
+                pid,
+                _backing(sa, a["support"]),
+                _backing(sb, b["support"]) if b is not None else "",
+                when,
+                say("mon_lost_supporter", who=labels[pid], competitor=orgs.get(sa, sa)),
+            )
+        if sb and sa != sb:
+            add(
+                "new_supporter",
+                pid,
+                _backing(sa, a["support"]) if a is not None else "",
+                _backing(sb, b["support"]),
+                when,
+                say(
+                    "mon_new_supporter",
+                    who=labels[pid],
+                    competitor=orgs.get(sb, sb),
+                    strength="?" if pd.isna(b["support"]) else int(b["support"]),
+                ),
+            )
+        if sa and sa == sb and a is not None and b is not None:
+            xa, xb = a["support"], b["support"]
+            if (pd.isna(xa) != pd.isna(xb)) or (not pd.isna(xa) and int(xa) != int(xb)):
+                before, after = _backing(sa, xa), _backing(sb, xb)
+                add(
+                    "support_strength",
+                    pid,
+                    before,
+                    after,
+                    when,
+                    say("mon_support_strength", who=labels[pid], before=before, after=after),
+                )
+    return rows
+
+
+def _common_opportunities(
+    old: RelationshipNetwork, new: RelationshipNetwork, opportunity: str | None
+) -> list[str]:
+    a = old.opportunities["id"].astype(str).tolist()
+    b = new.opportunities["id"].astype(str).tolist()
+    if opportunity is not None:
+        for known in (a, b):
+            if str(opportunity) not in known:
+                raise UnknownOpportunityError(opportunity, known)
+        return [str(opportunity)]
+    return [o for o in b if o in a]
+
+
+def _gap_changes(
+    old: RelationshipNetwork,
+    new: RelationshipNetwork,
+    opps: Iterable[str],
+    old_date: pd.Timestamp | None,
+    new_date: pd.Timestamp | None,
+    include_sensitive: bool,
+) -> list[dict[str, Any]]:
+    from relgraph.analysis.coverage import coverage
+
+    rows: list[dict[str, Any]] = []
+    keys = ["rule", "person", "competitor"]
+    for opp in opps:
+        ga = coverage(old, opp, as_of=_date_arg(old_date), include_sensitive=include_sensitive).gaps
+        gb = coverage(new, opp, as_of=_date_arg(new_date), include_sensitive=include_sensitive).gaps
+        ka = {tuple(str(x) for x in k) for k in ga[keys].fillna("").itertuples(index=False)}
+        kb = {tuple(str(x) for x in k) for k in gb[keys].fillna("").itertuples(index=False)}
+        for kind, frame, other, sev_before in (
+            ("gap_opened", gb, ka, False),
+            ("gap_closed", ga, kb, True),
+        ):
+            for r in frame.fillna("").itertuples(index=False):
+                k = tuple(str(getattr(r, c)) for c in keys)
+                if k in other:
+                    continue
+                gap = f"{r.rule} ({r.severity})"
+                rows.append(
+                    {
+                        "kind": kind,
+                        "person": str(r.person),
+                        "label": str(r.name) if r.name else str(r.person),
+                        "key_position": False,
+                        "opportunity": opp,
+                        "before": gap if sev_before else "",
+                        "after": "" if sev_before else gap,
+                        "date": new_date,
+                        "why": say(f"mon_{kind}", opp=opp, why=str(r.why)),
+                    }
+                )
+    return rows
+
+
+def _date_arg(stamp: pd.Timestamp | None) -> _dt.date | None:
+    return None if stamp is None else stamp.date()
+
+
+def _index_table(
+    old: RelationshipNetwork, new: RelationshipNetwork, opps: Iterable[str]
+) -> pd.DataFrame:
+    from relgraph.analysis.influence import support_index
+
+    frames = []
+    for opp in opps:
+        a = support_index(old, opp)[["party", "name", "index"]].rename(columns={"index": "before"})
+        b = support_index(new, opp)[["party", "name", "index"]].rename(columns={"index": "after"})
+        m = b.merge(a.drop(columns="name"), on="party", how="outer")
+        m["name"] = m["name"].fillna(m["party"])
+        m.insert(0, "opportunity", opp)
+        m["change"] = m["after"] - m["before"]
+        frames.append(m)
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in INDEX_COLUMNS})
+    return pd.concat(frames, ignore_index=True)[INDEX_COLUMNS]
+
+
+def diff(
+    old: Snapshot,
+    new: Snapshot,
+    *,
+    opportunity: str | None = None,
+    old_date: _dt.date | str | None = None,
+    new_date: _dt.date | str | None = None,
+    gaps: bool = True,
+    include_sensitive: bool = False,
+) -> SnapshotDiff:
+    """List what changed between two snapshots of an account.
+
+    Parameters
+    ----------
+    old, new : RelationshipNetwork, str or Path
+        The earlier and the later snapshot: networks, or folders / workbooks to load.
+        A folder named ``YYYY-MM-DD`` gives the snapshot's date.
+    opportunity : str, optional
+        Compare roles, gaps and the support index of this opportunity only; by default,
+        every opportunity present in both snapshots.
+    old_date, new_date : datetime.date or str, optional
+        The snapshots' dates (override the folder names). Coverage gaps are checked as of
+        these dates (stale attitudes depend on them).
+    gaps : bool
+        Also compare coverage gaps (:func:`relgraph.analysis.coverage.coverage`, one run
+        per snapshot and opportunity).
+    include_sensitive : bool
+        Also list changes of people known to us only through sensitive ties, and let
+        coverage use sensitive ties.
+
+    Returns
+    -------
+    SnapshotDiff
+        ``.changes`` (:data:`CHANGE_COLUMNS`), ``.index``, ``.narrative``, ``.note``.
+
+    Raises
+    ------
+    UnknownOpportunityError
+        When ``opportunity`` is missing from either snapshot.
+    ValidationError
+        When a snapshot path does not load.
+
+    Notes
+    -----
+    People are matched by id. A person present only in ``new`` joined, only in ``old``
+    left; a changed title or level is a ``position`` change; a changed set of buying roles
+    in an opportunity is a ``role`` change. An attitude shift is any change of the −3..+3
+    score (blank counts as unknown). A person who starts backing a competitor, or backs a
+    different one, is a new supporter of it (and a lost supporter of the old one). A gap
+    is identified by (rule, person, competitor): present only in ``new`` it opened, only
+    in ``old`` it closed. Index rows appear when a party's support index (see
+    :func:`relgraph.analysis.influence.support_index`) moved by more than 1e-9.
+    Personnel changes of people in key positions (a buying role or level 1–2 in either
+    snapshot) come first, then the other personnel changes, then the rest in the order of
+    :data:`CHANGE_KINDS`.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> len(diff(net, net))
+    0
+    >>> people = net.people.assign(attitude=net.people["attitude"].where(
+    ...     net.people["id"] != "p2", -1))
+    >>> later = rg.RelationshipNetwork.from_frames(net.orgs, people, net.ties,
+    ...                                            net.opportunities, net.roles)
+    >>> d = diff(net, later, gaps=False)
+    >>> d.changes[["kind", "person", "before", "after"]].iloc[:1]
+           kind person before after
+    0  attitude     p2     +1    -1
+    >>> d.changes["kind"].tolist()
+    ['attitude', 'index']
+    """
+    old_net, old_stamp = _load(old)
+    new_net, new_stamp = _load(new)
+    old_stamp = _as_stamp(old_date) if old_date is not None else old_stamp
+    new_stamp = _as_stamp(new_date) if new_date is not None else new_stamp
+    rows = _person_changes(old_net, new_net, new_stamp)
+    hidden = _hidden_people(old_net, include_sensitive) | _hidden_people(new_net, include_sensitive)
+    n_people_rows = len(rows)
+    rows = [r for r in rows if r["person"] not in hidden]
+    left_out = n_people_rows - len(rows)
+    opps = _common_opportunities(old_net, new_net, opportunity)
+    if gaps:
+        rows += _gap_changes(old_net, new_net, opps, old_stamp, new_stamp, include_sensitive)
+    index = _index_table(old_net, new_net, opps)
+    r: Any
+    for r in index.itertuples(index=False):
+        if pd.isna(r.before) or pd.isna(r.after) or abs(float(r.change)) > _EPS:
+            before = "" if pd.isna(r.before) else f"{float(r.before):+.3f}"
+            after = "" if pd.isna(r.after) else f"{float(r.after):+.3f}"
+            rows.append(
+                {
+                    "kind": "index",
+                    "person": "",
+                    "label": str(r.name),
+                    "key_position": False,
+                    "opportunity": str(r.opportunity),
+                    "before": before,
+                    "after": after,
+                    "date": new_stamp,
+                    "why": say(
+                        "mon_index",
+                        party=r.name,
+                        opp=r.opportunity,
+                        before=before or "—",
+                        after=after or "—",
+                    ),
+                }
+            )
+    changes = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    if len(changes):
+        order = {k: i for i, k in enumerate(CHANGE_KINDS)}
+        personnel = changes["kind"].isin(_PERSONNEL)
+        group = np.where(personnel & changes["key_position"], 0, np.where(personnel, 1, 2))
+        changes = (
+            changes.assign(_g=group, _k=changes["kind"].map(order))
+            .sort_values(["_g", "_k"], kind="stable")
+            .drop(columns=["_g", "_k"])
+            .reset_index(drop=True)
+        )
+    changes["date"] = pd.to_datetime(changes["date"])
+    changes["key_position"] = changes["key_position"].astype(bool)
+    notes: list[str] = []
+    if left_out:
+        notes.append(say("mon_left_out", n=left_out))
+    elif not include_sensitive:
+        notes.append(say("mon_nothing_left_out"))
+    else:
+        notes.append(say("mon_included"))
+    if not gaps:
+        notes.append(say("mon_no_gaps"))
+    return SnapshotDiff(changes, index, old_stamp, new_stamp, " ".join(notes), tuple(notes))
+
+
+def _narrative(d: SnapshotDiff) -> str:
+    when = _when(d.old_date, d.new_date)
+    c = d.changes
+    if not len(c):
+        return say("mon_none", when=when)
+    lines = [say("mon_head", n=len(c), when=when)]
+    personnel = c["kind"].isin(_PERSONNEL)
+    groups = [
+        ("mon_group_key", personnel & c["key_position"]),
+        ("mon_group_people", personnel & ~c["key_position"]),
+        ("mon_group_attitude", c["kind"].eq("attitude")),
+        (
+            "mon_group_backing",
+            c["kind"].isin(["new_supporter", "lost_supporter", "support_strength"]),
+        ),
+    ]
+    for key, mask in groups:
+        if mask.any():
+            lines.append(say(key, items="; ".join(c.loc[mask, "why"])))
+    opened = int(c["kind"].eq("gap_opened").sum())
+    closed = int(c["kind"].eq("gap_closed").sum())
+    if opened or closed:
+        lines.append(say("mon_group_gaps", opened=opened, closed=closed))
+    idx = c["kind"].eq("index")
+    if idx.any():
+        lines.append(say("mon_group_index", items="; ".join(c.loc[idx, "why"])))
+    if d.note:
+        lines.append(d.note)
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- history
+def _snapshots_of(
+    source: str | Path | Mapping[Any, Snapshot],
+) -> list[tuple[pd.Timestamp, Snapshot]]:
+    if isinstance(source, Mapping):
+        items = [(_as_stamp(k), v) for k, v in source.items()]
+        bad = [k for k, (s, _) in zip(source, items, strict=True) if s is None]
+        if bad:
+            raise ValueError(f"snapshot date {bad[0]!r} is blank; expected YYYY-MM-DD")
+        pairs = [(s, v) for s, v in items if s is not None]
+    else:
+        folder = Path(source)
+        if not folder.is_dir():
+            raise RelgraphError(f"{folder} is not a folder of dated snapshots (YYYY-MM-DD)")
+        pairs = []
+        for sub in sorted(folder.iterdir()):
+            if sub.is_dir() and _DATE_DIR.match(sub.name):
+                stamp = _as_stamp(sub.name)
+                if stamp is not None:
+                    pairs.append((stamp, sub))
+        if not pairs:
+            raise RelgraphError(
+                f"{folder} has no snapshot subfolders named YYYY-MM-DD (found: "
+                f"{', '.join(sorted(p.name for p in folder.iterdir())) or 'nothing'})"
+            )
+    return sorted(pairs, key=lambda p: p[0])
+
+
+def load_history(
+    source: str | Path | Mapping[Any, Snapshot],
+    *,
+    opportunity: str | None = None,
+) -> pd.DataFrame:
+    """Read a series of snapshots into a trend table of the support index per party.
+
+    Parameters
+    ----------
+    source : str, Path or mapping
+        A folder whose subfolders named ``YYYY-MM-DD`` are snapshots (other entries are
+        ignored), or a mapping of date → network or path (e.g.
+        :func:`relgraph.datasets.snapshots`).
+    opportunity : str, optional
+        One opportunity; by default every opportunity of each snapshot.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per date, opportunity and party, oldest first; columns
+        :data:`TREND_COLUMNS` (``index`` is ours on −3..+3, a competitor's on 0..3, as in
+        :func:`relgraph.analysis.influence.support_index`).
+
+    Raises
+    ------
+    RelgraphError
+        When the folder holds no dated snapshot.
+    ValueError
+        For an unreadable date in a mapping.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> h = load_history({"2026-01-31": net, "2026-06-30": net})
+    >>> h[["date", "opportunity", "party"]]
+            date opportunity party
+    0 2026-01-31          O1    us
+    1 2026-01-31          O1     R
+    2 2026-06-30          O1    us
+    3 2026-06-30          O1     R
+    """
+    from relgraph.analysis.influence import support_index
+
+    frames = []
+    for stamp, snap in _snapshots_of(source):
+        net, _ = _load(snap)
+        opps = (
+            [net.resolve_opportunity(opportunity)]
+            if opportunity is not None
+            else net.opportunities["id"].astype(str).tolist()
+        )
+        for opp in opps:
+            si = support_index(net, opp)
+            si.insert(0, "opportunity", opp)
+            si.insert(0, "date", stamp)
+            frames.append(si)
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in TREND_COLUMNS})
+    out = pd.concat(frames, ignore_index=True)[TREND_COLUMNS]
+    out["date"] = pd.to_datetime(out["date"])
+    return out
+
+
+def plot_trend(
+    history: pd.DataFrame,
+    *,
+    opportunity: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the support index per party over time (one line per party).
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        The trend table from :func:`load_history`.
+    opportunity : str, optional
+        Which opportunity to draw; may be left out when the table holds only one.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    UnknownOpportunityError
+        When ``opportunity`` is not in the table, or is left out and there are several.
+
+    Notes
+    -----
+    Our index is on −3..+3 (attitudes), a competitor's on 0..3 (backing strength); both
+    share the y axis, with a line at 0.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> ax = plot_trend(load_history({"2026-01-31": net, "2026-06-30": net}))
+    >>> len(ax.get_lines())
+    3
+    """
+    import matplotlib.pyplot as plt
+
+    missing = [c for c in ("date", "opportunity", "party", "name", "index") if c not in history]
+    if missing:
+        raise ValueError(f"not a trend table from load_history: missing {', '.join(missing)}")
+    known = list(dict.fromkeys(history["opportunity"].astype(str)))
+    if opportunity is None:
+        if len(known) != 1:
+            raise UnknownOpportunityError(None, known)
+        opportunity = known[0]
+    elif str(opportunity) not in known:
+        raise UnknownOpportunityError(opportunity, known)
+    h = history[history["opportunity"].astype(str).eq(str(opportunity))]
+    family = _font_family()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4))
+    for _, grp in h.groupby("party", sort=False):
+        grp = grp.sort_values("date")
+        ax.plot(grp["date"], grp["index"], marker="o", label=str(grp["name"].iloc[0]))
+    ax.axhline(0, color="0.6", linewidth=0.8)
+    ax.set_title(say("mon_plot_title", opp=opportunity))
+    ax.set_ylabel(say("mon_plot_ylabel"))
+    legend = ax.legend(loc="best")
+    if family is not None:
+        for text in [ax.title, ax.yaxis.label, *legend.get_texts()]:
+            text.set_fontfamily(family)
+    ax.figure.autofmt_xdate()
+    return ax
+
+
+def _font_family() -> list[str] | None:
+    try:
+        from relgraph.viz.style import cjk_font_family
+    except ImportError:  # pragma: no cover - style is part of the package
+        return None
+    return cjk_font_family(warn=False)

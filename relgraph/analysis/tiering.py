@@ -1,0 +1,206 @@
+"""Customer tiering: grade accounts S, A, B or C from value, potential and strategic fit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from relgraph.errors import RelgraphError
+from relgraph.text import say
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "DEFAULT_WEIGHTS",
+    "FIT_SCALE",
+    "TIER_COLUMNS",
+    "TIERS",
+    "tier_customers",
+]
+
+#: Tiers from the most to the least important (DOMAIN.md §10).
+TIERS: tuple[str, ...] = ("S", "A", "B", "C")
+#: Weights of the three score terms (normalised to sum to 1 before use).
+DEFAULT_WEIGHTS: Mapping[str, float] = {"value": 0.4, "potential": 0.35, "fit": 0.25}
+#: Lowest score (0..100) of each tier; anything below the B threshold is C.
+DEFAULT_THRESHOLDS: Mapping[str, float] = {"S": 75.0, "A": 50.0, "B": 25.0}
+#: Top of the strategic-fit scale (``strategic_fit`` is scored 0..5).
+FIT_SCALE = 5.0
+#: Columns of the frame returned by :func:`tier_customers`.
+TIER_COLUMNS = [
+    "rank",
+    "account",
+    "name",
+    "current_value",
+    "future_potential",
+    "strategic_fit",
+    "value_term",
+    "potential_term",
+    "fit_term",
+    "score",
+    "tier",
+    "why",
+]
+_INPUT = ("account", "current_value", "future_potential", "strategic_fit")
+
+
+def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
+    w = dict(DEFAULT_WEIGHTS if weights is None else weights)
+    unknown = sorted(set(w) - set(DEFAULT_WEIGHTS))
+    missing = sorted(set(DEFAULT_WEIGHTS) - set(w))
+    if unknown or missing:
+        raise RelgraphError(
+            f"weights need exactly the keys {', '.join(DEFAULT_WEIGHTS)}; "
+            f"unknown: {unknown or 'none'}, missing: {missing or 'none'}"
+        )
+    vals = np.array([float(w[k]) for k in DEFAULT_WEIGHTS])
+    if (vals < 0).any() or not np.isfinite(vals).all() or vals.sum() <= 0:
+        raise RelgraphError(f"weights must be finite, ≥ 0 and not all 0; got {w}")
+    return {k: float(v) / float(vals.sum()) for k, v in zip(DEFAULT_WEIGHTS, vals, strict=True)}
+
+
+def _check_thresholds(thresholds: Mapping[str, float] | None) -> dict[str, float]:
+    t = dict(DEFAULT_THRESHOLDS if thresholds is None else thresholds)
+    if set(t) != set(DEFAULT_THRESHOLDS):
+        raise RelgraphError(
+            f"thresholds need exactly the keys S, A, B (C is everything below B); got {sorted(t)}"
+        )
+    s, a, b = (float(t[k]) for k in ("S", "A", "B"))
+    if not (100 >= s >= a >= b >= 0):
+        raise RelgraphError(f"thresholds must satisfy 100 ≥ S ≥ A ≥ B ≥ 0; got {t}")
+    return {"S": s, "A": a, "B": b, "C": 0.0}
+
+
+def _numbers(accounts: pd.DataFrame, col: str) -> pd.Series:
+    values = pd.to_numeric(accounts[col], errors="coerce")
+    bad = values.isna() & accounts[col].notna() | (values < 0)
+    if bad.any():
+        rows = ", ".join(str(i) for i in accounts.index[bad][:5])
+        raise RelgraphError(f"column {col!r} needs numbers ≥ 0; bad values in rows {rows}")
+    return values.fillna(0.0).astype(float)
+
+
+def tier_customers(
+    accounts: pd.DataFrame,
+    *,
+    weights: Mapping[str, float] | None = None,
+    thresholds: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """Grade customers S (strategic), A (partner), B (value) or C (general).
+
+    Parameters
+    ----------
+    accounts : pandas.DataFrame
+        One row per account: ``account`` (id), ``current_value`` (e.g. this year's
+        revenue, ≥ 0), ``future_potential`` (e.g. the expected revenue of the next years,
+        ≥ 0, same unit or any unit), ``strategic_fit`` (a judgement on 0..5: brand,
+        region, technology, fit with our strategy) and optionally ``name``. Blank numbers
+        count as 0.
+    weights : mapping, optional
+        Weights of the terms ``value``, ``potential`` and ``fit``
+        (:data:`DEFAULT_WEIGHTS`: 0.4, 0.35, 0.25); normalised to sum to 1.
+    thresholds : mapping, optional
+        Lowest score of ``S``, ``A`` and ``B`` (:data:`DEFAULT_THRESHOLDS`: 75, 50, 25);
+        lower scores are C.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per account, best first; columns :data:`TIER_COLUMNS`: the inputs, the
+        three terms on 0..1, ``score`` on 0..100, ``tier`` and ``why`` (the arithmetic).
+
+    Raises
+    ------
+    RelgraphError
+        For missing columns, negative or non-numeric values, a fit above 5, duplicate
+        account ids, or bad weights / thresholds.
+
+    Notes
+    -----
+    value_term = current_value / max(current_value), potential_term = future_potential
+    / max(future_potential) (0 when the maximum is 0), fit_term = strategic_fit / 5, and
+    score = 100 × (w_value·value_term + w_potential·potential_term + w_fit·fit_term).
+    The tier is the first of S, A, B whose threshold the score reaches, else C.
+    Value and potential are relative to the largest account in the table, so grade the
+    whole portfolio at once. The weights and thresholds are starting defaults to agree
+    with the team.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> accounts = pd.DataFrame({"account": ["XM", "YT", "ZB"],
+    ...                          "current_value": [480, 120, 20],
+    ...                          "future_potential": [300, 600, 30],
+    ...                          "strategic_fit": [5, 3, 1]})
+    >>> tier_customers(accounts)[["account", "score", "tier"]]
+      account  score tier
+    0      XM   82.5    S
+    1      YT   60.0    A
+    2      ZB    8.4    C
+    """
+    if not isinstance(accounts, pd.DataFrame):
+        raise TypeError(f"accounts must be a pandas DataFrame, not {type(accounts).__name__}")
+    cols = {str(c).strip().lower(): c for c in accounts.columns}
+    missing = [c for c in _INPUT if c not in cols]
+    if missing:
+        raise RelgraphError(
+            f"accounts table is missing column(s) {', '.join(missing)}; needs "
+            f"{', '.join(_INPUT)} (and optionally name)"
+        )
+    df = accounts.rename(columns={v: k for k, v in cols.items()})
+    w = _check_weights(weights)
+    t = _check_thresholds(thresholds)
+    ids = df["account"].astype(str)
+    dup = ids[ids.duplicated()]
+    if len(dup):
+        raise RelgraphError(f"account ids repeat: {', '.join(sorted(set(dup)))}")
+    value = _numbers(df, "current_value")
+    potential = _numbers(df, "future_potential")
+    fit = _numbers(df, "strategic_fit")
+    if (fit > FIT_SCALE).any():
+        raise RelgraphError(f"strategic_fit is scored 0..{FIT_SCALE:g}; got {fit.max():g}")
+    v_max, p_max = float(value.max() or 0.0), float(potential.max() or 0.0)
+    v = value / v_max if v_max > 0 else value * 0.0
+    p = potential / p_max if p_max > 0 else potential * 0.0
+    f = fit / FIT_SCALE
+    score = 100.0 * (w["value"] * v + w["potential"] * p + w["fit"] * f)
+    score = score.round(10)
+    tier = np.select(
+        [score >= t["S"], score >= t["A"], score >= t["B"]], ["S", "A", "B"], default="C"
+    )
+    names = df["name"].fillna("").astype(str) if "name" in df else pd.Series("", index=df.index)
+    out = pd.DataFrame(
+        {
+            "account": ids.to_numpy(),
+            "name": names.to_numpy(),
+            "current_value": value.to_numpy(),
+            "future_potential": potential.to_numpy(),
+            "strategic_fit": fit.to_numpy(),
+            "value_term": v.to_numpy(),
+            "potential_term": p.to_numpy(),
+            "fit_term": f.to_numpy(),
+            "score": score.to_numpy(),
+            "tier": tier,
+        }
+    )
+    out["why"] = [
+        say(
+            "tier_why",
+            score=r.score,
+            wv=round(w["value"], 4),
+            v=r.value_term,
+            wp=round(w["potential"], 4),
+            p=r.potential_term,
+            wf=round(w["fit"], 4),
+            f=r.fit_term,
+            tier=r.tier,
+            meaning=say(f"tier_{r.tier}"),
+            cut=t[r.tier],
+        )
+        for r in out.itertuples(index=False)
+    ]
+    out = out.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
+    out.insert(0, "rank", np.arange(1, len(out) + 1))
+    out["score"] = out["score"].round(1)
+    return out[TIER_COLUMNS]

@@ -1,0 +1,260 @@
+"""Tests for relgraph.analysis.coverage: the gap rules, on built scenarios and the sample."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import relgraph as rg
+from relgraph.analysis.coverage import GAP_COLUMNS, PEOPLE_COLUMNS, SUMMARY_COLUMNS, coverage
+
+AS_OF = dt.date(2026, 11, 15)
+
+
+def acme(
+    *,
+    vp_att: int = 3,
+    extra_people: list[dict[str, object]] | None = None,
+    extra_ties: list[tuple[str, str, str, float | None]] | None = None,
+    cov_ceo: tuple[str, ...] = ("u2",),
+    updated: str = "2026-11-01",
+) -> rg.RelationshipNetwork:
+    """CEO backs Rival; our best supporter is a VP under the CTO, who reports to the CEO."""
+    orgs = pd.DataFrame(
+        {
+            "id": ["A", "U", "R"],
+            "name": ["Acme", "Us", "Rival"],
+            "kind": ["customer", "us", "competitor"],
+        }
+    )
+    rows: list[dict[str, object]] = [
+        {"id": "b1", "name": "Chair", "org": "A", "title": "Chairman", "level": 1, "attitude": 0},
+        {"id": "b2", "name": "Board", "org": "A", "title": "Director", "level": 1, "attitude": 0},
+        {
+            "id": "ceo",
+            "name": "Ceo",
+            "org": "A",
+            "title": "CEO",
+            "level": 2,
+            "attitude": -1,
+            "supports": "R",
+            "support": 3,
+        },
+        {"id": "cto", "name": "Cto", "org": "A", "title": "CTO", "level": 2, "attitude": 0},
+        {"id": "vp", "name": "Vp", "org": "A", "title": "VP", "level": 3, "attitude": vp_att},
+        {"id": "eng", "name": "Eng", "org": "A", "title": "Engineer", "level": 4, "attitude": 0},
+        {"id": "u1", "name": "Am", "org": "U", "title": "Account manager", "level": 4},
+        {"id": "u2", "name": "Exec", "org": "U", "title": "Regional president", "level": 2},
+        {"id": "u3", "name": "Boss", "org": "U", "title": "Chief executive", "level": 1},
+    ]
+    rows += extra_people or []
+    people = pd.DataFrame(rows)
+    people["updated"] = updated
+    ties = [
+        ("ceo", "b1", "reports_to", None),
+        ("cto", "ceo", "reports_to", None),
+        ("vp", "cto", "reports_to", None),
+        ("eng", "vp", "reports_to", None),
+        ("b2", "ceo", "influences", 0.9),
+        ("u1", "vp", "covers", None),
+        ("u1", "cto", "covers", None),
+        ("u1", "eng", "covers", None),
+        ("u3", "b2", "friend", 0.7),
+        ("u3", "b1", "covers", None),
+        *[(o, "ceo", "covers", None) for o in cov_ceo],
+        *(extra_ties or []),
+    ]
+    tdf = pd.DataFrame(ties, columns=["source", "target", "kind", "strength"])
+    opps = pd.DataFrame({"id": ["O1"], "account": ["A"], "competitors": ["R"]})
+    roles = pd.DataFrame(
+        {
+            "opportunity": ["O1"] * 5,
+            "person": ["ceo", "cto", "vp", "eng", "b1"],
+            "role": ["decider", "decider", "influencer", "user", "approver"],
+        }
+    )
+    return rg.RelationshipNetwork.from_frames(orgs, people, tdf, opps, roles)
+
+
+def gaps_of(rep: rg.CoverageReport, rule: str) -> pd.DataFrame:
+    return rep.gaps[rep.gaps["rule"].eq(rule)]
+
+
+# --------------------------------------------------------------------------- scenarios
+def test_level_parity_names_board_members_who_sway_the_ceo() -> None:
+    rep = coverage(acme(), as_of=AS_OF)
+    lp = gaps_of(rep, "level_parity")
+    assert len(lp) == 1
+    row = lp.iloc[0]
+    assert (row["person"], row["competitor"], row["severity"]) == ("ceo", "R", "high")
+    # b2 sways the CEO directly (0.9) and comes before the chairman (the CEO's boss, 0.6).
+    assert row["candidates"].split("; ") == ["b2", "b1"]
+    assert "reports to Ceo through Cto" in row["why"]
+    assert "board level" in row["why"]
+
+
+def test_same_level_supporter_outside_the_line_restores_parity() -> None:
+    extra = [{"id": "cfo", "name": "Cfo", "org": "A", "level": 2, "attitude": 1}]
+    rep = coverage(
+        acme(extra_people=extra, extra_ties=[("cfo", "b1", "reports_to", None)]), as_of=AS_OF
+    )
+    assert gaps_of(rep, "level_parity").empty
+
+
+def test_same_level_supporter_inside_the_line_is_weaker() -> None:
+    # A level-2 supporter who reports to the CEO is weaker even at the same level number.
+    extra = [{"id": "cfo", "name": "Cfo", "org": "A", "level": 2, "attitude": 2}]
+    rep = coverage(
+        acme(extra_people=extra, extra_ties=[("cfo", "ceo", "reports_to", None)]), as_of=AS_OF
+    )
+    lp = gaps_of(rep, "level_parity")
+    assert len(lp) == 1 and "Cfo" in lp.iloc[0]["why"] and "reports to Ceo" in lp.iloc[0]["why"]
+
+
+def test_board_supporter_restores_parity() -> None:
+    net = acme()
+    frames = net.to_frames()
+    frames["people"].loc[frames["people"]["id"].eq("b2"), "attitude"] = 2
+    rep = coverage(rg.RelationshipNetwork.from_frames(**frames), as_of=AS_OF)
+    assert gaps_of(rep, "level_parity").empty
+
+
+def test_single_threaded_decider_and_second_owner_closes_it() -> None:
+    rep = coverage(acme(), as_of=AS_OF)
+    st = gaps_of(rep, "single_threaded")
+    assert st.iloc[0]["person"] == "ceo"
+    assert st.iloc[0]["severity"] == "high"
+    rep2 = coverage(acme(cov_ceo=("u2", "u3")), as_of=AS_OF)
+    assert "ceo" not in set(gaps_of(rep2, "single_threaded")["person"])
+    assert rep2.people.set_index("person").at["ceo", "n_owners"] == 2
+
+
+def test_uncovered_role_holder() -> None:
+    rep = coverage(acme(cov_ceo=()), as_of=AS_OF)
+    assert set(gaps_of(rep, "uncovered_role")["person"]) == {"ceo"}
+    assert "ceo" not in set(gaps_of(rep, "single_threaded")["person"])
+
+
+def test_independent_channels() -> None:
+    # eng reports to vp: the two channels are one line, so one independent channel.
+    ties = [("vp", "ceo", "informs", None), ("eng", "ceo", "informs", None)]
+    rep = coverage(acme(extra_ties=ties), as_of=AS_OF)
+    ceo = rep.people.set_index("person").loc["ceo"]
+    assert ceo["n_channels"] == 1 and ceo["channels"] == "vp"
+    assert "ceo" in set(gaps_of(rep, "few_channels")["person"])
+    # Add an independent source (the chairman's office is not in the VP's line).
+    ties2 = [*ties, ("b2", "ceo", "informs", None)]
+    rep2 = coverage(acme(extra_ties=ties2), as_of=AS_OF)
+    assert rep2.people.set_index("person").at["ceo", "n_channels"] == 2
+    assert "ceo" not in set(gaps_of(rep2, "few_channels")["person"])
+
+
+def test_no_decider_support_then_key_players_against() -> None:
+    rep = coverage(acme(), as_of=AS_OF)
+    assert len(gaps_of(rep, "no_decider_support")) == 1
+    net = acme()
+    frames = net.to_frames()
+    frames["people"].loc[frames["people"]["id"].eq("cto"), "attitude"] = 2
+    frames["people"].loc[frames["people"]["id"].eq("vp"), "attitude"] = 0
+    rep2 = coverage(rg.RelationshipNetwork.from_frames(**frames), as_of=AS_OF)
+    assert gaps_of(rep2, "no_decider_support").empty
+    kp = gaps_of(rep2, "key_players_against")
+    assert list(kp["person"]) == ["cto"]
+
+
+def test_no_competitor_supporter() -> None:
+    frames = acme().to_frames()
+    frames["people"]["supports"] = ""
+    frames["people"]["support"] = pd.NA
+    rep = coverage(rg.RelationshipNetwork.from_frames(**frames), as_of=AS_OF)
+    ncs = gaps_of(rep, "no_competitor_supporter")
+    assert list(ncs["competitor"]) == ["R"]
+    assert gaps_of(rep, "level_parity").empty
+
+
+def test_stale_uses_as_of_and_settings() -> None:
+    net = acme(updated="2026-01-01")
+    assert gaps_of(coverage(net, as_of="2026-03-01"), "stale_attitude").empty
+    stale = gaps_of(coverage(net, as_of="2026-08-01"), "stale_attitude")
+    assert "ceo" in set(stale["person"]) and "212 days" in stale.iloc[0]["why"]
+    longer = net.settings.replace(stale_days=400)
+    assert gaps_of(coverage(net, as_of="2026-08-01", settings=longer), "stale_attitude").empty
+
+
+def test_unmanaged_opponent_has_high_leverage_and_no_owner() -> None:
+    rep = coverage(acme(cov_ceo=()), as_of=AS_OF)
+    um = gaps_of(rep, "unmanaged_opponent")
+    assert list(um["person"]) == ["ceo"]
+    assert gaps_of(coverage(acme(), as_of=AS_OF), "unmanaged_opponent").empty
+
+
+def test_frames_have_documented_columns_and_reasons() -> None:
+    net = acme()
+    before = {k: v.copy() for k, v in net.to_frames().items()}
+    rep = coverage(net, as_of=AS_OF)
+    assert list(rep.people.columns) == PEOPLE_COLUMNS
+    assert list(rep.gaps.columns) == GAP_COLUMNS
+    assert list(rep.summary.columns) == SUMMARY_COLUMNS
+    assert rep.gaps["why"].str.len().gt(10).all()
+    assert rep.people["why"].str.len().gt(10).all()
+    assert set(rep.people["person"]) <= set(net.person_ids)
+    for k, v in net.to_frames().items():
+        pd.testing.assert_frame_equal(v, before[k])
+    assert "<table" in rep._repr_html_()
+    sev = rep.gaps["severity"].map({"high": 0, "medium": 1, "low": 2})
+    assert sev.is_monotonic_increasing
+
+
+def test_summary_many_deep_long_and_matrix() -> None:
+    rep = coverage(acme(), as_of=AS_OF)
+    us = rep.summary.set_index("party").loc["us"]
+    # Our ties reach vp, cto, eng, ceo, b1, b2: 6 of 6 account people.
+    assert us["many"] == pytest.approx(1.0)
+    assert us["top_supporter"] == "vp" and us["top_level"] == 3
+    # covers 0.7 ×5 + friend 0.7 → mean 0.7
+    assert us["deep"] == pytest.approx(0.7)
+    m = rep.matrix
+    assert m.loc["1", "1"] == 2  # u3 covers b1 and is a friend of b2
+    assert m.loc["2", "2"] == 1 and m.loc["4", "3"] == 1
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(ValueError, match="as_of"):
+        coverage(acme(), as_of="yesterday")
+    with pytest.raises(ValueError, match="key_power"):
+        coverage(acme(), as_of=AS_OF, key_power=2)
+    with pytest.raises(rg.UnknownOpportunityError):
+        coverage(acme(), "nope", as_of=AS_OF)
+
+
+# --------------------------------------------------------------------------- sample
+@pytest.fixture(scope="module")
+def sample_rep() -> rg.CoverageReport:
+    return coverage(rg.datasets.sample(), "OPP-1", as_of=AS_OF)
+
+
+def test_sample_level_parity(sample_rep: rg.CoverageReport) -> None:
+    lp = gaps_of(sample_rep, "level_parity").set_index("competitor")
+    assert lp.at["ORI", "person"] == "C005"
+    cands = lp.at["ORI", "candidates"].split("; ")
+    assert cands[:2] == ["C002", "C001"]
+    assert set(cands) == {"C001", "C002", "C003", "C004"}
+    why = lp.at["ORI", "why"]
+    assert "Zhang Weidong" in why and "reports to" in why and "board level" in why
+    assert lp.at["BOR", "person"] == "C008"
+
+
+def test_sample_coverage_rules(sample_rep: rg.CoverageReport) -> None:
+    assert set(gaps_of(sample_rep, "uncovered_role")["person"]) == {"C029", "C030", "C040"}
+    st = gaps_of(sample_rep, "single_threaded")
+    assert st.iloc[0]["person"] == "C005"
+    assert "C006" not in set(st["person"])
+    people = sample_rep.people.set_index("person")
+    assert people.at["C005", "owners"] == "N02" and people.at["C005", "channels"] == "C013"
+    assert people.at["C006", "n_owners"] == 2 and people.at["C006", "n_channels"] == 2
+    stale = set(gaps_of(sample_rep, "stale_attitude")["person"])
+    assert stale == {"C001", "C004", "E04", "C008", "C043", "C030"}
+    assert {"C002", "E02", "E03", "E04", "C020"} <= set(people.index[people["hidden"]])
+    assert "E04" in set(gaps_of(sample_rep, "unmanaged_opponent")["person"])

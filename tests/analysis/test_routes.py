@@ -1,0 +1,384 @@
+import math
+from itertools import pairwise
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import relgraph as rg
+from relgraph.analysis.routes import BULK_COLUMNS, ROUTE_COLUMNS
+
+
+def make_net(ties, *, ours=("u1",), others=(), dnc=(), affiliations=None, max_hops=4):
+    """People named in ties; ``ours`` at org U (us), the rest at customer C."""
+    names = sorted({p for s, t, *_ in ties for p in (s, t)} | set(ours) | set(others))
+    people = pd.DataFrame(
+        {
+            "id": names,
+            "name": [n.upper() for n in names],
+            "org": ["U" if n in ours else "C" for n in names],
+            "do_not_contact": [n in dnc for n in names],
+        }
+    )
+    orgs = pd.DataFrame({"id": ["U", "C"], "name": ["Us", "Cust"], "kind": ["us", "customer"]})
+    rows = []
+    for tie in ties:
+        s, t, strength = tie[:3]
+        kind = tie[3] if len(tie) > 3 else "friend"
+        sens = tie[4] if len(tie) > 4 else None
+        rows.append(
+            {"source": s, "target": t, "kind": kind, "strength": strength, "sensitive": sens}
+        )
+    net = rg.RelationshipNetwork.from_frames(
+        orgs=orgs, people=people, ties=pd.DataFrame(rows), affiliations=affiliations
+    )
+    if max_hops != 4:
+        net = net.with_settings(max_hops=max_hops)
+    return net
+
+
+THREE = [
+    ("u1", "a", 0.9),
+    ("a", "t", 0.8),  # 0.72
+    ("u1", "b", 0.8),
+    ("b", "t", 0.7),  # 0.56
+    ("u1", "c", 0.5),
+    ("c", "d", 0.9),
+    ("d", "t", 0.9),  # 0.405
+]
+
+
+def test_known_first_second_third_routes():
+    rep = rg.connection_routes(make_net(THREE), "t", source="u1")
+    r = rep.routes
+    assert list(r.columns) == list(ROUTE_COLUMNS)
+    assert r["path"].tolist() == [("u1", "a", "t"), ("u1", "b", "t"), ("u1", "c", "d", "t")]
+    assert r["strength"].tolist() == pytest.approx([0.72, 0.56, 0.405])
+    assert r["rank"].tolist() == [1, 2, 3]
+    assert r["hops"].tolist() == [2, 2, 3]
+    assert r["disjoint"].tolist() == [True, True, True]
+    assert r.loc[2, "weakest_strength"] == pytest.approx(0.5)
+    assert r.loc[2, "weakest_link"] == ("u1", "c")
+    assert r.loc[0, "kinds"] == ("friend", "friend")
+    assert r.loc[0, "strengths"] == pytest.approx((0.9, 0.8))
+    assert "U1 (us) — friend 0.90 → A (customer) — friend 0.80 → T (customer)" == r.loc[0, "route"]
+    assert "0.72 = 0.90 × 0.80" in r.loc[0, "why"]
+    assert rep.excluded == 0
+    assert rep.single_point_of_failure is None
+    assert "3 route(s)" in str(rep)
+
+
+def test_disjointness_and_appended_alternative():
+    ties = [*THREE, ("b", "a", 0.99)]  # u1-b-a-t = 0.8*0.99*0.8 = 0.6336 beats u1-b-t
+    rep = rg.connection_routes(make_net(ties), "t", source="u1", k=2)
+    r = rep.routes
+    assert r["path"].tolist()[:2] == [("u1", "a", "t"), ("u1", "b", "a", "t")]
+    assert r["disjoint"].tolist()[:2] == [True, False]
+    # neither of the top 2 is independent of the first: the best disjoint one is appended
+    assert len(r) == 3
+    assert r.loc[2, "path"] == ("u1", "b", "t")
+    assert r.loc[2, "disjoint"]
+    assert "node-disjoint alternative" in r.loc[2, "why"]
+
+
+def test_team_routes_start_at_different_people_and_skip_colleagues_in_the_middle():
+    ties = [("u1", "a", 0.9), ("a", "t", 0.9), ("u2", "t", 0.5), ("u1", "u2", 0.99)]
+    rep = rg.connection_routes(make_net(ties, ours=("u1", "u2")), "t")
+    paths = rep.routes["path"].tolist()
+    assert paths[0] == ("u1", "a", "t")
+    assert ("u2", "t") in paths
+    assert all(p[1:-1].count("u2") == 0 and p[1:-1].count("u1") == 0 for p in paths)
+    assert rep.routes["disjoint"].tolist()[:2] == [True, True]
+
+
+def test_single_point_of_failure():
+    ties = [
+        ("u1", "x", 0.9),
+        ("u2", "x", 0.8),
+        ("x", "a", 0.9),
+        ("x", "b", 0.5),
+        ("a", "t", 0.9),
+        ("b", "t", 0.9),
+    ]
+    rep = rg.connection_routes(make_net(ties, ours=("u1", "u2")), "t")
+    assert rep.single_point_of_failure == ("x",)
+    assert "single point of failure" in str(rep)
+    assert not rep.routes["disjoint"].iloc[1:].any()
+
+
+def test_hop_limit():
+    chain = [("u1", "a", 0.9), ("a", "b", 0.9), ("b", "c", 0.9), ("c", "d", 0.9), ("d", "t", 0.9)]
+    rep = rg.connection_routes(make_net(chain), "t")
+    assert rep.routes["strength"].tolist() == [0.0]
+    assert "at most 4 hops" in rep.routes.loc[0, "why"]
+    rep5 = rg.connection_routes(make_net(chain, max_hops=5), "t")
+    assert rep5.routes.loc[0, "strength"] == pytest.approx(0.9**5)
+    bulk = rg.routes_to_many(make_net(chain), ["t", "d"])
+    assert bulk["best_strength"].tolist() == pytest.approx([0.0, 0.9**4])
+
+
+def _club(members, name="Golf", kind="club"):
+    return pd.DataFrame({"person": members, "affiliation": name, "kind": kind})
+
+
+def test_affiliation_route_only_when_no_real_route_beats_it():
+    # t has no tie with us at all: the shared club is the only way (club default 0.25)
+    net = make_net([("a", "t", 0.9)], others=("t",), affiliations=_club(["u1", "t"]))
+    r = rg.connection_routes(net, "t").routes
+    assert r.loc[0, "path"] == ("u1", "t")
+    assert r.loc[0, "affiliation"]
+    assert r.loc[0, "kinds"] == ("affiliation:club",)
+    assert r.loc[0, "strength"] == pytest.approx(0.25)
+    assert "not yet a tie" in r.loc[0, "route"]
+    # a real route of 0.3 beats the club (0.25): no affiliation route is offered
+    net2 = make_net([("u1", "a", 0.6), ("a", "t", 0.5)], affiliations=_club(["u1", "t"]))
+    r2 = rg.connection_routes(net2, "t").routes
+    assert not r2["affiliation"].any()
+    assert r2["path"].tolist() == [("u1", "a", "t")]
+    # a real route of 0.1 does not: the affiliation route comes first, the real one second
+    net3 = make_net([("u1", "a", 0.2), ("a", "t", 0.5)], affiliations=_club(["u1", "t"]))
+    r3 = rg.connection_routes(net3, "t").routes
+    assert r3["affiliation"].tolist() == [True, False]
+    assert r3["strength"].tolist() == pytest.approx([0.25, 0.1])
+    assert not rg.connection_routes(net3, "t", affiliations=False).routes["affiliation"].any()
+
+
+def test_sensitive_affiliation_needs_the_flag():
+    aff = _club(["u1", "t"], name="Temple", kind="faith")
+    net = make_net([("a", "t", 0.9)], affiliations=aff)
+    assert rg.connection_routes(net, "t").routes.loc[0, "strength"] == 0
+    r = rg.connection_routes(net, "t", include_sensitive=True).routes
+    assert r.loc[0, "kinds"] == ("affiliation:faith",) and r.loc[0, "sensitive"]
+
+
+def test_sensitive_tie_only_with_the_flag():
+    ties = [("u1", "s", 0.9, "family"), ("s", "t", 0.9), ("u1", "w", 0.3), ("w", "t", 0.3)]
+    net = make_net(ties)
+    rep = rg.connection_routes(net, "t")
+    assert rep.routes["path"].tolist() == [("u1", "w", "t")]
+    assert rep.excluded == 1
+    assert not rep.routes["sensitive"].any()
+    rep2 = rg.connection_routes(net, "t", include_sensitive=True)
+    assert rep2.routes["path"].tolist() == [("u1", "s", "t"), ("u1", "w", "t")]
+    assert rep2.routes["sensitive"].tolist() == [True, False]
+    assert rep2.excluded == 0
+    assert "do not share" in rep2.routes.loc[0, "why"]
+    # a friend tie marked sensitive counts too
+    net3 = make_net([("u1", "s", 0.9, "friend", True), ("s", "t", 0.9)])
+    assert rg.connection_routes(net3, "t").routes.loc[0, "strength"] == 0
+
+
+def test_do_not_contact_people_are_not_hops_or_targets():
+    ties = [("u1", "x", 0.9), ("x", "t", 0.9), ("u1", "y", 0.2), ("y", "t", 0.2)]
+    net = make_net(ties, dnc=("x", "z"), others=("z",))
+    rep = rg.connection_routes(net, "t")
+    assert rep.routes["path"].tolist() == [("u1", "y", "t")]
+    assert rep.excluded == 1
+    opt = rg.connection_routes(net, "t", include_do_not_contact=True)
+    assert opt.routes.loc[0, "path"] == ("u1", "x", "t")
+    assert opt.routes.loc[0, "sensitive"]
+    assert "do-not-contact" in rg.connection_routes(net, "x").routes.loc[0, "why"]
+    bulk = rg.routes_to_many(net, ["t", "x"])
+    assert bulk["best_path"].tolist() == [("u1", "y", "t"), ()]
+
+
+def test_unreachable_gives_a_no_route_row():
+    net = make_net([("u1", "a", 0.9)], others=("t",))
+    rep = rg.connection_routes(net, "t")
+    r = rep.routes
+    assert len(r) == 1 and r.loc[0, "strength"] == 0 and r.loc[0, "path"] == ()
+    assert r.loc[0, "route"] == "no route"
+    assert "no chain of ties" in r.loc[0, "why"]
+    assert rep.best is None and rep.single_point_of_failure is None
+    assert "on our team" in rg.connection_routes(net, "u1").routes.loc[0, "why"]
+
+
+def test_bad_arguments():
+    net = make_net(THREE)
+    with pytest.raises(ValueError, match="k must be"):
+        rg.connection_routes(net, "t", k=0)
+    with pytest.raises(rg.UnknownPersonError):
+        rg.connection_routes(net, "nobody")
+    with pytest.raises(rg.UnknownPersonError):
+        rg.connection_routes(net, "t", source="nobody")
+    with pytest.raises(rg.UnknownPersonError):
+        rg.routes_to_many(net, ["nobody"])
+
+
+def test_names_accepted_and_network_unchanged():
+    net = make_net(THREE)
+    before = {k: v.copy() for k, v in net.to_frames().items()}
+    rep = rg.connection_routes(net, "T", source="U1")
+    assert rep.target == "t" and rep.source == "u1"
+    rg.routes_to_many(net)
+    for k, v in net.to_frames().items():
+        pd.testing.assert_frame_equal(v, before[k])
+
+
+def test_html_is_escaped():
+    net = make_net(THREE)
+    frames = net.to_frames()
+    frames["people"].loc[frames["people"]["id"] == "a", "name"] = "<script>x</script>"
+    net2 = rg.RelationshipNetwork.from_frames(**frames)
+    out = rg.connection_routes(net2, "t")._repr_html_()
+    assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_bulk_columns_and_values():
+    ties = [*THREE, ("b", "a", 0.99)]
+    df = rg.routes_to_many(make_net(ties, ours=("u1", "u2")), ["t", "u2"])
+    assert list(df.columns) == list(BULK_COLUMNS)
+    assert df.loc[0, "best_path"] == ("u1", "a", "t")
+    assert df.loc[0, "best_strength"] == pytest.approx(0.72)
+    assert df.loc[0, "alt_strength"] == 0.0  # only u1 can start a route
+    assert df.loc[1, "best_strength"] == 0.0 and "on our team" in df.loc[1, "why"]
+
+
+# ------------------------------------------------------------------ the sample account
+@pytest.fixture(scope="module")
+def sample():
+    return rg.datasets.sample()
+
+
+def test_sample_deng_kai_bridge_to_the_cto(sample):
+    rep = rg.connection_routes(sample, "C006", source="N03")
+    r = rep.routes
+    assert r.loc[0, "path"] == ("N03", "E01", "C006")
+    assert r.loc[0, "strength"] == pytest.approx(0.64)
+    assert r.loc[0, "kinds"] == ("former_colleague", "alumni")
+    assert r.loc[1, "path"] == ("N03", "C015", "C006")
+    assert r.loc[1, "strength"] == pytest.approx(0.56)
+    assert r.loc[1, "disjoint"]
+    assert r.loc[0, "route"].startswith(
+        "Zhou Rui 周锐 (us, Key Account Manager) — former colleague"
+    )
+    team = rg.connection_routes(sample, "Li Mingzhe")
+    assert ("N03", "E01", "C006") in team.routes["path"].tolist()
+
+
+def test_sample_sensitive_and_do_not_contact(sample):
+    c004 = rg.connection_routes(sample, "C004")
+    assert c004.routes.loc[0, "strength"] == 0 and c004.excluded >= 1
+    opt = rg.connection_routes(sample, "C004", include_sensitive=True)
+    assert opt.routes.loc[0, "path"] == ("N07", "C004")
+    assert opt.routes.loc[0, "kinds"] == ("neighbour",)
+    assert opt.single_point_of_failure == ("N07",)
+    c052 = rg.connection_routes(sample, "C052")
+    assert c052.routes.loc[0, "strength"] == 0 and c052.excluded >= 1
+    dnc = rg.connection_routes(sample, "C052", include_do_not_contact=True)
+    assert "C048" in dnc.routes.loc[0, "path"]
+    assert rg.connection_routes(sample, "E03").routes.loc[0, "strength"] == 0
+
+
+def test_sample_bulk_agrees_with_single_searches(sample):
+    holders = list(dict.fromkeys(sample.opportunity_roles("OPP-1")["person"]))
+    bulk = rg.routes_to_many(sample, holders)
+    assert len(bulk) == len(holders)
+    for row in bulk.itertuples():
+        rep = rg.connection_routes(sample, row.target, k=1, affiliations=False)
+        assert row.best_strength == pytest.approx(rep.routes.loc[0, "strength"])
+    cto = bulk.set_index("target").loc["C006"]
+    assert cto["alt_path"] == ("N03", "E01", "C006")
+
+
+# ------------------------------------------------------------------ properties
+def _brute(net, starts, target, max_hops, ours_blocked):
+    """All simple routes (strength, path) by enumeration with networkx."""
+    g = nx.Graph()
+    g.add_nodes_from(net.person_ids)
+    e = net.edges[~net.edges["sensitive"]]
+    ids = net.person_ids
+    for u, v, s in zip(e["u"], e["v"], e["strength"], strict=False):
+        a, b = ids[u], ids[v]
+        if a == b or s <= 0:
+            continue
+        if not g.has_edge(a, b) or g[a][b]["s"] < s:
+            g.add_edge(a, b, s=s)
+    ours = set(net.our_people())
+    out = []
+    for s in starts:
+        if s == target:
+            continue
+        for p in nx.all_simple_paths(g, s, target, cutoff=max_hops):
+            if ours_blocked and any(x in ours for x in p[1:-1]):
+                continue
+            out.append((math.prod(g[a][b]["s"] for a, b in pairwise(p)), tuple(p)))
+    return sorted(out, key=lambda x: -x[0])
+
+
+@st.composite
+def random_net(draw):
+    n = draw(st.integers(4, 9))
+    names = [f"p{i}" for i in range(n)]
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+    chosen = draw(st.lists(st.sampled_from(pairs), min_size=2, max_size=18, unique=True))
+    strengths = draw(
+        st.lists(
+            st.sampled_from([0.1, 0.3, 0.5, 0.7, 0.9]), min_size=len(chosen), max_size=len(chosen)
+        )
+    )
+    n_ours = draw(st.integers(1, 2))
+    ties = [(a, b, s) for (a, b), s in zip(chosen, strengths, strict=False)]
+    return make_net(ties, ours=tuple(names[:n_ours]), others=tuple(names)), names, n_ours
+
+
+@settings(max_examples=50, deadline=None)
+@given(random_net(), st.integers(1, 4), st.booleans())
+def test_property_routes(data, k, named):
+    net, names, n_ours = data
+    target = names[-1]
+    source = names[0] if named else None
+    rep = rg.connection_routes(net, target, source=source, k=k, affiliations=False)
+    r = rep.routes
+    real = r[r["strength"] > 0]
+    starts = [source] if named else names[:n_ours]
+    brute = _brute(net, starts, target, 4, ours_blocked=not named)
+    if not brute:
+        assert real.empty
+        return
+    top = real.iloc[:k]  # a further row may be the appended disjoint alternative
+    e = net.edges
+    strongest: dict = {}
+    for u, v, st_ in zip(e["u"], e["v"], e["strength"], strict=False):
+        key = frozenset((net.person_ids[u], net.person_ids[v]))
+        strongest[key] = max(strongest.get(key, 0.0), st_)
+    got = top["strength"].to_numpy()
+    # k routes in non-increasing strength, equal to the true k best by enumeration
+    assert np.all(np.diff(got) <= 1e-12)
+    want = [s for s, _ in brute[: len(got)]]
+    assert got == pytest.approx(want)
+    assert len(got) == min(k, len(brute))
+    for row in real.itertuples():
+        assert len(set(row.path)) == len(row.path)  # no revisits
+        assert row.hops == len(row.path) - 1 <= 4
+        assert row.strength == pytest.approx(math.prod(row.strengths))
+        for (a, b), s in zip(pairwise(row.path), row.strengths, strict=False):
+            assert s == pytest.approx(strongest[frozenset((a, b))])
+    if not named:
+        bulk = rg.routes_to_many(net, [target]).iloc[0]
+        assert bulk["best_strength"] == pytest.approx(brute[0][0])
+        best = set(bulk["best_path"][:-1])
+        disjoint = [s for s, p in brute if not (set(p[:-1]) & best)]
+        assert bulk["alt_strength"] == pytest.approx(disjoint[0] if disjoint else 0.0)
+        if bulk["alt_strength"] > 0:
+            assert not (set(bulk["alt_path"][:-1]) & best)
+
+
+def test_cli_routes_json():
+    import json
+
+    from typer.testing import CliRunner
+
+    from relgraph.cli import app
+
+    res = CliRunner().invoke(
+        app, ["routes", str(rg.datasets.sample_path()), "--to", "C006", "--from", "N03", "--json"]
+    )
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["routes"][0]["path"] == ["N03", "E01", "C006"]
+    res2 = CliRunner().invoke(app, ["routes", str(rg.datasets.sample_path()), "--to", "C006"])
+    assert res2.exit_code == 0 and "Li Mingzhe" in res2.output

@@ -1,0 +1,144 @@
+"""Tests for relgraph.analysis.targets: objectives, gains, greedy selection, additivity."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import relgraph as rg
+from relgraph.analysis.simulate import simulate
+from relgraph.analysis.targets import TARGET_COLUMNS, recommend_targets
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_coverage import acme  # noqa: E402
+
+
+def with_people(
+    net: rg.RelationshipNetwork, **changes: dict[str, object]
+) -> rg.RelationshipNetwork:
+    frames = net.to_frames()
+    ppl = frames["people"]
+    for pid, cols in changes.items():
+        for col, val in cols.items():
+            ppl.loc[ppl["id"].eq(pid), col] = val
+    return rg.RelationshipNetwork.from_frames(**frames)
+
+
+def test_board_member_who_sways_the_ceo_is_a_top3_target() -> None:
+    rec = recommend_targets(acme(), k=5)
+    assert list(rec.columns) == TARGET_COLUMNS
+    top3 = list(rec["person"].head(3))
+    assert {"b1", "b2"} & set(top3)
+    counter = rec[rec["objective"].eq("counter")]
+    assert set(counter["competitor"]) == {"R"}
+    assert set(counter["person"]) <= {"b1", "b2"}
+    row = counter.iloc[0]
+    assert f"counter Rival at level {row['level']}" in row["why"]
+
+
+def test_opponent_with_highest_leverage_is_neutralised_first() -> None:
+    rec = recommend_targets(acme(), k=3)
+    first = rec.iloc[0]
+    assert (first["person"], first["objective"], first["goal"]) == ("ceo", "neutralise", 0)
+    lev = rg.leverage(acme()).set_index("person")["leverage"]
+    assert first["gain"] == pytest.approx(lev["ceo"] * 1 * 1.0)
+    # every term of the gain is in the why
+    assert f"{first['leverage']:.4f}" in first["why"] and "move +1" in first["why"]
+
+
+def test_gain_terms_and_reach_for_uncovered() -> None:
+    rec = recommend_targets(acme(), k=10).set_index("person")
+    b2 = rec.loc["b2"]  # uncovered, reached through u3's friend tie (0.7)
+    assert b2["reach"] == pytest.approx(0.7)
+    assert b2["gain"] == pytest.approx(b2["leverage"] * b2["move"] * b2["reach"])
+    assert b2["owner_a"] == "u3"  # level 1 and a direct tie
+    assert rec.loc["ceo", "reach"] == 1.0 and rec.loc["ceo", "owner_a"] == "u2"
+    assert rec.loc["ceo", "owner_b"] != "u2" and rec.loc["ceo", "owner_b"] != ""
+
+
+def test_do_not_contact_never_recommended_nor_used_as_route() -> None:
+    # x is reachable only through the do-not-contact aide; x sways the CEO strongly.
+    extra = [
+        {
+            "id": "aide",
+            "name": "Aide",
+            "org": "A",
+            "level": 3,
+            "attitude": 0,
+            "do_not_contact": True,
+        },
+        {"id": "x", "name": "Xavier", "org": "A", "level": 1, "attitude": 0},
+    ]
+    ties = [
+        ("u1", "aide", "friend", 0.9),
+        ("aide", "x", "friend", 0.9),
+        ("x", "ceo", "influences", 0.9),
+        ("aide", "ceo", "influences", 0.9),
+    ]
+    frames = acme(extra_people=extra, extra_ties=ties).to_frames()
+    t = frames["ties"]
+    # x's sway on the CEO is private (sensitive): it counts in the model, not as a route.
+    t["sensitive"] = t["source"].eq("x") & t["target"].eq("ceo")
+    net = rg.RelationshipNetwork.from_frames(**frames)
+    assert rg.leverage(net).set_index("person").at["x", "leverage"] > 0.01
+    rec = recommend_targets(net, k=20)
+    assert "aide" not in set(rec["person"])
+    assert "x" not in set(rec["person"])
+    assert "x" in rec.attrs["unreachable"]
+
+
+def test_capacity_as_number_and_as_hours() -> None:
+    assert len(recommend_targets(acme(), capacity=2)) == 2
+    rec = recommend_targets(acme(), capacity={"u1": 40, "u2": 20, "u3": 20}, hours=40)
+    # Only u1 can be an owner A (40 h); B needs 20 h: one target, then nobody has 40 h.
+    assert list(rec["owner_a"]) == ["u1"]
+    assert rec.iloc[0]["owner_b"] in {"u2", "u3"}
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(rg.RelgraphError):
+        recommend_targets(acme(), k=0)
+    with pytest.raises(rg.RelgraphError):
+        recommend_targets(acme(), capacity={"ceo": 10})
+    with pytest.raises(rg.RelgraphError):
+        recommend_targets(acme(), capacity=0)
+
+
+def test_gains_are_additive_against_simulate() -> None:
+    net = acme()
+    rec = recommend_targets(net, k=10)
+    res = simulate(net, changes=rec.attrs["changes"])
+    delta = res.index.set_index("party").at["us", "delta"]
+    assert rec["gain"].sum() == pytest.approx(delta, rel=1e-9, abs=1e-12)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(-3, 3), min_size=6, max_size=6), st.integers(1, 6))
+def test_additivity_property(atts: list[int], k: int) -> None:
+    ids = ["b1", "b2", "ceo", "cto", "vp", "eng"]
+    net = with_people(acme(), **{p: {"attitude": a} for p, a in zip(ids, atts, strict=True)})
+    rec = recommend_targets(net, k=k)
+    assert len(rec) <= k
+    assert (rec["gain"] > 0).all()
+    if len(rec):
+        delta = simulate(net, changes=rec.attrs["changes"]).index.at[0, "delta"]
+        assert rec["gain"].sum() == pytest.approx(delta, rel=1e-9, abs=1e-12)
+
+
+def test_sample_targets() -> None:
+    net = rg.datasets.sample()
+    rec = recommend_targets(net, "OPP-1", capacity=20)
+    ids = list(rec["person"])
+    hidden = set(rg.hidden_influencers(net, "OPP-1")["person"])
+    assert hidden & set(ids)  # at least one hidden influencer
+    assert {"C002", "C030", "C029"} <= set(ids)
+    assert not {"C010", "C048", "C049", "C050", "C051", "C052", "C004"} & set(ids)
+    ceo = rec.set_index("person").loc["C005"]
+    assert ceo["owner_a"] == "N02" and ceo["owner_b"] == "N01"
+    assert rec.set_index("person").at["C002", "objective"] == "counter"
+    delta = simulate(net, "OPP-1", changes=rec.attrs["changes"]).index.at[0, "delta"]
+    assert rec["gain"].sum() == pytest.approx(delta, rel=1e-9)

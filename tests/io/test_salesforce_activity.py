@@ -1,0 +1,71 @@
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from relgraph.analysis.interactions import customer_issues, relationship_strength
+from relgraph.errors import ValidationError
+from relgraph.io.salesforce import import_salesforce
+from relgraph.io.salesforce_activity import import_salesforce_activities
+
+DATA = Path(__file__).parent / "data"
+ACT = DATA / "salesforce_activity"
+
+
+def test_folder_with_task_and_event_maps_every_row_or_reports_it() -> None:
+    res = import_salesforce_activities(ACT)
+    it = res.interactions
+    # Event.csv is read before Task.csv (sorted names); 3 events + 8 tasks = 11 rows
+    assert len(it) + res.report["action"].eq("row not imported").sum() == 11
+    by_id = it.set_index("salesforce_id")
+    assert by_id.loc[
+        "00T0000001", ["date", "our_person", "their_people", "kind", "direction"]
+    ].tolist() == ["2026-03-02", "005U0000001", "003C0000001", "call", "ours"]
+    assert by_id.loc["00T0000002", "kind"] == "email"  # from TaskSubtype
+    assert by_id.loc["00T0000005", ["kind", "direction"]].tolist() == ["complaint", "theirs"]
+    assert by_id.loc["00T0000006", "kind"] == "other"
+    assert by_id.loc["00U0000002", ["date", "kind"]].tolist() == ["2026-04-15", "meal"]
+    assert by_id.loc["00U0000003", "kind"] == "visit"
+    assert by_id.loc["00U0000001", "location"] == "Hangzhou HQ"  # extra columns kept
+    rep = res.report
+    skipped = rep[rep["action"] == "row not imported"]
+    assert sorted(skipped["why"].str.split().str[0]) == ["WhoId", "no", "no"]
+    assert set(skipped["row"]) == {4, 5, 9}  # spreadsheet rows of Task.csv
+    other = rep[rep["action"] == "kind set to 'other'"]
+    assert other["value"].tolist() == ["Carrier Pigeon"]
+
+
+def test_with_network_unknown_people_are_reported_and_log_is_validated() -> None:
+    net = import_salesforce(DATA / "salesforce").network
+    res = import_salesforce_activities(ACT, network=net, today=dt.date(2026, 11, 15))
+    assert "003C0000099" not in set(res.interactions["their_people"])
+    unknown = res.report[res.report["value"] == "003C0000099"]
+    assert unknown["why"].str.contains("not in the network").all()
+    assert res.network is not None
+    assert len(res.network.interactions) == len(res.interactions)
+    r = relationship_strength(res.network)
+    assert set(r["our_person"]) == {"005U0000001", "005U0000002"}
+    assert customer_issues(res.network)["status"].tolist() == ["open"]
+
+
+def test_missing_columns_are_a_validation_error() -> None:
+    frame = pd.DataFrame({"WhoId": ["003"], "Subject": ["x"]})
+    with pytest.raises(ValidationError) as exc:
+        import_salesforce_activities(frame)
+    assert set(exc.value.frame()["column"]) == {"ownerid", "activitydate"}
+
+
+def test_future_activity_fails_validation_of_the_combined_network() -> None:
+    net = import_salesforce(DATA / "salesforce").network
+    frame = pd.DataFrame(
+        {
+            "WhoId": ["003C0000001"],
+            "OwnerId": ["005U0000001"],
+            "ActivityDate": ["2027-01-01"],
+            "Type": ["Call"],
+        }
+    )
+    with pytest.raises(ValidationError) as exc:
+        import_salesforce_activities(frame, network=net, today=dt.date(2026, 11, 15))
+    assert exc.value.frame()["reason"].tolist() == ["future_date"]

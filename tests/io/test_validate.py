@@ -1,0 +1,457 @@
+"""One deliberately broken table per validation rule, plus one folder with many problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import relgraph as rg
+from relgraph.errors import Problem, Reason, ValidationError
+from relgraph.io.validate import MAX_PROBLEMS_PER_CHECK
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def valid_tables() -> dict[str, pd.DataFrame]:
+    """A small, valid dataset (every table), all text as a user's CSV would be."""
+    return {
+        "orgs": pd.DataFrame(
+            {
+                "id": ["A", "U", "R", "P"],
+                "name": ["Acme", "Us", "Rival", "Partner"],
+                "kind": ["customer", "us", "competitor", "partner"],
+            }
+        ),
+        "people": pd.DataFrame(
+            {
+                "id": ["p1", "p2", "p3", "u1", "r1"],
+                "name": ["Ann", "Bo", "Cy", "Eve", "Rex"],
+                "org": ["A", "A", "A", "U", "R"],
+                "level": ["2", "3", "4", "4", "3"],
+                "attitude": ["1", "-1", "", "", ""],
+                "supports": ["", "R", "", "", ""],
+                "support": ["", "2", "", "", ""],
+                "do_not_contact": ["", "false", "", "", ""],
+                "updated": ["2025-06-01", "", "", "", ""],
+            }
+        ),
+        "ties": pd.DataFrame(
+            {
+                "source": ["p2", "p3", "u1", "p1"],
+                "target": ["p1", "p2", "p1", "p3"],
+                "kind": ["reports_to", "reports_to", "covers", "friend"],
+                "strength": ["", "", "0.8", ""],
+                "since": ["", "", "2024-01-01", ""],
+            }
+        ),
+        "opportunities": pd.DataFrame({"id": ["O1"], "account": ["A"], "competitors": ["R"]}),
+        "roles": pd.DataFrame({"opportunity": ["O1"], "person": ["p1"], "role": ["decider"]}),
+        "affiliations": pd.DataFrame(
+            {"person": ["p1"], "affiliation": ["Tech University"], "kind": ["school"]}
+        ),
+    }
+
+
+def write(folder: Path, tables: dict[str, pd.DataFrame | None]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        if frame is not None:
+            frame.to_csv(folder / f"{name}.csv", index=False)
+    return folder
+
+
+def problems_of(folder: Path) -> list[Problem]:
+    with pytest.raises(ValidationError) as info:
+        rg.load(folder, today=TODAY)
+    return info.value.problems
+
+
+def broken(tmp_path: Path, table: str, **columns: object) -> list[Problem]:
+    """Write the valid dataset with some cells of one table replaced, and load it."""
+    tables = valid_tables()
+    frame = tables[table].copy()
+    for col, values in columns.items():
+        frame[col] = values
+    tables[table] = frame
+    return problems_of(write(tmp_path / "data", tables))
+
+
+def only(problems: list[Problem], reason: Reason) -> Problem:
+    hits = [p for p in problems if p.reason == reason]
+    assert len(hits) == 1, problems
+    return hits[0]
+
+
+def test_the_valid_dataset_loads_every_row(tmp_path: Path) -> None:
+    net = rg.load(write(tmp_path / "ok", valid_tables()), today=TODAY)
+    for name, frame in valid_tables().items():
+        assert len(getattr(net, name)) == len(frame), name
+
+
+# -- structure ------------------------------------------------------------------------
+
+
+def test_missing_required_file(tmp_path: Path) -> None:
+    tables: dict[str, pd.DataFrame | None] = {**valid_tables(), "people": None}
+    p = only(problems_of(write(tmp_path / "d", tables)), Reason.MISSING_TABLE)
+    assert (p.table, p.row, p.column) == ("people", None, None)
+    assert p.source.endswith("people.csv")
+    assert "create it with the header id,name,org" in p.hint
+
+
+def test_missing_optional_file_is_fine(tmp_path: Path) -> None:
+    tables: dict[str, pd.DataFrame | None] = {**valid_tables(), "affiliations": None}
+    net = rg.load(write(tmp_path / "d", tables), today=TODAY)
+    assert len(net.affiliations) == 0
+    assert "kind" in net.affiliations.columns
+
+
+def test_missing_sheet_in_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in valid_tables().items():
+            if name != "orgs":
+                frame.to_excel(writer, sheet_name=name, index=False)
+    p = only(problems_of(path), Reason.MISSING_TABLE)
+    assert (p.table, p.row, p.column) == ("orgs", None, None)
+    assert "add it with the columns id,name,kind" in p.hint
+
+
+def test_missing_required_column_suggests_the_misspelt_one(tmp_path: Path) -> None:
+    tables = valid_tables()
+    tables["people"] = tables["people"].rename(columns={"name": "nmae"})
+    p = only(problems_of(write(tmp_path / "d", tables)), Reason.MISSING_COLUMN)
+    assert (p.table, p.row, p.column) == ("people", 1, "name")
+    assert "'nmae' meant to be 'name'" in p.hint
+    assert "the header needs id,name,org" in p.hint
+
+
+def test_duplicate_column(tmp_path: Path) -> None:
+    folder = write(tmp_path / "d", valid_tables())
+    (folder / "orgs.csv").write_text("id,name,kind,Name\nA,Acme,customer,x\n", encoding="utf-8")
+    p = only(problems_of(folder), Reason.DUPLICATE_COLUMN)
+    assert (p.table, p.row, p.column) == ("orgs", 1, "name")
+    assert "rename or remove the extra column" in p.hint
+
+
+def test_empty_table_with_header_only(tmp_path: Path) -> None:
+    tables = valid_tables()
+    tables["orgs"] = tables["orgs"].iloc[:0]
+    probs = problems_of(write(tmp_path / "d", tables))
+    p = only(probs, Reason.EMPTY_TABLE)
+    assert (p.table, p.row, p.column) == ("orgs", None, None)
+    assert "add at least one row" in p.hint
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    folder = write(tmp_path / "d", valid_tables())
+    (folder / "people.csv").write_bytes(b"")
+    p = only(problems_of(folder), Reason.EMPTY_TABLE)
+    assert (p.table, p.row) == ("people", None)
+    assert "add a header" in p.hint
+
+
+def test_blank_required_value(tmp_path: Path) -> None:
+    p = only(broken(tmp_path, "people", name=["Ann", "", "Cy", "Eve", "Rex"]), Reason.BLANK)
+    assert (p.table, p.row, p.column) == ("people", 3, "name")
+    assert "cannot be blank" in p.hint
+
+
+# -- identity -------------------------------------------------------------------------
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    probs = broken(tmp_path, "people", id=["p1", "p2", "p3", "u1", "p2"])
+    p = only(probs, Reason.DUPLICATE_ID)
+    assert (p.table, p.row, p.column, p.value) == ("people", 6, "id", "p2")
+    assert "already used in row 3" in p.hint and "unique" in p.hint
+
+
+def test_duplicate_row_same_tie_twice_even_in_other_words(tmp_path: Path) -> None:
+    tables = valid_tables()
+    extra = pd.DataFrame({"source": ["p1"], "target": ["p3"], "kind": ["朋友"]})
+    tables["ties"] = pd.concat([tables["ties"], extra], ignore_index=True)
+    p = only(problems_of(write(tmp_path / "d", tables)), Reason.DUPLICATE_ROW)
+    assert (p.table, p.row, p.column) == ("ties", 6, None)
+    assert "p1 / p3" in p.value
+    assert "remove or merge the repeated row" in p.hint
+
+
+def test_duplicate_row_personal_tie_both_ways(tmp_path: Path) -> None:
+    tables = valid_tables()
+    extra = pd.DataFrame({"source": ["p3"], "target": ["p1"], "kind": ["friend"]})
+    tables["ties"] = pd.concat([tables["ties"], extra], ignore_index=True)
+    p = only(problems_of(write(tmp_path / "d", tables)), Reason.DUPLICATE_ROW)
+    assert (p.table, p.row) == ("ties", 6)
+    assert "undirected" in p.hint and "keep one of the two rows" in p.hint
+
+
+def test_directed_ties_both_ways_are_fine(tmp_path: Path) -> None:
+    tables = valid_tables()
+    extra = pd.DataFrame(
+        {"source": ["p1", "p3"], "target": ["p3", "p1"], "kind": ["influences", "influences"]}
+    )
+    tables["ties"] = pd.concat([tables["ties"], extra], ignore_index=True)
+    net = rg.load(write(tmp_path / "d", tables), today=TODAY)
+    assert int((net.ties["kind"] == "influences").sum()) == 2
+
+
+def test_duplicate_role_row(tmp_path: Path) -> None:
+    tables = valid_tables()
+    tables["roles"] = pd.concat([tables["roles"]] * 2, ignore_index=True)
+    p = only(problems_of(write(tmp_path / "d", tables)), Reason.DUPLICATE_ROW)
+    assert (p.table, p.row) == ("roles", 3)
+
+
+# -- references -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "values", "row", "hint"),
+    [
+        ("ties", "target", ["p1", "p2", "p1", "p33"], 5, "no person with id 'p33'"),
+        ("ties", "source", ["p2", "pp3", "u1", "p1"], 3, "did you mean 'p3'?"),
+        ("roles", "opportunity", ["O2"], 2, "no opportunity with id 'O2'"),
+        ("roles", "person", ["p9"], 2, "no person with id 'p9' in the people table"),
+        ("affiliations", "person", ["u9"], 2, "no person with id 'u9'"),
+        ("people", "org", ["A", "A", "A", "UU", "R"], 5, "did you mean 'U'?"),
+        ("opportunities", "account", ["B"], 2, "no org with id 'B'"),
+        ("opportunities", "competitors", ["R;Z"], 2, "no org with id 'Z'"),
+    ],
+)
+def test_unknown_reference(
+    tmp_path: Path, table: str, column: str, values: list[str], row: int, hint: str
+) -> None:
+    p = only(broken(tmp_path, table, **{column: values}), Reason.UNKNOWN_REFERENCE)
+    assert (p.table, p.row, p.column) == (table, row, column)
+    assert hint in p.hint
+
+
+def test_supports_must_name_a_competitor(tmp_path: Path) -> None:
+    probs = broken(tmp_path, "people", supports=["", "U", "", "", ""])
+    p = only(probs, Reason.WRONG_ORG_KIND)
+    assert (p.table, p.row, p.column, p.value) == ("people", 3, "supports", "U")
+    assert "its kind is 'us'" in p.hint and "must name an org of kind competitor" in p.hint
+
+
+def test_support_without_supports(tmp_path: Path) -> None:
+    probs = broken(tmp_path, "people", support=["3", "2", "", "", ""])
+    p = only(probs, Reason.INCONSISTENT)
+    assert (p.table, p.row, p.column) == ("people", 2, "support")
+    assert "fill in supports or clear support" in p.hint
+
+
+def test_covers_must_start_at_one_of_us(tmp_path: Path) -> None:
+    probs = broken(tmp_path, "ties", source=["p2", "p3", "r1", "p1"])
+    p = only(probs, Reason.WRONG_ORG_KIND)
+    assert (p.table, p.row, p.column, p.value) == ("ties", 4, "source", "r1")
+    assert "one of our people" in p.hint and "use another kind" in p.hint
+
+
+def test_account_must_be_a_customer(tmp_path: Path) -> None:
+    p = only(broken(tmp_path, "opportunities", account=["R"]), Reason.WRONG_ORG_KIND)
+    assert (p.table, p.row, p.column) == ("opportunities", 2, "account")
+    assert "not a customer org" in p.hint
+
+
+def test_competitors_must_be_competitors(tmp_path: Path) -> None:
+    p = only(broken(tmp_path, "opportunities", competitors=["R;P"]), Reason.WRONG_ORG_KIND)
+    assert (p.table, p.row, p.column) == ("opportunities", 2, "competitors")
+    assert "orgs of kind competitor" in p.hint
+
+
+# -- values ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "values", "row", "reason", "hint"),
+    [
+        ("people", "attitude", ["1", "-4", "", "", ""], 3, Reason.OUT_OF_RANGE, "from -3 to 3"),
+        ("people", "attitude", ["4", "-1", "", "", ""], 2, Reason.OUT_OF_RANGE, "from -3 to 3"),
+        ("people", "attitude", ["1.5", "-1", "", "", ""], 2, Reason.NOT_AN_INTEGER, "whole"),
+        ("people", "attitude", ["high", "-1", "", "", ""], 2, Reason.NOT_A_NUMBER, "a number"),
+        ("people", "attitude", ["inf", "-1", "", "", ""], 2, Reason.NOT_A_NUMBER, "a number"),
+        ("people", "support", ["", "4", "", "", ""], 3, Reason.OUT_OF_RANGE, "from 1 to 3"),
+        ("people", "support", ["", "0", "", "", ""], 3, Reason.OUT_OF_RANGE, "from 1 to 3"),
+        ("people", "level", ["2", "3", "6", "4", "3"], 4, Reason.OUT_OF_RANGE, "from 1 to 5"),
+        ("ties", "strength", ["1.5", "", "0.8", ""], 2, Reason.OUT_OF_RANGE, "from 0 to 1"),
+        ("ties", "strength", ["", "-0.1", "0.8", ""], 3, Reason.OUT_OF_RANGE, "from 0 to 1"),
+        ("ties", "strength", ["", "strong", "0.8", ""], 3, Reason.NOT_A_NUMBER, "from 0 to 1"),
+        ("people", "do_not_contact", ["maybe", "", "", "", ""], 2, Reason.NOT_A_BOOLEAN, "true"),
+    ],
+)
+def test_bad_value(
+    tmp_path: Path,
+    table: str,
+    column: str,
+    values: list[str],
+    row: int,
+    reason: Reason,
+    hint: str,
+) -> None:
+    p = only(broken(tmp_path, table, **{column: values}), reason)
+    assert (p.table, p.row, p.column) == (table, row, column)
+    assert p.value == values[row - 2]
+    assert hint in p.hint
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "values", "row", "dym"),
+    [
+        ("ties", "kind", ["reports_to", "reports_to", "covers", "freind"], 5, "'friend'"),
+        ("roles", "role", ["decder"], 2, "'decider'"),
+        ("orgs", "kind", ["customer", "us", "competiter", "partner"], 4, "'competitor'"),
+        ("affiliations", "kind", ["schol"], 2, "'school'"),
+        ("opportunities", "goal", ["breakthru"], 2, "'breakthrough'"),
+    ],
+)
+def test_unknown_term_with_did_you_mean(
+    tmp_path: Path, table: str, column: str, values: list[str], row: int, dym: str
+) -> None:
+    p = only(broken(tmp_path, table, **{column: values}), Reason.UNKNOWN_TERM)
+    assert (p.table, p.row, p.column) == (table, row, column)
+    assert f"did you mean {dym}?" in p.hint
+    assert "valid:" in p.hint
+
+
+def test_unknown_term_without_a_near_word_lists_the_valid_ones(tmp_path: Path) -> None:
+    p = only(broken(tmp_path, "roles", role=["zzzzzz"]), Reason.UNKNOWN_TERM)
+    assert "did you mean" not in p.hint
+    assert "decider" in p.hint and "gatekeeper" in p.hint
+
+
+@pytest.mark.parametrize("value", ["31/02/2024", "2024-02-30", "yesterday", "99999-01-01"])
+def test_bad_date(tmp_path: Path, value: str) -> None:
+    probs = broken(tmp_path, "people", updated=["", "", value, "", ""])
+    p = only(probs, Reason.BAD_DATE)
+    assert (p.table, p.row, p.column, p.value) == ("people", 4, "updated", value)
+    assert "YYYY-MM-DD" in p.hint
+
+
+@pytest.mark.parametrize("value", ["2024/03/05", "5 Mar 2024", "2024年3月5日", "2024.03.05"])
+def test_other_date_formats_are_read(tmp_path: Path, value: str) -> None:
+    tables = valid_tables()
+    tables["people"]["updated"] = ["", "", value, "", ""]
+    net = rg.load(write(tmp_path / "d", tables), today=TODAY)
+    assert net.people.loc[2, "updated"] == pd.Timestamp("2024-03-05")
+
+
+def test_future_date(tmp_path: Path) -> None:
+    probs = broken(tmp_path, "ties", since=["", "2026-01-02", "", ""])
+    p = only(probs, Reason.FUTURE_DATE)
+    assert (p.table, p.row, p.column) == ("ties", 3, "since")
+    assert "after today (2026-01-01)" in p.hint and "check the year" in p.hint
+
+
+# -- org chart ------------------------------------------------------------------------
+
+
+def test_self_tie(tmp_path: Path) -> None:
+    p = only(broken(tmp_path, "ties", target=["p1", "p2", "p1", "p1"]), Reason.SELF_TIE)
+    assert (p.table, p.row, p.column, p.value) == ("ties", 5, "target", "p1")
+    assert "two different people" in p.hint
+
+
+def test_reporting_cycle(tmp_path: Path) -> None:
+    probs = broken(tmp_path, "ties", kind=["reports_to", "reports_to", "covers", "reports_to"])
+    p = only(probs, Reason.REPORTING_CYCLE)
+    assert (p.table, p.column) == ("ties", "target")
+    assert p.row in (2, 3, 5)
+    for pid in ("p1", "p2", "p3"):
+        assert pid in p.hint
+    assert "someone at the top must report to nobody" in p.hint
+
+
+def test_two_managers(tmp_path: Path) -> None:
+    tables = valid_tables()
+    extra = pd.DataFrame({"source": ["p3"], "target": ["p1"], "kind": ["reports_to"]})
+    tables["ties"] = pd.concat([tables["ties"], extra], ignore_index=True)
+    probs = problems_of(write(tmp_path / "d", tables))
+    hits = [p for p in probs if p.reason == Reason.TWO_MANAGERS]
+    assert sorted(p.row for p in hits) == [3, 6]
+    assert {p.column for p in hits} == {"source"}
+    assert "(p1, p2)" in hits[0].hint and "keep one reports_to tie" in hits[0].hint
+
+
+def test_reporting_chain_without_cycle_loads(tmp_path: Path) -> None:
+    net = rg.load(write(tmp_path / "d", valid_tables()), today=TODAY)
+    assert int((net.ties["kind"] == "reports_to").sum()) == 2
+
+
+# -- all at once ----------------------------------------------------------------------
+
+
+def many_errors(folder: Path) -> Path:
+    tables = valid_tables()
+    tables["orgs"]["kind"] = ["customer", "us", "competiter", "partner"]
+    people = tables["people"]
+    people["id"] = ["p1", "p2", "p3", "u1", "p1"]
+    people["attitude"] = ["9", "1.5", "", "", ""]
+    people["support"] = ["", "5", "", "", ""]
+    people["updated"] = ["2099-01-01", "31/31/2020", "", "", ""]
+    people["org"] = ["A", "A", "A", "U", "Q"]
+    tables["ties"] = pd.DataFrame(
+        {
+            "source": ["p2", "p3", "p3", "p2", "u1", "p1", "p1"],
+            "target": ["p1", "p1", "p2", "p2", "ghost", "p3", "p3"],
+            "kind": ["reports_to", "reports_to", "reports_to", "friend", "covers", "freind", "x"],
+            "strength": ["", "", "", "", "2", "", ""],
+        }
+    )
+    tables["roles"] = pd.DataFrame({"opportunity": ["O9"], "person": ["p1"], "role": ["boss"]})
+    tables["affiliations"] = tables["affiliations"].rename(columns={"kind": "type"})
+    return write(folder, tables)
+
+
+def test_many_errors_are_all_listed_in_one_validation_error(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as info:
+        rg.load(many_errors(tmp_path / "bad"), today=TODAY)
+    err = info.value
+    reasons = {p.reason for p in err.problems}
+    assert reasons >= {
+        Reason.UNKNOWN_TERM,
+        Reason.DUPLICATE_ID,
+        Reason.OUT_OF_RANGE,
+        Reason.NOT_AN_INTEGER,
+        Reason.FUTURE_DATE,
+        Reason.BAD_DATE,
+        Reason.UNKNOWN_REFERENCE,
+        Reason.TWO_MANAGERS,
+        Reason.SELF_TIE,
+        Reason.MISSING_COLUMN,
+    }
+    assert len(err.problems) >= 16
+    frame = err.frame()
+    assert list(frame.columns) == ["source", "table", "row", "column", "value", "reason", "hint"]
+    assert len(frame) == len(err.problems)
+    assert set(frame["table"]) >= {"orgs", "people", "ties", "roles", "affiliations"}
+    assert str(err).startswith(f"{len(err.problems)} problems in the input:")
+    assert all(p.hint for p in err.problems)
+
+
+def test_problems_per_check_are_capped_with_a_count(tmp_path: Path) -> None:
+    n = MAX_PROBLEMS_PER_CHECK + 5
+    orgs = pd.DataFrame({"id": ["A"], "name": ["Acme"], "kind": ["customer"]})
+    people = pd.DataFrame(
+        {"id": [f"p{i}" for i in range(n)], "name": "x", "org": "A", "attitude": "7"}
+    )
+    with pytest.raises(ValidationError) as info:
+        rg.RelationshipNetwork.from_frames(orgs, people)
+    probs = info.value.problems
+    assert len(probs) == MAX_PROBLEMS_PER_CHECK + 1
+    assert probs[-1].row is None and "and 5 more rows" in probs[-1].hint
+    assert "more (see .problems or .frame())" in str(info.value)
+
+
+def test_frame_rows_are_positions(tmp_path: Path) -> None:
+    tables = valid_tables()
+    people = tables["people"].copy()
+    people.index = [10, 11, 12, 13, 14]
+    people.loc[12, "attitude"] = "5"
+    with pytest.raises(ValidationError) as info:
+        rg.RelationshipNetwork.from_frames(tables["orgs"], people, today=TODAY)
+    (p,) = info.value.problems
+    assert (p.row, p.source) == (2, "<DataFrame>")

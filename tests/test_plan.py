@@ -1,0 +1,209 @@
+import datetime as dt
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+
+import relgraph as rg
+from relgraph.plan import REQUIRED, SHEETS, Plan, plan
+
+openpyxl = pytest.importorskip("openpyxl")
+
+AS_OF = "2026-11-15"
+
+
+@pytest.fixture(scope="module")
+def sample_plan():
+    return plan(rg.datasets.sample(), "OPP-1", as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def workbook(sample_plan, tmp_path_factory):
+    return sample_plan.to_excel(tmp_path_factory.mktemp("plan") / "plan.xlsx")
+
+
+def _blank(v):
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def test_tables_have_documented_columns_and_no_blank_required(sample_plan):
+    for name, frame in sample_plan.sheets.items():
+        assert list(frame.columns) == list(SHEETS[name]), name
+        assert len(frame), name
+        for col in REQUIRED[name]:
+            blank = frame[col].isna() | frame[col].astype(str).str.strip().eq("")
+            assert not blank.any(), (name, col, frame.loc[blank].head())
+
+
+def test_content_follows_coverage_and_targets(sample_plan):
+    from relgraph.analysis.coverage import coverage
+    from relgraph.analysis.targets import recommend_targets
+
+    net = rg.datasets.sample()
+    cov = coverage(net, "OPP-1", as_of=AS_OF)
+    rec = recommend_targets(net, "OPP-1", as_of=AS_OF)
+    st = sample_plan.status.set_index("person")
+    # every key person except the one known only through a sensitive tie (E03)
+    assert set(st.index) == set(cov.people["person"]) - {"E03"}
+    assert st.loc["C005", "owners"] == "N02" and st.loc["C005", "backs"] == "ORI"
+    assert "level_parity" in st.loc["C005", "gaps"]
+    assert set(st.loc[st["stale"]].index) == {"C001", "C004", "E04", "C008", "C043", "C030"}
+    t = sample_plan.targets
+    assert t["person"].tolist() == rec["person"].tolist()
+    assert (t["goal"] >= t["attitude"]).all()
+    start = dt.date(2026, 11, 15)
+    urgent = t["objective"].isin(["neutralise", "counter"])
+    assert (t.loc[urgent, "deadline"] == pd.Timestamp(start + dt.timedelta(days=182))).all()
+    assert (t.loc[~urgent, "deadline"] == pd.Timestamp(start + dt.timedelta(days=365))).all()
+    # one card per target; actions per target are numbered 1.. in date order
+    assert sample_plan.cards["target"].tolist() == t["person"].tolist()
+    for _, grp in sample_plan.actions.groupby("target"):
+        assert grp["step"].tolist() == list(range(1, len(grp) + 1))
+        assert grp["when"].is_monotonic_increasing
+        assert set(grp["kind"]) == {"route", "sponsor", "review"}
+    # the weekly review starts the Monday after 2026-11-15 (a Sunday)
+    weekly = sample_plan.actions[sample_plan.actions["action"].str.contains("every week")]
+    assert set(weekly["when"]) == {pd.Timestamp("2026-11-16")}
+
+
+def test_workbook_opens_with_documented_sheets(sample_plan, workbook):
+    wb = openpyxl.load_workbook(workbook)
+    assert wb.sheetnames == ["Cover", *SHEETS]
+    for name, columns in SHEETS.items():
+        ws = wb[name]
+        assert ws.freeze_panes == "A2"
+        assert [c.value for c in ws[1]] == list(columns)
+        assert ws.max_row == len(sample_plan.sheets[name]) + 1
+        idx = {c: i for i, c in enumerate(columns)}
+        for row in ws.iter_rows(min_row=2, values_only=True):
+            for col in REQUIRED[name]:
+                assert not _blank(row[idx[col]]), (name, col, row)
+        # attitude colour scale on the attitude column
+        if "attitude" in columns:
+            assert ws.conditional_formatting, name
+    # Chinese text intact
+    assert wb["Status"]["B2"].value == sample_plan.status["name"].iloc[0]
+    assert any("星河移动" in str(c.value) for row in wb["Cover"].iter_rows() for c in row)
+
+
+def test_cover_states_settings_and_privacy(workbook):
+    ws = openpyxl.load_workbook(workbook)["Cover"]
+    text = "\n".join(f"{r[0]}: {r[1]}" for r in ws.iter_rows(min_row=3, values_only=True))
+    assert "planning cycle: year: 2026-11-15 – 2027-11-15" in text
+    assert "sensitive" in text and "include_sensitive=True" in text
+    assert "1 key person(s) known only through sensitive ties left out" in text
+
+
+def test_sensitive_people_left_out_unless_opted_in(sample_plan, workbook):
+    wb = openpyxl.load_workbook(workbook)
+    cells = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value]
+    assert not any("E03" in c or "蔡明" in c for c in cells)
+    opted = plan(rg.datasets.sample(), "OPP-1", as_of=AS_OF, include_sensitive=True)
+    assert "E03" in set(opted.status["person"])
+    assert any("INCLUDED" in n for n in opted.notes)
+
+
+def test_round_trip(sample_plan, workbook):
+    back = Plan.read_excel(workbook)
+    for name, frame in sample_plan.sheets.items():
+        pd.testing.assert_frame_equal(back[name], frame)
+    # plain pandas gives the same values (blank text reads back as NaN)
+    raw = pd.read_excel(workbook, sheet_name="Targets")
+    t = sample_plan.targets
+    assert raw["person"].tolist() == t["person"].tolist()
+    assert raw["gain"].tolist() == pytest.approx(t["gain"].tolist(), rel=1e-14)
+    assert raw["deadline"].tolist() == t["deadline"].tolist()
+    assert raw["competitor"].fillna("").tolist() == t["competitor"].tolist()
+
+
+def test_libreoffice_converts(workbook, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; conversion check skipped")
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(workbook)],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+    assert (tmp_path / "plan.csv").stat().st_size > 0
+
+
+def _hostile_net():
+    net = rg.datasets.tiny()
+    f = net.to_frames()
+    people = f["people"].copy()
+    people.loc[people["id"].eq("p1"), "name"] = "<script>alert(1)</script> | 王"
+    return rg.RelationshipNetwork.from_frames(**f | {"people": people})
+
+
+def test_html_escaped_and_self_contained(tmp_path):
+    p = plan(_hostile_net(), as_of="2026-01-05", k=2)
+    page = p.to_html(tmp_path / "plan.html")
+    assert (tmp_path / "plan.html").read_text(encoding="utf-8") == page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "http://" not in page and "https://" not in page and "<link" not in page
+    for name in SHEETS:
+        assert f"<h2>{name}</h2>" in page
+    md = p.to_markdown()
+    assert md.count("\n## ") == 4
+    assert "\\| 王" in md  # pipes in cells are escaped
+    header = md.split("## Targets\n\n")[1].splitlines()[0]
+    assert header == "| " + " | ".join(SHEETS["Targets"]) + " |"
+
+
+def test_half_year_period_and_errors():
+    net = rg.datasets.tiny()
+    p = plan(net, as_of="2026-01-05", period="half-year", k=1)
+    assert (p.targets["deadline"] == pd.Timestamp("2026-07-06")).all()
+    with pytest.raises(ValueError, match="year, half-year"):
+        plan(net, as_of="2026-01-05", period="quarter")  # type: ignore[arg-type]
+    with pytest.raises(rg.UnknownOpportunityError):
+        plan(rg.datasets.sample())
+
+
+def test_input_network_unchanged():
+    net = rg.datasets.tiny()
+    before = {k: v.copy() for k, v in net.to_frames().items()}
+    plan(net, as_of="2026-01-05", k=2)
+    for k, v in net.to_frames().items():
+        pd.testing.assert_frame_equal(v, before[k])
+
+
+def test_cli_plan_diff_tier(tmp_path):
+    from typer.testing import CliRunner
+
+    from relgraph.cli import app
+
+    runner = CliRunner()
+    sample = str(rg.datasets.sample_path())
+    xlsx, md = tmp_path / "p.xlsx", tmp_path / "p.md"
+    res = runner.invoke(
+        app,
+        [
+            "plan",
+            sample,
+            "--opportunity",
+            "OPP-1",
+            "--as-of",
+            AS_OF,
+            "--xlsx",
+            str(xlsx),
+            "--md",
+            str(md),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert openpyxl.load_workbook(xlsx).sheetnames == ["Cover", *SHEETS]
+    assert md.read_text(encoding="utf-8").startswith("# Relationship plan: OPP-1")
+    old = str(next(iter(rg.datasets.snapshots().values())))
+    res = runner.invoke(app, ["diff", old, sample, "--new-date", AS_OF, "--opportunity", "OPP-1"])
+    assert res.exit_code == 0, res.output
+    assert "马国良 (Ma Guoliang), Chief Technology Officer (level 2), left" in res.output
+    res = runner.invoke(app, ["diff", sample, sample, "--json"])
+    assert res.exit_code == 0 and '"changes": []' in res.output
+    acc = tmp_path / "accounts.csv"
+    acc.write_text("account,current_value,future_potential,strategic_fit\nA,10,10,5\nB,0,0,0\n")
+    res = runner.invoke(app, ["tier", str(acc)])
+    assert res.exit_code == 0 and "→ S (strategic" in res.output and "→ C (general" in res.output

@@ -1,0 +1,117 @@
+"""Datasets shared by the map tests: an XSS payload account and a synthetic large account."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+
+import relgraph as rg
+
+PAYLOADS = (
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    '"></option><script>window.__pwned=1</script>',
+)
+
+
+def xss_network() -> rg.RelationshipNetwork:
+    """Every user string carries a script payload; one tie is sensitive."""
+    p0, p1, p2 = PAYLOADS
+    orgs = pd.DataFrame(
+        {
+            "id": ["A", "U", "R"],
+            "name": [f"Acme {p0}", f"Us {p1}", f"Rival {p2}"],
+            "kind": ["customer", "us", "competitor"],
+        }
+    )
+    people = pd.DataFrame(
+        {
+            "id": ["c1", "c2", "c3", "u1"],
+            "name": [f"Ann {p0}", f"Bo {p1}", f"Cy {p2}", f"Eve {p0}"],
+            "org": ["A", "A", "A", "U"],
+            "title": [f"CEO {p1}", f"CTO {p2}", f"Eng {p0}", "AM"],
+            "department": [p2, p0, p1, ""],
+            "level": [2, 2, 4, 4],
+            "attitude": [-1, 1, 0, None],
+            "supports": ["R", "", "", ""],
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["c2", "c3", "u1", "u1", "c3"],
+            "target": ["c1", "c2", "c2", "c3", "c1"],
+            "kind": ["reports_to", "influences", "covers", "friend", "family"],
+            "note": [p0, p1, p2, p0, p1],
+        }
+    )
+    opps = pd.DataFrame(
+        {"id": ["O1"], "account": ["A"], "name": [f"Deal {p0}{p2}"], "competitors": ["R"]}
+    )
+    roles = pd.DataFrame(
+        {"opportunity": ["O1", "O1"], "person": ["c1", "c2"], "role": ["decider", "influencer"]}
+    )
+    return rg.RelationshipNetwork.from_frames(orgs, people, ties, opps, roles)
+
+
+def synthetic(n: int, *, seed: int = 0) -> rg.RelationshipNetwork:
+    """A customer org chart of ``n`` people, 10 of ours, 20 roles, ~3 ties per person."""
+    rng = np.random.default_rng(seed)
+    ids = [f"C{i:05d}" for i in range(n)]
+    level = np.minimum(1 + np.floor(np.log(np.arange(n) + 1) / np.log(6)), 5).astype(int)
+    boss = [None] + [ids[int(rng.integers(0, max(1, i // 5 + 1)))] for i in range(1, n)]
+    ours = [f"N{i:02d}" for i in range(10)]
+    people = pd.DataFrame(
+        {
+            "id": ids + ours,
+            "name": [f"客户{i} Person {i}" for i in range(n)] + [f"Our {i}" for i in range(10)],
+            "org": ["A"] * n + ["U"] * 10,
+            "level": list(level) + [4] * 10,
+            "attitude": list(rng.integers(-3, 4, n)) + [None] * 10,
+            "supports": ["R" if rng.random() < 0.05 else "" for _ in range(n)] + [""] * 10,
+        }
+    )
+    src = [ids[i] for i in range(1, n)]
+    tgt = [boss[i] for i in range(1, n)]
+    kinds = ["reports_to"] * (n - 1)
+    for _ in range(2 * n):
+        a, b = rng.integers(0, n, 2)
+        if a != b:
+            src.append(ids[a])
+            tgt.append(ids[b])
+            kinds.append(str(rng.choice(["friend", "works_with", "influences", "family"])))
+    for i in range(3 * n // 10):
+        src.append(ours[i % 10])
+        tgt.append(ids[int(rng.integers(0, n))])
+        kinds.append("covers")
+    ties = pd.DataFrame({"source": src, "target": tgt, "kind": kinds})
+    pair = ties[["source", "target"]].apply(sorted, axis=1, result_type="expand")
+    ties = ties[~pd.concat([pair, ties["kind"]], axis=1).duplicated()]
+    orgs = pd.DataFrame(
+        {
+            "id": ["A", "U", "R"],
+            "name": ["Acme", "Us", "Rival"],
+            "kind": ["customer", "us", "competitor"],
+        }
+    )
+    opps = pd.DataFrame({"id": ["O1"], "account": ["A"], "competitors": ["R"]})
+    holders = [ids[i] for i in range(0, min(n, 200), 10)]
+    roles = pd.DataFrame(
+        {
+            "opportunity": "O1",
+            "person": holders,
+            "role": [
+                ["decider", "approver", "influencer", "user"][k % 4] for k in range(len(holders))
+            ],
+        }
+    )
+    return rg.RelationshipNetwork.from_frames(orgs, people, ties, opps, roles)
+
+
+def page_data(html: str) -> dict:
+    """The JSON data block embedded in a map page."""
+    m = re.search(r'<script type="application/json" id="relgraph-data">(.*?)</script>', html, re.S)
+    assert m is not None
+    return json.loads(m.group(1))

@@ -1,0 +1,182 @@
+import json
+import re
+
+import pytest
+from _viz_data import PAYLOADS, page_data, synthetic, xss_network
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import relgraph as rg
+from relgraph.viz.html import _json_for_script, _sha256, to_html
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return rg.datasets.sample()
+
+
+@pytest.fixture(scope="module")
+def sample_map(sample):
+    return to_html(sample, opportunity="OPP-1")
+
+
+def _edge_pairs(m, data):
+    ids = dict(enumerate(m.node_ids))
+    return {(ids[int(e["from"][1:])], ids[int(e["to"][1:])], e["kind"]) for e in data["edges"]}
+
+
+def test_sample_map_counts_and_sensitive_ties_left_out(sample, sample_map):
+    m = sample_map
+    assert (m.people, m.ties, m.hidden_sensitive, m.left_out) == (78, 127, 4, 0)
+    data = page_data(m.html)
+    assert len(data["nodes"]) == 78 and len(data["edges"]) == 127
+    pairs = _edge_pairs(m, data)
+    assert ("E03", "C007", "family") not in pairs and ("C007", "E03", "family") not in pairs
+    assert not any({a, b} == {"N07", "C004"} for a, b, _ in pairs)
+    assert "4 sensitive tie(s) hidden" in m.html
+    assert "Cai Ming" in m.html  # the person is shown, only the tie is withheld
+
+
+def test_sensitive_ties_included_on_request(sample):
+    m = to_html(sample, opportunity="OPP-1", include_sensitive=True)
+    data = page_data(m.html)
+    assert (m.ties, m.hidden_sensitive) == (131, 0)
+    assert ("E03", "C007", "influences") in _edge_pairs(m, data)
+    assert "sensitive tie(s) hidden" not in m.html
+
+
+def test_page_loads_nothing_remote(sample_map):
+    html = sample_map.html
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.I)
+    assert "<link" not in html.lower()
+    assert "bootstrap" not in html.lower() and "cdnjs" not in html.lower()
+    assert "default-src 'none'" in html
+
+
+def test_csp_hashes_cover_exactly_the_inline_scripts(sample_map):
+    html = sample_map.html
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(scripts) == 2
+    csp = re.search(r'Content-Security-Policy" content="([^"]*)"', html).group(1)
+    for body in scripts:
+        assert _sha256(body) in csp
+
+
+def test_node_ids_are_opaque_and_hidden_influence_dashed(sample_map):
+    data = page_data(sample_map.html)
+    assert all(re.fullmatch(r"n\d+", n["id"]) for n in data["nodes"])
+    assert not any("C00" in n["id"] for n in data["nodes"])
+    flags = {}
+    ids = dict(enumerate(sample_map.node_ids))
+    for e in data["edges"]:
+        flags[(ids[int(e["from"][1:])], ids[int(e["to"][1:])], e["kind"])] = e["dashes"]
+    assert flags[("C002", "C005", "influences")] is True  # no role in OPP-1
+    assert flags[("E02", "C006", "influences")] is True
+    assert flags[("C015", "C006", "reports_to")] is False
+    assert flags[("N03", "C015", "covers")] is False
+    assert sum(flags.values()) >= 7  # the sample's seven influence ties and more
+
+
+def test_node_style_encodes_attitude_role_ring_and_size(sample_map):
+    data = page_data(sample_map.html)
+    node = dict(zip(sample_map.node_ids, data["nodes"], strict=False))
+    ceo, vp, us = node["C005"], node["C015"], node["N03"]
+    assert ceo["shape"] == "star" and ceo["color"]["border"] == "#e69f00"  # backs Orion
+    assert ceo["color"]["background"] == "#f4a582"  # attitude -1
+    assert vp["color"]["background"] == "#01665e" and vp["shape"] == "triangleDown"
+    assert us["color"]["background"] == "#0072b2" and us["group"] == "us"
+    assert ceo["size"] == pytest.approx(50.0)  # the most leverage
+    assert node["C052"]["size"] < 15
+    assert "Our owners: 梁振华 (Liang Zhenhua)" in ceo["title"]
+    assert "Backs Orion Telecom" in ceo["title"]
+
+
+def test_focus_draws_the_ego_network(sample):
+    m = to_html(sample, opportunity="OPP-1", focus="C006", radius=1)
+    assert set(m.node_ids) == {"C005", "C006", "C015", "C028", "C029", "N05", "N09", "E01", "E02"}
+    m2 = to_html(sample, opportunity="OPP-1", focus="Li Mingzhe", radius=0)
+    assert m2.node_ids == ("C006",)
+
+
+def test_size_limit_keeps_role_holders_and_says_what_it_left_out():
+    net = synthetic(300)
+    m = to_html(net, max_people=60)
+    assert (m.people, m.left_out) == (60, 250)
+    holders = set(net.opportunity_roles("O1")["person"])
+    assert holders <= set(m.node_ids)
+    assert "Showing the 60 most relevant of 310 people" in m.html
+
+
+def test_writes_only_when_given_a_path(tmp_path, monkeypatch, sample):
+    monkeypatch.chdir(tmp_path)
+    m = to_html(sample, opportunity="OPP-2")
+    assert list(tmp_path.iterdir()) == []
+    out = tmp_path / "m.html"
+    to_html(sample, out, opportunity="OPP-2")
+    assert [p.name for p in tmp_path.iterdir()] == ["m.html"]
+    assert m.save(tmp_path / "again.html").read_text(encoding="utf-8") == m.html
+
+
+def test_xss_payloads_never_reach_the_page_raw():
+    m = to_html(xss_network())
+    for p in PAYLOADS:
+        assert p not in m.html
+    assert "<img" not in m.html and "</option>" not in m.html
+    assert m.html.count("\n<script") == 3  # data block, vis-network, our script
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in m.html  # heading, escaped
+    data = page_data(m.html)
+    assert any(PAYLOADS[0] in n["label"] for n in data["nodes"])  # text kept literally
+
+
+def test_jupyter_repr_is_an_isolated_iframe(sample_map):
+    out = sample_map._repr_html_()
+    assert out.startswith("<iframe") and 'sandbox="allow-scripts"' in out
+    assert "<script" not in out and "&lt;script" in out
+
+
+@pytest.mark.parametrize(
+    ("kw", "msg"),
+    [
+        ({"radius": -1}, "radius"),
+        ({"layout": "circle"}, "valid: layered, spring"),
+        ({"height": "1px;background:red"}, "CSS length"),
+        ({"max_people": 0}, "max_people"),
+    ],
+)
+def test_bad_options_are_rejected(sample, kw, msg):
+    with pytest.raises(ValueError, match=msg):
+        to_html(sample, opportunity="OPP-1", **kw)
+
+
+def test_several_opportunities_need_one_named(sample):
+    with pytest.raises(rg.UnknownOpportunityError):
+        to_html(sample)
+
+
+def test_spring_layout_is_seeded(sample):
+    a = page_data(to_html(sample, opportunity="OPP-1", layout="spring", seed=3).html)
+    b = page_data(to_html(sample, opportunity="OPP-1", layout="spring", seed=3).html)
+    assert [(n["x"], n["y"]) for n in a["nodes"]] == [(n["x"], n["y"]) for n in b["nodes"]]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text())
+def test_json_for_script_is_inert_and_round_trips(text):
+    out = _json_for_script({"t": text})
+    assert not set(out) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(out) == {"t": text}
+
+
+def test_cli_map_writes_the_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from relgraph.cli import app
+    from relgraph.datasets import sample_path
+
+    out = tmp_path / "map.html"
+    res = CliRunner().invoke(
+        app, ["map", str(sample_path()), "--out", str(out), "--opportunity", "OPP-1"]
+    )
+    assert res.exit_code == 0, res.output
+    assert "78 people, 127 ties" in res.output and "4 sensitive" in res.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
