@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck pytest system-deps bench clean
+.PHONY: setup demo test lint typecheck pytest system-deps bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,14 @@ pytest: setup
 
 test: system-deps lint typecheck pytest
 
+# Regenerate the generated reference pages (data format, CLI) and build the site strictly.
+docs: setup
+	$(BIN)/python -m relgraph.io.reference > docs/data-format.md
+	$(BIN)/python scripts/make_cli_docs.py docs/cli.md
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
 bench: setup
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b --scale 0.01 || exit 1; done
 
 clean:
-	rm -rf $(VENV) demo-output test-artifacts .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo-output test-artifacts site .pytest_cache .mypy_cache .ruff_cache

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from pathlib import Path
 from typing import Annotated
 
@@ -37,6 +39,30 @@ def _table(frame: pd.DataFrame) -> str:
         return frame.to_string(index=False)
 
 
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: a Chinese (wide) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _problems_table(frame: pd.DataFrame) -> str:
+    """Render validation problems as an aligned, left-justified table, one line each."""
+
+    def cell(value: object) -> str:
+        if value is None or value is pd.NA:
+            return ""
+        text = str(value)
+        return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+    rows = [list(frame.columns)] + [[cell(v) for v in r] for r in frame.itertuples(index=False)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(frame.columns) - 1)]
+    return "\n".join(
+        "  ".join(c + " " * (w - _width(c)) for c, w in zip(r[:-1], widths, strict=True))
+        + "  "
+        + r[-1]
+        for r in rows
+    )
+
+
 def _load(path: Path):  # type: ignore[no-untyped-def]
     from relgraph.io import load
 
@@ -44,16 +70,21 @@ def _load(path: Path):  # type: ignore[no-untyped-def]
         return load(path)
     except ValidationError as err:
         typer.echo(f"{len(err.problems)} problem(s) in {path}:", err=True)
-        typer.echo(_table(err.frame()), err=True)
+        typer.echo(_problems_table(err.frame()), err=True)
         raise typer.Exit(1) from err
 
 
 @app.command()
 def validate(path: PathArg) -> None:
     """Check a dataset; list every problem (exit 1) or print a summary (exit 0)."""
+    from relgraph.io.read import ignored_inputs
+
     net = _load(path)
     typer.echo(f"OK: {path} is valid. {net!r}")
     typer.echo(net.summary().to_string())
+    ignored = ignored_inputs(path)
+    if ignored:
+        typer.echo(f"note: not read, as they are not relgraph tables: {', '.join(ignored)}")
 
 
 @app.command()
@@ -247,6 +278,10 @@ def activity(
         typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: last touchpoint)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    plot: Annotated[
+        Path | None,
+        typer.Option("--plot", help="Also draw the touchpoints over time to this .png/.svg/.pdf."),
+    ] = None,
 ) -> None:
     """Relationship strength, last contact and customer issues from the interactions log."""
     import json
@@ -269,6 +304,15 @@ def activity(
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--as-of") from err
     day = pd.Timestamp(as_of if as_of else net.interactions["date"].max()).date()
+    if plot is not None:
+        from matplotlib.figure import Figure
+
+        from relgraph.viz.activity import plot_touchpoints
+
+        fig = Figure(figsize=(11, 7), layout="constrained")
+        plot_touchpoints(net, ax=fig.add_subplot())
+        fig.savefig(plot, dpi=150)
+        typer.echo(say("int_cli_plot", path=plot), err=True)
     if as_json:
         out = {
             "as_of": day.isoformat(),
@@ -516,8 +560,28 @@ def import_salesforce_cmd(
         typer.echo(_table(result.report))
 
 
+def _printable_output() -> None:
+    """Let stdout and stderr print Chinese names (and −, →) whatever the locale says.
+
+    A stream whose encoding cannot hold them (``LANG=C`` on old systems, a Windows code
+    page, ``PYTHONIOENCODING=latin-1``) is switched to UTF-8; any stream replaces a
+    character it cannot encode instead of crashing half-way through a report.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            "方华 −→↔…".encode(getattr(stream, "encoding", None) or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            reconfigure(encoding="utf-8", errors="replace")
+        else:
+            reconfigure(errors="replace")
+
+
 def main() -> None:
     """Entry point of the ``relgraph`` console script."""
+    _printable_output()
     try:
         app()
     except RelgraphError as err:

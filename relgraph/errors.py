@@ -36,6 +36,7 @@ class Reason(str, Enum):
     """Why a value was rejected: the reason codes of :class:`ValidationError` rows."""
 
     MISSING_TABLE = "missing_table"
+    UNKNOWN_TABLE = "unknown_table"
     MISSING_COLUMN = "missing_column"
     DUPLICATE_COLUMN = "duplicate_column"
     EMPTY_TABLE = "empty_table"
@@ -96,7 +97,17 @@ class Problem:
 
 
 class RelgraphError(Exception):
-    """Base class of every error relgraph raises on purpose."""
+    """Base class of every error relgraph raises on purpose.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> try:
+    ...     rg.load("no/such/folder")
+    ... except rg.RelgraphError as err:
+    ...     print(type(err).__name__, isinstance(err, ValueError))
+    ValidationError True
+    """
 
 
 class ValidationError(RelgraphError, ValueError):
@@ -158,7 +169,17 @@ class ValidationError(RelgraphError, ValueError):
 
 
 class UnknownPersonError(RelgraphError, LookupError):
-    """A person id or name that is not in the network."""
+    """A person id or name that is not in the network.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> try:
+    ...     rg.datasets.tiny().resolve_person("Dii")
+    ... except rg.UnknownPersonError as err:
+    ...     print(err)
+    unknown person 'Dii'; did you mean 'Di'?
+    """
 
     def __init__(
         self, person: object, suggestion: str | None = None, detail: str | None = None
@@ -170,7 +191,17 @@ class UnknownPersonError(RelgraphError, LookupError):
 
 
 class UnknownOpportunityError(RelgraphError, LookupError):
-    """An opportunity id that is not in the network, or a missing one when several exist."""
+    """An opportunity id that is not in the network, or a missing one when several exist.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> try:
+    ...     rg.support_index(rg.datasets.sample())
+    ... except rg.UnknownOpportunityError as err:
+    ...     print(err)
+    this network has 2 opportunities (OPP-1, OPP-2); name one
+    """
 
     def __init__(self, opportunity: object, known: Iterable[str]) -> None:
         known = list(known)
@@ -187,7 +218,13 @@ class UnknownOpportunityError(RelgraphError, LookupError):
 
 
 class MissingDependencyError(RelgraphError, ImportError):
-    """An optional package needed for a feature is not installed."""
+    """An optional package needed for a feature is not installed.
+
+    Examples
+    --------
+    >>> print(MissingDependencyError("pyvis", "The HTML map", "maps"))
+    The HTML map needs the package 'pyvis'; install it with: pip install 'relgraph[maps]'
+    """
 
     def __init__(self, package: str, feature: str, extra: str | None = None) -> None:
         how = f"pip install 'relgraph[{extra}]'" if extra else f"pip install {package}"

@@ -47,7 +47,18 @@ class _Vocab(str, Enum):
 
 
 class Role(_Vocab):
-    """A buying role in an opportunity's decision chain (DOMAIN.md §3)."""
+    """A buying role in an opportunity's decision chain (DOMAIN.md §3).
+
+    Members compare equal to their canonical word; :func:`parse_term` also accepts the
+    Chinese and CRM synonyms listed in the data-format reference.
+
+    Examples
+    --------
+    >>> Role.DECIDER == "decider"
+    True
+    >>> parse_term(Role, ROLE_SYNONYMS, "Economic Decision Maker")
+    <Role.DECIDER: 'decider'>
+    """
 
     INITIATOR = "initiator"
     USER = "user"
@@ -60,7 +71,20 @@ class Role(_Vocab):
 
 
 class TieKind(_Vocab):
-    """The kind of a tie between two people (DESIGN.md §1)."""
+    """The kind of a tie between two people (DESIGN.md §1).
+
+    Members compare equal to their canonical word; :func:`parse_term` also accepts the
+    Chinese and CRM synonyms listed in the data-format reference.
+
+    Examples
+    --------
+    >>> TieKind.ALUMNI == "alumni"
+    True
+    >>> parse_term(TieKind, TIE_KIND_SYNONYMS, "校友")
+    <TieKind.ALUMNI: 'alumni'>
+    >>> TieKind.REPORTS_TO.directed, TieKind.FRIEND.personal
+    (True, True)
+    """
 
     REPORTS_TO = "reports_to"
     INFLUENCES = "influences"
@@ -95,7 +119,18 @@ _DIRECTED_KINDS = frozenset(
 
 
 class OrgKind(_Vocab):
-    """What an organisation is to us."""
+    """What an organisation is to us.
+
+    Members compare equal to their canonical word; :func:`parse_term` also accepts the
+    Chinese and CRM synonyms listed in the data-format reference.
+
+    Examples
+    --------
+    >>> OrgKind.COMPETITOR == "competitor"
+    True
+    >>> parse_term(OrgKind, ORG_KIND_SYNONYMS, "竞争对手")
+    <OrgKind.COMPETITOR: 'competitor'>
+    """
 
     CUSTOMER = "customer"
     US = "us"
@@ -105,7 +140,18 @@ class OrgKind(_Vocab):
 
 
 class AffiliationKind(_Vocab):
-    """A shared circle that can become a tie (DOMAIN.md §7)."""
+    """A shared circle that can become a tie (DOMAIN.md §7).
+
+    Members compare equal to their canonical word; :func:`parse_term` also accepts the
+    Chinese and CRM synonyms listed in the data-format reference.
+
+    Examples
+    --------
+    >>> AffiliationKind.SCHOOL == "school"
+    True
+    >>> parse_term(AffiliationKind, AFFILIATION_KIND_SYNONYMS, "学校")
+    <AffiliationKind.SCHOOL: 'school'>
+    """
 
     SCHOOL = "school"
     CLUB = "club"
@@ -116,7 +162,18 @@ class AffiliationKind(_Vocab):
 
 
 class Goal(_Vocab):
-    """The business goal of an opportunity (DOMAIN.md §6)."""
+    """The business goal of an opportunity (DOMAIN.md §6).
+
+    Members compare equal to their canonical word; :func:`parse_term` also accepts the
+    Chinese and CRM synonyms listed in the data-format reference.
+
+    Examples
+    --------
+    >>> Goal.BREAKTHROUGH == "breakthrough"
+    True
+    >>> parse_term(Goal, GOAL_SYNONYMS, "突破")
+    <Goal.BREAKTHROUGH: 'breakthrough'>
+    """
 
     BREAKTHROUGH = "breakthrough"
     SHARE = "share"
@@ -125,7 +182,20 @@ class Goal(_Vocab):
 
 
 class Stage(_Vocab):
-    """A stage of the buying process, in order (DOMAIN.md §3)."""
+    """A stage of the buying process, in order (DOMAIN.md §3).
+
+    Members compare equal to their canonical word; :func:`parse_term` also accepts the
+    Chinese and CRM synonyms listed in the data-format reference.
+
+    Examples
+    --------
+    >>> Stage.EVALUATION == "evaluation"
+    True
+    >>> parse_term(Stage, STAGE_SYNONYMS, "评估")
+    <Stage.EVALUATION: 'evaluation'>
+    >>> [str(s) for s in Stage][:3]
+    ['need', 'specification', 'evaluation']
+    """
 
     NEED = "need"
     SPECIFICATION = "specification"
@@ -136,7 +206,18 @@ class Stage(_Vocab):
 
 
 class InteractionKind(_Vocab):
-    """The kind of a logged touchpoint between our person and customer people (issue 9)."""
+    """The kind of a logged touchpoint between our person and customer people (issue 9).
+
+    Members compare equal to their canonical word; :func:`parse_term` also accepts the
+    Chinese and CRM synonyms listed in the data-format reference.
+
+    Examples
+    --------
+    >>> InteractionKind.CALL == "call"
+    True
+    >>> parse_term(InteractionKind, INTERACTION_KIND_SYNONYMS, "电话")
+    <InteractionKind.CALL: 'call'>
+    """
 
     MEETING = "meeting"
     CALL = "call"
@@ -151,7 +232,18 @@ class InteractionKind(_Vocab):
 
 
 class Direction(_Vocab):
-    """Who initiated a touchpoint: we did, they did, or both sides (a joint event)."""
+    """Who initiated a touchpoint: we did, they did, or both sides (a joint event).
+
+    Members compare equal to their canonical word; :func:`parse_term` also accepts the
+    Chinese and CRM synonyms listed in the data-format reference.
+
+    Examples
+    --------
+    >>> Direction.THEIRS == "theirs"
+    True
+    >>> parse_term(Direction, DIRECTION_SYNONYMS, "inbound")
+    <Direction.THEIRS: 'theirs'>
+    """
 
     OURS = "ours"
     THEIRS = "theirs"
@@ -322,11 +414,21 @@ def suggest(value: object, choices: Iterable[str]) -> str | None:
     True
     >>> suggest("c01", ["C001", "C002", "U1"])
     'C001'
+    >>> suggest("朋有", TIE_KIND_SYNONYMS)  # one character of two off: close for Chinese
+    '朋友'
+
+    Notes
+    -----
+    Closeness is :class:`difflib.SequenceMatcher`'s ratio, at least 0.6; for words with
+    Chinese (or other CJK) characters, where one character carries a whole syllable and
+    words are two or three characters long, at least 0.5.
     """
     folded: dict[str, str] = {}
     for choice in choices:
         folded.setdefault(normalize_term(choice), str(choice))
-    found = difflib.get_close_matches(normalize_term(value), list(folded), n=1, cutoff=0.6)
+    key = normalize_term(value)
+    cutoff = 0.5 if any("\u2e80" <= ch <= "\u9fff" for ch in key) else 0.6
+    found = difflib.get_close_matches(key, list(folded), n=1, cutoff=cutoff)
     return folded[found[0]] if found else None
 
 

@@ -18,9 +18,13 @@ from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term, sug
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["RelationshipNetwork"]
+__all__ = ["TIE_KINDS", "RelationshipNetwork"]
 
 _TABLES = ("orgs", "people", "ties", "opportunities", "roles", "affiliations", "interactions")
+
+#: Every tie kind in a fixed order: :meth:`RelationshipNetwork.tie_kind_codes` indexes it.
+TIE_KINDS: tuple[str, ...] = tuple(str(k) for k in TieKind)
+_BASIS = ("explicit", "interactions", "default")
 
 
 class RelationshipNetwork:
@@ -28,8 +32,9 @@ class RelationshipNetwork:
 
     Build one with :func:`relgraph.load` (CSV folder or Excel workbook),
     :meth:`from_frames` (pandas DataFrames) or :func:`relgraph.datasets.sample`. The tables
-    are the source of truth and are never changed in place; views (sparse matrices, a
-    networkx graph) are derived on demand and cached.
+    are the source of truth and are never changed in place, so a network is immutable:
+    views (sparse matrices, a networkx graph) and analysis results (the influence solve)
+    are derived on demand and cached on it; :meth:`with_settings` gives a new network.
 
     Parameters
     ----------
@@ -40,6 +45,10 @@ class RelationshipNetwork:
         Defaults for strengths, powers and weights; ``Settings()`` when omitted.
     source : str, optional
         Where the data came from, for messages.
+    endpoints : tuple of two int arrays, optional
+        Position of each tie's source and target in the people table, as found by
+        validation (:func:`relgraph.io.validate.validate_tables` with ``codes=``); computed
+        on first use when omitted.
 
     Attributes
     ----------
@@ -74,6 +83,7 @@ class RelationshipNetwork:
         *,
         settings: Settings | None = None,
         source: str | None = None,
+        endpoints: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         from relgraph.io.schema import SCHEMAS
         from relgraph.io.validate import _empty_column
@@ -81,7 +91,9 @@ class RelationshipNetwork:
         self._tables: dict[str, pd.DataFrame] = {}
         for name in _TABLES:
             if name in tables:
-                self._tables[name] = tables[name]
+                # a shallow copy: with pandas' copy-on-write, later changes to the caller's
+                # frame do not reach the network (whose cached views assume fixed tables)
+                self._tables[name] = tables[name].copy(deep=False)
             else:
                 schema = SCHEMAS[name]
                 self._tables[name] = pd.DataFrame(
@@ -89,7 +101,15 @@ class RelationshipNetwork:
                 )
         self.settings: Settings = settings or Settings()
         self.source = source or "<DataFrame>"
+        #: Views that depend on the settings (strengths, matrices, model results).
         self._cache: dict[Any, Any] = {}
+        #: Views that depend on the tables only; shared with :meth:`with_settings` copies.
+        self._shared: dict[str, Any] = {}
+        if endpoints is not None:
+            u, v = (np.asarray(a, dtype=np.int64) for a in endpoints)
+            n_ties = len(self._tables["ties"])
+            if len(u) == n_ties and len(v) == n_ties and (u >= 0).all() and (v >= 0).all():
+                self._shared["endpoints"] = (_frozen_array(u), _frozen_array(v))
 
     # ------------------------------------------------------------------ constructors
     @classmethod
@@ -141,8 +161,9 @@ class RelationshipNetwork:
             "interactions": interactions,
         }
         raws, problems = read_frames(frames)
-        tables = validate_tables(raws, problems, today=today)
-        return cls(tables, settings=settings)
+        codes: dict[tuple[str, str], np.ndarray] = {}
+        tables = validate_tables(raws, problems, today=today, codes=codes)
+        return cls(tables, settings=settings, endpoints=endpoints_from_codes(codes))
 
     def with_settings(
         self, settings: Settings | None = None, **changes: Any
@@ -161,9 +182,12 @@ class RelationshipNetwork:
         RelationshipNetwork
         """
         base = settings or self.settings
-        return type(self)(
+        new = type(self)(
             self._tables, settings=base.replace(**changes) if changes else base, source=self.source
         )
+        new._tables = self._tables  # the very same tables …
+        new._shared = self._shared  # … so the same id mappings
+        return new
 
     # ------------------------------------------------------------------ tables
     @property
@@ -382,6 +406,55 @@ class RelationshipNetwork:
         )
 
     # ------------------------------------------------------------------ derived views
+    def endpoints(self) -> tuple[np.ndarray, np.ndarray]:
+        """Integer positions of every tie's source and target (read-only arrays, cached).
+
+        Taken from validation when the network was loaded (the ids were matched once
+        there), else matched here with one vectorised hash lookup per column.
+
+        Examples
+        --------
+        >>> import relgraph as rg
+        >>> u, v = rg.datasets.tiny().endpoints()
+        >>> u[:2].tolist(), v[:2].tolist()
+        ([1, 2], [0, 1])
+        """
+        if "endpoints" not in self._shared:
+            from relgraph.io.validate import _positions
+
+            t = self.ties
+            u = _positions(t["source"].astype(str), self.person_ids)
+            v = _positions(t["target"].astype(str), self.person_ids)
+            for found, col in ((u, "source"), (v, "target")):
+                if (found < 0).any():
+                    bad = str(t[col].iat[int(np.flatnonzero(found < 0)[0])])
+                    raise UnknownPersonError(bad, suggest(bad, self.person_ids))
+            self._shared["endpoints"] = (_frozen_array(u), _frozen_array(v))
+        ends: tuple[np.ndarray, np.ndarray] = self._shared["endpoints"]
+        return ends
+
+    def tie_kind_codes(self) -> np.ndarray:
+        """Each tie's kind as its position in :data:`TIE_KINDS` (read-only int8, cached).
+
+        Examples
+        --------
+        >>> import relgraph as rg
+        >>> from relgraph.network import TIE_KINDS
+        >>> [TIE_KINDS[c] for c in rg.datasets.tiny().tie_kind_codes()[:2]]
+        ['reports_to', 'reports_to']
+        """
+        if "kind_codes" not in self._shared:
+            codes, uniques = pd.factorize(self.ties["kind"], use_na_sentinel=True)
+            known = {k: i for i, k in enumerate(TIE_KINDS)}
+            lookup = np.array([known.get(str(u), -1) for u in uniques] + [-1], dtype=np.int8)
+            out = lookup[codes]  # codes == -1 (missing) picks the trailing -1
+            if (out < 0).any():
+                bad = str(self.ties["kind"].iat[int(np.flatnonzero(out < 0)[0])])
+                raise ValueError(f"unknown tie kind {bad!r}; valid: {', '.join(TIE_KINDS)}")
+            self._shared["kind_codes"] = _frozen_array(out)
+        codes_out: np.ndarray = self._shared["kind_codes"]
+        return codes_out
+
     @property
     def edges(self) -> pd.DataFrame:
         """Ties with integer endpoints and resolved defaults (cached).
@@ -389,59 +462,68 @@ class RelationshipNetwork:
         Returns
         -------
         pandas.DataFrame
-            ``u, v`` (int positions of source and target), ``kind``, ``strength`` (given, or
-            the settings' default for the kind), ``explicit`` (strength was given),
-            ``sensitive`` (given, or True for the settings' sensitive kinds), ``derived``
-            (strength derived from the interactions log for ``covers`` and personal ties, as
-            of its latest touchpoint; NaN without contact) and ``basis`` (``explicit``,
-            ``interactions`` or ``default``). A tie without an explicit strength takes the
-            derived one when there is one (see
-            :func:`relgraph.analysis.interactions.tie_strengths`).
+            ``u, v`` (int positions of source and target), ``kind`` (categorical over
+            :data:`TIE_KINDS`), ``strength`` (given, or the settings' default for the kind),
+            ``explicit`` (strength was given), ``sensitive`` (given, or True for the
+            settings' sensitive kinds), ``derived`` (strength derived from the interactions
+            log for ``covers`` and personal ties, as of its latest touchpoint; NaN without
+            contact) and ``basis`` (categorical: ``explicit``, ``interactions`` or
+            ``default``). A tie without an explicit strength takes the derived one when
+            there is one (see :func:`relgraph.analysis.interactions.tie_strengths`).
+
+        Notes
+        -----
+        Built from integer arrays only (kind codes index per-kind default tables), with no
+        per-row Python work, so ten million ties take seconds.
         """
         if "edges" not in self._cache:
             t = self.ties
-            u = self.person_ids.get_indexer(pd.Index(t["source"].astype(str)))
-            v = self.person_ids.get_indexer(pd.Index(t["target"].astype(str)))
-            kind = t["kind"].astype(str)
-            default = kind.map({str(k): s for k, s in self.settings.tie_strength.items()})
-            strength = t["strength"].astype(float)
-            sens_default = kind.isin({str(k) for k in self.settings.sensitive_tie_kinds})
-            sensitive = t["sensitive"].astype("boolean").fillna(sens_default).astype(bool)
-            derived = self._derived_tie_strength(u, v, kind.to_numpy())
-            explicit = strength.notna().to_numpy()
+            u, v = self.endpoints()
+            codes = self.tie_kind_codes()
+            s = self.settings
+            default = np.array([float(s.tie_strength.get(TieKind(k), np.nan)) for k in TIE_KINDS])
+            sens_kind = np.array([TieKind(k) in s.sensitive_tie_kinds for k in TIE_KINDS])
+            given = t["strength"].to_numpy(dtype=float, na_value=np.nan)
+            flag = t["sensitive"].astype("boolean")
+            sensitive = np.where(
+                flag.isna().to_numpy(), sens_kind[codes], flag.to_numpy(dtype=bool, na_value=False)
+            )
+            derived = self._derived_tie_strength(u, v, codes)
+            explicit = ~np.isnan(given)
             use = ~explicit & ~np.isnan(derived)
-            resolved = np.where(use, derived, strength.fillna(default.astype(float)).to_numpy())
+            resolved = np.where(explicit, given, np.where(use, derived, default[codes]))
+            basis = np.where(explicit, 0, np.where(use, 1, 2)).astype(np.int8)
             self._cache["edges"] = pd.DataFrame(
                 {
-                    "u": u.astype(np.int64),
-                    "v": v.astype(np.int64),
-                    "kind": kind.to_numpy(),
+                    "u": u.copy(),
+                    "v": v.copy(),
+                    "kind": pd.Categorical.from_codes(codes, categories=pd.Index(TIE_KINDS)),
                     "strength": resolved,
                     "explicit": explicit,
-                    "sensitive": sensitive.to_numpy(),
+                    "sensitive": sensitive,
                     "derived": derived,
-                    "basis": np.where(
-                        explicit, "explicit", np.where(use, "interactions", "default")
-                    ),
-                }
+                    "basis": pd.Categorical.from_codes(basis, categories=pd.Index(_BASIS)),
+                },
+                copy=False,
             )
         edges: pd.DataFrame = self._cache["edges"]
         return edges
 
-    def _derived_tie_strength(self, u: np.ndarray, v: np.ndarray, kind: np.ndarray) -> np.ndarray:
+    def _derived_tie_strength(self, u: np.ndarray, v: np.ndarray, codes: np.ndarray) -> np.ndarray:
         """Strength derived from the interactions log per tie (NaN where none), cached."""
         if len(self.interactions) == 0 or len(u) == 0:
             return np.full(len(u), np.nan)
         from relgraph import _touchpoints as tp
 
-        if "touchpoint_pairs" not in self._cache:
-            self._cache["touchpoint_pairs"] = tp.touchpoint_pairs(
+        if "touchpoint_pairs" not in self._shared:
+            self._shared["touchpoint_pairs"] = tp.touchpoint_pairs(
                 self.interactions, self.person_ids
             )
         _, day = tp.as_of_day(None, self.interactions)
         terms = tp.pair_strengths(
-            self._cache["touchpoint_pairs"], self.n_people, self.settings, day
+            self._shared["touchpoint_pairs"], self.n_people, self.settings, day
         )
+        kind = np.asarray(TIE_KINDS, dtype=object)[codes]
         return tp.resolve_tie_strengths(
             u.astype(np.int64), v.astype(np.int64), kind, terms, self.n_people, self.settings
         )
@@ -482,9 +564,10 @@ class RelationshipNetwork:
             e = self.edges
             mask = np.ones(len(e), dtype=bool)
             if kset is not None:
-                mask &= e["kind"].isin(kset).to_numpy()
+                wanted = np.array([TIE_KINDS.index(k) for k in kset], dtype=np.int8)
+                mask &= np.isin(self.tie_kind_codes(), wanted)
             if not include_sensitive:
-                mask &= ~e["sensitive"].to_numpy()
+                mask &= ~e["sensitive"].to_numpy(dtype=bool)
             u = e["u"].to_numpy()[mask]
             v = e["v"].to_numpy()[mask]
             w = e["strength"].to_numpy()[mask] if weight == "strength" else np.ones(mask.sum())
@@ -527,6 +610,20 @@ class RelationshipNetwork:
             self._cache["graph"] = g
         graph: nx.MultiDiGraph = self._cache["graph"]
         return graph
+
+
+def _frozen_array(a: np.ndarray) -> np.ndarray:
+    """Make an array read-only and return it (cached views must not be changed by callers)."""
+    a.flags.writeable = False
+    return a
+
+
+def endpoints_from_codes(
+    codes: Mapping[tuple[str, str], np.ndarray],
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Tie endpoint positions from validation's id codes, or None when it has none."""
+    u, v = codes.get(("ties", "source")), codes.get(("ties", "target"))
+    return None if u is None or v is None else (u, v)
 
 
 def _max_csr(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int) -> sp.csr_matrix:

@@ -204,6 +204,15 @@ class Plan:
         The settings used, as shown on the cover sheet.
     notes : tuple of str
         What was left out for privacy, and anything the analyses could not do.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> p = rg.plan(rg.datasets.tiny(), as_of="2026-01-05", k=2)
+    >>> p
+    Plan('O1', year from 2026-01-05: 4 key people, 2 targets, 20 actions)
+    >>> p.targets["person"].tolist()
+    ['p1', 'p4']
     """
 
     status: pd.DataFrame

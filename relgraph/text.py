@@ -110,6 +110,7 @@ TEMPLATES: dict[str, str] = {
     "tgt_reach_covered": "already covered by {owners}",
     "tgt_reach_via": "through {who}, picked earlier (tie {strength:.2f})",
     "tgt_reach_none": "no route",
+    "tgt_existing": "; already covered by {owners}",
     "tgt_no_b": "nobody free",
     "tgt_why": (
         "{objective}: gain {gain:.4f} = leverage {leverage:.4f} × move {move:+d} "
@@ -135,6 +136,14 @@ TEMPLATES: dict[str, str] = {
     "cov_gap_level_parity": (
         "{competitor} is backed by {theirs} (level {level}); {ours}: we need support at "
         "{need} or from someone who sways {short}. Candidates: {candidates}."
+    ),
+    "cov_parity_more": " and {n} more at a higher level",
+    "cov_route_hop": " —{kind} {strength:.2f}→ {who}",
+    "cov_issue_item": "{issue} (open since {opened}, {days} days, owner {owner})",
+    "cov_issue_noref": "a complaint without reference",
+    "cov_gap_open_issue": (
+        "{who} ({roles}) has {n} customer issue(s) open for longer than {limit} days: "
+        "{items}; close it before asking for support"
     ),
     "cov_cand_level": "{who} (level {level})",
     "cov_cand_boss": "{who} (their boss)",
@@ -259,6 +268,7 @@ TEMPLATES: dict[str, str] = {
     "int_cli_strength": "Relationship strength per pair (our person × their person), as of {as_of}",
     "int_cli_last": "Last contact per customer person (stale first)",
     "int_cli_issues": "Customer issues",
+    "int_cli_plot": "Touchpoints over time drawn to {path}",
     "int_cli_empty": (
         "No interactions table in {path}; add interactions.csv (see docs/data-format.md)"
     ),
@@ -282,11 +292,23 @@ TEMPLATES: dict[str, str] = {
     "viz_left_out": (
         "Showing the {shown} most relevant of {total} people (limit {limit}): role holders, "
         "the focus and the top hidden influencers first, then by leverage and number of ties. "
-        "{left} people and {ties} ties are left out; use focus=... to see any part in full."
+        "{left} people ({parts}) and {ties} ties are left out; use focus=... to see any part "
+        "in full."
     ),
     "viz_sensitive_hidden": (
         "{n} sensitive tie(s) hidden (family, faith, neighbour or marked sensitive); "
         "pass include_sensitive=True to show them."
+    ),
+    "viz_sensitive_people": (
+        "{n} person(s) known only through sensitive ties left out (e.g. a relative or a "
+        "neighbour); pass include_sensitive=True to show them."
+    ),
+    "viz_sensitive_included": (
+        "Sensitive personal ties are INCLUDED (include_sensitive=True); do not share."
+    ),
+    "viz_focus_sensitive": (
+        "{who} is known only through sensitive ties and is left out of shared maps; "
+        "pass include_sensitive=True to focus on them."
     ),
     "viz_title": "{account}: {opportunity}",
     "viz_title_plain": "Relationship map",

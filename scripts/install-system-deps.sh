@@ -2,12 +2,15 @@
 # Install the Debian packages relgraph's browser and plot tests use, when possible.
 #   chromium        headless browser for the HTML-map tests (driven by Playwright's Python package)
 #   fonts-noto-cjk  CJK font so plots show Chinese names (matplotlib falls back to it)
+#   libreoffice-calc-nogui  `soffice --headless --convert-to` for the planning-workbook test
+#                   (the smallest Debian package with the Calc import filters; no GUI)
 # As root, missing packages are installed with apt-get; otherwise this only reports them.
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0
@@ -16,7 +19,7 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing system packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
-    || { echo "apt-get failed; the browser/CJK tests will skip and say why" >&2; exit 0; }
+    || { echo "apt-get failed; the browser/CJK/LibreOffice tests will skip and say why" >&2; exit 0; }
   # matplotlib caches the font list: drop it so the new fonts are found.
   rm -rf "${HOME:-/root}/.cache/matplotlib" 2>/dev/null || true
 else

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -29,12 +32,22 @@ def broken_folder(folder: Path) -> Path:
     ).to_csv(folder / "people.csv", index=False)
     pd.DataFrame(
         {
-            "source": ["p1", "p2", "p2"],
-            "target": ["p1", "ghost", "p1"],
-            "kind": ["friend", "reports_to", "freind"],
+            "source": ["p1", "p2", "p2", "u1"],
+            "target": ["p1", "ghost", "p1", "p2"],
+            "kind": ["friend", "reports_to", "freind", "朋有"],
+            "note": ["", "", "", "line one\nline two"],
         }
     ).to_csv(folder / "ties.csv", index=False)
     return folder
+
+
+def run_cli(*args: str, encoding: str) -> subprocess.CompletedProcess[bytes]:
+    """Run the real entry point in a fresh interpreter whose stdio uses ``encoding``."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "NO_COLOR": "1"}
+    code = "import sys; from relgraph.cli import main; sys.argv[0] = 'relgraph'; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, env=env, timeout=300
+    )
 
 
 EXPECTED = [
@@ -63,6 +76,41 @@ def test_validate_broken_folder_lists_every_problem(tmp_path: Path) -> None:
         assert reason in out, reason
     assert "did you mean 'friend'?" in out
     assert "ghost" in out
+    # one header line, then exactly one line per problem (line breaks in values escaped)
+    lines = out.splitlines()
+    start = lines.index(f"{n} problem(s) in {folder}:")
+    table = lines[start + 1 :]
+    assert table[0].split() == ["source", "table", "row", "column", "value", "reason", "hint"]
+    assert len(table) == n + 1
+    assert all(str(folder) in line for line in table[1:])
+    assert "unknown kind '朋有'; did you mean '朋友'?" in out
+
+
+def test_validate_prints_chinese_whatever_the_terminal_encoding(tmp_path: Path) -> None:
+    folder = broken_folder(tmp_path / "bad")
+    result = run_cli("validate", str(folder), encoding="latin-1")
+    assert result.returncode == 1, result.stderr
+    assert "unknown kind '朋有'; did you mean '朋友'?" in result.stderr.decode("utf-8")
+    sample = run_cli("validate", str(rg.datasets.sample_path()), encoding="ascii")
+    assert sample.returncode == 0 and b"is valid" in sample.stdout
+
+
+def test_validate_notes_files_it_does_not_read(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    rg.datasets.tiny().to_csv(folder)
+    (folder / "notes.csv").write_text("a\n1\n")
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "note: not read, as they are not relgraph tables: notes.csv" in result.output
+
+
+def test_validate_refuses_a_misnamed_table_file(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    rg.datasets.tiny().to_csv(folder)
+    (folder / "ties.csv").rename(folder / "relationships.csv")
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 1
+    assert "unknown_table" in result.output and "did you mean ties.csv?" in result.output
 
 
 def test_validate_the_sample_prints_a_summary(tmp_path: Path) -> None:
@@ -79,10 +127,13 @@ def test_validate_a_missing_path(tmp_path: Path) -> None:
 
 
 def test_demo_writes_its_outputs(tmp_path: Path) -> None:
+    # the real entry point, on a terminal that cannot print Chinese: output becomes UTF-8
     out = tmp_path / "demo"
-    result = runner.invoke(app, ["demo", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "Load and validate" in result.output
+    result = run_cli("demo", "--out", str(out), encoding="latin-1")
+    text = result.stdout.decode("utf-8")
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert "Load and validate" in text
+    assert "方华" in text or any("\u4e00" <= ch <= "\u9fff" for ch in text)
     assert (out / "sample_account.xlsx").is_file()
     again = rg.load(out / "sample_account.xlsx")
     assert len(again.people) == len(rg.datasets.sample().people)

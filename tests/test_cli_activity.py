@@ -32,3 +32,13 @@ def test_activity_bad_date_and_no_log(tmp_path) -> None:
     (tmp_path / "t" / "interactions.csv").unlink()
     res = CliRunner().invoke(app, ["activity", str(tmp_path / "t")])
     assert res.exit_code == 1
+
+
+def test_activity_plot_option_writes_the_chart(tmp_path) -> None:
+    out = tmp_path / "touchpoints.png"
+    res = CliRunner().invoke(
+        app, ["activity", str(rg.datasets.sample_path()), "--json", "--plot", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
+    assert json.loads(res.stdout)["as_of"] == "2026-11-15"  # the note goes to stderr

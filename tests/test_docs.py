@@ -1,14 +1,154 @@
-"""The documentation site builds strictly (broken links, bad references and docstrings fail)."""
+"""The documentation site: strict build, generated pages current, every public name documented."""
 
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
+import relgraph as rg
+
 ROOT = Path(__file__).resolve().parents[1]
+API = ROOT / "docs" / "api"
+_TARGET = re.compile(r"^:::\s+([\w.]+)\s*$", re.MULTILINE)
+
+
+def _public_api() -> dict[str, Any]:
+    """Every function and class in ``relgraph.__all__``."""
+    return {
+        n: getattr(rg, n)
+        for n in rg.__all__
+        if inspect.isfunction(getattr(rg, n)) or inspect.isclass(getattr(rg, n))
+    }
+
+
+def _resolve(path: str) -> Any:
+    """Resolve a dotted path like mkdocstrings does: modules from sys.modules, then attributes.
+
+    Never imports by guessing: ``import_module("relgraph.datasets.sample")`` would import
+    the CSV folder as a namespace package and shadow the ``sample()`` function.
+    """
+    parts = path.split(".")
+    obj: Any = importlib.import_module(parts[0])
+    for i in range(1, len(parts)):
+        name = ".".join(parts[: i + 1])
+        if name not in sys.modules:
+            package = isinstance(obj, ModuleType) and hasattr(obj, "__path__")
+            spec = importlib.util.find_spec(name) if package else None
+            if spec is not None and str(spec.origin or "").endswith(".py"):
+                importlib.import_module(name)  # a real submodule not imported yet
+        if name in sys.modules and isinstance(sys.modules[name], ModuleType):
+            obj = sys.modules[name]  # ``relgraph.plan`` the module, not the function
+        else:
+            obj = getattr(obj, parts[i])
+    return obj
+
+
+def _targets() -> Iterator[tuple[str, str]]:
+    """(page, dotted path) of every mkdocstrings ``:::`` target under docs/api/."""
+    for page in sorted(API.glob("*.md")):
+        for m in _TARGET.finditer(page.read_text(encoding="utf-8")):
+            yield page.name, m.group(1)
+
+
+def _documented() -> dict[int, str]:
+    """``id(object)`` → the anchor mkdocstrings gives it, for every documented object."""
+    out: dict[int, str] = {}
+    for _, path in _targets():
+        obj = _resolve(path)
+        out.setdefault(id(obj), path)
+        if isinstance(obj, ModuleType):
+            for name in getattr(obj, "__all__", ()):
+                out.setdefault(id(getattr(obj, name)), f"{path}.{name}")
+    return out
+
+
+def test_every_api_target_resolves() -> None:
+    targets = list(_targets())
+    assert len(targets) >= 10
+    for page, path in targets:
+        try:
+            _resolve(path)
+        except (ImportError, AttributeError) as err:  # pragma: no cover - the failure
+            pytest.fail(f"docs/api/{page}: `::: {path}` does not resolve ({err})")
+
+
+def test_every_public_name_is_in_the_api_reference() -> None:
+    documented = _documented()
+    missing = [n for n, obj in _public_api().items() if id(obj) not in documented]
+    assert not missing, (
+        f"relgraph.__all__ names missing from docs/api/*.md: {missing}; add a "
+        "`::: module.name` line (or the module, when the name is in its __all__)"
+    )
+
+
+def _examples(obj: Any) -> str:
+    doc = inspect.getdoc(obj) or ""
+    m = re.search(r"^Examples\n-{8,}\n(.*?)(?=^\S[^\n]*\n-{3,}\n|\Z)", doc, re.S | re.M)
+    return m.group(1) if m else ""
+
+
+def test_every_public_name_has_a_runnable_example() -> None:
+    lacking = [n for n, obj in _public_api().items() if ">>> " not in _examples(obj)]
+    assert not lacking, (
+        f"public names without a numpydoc 'Examples' section with a `>>>` line: {lacking}"
+    )
+
+
+def test_examples_check_itself() -> None:
+    def documented() -> None:
+        """Do a thing.
+
+        Examples
+        --------
+        >>> 1 + 1
+        2
+        """
+
+    def bare() -> None:
+        """Do a thing.
+
+        Notes
+        -----
+        >>> 1 + 1 appears outside Examples and does not count
+        """
+
+    assert ">>> 1 + 1" in _examples(documented)
+    assert _examples(bare) == ""
+
+
+def _cli_docs_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "make_cli_docs", ROOT / "scripts" / "make_cli_docs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_cli_reference_is_current() -> None:
+    mod = _cli_docs_module()
+    fresh = mod.render()
+    committed = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert committed == fresh, (
+        "docs/cli.md is out of date with relgraph/cli.py: run "
+        "`.venv/bin/python scripts/make_cli_docs.py` (or `make docs`) and commit the result"
+    )
+    # every command of the app has a section
+    for command in ("validate", "influence", "routes", "coverage", "targets", "export"):
+        assert f"### `relgraph {command}`" in fresh
 
 
 def test_mkdocs_build_strict(tmp_path: Path) -> None:
@@ -16,8 +156,9 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     if mkdocs is None:
         pytest.skip("mkdocs is not installed (pip install -e '.[test]')")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    site = tmp_path / "site"
     proc = subprocess.run(
-        [mkdocs, "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        [mkdocs, "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -25,6 +166,75 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
         timeout=300,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert (tmp_path / "site" / "index.html").exists()
-    api = (tmp_path / "site" / "api" / "network" / "index.html").read_text(encoding="utf-8")
+    assert (site / "index.html").exists()
+    api = (site / "api" / "network" / "index.html").read_text(encoding="utf-8")
     assert "RelationshipNetwork" in api
+    # every public function and class is rendered with its own anchor
+    pages = "".join(p.read_text(encoding="utf-8") for p in (site / "api").rglob("index.html"))
+    documented = _documented()
+    unrendered = [
+        n for n, obj in _public_api().items() if f'id="{documented.get(id(obj), "?")}"' not in pages
+    ]
+    assert not unrendered, f"public names with no rendered API entry: {unrendered}"
+    # the methodology page renders its formulas (arithmatex) and names the settings
+    method = (site / "methodology" / "index.html").read_text(encoding="utf-8")
+    assert "arithmatex" in method
+    for field in ("susceptibility", "influence_weight", "interaction_half_life_days"):
+        assert field in method
+
+
+HOWTO = ROOT / "docs" / "howto"
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in HOWTO.glob("*.md")))
+def test_howto_python_runs(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ```python block of a how-to page runs, in order, in a fresh folder."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    blocks = re.findall(r"```python\n(.*?)```", (HOWTO / page).read_text(encoding="utf-8"), re.S)
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {"__name__": "__howto__"}
+    try:
+        for n, block in enumerate(blocks, start=1):
+            try:
+                exec(compile(block, f"docs/howto/{page} block {n}", "exec"), namespace)
+            except Exception as err:  # pragma: no cover - the failure
+                pytest.fail(f"docs/howto/{page}, python block {n} fails: {err!r}\n{block}")
+    finally:
+        plt.close("all")
+
+
+def _cli_lines() -> Iterator[tuple[str, list[str]]]:
+    import shlex
+
+    for page in sorted(HOWTO.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for block in re.findall(r"```bash\n(.*?)```", text, re.S):
+            for line in block.splitlines():
+                if line.startswith("relgraph "):
+                    yield page.name, shlex.split(line, comments=True)
+
+
+def test_howto_cli_lines_use_real_commands_and_options() -> None:
+    """Every `relgraph …` line on a how-to page names a real command and real options."""
+    import typer.main
+
+    from relgraph.cli import app
+
+    root: Any = typer.main.get_command(app)
+    assert hasattr(root, "commands")  # a group (typer's own click-like classes)
+    lines = list(_cli_lines())
+    assert len(lines) >= 10
+    for page, argv in lines:
+        cmd: Any = root
+        words = argv[1:]
+        while hasattr(cmd, "commands") and words and words[0] in cmd.commands:
+            cmd = cmd.commands[words.pop(0)]
+        assert not hasattr(cmd, "commands"), f"{page}: no such command: {' '.join(argv)}"
+        known = {o for p in cmd.params for o in (*p.opts, *p.secondary_opts)}
+        for w in words:
+            if w.startswith("-"):
+                assert w.split("=")[0] in known, f"{page}: `{' '.join(argv)}`: unknown option {w}"

@@ -134,6 +134,20 @@ def test_suggest() -> None:
     assert suggest("zzzz", ["friend"]) is None
 
 
+@pytest.mark.parametrize(
+    ("word", "synonyms", "near"),
+    [
+        ("朋有", TIE_KIND_SYNONYMS, "朋友"),  # one character of two off
+        ("决定人", ROLE_SYNONYMS, "决定者"),
+        ("影响", ROLE_SYNONYMS, "影响者"),
+        ("竞争对象", ORG_KIND_SYNONYMS, "竞争对手"),
+    ],
+)
+def test_chinese_did_you_mean(word: str, synonyms: Mapping[str, str], near: str) -> None:
+    assert suggest(word, synonyms) == near
+    assert suggest("天气", synonyms) is None  # unrelated words get no suggestion
+
+
 @settings(max_examples=50, deadline=None)
 @given(st.text(max_size=20))
 def test_parse_term_either_returns_a_member_or_raises_value_error(word: str) -> None:

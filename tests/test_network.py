@@ -205,3 +205,51 @@ def test_absent_tables_are_empty_with_every_column() -> None:
     assert net.adjacency().nnz == 0
     assert net.graph.number_of_edges() == 0
     assert np.array_equal(net.edges["u"].to_numpy(), np.zeros(0, dtype=np.int64))
+
+
+def test_validation_endpoints_match_a_fresh_match(net: rg.RelationshipNetwork) -> None:
+    # from_frames reuses validation's id match; a network built from the bare tables
+    # matches the ids itself: both must give the same integer views.
+    fresh = rg.RelationshipNetwork(net.to_frames())
+    assert "endpoints" in net._shared and "endpoints" not in fresh._shared
+    for a, b in zip(net.endpoints(), fresh.endpoints(), strict=True):
+        assert np.array_equal(a, b)
+    pd.testing.assert_frame_equal(net.edges, fresh.edges)
+    ids = net.person_ids
+    u, v = net.endpoints()
+    assert list(ids[u]) == net.ties["source"].astype(str).tolist()
+    assert list(ids[v]) == net.ties["target"].astype(str).tolist()
+    with pytest.raises(ValueError, match="read-only"):
+        u[0] = 1
+
+
+def test_edges_resolve_defaults_by_kind_without_row_loops(tiny: rg.RelationshipNetwork) -> None:
+    e = tiny.edges
+    s = tiny.settings
+    for kind, strength, explicit, sens in zip(
+        e["kind"], e["strength"], e["explicit"], e["sensitive"], strict=True
+    ):
+        if not explicit:
+            assert strength == s.tie_strength[TieKind(kind)]
+        assert sens == (TieKind(kind) in s.sensitive_tie_kinds)
+    assert set(e["basis"].astype(str)) <= {"explicit", "interactions", "default"}
+    assert (e["basis"].astype(str).eq("explicit") == e["explicit"]).all()
+    # other settings: another network object, same shared id match, other strengths
+    other = tiny.with_settings(tie_strength={"reports_to": 0.1})
+    assert other is not tiny and other._shared is tiny._shared
+    rep = other.edges["kind"].astype(str).eq("reports_to") & ~other.edges["explicit"]
+    assert rep.any() and (other.edges.loc[rep, "strength"] == 0.1).all()
+    assert (tiny.edges.loc[rep, "strength"] == s.tie_strength[TieKind.REPORTS_TO]).all()
+
+
+def test_changing_the_callers_frames_later_does_not_reach_the_network() -> None:
+    given = frames()
+    net = rg.RelationshipNetwork.from_frames(**given)
+    tables = net.to_frames()
+    direct = rg.RelationshipNetwork(tables)
+    before = direct.edges.copy()
+    tables["ties"].loc[0, "strength"] = 0.01
+    tables["people"].loc[0, "name"] = "changed"
+    assert direct.people.loc[0, "name"] != "changed"
+    pd.testing.assert_frame_equal(direct.edges, before)
+    assert direct.ties["strength"].iloc[0] != 0.01 or pd.isna(direct.ties["strength"].iloc[0])

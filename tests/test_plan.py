@@ -98,7 +98,12 @@ def test_cover_states_settings_and_privacy(workbook):
 def test_sensitive_people_left_out_unless_opted_in(sample_plan, workbook):
     wb = openpyxl.load_workbook(workbook)
     cells = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value]
-    assert not any("E03" in c or "蔡明" in c for c in cells)
+    assert not any("E03" in c or "蔡明" in c or "Cai Ming" in c for c in cells)
+    # the shared renderings leave him out too, and say what was left out
+    for text in (sample_plan.to_html(), sample_plan.to_markdown()):
+        assert "蔡明" not in text and "Cai Ming" not in text and "E03" not in text
+        assert "1 key person(s) known only through sensitive ties left out" in text
+        assert "4 sensitive ties, 1 person known only through them" in text
     opted = plan(rg.datasets.sample(), "OPP-1", as_of=AS_OF, include_sensitive=True)
     assert "E03" in set(opted.status["person"])
     assert any("INCLUDED" in n for n in opted.notes)
@@ -117,17 +122,45 @@ def test_round_trip(sample_plan, workbook):
     assert raw["competitor"].fillna("").tolist() == t["competitor"].tolist()
 
 
-def test_libreoffice_converts(workbook, tmp_path):
+# LibreOffice's CSV filter options: comma, double quote, UTF-8 (76), from line 1, ...,
+# and -1 at the end = every sheet into its own file <name>-<Sheet>.csv (LibreOffice >= 7.2).
+_CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def test_libreoffice_converts(sample_plan, workbook, tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed; conversion check skipped")
+        pytest.skip(
+            "LibreOffice (soffice) is not installed; conversion check skipped "
+            "(Debian: apt-get install libreoffice-calc-nogui, see scripts/install-system-deps.sh)"
+        )
+    profile = (tmp_path / "lo-profile").as_uri()  # own profile: safe next to a running soffice
     subprocess.run(
-        [soffice, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(workbook)],
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            _CSV_ALL_SHEETS,
+            "--outdir",
+            str(tmp_path / "out"),
+            str(workbook),
+        ],
         check=True,
-        timeout=120,
+        timeout=180,
         capture_output=True,
     )
-    assert (tmp_path / "plan.csv").stat().st_size > 0
+    for name, columns in SHEETS.items():
+        back = pd.read_csv(tmp_path / "out" / f"plan-{name}.csv", dtype=str, keep_default_na=False)
+        frame = sample_plan.sheets[name]
+        assert list(back.columns) == list(columns), name
+        assert len(back) == len(frame), name
+        for col in REQUIRED[name]:
+            assert back[col].str.strip().ne("").all(), (name, col)
+        first = [c for c in columns if SHEETS[name][c] == "str"][0]
+        assert back[first].tolist() == frame[first].tolist(), name  # Chinese text intact
+    cover = (tmp_path / "out" / "plan-Cover.csv").read_text(encoding="utf-8")
+    assert "星河移动" in cover and "include_sensitive=True" in cover
 
 
 def _hostile_net():

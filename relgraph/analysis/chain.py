@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from relgraph.analysis.influence import _model, _power, _settings, _ties_between
+from relgraph.analysis.influence import _model, _position, _power, _settings, _ties_between
 from relgraph.model import Settings, Stage
+from relgraph.network import TIE_KINDS
 from relgraph.text import say
 
 if TYPE_CHECKING:
@@ -121,53 +122,59 @@ def decision_chain(
         return out
 
     ordered = roles.sort_values(["power", "role"], ascending=[False, True], kind="mergesort")
-    holders: list[str] = list(dict.fromkeys(ordered["person"]))
-    for pid in holders:
-        mine = ordered[ordered["person"] == pid]
-        stages = [str(x) for x in mine["stage"] if _value(x)]
-        i = int(net.index_of(pid)[0])
+    mine: dict[str, list[tuple[str, float, Any]]] = {}
+    for pid, role, power, stage in zip(
+        ordered["person"].tolist(),
+        ordered["role"].astype(str).tolist(),
+        ordered["power"].tolist(),
+        ordered["stage"].tolist(),
+        strict=True,
+    ):
+        mine.setdefault(str(pid), []).append((role, float(power), _value(stage)))
+    holders = list(mine)
+    for pid, held in mine.items():
         g.add_node(
             pid,
-            **base_attrs(i),
+            **base_attrs(_position(net, pid)),
             hidden=False,
-            roles=list(dict.fromkeys(mine["role"].astype(str))),
-            role=str(mine["role"].iat[0]),
-            power=float(mine["power"].max()),
-            stages=list(dict.fromkeys(stages)),
-            stage=_value(mine["stage"].iat[0]) or None,
+            roles=list(dict.fromkeys(r for r, _, _ in held)),
+            role=held[0][0],
+            power=max(pw for _, pw, _ in held),
+            stages=list(dict.fromkeys(str(st) for _, _, st in held if st)),
+            stage=held[0][2] or None,
         )
     # formal reporting lines between role holders
-    e = net.edges
+    idv = ids.to_numpy(dtype=object)
     hold = p > 0
-    rep = e[(e["kind"] == "reports_to").to_numpy()]
-    for u, v in zip(rep["u"].to_numpy(), rep["v"].to_numpy(), strict=True):
-        if hold[u] and hold[v]:
-            g.add_edge(str(ids[u]), str(ids[v]), kind="formal", ties=["reports_to"])
-    # hidden sway into the chain
+    u, v = net.endpoints()
+    rep = (net.tie_kind_codes() == TIE_KINDS.index("reports_to")) & hold[u] & hold[v]
+    for a, b in zip(u[rep].tolist(), v[rep].tolist(), strict=True):
+        g.add_edge(idv[a], idv[b], kind="formal", ties=["reports_to"])
+    # hidden sway into the chain: W[j, c] > 0 with j a role holder, c holding no role
     withheld = 0
-    WT = m.W.T.tocsr()
-    candidates = np.flatnonzero(~hold & ~m.outside)
-    for c in candidates:
-        lo, hi = WT.indptr[c], WT.indptr[c + 1]
-        for j, w in zip(WT.indices[lo:hi], WT.data[lo:hi], strict=True):
-            if j == c or not hold[j]:
-                continue
-            ties = _ties_between(net, int(c), int(j), s)
-            shown = [t for t in ties if include_sensitive or not t[3]]
-            if not shown:
-                withheld += 1
-                continue
-            src = str(ids[int(c)])
-            if src not in g:
-                g.add_node(src, **base_attrs(int(c)), hidden=True, roles=[], role=None,
-                           power=0.0, stages=[], stage=None)  # fmt: skip
-            g.add_edge(
-                src,
-                str(ids[j]),
-                kind="hidden",
-                weight=float(w),
-                ties=list(dict.fromkeys(t[0] for t in shown)),
-            )
+    sub = m.W[np.flatnonzero(hold)].tocoo()
+    listener = np.flatnonzero(hold)[sub.row]
+    keep = ~hold[sub.col] & ~m.outside[sub.col] & (sub.col != listener)
+    pairs = sorted(
+        zip(sub.col[keep].tolist(), listener[keep].tolist(), sub.data[keep].tolist(), strict=True)
+    )  # by candidate position, as the network lists people
+    for c, j, w in pairs:
+        ties = _ties_between(net, c, j, s)
+        shown = [t for t in ties if include_sensitive or not t[3]]
+        if not shown:
+            withheld += 1
+            continue
+        src = idv[c]
+        if src not in g:
+            g.add_node(src, **base_attrs(c), hidden=True, roles=[], role=None,
+                       power=0.0, stages=[], stage=None)  # fmt: skip
+        g.add_edge(
+            src,
+            idv[j],
+            kind="hidden",
+            weight=float(w),
+            ties=list(dict.fromkeys(t[0] for t in shown)),
+        )
     flow: dict[str, list[str]] = {str(st): [] for st in Stage}
     flow["unstaged"] = []
     for pid in holders:

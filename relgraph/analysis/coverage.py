@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import html
 import importlib
@@ -11,9 +12,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from relgraph.analysis.factions import faction_membership
 from relgraph.analysis.influence import hidden_influencers, leverage, support_index
+from relgraph.analysis.sponsors import _history
 from relgraph.model import Role, Settings, TieKind
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
@@ -30,8 +33,10 @@ __all__ = [
 
 #: Minimum attitude of a supporter of ours (on −3..+3).
 SUPPORTER = 1
+#: At most this many level-parity candidates are named per competitor (best first).
+MAX_CANDIDATES = 10
 #: Above this many account people, factions are skipped unless asked for.
-_FACTIONS_MAX = 20_000
+_FACTIONS_MAX = 1_000
 
 #: Gap rules: id → (default severity, what the rule checks). Severity of some rules rises
 #: with the person's power (see :func:`coverage`).
@@ -47,6 +52,7 @@ RULES: Mapping[str, tuple[str, str]] = {
     "few_channels": ("medium", "a key person has fewer than two independent channels"),
     "no_competitor_supporter": ("medium", "no supporter of a competitor identified"),
     "level_mismatch": ("low", "a key person's owners all sit below their level"),
+    "open_issue": ("medium", "a key person has a customer issue open for too long"),
     "stale_attitude": ("low", "an attitude has not been assessed for too long"),
 }
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -127,6 +133,17 @@ class CoverageReport:
         The account's factions with the decision power each holds in this opportunity.
     notes : tuple of str
         What the report could not do or left out (e.g. missing interaction data).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> rep = rg.coverage(rg.datasets.tiny(), as_of="2026-01-01")
+    >>> rep
+    CoverageReport('O1', as of 2026-01-01: 4 key people, 9 gaps (4 high, 4 medium, 1 low))
+    >>> rep.summary[["party", "index", "supporters"]].round(3)
+      party  index  supporters
+    0    us  0.068           2
+    1     R  0.748           1
     """
 
     opportunity: str
@@ -164,7 +181,7 @@ class CoverageReport:
 
 # --------------------------------------------------------------------------- context
 class _Ctx:
-    """Everything the rules share, computed once."""
+    """Everything the rules share, computed once per network and opportunity."""
 
     def __init__(
         self,
@@ -179,47 +196,118 @@ class _Ctx:
         self.account = net.account_of(self.opp)
         self.competitors = net.competitors_of(self.opp)
         self.as_of = as_of
-        ppl = net.people.set_index(net.person_ids)
-        self.people = ppl
-        self.level = ppl["level"].astype("Float64")
-        self.attitude = ppl["attitude"].astype("Float64")
-        self.backs = ppl["supports"].fillna("").astype(str)
-        self.backing = ppl["support"].astype("Float64")
-        self.org = ppl["org"].astype(str)
+        ids = net.person_ids
+        ppl = net.people
+        self.ids_a = ids.to_numpy(dtype=object)
+        id_list = [str(x) for x in self.ids_a.tolist()]
+        self.pos = dict(zip(id_list, range(len(id_list)), strict=True))
+        self.people = ppl.set_index(ids)
+        # numpy views (positional) for the vectorised rules, pandas views by id, and plain
+        # dicts for the per-person lookups in the texts (pandas scalar access is slow with
+        # Arrow-backed strings, so nothing below iterates over a pandas column).
+        self.lvl_a = ppl["level"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        self.att_a = ppl["attitude"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        self.backing_a = ppl["support"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        self.backs_a = ppl["supports"].fillna("").astype(str).to_numpy(dtype=object)
+        self.org_a = ppl["org"].astype(str).to_numpy(dtype=object)
+        self.party_a = net.party.astype(str).to_numpy(dtype=object)
+        self.dnc_a = net.do_not_contact()
+        self.acct_a = self.org_a == self.account
+        self.level = pd.Series(pd.array(self.lvl_a, dtype="Float64"), index=ids)
+        self.attitude = pd.Series(pd.array(self.att_a, dtype="Float64"), index=ids)
+        self.backs = pd.Series(self.backs_a, index=ids)
+        self.backing = pd.Series(pd.array(self.backing_a, dtype="Float64"), index=ids)
+        self.org = pd.Series(self.org_a, index=ids)
         self.party = net.party
-        self.dnc = pd.Series(net.do_not_contact(), index=net.person_ids)
+        self.dnc = pd.Series(self.dnc_a, index=ids)
         roles = net.opportunity_roles(self.opp)
         roles["role"] = roles["role"].astype(str)
+        roles["person"] = roles["person"].astype(str)
         self.roles = roles
         self.power = roles.groupby("person")["power"].max()
+        self.power.index = self.power.index.astype(str)
         ordered = roles.sort_values(["person", "power", "role"], ascending=[True, False, True])
         self.roles_text = (
             ordered.drop_duplicates(["person", "role"]).groupby("person")["role"].agg(", ".join)
         )
         t = net.ties
-        kind = t["kind"].astype(str)
-        src, dst = t["source"].astype(str), t["target"].astype(str)
-        ours = set(net.our_people())
-        cov = pd.DataFrame({"s": src, "t": dst})[kind.eq("covers") & src.isin(ours)]
-        cov = cov.drop_duplicates()
-        self.owners: dict[str, list[str]] = cov.groupby("t")["s"].agg(sorted).to_dict()
-        inf = pd.DataFrame({"s": src, "t": dst})[kind.eq("informs")].drop_duplicates()
-        self.informs: dict[str, list[str]] = inf.groupby("t")["s"].agg(sorted).to_dict()
-        rep = pd.DataFrame({"s": src, "t": dst})[kind.eq("reports_to")]
-        self.boss: dict[str, str] = dict(
-            zip(rep["s"].drop_duplicates(), rep.drop_duplicates("s")["t"], strict=True)
-        )
+        kind = t["kind"].astype(str).to_numpy(dtype=object)
+        src = t["source"].astype(str).to_numpy(dtype=object)
+        dst = t["target"].astype(str).to_numpy(dtype=object)
+        ours = set(net.our_people().astype(str))
+        is_ours = np.array([x in ours for x in src.tolist()], dtype=bool)
+        self.owners = _grouped(src, dst, (kind == "covers") & is_ours)
+        self.informs = _grouped(src, dst, kind == "informs")
+        rep = kind == "reports_to"
+        self.boss: dict[str, str] = {}
+        for a_, b_ in zip(src[rep].tolist(), dst[rep].tolist(), strict=True):
+            self.boss.setdefault(a_, b_)
+        self._reports: sp.csr_matrix | None = None
         self.comp_names = _org_names(net)
-        # Plain dicts for the per-person lookups in the rule loops (pandas scalar access is
-        # slow with Arrow-backed strings).
-        self.lvl_d = {k: (None if pd.isna(v) else int(v)) for k, v in self.level.items()}
-        self.att_d = {k: (None if pd.isna(v) else float(v)) for k, v in self.attitude.items()}
-        self.backs_d = dict(self.backs.items())
-        self.dnc_d = dict(self.dnc.items())
-        self.party_d = dict(self.party.items())
+        self.lvl_d = dict(
+            zip(id_list, [None if v != v else int(v) for v in self.lvl_a.tolist()], strict=True)
+        )
+        self.att_d = dict(
+            zip(id_list, [None if v != v else float(v) for v in self.att_a.tolist()], strict=True)
+        )
+        self.backs_d = dict(zip(id_list, self.backs_a.tolist(), strict=True))
+        self.dnc_d = dict(zip(id_list, self.dnc_a.tolist(), strict=True))
+        self.party_d = dict(zip(id_list, self.party_a.tolist(), strict=True))
         self.power_d = {str(k): float(v) for k, v in self.power.items()}
-        self.labels_d = dict(net.labels.items())
-        self.title_d = dict(ppl["title"].fillna("").astype(str).items())
+        self.labels_d = dict(zip(id_list, net.labels.astype(str).tolist(), strict=True))
+        self.title_d = dict(zip(id_list, ppl["title"].fillna("").astype(str).tolist(), strict=True))
+
+    @classmethod
+    def of(
+        cls,
+        net: RelationshipNetwork,
+        opportunity: str | None,
+        settings: Settings,
+        as_of: _dt.date,
+    ) -> _Ctx:
+        """Return the context, reusing the one cached on the network for its own settings."""
+        if settings is not net.settings:
+            return cls(net, opportunity, settings, as_of)
+        key = ("coverage_ctx", net.resolve_opportunity(opportunity))
+        base = net._cache.get(key)
+        if not isinstance(base, cls):
+            base = cls(net, opportunity, settings, as_of)
+            net._cache[key] = base
+        ctx = copy.copy(base)
+        ctx.as_of = as_of
+        return ctx
+
+    def mask(self, pids: Iterable[str]) -> np.ndarray:
+        """Return a boolean array over everyone, True for ``pids``."""
+        out = np.zeros(len(self.ids_a), dtype=bool)
+        out[[self.pos[p] for p in pids]] = True
+        return out
+
+    def below(self, pid: str) -> np.ndarray:
+        """Return a boolean array over everyone: True for who reports to ``pid``, at any depth."""
+        if self._reports is None:
+            n = len(self.ids_a)
+            subs = [self.pos[a_] for a_ in self.boss]
+            bosses = [self.pos[b_] for b_ in self.boss.values()]
+            self._reports = sp.csr_matrix(
+                (np.ones(len(subs)), (np.array(bosses, dtype=np.int64), np.array(subs))),
+                shape=(n, n),
+            )
+        indptr, indices = self._reports.indptr, self._reports.indices
+        out = np.zeros(len(self.ids_a), dtype=bool)
+        frontier = np.array([self.pos[pid]], dtype=np.int64)
+        while len(frontier):  # breadth-first, one level of reports per round
+            lo, hi = indptr[frontier], indptr[frontier + 1]
+            lens = hi - lo
+            if not lens.sum():
+                break
+            idx = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(lens.sum())
+            kids = np.unique(indices[idx])
+            kids = kids[~out[kids]]
+            out[kids] = True
+            frontier = kids
+        out[self.pos[pid]] = False
+        return out
 
     def chain(self, pid: str) -> list[str]:
         """Return the person's bosses, nearest first (stops at a cycle)."""
@@ -260,6 +348,14 @@ def _org_names(net: RelationshipNetwork) -> dict[str, str]:
     return dict(zip(net.orgs["id"].astype(str), name, strict=True))
 
 
+def _grouped(src: np.ndarray, dst: np.ndarray, mask: np.ndarray) -> dict[str, list[str]]:
+    """Map each target to its sorted, distinct sources over the masked ties."""
+    out: dict[str, list[str]] = {}
+    for a_, b_ in sorted(set(zip(dst[mask].tolist(), src[mask].tolist(), strict=True))):
+        out.setdefault(a_, []).append(b_)
+    return out
+
+
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
     """Return a function of a sibling analysis module, or None when it is absent."""
     try:
@@ -268,6 +364,106 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
         return None
     fn = getattr(mod, name, None)
     return fn if callable(fn) else None
+
+
+# --------------------------------------------------------------------------- reach
+class _Reach:
+    """Best route from our whole team to everyone, from one hop-bounded multi-source search.
+
+    Same contact graph as :func:`relgraph.routes_to_many` (``net.adjacency(symmetric=True)``,
+    strongest tie per pair; sensitive ties only when asked; never through or to a
+    do-not-contact person; our people only at the start; at most ``settings.max_hops``
+    hops). Route strength is the product of the hop strengths, found as the shortest path
+    on −log strength by ``max_hops`` rounds of vectorised Bellman–Ford relaxation.
+    """
+
+    def __init__(self, net: RelationshipNetwork, include_sensitive: bool) -> None:
+        n = net.n_people
+        self.net = net
+        self.include_sensitive = bool(include_sensitive)
+        adj = net.adjacency(symmetric=True, include_sensitive=include_sensitive).tocoo()
+        ours = net.party.eq("us").to_numpy()
+        dnc = net.do_not_contact()
+        u, v, st = adj.row.astype(np.int64), adj.col.astype(np.int64), adj.data.astype(float)
+        keep = (st > 0) & ~dnc[u] & ~dnc[v] & ~ours[v]
+        u, v, st = u[keep], v[keep], st[keep]
+        cost = -np.log(st)
+        dist = np.full(n, np.inf)
+        src = np.full(n, -1, dtype=np.int64)
+        start = np.flatnonzero(ours & ~dnc)
+        dist[start] = 0.0
+        src[start] = start
+        # per round: who improved, through whom, over which tie strength
+        self.pred: list[np.ndarray] = []
+        self.hop_s: list[np.ndarray] = []
+        self.improved: list[np.ndarray] = []
+        changed = np.zeros(n, dtype=bool)
+        changed[start] = True
+        for _ in range(int(net.settings.max_hops)):
+            e = changed[u]
+            if not e.any():
+                break
+            eu, ev, cand = u[e], v[e], dist[u[e]] + cost[e]
+            order = np.lexsort((eu, cand, ev))  # per target: cheapest, then lowest id
+            eu, ev, cand, es = eu[order], ev[order], cand[order], st[e][order]
+            first = np.ones(len(ev), dtype=bool)
+            first[1:] = ev[1:] != ev[:-1]
+            eu, ev, cand, es = eu[first], ev[first], cand[first], es[first]
+            better = cand < dist[ev] - 1e-12
+            eu, ev, cand, es = eu[better], ev[better], cand[better], es[better]
+            pred = np.full(n, -1, dtype=np.int64)
+            hop = np.zeros(n)
+            pred[ev], hop[ev] = eu, es
+            new_src = src.copy()
+            new_src[ev] = src[eu]
+            dist = dist.copy()
+            dist[ev] = cand
+            src = new_src
+            changed = np.zeros(n, dtype=bool)
+            changed[ev] = True
+            self.pred.append(pred)
+            self.hop_s.append(hop)
+            self.improved.append(changed)
+        self.strength = np.where(np.isfinite(dist), np.exp(-dist), 0.0)
+        self.strength[ours] = 0.0
+        self.source = np.where(ours, -1, src)
+
+    def path(self, i: int) -> tuple[list[int], list[float]]:
+        """Return the best route to ``i``: positions from our person to ``i``, hop strengths."""
+        if self.strength[i] <= 0:
+            return [], []
+        nodes, hops = [i], []
+        node, level = i, len(self.pred) - 1
+        while level >= 0:
+            if self.improved[level][node]:
+                hops.append(float(self.hop_s[level][node]))
+                node = int(self.pred[level][node])
+                nodes.append(node)
+            level -= 1
+        return nodes[::-1], hops[::-1]
+
+    def text(self, i: int, labels: Mapping[str, str] | np.ndarray) -> str:
+        """Describe the best route to ``i`` as 'A —friend 0.80→ B …' ('' when none)."""
+        nodes, hops = self.path(i)
+        if not nodes:
+            return ""
+        lab = self.net.labels.to_numpy() if not isinstance(labels, np.ndarray) else labels
+        parts = [str(lab[nodes[0]])]
+        for a_, node, h in zip(nodes, nodes[1:], hops, strict=False):
+            kind = _history(self.net, a_, self.include_sensitive).get(node, (0.0, ""))[1]
+            kind = kind.replace("_", " ")
+            parts.append(say("cov_route_hop", kind=kind, strength=h, who=str(lab[node])))
+        return "".join(parts)
+
+
+def _reach(net: RelationshipNetwork, include_sensitive: bool) -> _Reach:
+    """Return the :class:`_Reach` of a network (cached on it)."""
+    key = ("coverage_reach", bool(include_sensitive))
+    r = net._cache.get(key)
+    if not isinstance(r, _Reach):
+        r = _Reach(net, include_sensitive)
+        net._cache[key] = r
+    return r
 
 
 # --------------------------------------------------------------------------- parity
@@ -302,77 +498,72 @@ def _sway_on(ctx: _Ctx, target: str, include_sensitive: bool) -> dict[str, tuple
     return out
 
 
-def _relation(ctx: _Ctx, ours: str, theirs: str, sway: Mapping[str, tuple[float, str]]) -> str:
-    """How our supporter stands against theirs: above, sways, same, higher, below_line, lower."""
-    if theirs in ctx.chain(ours):
-        return "below_line"
-    if ours in ctx.chain(theirs):
-        return "above"
-    if sway.get(ours, (0.0, ""))[0] > 0:
-        return "sways"
-    lo, lt = ctx.lvl(ours), ctx.lvl(theirs)
-    if lo is None or lt is None:
-        return "lower"
-    if lo < lt:
-        return "higher"
-    return "same" if lo == lt else "lower"
-
-
 def _parity(
     ctx: _Ctx, lev: pd.Series, include_sensitive: bool
 ) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
     """Level-parity gaps, and per competitor the people who could restore parity."""
     gaps: list[dict[str, Any]] = []
     candidates_all: dict[str, list[str]] = {}
-    acct = ctx.org.eq(ctx.account)
-    ours_mask = acct & (ctx.attitude >= SUPPORTER).fillna(False) & ctx.level.notna()
-    ours = list(ctx.people.index[ours_mask.to_numpy()])
+    acct = ctx.acct_a
+    has_lvl = ~np.isnan(ctx.lvl_a)
+    lvl0 = np.nan_to_num(ctx.lvl_a, nan=99.0)
+    sup = acct & (np.nan_to_num(ctx.att_a, nan=-9.0) >= SUPPORTER) & has_lvl
+    ours_i = np.flatnonzero(sup)
+    levv = lev.reindex(ctx.ids_a).fillna(0.0).to_numpy(dtype=float)
     for comp in ctx.competitors:
-        mask = acct & ctx.backs.eq(comp) & ctx.level.notna()
-        theirs = list(ctx.people.index[mask.to_numpy()])
-        if not theirs:
+        theirs_i = np.flatnonzero(acct & (ctx.backs_a == comp) & has_lvl)
+        if not len(theirs_i):
             continue
-        theirs.sort(
-            key=lambda p: (
-                ctx.lvl(p),
-                -float(0 if pd.isna(ctx.backing.get(p)) else ctx.backing.get(p)),
-                -float(ctx.power_d.get(p, 0.0)),
-                p,
+        power = np.array([ctx.power_d.get(str(ctx.ids_a[i]), 0.0) for i in theirs_i])
+        first = np.lexsort(
+            (
+                ctx.ids_a[theirs_i],
+                -power,
+                -np.nan_to_num(ctx.backing_a[theirs_i], nan=0.0),
+                lvl0[theirs_i],
             )
-        )
-        top = theirs[0]
+        )[0]
+        top = str(ctx.ids_a[theirs_i[first]])
+        top_lvl = ctx.lvl(top)
         sway = _sway_on(ctx, top, include_sensitive)
-        rel = {s: _relation(ctx, s, top, sway) for s in ours}
-        if any(r in ("above", "sways", "higher", "same") for r in rel.values()):
+        under_m = ctx.below(top)
+        above = set(ctx.chain(top))
+        ours_ids = ctx.ids_a[ours_i]
+        in_line = under_m[ours_i]
+        # at parity: one of ours is T's boss, sways T, or sits at T's level or above
+        # without reporting to T (someone in T's line is weaker even at the same level).
+        strong = (
+            ctx.mask(above | {k for k, (w, _) in sway.items() if w > 0})[ours_i]
+            | (lvl0[ours_i] <= (top_lvl if top_lvl is not None else -1))
+        ) & ~in_line
+        if strong.any():
             continue
         # Candidates: people who can constrain their supporter (bosses, people who sway
         # them, anyone in the account at a higher level), never do-not-contact people, our
         # or competitor staff, or anyone backing a competitor.
-        top_lvl = ctx.lvl(top)
-        higher = acct & (ctx.level < (top_lvl or 0)).fillna(False)
-        pool = set(ctx.people.index[higher.to_numpy()]) | set(sway)
-        cands = [
-            p
-            for p in pool
-            if not ctx.dnc_d.get(p, False)
-            and ctx.party_d.get(p) not in ("us", "competitor")
-            and ctx.backs_d.get(p, "") == ""
-            and (ctx.att(p) is None or (ctx.att(p) or 0) > -1)
-            and p != top
-            and top not in ctx.chain(p)
-        ]
-        cands.sort(
-            key=lambda p: (
-                -sway.get(p, (0.0, ""))[0],
-                ctx.lvl(p) if ctx.lvl(p) is not None else 9,
-                -float(lev.get(p, 0.0)),
-                p,
-            )
+        pool = acct & (lvl0 < (top_lvl or 0))
+        pool_i = set(np.flatnonzero(pool).tolist()) | {ctx.pos[p] for p in sway}
+        idx = np.array(sorted(pool_i), dtype=np.int64)
+        att = ctx.att_a[idx]
+        keep = (
+            ~ctx.dnc_a[idx]
+            & (ctx.party_a[idx] != "us")
+            & (ctx.party_a[idx] != "competitor")
+            & (ctx.backs_a[idx] == "")
+            & (np.isnan(att) | (np.nan_to_num(att) > -1))
+            & (ctx.ids_a[idx] != top)
+            & ~under_m[idx]
         )
+        idx = idx[keep]
+        sw = np.array([sway.get(str(ctx.ids_a[i]), (0.0, ""))[0] for i in idx], dtype=float)
+        order = np.lexsort((ctx.ids_a[idx], -levv[idx], np.nan_to_num(ctx.lvl_a[idx], nan=9), -sw))
+        cands = [str(x) for x in ctx.ids_a[idx[order]][:MAX_CANDIDATES]]
+        n_more = max(0, len(idx) - MAX_CANDIDATES)
         candidates_all[comp] = cands
-        if ours:
-            best = min(ours, key=lambda p: (ctx.lvl(p), -(ctx.att(p) or 0), p))
-            if rel[best] == "below_line":
+        if len(ours_i):
+            bi = ours_i[np.lexsort((ours_ids, -ctx.att_a[ours_i], lvl0[ours_i]))[0]]
+            best = str(ctx.ids_a[bi])
+            if under_m[bi]:
                 chain = ctx.chain(best)
                 between = chain[: chain.index(top)]
                 via = (
@@ -398,6 +589,8 @@ def _parity(
             if cands
             else say("cov_parity_no_candidate")
         )
+        if n_more:
+            cand_text += say("cov_parity_more", n=n_more)
         gaps.append(
             _gap(
                 ctx,
@@ -730,6 +923,49 @@ def _stale_rules(ctx: _Ctx, people: pd.DataFrame) -> list[dict[str, Any]]:
     return gaps
 
 
+def _issue_rules(
+    ctx: _Ctx, people: pd.DataFrame, issues: pd.DataFrame | None, key_power: float
+) -> list[dict[str, Any]]:
+    """Key people with a customer issue open longer than ``settings.open_issue_days``."""
+    gaps: list[dict[str, Any]] = []
+    if issues is None or not len(issues):
+        return gaps
+    od = issues[issues["overdue"].astype(bool) & issues["status"].eq("open")]
+    keyset = set(people["person"].astype(str))
+    per: dict[str, list[str]] = {}
+    for r in od.itertuples(index=False):
+        item = say(
+            "cov_issue_item",
+            issue=str(r.issue) or say("cov_issue_noref"),
+            opened=pd.Timestamp(r.opened).date().isoformat(),
+            days=int(r.age_days),
+            owner=str(r.owner_name),
+        )
+        for pid in str(r.people).split(";"):
+            if pid in keyset:
+                per.setdefault(pid, []).append(item)
+    for pid in sorted(per, key=lambda x: (-ctx.power_d.get(x, 0.0), x)):
+        gaps.append(
+            _gap(
+                ctx,
+                "open_issue",
+                _severity(ctx.power_d.get(pid, 0.0), key_power),
+                pid,
+                ctx.backs_d.get(pid, ""),
+                (),
+                say(
+                    "cov_gap_open_issue",
+                    who=ctx.who(pid),
+                    roles=_roles_of(ctx, pid),
+                    n=len(per[pid]),
+                    limit=ctx.s.open_issue_days,
+                    items="; ".join(per[pid]),
+                ),
+            )
+        )
+    return gaps
+
+
 # --------------------------------------------------------------------------- tables
 def _people_frame(
     ctx: _Ctx,
@@ -737,7 +973,7 @@ def _people_frame(
     lev: pd.Series | None,
     hidden: set[str],
     membership: pd.Series | None,
-    routes: pd.DataFrame | None,
+    reach: _Reach,
     last_contact: pd.Series | None,
 ) -> pd.DataFrame:
     ids = list(keys)
@@ -779,10 +1015,10 @@ def _people_frame(
             ),
         }
     )
-    if routes is not None and len(routes):
-        r = routes.set_index(routes["target"].astype(str))
-        out["route_strength"] = r["best_strength"].reindex(ids).astype(float).fillna(0.0).to_numpy()
-        out["route"] = r["best_route"].reindex(ids).fillna("").astype(str).to_numpy()
+    pos = np.array([ctx.pos[i] for i in ids], dtype=np.int64)
+    out["route_strength"] = reach.strength[pos] if len(pos) else np.zeros(0)
+    labels = ctx.net.labels.to_numpy()
+    out["route"] = [reach.text(int(i), labels) for i in pos]
     if last_contact is not None:
         out["last_contact"] = pd.to_datetime(last_contact.reindex(ids)).to_numpy()
     out["why"] = [_person_why(ctx, row, keys[row.person]) for row in out.itertuples(index=False)]
@@ -822,7 +1058,7 @@ def _relationship_stats(ctx: _Ctx, party_org_ids: Iterable[str]) -> tuple[float,
     net = ctx.net
     e = net.edges
     org = net.people["org"].astype(str).to_numpy()
-    staff = np.isin(org, list(party_org_ids))
+    staff = pd.Series(org).isin(list(party_org_ids)).to_numpy()
     acct = org == ctx.account
     u, v = e["u"].to_numpy(), e["v"].to_numpy()
     hit = (staff[u] & acct[v]) | (staff[v] & acct[u])
@@ -854,8 +1090,13 @@ def _summary(ctx: _Ctx) -> pd.DataFrame:
             orgs = [party]
             name = ctx.comp_names.get(party, party)
             kind = "competitor"
-        sup_ids = list(ctx.people.index[sup.to_numpy()])
-        sup_ids.sort(key=lambda p: (ctx.lvl(p) or 9, -(ctx.att(p) or 0), p))
+        si = np.flatnonzero(sup.to_numpy())
+        si = si[
+            np.lexsort(
+                (ctx.ids_a[si], -np.nan_to_num(ctx.att_a[si]), np.nan_to_num(ctx.lvl_a[si], nan=9))
+            )
+        ]
+        sup_ids = [str(x) for x in ctx.ids_a[si].tolist()]
         top = sup_ids[0] if sup_ids else ""
         many, deep, long = _relationship_stats(ctx, orgs)
         index = float(idx.at[party, "index"]) if party in idx.index else float("nan")
@@ -1008,7 +1249,8 @@ def coverage(
         Seed of the community detection used for factions.
     with_factions : bool, optional
         Find factions (Louvain) and check the faction rule. None (default): only when the
-        account has at most 20,000 people (Louvain in networkx is slow beyond that);
+        account has at most 1,000 people (networkx's Louvain takes about a quarter of a
+        second per thousand people, more than the rest of the report together);
         ``.notes`` says when it was skipped.
 
     Returns
@@ -1041,18 +1283,28 @@ def coverage(
       direct tie that sways T (influence weight from the settings; ``reports_to`` bosses
       further up count as weight^distance), and the account's people above T's level —
       never do-not-contact people, competitor staff, or anyone backing a competitor. They
-      are ordered by sway on T, then level, then leverage.
+      are ordered by sway on T, then level, then leverage; the best
+      :data:`MAX_CANDIDATES` are named (the text counts the rest).
     - *high leverage* (unmanaged opponent): ranking inside the top N by leverage, N being
       the number of role holders.
     - *stale*: ``updated`` earlier than ``as_of − settings.stale_days``.
+    - *open issue*: a key person (any row of ``.people``) is among the people affected by
+      a customer issue that :func:`relgraph.customer_issues` reports open and overdue
+      (open longer than ``settings.open_issue_days``); "high" for people with at least
+      ``key_power``, else "medium".
     - summary: *many* = share of the account's people with any direct tie to the party's
       staff; *deep* = mean strength of those ties; *long* = median age in years of those
       with a ``since`` date. ``index`` and ``power_share`` come from
       :func:`relgraph.analysis.influence.support_index`.
 
-    The route columns use ``routes_to_many`` from :mod:`relgraph.analysis.routes` and
-    ``last_contact`` uses :mod:`relgraph.analysis.interactions`; when a module is
-    missing the columns are blank and :attr:`CoverageReport.notes` says so.
+    ``route_strength`` and ``route`` are the best route from our whole team, found for
+    everyone at once by one hop-bounded multi-source search on the contact graph of
+    :func:`relgraph.routes_to_many` (same strengths: product of tie strengths, at most
+    ``settings.max_hops`` hops, never through a do-not-contact person, sensitive ties only
+    with ``include_sensitive``). Leverage is solved once per call and shared by every
+    rule. ``last_contact`` and the open-issue rule use
+    :mod:`relgraph.analysis.interactions`; without an interactions log the column is
+    blank and :attr:`CoverageReport.notes` says so.
 
     References
     ----------
@@ -1105,27 +1357,24 @@ def coverage(
         )
     else:
         notes.append(say("cov_note_no_factions", n=n_account))
-    routes_fn = _optional("routes", "routes_to_many")
-    routes = None
-    if routes_fn is None:
-        notes.append(say("cov_note_no_routes"))
-    else:
-        targets = [k for k in keys if ctx.party_d.get(k) not in ("us", "competitor")]
-        routes = routes_fn(net, targets, include_sensitive=include_sensitive)
+    reach = _reach(net, include_sensitive)
     last_fn = _optional("interactions", "last_contact")
+    issues_fn = _optional("interactions", "customer_issues")
     log = getattr(net, "interactions", None)
     last = None
-    if last_fn is None:
+    issues: pd.DataFrame | None = None
+    if last_fn is None or issues_fn is None:
         notes.append(say("cov_note_no_interactions"))
     elif not isinstance(log, pd.DataFrame) or log.empty:
         notes.append(say("cov_note_empty_interactions"))
     else:
-        lc = last_fn(net, as_of=day)
+        lc = last_fn(net, as_of=day, settings=s)
         last = pd.Series(
             pd.to_datetime(lc["last_contact"]).to_numpy(), index=lc["person"].astype(str)
         )
+        issues = issues_fn(net, as_of=day, settings=s)
 
-    people = _people_frame(ctx, keys, lev, hidden, membership, routes, last)
+    people = _people_frame(ctx, keys, lev, hidden, membership, reach, last)
     fac = (
         _faction_frame(ctx, membership)
         if membership is not None
@@ -1139,6 +1388,7 @@ def coverage(
         *_people_rules(ctx, people, lev, key_power),
         *_faction_rules(ctx, fac, key_power),
         *_stale_rules(ctx, people),
+        *_issue_rules(ctx, people, issues, key_power),
     ]
     gframe = pd.DataFrame(gaps, columns=GAP_COLUMNS)
     order = list(RULES)

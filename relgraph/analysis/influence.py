@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph.model import Settings, TieKind
+from relgraph.errors import UnknownPersonError
+from relgraph.model import Settings
+from relgraph.network import TIE_KINDS
 from relgraph.text import say
 
 if TYPE_CHECKING:
@@ -37,6 +39,13 @@ _DIRECT_SMALL = 500
 _DIRECT_MAX = 20_000
 #: Leverage below this is reported as negligible in ``why`` texts.
 _NEGLIGIBLE = 1e-4
+#: Tolerance of the network-level solves (max error of x* on −3..+3, of leverage on 0..1).
+_TOL = 1e-9
+#: Influence models kept per network (one per settings object in use).
+_KEEP_MODELS = 4
+_INFLUENCES = TIE_KINDS.index("influences")
+#: From this many people, leverage runs its two independent solves in two threads.
+_PARALLEL_FROM = 100_000
 
 Method = Literal["auto", "direct", "iterative"]
 _METHODS = ("auto", "direct", "iterative")
@@ -98,9 +107,13 @@ def friedkin_johnsen(
     .. math:: x^* = (I - \Lambda W)^{-1} (I - \Lambda) x_0 .
 
     A dense inverse is never formed: small systems use one sparse LU factorisation,
-    larger ones a fixed-point iteration whose cost per step is one sparse matrix–vector
-    product (it contracts at rate ``max λ``; at the default λ = 0.5 about 40 steps reach
-    1e-12). LU fill-in on dense random graphs makes the iteration the faster choice.
+    larger ones the fixed-point (Jacobi) iteration itself, whose cost per step is one
+    sparse matrix–vector product. It contracts at rate ``ρ = max λ`` (the max-norm of
+    ``ΛW``), so after a step of size ``d`` the error is at most ``d·ρ/(1 − ρ)``; it stops
+    when that bound is below ``tol · max(1, max |x|)`` (at the default λ = 0.5 about 40
+    steps reach 1e-12). When it contracts slowly (ρ near 1) it finishes with GMRES to the
+    same relative tolerance. LU fill-in on large random graphs makes the iteration the
+    faster choice there.
 
     References
     ----------
@@ -134,9 +147,8 @@ def friedkin_johnsen(
     if not np.isfinite(x0a).all():
         raise ValueError("x0 contains NaN or infinite values")
     _check_anchored(M, lam)
-    A = sp.diags(lam) @ M
     b = (1.0 - lam)[:, None] * x0a if x0a.ndim == 2 else (1.0 - lam) * x0a
-    return _solve(sp.csr_matrix(A), b, method=method, tol=tol, maxiter=maxiter)
+    return _solve(M, lam, b, method=method, tol=tol, maxiter=maxiter)
 
 
 def _check_fj(W: Any, susceptibility: Any) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -182,44 +194,66 @@ def _check_anchored(M: sp.csr_matrix, lam: np.ndarray) -> None:
 
 
 def _solve(
-    A: sp.csr_matrix,
+    W: sp.csr_matrix,
+    lam: np.ndarray,
     b: np.ndarray,
     *,
     transpose: bool = False,
     method: str = "auto",
     tol: float = 1e-12,
     maxiter: int = 10_000,
+    memo: dict[Any, Any] | None = None,
 ) -> np.ndarray:
-    """Solve ``(I − A) x = b`` (or ``(I − A)ᵀ x = b``) for a contraction ``A = ΛW``."""
-    n = A.shape[0]
+    """Solve ``(I − ΛW) x = b`` (or ``(I − ΛW)ᵀ x = b``) for row-stochastic ``W``.
+
+    Small systems (and slowly contracting ones up to ``_DIRECT_MAX``) are factorised once
+    with SuperLU (kept in ``memo`` for the next solve); larger ones run the fixed-point
+    iteration, one sparse product per step, never forming ``ΛW`` or a transposed copy.
+    """
+    n = W.shape[0]
     if n == 0:
         return np.zeros_like(b, dtype=float)
-    slow = float(A.sum(axis=1).max()) > 0.9  # rows of ΛW sum to λ: contraction rate
+    rate = float(lam.max(initial=0.0))  # ‖ΛW‖∞ = ‖(ΛW)ᵀ‖₁ = max λ: the contraction rate
     if method == "direct" or (
-        method == "auto" and (n <= _DIRECT_SMALL or (slow and n <= _DIRECT_MAX))
+        method == "auto" and (n <= _DIRECT_SMALL or (rate > 0.9 and n <= _DIRECT_MAX))
     ):
-        from scipy.sparse.linalg import splu
+        lu = None if memo is None else memo.get("lu")
+        if lu is None:
+            from scipy.sparse.linalg import splu
 
-        lhs = (sp.identity(n, format="csc") - A.tocsc()).tocsc()
-        try:
-            lu = splu(lhs)
-        except RuntimeError as err:
-            raise ValueError(f"the model has no unique equilibrium ({err})") from err
+            lhs = (sp.identity(n, format="csr") - sp.diags(lam) @ W).tocsc()
+            try:
+                lu = splu(lhs)
+            except RuntimeError as err:
+                raise ValueError(f"the model has no unique equilibrium ({err})") from err
+            if memo is not None:
+                memo["lu"] = lu
         x = lu.solve(np.ascontiguousarray(b, dtype=float), trans="T" if transpose else "N")
         if not np.isfinite(x).all():
             raise ValueError("the model has no unique equilibrium (singular system)")
         return np.asarray(x)
-    Aop = A.T.tocsr() if transpose else A
+    lam_c = lam[:, None] if b.ndim == 2 else lam
+    WT = W.T  # a CSC view: no copy
+
+    def step(x: np.ndarray) -> np.ndarray:
+        return np.asarray(WT @ (lam_c * x) if transpose else lam_c * (W @ x)) + b
+
+    # The error after a step of size d is at most d·ρ/(1 − ρ) (in the max-norm forward,
+    # the 1-norm transposed), so stop when that bound drops below tol (relative).
+    factor = rate / (1.0 - rate) if rate < 1.0 else math.inf
     x = np.array(b, dtype=float)
     for _ in range(min(maxiter, 500)):
-        nxt = Aop @ x + b
-        step = float(np.abs(nxt - x).max(initial=0.0))
+        nxt = step(x)
+        diff = np.abs(nxt - x)
+        d = float(diff.sum(axis=0).max(initial=0.0) if transpose else diff.max(initial=0.0))
         x = nxt
-        if step <= tol * max(1.0, float(np.abs(x).max(initial=0.0))):
+        scale = max(1.0, float(np.abs(x).max(initial=0.0)))
+        if d * min(factor, 1e6) <= tol * scale:
             return x
     # Slow contraction (some λ near 1): finish with GMRES from the current iterate.
     from scipy.sparse.linalg import LinearOperator, gmres
 
+    Aop = WT @ sp.diags(lam) if transpose else sp.diags(lam) @ W
     op = LinearOperator((n, n), matvec=lambda v: v - Aop @ v, dtype=float)
     cols = x.reshape(n, -1)
     bcols = np.asarray(b, dtype=float).reshape(n, -1)
@@ -235,48 +269,99 @@ def _solve(
 # --------------------------------------------------------------------------- the model
 @dataclass(frozen=True)
 class _Model:
-    """The influence model of one network: W, λ, x0 and who is outside the dynamics."""
+    """The influence model of one network and settings: W, λ, x0, and solves made on it.
+
+    ``memo`` keeps what has been solved on this model (the LU factorisation, predicted
+    attitudes, the downstream vector per opportunity), so the analyses of one network share
+    one solve; every array in it is read-only.
+    """
 
     W: sp.csr_matrix  # row-stochastic; W[i, j] = share of i's attention on j
-    A: sp.csr_matrix  # ΛW
     lam: np.ndarray
     x0: np.ndarray
     blank: np.ndarray  # attitude was blank (treated as 0)
     outside: np.ndarray  # our staff and competitor staff
     active: np.ndarray  # False for people removed (simulate: left the company)
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def solve(self, b: np.ndarray, *, transpose: bool = False) -> np.ndarray:
+        return _solve(self.W, self.lam, b, transpose=transpose, tol=_TOL, memo=self.memo)
+
+    def predicted(self) -> np.ndarray:
+        """``x* = (I − ΛW)⁻¹(I − Λ)x0`` (read-only, memoised)."""
+        if "x" not in self.memo:
+            self.memo["x"] = _readonly(self.solve((1.0 - self.lam) * self.x0))
+        x: np.ndarray = self.memo["x"]
+        return x
+
+
+def _position(net: RelationshipNetwork, pid: str) -> int:
+    """Integer position of one known person id (a hash lookup, no array building)."""
+    loc = net.person_ids.get_loc(pid)
+    if not isinstance(loc, (int, np.integer)):
+        raise UnknownPersonError(pid, detail="the id is not unique")
+    return int(loc)
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
 
 
 def _settings(net: RelationshipNetwork, settings: Settings | None) -> Settings:
     return net.settings if settings is None else settings
 
 
-def _raw_sway(
+def _weights_by_code(settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Forward and backward influence weight per tie kind code (see :data:`TIE_KINDS`)."""
+    fwd = np.zeros(len(TIE_KINDS) + 1)  # the extra slot keeps unknown codes (-1) at 0
+    bwd = np.zeros(len(TIE_KINDS) + 1)
+    for k, (f, b) in settings.influence_weight.items():
+        fwd[TIE_KINDS.index(str(k))] = float(f)
+        bwd[TIE_KINDS.index(str(k))] = float(b)
+    fwd[_INFLUENCES] = bwd[_INFLUENCES] = 0.0  # set per tie from its strength
+    return fwd, bwd
+
+
+def _sway_matrix(
     u: np.ndarray,
     v: np.ndarray,
-    kind: np.ndarray,
+    codes: np.ndarray,
     strength: np.ndarray,
     n: int,
     settings: Settings,
-) -> sp.csr_matrix:
-    """``R[i, j]`` = how much ``j`` sways ``i``; parallel ties add up."""
-    fwd = np.zeros(len(u))
-    bwd = np.zeros(len(u))
-    kinds = pd.Series(kind, dtype=object).astype(str)
-    for k, (f, b) in settings.influence_weight.items():
-        hit = (kinds == str(k)).to_numpy()
-        fwd[hit] = float(f)
-        bwd[hit] = float(b)
-    infl = (kinds == str(TieKind.INFLUENCES)).to_numpy()
-    fwd[infl] = np.asarray(strength, dtype=float)[infl]
-    bwd[infl] = 0.0
-    keep = u != v
-    rows = np.concatenate([v[keep], u[keep]])
-    cols = np.concatenate([u[keep], v[keep]])
-    vals = np.concatenate([fwd[keep], bwd[keep]])
-    nz = vals > 0
-    R = sp.coo_matrix((vals[nz], (rows[nz], cols[nz])), shape=(n, n)).tocsr()
-    R.sum_duplicates()
-    return R
+    drop: np.ndarray,
+) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Row-normalised ``W`` straight from the tie arrays, and which rows were empty.
+
+    ``R[i, j]`` (how much ``j`` sways ``i``) gets, per tie ``u → v``, the forward weight at
+    ``[v, u]`` and the backward weight at ``[u, v]``; parallel ties add up; people in
+    ``drop`` get no entries. Rows are scaled by their sums, and an empty row gets a
+    self-weight of 1 — all on flat arrays, one CSR construction.
+    """
+    fwd_t, bwd_t = _weights_by_code(settings)
+    f = fwd_t[codes]
+    b = bwd_t[codes]
+    infl = codes == _INFLUENCES
+    f[infl] = np.asarray(strength, dtype=float)[infl]
+    ok = (u != v) & ~drop[u] & ~drop[v]
+    fo = ok & (f > 0)
+    bo = ok & (b > 0)
+    idx = np.int32 if n < 2**31 - 1 else np.int64
+    rows = np.concatenate([v[fo], u[bo]]).astype(idx, copy=False)
+    cols = np.concatenate([u[fo], v[bo]]).astype(idx, copy=False)
+    vals = np.concatenate([f[fo], b[bo]])
+    del f, b, fo, bo, ok
+    rowsum = np.bincount(rows, weights=vals, minlength=n)
+    empty = rowsum <= 0
+    vals /= rowsum[rows]
+    diag = np.flatnonzero(empty).astype(idx)
+    rows = np.concatenate([rows, diag])
+    cols = np.concatenate([cols, diag])
+    vals = np.concatenate([vals, np.ones(len(diag))])
+    W = sp.csr_matrix((vals, (rows, cols)), shape=(n, n))  # duplicates are summed
+    W.sort_indices()
+    return W, empty
 
 
 def _build_model(
@@ -288,45 +373,63 @@ def _build_model(
     removed: np.ndarray | None = None,
 ) -> _Model:
     n = net.n_people
-    e = net.edges
-    u, v = e["u"].to_numpy(), e["v"].to_numpy()
-    kind, strength = e["kind"].to_numpy(), e["strength"].to_numpy()
+    u, v = net.endpoints()
+    codes = net.tie_kind_codes()
+    edges = net.edges if settings == net.settings else net.with_settings(settings).edges
+    strength = edges["strength"].to_numpy(dtype=float)
+    memo: dict[Any, Any] = {
+        "ties": (
+            _readonly(strength.copy()),
+            _readonly(edges["sensitive"].to_numpy(dtype=bool).copy()),
+            _weights_by_code(settings),
+        )
+    }
     if extra is not None and len(extra):
         u = np.concatenate([u, extra["u"].to_numpy(np.int64)])
         v = np.concatenate([v, extra["v"].to_numpy(np.int64)])
-        kind = np.concatenate([kind, extra["kind"].to_numpy(object)])
+        more = [TIE_KINDS.index(str(k)) for k in extra["kind"]]
+        codes = np.concatenate([codes, np.asarray(more, dtype=np.int8)])
         strength = np.concatenate([strength, extra["strength"].to_numpy(float)])
-    R = _raw_sway(u, v, kind, strength, n, settings)
-    outside = net.party.isin(_OUTSIDE).to_numpy()
+    outside = _outside(net)
     active = np.ones(n, dtype=bool) if removed is None else ~removed
-    drop = outside | ~active
-    if drop.any():
-        keep = sp.diags((~drop).astype(float))
-        R = (keep @ R @ keep).tocsr()
-        R.eliminate_zeros()
-    rowsum = np.asarray(R.sum(axis=1)).ravel()
-    empty = rowsum <= 0
-    inv = np.where(empty, 0.0, 1.0 / np.where(empty, 1.0, rowsum))
-    W = (sp.diags(inv) @ R + sp.diags(empty.astype(float))).tocsr()
-    sus = net.people["susceptibility"].astype(float).to_numpy()
+    W, empty = _sway_matrix(u, v, codes, strength, n, settings, outside | ~active)
+    sus = net.people["susceptibility"].to_numpy(dtype=float, na_value=np.nan)
     lam = np.where(np.isnan(sus), float(settings.susceptibility), sus)
     lam = np.where(empty, 0.0, lam)
-    raw = net.people["attitude"].astype("Float64")
+    raw = net.people["attitude"]
     blank = raw.isna().to_numpy()
-    x0 = raw.fillna(0.0).to_numpy(dtype=float) if attitude is None else attitude
-    A = (sp.diags(lam) @ W).tocsr()
-    return _Model(W=W, A=A, lam=lam, x0=x0, blank=blank, outside=outside, active=active)
+    if attitude is None:
+        x0 = raw.to_numpy(dtype=float, na_value=np.nan)
+        x0[blank] = 0.0
+    else:
+        x0 = np.asarray(attitude, dtype=float)
+    for a in (lam, x0, blank, outside, active):
+        a.flags.writeable = False
+    return _Model(W=W, lam=lam, x0=x0, blank=blank, outside=outside, active=active, memo=memo)
+
+
+def _outside(net: RelationshipNetwork) -> np.ndarray:
+    """Our staff and competitor staff (outside the customer's opinion dynamics), cached."""
+    if "_outside" not in net._shared:
+        net._shared["_outside"] = _readonly(net.party.isin(_OUTSIDE).to_numpy(dtype=bool))
+    out: np.ndarray = net._shared["_outside"]
+    return out
 
 
 def _model(net: RelationshipNetwork, settings: Settings | None) -> _Model:
+    """Return the influence model of ``net`` under ``settings``, built once per settings.
+
+    Networks are immutable (tables never change after construction), so a model and
+    everything solved on it stay valid for the network's life.
+    """
     s = _settings(net, settings)
-    cached = s == net.settings
-    if cached and "influence_model" in net._cache:
-        m: _Model = net._cache["influence_model"]
-        return m
+    models: list[tuple[Settings, _Model]] = net._cache.setdefault("influence_models", [])
+    for known, m in models:
+        if known is s or known == s:
+            return m
     m = _build_model(net, s)
-    if cached:
-        net._cache["influence_model"] = m
+    models.append((s, m))
+    del models[:-_KEEP_MODELS]  # a few settings at a time: each model holds a matrix
     return m
 
 
@@ -375,7 +478,7 @@ def influence_matrix(
     >>> W[i].toarray().round(2).tolist()
     [[0.0, 0.2, 0.0, 0.8, 0.0, 0.0]]
     """
-    return _model(net, settings).W
+    return _model(net, settings).W.copy()  # a copy: the model's own matrix stays intact
 
 
 def predicted_attitudes(
@@ -408,7 +511,7 @@ def predicted_attitudes(
     np.float64(-0.451)
     """
     m = _model(net, settings)
-    x = _solve(m.A, (1.0 - m.lam) * m.x0)
+    x = m.predicted()
     return pd.DataFrame(
         {
             "person": net.person_ids.to_numpy(),
@@ -426,8 +529,22 @@ def predicted_attitudes(
 def _power(
     net: RelationshipNetwork, opportunity: str | None, settings: Settings
 ) -> tuple[str, np.ndarray, pd.DataFrame]:
-    """Opportunity id, power per person (max over their roles; 0 without a role), roles."""
+    """Opportunity id, power per person (max over their roles; 0 without a role), roles.
+
+    Memoised on the network's model for these settings; ``p`` is read-only and ``roles``
+    must not be changed by callers.
+    """
     opp = net.resolve_opportunity(opportunity)
+    memo = _model(net, settings).memo
+    if ("power", opp) not in memo:
+        memo[("power", opp)] = _compute_power(net, opp, settings)
+    p, roles = memo[("power", opp)]
+    return opp, p, roles
+
+
+def _compute_power(
+    net: RelationshipNetwork, opp: str, settings: Settings
+) -> tuple[np.ndarray, pd.DataFrame]:
     r = net.roles[net.roles["opportunity"].astype(str).eq(opp)]
     default = r["role"].map(lambda x: float(settings.role_power[x]) if x else 0.0)
     roles = pd.DataFrame(
@@ -442,7 +559,7 @@ def _power(
     if len(roles):
         best = roles.groupby("person")["power"].max()
         p[net.index_of(best.index)] = best.to_numpy()
-    return opp, p, roles
+    return _readonly(p), roles
 
 
 def _backing(net: RelationshipNetwork, competitors: Sequence[str]) -> np.ndarray:
@@ -462,21 +579,20 @@ def _index_frame(
     m: _Model,
     p: np.ndarray,
     competitors: Sequence[str],
-    *,
-    attitude: np.ndarray | None = None,
+    lev: np.ndarray,
 ) -> pd.DataFrame:
-    x0 = m.x0 if attitude is None else attitude
+    """Index per party from the leverage vector: ``I = Σ leverage_i · x0_i`` (exact)."""
+    x0 = m.x0
     Y = _backing(net, competitors) * m.active[:, None]
     p = p * m.active
     B = np.column_stack([x0, Y]) if len(competitors) else x0[:, None]
-    X = _solve(m.A, (1.0 - m.lam)[:, None] * B)
     total = float(p.sum())
     holders = p > 0
     names = dict(zip(net.orgs["id"].astype(str), net.orgs["name"].astype(str), strict=True))
     rows: list[dict[str, Any]] = []
     parties = [("us", "us", "")] + [(c, "competitor", c) for c in competitors]
     for col, (party, kind, _) in enumerate(parties):
-        idx = float(p @ X[:, col] / total) if total > 0 else math.nan
+        idx = float(lev @ B[:, col]) if total > 0 else math.nan
         sup = holders & ((x0 >= 1) if col == 0 else (Y[:, col - 1] > 0))
         share = float(p[sup].sum() / total) if total > 0 else math.nan
         label = "us" if col == 0 else names.get(party, party)
@@ -565,7 +681,7 @@ def support_index(
     s = _settings(net, settings)
     m = _model(net, settings)
     opp, p, _ = _power(net, opportunity, s)
-    return _index_frame(net, m, p, net.competitors_of(opp))
+    return _index_frame(net, m, p, net.competitors_of(opp), _leverage_vector(m, p, opp))
 
 
 # --------------------------------------------------------------------------- leverage
@@ -587,18 +703,26 @@ def _roles_array(net: RelationshipNetwork, roles: pd.DataFrame) -> np.ndarray:
     return out
 
 
-def _downstream(m: _Model, p: np.ndarray) -> np.ndarray:
-    """``z = (I − ΛW)⁻ᵀ p / Σp``: how much of the index hangs on each predicted attitude."""
+def _downstream(m: _Model, p: np.ndarray, opp: str | None = None) -> np.ndarray:
+    """``z = (I − ΛW)⁻ᵀ p / Σp``: how much of the index hangs on each predicted attitude.
+
+    Memoised on the model per opportunity ``opp`` (read-only); not memoised without one.
+    """
+    key = ("z", opp)
+    if opp is not None and key in m.memo:
+        cached: np.ndarray = m.memo[key]
+        return cached
     p = p * m.active
     total = float(p.sum())
-    if total <= 0:
-        return np.zeros(len(p))
-    return _solve(m.A, p / total, transpose=True)
+    z = np.zeros(len(p)) if total <= 0 else m.solve(p / total, transpose=True)
+    if opp is not None:
+        m.memo[key] = _readonly(z)
+    return z
 
 
-def _leverage_vector(m: _Model, p: np.ndarray) -> np.ndarray:
-    """``[pᵀ(I − ΛW)⁻¹(I − Λ)] / Σp`` with one transposed solve."""
-    return (1.0 - m.lam) * _downstream(m, p)
+def _leverage_vector(m: _Model, p: np.ndarray, opp: str | None = None) -> np.ndarray:
+    """``[pᵀ(I − ΛW)⁻¹(I − Λ)] / Σp`` with one transposed solve (memoised per ``opp``)."""
+    return (1.0 - m.lam) * _downstream(m, p, opp)
 
 
 def leverage(
@@ -637,7 +761,12 @@ def leverage(
     Notes
     -----
     ``leverage_i = ∂I/∂x0_i = [pᵀ(I − ΛW)⁻¹(I − Λ)]_i / Σp``, computed for everyone with
-    one transposed sparse solve ``(I − ΛW)ᵀz = p/Σp``. Leverage is never negative and sums
+    one transposed sparse solve ``(I − ΛW)ᵀz = p/Σp`` (:func:`friedkin_johnsen`'s solver:
+    a sparse LU up to 500 people, else the fixed-point iteration ``z ← p/Σp + Wᵀ(λ∘z)``
+    stopped at an error bound of 1e-9 in total over everyone). The solve is memoised on
+    the network per opportunity and settings, so :func:`support_index`,
+    :func:`hidden_influencers`, coverage and targets reuse it; the returned table is a
+    copy. Leverage is never negative and sums
     to 1 over everyone (each role holder's predicted attitude is a weighted average of
     initial attitudes), so it reads as "the share of the index that moves with this
     person". Our index is ``Σ_i leverage_i · x0_i``; competitor ``c``'s index is
@@ -657,10 +786,27 @@ def leverage(
     """
     s = _settings(net, settings)
     m = _model(net, settings)
-    opp, p, roles = _power(net, opportunity, s)
-    competitors = net.competitors_of(opp)
-    lev = _leverage_vector(m, p)
-    return _leverage_frame(net, m, p, roles, competitors, lev)
+    opp = net.resolve_opportunity(opportunity)
+    key = ("leverage_frame", opp)
+    if key not in m.memo:
+        opp, p, roles = _power(net, opp, s)
+        if net.n_people >= _PARALLEL_FROM and "x" not in m.memo:
+            # The forward solve (x*, for the `predicted` column) and the transposed one
+            # (leverage) are independent; scipy's sparse products release the GIL, so on
+            # two cores they run side by side.
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                forward = pool.submit(m.predicted)
+                lev = _leverage_vector(m, p, opp)
+                forward.result()
+        else:
+            lev = _leverage_vector(m, p, opp)
+        m.memo[key] = _leverage_frame(net, m, p, roles, net.competitors_of(opp), lev)
+    frame: pd.DataFrame = m.memo[key]
+    out = frame.copy(deep=True)  # callers may change their copy; the memo stays intact
+    out.attrs = dict(frame.attrs)
+    return out
 
 
 def _leverage_frame(
@@ -672,7 +818,7 @@ def _leverage_frame(
     lev: np.ndarray,
 ) -> pd.DataFrame:
     ids = net.person_ids
-    x = _solve(m.A, (1.0 - m.lam) * m.x0)
+    x = m.predicted()
     Y = _backing(net, competitors)
     backs = np.full(len(ids), "", dtype=object)
     y0 = np.zeros(len(ids))
@@ -685,36 +831,54 @@ def _leverage_frame(
         if idx_c > 0:
             share[hit] = lev[hit] * Y[hit, c] / idx_c
     role_text = _roles_array(net, roles)
+    order = _rank_order(lev, ids)
+    people = net.people
     df = pd.DataFrame(
         {
-            "person": ids.to_numpy(),
-            "name": net.labels.to_numpy(),
-            "party": net.party.to_numpy(),
-            "org": net.people["org"].astype(str).to_numpy(),
-            "roles": role_text,
-            "power": p,
-            "attitude": net.people["attitude"].astype("Int64").array,
-            "predicted": x,
-            "leverage": lev,
-            "contribution": lev * m.x0,
-            "backs": backs,
-            "competitor_share": share,
+            "person": ids.array.take(order),
+            "name": net.labels.array.take(order),
+            "party": net.party.array.take(order),
+            "org": people["org"].array.take(order),
+            "roles": role_text[order],
+            "power": p[order],
+            "attitude": people["attitude"].astype("Int64").array.take(order),
+            "predicted": x[order],
+            "leverage": lev[order],
+            "contribution": (lev * m.x0)[order],
+            "backs": backs[order],
+            "competitor_share": share[order],
         }
     )
-    df["why"] = _leverage_why(df, m)
-    df = df.sort_values(["leverage", "person"], ascending=[False, True], kind="mergesort")
-    df = df.reset_index(drop=True)
+    df["why"] = _leverage_why(df, m.outside[order] | ~m.active[order])
     df.attrs["blank_attitudes"] = int((m.blank & ~m.outside).sum())
     return df
 
 
-def _leverage_why(df: pd.DataFrame, m: _Model) -> np.ndarray:
+def _rank_order(values: np.ndarray, ids: pd.Index) -> np.ndarray:
+    """Positions sorted by ``values`` descending, equal values by id ascending.
+
+    Sorting by the number alone is a fast numpy sort; only runs of equal values are
+    re-sorted by their ids (ten million id comparisons would cost seconds).
+    """
+    order = np.argsort(-values, kind="stable")
+    sv = values[order]
+    same = np.zeros(len(order), dtype=bool)
+    same[1:] = sv[1:] == sv[:-1]
+    if same.any():
+        in_run = same.copy()
+        in_run[:-1] |= same[1:]
+        pos = np.flatnonzero(in_run)
+        run = np.cumsum(~same[pos])
+        rank = pd.factorize(ids.array.take(order[pos]), sort=True)[0]
+        order[pos] = order[pos][np.lexsort((rank, run))]
+    return order
+
+
+def _leverage_why(df: pd.DataFrame, outside: np.ndarray) -> np.ndarray:
     out = np.full(len(df), say("lev_why_outside"), dtype=object)
-    inside = ~m.outside & m.active
     lev = df["leverage"].to_numpy()
-    small = inside & (lev < _NEGLIGIBLE)
-    out[small] = say("lev_why_negligible")
-    big = np.flatnonzero(inside & (lev >= _NEGLIGIBLE))
+    out[~outside & (lev < _NEGLIGIBLE)] = say("lev_why_negligible")
+    big = np.flatnonzero(~outside & (lev >= _NEGLIGIBLE))
     roles = df["roles"].to_numpy()
     for i in big:
         role = roles[i]
@@ -746,45 +910,49 @@ def _tie_phrase(kind: str, strength: float, boss: bool | None) -> str:
     return say(_PHRASE_KEYS.get(kind, "via_other"), strength=strength)
 
 
-def _ties_between(
-    net: RelationshipNetwork, i: int, j: int, settings: Settings
-) -> list[tuple[str, float, bool | None, bool]]:
-    """Ties by which person ``i`` sways person ``j``: (kind, strength, i_is_boss, sensitive)."""
-    if "_by_pair" not in net._cache:
-        e = net.edges
-        eu, ev = e["u"].to_numpy(np.int64), e["v"].to_numpy(np.int64)
+def _pair_index(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
+    """Ties sorted by unordered endpoint pair: (sorted pair keys, tie positions), cached."""
+    if "_by_pair" not in net._shared:
+        eu, ev = net.endpoints()
         key = np.minimum(eu, ev) * net.n_people + np.maximum(eu, ev)
         order = np.argsort(key, kind="stable")
-        arrays = (
-            e["kind"].astype(object).to_numpy(),
-            eu,
-            e["strength"].to_numpy(dtype=float),
-            e["sensitive"].to_numpy(dtype=bool),
-        )
-        net._cache["_by_pair"] = (key[order], order, arrays)
-    keys, order, (kinds, us, strengths, sensitive) = net._cache["_by_pair"]
+        net._shared["_by_pair"] = (_readonly(key[order]), _readonly(order))
+    pair: tuple[np.ndarray, np.ndarray] = net._shared["_by_pair"]
+    return pair
+
+
+def _ties_between(
+    net: RelationshipNetwork, i: int, j: int, settings: Settings | None
+) -> list[tuple[str, float, bool | None, bool]]:
+    """Ties by which person ``i`` sways person ``j``: (kind, strength, i_is_boss, sensitive).
+
+    Strengths and sensitivity are those of ``settings`` (the network's when None).
+    """
+    keys, order = _pair_index(net)
     want = min(i, j) * net.n_people + max(i, j)
     lo, hi = np.searchsorted(keys, want, "left"), np.searchsorted(keys, want, "right")
-    rows = order[lo:hi].tolist()
+    if lo == hi:
+        return []
+    strengths, sensitive, (fwd_t, bwd_t) = _model(net, settings).memo["ties"]
+    us = net.endpoints()[0]
+    codes = net.tie_kind_codes()
     out: list[tuple[str, float, bool | None, bool]] = []
-    for r in rows:
-        kind = str(kinds[r])
+    for r in order[lo:hi].tolist():
+        code = int(codes[r])
         src = int(us[r])
-        strength = float(strengths[r])
-        sens = bool(sensitive[r])
-        if kind == "influences":
+        if code == _INFLUENCES:
             if src != i:
                 continue
-        else:
-            f, b = settings.influence_weight.get(TieKind(kind), (0.0, 0.0))
-            if (f if src == i else b) <= 0:
-                continue
-        out.append((kind, strength, (src == j) if kind == "reports_to" else None, sens))
+        elif (fwd_t[code] if src == i else bwd_t[code]) <= 0:
+            continue
+        kind = TIE_KINDS[code]
+        boss = (src == j) if kind == "reports_to" else None
+        out.append((kind, float(strengths[r]), boss, bool(sensitive[r])))
     return out
 
 
 def _describe(net: RelationshipNetwork, pid: str, roles_text: str) -> str:
-    title = net.people["title"].iat[int(net.index_of(pid)[0])]
+    title = net.people["title"].iat[_position(net, pid)]
     who = net.labels[pid]
     if isinstance(title, str) and title:
         who = f"{who}, {title}"
@@ -862,7 +1030,7 @@ def hidden_influencers(
     s = _settings(net, settings)
     m = _model(net, settings)
     opp, p, roles = _power(net, opportunity, s)
-    z = _downstream(m, p)
+    z = _downstream(m, p, opp)
     lev = (1.0 - m.lam) * z
     flow = m.lam * z  # flow through j: λ_j · z_j per unit of W[j, i]
     account = net.account_of(opp)
@@ -992,7 +1160,9 @@ def influence_paths(
     its hops' weights. The ``k`` strongest simple chains are the ``k`` shortest on the
     cost ``−log W[b, a]`` (Yen's algorithm via ``networkx.shortest_simple_paths``), on the
     subgraph of people both reachable from ``source`` and reaching ``target`` within
-    ``max_hops``.
+    ``max_hops``. Chains longer than ``max_hops`` are skipped as Yen yields them; after
+    ``20·k`` candidates the search stops, so a graph whose strongest chains are all too
+    long may return fewer than ``k`` rows.
 
     References
     ----------
@@ -1018,7 +1188,7 @@ def influence_paths(
         raise ValueError("source and target are the same person")
     s = _settings(net, settings)
     m = _model(net, settings)
-    a, b = int(net.index_of(src)[0]), int(net.index_of(dst)[0])
+    a, b = _position(net, src), _position(net, dst)
     F = m.W.T.tocsr()  # F[a, b] = W[b, a]: sway flows from a to b
     F = F - sp.diags(F.diagonal())
     F.eliminate_zeros()
@@ -1094,17 +1264,12 @@ def influence_paths(
 def _shown_hops(net: RelationshipNetwork, settings: Settings, include_sensitive: bool) -> Any:
     """Sparse ``S[a, b] > 0`` when a tie that may be shown carries sway from a to b."""
     e = net.edges
-    u, v = e["u"].to_numpy(), e["v"].to_numpy()
-    kinds = e["kind"].to_numpy(dtype=object)
-    fwd = np.zeros(len(e), dtype=bool)
-    bwd = np.zeros(len(e), dtype=bool)
-    for k, (f, b) in settings.influence_weight.items():
-        hit = kinds == str(k)
-        fwd[hit] = float(f) > 0
-        bwd[hit] = float(b) > 0
-    infl = kinds == str(TieKind.INFLUENCES)
-    fwd[infl] = True
-    bwd[infl] = False
+    u, v = net.endpoints()
+    codes = net.tie_kind_codes()
+    fwd_t, bwd_t = _weights_by_code(settings)
+    fwd = fwd_t[codes] > 0
+    bwd = bwd_t[codes] > 0
+    fwd[codes == _INFLUENCES] = True
     if not include_sensitive:
         plain = ~e["sensitive"].to_numpy(dtype=bool)
         fwd &= plain

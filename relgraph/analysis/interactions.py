@@ -368,8 +368,8 @@ def tie_strengths(
     default = pd.Series(kind).map({str(k): v for k, v in s.tie_strength.items()}).to_numpy(float)
     u = net.person_ids.get_indexer(pd.Index(src)).astype(np.int64)
     v = net.person_ids.get_indexer(pd.Index(tgt)).astype(np.int64)
-    if len(net.interactions):
-        terms, _, _, _ = _terms(net, as_of, s)
+    terms = _terms(net, as_of, s)[0] if len(net.interactions) else None
+    if terms is not None and len(terms["u"]):
         derived = tp.resolve_tie_strengths(u, v, kind, terms, net.n_people, s)
         idx = pd.Index(terms["u"] * np.int64(net.n_people) + terms["v"])
         n = np.int64(net.n_people)
@@ -603,6 +603,8 @@ def customer_issues(
     after its last complaint. A complaint without a reference is its own issue; an
     ``issue_closed`` row without a reference closes, in date order, the oldest open
     unreferenced complaint on or before it that shares at least one customer person.
+    Rows are taken in a canonical order (date, kind, reference, owner, the sorted people,
+    sensitivity, subject), so the order of the log's rows changes nothing but ``row``.
 
     Examples
     --------
@@ -638,11 +640,13 @@ def customer_issues(
             "kind": kind[sel],
             "issue": inter["issue"].astype(object).fillna("").astype(str).to_numpy()[sel],
             "owner": inter["our_person"].astype(str).to_numpy()[sel],
-            "people": inter["their_people"].astype(str).to_numpy()[sel],
+            "people": [_canonical_people(x) for x in inter["their_people"].to_numpy()[sel]],
             "subject": inter["subject"].astype(object).fillna("").astype(str).to_numpy()[sel],
             "sensitive": inter["sensitive"].fillna(False).to_numpy(dtype=bool)[sel],
         }
-    ).sort_values(["day", "kind", "issue", "owner", "people", "row"], kind="stable")
+    ).sort_values(
+        ["day", "kind", "issue", "owner", "people", "sensitive", "subject", "row"], kind="stable"
+    )
     items: list[dict[str, Any]] = []
     # -- referenced issues
     ref = sub[sub["issue"].ne("")]
@@ -685,6 +689,13 @@ def customer_issues(
             match["_closed"] = int(r["day"])
             open_items.remove(match)
     return _issue_frame(net, items, day, s)
+
+
+def _canonical_people(value: Any) -> str:
+    """Return ``'c2;c1;c2'`` as ``'c1;c2'``: sorted, distinct, blanks dropped."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return ";".join(sorted({p.strip() for p in str(value).split(";") if p.strip()}))
 
 
 def _item(
@@ -766,6 +777,6 @@ def _issue_frame(
     out = pd.DataFrame(rows, columns=_ISSUE_COLUMNS)
     rank = out["status"].map({"open": 0, "closed": 1, "unmatched_closure": 2})
     out = out.assign(_rank=rank.to_numpy()).sort_values(
-        ["_rank", "opened", "issue", "owner", "people", "closed", "row"], kind="stable"
+        ["_rank", "opened", "issue", "owner", "people", "closed", "subject", "row"], kind="stable"
     )
     return out.drop(columns="_rank").reset_index(drop=True)

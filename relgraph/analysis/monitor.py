@@ -84,6 +84,7 @@ TREND_COLUMNS = [
     "supporters",
     "supporter_power_share",
 ]
+_GAP_KEYS = ("rule", "person", "competitor")
 _DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EPS = 1e-9
 
@@ -109,6 +110,13 @@ class SnapshotDiff:
         The snapshots' dates (given, or read from ``YYYY-MM-DD`` folder names).
     note : str
         What was left out for privacy, and what could not be compared.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> d = rg.diff(rg.datasets.tiny(), rg.datasets.tiny())
+    >>> len(d), d.changes.empty
+    (0, True)
     """
 
     changes: pd.DataFrame
@@ -201,8 +209,14 @@ def _roles_by_person(net: RelationshipNetwork) -> dict[tuple[str, str], str]:
             "role": r["role"].astype(str),
         }
     )
-    for (opp, pid), grp in frame.groupby(["opp", "person"], sort=True):
-        out[(str(opp), str(pid))] = ", ".join(sorted(set(grp["role"])))
+    joined = (
+        frame.drop_duplicates()
+        .sort_values(["opp", "person", "role"])
+        .groupby(["opp", "person"], sort=True)["role"]
+        .agg(", ".join)
+    )
+    for (opp, pid), roles in joined.items():
+        out[(str(opp), str(pid))] = str(roles)
     return out
 
 
@@ -226,7 +240,7 @@ def _people_frame(net: RelationshipNetwork) -> pd.DataFrame:
             "updated": pd.to_datetime(p["updated"]).to_numpy(),
             "org": p["org"].astype(str).to_numpy(),
         },
-        index=net.person_ids,
+        index=pd.Index(net.person_ids.to_numpy(dtype=object), dtype=object),
     )
 
 
@@ -242,17 +256,19 @@ def _person_changes(
     new: RelationshipNetwork,
     new_date: pd.Timestamp | None,
 ) -> list[dict[str, Any]]:
+    """Personnel, role, attitude and backing changes; masks over all people, rows per change."""
     po, pn = _people_frame(old), _people_frame(new)
     ro, rn = _roles_by_person(old), _roles_by_person(new)
     role_people = {pid for _, pid in ro} | {pid for _, pid in rn}
-    labels = pd.concat([old.labels, new.labels])
-    labels = labels[~labels.index.duplicated(keep="last")]
+    top = set(po.index[po["level"].le(2).fillna(False).to_numpy(bool)]) | set(
+        pn.index[pn["level"].le(2).fillna(False).to_numpy(bool)]
+    )
+    labels = {
+        **dict(zip(old.person_ids.astype(object), old.labels.astype(object), strict=True)),
+        **dict(zip(new.person_ids.astype(object), new.labels.astype(object), strict=True)),
+    }
     orgs = {**_org_labels(old), **_org_labels(new)}
     rows: list[dict[str, Any]] = []
-
-    def key(pid: str) -> bool:
-        levels: list[Any] = [f.at[pid, "level"] for f in (po, pn) if pid in f.index]
-        return pid in role_people or any(not pd.isna(lv) and int(lv) <= 2 for lv in levels)
 
     def add(
         kind: str, pid: str, before: str, after: str, date: Any, why: str, opp: str = ""
@@ -263,7 +279,7 @@ def _person_changes(
                 "kind": kind,
                 "person": pid,
                 "label": str(labels.get(pid, pid)),
-                "key_position": key(pid),
+                "key_position": pid in role_people or pid in top,
                 "opportunity": opp,
                 "before": before,
                 "after": after,
@@ -272,119 +288,121 @@ def _person_changes(
             }
         )
 
-    joined = [pid for pid in pn.index if pid not in po.index]
-    left = [pid for pid in po.index if pid not in pn.index]
-    for pid in joined:
-        r = pn.loc[pid]
-        pos = _position(r["title"], r["level"])
+    in_old = pn.index.isin(po.index)
+    joined = pn.index[~in_old]
+    left = po.index[~po.index.isin(pn.index)]
+    both = pn.index[in_old]
+    a, b = po.loc[both], pn.loc[both]
+    for pid, title, level in zip(
+        joined, pn.loc[joined, "title"], pn.loc[joined, "level"], strict=True
+    ):
+        pos = _position(title, level)
         add("joined", pid, "", pos, None, say("mon_joined", who=labels[pid], position=pos))
-    for pid in left:
-        r = po.loc[pid]
-        pos = _position(r["title"], r["level"])
+    for pid, title, level in zip(left, po.loc[left, "title"], po.loc[left, "level"], strict=True):
+        pos = _position(title, level)
         add("left", pid, pos, "", None, say("mon_left", who=labels[pid], position=pos))
-    both = [pid for pid in pn.index if pid in po.index]
-    a: Any
-    b: Any
-    for pid in both:
-        a, b = po.loc[pid], pn.loc[pid]
-        same_title = (pd.isna(a["title"]) and pd.isna(b["title"])) or a["title"] == b["title"]
-        same_level = (pd.isna(a["level"]) and pd.isna(b["level"])) or (
-            not pd.isna(a["level"]) and not pd.isna(b["level"]) and a["level"] == b["level"]
+
+    ta, tb = a["title"], b["title"]
+    same_title = (ta.isna() & tb.isna()).to_numpy(bool) | ta.eq(tb).to_numpy(bool)
+    la, lb = a["level"], b["level"]
+    same_level = (la.isna() & lb.isna()).to_numpy(bool) | la.eq(lb).fillna(False).to_numpy(bool)
+    ta_, tb_ = ta.to_numpy(object), tb.to_numpy(object)
+    la_, lb_ = la.to_numpy(object, na_value=None), lb.to_numpy(object, na_value=None)
+    for k in np.flatnonzero(~(same_title & same_level)):
+        pid = str(both[k])
+        before, after = _position(ta_[k], la_[k]), _position(tb_[k], lb_[k])
+        add(
+            "position",
+            pid,
+            before,
+            after,
+            None,
+            say("mon_moved", who=labels[pid], before=before, after=after),
         )
-        if not (same_title and same_level):
-            before, after = _position(a["title"], a["level"]), _position(b["title"], b["level"])
+
+    present = set(both)
+    for opp, pid in sorted(set(ro) | set(rn)):
+        before, after = ro.get((opp, pid), ""), rn.get((opp, pid), "")
+        if before != after and pid in present:
+            none = say("mon_no_role")
             add(
-                "position",
+                "role",
                 pid,
-                before,
-                after,
+                before or none,
+                after or none,
                 None,
-                say("mon_moved", who=labels[pid], before=before, after=after),
-            )
-    opps = sorted({o for o, _ in ro} | {o for o, _ in rn})
-    for opp in opps:
-        for pid in sorted({p for o, p in ro if o == opp} | {p for o, p in rn if o == opp}):
-            before, after = ro.get((opp, pid), ""), rn.get((opp, pid), "")
-            if before != after and pid in pn.index and pid in po.index:
-                add(
-                    "role",
-                    pid,
-                    before or say("mon_no_role"),
-                    after or say("mon_no_role"),
-                    None,
-                    say(
-                        "mon_role",
-                        who=labels[pid],
-                        opp=opp,
-                        before=before or say("mon_no_role"),
-                        after=after or say("mon_no_role"),
-                    ),
-                    opp,
-                )
-    for pid in both:
-        a, b = po.loc[pid], pn.loc[pid]
-        xa, xb = a["attitude"], b["attitude"]
-        if pd.isna(xa) and pd.isna(xb):
-            continue
-        if pd.isna(xa) or pd.isna(xb) or int(xa) != int(xb):
-            when = b["updated"]
-            add(
-                "attitude",
-                pid,
-                _signed(xa),
-                _signed(xb),
-                when,
                 say(
-                    "mon_attitude",
+                    "mon_role",
                     who=labels[pid],
-                    before=_signed(xa) or "?",
-                    after=_signed(xb) or "?",
-                    shift=f"{_stance(xa)} → {_stance(xb)}",
-                    date=("?" if pd.isna(when) else pd.Timestamp(when).date().isoformat()),
+                    opp=opp,
+                    before=before or none,
+                    after=after or none,
                 ),
+                opp,
             )
-    # competitor backing: people present in both, plus joiners / leavers who back someone
-    for pid in sorted(set(pn.index) | set(po.index), key=lambda p: (p not in both, p)):
-        a = po.loc[pid] if pid in po.index else None
-        b = pn.loc[pid] if pid in pn.index else None
-        sa = a["supports"] if a is not None else ""
-        sb = b["supports"] if b is not None else ""
-        when = b["updated"] if b is not None else None
-        if sa and sa != sb:
-            add(
-                "lost_supporter",
-                pid,
-                _backing(sa, a["support"]),
-                _backing(sb, b["support"]) if b is not None else "",
-                when,
-                say("mon_lost_supporter", who=labels[pid], competitor=orgs.get(sa, sa)),
+
+    xa, xb = a["attitude"], b["attitude"]
+    na_a, na_b = xa.isna().to_numpy(bool), xb.isna().to_numpy(bool)
+    moved = ~(na_a & na_b) & (na_a | na_b | xa.ne(xb).fillna(False).to_numpy(bool))
+    xa_, xb_ = xa.to_numpy(object, na_value=None), xb.to_numpy(object, na_value=None)
+    updated_b = b["updated"].to_numpy()
+    for k in np.flatnonzero(moved):
+        pid = str(both[k])
+        when = updated_b[k]
+        add(
+            "attitude",
+            pid,
+            _signed(xa_[k]),
+            _signed(xb_[k]),
+            when,
+            say(
+                "mon_attitude",
+                who=labels[pid],
+                before=_signed(xa_[k]) or "?",
+                after=_signed(xb_[k]) or "?",
+                shift=f"{_stance(xa_[k])} → {_stance(xb_[k])}",
+                date=("?" if pd.isna(when) else pd.Timestamp(when).date().isoformat()),
+            ),
+        )
+
+    # competitor backing: people present in both (by id), then joiners / leavers (by id)
+    others = joined.append(left)
+    order = pd.Index(sorted(both) + sorted(others), dtype=object)
+    sa = po["supports"].reindex(order).fillna("").to_numpy(object)
+    sb = pn["supports"].reindex(order).fillna("").to_numpy(object)
+    ka, kb = po["support"].reindex(order), pn["support"].reindex(order)
+    ka_, kb_ = np.asarray(ka.astype(object)), np.asarray(kb.astype(object))
+    wb = pn["updated"].reindex(order).to_numpy()
+    in_a, in_b = order.isin(po.index), order.isin(pn.index)
+    switched = sa != sb
+    lost = (sa != "") & switched
+    gained = (sb != "") & switched
+    strength = (
+        (sa != "")
+        & ~switched
+        & in_a
+        & in_b
+        & ((ka.isna() != kb.isna()).to_numpy(bool) | ka.ne(kb).fillna(False).to_numpy(bool))
+    )
+    for k in np.flatnonzero(lost | gained | strength):
+        pid = str(order[k])
+        when = wb[k] if in_b[k] else None
+        before = _backing(sa[k], ka_[k]) if in_a[k] else ""
+        after = _backing(sb[k], kb_[k]) if in_b[k] else ""
+        if lost[k]:
+            why = say("mon_lost_supporter", who=labels[pid], competitor=orgs.get(sa[k], sa[k]))
+            add("lost_supporter", pid, before, after, when, why)
+        if gained[k]:
+            why = say(
+                "mon_new_supporter",
+                who=labels[pid],
+                competitor=orgs.get(sb[k], sb[k]),
+                strength="?" if pd.isna(kb_[k]) else int(kb_[k]),
             )
-        if sb and sa != sb:
-            add(
-                "new_supporter",
-                pid,
-                _backing(sa, a["support"]) if a is not None else "",
-                _backing(sb, b["support"]),
-                when,
-                say(
-                    "mon_new_supporter",
-                    who=labels[pid],
-                    competitor=orgs.get(sb, sb),
-                    strength="?" if pd.isna(b["support"]) else int(b["support"]),
-                ),
-            )
-        if sa and sa == sb and a is not None and b is not None:
-            xa, xb = a["support"], b["support"]
-            if (pd.isna(xa) != pd.isna(xb)) or (not pd.isna(xa) and int(xa) != int(xb)):
-                before, after = _backing(sa, xa), _backing(sb, xb)
-                add(
-                    "support_strength",
-                    pid,
-                    before,
-                    after,
-                    when,
-                    say("mon_support_strength", who=labels[pid], before=before, after=after),
-                )
+            add("new_supporter", pid, before, after, when, why)
+        if strength[k]:
+            why = say("mon_support_strength", who=labels[pid], before=before, after=after)
+            add("support_strength", pid, before, after, when, why)
     return rows
 
 
@@ -408,39 +426,57 @@ def _gap_changes(
     old_date: pd.Timestamp | None,
     new_date: pd.Timestamp | None,
     include_sensitive: bool,
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], dict[tuple[str, str], pd.DataFrame]]:
+    """Gaps opened and closed (one coverage run per snapshot and opportunity).
+
+    Also returns each run's support-index summary, keyed by (``"old"``/``"new"``, opp), so
+    the index table needs no second influence solve.
+    """
     from relgraph.analysis.coverage import coverage
 
     rows: list[dict[str, Any]] = []
-    keys = ["rule", "person", "competitor"]
+    summaries: dict[tuple[str, str], pd.DataFrame] = {}
+
+    def key(g: pd.DataFrame) -> pd.Series:
+        parts = [g[c].astype(object).where(g[c].notna(), "").astype(str) for c in _GAP_KEYS]
+        return parts[0] + "\x1f" + parts[1] + "\x1f" + parts[2]
+
     for opp in opps:
-        ga = coverage(old, opp, as_of=_date_arg(old_date), include_sensitive=include_sensitive).gaps
-        gb = coverage(new, opp, as_of=_date_arg(new_date), include_sensitive=include_sensitive).gaps
-        ka = {tuple(str(x) for x in k) for k in ga[keys].fillna("").itertuples(index=False)}
-        kb = {tuple(str(x) for x in k) for k in gb[keys].fillna("").itertuples(index=False)}
-        for kind, frame, other, sev_before in (
-            ("gap_opened", gb, ka, False),
-            ("gap_closed", ga, kb, True),
+        ca = coverage(old, opp, as_of=_date_arg(old_date), include_sensitive=include_sensitive)
+        if new is old and new_date == old_date:
+            cb = ca  # the same snapshot twice: one run
+        else:
+            cb = coverage(new, opp, as_of=_date_arg(new_date), include_sensitive=include_sensitive)
+        summaries[("old", opp)], summaries[("new", opp)] = ca.summary, cb.summary
+        ga, gb = ca.gaps, cb.gaps
+        ka, kb = key(ga), key(gb)
+        for kind, frame, closed in (
+            ("gap_opened", gb[~kb.isin(ka).to_numpy(bool)], False),
+            ("gap_closed", ga[~ka.isin(kb).to_numpy(bool)], True),
         ):
-            for r in frame.fillna("").itertuples(index=False):
-                k = tuple(str(getattr(r, c)) for c in keys)
-                if k in other:
-                    continue
-                gap = f"{r.rule} ({r.severity})"
+            if not len(frame):
+                continue
+            f = frame.astype(object).where(frame.notna(), "")
+            person = f["person"].astype(str)
+            name = f["name"].astype(str)
+            gap = f["rule"].astype(str) + " (" + f["severity"].astype(str) + ")"
+            for pid, label, text, why in zip(
+                person, name.where(name.ne(""), person), gap, f["why"].astype(str), strict=True
+            ):
                 rows.append(
                     {
                         "kind": kind,
-                        "person": str(r.person),
-                        "label": str(r.name) if r.name else str(r.person),
+                        "person": pid,
+                        "label": label,
                         "key_position": False,
                         "opportunity": opp,
-                        "before": gap if sev_before else "",
-                        "after": "" if sev_before else gap,
+                        "before": text if closed else "",
+                        "after": "" if closed else text,
                         "date": new_date,
-                        "why": say(f"mon_{kind}", opp=opp, why=str(r.why)),
+                        "why": say(f"mon_{kind}", opp=opp, why=why),
                     }
                 )
-    return rows
+    return rows, summaries
 
 
 def _date_arg(stamp: pd.Timestamp | None) -> _dt.date | None:
@@ -448,14 +484,26 @@ def _date_arg(stamp: pd.Timestamp | None) -> _dt.date | None:
 
 
 def _index_table(
-    old: RelationshipNetwork, new: RelationshipNetwork, opps: Iterable[str]
+    old: RelationshipNetwork,
+    new: RelationshipNetwork,
+    opps: Iterable[str],
+    summaries: Mapping[tuple[str, str], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     from relgraph.analysis.influence import support_index
 
+    def index_of(which: str, net: RelationshipNetwork, opp: str) -> pd.DataFrame:
+        if summaries is not None and (which, opp) in summaries:
+            s = summaries[(which, opp)]
+            names = dict(zip(net.orgs["id"].astype(str), net.orgs["name"].astype(str), strict=True))
+            party = s["party"].astype(str)
+            name = party.map(lambda p: "us" if p == "us" else names.get(p, p))
+            return pd.DataFrame({"party": party, "name": name, "index": s["index"].astype(float)})
+        return support_index(net, opp)[["party", "name", "index"]]
+
     frames = []
     for opp in opps:
-        a = support_index(old, opp)[["party", "name", "index"]].rename(columns={"index": "before"})
-        b = support_index(new, opp)[["party", "name", "index"]].rename(columns={"index": "after"})
+        a = index_of("old", old, opp).rename(columns={"index": "before"})
+        b = index_of("new", new, opp).rename(columns={"index": "after"})
         m = b.merge(a.drop(columns="name"), on="party", how="outer")
         m["name"] = m["name"].fillna(m["party"])
         m.insert(0, "opportunity", opp)
@@ -549,9 +597,15 @@ def diff(
     rows = [r for r in rows if r["person"] not in hidden]
     left_out = n_people_rows - len(rows)
     opps = _common_opportunities(old_net, new_net, opportunity)
+    summaries = None
     if gaps:
-        rows += _gap_changes(old_net, new_net, opps, old_stamp, new_stamp, include_sensitive)
-    index = _index_table(old_net, new_net, opps)
+        gap_rows, summaries = _gap_changes(
+            old_net, new_net, opps, old_stamp, new_stamp, include_sensitive
+        )
+        kept = [r for r in gap_rows if r["person"] not in hidden]
+        left_out += len(gap_rows) - len(kept)
+        rows += kept
+    index = _index_table(old_net, new_net, opps, summaries)
     r: Any
     for r in index.itertuples(index=False):
         if pd.isna(r.before) or pd.isna(r.after) or abs(float(r.change)) > _EPS:

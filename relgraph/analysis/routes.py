@@ -54,11 +54,14 @@ BULK_COLUMNS: tuple[str, ...] = (
     "best_source",
     "best_path",
     "best_route",
+    "best_affiliation",
     "alt_strength",
     "alt_hops",
     "alt_source",
     "alt_path",
     "alt_route",
+    "alt_affiliation",
+    "excluded",
     "why",
 )
 
@@ -116,8 +119,22 @@ class _Bundle:
     ours: np.ndarray
     blocked: np.ndarray
     _aff: tuple[_CSR, dict[tuple[int, int], tuple[str, str, float, bool]]] | None = None
-    _fwd: Any = None
-    _csgraph: sp.csr_matrix | None = None
+    _bulk: dict[bool, tuple[sp.csr_matrix, _Forward]] = field(default_factory=dict)
+    _edges: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def edge_index(self) -> tuple[np.ndarray, np.ndarray]:
+        """Usable ties' unordered pair keys ``min * n + max``, sorted, and their rows."""
+        if self._edges is None:
+            e = self.net.edges
+            usable = np.flatnonzero(
+                np.ones(len(e), bool) if self.include_sensitive else ~e["sensitive"].to_numpy(bool)
+            )
+            u, v = e["u"].to_numpy(np.int64)[usable], e["v"].to_numpy(np.int64)[usable]
+            key = np.minimum(u, v) * np.int64(self.real.n) + np.maximum(u, v)
+            order = np.argsort(key, kind="stable")
+            self._edges = (key[order], usable[order])
+        return self._edges
 
     @property
     def affiliation_graph(
@@ -205,6 +222,7 @@ def _hop_search(
     target: int | None = None,
     finish: np.ndarray | None = None,
     finish_min: float | None = None,
+    dist: np.ndarray | None = None,
 ) -> list[_Level]:
     """Hop-bounded multi-source shortest paths (Bellman–Ford by levels, frontier only).
 
@@ -217,7 +235,9 @@ def _hop_search(
     than the best cost found at the target so far, and at the last level only the
     target's own ties are read (the graph is symmetric); with ``finish`` (the cost to
     complete a route from each node, ``inf`` where none), anything whose cost plus the
-    smallest finish cannot beat the best completed route so far.
+    smallest finish cannot beat the best completed route so far. ``dist`` (hops from
+    each person to ``target``, see :func:`_hop_dist`) drops anyone who cannot reach the
+    target within the hops left; it is exact, since blocks and bans only lengthen routes.
     """
     n = g.n
     best = np.full(n, np.inf) if scratch is None else scratch
@@ -271,6 +291,8 @@ def _hop_search(
         cand = fcost[rep] + g.cost[idx]
         prv = front[rep]
         keep = ~blocked[nbr] & (cand < best[nbr]) & (cand + fmin < ub)
+        if dist is not None:  # only people who can still reach the target in time
+            keep &= dist[nbr] <= max_hops - level - 1
         if finish is not None and level == max_hops - 1:
             keep &= np.isfinite(finish[nbr])
         if banned is not None and len(banned):
@@ -320,6 +342,24 @@ def _path_to(levels: list[_Level], node: int, bound: int) -> tuple[float, tuple[
     return cost, tuple(reversed(path))
 
 
+def _hop_dist(g: _CSR, target: int, depth: int) -> np.ndarray:
+    """Hops from every person to ``target`` (breadth first, ``depth + 1`` when farther)."""
+    dist = np.full(g.n, depth + 1, dtype=np.int64)
+    dist[target] = 0
+    front = np.array([target], dtype=np.int64)
+    for h in range(1, depth + 1):
+        lo = g.indptr[front]
+        cnt = g.indptr[front + 1] - lo
+        total = int(cnt.sum())
+        if total == 0:
+            break
+        idx = np.repeat(lo, cnt) + np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        nbr = np.unique(g.indices[idx])
+        front = nbr[dist[nbr] > h]
+        dist[front] = h
+    return dist
+
+
 def _shortest(
     g: _CSR,
     starts: Sequence[int],
@@ -327,12 +367,15 @@ def _shortest(
     max_hops: int,
     blocked: np.ndarray,
     banned: Iterable[tuple[int, int]] = (),
+    dist: np.ndarray | None = None,
 ) -> tuple[float, tuple[int, ...]] | None:
     if max_hops < 1 or not len(starts):
         return None
     keys = np.array([u * g.n + v for u, v in banned], dtype=np.int64)
     arr = np.asarray(list(starts), dtype=np.int64)
-    levels = _hop_search(g, arr, np.zeros(len(arr)), max_hops, blocked, keys, target=target)
+    levels = _hop_search(
+        g, arr, np.zeros(len(arr)), max_hops, blocked, keys, target=target, dist=dist
+    )
     return _path_to(levels, target, max_hops)
 
 
@@ -354,7 +397,8 @@ def _yen(
     With ``multi`` the routes start at any of ``starts`` (a virtual root joins them), and
     a second route from another start is found by spurring at that root.
     """
-    first = _shortest(g, starts, target, max_hops, blocked)
+    dist = _hop_dist(g, target, max_hops - 1)
+    first = _shortest(g, starts, target, max_hops, blocked, dist=dist)
     if first is None:
         return []
     accepted = [first]
@@ -367,7 +411,7 @@ def _yen(
             if i == -1:
                 used = {p[0] for _, p in accepted}
                 found = _shortest(
-                    g, [s for s in starts if s not in used], target, max_hops, blocked
+                    g, [s for s in starts if s not in used], target, max_hops, blocked, dist=dist
                 )
                 cand = found
             else:
@@ -375,7 +419,7 @@ def _yen(
                 banned = {(p[i], p[i + 1]) for _, p in accepted if p[: i + 1] == root}
                 blk = blocked.copy()
                 blk[list(root[:-1])] = True
-                found = _shortest(g, [root[-1]], target, max_hops - i, blk, banned)
+                found = _shortest(g, [root[-1]], target, max_hops - i, blk, banned, dist)
                 cand = None
                 if found is not None:
                     path = root[:-1] + found[1]
@@ -409,20 +453,23 @@ def _hop_details(
     if not pairs:
         return out
     n = b.real.n
-    e = b.net.edges
-    u = e["u"].to_numpy()
-    v = e["v"].to_numpy()
-    lo, hi = np.minimum(u, v), np.maximum(u, v)
+    keys, edge_rows = b.edge_index
     want = np.array(sorted({min(a, c) * n + max(a, c) for a, c in pairs}), dtype=np.int64)
-    mask = np.isin(lo * n + hi, want)
-    if not b.include_sensitive:
-        mask &= ~e["sensitive"].to_numpy(bool)
-    sub = e[mask]
+    lo_i = np.searchsorted(keys, want, side="left")
+    hi_i = np.searchsorted(keys, want, side="right")
+    rows = np.concatenate([np.arange(a, c) for a, c in zip(lo_i, hi_i, strict=True)])
+    sub = b.net.edges.iloc[edge_rows[rows]]
     # a strength counts as "not a default" when given or derived from the interactions log
     given = sub["basis"].ne("default") if "basis" in sub.columns else sub["explicit"]
     best: dict[tuple[int, int], tuple[float, str, int, int, bool, bool]] = {}
     for su, sv, kind, s, expl, sens in zip(
-        sub["u"], sub["v"], sub["kind"], sub["strength"], given, sub["sensitive"], strict=False
+        sub["u"].tolist(),
+        sub["v"].tolist(),
+        sub["kind"].tolist(),
+        sub["strength"].tolist(),
+        np.asarray(given, dtype=bool).tolist(),
+        sub["sensitive"].tolist(),
+        strict=True,
     ):
         key = (min(int(su), int(sv)), max(int(su), int(sv)))
         rec = (float(s), str(kind), int(su), int(sv), bool(expl), bool(sens))
@@ -598,6 +645,13 @@ class RouteReport:
         The hop limit in force.
     include_sensitive, include_do_not_contact : bool
         The opt-ins used.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> rep = rg.connection_routes(rg.datasets.tiny(), "Di", k=1)
+    >>> rep.best["path"], round(float(rep.best["strength"]), 2), rep.excluded
+    (('u2', 'p1', 'p4'), 0.56, 0)
     """
 
     target: str
@@ -827,12 +881,7 @@ def connection_routes(
 
     # excluded: the k best without the rules, minus what survived under them
     excluded = 0
-    rules_bite = (not include_sensitive and bool(net.edges["sensitive"].any())) or (
-        not include_do_not_contact and bool(dnc.any())
-    )
-    if not include_sensitive and len(net.affiliations) and affiliations:
-        rules_bite = True  # sensitive affiliations may be dropped too
-    if rules_bite:
+    if _rules_bite(net, include_sensitive, include_do_not_contact, affiliations):
         free = _bundle(net, True, True)
         fstarts = [int(i) for i in np.flatnonzero(free.ours)] if multi else starts
         unrestricted, _ = _ranked(free, fstarts, t, k, max_hops, multi, affiliations)
@@ -855,6 +904,7 @@ def connection_routes(
         return inner | ({r.path[0]} if multi else set())
 
     rows = []
+    listed_paths = [r.path for r in routes]
     for rank, r in enumerate(routes, start=1):
         disjoint = all(not (people(r) & people(better)) for better in routes[: rank - 1])
         rows.append(_row(net, rank, r, disjoint, dnc))
@@ -869,30 +919,30 @@ def connection_routes(
     if best.affiliation:
         graph, aff_info = b.affiliation_graph
 
-    if len(best.path) > 2 or multi:
-        if not any(not (people(r) & people(best)) for r in routes[1:]):
-            blk = blocked.copy()
-            avoid = sorted(people(best))
-            blk[avoid] = True
-            alt_starts = [s for s in starts if s not in avoid]
-            alt = _shortest(graph, alt_starts, t, max_hops, blk)
-            if alt is None and not best.affiliation and affiliations and len(net.affiliations):
-                graph2, aff_info = b.affiliation_graph
-                alt = _shortest(graph2, alt_starts, t, max_hops, blk)
-            if alt is not None and alt[1] not in {r.path for r in routes}:
-                det = _hop_details(b, [alt[1]], aff_info)
-                r = _Route(
-                    alt[0],
-                    alt[1],
-                    tuple(det[(u, v)] for u, v in zip(alt[1], alt[1][1:], strict=False)),
-                )
-                rows.append(
-                    _row(net, len(rows) + 1, r, True, dnc, say("routes_why_alternative", k=k))
-                )
+    if not any(not (people(r) & people(best)) for r in routes[1:]):
+        blk = blocked.copy()
+        avoid = sorted(people(best))
+        blk[avoid] = True
+        alt_starts = [s for s in starts if s not in avoid]
+        # a named source's direct tie shares no middle person with anything: the
+        # alternative is then any other route, so only that tie itself is left out
+        direct = [(best.path[0], t)] if not multi and len(best.path) == 2 else []
+        alt = _shortest(graph, alt_starts, t, max_hops, blk, direct)
+        if alt is None and not best.affiliation and affiliations and len(net.affiliations):
+            graph2, aff_info = b.affiliation_graph
+            alt = _shortest(graph2, alt_starts, t, max_hops, blk, direct)
+        if alt is not None and alt[1] not in {r.path for r in routes}:
+            det = _hop_details(b, [alt[1]], aff_info)
+            r = _Route(
+                alt[0],
+                alt[1],
+                tuple(det[(u, v)] for u, v in zip(alt[1], alt[1][1:], strict=False)),
+            )
+            rows.append(_row(net, len(rows) + 1, r, True, dnc, say("routes_why_alternative", k=k)))
+            listed_paths.append(r.path)
 
     # single point of failure: a person whose removal leaves no route at all (none when
     # a listed route shares no person with the best one)
-    listed_paths = [tuple(int(i) for i in net.index_of(list(r["path"]))) for r in rows]
     if not multi:
         listed_paths = [p[1:] for p in listed_paths]
     spof: list[str] = []
@@ -918,8 +968,7 @@ class _Forward:
     c_min: float
 
 
-def _forward_labels(b: _Bundle, sources: np.ndarray) -> _Forward:
-    g = b.real
+def _forward_labels(g: _CSR, sources: np.ndarray) -> _Forward:
     n = g.n
     lo = g.indptr[sources]
     cnt = g.indptr[sources + 1] - lo
@@ -949,7 +998,7 @@ def _forward_labels(b: _Bundle, sources: np.ndarray) -> _Forward:
 
 
 def _backward_best(
-    b: _Bundle,
+    g: _CSR,
     fwd: _Forward,
     target: int,
     avoid: Sequence[int],
@@ -964,7 +1013,6 @@ def _backward_best(
     each ball member's strongest direct tie from one of our people other than
     ``avoid_source``: exact for routes of at most ``max_hops`` hops.
     """
-    g = b.real
     avoid = [int(a) for a in avoid]
     # the finish cost per person: its best tie from one of ours, the avoided source left out
     patched: list[int] = []
@@ -1005,12 +1053,78 @@ def _backward_best(
         fwd.s1[patched] = saved_s
 
 
+def _bulk_graph(b: _Bundle, affiliations: bool) -> tuple[_CSR, dict[tuple[int, int], Any] | None]:
+    """Return the bulk contact graph: real ties, plus shared affiliations when asked."""
+    if affiliations and len(b.net.affiliations):
+        g, info = b.affiliation_graph
+        if info:
+            return g, info
+    return b.real, None
+
+
+_BulkResult = tuple[int, tuple[int, ...] | None, tuple[int, ...] | None, str]
+
+
+def _bulk_search(
+    b: _Bundle,
+    tidx: np.ndarray,
+    max_hops: int,
+    affiliations: bool,
+    bar: Any,
+) -> tuple[list[_BulkResult], dict[tuple[int, int], Any] | None]:
+    """Best route and one disjoint alternative per target: (target, best, alt, status)."""
+    from scipy.sparse.csgraph import dijkstra
+
+    g, info = _bulk_graph(b, affiliations)
+    n = g.n
+    sources = np.flatnonzero(b.ours & ~b.blocked).astype(np.int64)
+    blocked = b.blocked | b.ours
+    key = info is not None
+    if key not in b._bulk:
+        # our people only start routes and do-not-contact people are never entered: drop
+        # the edges into them once, so one multi-source Dijkstra respects both rules
+        rows_of = np.repeat(np.arange(n), np.diff(g.indptr))
+        keep = ~blocked[g.indices] & ~b.blocked[rows_of]
+        csgraph = sp.csr_matrix(
+            (np.maximum(g.cost[keep], _TINY), g.indices[keep], _indptr_from_rows(rows_of[keep], n)),
+            shape=(n, n),
+        )
+        b._bulk[key] = (csgraph, _forward_labels(g, sources))
+    csgraph, fwd = b._bulk[key]
+    if len(sources):
+        _dist, pred, _src = dijkstra(
+            csgraph, directed=True, indices=sources, min_only=True, return_predecessors=True
+        )
+    else:
+        pred = np.full(n, -9999)
+    scratch = np.full(n, np.inf)
+    out: list[_BulkResult] = []
+    for t in tidx.tolist():
+        if b.ours[t]:
+            out.append((t, None, None, "ours"))
+        elif b.blocked[t]:
+            out.append((t, None, None, "dnc"))
+        else:
+            best = _pred_path(pred, t)
+            if best is not None and len(best) - 1 > max_hops:
+                found = _backward_best(g, fwd, t, (), -1, max_hops, blocked, scratch)
+                best = None if found is None else found[1]
+            if best is None:
+                out.append((t, None, None, "none"))
+            else:
+                alt = _backward_best(g, fwd, t, best[1:-1], best[0], max_hops, blocked, scratch)
+                out.append((t, best, None if alt is None else alt[1], ""))
+        bar.update(1)
+    return out, info
+
+
 def routes_to_many(
     net: RelationshipNetwork,
     targets: Iterable[str] | None = None,
     *,
     include_sensitive: bool = False,
     include_do_not_contact: bool = False,
+    affiliations: bool = True,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     r"""Best route and one node-disjoint alternative from our whole team to many people.
@@ -1022,9 +1136,12 @@ def routes_to_many(
     targets : iterable of str, optional
         People to reach (ids or names); every person outside our team when omitted.
     include_sensitive : bool
-        Use sensitive ties.
+        Use sensitive ties and sensitive affiliations.
     include_do_not_contact : bool
         Let routes pass through (or end at) do-not-contact people.
+    affiliations : bool
+        Offer routes through shared affiliations (not yet ties) where no route of real
+        ties is stronger, as :func:`connection_routes` does.
     progress : bool, optional
         Show a tqdm progress bar: None (default) shows it only once the run has taken
         more than a second; True always; False never.
@@ -1033,9 +1150,12 @@ def routes_to_many(
     -------
     pandas.DataFrame
         One row per target (columns :data:`BULK_COLUMNS`): ``target, name,
-        best_strength, best_hops, best_source, best_path, best_route``, the same for the
-        alternative (``alt_*``; strength 0 and empty path when none exists) and ``why``.
-        An unreachable target has ``best_strength`` 0.
+        best_strength, best_hops, best_source, best_path, best_route, best_affiliation``
+        (uses a shared affiliation, not yet a tie), the same for the alternative
+        (``alt_*``; strength 0 and empty path when none exists), ``excluded`` (how many
+        of the best route and alternative found without the sensitive and do-not-contact
+        rules those rules removed) and ``why``. An unreachable target has
+        ``best_strength`` 0.
 
     Raises
     ------
@@ -1045,14 +1165,18 @@ def routes_to_many(
     Notes
     -----
     Same contact graph and strength as :func:`connection_routes` (product of hop
-    strengths, at most ``settings.max_hops`` hops, our people only at the start), without
-    affiliation routes. The best routes come from one multi-source
-    ``scipy.sparse.csgraph.dijkstra`` call (``min_only=True``) over :math:`-\log s`;
-    a target whose best path is longer than the hop limit is searched again within it.
-    The alternative avoids every person of the best route (its source included): a
-    hop-bounded search from the target, ``max_hops - 1`` hops deep, is joined with each
-    reached person's strongest direct tie from one of our people, which is exact because
-    our people never sit in the middle of a route.
+    strengths, at most ``settings.max_hops`` hops, our people only at the start). A
+    shared affiliation between two people with no tie is an edge of strength
+    ``settings.affiliation_strength`` for its kind, so an affiliation route is chosen
+    only when it beats every route of real ties. The best routes come from one
+    multi-source ``scipy.sparse.csgraph.dijkstra`` call (``min_only=True``) over
+    :math:`-\log s`; a target whose best path is longer than the hop limit is searched
+    again within it. The alternative avoids every person of the best route (its source
+    included): a hop-bounded search from the target, ``max_hops - 1`` hops deep, is
+    joined with each reached person's strongest direct tie from one of our people, which
+    is exact because our people never sit in the middle of a route. ``excluded`` repeats
+    the search with both opt-ins switched on (only when the rules remove anything from
+    this network) and counts its best and alternative paths that are not in the result.
 
     Examples
     --------
@@ -1063,69 +1187,36 @@ def routes_to_many(
     0     p1           0.70          u2          0.49         u1
     1     p4           0.56          u2          0.50         u1
     """
-    from scipy.sparse.csgraph import dijkstra
-
     max_hops = int(net.settings.max_hops)
     if targets is None:
         tids = [str(p) for p in net.person_ids[~net.party.eq("us").to_numpy()]]
     else:
         tids = [net.resolve_person(t) for t in targets]
-    b = _bundle(net, include_sensitive, include_do_not_contact)
-    g = b.real
-    n = g.n
-    sources = np.flatnonzero(b.ours & ~b.blocked).astype(np.int64)
-    blocked = b.blocked | b.ours
     began = time.perf_counter()
+    b = _bundle(net, include_sensitive, include_do_not_contact)
+    tidx = np.asarray(net.index_of(tids) if tids else np.zeros(0), dtype=np.int64)
+    bite = _rules_bite(net, include_sensitive, include_do_not_contact, affiliations)
+    bar = _progress(len(tids) * (2 if bite else 1), progress, began)
+    try:
+        results, info = _bulk_search(b, tidx, max_hops, affiliations, bar)
+        excluded = np.zeros(len(results), dtype=np.int64)
+        if bite:
+            free, _ = _bulk_search(_bundle(net, True, True), tidx, max_hops, affiliations, bar)
+            for i, (mine, theirs) in enumerate(zip(results, free, strict=True)):
+                kept = {mine[1], mine[2]}
+                excluded[i] = sum(1 for p in (theirs[1], theirs[2]) if p and p not in kept)
+    finally:
+        bar.close()
 
-    if b._csgraph is None:
-        rows_of = np.repeat(np.arange(n), np.diff(g.indptr))
-        keep = ~blocked[g.indices] & ~b.blocked[rows_of]
-        b._csgraph = sp.csr_matrix(
-            (np.maximum(g.cost[keep], _TINY), g.indices[keep], _indptr_from_rows(rows_of[keep], n)),
-            shape=(n, n),
-        )
-        b._fwd = _forward_labels(b, np.flatnonzero(b.ours & ~b.blocked).astype(np.int64))
-    fwd: _Forward = b._fwd
-    if len(sources):
-        _dist, pred, _src = dijkstra(
-            b._csgraph, directed=True, indices=sources, min_only=True, return_predecessors=True
-        )
-    else:
-        pred = np.full(n, -9999)
-    scratch = np.full(n, np.inf)
-    tidx = net.index_of(tids) if tids else np.zeros(0, dtype=np.int64)
-
-    bar = _progress(len(tids), progress, began)
-    results: list[tuple[int, tuple[float, tuple[int, ...]] | None, Any, str]] = []
-    for t in tidx:
-        t = int(t)
-        if b.ours[t]:
-            results.append((t, None, None, "ours"))
-        elif b.blocked[t]:
-            results.append((t, None, None, "dnc"))
-        else:
-            best = _pred_path(pred, t)
-            if best is not None and len(best) - 1 > max_hops:
-                found = _backward_best(b, fwd, t, (), -1, max_hops, blocked, scratch)
-                best = None if found is None else found[1]
-            if best is None:
-                results.append((t, None, None, "none"))
-            else:
-                alt = _backward_best(b, fwd, t, best[1:-1], best[0], max_hops, blocked, scratch)
-                results.append((t, (0.0, best), alt, ""))
-        bar.update(1)
-    bar.close()
-
-    paths = [r[1][1] for r in results if r[1] is not None]
-    paths += [r[2][1] for r in results if r[2] is not None]
-    details = _hop_details(b, paths, None)
+    paths = [p for r in results for p in (r[1], r[2]) if p is not None]
+    details = _hop_details(b, paths, info)
     out = []
     ids = net.person_ids
-    for t, best_r, alt_r, status in results:
+    for (t, best_p, alt_p, status), n_excl in zip(results, excluded.tolist(), strict=True):
         label = _short(net, t)
-        row: dict[str, Any] = {"target": str(ids[t]), "name": label}
-        for prefix, rr in (("best", best_r), ("alt", alt_r)):
-            if rr is None:
+        row: dict[str, Any] = {"target": str(ids[t]), "name": label, "excluded": n_excl}
+        for prefix, p in (("best", best_p), ("alt", alt_p)):
+            if p is None:
                 row.update(
                     {
                         f"{prefix}_strength": 0.0,
@@ -1133,10 +1224,10 @@ def routes_to_many(
                         f"{prefix}_source": "",
                         f"{prefix}_path": (),
                         f"{prefix}_route": "",
+                        f"{prefix}_affiliation": False,
                     }
                 )
             else:
-                p = rr[1]
                 hops = [details[(u, v)] for u, v in zip(p, p[1:], strict=False)]
                 row.update(
                     {
@@ -1145,25 +1236,46 @@ def routes_to_many(
                         f"{prefix}_source": str(ids[p[0]]),
                         f"{prefix}_path": tuple(str(ids[i]) for i in p),
                         f"{prefix}_route": _route_text(net, p, hops),
+                        f"{prefix}_affiliation": any(
+                            h.kind.startswith("affiliation:") for h in hops
+                        ),
                     }
                 )
         if status == "ours":
-            row["why"] = say("routes_none_ours", who=label)
+            why = say("routes_none_ours", who=label)
         elif status == "dnc":
-            row["why"] = say("routes_none_dnc", who=label)
+            why = say("routes_none_dnc", who=label)
         elif status == "none":
-            row["why"] = say("routes_none", who=label, start="our team", max_hops=max_hops)
-        elif alt_r is None:
-            row["why"] = say("routes_bulk_no_alt", max_hops=max_hops)
+            why = say("routes_none", who=label, start="our team", max_hops=max_hops)
+        elif alt_p is None:
+            why = say("routes_bulk_no_alt", max_hops=max_hops)
         else:
-            row["why"] = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"])
+            why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"])
+        if row["best_affiliation"] or row["alt_affiliation"]:
+            why += "; " + say("routes_why_affiliation")
+        if n_excl:
+            why += "; " + say("routes_excluded", n=n_excl)
+        row["why"] = why
         out.append(row)
     frame = pd.DataFrame(out, columns=list(BULK_COLUMNS))
-    for c in ("best_hops", "alt_hops"):
+    for c in ("best_hops", "alt_hops", "excluded"):
         frame[c] = frame[c].astype(int)
     for c in ("best_strength", "alt_strength"):
         frame[c] = frame[c].astype(float)
+    for c in ("best_affiliation", "alt_affiliation"):
+        frame[c] = frame[c].astype(bool)
     return frame
+
+
+def _rules_bite(
+    net: RelationshipNetwork, include_sensitive: bool, include_dnc: bool, affiliations: bool
+) -> bool:
+    """Whether the sensitive / do-not-contact rules can remove anything from ``net``."""
+    if not include_sensitive and bool(net.edges["sensitive"].any()):
+        return True
+    if not include_dnc and bool(net.do_not_contact().any()):
+        return True
+    return not include_sensitive and affiliations and len(net.affiliations) > 0
 
 
 def _indptr_from_rows(rows: np.ndarray, n: int) -> np.ndarray:
@@ -1195,7 +1307,11 @@ class _NoBar:
 def _progress(total: int, progress: bool | None, began: float) -> Any:
     if progress is False or total == 0:
         return _NoBar()
-    from tqdm.auto import tqdm
+    import importlib.util
+
+    # tqdm.auto warns ("IProgress not found") in Jupyter when ipywidgets is missing.
+    widgets = importlib.util.find_spec("ipywidgets") is not None
+    tqdm = importlib.import_module("tqdm.auto" if widgets else "tqdm.std").tqdm
 
     delay = 0.0 if progress else max(0.0, 1.0 - (time.perf_counter() - began))
     return tqdm(total=total, desc="routes", unit="target", delay=delay, leave=False)

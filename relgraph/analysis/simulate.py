@@ -11,11 +11,11 @@ import pandas as pd
 
 from relgraph.analysis.influence import (
     _build_model,
+    _downstream,
     _index_frame,
     _model,
     _power,
     _settings,
-    _solve,
 )
 from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term
 from relgraph.text import say
@@ -37,6 +37,15 @@ class SimulationResult:
     index : pandas.DataFrame
         One row per party (us, then competitors): ``party, name, kind, before, after,
         delta``.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> res = rg.simulate(rg.datasets.tiny(), leaves=["p4"])
+    >>> res.index[["party", "before", "after"]].round(3)
+      party  before  after
+    0    us   0.068  0.243
+    1     R   0.748  0.897
     """
 
     people: pd.DataFrame
@@ -170,11 +179,12 @@ def simulate(
             text = say("sim_new_tie", kind=kind, other=net.labels[b])
             note[i] = f"{note[i]}; {text}" if note[i] else text
     after_m = _build_model(net, s, extra=extra, attitude=x0, removed=removed)
-    xb = _solve(before_m.A, (1.0 - before_m.lam) * before_m.x0)
-    xa = _solve(after_m.A, (1.0 - after_m.lam) * after_m.x0)
-    xa = np.where(removed, np.nan, xa)
-    ib = _index_frame(net, before_m, p, competitors)
-    ia = _index_frame(net, after_m, p, competitors)
+    xb = before_m.predicted()
+    xa = np.where(removed, np.nan, after_m.predicted())
+    ib = _index_frame(
+        net, before_m, p, competitors, (1.0 - before_m.lam) * _downstream(before_m, p, opp)
+    )
+    ia = _index_frame(net, after_m, p, competitors, (1.0 - after_m.lam) * _downstream(after_m, p))
     index = pd.DataFrame(
         {
             "party": ib["party"],

@@ -59,26 +59,125 @@ def our_load(net: RelationshipNetwork) -> pd.Series:
     t = net.ties
     cov = t[t["kind"].astype(str).eq("covers") & t["source"].astype(str).isin(ours)]
     counts = cov.drop_duplicates(["source", "target"])["source"].astype(str).value_counts()
-    return counts.reindex(ours, fill_value=0).astype(int).rename("load")
+    out = counts.reindex(ours, fill_value=0).astype(int).rename("load")
+    out.index = out.index.astype(str)
+    return out
+
+
+class _Base:
+    """Per-network arrays sponsor scoring needs, built once (cached on the network)."""
+
+    def __init__(self, net: RelationshipNetwork) -> None:
+        ppl = net.people
+        self.levels = ppl["level"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        self.departments = ppl["department"].fillna("").astype(str).to_numpy(dtype=object)
+        self.titles = ppl["title"].fillna("").astype(str).to_numpy(dtype=object)
+        self.labels = net.labels.astype(str).to_numpy(dtype=object)
+        self.ours = [str(x) for x in net.our_people()]
+        self.ours_set = frozenset(self.ours)
+        ids = [str(x) for x in net.person_ids.to_numpy(dtype=object).tolist()]
+        self.pos = dict(zip(ids, range(len(ids)), strict=True))
+        self._words: dict[int, frozenset[str]] = {}
+
+    def words(self, i: int) -> frozenset[str]:
+        """Words of person ``i``'s department and title (computed on first use)."""
+        w = self._words.get(i)
+        if w is None:
+            w = _words(self.departments[i]) | _words(self.titles[i])
+            self._words[i] = w
+        return w
+
+
+def _base(net: RelationshipNetwork) -> _Base:
+    base = net._cache.get("sponsor_base")
+    if not isinstance(base, _Base):
+        base = _Base(net)
+        net._cache["sponsor_base"] = base
+    return base
 
 
 def _history(
     net: RelationshipNetwork, target: int, include_sensitive: bool
-) -> tuple[np.ndarray, list[str]]:
-    """Strongest direct tie (any kind, either direction) between everyone and ``target``."""
-    e = net.edges
-    mask = (e["u"].to_numpy() == target) | (e["v"].to_numpy() == target)
-    if not include_sensitive:
-        mask &= ~e["sensitive"].to_numpy()
-    sub = e[mask]
-    other = np.where(sub["u"].to_numpy() == target, sub["v"].to_numpy(), sub["u"].to_numpy())
-    best = np.zeros(net.n_people)
-    kind = [""] * net.n_people
-    for o, k, s in zip(other, sub["kind"], sub["strength"], strict=True):
-        if s > best[o]:
-            best[o] = s
-            kind[o] = str(k)
-    return best, kind
+) -> dict[int, tuple[float, str]]:
+    """Strongest direct tie (strength, kind; either direction) from ``target`` to each neighbour."""
+    key = ("sponsor_ends", bool(include_sensitive))
+    ends = net._cache.get(key)
+    if ends is None:
+        e = net.edges
+        keep = np.ones(len(e), dtype=bool) if include_sensitive else ~e["sensitive"].to_numpy()
+        u = e["u"].to_numpy()[keep]
+        v = e["v"].to_numpy()[keep]
+        st = e["strength"].to_numpy(dtype=float)[keep]
+        kd = e["kind"].astype(str).to_numpy(dtype=object)[keep]
+        # both directions, sorted by endpoint: one searchsorted finds a person's ties
+        a = np.concatenate([u, v])
+        b = np.concatenate([v, u])
+        order = np.argsort(a, kind="stable")
+        st2, kd2 = np.concatenate([st, st]), np.concatenate([kd, kd])
+        ends = (a[order], b[order], st2[order], kd2[order])
+        net._cache[key] = ends
+    a, b, st, kd = ends
+    lo, hi = np.searchsorted(a, [target, target + 1])
+    best: dict[int, tuple[float, str]] = {}
+    for o, k, s in zip(b[lo:hi].tolist(), kd[lo:hi].tolist(), st[lo:hi].tolist(), strict=True):
+        if s > best.get(o, (0.0, ""))[0]:
+            best[o] = (s, str(k))
+    return best
+
+
+def _scores(
+    net: RelationshipNetwork,
+    target: int,
+    cand: list[str],
+    *,
+    max_load: int,
+    include_sensitive: bool,
+    load: Mapping[str, int],
+) -> dict[str, np.ndarray]:
+    """Score every candidate for one target: the four terms and the total (vectorised)."""
+    base = _base(net)
+    ci = np.array([base.pos[c] for c in cand], dtype=np.int64)
+    lv = base.levels[ci]
+    t_level = base.levels[target]
+    if np.isnan(t_level):
+        parity = np.full(len(ci), 0.5)
+    else:
+        parity = np.where(
+            np.isnan(lv), 0.5, np.maximum(0.0, 1.0 - np.abs(np.nan_to_num(lv) - t_level) / 4.0)
+        )
+    t_words = base.words(target)
+    business = np.array(
+        [
+            (len(w & t_words) / len(w | t_words)) if (w | t_words) else 0.0
+            for w in (base.words(int(i)) for i in ci)
+        ],
+        dtype=float,
+    )
+    history = _history(net, target, include_sensitive)
+    hist = np.array([history.get(int(i), (0.0, ""))[0] for i in ci], dtype=float)
+    n_load = np.array([int(load.get(c, 0)) for c in cand], dtype=np.int64)
+    capacity = np.maximum(0.0, 1.0 - n_load / max_load)
+    score = (
+        SPONSOR_WEIGHTS["parity"] * parity
+        + SPONSOR_WEIGHTS["business"] * business
+        + SPONSOR_WEIGHTS["history"] * hist
+        + SPONSOR_WEIGHTS["capacity"] * capacity
+    )
+    return {
+        "pos": ci,
+        "level": lv,
+        "parity": parity,
+        "business": business,
+        "history": hist,
+        "load": n_load,
+        "capacity": capacity,
+        "score": score,
+    }
+
+
+def _ranked(scores: Mapping[str, np.ndarray], cand: list[str]) -> np.ndarray:
+    """Candidate positions best first: score (rounded as shown) descending, then id."""
+    return np.lexsort((np.array(cand, dtype=object), -np.round(scores["score"], 6)))
 
 
 def match_sponsor(
@@ -145,55 +244,39 @@ def match_sponsor(
     if max_load < 1:
         raise RelgraphError(f"max_load must be at least 1; got {max_load!r}")
     pid = net.resolve_person(person)
-    ours = net.our_people()
+    base = _base(net)
     if candidates is None:
-        cand = list(ours)
+        cand = list(base.ours)
     else:
-        cand = [net.resolve_person(c) for c in candidates]
-        bad = [c for c in cand if c not in set(ours)]
+        cand = [c if c in base.ours_set else net.resolve_person(c) for c in candidates]
+        bad = [c for c in cand if c not in base.ours_set]
         if bad:
-            raise RelgraphError(f"{bad} are not our people; valid: {', '.join(ours)}")
-    if "sponsor_words" not in net._cache:
-        ppl = net.people
-        net._cache["sponsor_words"] = [
-            _words(d) | _words(t)
-            for d, t in zip(ppl["department"].fillna(""), ppl["title"].fillna(""), strict=True)
-        ]
-    words_of: list[frozenset[str]] = net._cache["sponsor_words"]
-    levels: list[int | None] = [
-        None if pd.isna(v) else int(v) for v in net.people["level"].astype("Float64")
-    ]
-    titles = net.people["title"].fillna("").astype(str)
-    target_i = int(net.index_of(pid)[0])
-    t_level = levels[target_i]
-    t_words = words_of[target_i]
-    history, kinds = _history(net, target_i, include_sensitive)
+            raise RelgraphError(f"{bad} are not our people; valid: {', '.join(base.ours)}")
+    target_i = base.pos[pid]
     current = our_load(net) if load is None else pd.Series(dict(load), dtype=int)
+    sc = _scores(
+        net,
+        target_i,
+        cand,
+        max_load=max_load,
+        include_sensitive=include_sensitive,
+        load={str(k_): int(v) for k_, v in current.items()},
+    )
+    ties = _history(net, target_i, include_sensitive)
+    t_level = base.levels[target_i]
     rows = []
-    for c, ci in zip(cand, net.index_of(cand), strict=True):
-        lvl = levels[int(ci)]
-        if lvl is None or t_level is None:
-            parity = 0.5
-        else:
-            parity = max(0.0, 1.0 - abs(int(lvl) - int(t_level)) / 4.0)
-        words = words_of[int(ci)]
-        union = words | t_words
-        business = len(words & t_words) / len(union) if union else 0.0
-        hist = float(history[int(ci)])
-        n_load = int(current.get(c, 0))
-        capacity = max(0.0, 1.0 - n_load / max_load)
-        score = (
-            SPONSOR_WEIGHTS["parity"] * parity
-            + SPONSOR_WEIGHTS["business"] * business
-            + SPONSOR_WEIGHTS["history"] * hist
-            + SPONSOR_WEIGHTS["capacity"] * capacity
-        )
+    for j in _ranked(sc, cand).tolist():
+        ci = int(sc["pos"][j])
+        lvl = sc["level"][j]
+        parity, business = float(sc["parity"][j]), float(sc["business"][j])
+        hist, capacity = float(sc["history"][j]), float(sc["capacity"][j])
+        score, n_load = float(sc["score"][j]), int(sc["load"][j])
         rows.append(
             {
-                "sponsor": c,
-                "name": net.labels[c],
-                "title": titles.iat[int(ci)],
-                "level": pd.NA if lvl is None else lvl,
+                "sponsor": cand[j],
+                "name": base.labels[ci],
+                "title": base.titles[ci],
+                "level": pd.NA if np.isnan(lvl) else int(lvl),
                 "parity": round(parity, 6),
                 "business": round(business, 6),
                 "history": round(hist, 6),
@@ -202,12 +285,12 @@ def match_sponsor(
                 "score": round(score, 6),
                 "why": say(
                     "spo_why",
-                    level="?" if lvl is None else lvl,
-                    their_level="?" if t_level is None else t_level,
+                    level="?" if np.isnan(lvl) else int(lvl),
+                    their_level="?" if np.isnan(t_level) else int(t_level),
                     parity=parity,
                     business=business,
                     history=hist,
-                    tie=say("spo_tie", kind=kinds[int(ci)]) if hist > 0 else say("spo_no_tie"),
+                    tie=say("spo_tie", kind=ties[ci][1]) if hist > 0 else say("spo_no_tie"),
                     load=n_load,
                     max_load=max_load,
                     capacity=capacity,
@@ -215,9 +298,8 @@ def match_sponsor(
                 ),
             }
         )
+        if k is not None and len(rows) >= k:
+            break
     out = pd.DataFrame(rows, columns=[c for c in SPONSOR_COLUMNS if c != "rank"])
-    out = out.sort_values(["score", "sponsor"], ascending=[False, True], kind="stable")
     out.insert(0, "rank", np.arange(1, len(out) + 1))
-    if k is not None:
-        out = out.head(k)
     return out.reset_index(drop=True)

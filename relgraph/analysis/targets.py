@@ -9,10 +9,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis.coverage import _as_date, _Ctx, _parity
+from relgraph.analysis.coverage import _as_date, _Ctx, _parity, _reach
 from relgraph.analysis.influence import leverage
-from relgraph.analysis.routes import routes_to_many
-from relgraph.analysis.sponsors import match_sponsor, our_load
+from relgraph.analysis.sponsors import _ranked, _scores, our_load
 from relgraph.errors import RelgraphError
 from relgraph.model import Settings
 from relgraph.network import RelationshipNetwork
@@ -47,39 +46,6 @@ TARGET_COLUMNS = [
     "route",
     "why",
 ]
-
-
-def _owner_pick(
-    net: RelationshipNetwork,
-    pid: str,
-    existing: list[str],
-    route_source: str,
-    load: dict[str, int],
-    hours_left: dict[str, float] | None,
-    hours: float,
-    max_load: int,
-    include_sensitive: bool,
-) -> tuple[str, str]:
-    """Owner A and owner B for one target, respecting loads and hours."""
-    ranked = match_sponsor(
-        net,
-        pid,
-        max_load=max_load,
-        include_sensitive=include_sensitive,
-        load=load,
-    )
-    order = [str(x) for x in ranked["sponsor"]]
-
-    def free(o: str, cost: float) -> bool:
-        if hours_left is not None:
-            return hours_left.get(o, 0.0) >= cost - 1e-9
-        return True
-
-    first = [o for o in order if o in existing]
-    a = next((o for o in first + order if free(o, hours)), "")
-    b_first = [o for o in order if o in existing and o != a]
-    b = next((o for o in b_first + order if o != a and free(o, hours / 2)), "")
-    return a, b
 
 
 def recommend_targets(
@@ -150,9 +116,12 @@ def recommend_targets(
     - move_i = goal − attitude with the goal from :data:`GOAL_ATTITUDE` (opponents to
       neutral, neutrals to +1, supporters one point further; an exclusive supporter at
       +3 has no feasible move and is not listed),
-    - reach_i = 1 for people we already cover (they have an owner), else the strength of
-      the best route from our team (:func:`relgraph.routes_to_many`: product of tie
-      strengths, no sensitive ties, never through or to a do-not-contact person).
+    - reach_i = the strength of the best route from our team, the same for everyone,
+      covered or not (a ``covers`` tie is a one-hop route of its own strength): product
+      of tie strengths over at most ``settings.max_hops`` hops, no sensitive ties unless
+      ``include_sensitive``, never through or to a do-not-contact person; equal to
+      ``best_strength`` of :func:`relgraph.routes_to_many`, found for everyone by one
+      hop-bounded multi-source search.
 
     reach reads as the chance the move happens, so the expected attitude after the plan
     is attitude + reach × move. Because our index is linear in initial attitudes
@@ -167,18 +136,25 @@ def recommend_targets(
     s to them gets reach max(reach, reach_picked × s); the
     owners' loads (and hours) are updated, so later targets get other owners, and a
     target nobody has hours for is skipped. Do-not-contact people are never candidates.
+    Level parity (DOMAIN.md §5.1) reserves places: with a number of targets as the
+    limit, once the first target is picked and the places left are no more than the
+    competitors whose level-parity gap (see :func:`relgraph.coverage`) no pick has
+    addressed yet, only those gaps' candidates are eligible (the best gain among them),
+    so every such gap gets a "counter" target when anyone reachable can restore parity.
 
-    Owners: A is an existing owner when there is one (else the best match), B a second
-    existing owner or the best other match; matches come from
-    :func:`relgraph.match_sponsor` (level parity, business, existing tie, load). The
-    sponsor is the best match among our executives (level ≤ 3, or everyone if none).
+    Owners and sponsor come from the :func:`relgraph.match_sponsor` score (level parity,
+    business, existing tie, load). The sponsor is the best-scoring of our executives
+    (level ≤ 3, or everyone if none). A is an existing owner when there is one (else the
+    best match); B a second existing owner, else the best other match who is not the
+    sponsor (the sponsor's time goes to the executive relationship, not to the backup
+    role).
 
     Examples
     --------
     >>> import relgraph as rg
     >>> t = recommend_targets(rg.datasets.tiny(), k=2)
-    >>> t[["person", "objective", "move", "reach", "owner_a"]].values.tolist()
-    [['p1', 'neutralise', 1, 1.0, 'u2'], ['p2', 'mobilise', 1, 1.0, 'u1']]
+    >>> t[["person", "objective", "move", "reach", "owner_a"]].round(2).values.tolist()
+    [['p1', 'neutralise', 1, 0.7, 'u2'], ['p4', 'counter', 1, 0.56, 'u1']]
     """
     if k is not None and k < 1:
         raise RelgraphError(f"k must be at least 1; got {k!r}")
@@ -201,106 +177,82 @@ def recommend_targets(
     elif k is None:
         limit = 10
     s = net.settings if settings is None else settings
-    ctx = _Ctx(net, opportunity, s, _as_date(as_of) if as_of is not None else _as_date(None))
+    ctx = _Ctx.of(net, opportunity, s, _as_date(as_of))
 
     lev_f = leverage(net, ctx.opp, settings=s)
     lev = pd.Series(lev_f["leverage"].to_numpy(float), index=lev_f["person"].astype(str))
+    ids = net.person_ids
+    pos_of = ctx.pos
     counter: dict[str, tuple[str, int | None]] = {}
+    pending: dict[str, set[int]] = {}  # level-parity gaps not yet addressed: candidates
     for comp, cands in _parity(ctx, lev, include_sensitive)[1].items():
+        pending[comp] = {pos_of[p] for p in cands}
         for p in cands:
             counter.setdefault(p, (comp, ctx.lvl(p)))
 
-    ids = net.person_ids
-    att = ctx.attitude.reindex(ids).fillna(0).to_numpy(dtype=float).round().astype(int)
-    goal = np.array([GOAL_ATTITUDE[int(a)] for a in np.clip(att, -3, 3)])
+    att = np.clip(np.nan_to_num(ctx.att_a, nan=0.0).round().astype(int), -3, 3)
+    goal = np.array([GOAL_ATTITUDE[int(a)] for a in range(-3, 4)])[att + 3]
     move = goal - att
-    levv = lev.reindex(ids).fillna(0.0).to_numpy(float)
-    outside = ctx.party.reindex(ids).isin(["us", "competitor"]).to_numpy()
-    dnc = ctx.dnc.reindex(ids).to_numpy(dtype=bool)
+    levv = lev.reindex(ctx.ids_a).fillna(0.0).to_numpy(float)
+    outside = (ctx.party_a == "us") | (ctx.party_a == "competitor")
     ub = levv * move
-    ok = (~outside) & (~dnc) & (ub > 0)
-    covered = np.array([bool(ctx.owners.get(p)) for p in ids])
-    reach = np.where(covered, 1.0, np.nan)  # NaN: route not looked up yet
+    ok = (~outside) & (~ctx.dnc_a) & (ub > 0)
+    r = _reach(net, include_sensitive)
+    reach = r.strength
     boost = np.zeros(len(ids))  # reach through targets picked earlier
-    route_text = np.full(len(ids), "", dtype=object)
-    route_src = np.full(len(ids), "", dtype=object)
     via_text = np.full(len(ids), "", dtype=object)
-    for c in np.flatnonzero(covered).tolist():
-        route_text[c] = say("tgt_reach_covered", owners=", ".join(ctx.owners[str(ids[c])]))
-    order = np.flatnonzero(ok)
-    order = order[np.lexsort((ids.to_numpy()[order], -ub[order]))]
-    batch = 2 * (limit or 10) + 10
-    pos = 0  # next index into `order` whose route is not yet known
-
-    def fetch(upto: int) -> None:
-        nonlocal pos
-        want = [i for i in order[pos:upto] if np.isnan(reach[i])]
-        pos = max(pos, upto)
-        if not want:
-            return
-        r = routes_to_many(net, list(ids[want]), include_sensitive=include_sensitive)
-        r = r.set_index(r["target"].astype(str))
-        for i in want:
-            pid = ids[i]
-            reach[i] = float(r.at[pid, "best_strength"]) if pid in r.index else 0.0
-            route_text[i] = str(r.at[pid, "best_route"]) if pid in r.index else ""
-            route_src[i] = str(r.at[pid, "best_source"]) if pid in r.index else ""
-
-    fetch(batch)
     contact = net.adjacency(symmetric=True, include_sensitive=include_sensitive).tocsr()
+    ours = [str(o) for o in ours]
     load = {str(k_): int(v) for k_, v in our_load(net).items()}
-    execs = [o for o in ours if ctx.lvl(o) is not None and (ctx.lvl(o) or 9) <= 3] or ours
+    execs = [o for o in ours if (ctx.lvl(o) or 9) <= 3] or ours
+    labels = ctx.labels_d
+    label_arr = net.labels.astype(str).to_numpy(dtype=object)
     chosen: list[dict[str, Any]] = []
-    skipped: set[int] = set()
     changes: dict[str, float] = {}
+    live = np.flatnonzero(ok)  # candidates still open
+    live_ub = ub[live]
     while limit is None or len(chosen) < limit:
-        known = order[:pos]
-        eff = np.maximum(np.nan_to_num(reach[known]), boost[known])
-        gains = np.where(np.isnan(reach[known]), 0.0, ub[known] * eff)
-        if skipped:
-            gains[np.isin(known, list(skipped))] = 0.0
-        best = int(np.argmax(gains)) if len(gains) else -1
-        best_gain = gains[best] if best >= 0 else 0.0
-        if pos < len(order) and ub[order[pos]] > best_gain:
-            fetch(pos + batch)
-            continue
-        if best < 0 or best_gain <= 0:
+        if not len(live):
             break
-        i = int(known[best])
+        gains = live_ub * np.maximum(reach[live], boost[live])
+        slots = None if limit is None else limit - len(chosen)
+        if pending and chosen and slots is not None and slots <= len(pending):
+            # keep the last slots for the level-parity gaps not addressed yet
+            want = set().union(*pending.values())
+            mask = np.isin(live, list(want))
+            if (gains[mask] > 0).any():
+                gains = np.where(mask, gains, 0.0)
+            else:
+                pending.clear()  # nobody reachable can restore parity
+        order = np.lexsort((ctx.ids_a[live], -gains))
+        best = int(order[0])
+        if gains[best] <= 0:
+            break
+        i = int(live[best])
+        g = float(gains[best])
+        live = np.delete(live, best)
+        live_ub = np.delete(live_ub, best)
         pid = str(ids[i])
-        a, b = _owner_pick(
-            net,
-            pid,
-            ctx.owners.get(pid, []),
-            str(route_src[i]),
-            load,
-            hours_left,
-            hours,
-            max_load,
-            include_sensitive,
+        existing = ctx.owners.get(pid, [])
+        a, b, sponsor = _people_for(
+            net, i, existing, ours, execs, load, hours_left, hours, max_load, include_sensitive
         )
         if not a:
-            skipped.add(i)
-            continue
-        load[a] = load.get(a, 0) + (0 if a in ctx.owners.get(pid, []) else 1)
+            continue  # nobody has the hours: skipped
+        load[a] = load.get(a, 0) + (0 if a in existing else 1)
         if b:
-            load[b] = load.get(b, 0) + (0 if b in ctx.owners.get(pid, []) else 1)
+            load[b] = load.get(b, 0) + (0 if b in existing else 1)
         if hours_left is not None:
             hours_left[a] -= hours
             if b:
                 hours_left[b] -= hours / 2
-        spon = match_sponsor(
-            net,
-            pid,
-            candidates=execs,
-            max_load=max_load,
-            include_sensitive=include_sensitive,
-            load=load,
-        )
-        sponsor = str(spon["sponsor"].iloc[0]) if len(spon) else ""
-        g = float(best_gain)
         r_i = float(max(reach[i], boost[i]))
+        addressed = [c for c, cs in pending.items() if i in cs]
+        for c in addressed:
+            del pending[c]
         comp, lvl = counter.get(pid, ("", ctx.lvl(pid)))
+        if addressed:
+            comp = addressed[0]
         a0, g0 = int(att[i]), int(goal[i])
         if comp:
             objective = "counter"
@@ -308,6 +260,7 @@ def recommend_targets(
         else:
             objective = "neutralise" if a0 < 0 else ("convert" if a0 == 0 else "mobilise")
             obj_text = say(f"tgt_obj_{objective}")
+        route = str(via_text[i]) if boost[i] > reach[i] else r.text(i, label_arr)
         why = say(
             "tgt_why",
             objective=obj_text,
@@ -317,17 +270,18 @@ def recommend_targets(
             frm=a0,
             to=g0,
             reach=r_i,
-            how=(via_text[i] if boost[i] > np.nan_to_num(reach[i]) else route_text[i])
-            or say("tgt_reach_none"),
-            a=net.labels[a] if a else "-",
-            b=net.labels[b] if b else say("tgt_no_b"),
-            sponsor=net.labels[sponsor] if sponsor else "-",
+            how=route or say("tgt_reach_none"),
+            a=labels[a] if a else "-",
+            b=labels[b] if b else say("tgt_no_b"),
+            sponsor=labels[sponsor] if sponsor else "-",
         )
+        if existing:
+            why += say("tgt_existing", owners=", ".join(labels[o] for o in existing))
         chosen.append(
             {
                 "rank": len(chosen) + 1,
                 "person": pid,
-                "name": str(net.labels[pid]),
+                "name": labels[pid],
                 "objective": objective,
                 "competitor": comp,
                 "level": lvl if lvl is not None else pd.NA,
@@ -340,29 +294,60 @@ def recommend_targets(
                 "owner_a": a,
                 "owner_b": b,
                 "sponsor": sponsor,
-                "route": str(via_text[i] if boost[i] > np.nan_to_num(reach[i]) else route_text[i]),
+                "route": route,
                 "why": why,
             }
         )
         changes[pid] = float(att[i] + r_i * move[i])
-        skipped.add(i)
         # Re-evaluate: a picked future supporter is now a contact who can introduce us.
         lo, hi = (contact.indptr[i], contact.indptr[i + 1]) if goal[i] >= 1 else (0, 0)
-        for j, st in zip(contact.indices[lo:hi], contact.data[lo:hi], strict=True):
+        for j, st in zip(
+            contact.indices[lo:hi].tolist(), contact.data[lo:hi].tolist(), strict=True
+        ):
             via = r_i * float(st)
-            if ok[j] and int(j) not in skipped and via > max(np.nan_to_num(reach[j]), boost[j]):
+            if ok[j] and via > max(reach[j], boost[j]):
                 boost[j] = via
-                via_text[j] = say("tgt_reach_via", who=net.labels[pid], strength=float(st))
+                via_text[j] = say("tgt_reach_via", who=labels[pid], strength=float(st))
     out = pd.DataFrame(chosen, columns=TARGET_COLUMNS)
     out["level"] = out["level"].astype("Int64")
     for col in ("rank", "attitude", "goal", "move"):
         out[col] = out[col].astype(int)
     for col in ("leverage", "reach", "gain"):
         out[col] = out[col].astype(float)
-    fetched = order[:pos]
     out.attrs["total_gain"] = float(out["gain"].sum()) if len(out) else 0.0
-    out.attrs["unreachable"] = [str(ids[i]) for i in fetched if reach[i] == 0 and boost[i] == 0]
+    lost = np.flatnonzero(ok & (reach <= 0) & (boost <= 0))
+    lost = lost[np.lexsort((ctx.ids_a[lost], -ub[lost]))]
+    out.attrs["unreachable"] = [str(x) for x in ctx.ids_a[lost].tolist()]
     out.attrs["changes"] = changes
     if math.isnan(out.attrs["total_gain"]):
         out.attrs["total_gain"] = 0.0
     return out
+
+
+def _people_for(
+    net: RelationshipNetwork,
+    i: int,
+    existing: list[str],
+    ours: list[str],
+    execs: list[str],
+    load: dict[str, int],
+    hours_left: dict[str, float] | None,
+    hours: float,
+    max_load: int,
+    include_sensitive: bool,
+) -> tuple[str, str, str]:
+    """Owner A, owner B and sponsor for one target (see :func:`recommend_targets`)."""
+    sc = _scores(net, i, ours, max_load=max_load, include_sensitive=include_sensitive, load=load)
+    order = [ours[j] for j in _ranked(sc, ours).tolist()]
+    exec_set = set(execs)
+    sponsor = next((o for o in order if o in exec_set), "")
+
+    def free(o: str, cost: float) -> bool:
+        return hours_left is None or hours_left.get(o, 0.0) >= cost - 1e-9
+
+    first = [o for o in order if o in existing]
+    a = next((o for o in first + order if free(o, hours)), "")
+    rest = [o for o in order if o != a and (o in existing or o != sponsor)]
+    b_first = [o for o in rest if o in existing]
+    b = next((o for o in b_first + rest if free(o, hours / 2)), "")
+    return a, b, sponsor

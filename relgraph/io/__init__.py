@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import Any
 
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.read import read_csv_folder, read_excel
 from relgraph.io.validate import validate_tables
 from relgraph.model import Settings
-from relgraph.network import RelationshipNetwork
+from relgraph.network import RelationshipNetwork, endpoints_from_codes
 
 __all__ = ["load"]
 
@@ -59,6 +60,8 @@ def load(
         raws, problems = read_excel(p)
     else:
         what = "does not exist" if not p.exists() else "is neither a folder nor an .xlsx file"
+        if p.is_file() and p.suffix.lower() in (".csv", ".parquet"):
+            what = f"is one table; give the folder that holds all the tables ({p.parent})"
         raise ValidationError(
             [
                 Problem(
@@ -72,5 +75,7 @@ def load(
                 )
             ]
         )
-    tables = validate_tables(raws, problems, today=today)
-    return RelationshipNetwork(tables, settings=settings, source=str(p))
+    codes: dict[tuple[str, str], Any] = {}
+    tables = validate_tables(raws, problems, today=today, codes=codes)
+    ends = endpoints_from_codes(codes)
+    return RelationshipNetwork(tables, settings=settings, source=str(p), endpoints=ends)

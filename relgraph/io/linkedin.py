@@ -385,6 +385,7 @@ def add_linkedin_connections(
         frames["opportunities"],
         frames["roles"],
         frames["affiliations"],
+        frames.get("interactions"),
         settings=net.settings,
     )
     rep = pd.DataFrame(report, columns=list(REPORT_COLUMNS))

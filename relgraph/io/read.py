@@ -11,6 +11,7 @@ pandas; both give the same text. Parquet files need pyarrow.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -23,11 +24,13 @@ import pandas as pd
 
 from relgraph.errors import MissingDependencyError, Problem, Reason
 from relgraph.io.schema import SCHEMAS
+from relgraph.model import normalize_term
 
 __all__ = [
     "TEXT_DTYPE",
     "RawTable",
     "decode_bytes",
+    "ignored_inputs",
     "read_csv_folder",
     "read_excel",
     "read_frames",
@@ -41,7 +44,55 @@ _OBJECT_TEXT: bool = pd.api.types.is_object_dtype(TEXT_DTYPE)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _FOLDER_SUFFIXES = (".csv", ".parquet")
+#: Files in a dataset folder that look like data; those that are not a table are checked
+#: for a misspelt table name and listed by :func:`ignored_inputs`.
+_DATA_SUFFIXES = (".csv", ".parquet", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".json")
 _DF = "<DataFrame>"
+
+#: Names people give their files or sheets for each table (compared after
+#: :func:`relgraph.model.normalize_term`); a file called so is refused with a rename hint
+#: when the table itself is absent, rather than being ignored.
+_TABLE_SYNONYMS: Mapping[str, str] = {
+    normalize_term(word): table
+    for table, words in {
+        "orgs": [
+            "org",
+            "organisation",
+            "organisations",
+            "organization",
+            "organizations",
+            "companies",
+            "company",
+            "accounts",
+            "组织",
+            "公司",
+            "单位",
+        ],
+        "people": ["person", "persons", "contacts", "contact", "人员", "联系人", "人物"],
+        "ties": [
+            "tie",
+            "relationships",
+            "relationship",
+            "relations",
+            "edges",
+            "links",
+            "关系",
+            "人脉",
+        ],
+        "opportunities": ["opportunity", "deals", "deal", "opps", "商机", "项目"],
+        "roles": ["role", "buying roles", "contact roles", "角色"],
+        "affiliations": ["affiliation", "memberships", "circles", "圈子"],
+        "interactions": [
+            "interaction",
+            "touchpoints",
+            "activities",
+            "activity",
+            "互动",
+            "拜访记录",
+        ],
+    }.items()
+    for word in words
+}
 
 
 @dataclass
@@ -377,6 +428,98 @@ def _find_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
     return files, problems
 
 
+def _meant_table(name: str) -> str | None:
+    """Return the table a file or sheet called ``name`` was probably meant to hold, or None.
+
+    Examples
+    --------
+    >>> _meant_table("Tie"), _meant_table("联系人"), _meant_table("people_2026")
+    ('ties', 'people', 'people')
+    >>> _meant_table("notes") is None
+    True
+    """
+    key = normalize_term(name)
+    for word in (key, key.split(" ")[0]):  # "people 2026", "roles (draft)" too
+        if word in _TABLE_SYNONYMS:
+            return _TABLE_SYNONYMS[word]
+        if word in SCHEMAS:
+            return word
+    found = difflib.get_close_matches(key, list(SCHEMAS), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def _misnamed(name: str, stem: str, src: str, what: str) -> Problem:
+    """Describe a file or sheet that was surely meant to be an absent table."""
+    tables = ", ".join(SCHEMAS)
+    meant = _meant_table(stem)
+    assert meant is not None
+    if what == "file" and normalize_term(stem) == meant:
+        hint = (
+            f"{name} is not read: a folder's tables are <table>.csv or <table>.parquet files; "
+            f"save it as {meant}.csv"
+        )
+    elif what == "file":
+        hint = (
+            f"{name} is not a table name, so it is not read; did you mean {meant}.csv? "
+            f"rename it (tables: {tables})"
+        )
+    else:
+        hint = (
+            f"sheet {name!r} is not a table name, so it is not read; did you mean {meant!r}? "
+            f"rename the sheet (tables: {tables})"
+        )
+    return Problem(meant, None, None, name, Reason.UNKNOWN_TABLE, hint, src)
+
+
+def _unused_files(folder: Path, files: Mapping[str, Path]) -> list[Path]:
+    used = {path for stem, path in files.items() if stem in SCHEMAS}
+    return [
+        p
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+        and p.suffix.lower() in _DATA_SUFFIXES
+        and p not in used
+        and not (p.suffix.lower() in _FOLDER_SUFFIXES and p.stem.strip().lower() in SCHEMAS)
+    ]
+
+
+def ignored_inputs(path: str | Path) -> list[str]:
+    """Files in a dataset folder (or sheets in a workbook) that are not read as a table.
+
+    Loading never reads them; ``relgraph validate`` lists them so that nothing the user
+    gave is passed over without a word. (A name that is surely a misspelt table, such as
+    ``tie.csv`` when there is no ``ties.csv``, is a validation problem instead.)
+
+    Parameters
+    ----------
+    path : str or Path
+        A dataset folder or an Excel workbook.
+
+    Returns
+    -------
+    list of str
+        File names (for a folder) or sheet names (for a workbook), sorted.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> ignored_inputs(rg.datasets.sample_path())
+    []
+    """
+    p = Path(path)
+    if p.is_dir():
+        files, _ = _find_files(p)
+        return [f.name for f in _unused_files(p, files)]
+    if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm"):
+        try:
+            with pd.ExcelFile(p, engine="openpyxl") as book:
+                names = [str(n) for n in book.sheet_names]
+        except Exception:  # an unreadable workbook is reported by the loader
+            return []
+        return sorted(n for n in names if n.strip().lower() not in SCHEMAS)
+    return []
+
+
 def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read ``orgs.csv``, ``people.csv`` … (or ``<table>.parquet``) from a folder.
 
@@ -398,6 +541,10 @@ def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Probl
     """
     folder = Path(folder)
     files, problems = _find_files(folder)
+    for p in _unused_files(folder, files):
+        meant = _meant_table(p.stem)
+        if meant is not None and meant not in files and not any(q.table == meant for q in problems):
+            problems.append(_misnamed(p.name, p.stem, str(p), "file"))
     tables: dict[str, RawTable] = {}
     for name, schema in SCHEMAS.items():
         path = files.get(name)
@@ -478,9 +625,13 @@ def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
     by_name = {str(k).strip().lower(): (str(k), v) for k, v in sheets.items()}
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
+    for key, (sheet, _) in by_name.items():
+        meant = _meant_table(key) if key not in SCHEMAS else None
+        if meant is not None and meant not in by_name:
+            problems.append(_misnamed(sheet, sheet, f"{path}[{sheet}]", "sheet"))
     for name, schema in SCHEMAS.items():
         if name not in by_name:
-            if schema.required:
+            if schema.required and not any(p.table == name for p in problems):
                 cols = ",".join(schema.required_columns)
                 problems.append(
                     Problem(
@@ -519,8 +670,10 @@ def read_frames(
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
     for name in sorted(set(frames) - set(SCHEMAS)):
-        hint = f"unknown table {name!r}; tables are {', '.join(SCHEMAS)}"
-        problems.append(_problem(name, _DF, Reason.MISSING_TABLE, hint))
+        meant = _meant_table(name)
+        dym = f"did you mean {meant!r}? " if meant else ""
+        hint = f"unknown table {name!r}; {dym}tables are {', '.join(SCHEMAS)}"
+        problems.append(_problem(name, _DF, Reason.UNKNOWN_TABLE, hint))
     for name, schema in SCHEMAS.items():
         frame = frames.get(name)
         if frame is None:

@@ -66,6 +66,15 @@ class ActivityImport:
         not mapped one-to-one.
     network : RelationshipNetwork or None
         When a network was given: a new network with these interactions added (validated).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tasks = pd.DataFrame({"WhoId": ["003A"], "OwnerId": ["005U"],
+    ...     "ActivityDate": ["2026-03-02"], "Subject": ["Lunch"], "Type": ["Meeting"]})
+    >>> res = import_salesforce_activities(tasks)
+    >>> len(res.interactions), len(res.report), res.network is None
+    (1, 0, True)
     """
 
     interactions: pd.DataFrame

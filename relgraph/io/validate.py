@@ -183,7 +183,8 @@ def _convert_number(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
         out_of |= ok & (vals < col.lo)
     if col.hi is not None:
         out_of |= ok & (vals > col.hi)
-    bag.rows(raw, out_of, col.name, Reason.OUT_OF_RANGE, f"{col.name} must be{rng[1:]}")
+    rule = rng.replace(" of ", " ", 1).strip()  # "from 0 to 1", "at least 0"
+    bag.rows(raw, out_of, col.name, Reason.OUT_OF_RANGE, f"{col.name} must be {rule}")
     num = num.where(ok & ~out_of)
     if col.type == "int":
         return num.round().astype("Int64")
@@ -299,8 +300,6 @@ def _convert_table(
                 raw.source,
             )
         )
-    if missing:
-        return None
     if len(frame) == 0:
         if schema.required:
             bag.add(
@@ -315,6 +314,18 @@ def _convert_table(
                 )
             )
             return None
+    # a row with nothing in it is one problem, not one per required column
+    empty_row = np.ones(len(frame), dtype=bool)
+    for name in frame.columns:
+        empty_row &= _blank(frame[name])
+    bag.rows(
+        raw,
+        empty_row,
+        None,
+        Reason.BLANK,
+        "the row is entirely blank; delete it or fill it in",
+        values=pd.Series([""] * len(frame), dtype=object),
+    )
     out: dict[str, pd.Series] = {}
     for col in schema.columns:
         if col.name not in frame.columns:
@@ -324,7 +335,7 @@ def _convert_table(
         if col.nonblank:
             bag.rows(
                 raw,
-                _blank(s),
+                _blank(s) & ~empty_row,
                 col.name,
                 Reason.BLANK,
                 f"{col.name} is required and cannot be blank",
@@ -355,6 +366,8 @@ def _convert_table(
                     Reason.DUPLICATE_ID,
                     functools.partial(_duplicate_hint, col.name, first_row),
                 )
+    if missing:
+        return None  # every present column was checked; cross-table checks skip this table
     known = {c.name for c in schema.columns}
     for name in frame.columns:
         if name not in known:
@@ -375,6 +388,19 @@ def _column_codes(codes: _Codes, table: str, column: str, values: pd.Series) -> 
     return np.asarray(pd.factorize(values)[0], dtype=np.int64)
 
 
+def _combined_key(codes: list[np.ndarray]) -> pd.Series | pd.DataFrame:
+    """One int64 per row for several integer code columns when it fits (fast to hash)."""
+    out = np.zeros(len(codes[0]), dtype=np.int64)
+    span = 1
+    for c in codes:
+        m = int(c.max(initial=-1)) + 2  # codes are >= -1
+        if span * m >= 2**62:
+            return pd.DataFrame(dict(enumerate(codes)))
+        out = out * m + (c.astype(np.int64) + 1)
+        span *= m
+    return pd.Series(out)
+
+
 def _key_duplicates(
     raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector, codes: _Codes
 ) -> None:
@@ -388,10 +414,13 @@ def _key_duplicates(
         for k in schema.key:
             if (name, k) in codes:
                 unknown |= keys[k] < 0  # already reported as unknown references
-        dup = pd.DataFrame(keys).duplicated(keep="first").to_numpy() & ~unknown
+        dup = _combined_key(list(keys.values())).duplicated(keep="first").to_numpy() & ~unknown
         if dup.any():
             label = ", ".join(schema.key)
-            joined = raws[name].frame[list(schema.key)].astype(str).agg(" / ".join, axis=1)
+            shown = np.flatnonzero(dup)[:MAX_PROBLEMS_PER_CHECK]  # join the text of these only
+            joined = pd.Series("", index=pd.RangeIndex(len(table)), dtype=object)
+            key_text = raws[name].frame[list(schema.key)].iloc[shown].astype(str)
+            joined.iloc[shown] = key_text.agg(" / ".join, axis=1).to_numpy()
             bag.rows(
                 raws[name],
                 dup,
@@ -517,7 +546,8 @@ def _org_kind_checks(
         )
         comps = opp["competitors"].astype(str).str.split(";").explode()
         comps = comps[comps.ne("") & comps.isin(kind.index)]
-        bad = comps[comps.map(kind).ne("competitor")]
+        comp_kind = comps.map(kind)
+        bad = comps[(comp_kind.notna() & comp_kind.ne("competitor")).to_numpy()]  # unknown: told
         mask = np.zeros(len(opp), dtype=bool)
         mask[bad.index.to_numpy()] = True
         bag.rows(
@@ -732,6 +762,7 @@ def validate_tables(
     problems: list[Problem] | None = None,
     *,
     today: _dt.date | None = None,
+    codes: dict[tuple[str, str], np.ndarray] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Check every raw table and return the converted tables, or raise with every problem.
 
@@ -743,6 +774,10 @@ def validate_tables(
         Problems already found while reading; they are reported together with the rest.
     today : datetime.date, optional
         Dates after this are rejected; defaults to today's date.
+    codes : dict, optional
+        When given, filled with the integer codes of id columns found while checking
+        references, keyed by ``(table, column)`` (position in the referenced table, -1 when
+        unknown), so the network reuses them instead of matching ten million ids again.
 
     Returns
     -------
@@ -767,7 +802,7 @@ def validate_tables(
         converted = _convert_table(raws[name], schema, bag, today)
         if converted is not None:
             tables[name] = converted
-    codes: _Codes = {}
+    codes = {} if codes is None else codes
     _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes)
     _key_duplicates(raws, tables, bag, codes)
     _org_kind_checks(raws, tables, bag)

@@ -91,7 +91,6 @@ def plot_touchpoints(
     left_out = int(sens.sum()) if not include_sensitive else 0
     if not include_sensitive:
         pairs = pairs[~sens[pairs["row"].to_numpy()]]
-    net.person_ids.to_numpy()
     level = pd.to_numeric(net.people["level"], errors="coerce").fillna(6).to_numpy()
     theirs = np.unique(pairs["v"].to_numpy())
     order = theirs[np.lexsort((theirs, level[theirs]))]

@@ -64,12 +64,23 @@ class NetworkMap:
         How many people and ties the map draws.
     hidden_sensitive : int
         Sensitive ties left out (0 when ``include_sensitive=True``).
+    hidden_people : int
+        People left out because they are known only through sensitive ties (a spouse, a
+        neighbour; see :func:`relgraph.privacy.share_policy`); 0 when
+        ``include_sensitive=True``.
     left_out : int
         People left out by the size limit (not counting a focus).
     notes : tuple of str
         The notes shown on the map, as plain text.
     height : str
         Height of the network canvas (CSS length).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> m = rg.to_html(rg.datasets.tiny())
+    >>> m.people, m.ties, m.hidden_sensitive, m.html.startswith("<!DOCTYPE html>")
+    (6, 7, 0, True)
     """
 
     html: str
@@ -77,6 +88,7 @@ class NetworkMap:
     ties: int
     hidden_sensitive: int
     left_out: int
+    hidden_people: int = 0
     notes: tuple[str, ...] = ()
     height: str = "760px"
     node_ids: tuple[str, ...] = field(default=(), repr=False)
@@ -110,7 +122,8 @@ class NetworkMap:
     def __repr__(self) -> str:
         return (
             f"NetworkMap({self.people} people, {self.ties} ties, "
-            f"{self.hidden_sensitive} sensitive ties hidden, {self.left_out} people left out)"
+            f"{self.hidden_sensitive} sensitive ties and {self.hidden_people} people hidden, "
+            f"{self.left_out} people left out)"
         )
 
 
@@ -150,8 +163,9 @@ def to_html(
     radius : int
         Ties away from ``focus`` to include (default 2).
     include_sensitive : bool
-        Put sensitive ties (family, faith, neighbour, or marked sensitive) in the page. By
-        default they are left out of the file's data and the map says how many.
+        Put sensitive ties (family, faith, neighbour, or marked sensitive) and the people
+        known only through them in the page. By default both are left out of the file's
+        data (:func:`relgraph.privacy.share_policy`) and the map says how many.
     max_people : int
         Size limit (default :data:`MAP_MAX_PEOPLE` = 1,500). Above it the map keeps the
         role holders, the focus, the top hidden influencers and then the people with the
@@ -180,7 +194,8 @@ def to_html(
     UnknownPersonError
         For an unknown ``focus``.
     ValueError
-        For a bad ``radius``, ``max_people``, ``layout`` or ``height``.
+        For a bad ``radius``, ``max_people``, ``layout`` or ``height``, or a ``focus``
+        known only through sensitive ties (without ``include_sensitive=True``).
 
     Notes
     -----
@@ -202,7 +217,7 @@ def to_html(
     >>> import relgraph as rg
     >>> m = rg.to_html(rg.datasets.tiny())
     >>> m
-    NetworkMap(6 people, 7 ties, 0 sensitive ties hidden, 0 people left out)
+    NetworkMap(6 people, 7 ties, 0 sensitive ties and 0 people hidden, 0 people left out)
     >>> "https://" in m.html.split("<body")[1].split("vis-network")[0]
     False
     """
@@ -224,11 +239,13 @@ def to_html(
     pids = net.person_ids
     notes: list[str] = []
 
-    # ---- ties shown
+    # ---- what may be shared: ties and people (relgraph.privacy)
+    from relgraph.privacy import share_policy
+
+    policy = share_policy(net, include_sensitive=include_sensitive)
     e = net.edges
-    sens = e["sensitive"].to_numpy(dtype=bool)
-    hidden_sensitive = 0 if include_sensitive else int(sens.sum())
-    shown_ties = np.ones(len(e), bool) if include_sensitive else ~sens
+    hidden_sensitive = policy.hidden_ties
+    shown_ties = policy.ties
     eu = e["u"].to_numpy()[shown_ties]
     ev = e["v"].to_numpy()[shown_ties]
     ekind = e["kind"].to_numpy()[shown_ties].astype(str)
@@ -243,18 +260,21 @@ def to_html(
             idx = int(net.index_of(str(pid))[0])
             roles_of.setdefault(idx, []).append((str(role), "" if _blank(stage) else str(stage)))
     role_main = np.array([main_role(x for x, _ in roles_of.get(i, [])) for i in range(n)], object)
-    lev, hidden_why = _influence(net, opp, include_sensitive)
+    lev, hidden_why = _influence(net, opp, include_sensitive, policy.people)
     if lev is None and opp is not None:
         notes.append(say("viz_no_leverage"))
     hidden_top = [int(x) for x in net.index_of(list(hidden_why))] if hidden_why else []
 
     # ---- which people
     degree = np.bincount(np.concatenate([eu, ev]), minlength=n) if len(eu) else np.zeros(n, int)
-    candidates = np.arange(n)
+    candidates = np.flatnonzero(policy.people)
     focus_idx: int | None = None
     if focus is not None:
         focus_idx = int(net.index_of(net.resolve_person(focus))[0])
+        if not policy.people[focus_idx]:
+            raise ValueError(say("viz_focus_sensitive", who=str(pids[focus_idx])))
         candidates = _ego(n, eu, ev, focus_idx, int(radius))
+        candidates = candidates[policy.people[candidates]]
         notes.append(
             say("viz_focus", who=net.labels.iloc[focus_idx], radius=radius, n=len(candidates))
         )
@@ -264,9 +284,17 @@ def to_html(
     pos_of[keep] = np.arange(len(keep))
     tie_in = (pos_of[eu] >= 0) & (pos_of[ev] >= 0)
     if left_out:
+        party_all = net.party.fillna("other").astype(str).to_numpy()
+        dropped = np.setdiff1d(candidates, keep)
+        parts = ", ".join(
+            f"{int((party_all[dropped] == b).sum()):,} {say(f'viz_party_{b}')}"
+            for b in _BLOCKS
+            if (party_all[dropped] == b).any()
+        )
         notes.append(
             say(
                 "viz_left_out",
+                parts=parts,
                 shown=f"{len(keep):,}",
                 total=f"{len(candidates):,}",
                 left=f"{left_out:,}",
@@ -276,6 +304,10 @@ def to_html(
         )
     if hidden_sensitive:
         notes.append(say("viz_sensitive_hidden", n=hidden_sensitive))
+    if policy.hidden_people:
+        notes.append(say("viz_sensitive_people", n=policy.hidden_people))
+    if include_sensitive:
+        notes.append(say("viz_sensitive_included"))
 
     # ---- positions
     party = net.party.fillna("other").astype(str).to_numpy()
@@ -417,6 +449,7 @@ def to_html(
         ties=len(edges),
         hidden_sensitive=hidden_sensitive,
         left_out=left_out,
+        hidden_people=policy.hidden_people,
         notes=tuple(notes),
         height=height,
         node_ids=tuple(str(pids[i]) for i in keep),
@@ -448,9 +481,9 @@ def _org_label(name: Any, name_en: Any) -> str:
 
 
 def _influence(
-    net: RelationshipNetwork, opp: str | None, include_sensitive: bool
+    net: RelationshipNetwork, opp: str | None, include_sensitive: bool, shareable: np.ndarray
 ) -> tuple[np.ndarray | None, dict[str, str]]:
-    """Leverage per person (matrix order) and the top hidden influencers' why, if available."""
+    """Leverage per person (matrix order) and the top shareable hidden influencers' why."""
     if opp is None:
         return None, {}
     try:
@@ -464,7 +497,10 @@ def _influence(
         .fillna(0.0)
         .to_numpy()
     )
-    hi = hidden_influencers(net, opp, k=HIDDEN_TOP, include_sensitive=include_sensitive)
+    extra = int((~shareable).sum())
+    hi = hidden_influencers(net, opp, k=HIDDEN_TOP + extra, include_sensitive=include_sensitive)
+    ok = set(net.person_ids[shareable])
+    hi = hi[hi["person"].astype(str).isin(ok)].head(HIDDEN_TOP)
     why = dict(zip(hi["person"].astype(str), hi["why"].astype(str), strict=True))
     return lev, why
 

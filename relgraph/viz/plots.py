@@ -26,7 +26,19 @@ from relgraph.viz.style import (
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["plot_coverage", "plot_decision_chain", "plot_power_map", "plot_route"]
+    from relgraph.privacy import SharePolicy
+
+__all__ = [
+    "PRIVACY_NOTE_GID",
+    "plot_coverage",
+    "plot_decision_chain",
+    "plot_power_map",
+    "plot_route",
+]
+
+#: ``gid`` of the text under a plot saying what was left out for privacy (or that
+#: sensitive data is included); absent when the network holds no sensitive data.
+PRIVACY_NOTE_GID = "relgraph-privacy-note"
 
 _LEVEL_NAMES = {1: "1 board", 2: "2 C-suite", 3: "3 VP/director", 4: "4 manager", 5: "5 staff"}
 _STAGES = [str(s) for s in Stage]
@@ -129,6 +141,43 @@ def _person_style(
     return fill, ring, width
 
 
+def _policy(net: RelationshipNetwork, include_sensitive: bool) -> SharePolicy:
+    from relgraph.privacy import share_policy
+
+    return share_policy(net, include_sensitive=include_sensitive)
+
+
+def _privacy_note(ax: Axes, policy: SharePolicy, below: float, fam: list[str] | None) -> None:
+    """Say under the plot what was left out (nothing when there is nothing sensitive)."""
+    import textwrap
+
+    if not (
+        policy.include_sensitive
+        or policy.hidden_ties
+        or policy.hidden_people
+        or policy.hidden_affiliations
+    ):
+        return
+    text = ax.annotate(
+        textwrap.fill(policy.note, 110),
+        xy=(0.0, 0.0),
+        xycoords="axes fraction",
+        xytext=(0.0, -below),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=7,
+        color="#8a4b00",
+        gid=PRIVACY_NOTE_GID,
+    )
+    if fam is not None:
+        text.set_fontfamily(fam)
+
+
+def _shareable_ids(net: RelationshipNetwork, policy: SharePolicy) -> set[str]:
+    return {str(p) for p in net.person_ids[policy.people]}
+
+
 def _arrow(ax: Axes, p: tuple[float, float], q: tuple[float, float], **kw: Any) -> None:
     ax.annotate(
         "",
@@ -165,7 +214,9 @@ def plot_decision_chain(
     hidden : int
         How many hidden influencers (:func:`relgraph.hidden_influencers`) to add.
     include_sensitive : bool
-        Draw sensitive ties too (left out by default).
+        Draw sensitive ties, and hidden influencers known only through them (a spouse),
+        too. Left out by default; a note under the plot says what was left out
+        (:func:`relgraph.privacy.share_policy`).
 
     Returns
     -------
@@ -193,8 +244,12 @@ def plot_decision_chain(
 
     opp = net.resolve_opportunity(opportunity)
     roles = _roles(net, opp)
-    hi = hidden_influencers(net, opp, k=hidden, include_sensitive=include_sensitive)
-    hidden_ids = [p for p in hi["person"].astype(str) if p not in roles]
+    policy = _policy(net, include_sensitive)
+    ok = _shareable_ids(net, policy)
+    hi = hidden_influencers(
+        net, opp, k=hidden + policy.hidden_people, include_sensitive=include_sensitive
+    )
+    hidden_ids = [p for p in hi["person"].astype(str) if p not in roles and p in ok][:hidden]
     people = [*roles, *hidden_ids]
     comps = net.competitors_of(opp)
     comp_colour = competitor_colours(comps)
@@ -286,6 +341,7 @@ def plot_decision_chain(
         )
         _role_legend(ax, roles, comp_colour, net)
         _fix_ticks(ax, fam)
+        _privacy_note(ax, policy, 8.0, fam)
     return ax
 
 
@@ -347,6 +403,7 @@ def plot_power_map(
     *,
     ax: Axes | None = None,
     label: int = 12,
+    include_sensitive: bool = False,
 ) -> Axes:
     """Plot leverage against attitude, in four quadrants, competitor supporters ringed.
 
@@ -359,6 +416,10 @@ def plot_power_map(
         Draw here; a new figure is made when omitted.
     label : int
         Name the ``label`` people with the most leverage.
+    include_sensitive : bool
+        Also plot people known only through sensitive ties (a spouse, a neighbour). Left
+        out by default; a note under the plot says what was left out
+        (:func:`relgraph.privacy.share_policy`).
 
     Returns
     -------
@@ -399,7 +460,9 @@ def plot_power_map(
 
     opp = net.resolve_opportunity(opportunity)
     lev = leverage(net, opp)
-    lev = lev[~lev["party"].isin(["us", "competitor"]) & (lev["leverage"] > 0)]
+    policy = _policy(net, include_sensitive)
+    shareable = lev["person"].astype(str).isin(_shareable_ids(net, policy))
+    lev = lev[~lev["party"].isin(["us", "competitor"]) & (lev["leverage"] > 0) & shareable]
     lev = lev.sort_values(["leverage", "person"], ascending=[False, True]).reset_index(drop=True)
     roles = _roles(net, opp)
     comp_colour = competitor_colours(net.competitors_of(opp))
@@ -467,6 +530,7 @@ def plot_power_map(
         ax.set_title(f"Power map of {opp}: {len(lev)} people, {len(roles)} role holders")
         _role_legend(ax, roles, comp_colour, net)
         _fix_ticks(ax, fam)
+        _privacy_note(ax, policy, 40.0, fam)
     return ax
 
 
@@ -494,7 +558,8 @@ def plot_coverage(
     ax : matplotlib Axes, optional
         Draw here; a new figure is made when omitted.
     include_sensitive : bool
-        Count sensitive ``covers`` ties as coverage (left out by default).
+        Count sensitive ``covers`` ties as coverage (left out by default; a note under the
+        plot says what was left out).
 
     Returns
     -------
@@ -576,6 +641,7 @@ def plot_coverage(
         ax.set_xlim(-0.5, len(columns) + 0.6)
         ax.set_title(f"Coverage of {opp}: role holders by where they stand")
         _fix_ticks(ax, fam)
+        _privacy_note(ax, _policy(net, include_sensitive), 70.0, fam)
     return ax
 
 
@@ -599,7 +665,9 @@ def plot_route(
     ax : matplotlib Axes, optional
         Draw here; a new figure is made when omitted.
     include_sensitive : bool
-        Let a plain path use sensitive ties.
+        Let the route use sensitive ties and people known only through them. Without it, a
+        plain path uses only shareable ties, and a route row that used sensitive ties
+        (its ``sensitive`` column, a sensitive tie kind, or such a person) is refused.
 
     Returns
     -------
@@ -610,7 +678,8 @@ def plot_route(
     UnknownPersonError
         For an unknown person in the route.
     ValueError
-        For a route of fewer than two people, or a hop with no (visible) tie.
+        For a route of fewer than two people, a hop with no (visible) tie, or a sensitive
+        route without ``include_sensitive=True``.
 
     Notes
     -----
@@ -625,15 +694,31 @@ def plot_route(
     >>> ax.get_title()
     'Route Eve → Ann: 2 hop(s), strength 0.49 = 0.70 × 0.70'
     """
+    marked = False
     if isinstance(route, (Mapping, pd.Series)):
         path = [str(p) for p in route["path"]]
         kinds = list(route["kinds"]) if "kinds" in route else None
         strengths = list(route["strengths"]) if "strengths" in route else None
+        flag = route["sensitive"] if "sensitive" in route else False
+        marked = bool(flag) if not pd.isna(flag) else False
     else:
         path, kinds, strengths = [str(p) for p in route], None, None
     path = [net.resolve_person(p) for p in path]
     if len(path) < 2:
         raise ValueError(f"route {path!r} has fewer than two people")
+    policy = _policy(net, include_sensitive)
+    if not include_sensitive:
+        ok = _shareable_ids(net, policy)
+        settings = net.settings
+        sens_kinds = {str(k) for k in settings.sensitive_tie_kinds} | {
+            f"affiliation:{k}" for k in settings.sensitive_affiliation_kinds
+        }
+        hidden_people = [p for p in path if p not in ok]
+        if marked or hidden_people or any(str(k) in sens_kinds for k in kinds or ()):
+            who = f" (through {', '.join(hidden_people)})" if hidden_people else ""
+            raise ValueError(
+                f"this route uses sensitive ties{who}; pass include_sensitive=True to draw it"
+            )
     if kinds is None or strengths is None:
         ties = _visible_ties(net, include_sensitive)
         kinds, strengths = [], []
@@ -694,4 +779,5 @@ def plot_route(
             f"strength {total:.2f} = {product}"
         )
         _fix_ticks(ax, fam)
+        _privacy_note(ax, policy, 8.0, fam)
     return ax

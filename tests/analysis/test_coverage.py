@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pandas as pd
 import pytest
@@ -78,13 +79,19 @@ def acme(
     return rg.RelationshipNetwork.from_frames(orgs, people, tdf, opps, roles)
 
 
+@functools.cache
+def base() -> rg.RelationshipNetwork:
+    """The default scenario, built once (networks are immutable, so sharing is safe)."""
+    return acme()
+
+
 def gaps_of(rep: rg.CoverageReport, rule: str) -> pd.DataFrame:
     return rep.gaps[rep.gaps["rule"].eq(rule)]
 
 
 # --------------------------------------------------------------------------- scenarios
 def test_level_parity_names_board_members_who_sway_the_ceo() -> None:
-    rep = coverage(acme(), as_of=AS_OF)
+    rep = coverage(base(), as_of=AS_OF)
     lp = gaps_of(rep, "level_parity")
     assert len(lp) == 1
     row = lp.iloc[0]
@@ -114,7 +121,7 @@ def test_same_level_supporter_inside_the_line_is_weaker() -> None:
 
 
 def test_board_supporter_restores_parity() -> None:
-    net = acme()
+    net = base()
     frames = net.to_frames()
     frames["people"].loc[frames["people"]["id"].eq("b2"), "attitude"] = 2
     rep = coverage(rg.RelationshipNetwork.from_frames(**frames), as_of=AS_OF)
@@ -122,7 +129,7 @@ def test_board_supporter_restores_parity() -> None:
 
 
 def test_single_threaded_decider_and_second_owner_closes_it() -> None:
-    rep = coverage(acme(), as_of=AS_OF)
+    rep = coverage(base(), as_of=AS_OF)
     st = gaps_of(rep, "single_threaded")
     assert st.iloc[0]["person"] == "ceo"
     assert st.iloc[0]["severity"] == "high"
@@ -152,9 +159,9 @@ def test_independent_channels() -> None:
 
 
 def test_no_decider_support_then_key_players_against() -> None:
-    rep = coverage(acme(), as_of=AS_OF)
+    rep = coverage(base(), as_of=AS_OF)
     assert len(gaps_of(rep, "no_decider_support")) == 1
-    net = acme()
+    net = base()
     frames = net.to_frames()
     frames["people"].loc[frames["people"]["id"].eq("cto"), "attitude"] = 2
     frames["people"].loc[frames["people"]["id"].eq("vp"), "attitude"] = 0
@@ -165,7 +172,7 @@ def test_no_decider_support_then_key_players_against() -> None:
 
 
 def test_no_competitor_supporter() -> None:
-    frames = acme().to_frames()
+    frames = base().to_frames()
     frames["people"]["supports"] = ""
     frames["people"]["support"] = pd.NA
     rep = coverage(rg.RelationshipNetwork.from_frames(**frames), as_of=AS_OF)
@@ -187,11 +194,11 @@ def test_unmanaged_opponent_has_high_leverage_and_no_owner() -> None:
     rep = coverage(acme(cov_ceo=()), as_of=AS_OF)
     um = gaps_of(rep, "unmanaged_opponent")
     assert list(um["person"]) == ["ceo"]
-    assert gaps_of(coverage(acme(), as_of=AS_OF), "unmanaged_opponent").empty
+    assert gaps_of(coverage(base(), as_of=AS_OF), "unmanaged_opponent").empty
 
 
 def test_frames_have_documented_columns_and_reasons() -> None:
-    net = acme()
+    net = base()
     before = {k: v.copy() for k, v in net.to_frames().items()}
     rep = coverage(net, as_of=AS_OF)
     assert list(rep.people.columns) == PEOPLE_COLUMNS
@@ -208,7 +215,7 @@ def test_frames_have_documented_columns_and_reasons() -> None:
 
 
 def test_summary_many_deep_long_and_matrix() -> None:
-    rep = coverage(acme(), as_of=AS_OF)
+    rep = coverage(base(), as_of=AS_OF)
     us = rep.summary.set_index("party").loc["us"]
     # Our ties reach vp, cto, eng, ceo, b1, b2: 6 of 6 account people.
     assert us["many"] == pytest.approx(1.0)
@@ -222,11 +229,11 @@ def test_summary_many_deep_long_and_matrix() -> None:
 
 def test_bad_arguments() -> None:
     with pytest.raises(ValueError, match="as_of"):
-        coverage(acme(), as_of="yesterday")
+        coverage(base(), as_of="yesterday")
     with pytest.raises(ValueError, match="key_power"):
-        coverage(acme(), as_of=AS_OF, key_power=2)
+        coverage(base(), as_of=AS_OF, key_power=2)
     with pytest.raises(rg.UnknownOpportunityError):
-        coverage(acme(), "nope", as_of=AS_OF)
+        coverage(base(), "nope", as_of=AS_OF)
 
 
 # --------------------------------------------------------------------------- sample
@@ -258,3 +265,73 @@ def test_sample_coverage_rules(sample_rep: rg.CoverageReport) -> None:
     assert stale == {"C001", "C004", "E04", "C008", "C043", "C030"}
     assert {"C002", "E02", "E03", "E04", "C020"} <= set(people.index[people["hidden"]])
     assert "E04" in set(gaps_of(sample_rep, "unmanaged_opponent")["person"])
+
+
+# --------------------------------------------------------------------------- open issues
+def with_log(rows: list[tuple[str, str, str, str, str]]) -> rg.RelationshipNetwork:
+    frames = base().to_frames()
+    frames["interactions"] = pd.DataFrame(
+        rows, columns=["date", "our_person", "their_people", "kind", "issue"]
+    )
+    return rg.RelationshipNetwork.from_frames(**frames)
+
+
+def test_open_issue_older_than_the_limit_is_a_gap() -> None:
+    net = with_log(
+        [
+            ("2026-09-01", "u2", "ceo", "complaint", "T-1"),
+            ("2026-11-01", "u1", "eng", "complaint", "T-2"),  # 14 days: not yet overdue
+            ("2026-08-01", "u1", "vp", "complaint", "T-3"),
+            ("2026-08-20", "u1", "vp", "issue_closed", "T-3"),  # closed
+        ]
+    )
+    oi = gaps_of(coverage(net, as_of=AS_OF), "open_issue")
+    assert list(oi["person"]) == ["ceo"]
+    assert oi.iloc[0]["severity"] == "high"  # the CEO is a decider
+    assert "T-1" in oi.iloc[0]["why"] and "75 days" in oi.iloc[0]["why"]
+    longer = net.settings.replace(open_issue_days=100)
+    assert gaps_of(coverage(net, as_of=AS_OF, settings=longer), "open_issue").empty
+    # before the issue was 30 days old there is no gap either
+    assert gaps_of(coverage(net, as_of="2026-09-20"), "open_issue").empty
+
+
+def test_no_log_no_issue_gap_and_a_note() -> None:
+    rep = coverage(base(), as_of=AS_OF)
+    assert gaps_of(rep, "open_issue").empty
+    assert any("interactions" in n for n in rep.notes)
+
+
+def test_sample_open_issue(sample_rep: rg.CoverageReport) -> None:
+    oi = gaps_of(sample_rep, "open_issue").set_index("person")
+    assert set(oi.index) == {"C018", "C019"}  # INC-2026-031: the user and a backer
+    assert "INC-2026-031" in oi.at["C018", "why"] and "123 days" in oi.at["C018", "why"]
+
+
+# --------------------------------------------------------------------------- routes
+@pytest.mark.parametrize("sensitive", [False, True])
+def test_route_strength_matches_routes_to_many(sensitive: bool) -> None:
+    net = rg.datasets.sample()
+    rep = coverage(net, "OPP-1", as_of=AS_OF, include_sensitive=sensitive)
+    ppl = rep.people.set_index("person")
+    bulk = rg.routes_to_many(net, list(ppl.index), include_sensitive=sensitive)
+    bulk = bulk.set_index("target")["best_strength"]
+    assert ppl["route_strength"].to_numpy() == pytest.approx(bulk[ppl.index].to_numpy())
+    # E03 is reachable only through a sensitive family tie
+    assert (ppl.at["E03", "route_strength"] > 0) == sensitive
+    c006 = ppl.at["C006", "route"]
+    # the CTO's best route is N09's covers tie (0.73 from the interactions log), which
+    # beats the Deng Kai bridge (0.8 × 0.8)
+    assert c006 == "常远 (Chang Yuan) —covers 0.73→ 李明哲 (Li Mingzhe)"
+
+
+def test_parity_candidates_are_capped() -> None:
+    # 14 extra neutral board members: every one could restore parity, only 10 are named.
+    extra: list[dict[str, object]] = [
+        {"id": f"d{i:02d}", "name": f"Dir{i:02d}", "org": "A", "level": 1, "attitude": 0}
+        for i in range(14)
+    ]
+    rep = coverage(acme(extra_people=extra), as_of=AS_OF)
+    row = gaps_of(rep, "level_parity").iloc[0]
+    cands = row["candidates"].split("; ")
+    assert len(cands) == 10 and cands[:2] == ["b2", "b1"]
+    assert "and 6 more at a higher level" in row["why"]

@@ -507,11 +507,13 @@ def test_iterative_solver_path_used_for_networks(sample: rg.RelationshipNetwork)
     m = _model(sample, None)
     b = (1 - m.lam) * m.x0
     np.testing.assert_allclose(
-        _solve(m.A, b, method="direct"), _solve(m.A, b, method="iterative"), atol=1e-9
+        _solve(m.W, m.lam, b, method="direct"),
+        _solve(m.W, m.lam, b, method="iterative"),
+        atol=1e-9,
     )
     np.testing.assert_allclose(
-        _solve(m.A, b, transpose=True, method="direct"),
-        _solve(m.A, b, transpose=True, method="iterative"),
+        _solve(m.W, m.lam, b, transpose=True, method="direct"),
+        _solve(m.W, m.lam, b, transpose=True, method="iterative"),
         atol=1e-9,
     )
 
@@ -556,3 +558,140 @@ def test_krackhardt_advice_network_runs_through_leverage() -> None:
     # the most sought-after adviser (manager 2, advice in-degree 18) is the top non-role holder
     hid = rg.hidden_influencers(net)
     assert hid["person"].iloc[0] == "k2" or "k2" in vps
+
+
+# --------------------------------------------------------------------------- memo and scale
+def test_one_solve_is_shared_and_callers_cannot_corrupt_it() -> None:
+    net = rg.datasets.sample()
+    from relgraph.analysis import influence as inf
+
+    calls = []
+    real = inf._solve
+
+    def counting(*args: object, **kwargs: object) -> np.ndarray:
+        calls.append(kwargs.get("transpose", False))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    inf._solve = counting  # type: ignore[assignment]
+    try:
+        first = rg.leverage(net, "OPP-1")
+        rg.support_index(net, "OPP-1")
+        rg.hidden_influencers(net, "OPP-1")
+        rg.decision_chain(net, "OPP-1")
+        again = rg.leverage(net, "OPP-1")
+        rg.predicted_attitudes(net)
+    finally:
+        inf._solve = real  # type: ignore[assignment]
+    assert sorted(calls) == [False, True]  # one forward (x*), one transposed (leverage)
+    pd.testing.assert_frame_equal(first, again)
+    assert first.attrs == again.attrs
+    # a caller changing their copy does not change the next answer
+    first.loc[0, "leverage"] = 99.0
+    first.attrs["blank_attitudes"] = -1
+    third = rg.leverage(net, "OPP-1")
+    pd.testing.assert_frame_equal(third, again)
+    assert third.attrs == again.attrs
+    W = rg.influence_matrix(net)
+    W.data[:] = 0.0
+    assert rg.influence_matrix(net).sum() == pytest.approx(net.n_people)  # rows sum to 1
+
+
+def test_other_settings_get_their_own_results() -> None:
+    net = rg.datasets.sample()
+    base = rg.leverage(net, "OPP-1").set_index("person")["leverage"]
+    s = net.settings.replace(susceptibility=0.2)
+    other = net.with_settings(s)
+    assert other is not net and other.settings.susceptibility == 0.2
+    assert net.settings.susceptibility == 0.5  # with_settings never changes the original
+    via_net = rg.leverage(other, "OPP-1").set_index("person")["leverage"]
+    via_arg = rg.leverage(net, "OPP-1", settings=s).set_index("person")["leverage"]
+    pd.testing.assert_series_equal(via_net, via_arg)
+    assert not np.allclose(via_net.loc[base.index], base)
+    # and the base network's memo still answers with its own settings
+    pd.testing.assert_series_equal(rg.leverage(net, "OPP-1").set_index("person")["leverage"], base)
+    i_base = rg.support_index(net, "OPP-1").loc[0, "index"]
+    i_other = rg.support_index(other, "OPP-1").loc[0, "index"]
+    assert i_base != pytest.approx(i_other)
+
+
+def _random_weighted_net(n: int, seed: int, extra: int) -> rg.RelationshipNetwork:
+    rng = np.random.default_rng(seed)
+    ids = [f"p{i:04d}" for i in range(n)]
+    people = pd.DataFrame(
+        {"id": ids, "name": ids, "org": "A",
+         "attitude": pd.array(rng.integers(-3, 4, n), dtype="Int64")}
+    )  # fmt: skip
+    src = rng.integers(0, n, extra)
+    dst = rng.integers(0, n, extra)
+    ok = src != dst
+    pair = pd.DataFrame({"a": np.minimum(src, dst), "b": np.maximum(src, dst)})[ok]
+    pair = pair.drop_duplicates()
+    kinds = np.array(["friend", "influences", "works_with"])[rng.integers(0, 3, len(pair))]
+    ties = pd.DataFrame(
+        {
+            "source": [ids[a] for a in pair["a"]],
+            "target": [ids[b] for b in pair["b"]],
+            "kind": kinds,
+            "strength": np.where(kinds == "influences", rng.uniform(0.2, 1, len(pair)), np.nan),
+        }
+    )
+    roles = pd.DataFrame(
+        {"opportunity": "O", "person": [ids[0], ids[1], ids[2]],
+         "role": ["decider", "influencer", "user"]}
+    )  # fmt: skip
+    return rg.RelationshipNetwork.from_frames(
+        pd.DataFrame({"id": ["A"], "name": ["Acme"], "kind": ["customer"]}),
+        people,
+        ties,
+        pd.DataFrame({"id": ["O"], "account": ["A"]}),
+        roles,
+    )
+
+
+def test_large_networks_iterate_to_the_direct_answer() -> None:
+    from relgraph.analysis.influence import _DIRECT_SMALL, _model, _power
+
+    net = _random_weighted_net(_DIRECT_SMALL + 300, seed=3, extra=3000)
+    lev = rg.leverage(net, "O").set_index("person").loc[net.person_ids]
+    m = _model(net, None)
+    assert "lu" not in m.memo  # auto chose the iteration
+    _, p, _ = _power(net, "O", net.settings)
+    z = _solve(m.W, m.lam, p / p.sum(), transpose=True, method="direct")
+    # the network-level solves stop at an error bound of 1e-9 (1-norm for leverage) …
+    assert np.abs(lev["leverage"].to_numpy() - (1 - m.lam) * z).sum() <= 1e-9
+    x = _solve(m.W, m.lam, (1 - m.lam) * m.x0, method="direct")
+    # … and 1e-9 · max(1, max |x*|) ≤ 3e-9 for the predicted attitudes
+    np.testing.assert_allclose(lev["predicted"], x, rtol=0, atol=3e-9)
+
+
+@given(n=st.integers(3, 7), seed=st.integers(0, 10_000), k=st.integers(1, 4))
+@settings(max_examples=30, deadline=None)
+def test_influence_paths_are_the_k_strongest_chains(n: int, seed: int, k: int) -> None:
+    import networkx as nx
+
+    net = _random_weighted_net(n, seed, extra=3 * n)
+    W = rg.influence_matrix(net).toarray()
+    g = nx.DiGraph()
+    g.add_edges_from((a, b) for b, a in zip(*np.nonzero(W), strict=True) if a != b)
+    src, dst = 1, 0
+    if src not in g or dst not in g:
+        assert rg.influence_paths(net, net.person_ids[src], net.person_ids[dst]).empty
+        return
+    every = sorted(
+        (float(np.prod([W[b, a] for a, b in zip(path[:-1], path[1:], strict=True)])), path)
+        for path in nx.all_simple_paths(g, src, dst)
+    )[::-1]
+    got = rg.influence_paths(net, net.person_ids[src], net.person_ids[dst], k=k)
+    assert len(got) == min(k, len(every))
+    np.testing.assert_allclose(
+        got["strength"].to_numpy(dtype=float), [s for s, _ in every[:k]], rtol=1e-9
+    )
+    assert got["strength"].is_monotonic_decreasing
+    for path, kinds in zip(got["path"], got["kinds"], strict=True):
+        assert len(kinds) == len(path) - 1
+        for a, b, label in zip(path[:-1], path[1:], kinds, strict=True):
+            real = net.ties[
+                ((net.ties["source"] == a) & (net.ties["target"] == b))
+                | ((net.ties["source"] == b) & (net.ties["target"] == a))
+            ]["kind"].astype(str)
+            assert set(label.split("+")) <= set(real)

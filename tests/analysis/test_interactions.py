@@ -402,6 +402,58 @@ def test_customer_issues_matching() -> None:
     assert later.iloc[0]["overdue"] and later.iloc[0]["age_days"] == 57
 
 
+def test_customer_issues_order_is_canonical() -> None:
+    import itertools
+
+    log = {
+        "date": ["2025-03-01", "2025-03-01", "2025-03-05", "2025-03-01"],
+        "our_person": ["u1", "u1", "u1", "u2"],
+        "their_people": ["c2;c1", "c1;c2", "c1", "c3"],
+        "kind": ["complaint", "complaint", "issue_closed", "complaint"],
+        "subject": ["late delivery", "invoice error", "", "outage"],
+    }
+    tables = rg.RelationshipNetwork.from_frames(**frames(pd.DataFrame(log))).to_frames()
+    outs = []
+    for perm in itertools.permutations(range(4)):
+        shuffled = dict(tables)
+        shuffled["interactions"] = tables["interactions"].iloc[list(perm)].reset_index(drop=True)
+        outs.append(customer_issues(rg.RelationshipNetwork(shuffled)).drop(columns="row"))
+    for other in outs[1:]:
+        pd.testing.assert_frame_equal(outs[0], other)
+    iss = outs[0]
+    # same day, owner and people: the closure closes the first by subject
+    assert iss["status"].tolist() == ["open", "open", "closed"]
+    assert iss["people"].tolist() == ["c1;c2", "c3", "c1;c2"]
+    assert iss["subject"].tolist() == ["late delivery", "outage", "invoice error"]
+
+
+def test_empty_log_and_log_after_as_of() -> None:
+    # a log table with no rows: last contact works (dated today) and warns about nothing
+    empty = pd.DataFrame(
+        {c: pd.Series(dtype=object) for c in ["date", "our_person", "their_people", "kind"]}
+    )
+    net = rg.RelationshipNetwork.from_frames(**frames(empty))
+    assert len(net.interactions) == 0
+    lc = last_contact(net)
+    assert lc["person"].tolist() == ["c1", "c2", "c3"]
+    assert lc["stale"].all() and lc["last_contact"].isna().all()
+    assert lc["days_since"].isna().all() and (lc["touchpoints"] == 0).all()
+    assert dt.date.today().isoformat() in lc.loc[0, "why"]
+    assert len(customer_issues(net)) == 0 and len(relationship_strength(net)) == 0
+    # every touchpoint after as_of: as if there were none
+    ties = pd.DataFrame({"source": ["u1"], "target": ["c1"], "kind": ["covers"]})
+    log = {"date": ["2026-01-05"], "our_person": ["u1"], "their_people": ["c1"], "kind": ["call"]}
+    late = net_of(log, ties)
+    assert len(relationship_strength(late, as_of="2025-12-31")) == 0
+    ts = tie_strengths(late, as_of="2025-12-31")
+    assert ts["basis"].tolist() == ["default"] and ts["derived"].isna().all()
+    assert ts["first_contact"].isna().all()
+    assert tie_strengths(late)["basis"].tolist() == ["interactions"]
+    lc2 = last_contact(late, as_of="2025-12-31").set_index("person")
+    assert pd.isna(lc2.loc["c1", "last_contact"]) and lc2["stale"].all()
+    assert len(customer_issues(late, as_of="2025-12-31")) == 0
+
+
 # ----------------------------------------------------------------- validation
 def test_bad_interaction_rows_are_all_reported() -> None:
     log = pd.DataFrame(

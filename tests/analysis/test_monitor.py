@@ -191,3 +191,26 @@ def test_plot_trend(sample):
     import matplotlib.pyplot as plt
 
     plt.close(ax.figure)
+
+
+def test_sensitive_people_left_out_of_every_change_row(sample):
+    """E03 (the CFO's husband, known only through family) has a stale-attitude gap as of
+    mid-2027 (assessed 2026-07-15); its closing must not show unless opted in."""
+    d = diff(sample, sample, old_date="2027-06-01", new_date="2026-11-15")
+    assert "E03" not in set(d.changes["person"])
+    assert not d.changes["why"].str.contains("Cai Ming|蔡明").any()
+    assert "2 change(s) of people known only through sensitive ties left out" in d.note
+    opted = diff(
+        sample, sample, old_date="2027-06-01", new_date="2026-11-15", include_sensitive=True
+    )
+    e03 = opted.changes[opted.changes["person"].eq("E03")]
+    assert e03["kind"].tolist() == ["gap_closed", "gap_closed"]
+    assert set(e03["opportunity"]) == {"OPP-1", "OPP-2"}
+    assert e03["before"].str.startswith("stale_attitude").all()
+
+
+def test_index_from_coverage_equals_support_index(sample):
+    later = rg.load(rg.datasets.snapshots()["2026-05-31"])
+    with_gaps = diff(later, sample).index
+    without = diff(later, sample, gaps=False).index
+    pd.testing.assert_frame_equal(with_gaps, without, check_exact=False, rtol=1e-12)

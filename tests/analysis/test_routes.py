@@ -237,6 +237,71 @@ def test_bulk_columns_and_values():
     assert df.loc[1, "best_strength"] == 0.0 and "on our team" in df.loc[1, "why"]
 
 
+def test_named_source_direct_tie_still_gets_an_alternative():
+    ties = [("u1", "t", 0.9), ("u1", "a", 0.8), ("a", "t", 0.8), ("u1", "b", 0.5), ("b", "t", 0.5)]
+    rep = rg.connection_routes(make_net(ties), "t", source="u1", k=1)
+    r = rep.routes
+    assert r["path"].tolist() == [("u1", "t"), ("u1", "a", "t")]
+    assert r["strength"].tolist() == pytest.approx([0.9, 0.64])
+    assert r["disjoint"].tolist() == [True, True]
+    assert "node-disjoint alternative" in r.loc[1, "why"]
+    assert rep.single_point_of_failure is None
+    # with no other route, the direct tie stands alone and is no one's single point
+    alone = rg.connection_routes(make_net([("u1", "t", 0.9)]), "t", source="u1", k=1)
+    assert alone.routes["path"].tolist() == [("u1", "t")]
+    assert alone.single_point_of_failure is None
+
+
+def test_bulk_affiliation_routes_only_when_nothing_real_beats_them():
+    net = make_net([("a", "t", 0.9)], others=("t",), affiliations=_club(["u1", "t"]))
+    row = rg.routes_to_many(net, ["t"]).iloc[0]
+    assert row["best_path"] == ("u1", "t") and row["best_affiliation"]
+    assert row["best_strength"] == pytest.approx(0.25)
+    assert "not yet a tie" in row["best_route"] and "not yet a tie" in row["why"]
+    assert rg.routes_to_many(net, ["t"], affiliations=False).loc[0, "best_strength"] == 0
+    # a real route of 0.3 beats the club's 0.25
+    net2 = make_net([("u1", "a", 0.6), ("a", "t", 0.5)], affiliations=_club(["u1", "t"]))
+    row2 = rg.routes_to_many(net2, ["t"]).iloc[0]
+    assert row2["best_path"] == ("u1", "a", "t") and not row2["best_affiliation"]
+    # a weaker real route (0.1) loses to it; the affiliation route is then the best
+    net3 = make_net(
+        [("u1", "a", 0.2), ("a", "t", 0.5), ("u2", "b", 0.9), ("b", "t", 0.1)],
+        ours=("u1", "u2"),
+        affiliations=_club(["u1", "t"]),
+    )
+    row3 = rg.routes_to_many(net3, ["t"]).iloc[0]
+    assert row3["best_path"] == ("u1", "t") and row3["best_affiliation"]
+    assert row3["alt_path"] == ("u2", "b", "t") and not row3["alt_affiliation"]
+    assert row3["alt_strength"] == pytest.approx(0.09)
+
+
+def test_bulk_counts_routes_excluded_by_the_rules():
+    ties = [("u1", "s", 0.9, "family"), ("s", "t", 0.9), ("u1", "w", 0.3), ("w", "t", 0.3)]
+    net = make_net(ties, ours=("u1", "u2"))
+    df = rg.routes_to_many(net, ["t"])
+    assert df.loc[0, "best_path"] == ("u1", "w", "t")
+    assert df.loc[0, "excluded"] == 1  # u1-s-t, the unrestricted best
+    assert "1 route(s) left out" in df.loc[0, "why"]
+    opt = rg.routes_to_many(net, ["t"], include_sensitive=True)
+    assert opt.loc[0, "best_path"] == ("u1", "s", "t") and opt.loc[0, "excluded"] == 0
+    dnc = make_net([("u1", "x", 0.9), ("x", "t", 0.9), ("u1", "y", 0.2)], dnc=("x",))
+    d = rg.routes_to_many(dnc, ["t", "x", "y"]).set_index("target")
+    assert d["excluded"].to_dict() == {"t": 1, "x": 1, "y": 0}
+    assert d.loc["t", "best_strength"] == 0 and d.loc["x", "best_strength"] == 0
+    # nothing sensitive, nobody do-not-contact: nothing excluded
+    assert rg.routes_to_many(make_net(THREE), ["t"])["excluded"].tolist() == [0]
+
+
+def test_bulk_progress_bar_only_when_asked_or_slow(capsys):
+    net = make_net(THREE)
+    rg.routes_to_many(net, ["t", "a"])  # default: quick, so no bar
+    assert "routes" not in capsys.readouterr().err
+    rg.routes_to_many(net, ["t", "a"], progress=True)
+    assert "target" in capsys.readouterr().err
+    rg.routes_to_many(net, ["t", "a"], progress=False)
+    assert capsys.readouterr().err == ""
+
+
 # ------------------------------------------------------------------ the sample account
 @pytest.fixture(scope="module")
 def sample():
@@ -266,6 +331,8 @@ def test_sample_sensitive_and_do_not_contact(sample):
     assert opt.routes.loc[0, "path"] == ("N07", "C004")
     assert opt.routes.loc[0, "kinds"] == ("neighbour",)
     assert opt.single_point_of_failure == ("N07",)
+    bulk = rg.routes_to_many(sample, ["C004", "C052"]).set_index("target")
+    assert (bulk["best_strength"] == 0).all() and (bulk["excluded"] >= 1).all()
     c052 = rg.connection_routes(sample, "C052")
     assert c052.routes.loc[0, "strength"] == 0 and c052.excluded >= 1
     dnc = rg.connection_routes(sample, "C052", include_do_not_contact=True)

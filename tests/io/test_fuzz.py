@@ -33,6 +33,7 @@ COLUMNS = {
     "opportunities": ["id", "account", "competitors", "goal", "value", "stage"],
     "roles": ["opportunity", "person", "role", "power", "stage"],
     "affiliations": ["person", "affiliation", "kind", "since", "sensitive"],
+    "interactions": ["date", "our_person", "their_people", "kind", "direction", "issue"],
 }
 IDS = ["A", "U", "R", "p1", "p2", "u1", "O1", "a", " p1 ", "P1"]
 WORDS = [
@@ -115,6 +116,7 @@ def assert_loads_or_validation_error(build: object) -> None:
     opportunities=st.none() | frames("opportunities"),
     roles=st.none() | frames("roles"),
     affiliations=st.none() | frames("affiliations"),
+    interactions=st.none() | frames("interactions"),
 )
 def test_malformed_frames(
     orgs: pd.DataFrame,
@@ -123,11 +125,12 @@ def test_malformed_frames(
     opportunities: pd.DataFrame | None,
     roles: pd.DataFrame | None,
     affiliations: pd.DataFrame | None,
+    interactions: pd.DataFrame | None,
 ) -> None:
     originals = [f.copy() if f is not None else None for f in (orgs, people, ties)]
     assert_loads_or_validation_error(
         lambda: rg.RelationshipNetwork.from_frames(
-            orgs, people, ties, opportunities, roles, affiliations
+            orgs, people, ties, opportunities, roles, affiliations, interactions
         )
     )
     for before, after in zip(originals, (orgs, people, ties), strict=True):

@@ -120,3 +120,15 @@ def test_header_without_notes(net, tmp_path):
     path = write(tmp_path, ["Ana,Novak,,,Nowhere,Engineer,10 Oct 2021"], notes="")
     _, report = rg.add_linkedin_connections(net, path, owner="N03")
     assert report["row"].tolist() == [2]
+
+
+def test_keeps_the_interaction_log(net, tmp_path):
+    # The import used to drop the interactions table, so every covers tie lost its
+    # strength derived from the log (e.g. N09 -> C006 fell from 0.73 to the 0.7 default).
+    path = write(tmp_path, ["Ana,Novak,,,Nowhere,Engineer,10 Oct 2021"])
+    net2, _ = rg.add_linkedin_connections(net, path, owner="N03")
+    pd.testing.assert_frame_equal(net2.interactions, net.interactions)
+    before = rg.connection_routes(net, "C006", source="N09").routes["strength"].iloc[0]
+    after = rg.connection_routes(net2, "C006", source="N09").routes["strength"].iloc[0]
+    assert after == pytest.approx(before)
+    assert before != pytest.approx(net.settings.tie_strength["covers"])

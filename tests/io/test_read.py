@@ -163,6 +163,15 @@ def test_a_path_that_is_not_a_dataset(tmp_path: Path) -> None:
         assert info.value.problems[0].reason == Reason.UNREADABLE
 
 
+def test_a_single_csv_file_points_at_its_folder(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path, "utf-8")
+    with pytest.raises(ValidationError) as info:
+        rg.load(folder / "people.csv")
+    (p,) = info.value.problems
+    assert p.reason == Reason.UNREADABLE
+    assert f"give the folder that holds all the tables ({folder})" in p.hint
+
+
 def test_corrupt_workbook(tmp_path: Path) -> None:
     path = tmp_path / "book.xlsx"
     path.write_bytes(b"PK\x03\x04 this is not a zip")

@@ -11,7 +11,7 @@ import pytest
 import relgraph as rg
 from relgraph.io.write import table_as_text
 
-TABLES = ("orgs", "people", "ties", "opportunities", "roles", "affiliations")
+TABLES = ("orgs", "people", "ties", "opportunities", "roles", "affiliations", "interactions")
 
 
 def assert_same_network(a: rg.RelationshipNetwork, b: rg.RelationshipNetwork) -> None:

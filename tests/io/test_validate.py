@@ -281,6 +281,9 @@ def test_competitors_must_be_competitors(tmp_path: Path) -> None:
         ("ties", "strength", ["", "-0.1", "0.8", ""], 3, Reason.OUT_OF_RANGE, "from 0 to 1"),
         ("ties", "strength", ["", "strong", "0.8", ""], 3, Reason.NOT_A_NUMBER, "from 0 to 1"),
         ("people", "do_not_contact", ["maybe", "", "", "", ""], 2, Reason.NOT_A_BOOLEAN, "true"),
+        ("roles", "power", ["1.2"], 2, Reason.OUT_OF_RANGE, "power must be from 0 to 1"),
+        ("opportunities", "value", ["-5"], 2, Reason.OUT_OF_RANGE, "value must be at least 0"),
+        ("ties", "sensitive", ["", "", "", "perhaps"], 5, Reason.NOT_A_BOOLEAN, "yes/no"),
     ],
 )
 def test_bad_value(
@@ -295,7 +298,10 @@ def test_bad_value(
     p = only(broken(tmp_path, table, **{column: values}), reason)
     assert (p.table, p.row, p.column) == (table, row, column)
     assert p.value == values[row - 2]
+    assert p.source.endswith(f"{table}.csv")
     assert hint in p.hint
+    if reason == Reason.OUT_OF_RANGE:
+        assert f"{column} must be " in p.hint
 
 
 @pytest.mark.parametrize(
@@ -424,6 +430,8 @@ def test_many_errors_are_all_listed_in_one_validation_error(tmp_path: Path) -> N
         Reason.MISSING_COLUMN,
     }
     assert len(err.problems) >= 16
+    # an org whose kind is unknown is reported once, not again as "not a competitor"
+    assert not [p for p in err.problems if p.reason == Reason.WRONG_ORG_KIND]
     frame = err.frame()
     assert list(frame.columns) == ["source", "table", "row", "column", "value", "reason", "hint"]
     assert len(frame) == len(err.problems)
@@ -455,3 +463,119 @@ def test_frame_rows_are_positions(tmp_path: Path) -> None:
         rg.RelationshipNetwork.from_frames(tables["orgs"], people, today=TODAY)
     (p,) = info.value.problems
     assert (p.row, p.source) == (2, "<DataFrame>")
+
+
+def test_every_problem_says_where_what_why_and_how(tmp_path: Path) -> None:
+    problems = problems_of(many_errors(tmp_path / "bad"))
+    tables = {"orgs", "people", "ties", "opportunities", "roles", "affiliations"}
+    for p in problems:
+        assert p.table in tables, p
+        assert p.source.endswith(f"{p.table}.csv"), p
+        assert isinstance(p.reason, Reason) and p.hint, p
+        if p.row is not None and p.row >= 2:  # a data row: the cell and what it holds
+            assert p.value != "", p
+            assert p.column is not None or p.reason == Reason.DUPLICATE_ROW, p
+    # the spreadsheet row numbers point at the rows that hold the values
+    by_reason = {p.reason: p for p in problems}
+    assert (by_reason[Reason.DUPLICATE_ID].row, by_reason[Reason.DUPLICATE_ID].value) == (6, "p1")
+    assert by_reason[Reason.BAD_DATE].row == 3
+
+
+def test_a_missing_column_does_not_hide_the_tables_other_problems(tmp_path: Path) -> None:
+    tables = valid_tables()
+    tables["people"] = (
+        tables["people"]
+        .drop(columns="org")
+        .assign(attitude=["9", "", "", "", ""], updated=["", "yesterday", "", "", ""])
+    )
+    probs = problems_of(write(tmp_path / "d", tables))
+    assert len(probs) == 3
+    assert {(p.reason, p.row) for p in probs} == {
+        (Reason.MISSING_COLUMN, 1),
+        (Reason.OUT_OF_RANGE, 2),
+        (Reason.BAD_DATE, 3),
+    }
+    # the ties that name these people are not reported as naming unknown people
+
+
+def test_an_entirely_blank_row_is_one_problem(tmp_path: Path) -> None:
+    folder = write(tmp_path / "d", valid_tables())
+    (folder / "orgs.csv").write_text(
+        "id,name,kind\nA,Acme,customer\n,,\nU,Us,us\nR,Rival,competitor\nP,Pa,partner\n"
+    )
+    p = only(problems_of(folder), Reason.BLANK)
+    assert (p.table, p.row, p.column) == ("orgs", 3, None)
+    assert "entirely blank" in p.hint
+
+
+def test_unknown_columns_are_kept_as_text(tmp_path: Path) -> None:
+    tables = valid_tables()
+    tables["people"]["wechat"] = ["ann_w", "", "cy88", "", "007"]
+    tables["ties"]["来源"] = ["会议", "", "", "名片"]
+    net = rg.load(write(tmp_path / "d", tables), today=TODAY)
+    assert net.people["wechat"].tolist() == ["ann_w", "", "cy88", "", "007"]
+    assert net.ties["来源"].tolist() == ["会议", "", "", "名片"]
+    assert list(net.people.columns).index("wechat") > list(net.people.columns).index("org")
+
+
+# -- files and sheets that are not tables -----------------------------------------------
+
+
+def test_a_misnamed_table_file_is_refused_not_ignored(tmp_path: Path) -> None:
+    folder = write(tmp_path / "d", valid_tables())
+    (folder / "ties.csv").rename(folder / "tie.csv")
+    (folder / "people.csv").rename(folder / "联系人.csv")
+    probs = problems_of(folder)
+    assert {p.reason for p in probs} == {Reason.UNKNOWN_TABLE}
+    by_table = {p.table: p for p in probs}
+    assert by_table["ties"].value == "tie.csv" and by_table["ties"].source.endswith("tie.csv")
+    assert "did you mean ties.csv? rename it" in by_table["ties"].hint
+    assert "did you mean people.csv?" in by_table["people"].hint
+
+
+def test_a_table_in_an_unread_format_says_how_to_save_it(tmp_path: Path) -> None:
+    tables: dict[str, pd.DataFrame | None] = {**valid_tables(), "ties": None}
+    folder = write(tmp_path / "d", tables)
+    valid_tables()["ties"].to_csv(folder / "ties.tsv", sep="\t", index=False)
+    p = only(problems_of(folder), Reason.UNKNOWN_TABLE)
+    assert p.table == "ties" and "save it as ties.csv" in p.hint
+
+
+def test_other_files_load_and_are_listed_as_ignored(tmp_path: Path) -> None:
+    from relgraph.io.read import ignored_inputs
+
+    folder = write(tmp_path / "d", valid_tables())
+    (folder / "notes.csv").write_text("a,b\n1,2\n")
+    (folder / "ties_old.csv").write_text("source,target,kind\n")  # ties.csv is there
+    (folder / "readme.md").write_text("not data")
+    net = rg.load(folder, today=TODAY)
+    assert len(net.ties) == len(valid_tables()["ties"])
+    assert ignored_inputs(folder) == ["notes.csv", "ties_old.csv"]
+
+
+def test_a_misnamed_sheet_is_refused(tmp_path: Path) -> None:
+    from relgraph.io.read import ignored_inputs
+
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in valid_tables().items():
+            frame.to_excel(
+                writer, sheet_name="Roles 2026" if name == "roles" else name, index=False
+            )
+        pd.DataFrame({"x": [1]}).to_excel(writer, sheet_name="Cover", index=False)
+    p = only(problems_of(path), Reason.UNKNOWN_TABLE)
+    assert (p.table, p.value) == ("roles", "Roles 2026")
+    assert p.source.endswith("book.xlsx[Roles 2026]") and "rename the sheet" in p.hint
+    assert ignored_inputs(path) == ["Cover", "Roles 2026"]
+
+
+def test_an_unknown_table_in_frames_is_refused_with_a_suggestion() -> None:
+    from relgraph.io.read import read_frames
+
+    tables = valid_tables()
+    _, probs = read_frames(
+        {"orgs": tables["orgs"], "people": tables["people"], "Tie": tables["ties"]}
+    )
+    (p,) = probs
+    assert (p.reason, p.table) == (Reason.UNKNOWN_TABLE, "Tie")
+    assert "did you mean 'ties'?" in p.hint

@@ -114,3 +114,42 @@ def test_sensitive_ties_absent_from_the_loaded_page(browser, tmp_path):
     kinds = page.evaluate("window.relgraphNetwork.body.data.edges.get().map(e => e.kind)")
     assert "family" in kinds
     page.close()
+
+
+def test_jupyter_iframe_draws_inside_a_notebook_like_page(browser, tmp_path):
+    """``_repr_html_`` is what JupyterLab and classic Notebook insert into an output cell.
+
+    Both put the HTML into the page's DOM as is (trusted output); the map must draw inside
+    its sandboxed ``srcdoc`` iframe without touching the host page.
+    """
+    m = rg.to_html(rg.datasets.sample(), opportunity="OPP-1")
+    host = tmp_path / "notebook.html"
+    host.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        "<div class='jp-OutputArea-output output_html rendered_html'>"
+        + m._repr_html_()
+        + "</div></body></html>",
+        encoding="utf-8",
+    )
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    problems = []
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto(host.as_uri())
+    frame = None
+    for _ in range(100):
+        frames = [f for f in page.frames if f != page.main_frame]
+        if frames and frames[0].evaluate("window.relgraphMapReady === true"):
+            frame = frames[0]
+            break
+        page.wait_for_timeout(100)
+    assert frame is not None, "map in the iframe never finished drawing"
+    assert problems == []
+    assert frame.locator("#relgraph-legend").is_visible()
+    assert frame.evaluate("window.relgraphNetwork.body.data.nodes.length") == m.people
+    # sandboxed: the map cannot reach the host page
+    assert page.evaluate("typeof window.relgraphNetwork") == "undefined"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map_in_notebook.png"))
+    page.close()

@@ -25,24 +25,62 @@ def _edge_pairs(m, data):
     return {(ids[int(e["from"][1:])], ids[int(e["to"][1:])], e["kind"]) for e in data["edges"]}
 
 
-def test_sample_map_counts_and_sensitive_ties_left_out(sample, sample_map):
+# E03 (Cai Ming) is the CFO's husband: known to the account only through a family tie and
+# an influence tie marked sensitive; his title says so. N07-C004 (neighbours) and N06-C039
+# (children in one class) are the other sensitive ties (docs/sample-account.md).
+SPOUSE = ("E03", "蔡明", "Cai Ming", "spouse of the CFO", "husband", "married")
+
+
+def test_sample_map_counts_and_sensitive_data_left_out(sample, sample_map):
     m = sample_map
-    assert (m.people, m.ties, m.hidden_sensitive, m.left_out) == (78, 127, 4, 0)
+    assert (m.people, m.ties, m.hidden_sensitive, m.hidden_people, m.left_out) == (
+        77,
+        127,
+        4,
+        1,
+        0,
+    )
     data = page_data(m.html)
-    assert len(data["nodes"]) == 78 and len(data["edges"]) == 127
+    assert len(data["nodes"]) == 77 and len(data["edges"]) == 127
+    assert "E03" not in m.node_ids
     pairs = _edge_pairs(m, data)
-    assert ("E03", "C007", "family") not in pairs and ("C007", "E03", "family") not in pairs
+    assert not any("E03" in (a, b) for a, b, _ in pairs)
     assert not any({a, b} == {"N07", "C004"} for a, b, _ in pairs)
+    assert not any({a, b} == {"N06", "C039"} for a, b, _ in pairs)
+    # nothing about the spouse anywhere in the file (E03 only as a substring of the
+    # base64-encoded vis-network library, never as a word)
+    for word in SPOUSE[1:]:
+        assert word not in m.html, word
+    assert not re.search(r"\bE03\b", m.html)
     assert "4 sensitive tie(s) hidden" in m.html
-    assert "Cai Ming" in m.html  # the person is shown, only the tie is withheld
+    assert "1 person(s) known only through sensitive ties left out" in m.html
+    assert m.notes[-2:] == (
+        "4 sensitive tie(s) hidden (family, faith, neighbour or marked sensitive); "
+        "pass include_sensitive=True to show them.",
+        "1 person(s) known only through sensitive ties left out (e.g. a relative or a "
+        "neighbour); pass include_sensitive=True to show them.",
+    )
 
 
-def test_sensitive_ties_included_on_request(sample):
+def test_sensitive_ties_and_people_included_on_request(sample):
     m = to_html(sample, opportunity="OPP-1", include_sensitive=True)
     data = page_data(m.html)
-    assert (m.ties, m.hidden_sensitive) == (131, 0)
-    assert ("E03", "C007", "influences") in _edge_pairs(m, data)
+    assert (m.people, m.ties, m.hidden_sensitive, m.hidden_people) == (78, 131, 0, 0)
+    pairs = _edge_pairs(m, data)
+    assert ("E03", "C007", "influences") in pairs and ("E03", "C007", "family") in pairs
+    assert "Cai Ming" in m.html and "spouse of the CFO" in m.html
     assert "sensitive tie(s) hidden" not in m.html
+    assert "INCLUDED" in m.html and "do not share" in m.html
+
+
+def test_focus_on_a_sensitive_person_needs_opt_in(sample):
+    with pytest.raises(ValueError, match="include_sensitive=True"):
+        to_html(sample, opportunity="OPP-1", focus="E03")
+    m = to_html(sample, opportunity="OPP-1", focus="E03", radius=1, include_sensitive=True)
+    assert set(m.node_ids) == {"E03", "C007"}
+    # focusing on the CFO does not pull her husband in through the withheld ties
+    m2 = to_html(sample, opportunity="OPP-1", focus="C007", radius=1)
+    assert "E03" not in m2.node_ids and "C007" in m2.node_ids
 
 
 def test_page_loads_nothing_remote(sample_map):
@@ -105,6 +143,9 @@ def test_size_limit_keeps_role_holders_and_says_what_it_left_out():
     holders = set(net.opportunity_roles("O1")["person"])
     assert holders <= set(m.node_ids)
     assert "Showing the 60 most relevant of 310 people" in m.html
+    # what was left out, by party (300 customer people and our 10, none of whom has
+    # leverage, so all 60 kept are customer people)
+    assert "250 people (10 our team, 240 customer) and 732 ties are left out" in m.notes[0]
 
 
 def test_writes_only_when_given_a_path(tmp_path, monkeypatch, sample):
@@ -178,5 +219,6 @@ def test_cli_map_writes_the_file(tmp_path):
         app, ["map", str(sample_path()), "--out", str(out), "--opportunity", "OPP-1"]
     )
     assert res.exit_code == 0, res.output
-    assert "78 people, 127 ties" in res.output and "4 sensitive" in res.output
+    assert "77 people, 127 ties" in res.output and "4 sensitive" in res.output
+    assert "1 person(s) known only through sensitive ties" in res.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -53,8 +53,11 @@ def test_decision_chain_rows_by_level_with_hidden_influencers(sample):
 def test_power_map_quadrants_and_competitor_rings(sample):
     ax = rg.plot_power_map(sample, "OPP-1")
     lev = rg.leverage(sample, "OPP-1")
-    n = int(((lev["leverage"] > 0) & ~lev["party"].isin(["us", "competitor"])).sum())
+    shown = (lev["leverage"] > 0) & ~lev["party"].isin(["us", "competitor"])
+    assert lev.set_index("person").loc["E03", "leverage"] > 0  # the CFO's husband sways her
+    n = int((shown & lev["person"].ne("E03")).sum())  # ... but is left out of shared plots
     assert len(ax.collections) == n
+    assert ax.get_title() == f"Power map of OPP-1: {n} people, 21 role holders"
     texts = {t.get_text() for t in ax.texts}
     assert {"manage closely", "keep satisfied", "keep informed", "monitor"} <= texts
     assert "王志远 (Wang Zhiyuan)" in texts  # the top of the leverage ranking is named
@@ -91,8 +94,15 @@ def test_route_from_connection_routes(sample):
 def test_route_plain_path_uses_strongest_visible_tie(sample):
     ax = rg.plot_route(sample, ["N03", "C015", "C006"])
     assert "strength 0.56 = 0.80 × 0.70" in ax.get_title()
-    with pytest.raises(ValueError, match="no tie between E03 and C007"):
+    with pytest.raises(ValueError, match=r"sensitive ties \(through E03\)"):
         rg.plot_route(sample, ["E03", "C007"])
+    with pytest.raises(ValueError, match="include_sensitive=True"):
+        rg.plot_route(
+            sample,
+            {"path": ["N06", "C039"], "kinds": ["other"], "strengths": [0.3], "sensitive": True},
+        )
+    with pytest.raises(ValueError, match="include_sensitive=True"):
+        rg.plot_route(sample, {"path": ["N07", "C004"], "kinds": ["neighbour"], "strengths": [0.4]})
     ax2 = rg.plot_route(sample, ["E03", "C007"], include_sensitive=True)
     assert "strength 0.90" in ax2.get_title()
     with pytest.raises(ValueError, match="fewer than two"):
@@ -116,3 +126,49 @@ def test_cjk_warning_names_the_package(monkeypatch):
     monkeypatch.setattr(style, "_installed_cjk_fonts", lambda: ())
     with pytest.warns(UserWarning, match="fonts-noto-cjk"):
         assert style.cjk_font_family() is None
+
+
+def _texts(ax):
+    return "\n".join(t.get_text() for t in ax.figure.findobj(matplotlib.text.Text))
+
+
+def _note(ax):
+    from relgraph.viz.plots import PRIVACY_NOTE_GID
+
+    found = [t.get_text() for t in ax.texts if t.get_gid() == PRIVACY_NOTE_GID]
+    assert len(found) <= 1
+    return found[0].replace("\n", " ") if found else None
+
+
+@needs_cjk
+def test_plots_leave_out_the_spouse_and_say_so(sample):
+    """E03 (the CFO's husband, a hidden influencer known only through family) stays out."""
+    chain = rg.plot_decision_chain(sample, "OPP-1", hidden=10)
+    power = rg.plot_power_map(sample, "OPP-1", label=100)
+    cover = rg.plot_coverage(sample, "OPP-1")
+    route = rg.plot_route(sample, ["N03", "C015", "C006"])
+    for ax in (chain, power, cover, route):
+        text = _texts(ax)
+        for word in ("蔡明", "Cai Ming", "E03", "spouse", "husband"):
+            assert word not in text, (ax.get_title(), word)
+        note = _note(ax)
+        assert note is not None and note.startswith("4 sensitive ties, 1 person known only")
+        assert "include_sensitive=True" in note
+        _save(ax, "plot_privacy_check.png")  # the note fits: drawing raises no warning
+    # the sample has eight hidden influencers; E03 is one of them (leverage rank 4)
+    assert "7 hidden influencer(s)" in chain.get_title()
+
+    chain_all = rg.plot_decision_chain(sample, "OPP-1", hidden=10, include_sensitive=True)
+    power_all = rg.plot_power_map(sample, "OPP-1", label=100, include_sensitive=True)
+    assert "蔡明" in _texts(chain_all) and "蔡明 (Cai Ming)" in _texts(power_all)
+    assert "8 hidden influencer(s)" in chain_all.get_title()
+    assert len(power_all.collections) == len(power.collections) + 1
+    for ax in (chain_all, power_all):
+        assert "INCLUDED" in _note(ax) and "do not share" in _note(ax)
+    route = rg.plot_route(sample, ["E03", "C007"], include_sensitive=True)
+    assert "INCLUDED" in _note(route)
+
+
+def test_no_privacy_note_without_sensitive_data():
+    ax = rg.plot_decision_chain(rg.datasets.tiny())
+    assert _note(ax) is None
