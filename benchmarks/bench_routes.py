@@ -103,15 +103,15 @@ def phase_bulk(scale: float) -> dict[str, float]:
     net, rng, _ = build(n_people, n_ties, n_ours)
     t_build = time.perf_counter() - t0
     targets = [f"p{i}" for i in rng.choice(np.arange(n_ours, n_people), n_targets, replace=False)]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     _ = net.edges  # the network's resolved tie table (network.py), timed on its own
-    t_edges = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_edges, c_edges = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
     net.adjacency(symmetric=True, include_sensitive=False)
-    t_adj = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_adj, c_adj = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
     df = rg.routes_to_many(net, targets, progress=False)
-    t_routes = time.perf_counter() - t0
+    t_routes, c_routes = time.perf_counter() - t0, time.process_time() - c0
     # a second batch of targets on the same network: the route views are built already
     more = [f"p{i}" for i in rng.choice(np.arange(n_ours, n_people), n_targets, replace=False)]
     t0 = time.perf_counter()
@@ -125,6 +125,9 @@ def phase_bulk(scale: float) -> dict[str, float]:
         "build_s": t_build,
         "edges_s": t_edges,
         "adjacency_s": t_adj,
+        "edges_cpu_s": c_edges,
+        "adjacency_cpu_s": c_adj,
+        "routes_cpu_s": c_routes,
         "routes_s": t_routes,
         "routes_warm_s": t_warm,
         "reached": float((df["best_strength"] > 0).mean()),
@@ -259,8 +262,10 @@ def main() -> None:
         f"ours, {bulk['targets']:,} targets): routes_to_many {bulk['routes_s']:.1f} s "
         f"(first call, building its search views; a second batch of targets "
         f"{bulk['routes_warm_s']:.1f} s); network setup timed apart: building the tables "
-        f"{bulk['build_s']:.1f} s, net.edges {bulk['edges_s']:.1f} s, contact matrix "
-        f"net.adjacency {bulk['adjacency_s']:.1f} s; "
+        f"{bulk['build_s']:.1f} s, net.edges {bulk['edges_s']:.1f} s (CPU "
+        f"{bulk['edges_cpu_s']:.1f} s), contact matrix net.adjacency "
+        f"{bulk['adjacency_s']:.1f} s (CPU {bulk['adjacency_cpu_s']:.1f} s); routes CPU "
+        f"{bulk['routes_cpu_s']:.1f} s; "
         f"routes + setup {bulk['routes_s'] + bulk['edges_s'] + bulk['adjacency_s']:.1f} s; "
         f"peak {bulk['peak_gib']:.2f} GiB; "
         f"{bulk['reached']:.0%} reached, {bulk['with_alt']:.0%} with an alternative, "

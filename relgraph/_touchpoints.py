@@ -40,6 +40,8 @@ KIND_CODES: tuple[str, ...] = tuple(k.value for k in InteractionKind)
 DIRECTION_CODES: tuple[str, ...] = (Direction.OURS.value, Direction.THEIRS.value, "mutual")
 
 _OURS, _THEIRS, _MUTUAL = 0, 1, 2
+#: Rows sampled to judge whether an id column has few distinct values.
+_SAMPLE = 65_536
 
 
 def _codes(values: pd.Series, categories: tuple[str, ...], missing: int) -> np.ndarray:
@@ -50,46 +52,98 @@ def _codes(values: pd.Series, categories: tuple[str, ...], missing: int) -> np.n
     return lookup[codes]  # code -1 (blank) picks the trailing ``missing``
 
 
-def _positions(ids: pd.Series | np.ndarray, person_ids: pd.Index) -> np.ndarray:
-    """Position of each id in ``person_ids`` (-1 when unknown); hashes distinct ids only.
+def _arrow_text(values: pd.Series) -> Any:
+    """Return the pyarrow array behind a pyarrow-backed text column, else None."""
+    if getattr(values.dtype, "storage", None) != "pyarrow":
+        return None
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - pandas' pyarrow storage implies pyarrow
+        return None
+    arr = pa.array(values.array)
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
 
-    A pyarrow-backed text column (pandas 3's default) is looked up in one C++ hash join
-    (``pyarrow.compute.index_in``); anything else is factorized first.
+
+def _index_in_many(arrays: list[Any], person_ids: pd.Index) -> list[np.ndarray]:
+    """Positions of the values of pyarrow text arrays in ``person_ids`` (-1 when unknown).
+
+    All arrays are matched in one C++ hash join (``pyarrow.compute.index_in``), so the
+    person ids are hashed once. An array with few distinct ids (one of our people per row,
+    say; judged on an evenly spread sample of its rows) is dictionary-encoded first and
+    only its distinct values are matched: hashing into a small table is several times
+    faster than probing the table of every person id once per row.
     """
-    if isinstance(ids, pd.Series) and getattr(ids.dtype, "storage", None) == "pyarrow":
-        try:
-            import pyarrow as pa
-            import pyarrow.compute as pc
-        except ImportError:  # pragma: no cover - pandas' pyarrow storage implies pyarrow
-            pass
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    probes: list[Any] = []
+    codes: list[np.ndarray | None] = []
+    for arr in arrays:
+        arr = arr.cast(pa.large_string())
+        n = len(arr)
+        few = False
+        if n > 4 * _SAMPLE:
+            sample = arr.take(pa.array(np.arange(0, n, n // _SAMPLE)))
+            few = 4 * len(pc.unique(sample)) < len(sample)
+        if few:
+            enc = pc.dictionary_encode(arr)
+            probes.append(enc.dictionary)
+            codes.append(pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False))
         else:
-            arr = pa.array(ids.array)
-            values = pa.array(person_ids.to_numpy(dtype=object)).cast(arr.type)
-            found = pc.fill_null(pc.index_in(arr, value_set=values), -1)
-            return np.asarray(found.to_numpy(zero_copy_only=False), dtype=np.int64)
+            probes.append(arr)
+            codes.append(None)
+    values = pa.array(person_ids.to_numpy(dtype=object), type=pa.large_string())
+    found = pc.fill_null(pc.index_in(pa.concat_arrays(probes), value_set=values), -1)
+    found_np = np.asarray(found.to_numpy(zero_copy_only=False), dtype=np.int64)
+    ends = np.cumsum([len(p) for p in probes])
+    out = []
+    for part, c in zip(np.split(found_np, ends[:-1]), codes, strict=True):
+        out.append(part if c is None else np.append(part, -1)[c])
+    return out
+
+
+def _positions(ids: pd.Series | np.ndarray, person_ids: pd.Index) -> np.ndarray:
+    """Position of each id in ``person_ids`` (-1 when unknown); hashes distinct ids only."""
+    arr = _arrow_text(ids) if isinstance(ids, pd.Series) else None
+    if arr is not None:
+        return _index_in_many([arr], person_ids)[0]
     codes, uniques = pd.factorize(ids)
     lookup = person_ids.get_indexer(pd.Index(np.asarray(uniques, dtype=object), dtype=object))
     return np.append(lookup, -1)[codes]
 
 
-def _split_positions(their: pd.Series, person_ids: pd.Index) -> tuple[np.ndarray, np.ndarray]:
-    """Split ';'-lists: (position of each part's row within ``their``, person position)."""
-    if getattr(their.dtype, "storage", None) == "pyarrow":
-        try:
-            import pyarrow as pa
-            import pyarrow.compute as pc
-        except ImportError:  # pragma: no cover - pandas' pyarrow storage implies pyarrow
-            pass
-        else:
-            lists = pc.split_pattern(pa.array(their.array), ";")
-            flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
-            parent = np.asarray(pc.list_parent_indices(lists).to_numpy(), dtype=np.int64)
-            keep = np.asarray(pc.not_equal(flat, "").to_numpy(zero_copy_only=False), dtype=bool)
-            v = _positions(pd.Series(flat.to_pandas(types_mapper=pd.ArrowDtype)), person_ids)
-            return parent[keep], v[keep]
-    parts = their.reset_index(drop=True).str.split(";").explode()
-    parts = parts[parts.ne("")]
-    return parts.index.to_numpy(dtype=np.int64), _positions(parts.to_numpy(), person_ids)
+def _people_positions(
+    their: pd.Series, ours: pd.Series, person_ids: pd.Index
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, their person) for every person named in ``their``, and our person per row.
+
+    ``;``-lists are split only for the rows that contain ``;``; blank parts are dropped.
+    """
+    multi = their.str.contains(";", regex=False).to_numpy(dtype=bool, na_value=False)
+    multi_rows = np.flatnonzero(multi)
+    single = np.flatnonzero(~multi)
+    arr_their, arr_ours = _arrow_text(their), _arrow_text(ours)
+    if arr_their is not None and arr_ours is not None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        lists = pc.split_pattern(arr_their.filter(pa.array(multi)), ";")
+        flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+        parent = np.asarray(pc.list_parent_indices(lists).to_numpy(), dtype=np.int64)
+        keep = np.asarray(pc.not_equal(flat, "").to_numpy(zero_copy_only=False), dtype=bool)
+        single_arr = arr_their if not len(multi_rows) else arr_their.filter(pa.array(~multi))
+        v_single, v_parts, u_all = _index_in_many([single_arr, flat, arr_ours], person_ids)
+        parent, v_parts = parent[keep], v_parts[keep]
+    else:
+        parts = their.iloc[multi_rows].reset_index(drop=True).str.split(";").explode()
+        parts = parts.str.strip()
+        parts = parts[parts.ne("")]
+        parent = parts.index.to_numpy(dtype=np.int64)
+        v_parts = _positions(parts.to_numpy(dtype=object), person_ids)
+        v_single = _positions(their.iloc[single], person_ids)
+        u_all = _positions(ours, person_ids)
+    rows = np.concatenate([single, multi_rows[parent]])
+    return rows, np.concatenate([v_single, v_parts]), u_all
 
 
 def touchpoint_pairs(interactions: pd.DataFrame, person_ids: pd.Index) -> pd.DataFrame:
@@ -108,40 +162,36 @@ def touchpoint_pairs(interactions: pd.DataFrame, person_ids: pd.Index) -> pd.Dat
         ``row`` (position in the log), ``u`` (our person), ``v`` (their person), ``day``
         (days since 1970-01-01), ``kind`` and ``direction`` (codes into :data:`KIND_CODES`
         and :data:`DIRECTION_CODES`); rows whose date or people do not resolve (impossible
-        after validation) are left out.
+        after validation) are left out. Single-person rows come first, in log order, then
+        the people of ``;``-lists.
+
+    Notes
+    -----
+    Ids are matched to positions in one C++ hash join (pyarrow ``index_in``; columns with
+    few distinct ids are dictionary-encoded first), ``;``-lists are split only for the rows
+    that contain ``;``, and every other step is a numpy gather: no Python loop over rows.
     """
-    n = len(interactions)
     interactions = interactions.reset_index(drop=True)  # labels = positions below
     their = interactions["their_people"].fillna("")
-    multi = their.str.contains(";", regex=False).to_numpy(dtype=bool)
-    v_all = _positions(their, person_ids)  # -1 for the rows naming several people
-    if multi.any():
-        multi_rows = np.flatnonzero(multi)
-        parent, v_parts = _split_positions(their.iloc[multi_rows], person_ids)
-        single = np.flatnonzero(~multi)
-        rows = np.concatenate([single, multi_rows[parent]])
-        v = np.concatenate([v_all[single], v_parts])
-    else:
-        rows = np.arange(n, dtype=np.int64)
-        v = v_all
-    u_all = _positions(interactions["our_person"], person_ids)
-    dates = pd.to_datetime(interactions["date"]).to_numpy().astype("datetime64[D]")
-    day_all = dates.astype(np.int64)
-    nat = np.isnat(dates)
+    rows, v, u_all = _people_positions(their, interactions["our_person"], person_ids)
     kind_all = _codes(interactions["kind"], KIND_CODES, -1)
     dir_all = _codes(interactions["direction"], DIRECTION_CODES, _MUTUAL)
-    u = u_all[rows]
-    ok = (u >= 0) & (v >= 0) & ~nat[rows] & (kind_all[rows] >= 0)
-    rows, u, v = rows[ok], u[ok], v[ok]
+    dates = pd.to_datetime(interactions["date"]).to_numpy().astype("datetime64[D]")
+    day_all = dates.astype(np.int64)
+    bad_row = np.isnat(dates) | (u_all < 0) | (kind_all < 0)
+    ok = ~bad_row[rows] & (v >= 0)
+    if not ok.all():
+        rows, v = rows[ok], v[ok]
     return pd.DataFrame(
         {
             "row": rows,
-            "u": u.astype(np.int64),
-            "v": v.astype(np.int64),
+            "u": u_all[rows],
+            "v": v.astype(np.int64, copy=False),
             "day": day_all[rows],
             "kind": kind_all[rows],
             "direction": dir_all[rows],
-        }
+        },
+        copy=False,
     )
 
 
@@ -187,35 +237,41 @@ def pair_strengths(
         depend on the order of the log's rows.
     """
     d = pairs["day"].to_numpy()
+    u, v, k, r = (pairs[c].to_numpy() for c in ("u", "v", "kind", "direction"))
     keep = d <= day
-    u = pairs["u"].to_numpy()[keep]
-    v = pairs["v"].to_numpy()[keep]
-    d = d[keep]
-    k = pairs["kind"].to_numpy()[keep]
-    r = pairs["direction"].to_numpy()[keep]
+    if not keep.all():
+        u, v, d, k, r = u[keep], v[keep], d[keep], k[keep], r[keep]
     empty = len(u) == 0
     pair = u * np.int64(n_people) + v
-    nk, nr = len(KIND_CODES), len(DIRECTION_CODES)
     d0 = int(d.min()) if not empty else 0
-    span = ((int(d.max()) - d0 + 1) if not empty else 1) * nk * nr
-    if not empty and int(pair.max()) < (2**62) // span:
-        key = (pair * span + (d - d0) * (nk * nr)) + k * nr + r
-        uk, counts = np.unique(key, return_counts=True)
-        p_u, rest = np.divmod(uk, span)
-        d_u, rest = np.divmod(rest, nk * nr)
-        d_u = d_u + d0
-        k_u, r_u = np.divmod(rest, nr)
+    # one int64 key per touchpoint: pair | day | kind (4 bits) | direction (2 bits)
+    day_bits = (int(d.max()) - d0).bit_length() if not empty else 0
+    pair_bits = int(pair.max()).bit_length() if not empty else 0
+    if not empty and pair_bits + day_bits + 6 <= 62:
+        key = (pair << (day_bits + 6)) | ((d - d0) << 6) | (k << 2) | r
+        key.sort()
+        new = np.empty(len(key), dtype=bool)
+        new[0] = True
+        np.not_equal(key[1:], key[:-1], out=new[1:])
+        first = np.flatnonzero(new)
+        counts = np.diff(np.append(first, len(key)))
+        uk = key[first]
+        p_u = uk >> (day_bits + 6)
+        d_u = ((uk >> 6) & ((1 << day_bits) - 1)) + d0
+        k_u = (uk >> 2) & 15
+        r_u = uk & 3
     else:  # very large ids or date ranges: sort on the four columns instead
         order = np.lexsort((r, k, d, pair))
         cols = [pair[order], d[order], k[order], r[order]]
         if len(order):
             new = np.ones(len(order), dtype=bool)
             new[1:] = np.any([c[1:] != c[:-1] for c in cols], axis=0)
-            starts = np.flatnonzero(new)
-            counts = np.diff(np.append(starts, len(order)))
-            p_u, d_u, k_u, r_u = (c[starts] for c in cols)
+            first = np.flatnonzero(new)
+            counts = np.diff(np.append(first, len(order)))
+            p_u, d_u, k_u, r_u = (c[first] for c in cols)
         else:
             p_u = d_u = k_u = r_u = counts = np.zeros(0, dtype=np.int64)
+    nk = len(KIND_CODES)
     weight = np.array([float(settings.interaction_weight[InteractionKind(x)]) for x in KIND_CODES])
     decay = np.exp2(-(day - d_u) / float(settings.interaction_half_life_days))
     contrib = counts * weight[k_u] * decay

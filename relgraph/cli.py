@@ -10,7 +10,7 @@ from typing import Annotated
 import pandas as pd
 import typer
 
-from relgraph.errors import RelgraphError, ValidationError
+from relgraph.errors import RelgraphError, UnknownPersonError, ValidationError
 
 __all__ = ["app", "main"]
 
@@ -48,8 +48,8 @@ def _problems_table(frame: pd.DataFrame) -> str:
     """Render validation problems as an aligned, left-justified table, one line each."""
 
     def cell(value: object) -> str:
-        if value is None or value is pd.NA:
-            return ""
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            return ""  # a problem about a whole file has no row or column (not "nan")
         text = str(value)
         return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
 
@@ -558,6 +558,210 @@ def import_salesforce_cmd(
     if len(result.report):
         typer.echo(f"{len(result.report)} value(s) did not map one-to-one:")
         typer.echo(_table(result.report))
+
+
+AccountArg = Annotated[
+    Path,
+    typer.Argument(help="The account: a folder of CSV files or an .xlsx workbook.", exists=True),
+]
+OutOpt = Annotated[
+    Path,
+    typer.Option("--out", help="Write the updated account here: a folder (CSV files) or .xlsx."),
+]
+
+
+def _write_account(net, out: Path) -> Path:  # type: ignore[no-untyped-def]
+    return Path(net.to_excel(out) if out.suffix.lower() == ".xlsx" else net.to_csv(out))
+
+
+def _records(frame: pd.DataFrame) -> object:
+    import json
+
+    return json.loads(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+
+
+@import_app.command("linkedin")
+def import_linkedin_cmd(
+    path: AccountArg,
+    connections: Annotated[
+        Path,
+        typer.Option(
+            "--connections",
+            help="LinkedIn's Connections.csv export.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    owner: Annotated[
+        str, typer.Option("--owner", help="Whose connections these are (id or name, ours).")
+    ],
+    out: OutOpt,
+    add_unmatched: Annotated[
+        bool,
+        typer.Option(help="Add connections that match nobody as new people (else report only)."),
+    ] = True,
+    kind: Annotated[str, typer.Option(help="Tie kind of the new ties.")] = "other",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Add one of our people's LinkedIn connections as ties; report what matched."""
+    import json
+
+    from relgraph.io.linkedin import add_linkedin_connections
+    from relgraph.text import say
+
+    net = _load(path)
+    try:
+        new, report = add_linkedin_connections(
+            net, connections, owner=owner, add_unmatched=add_unmatched, kind=kind
+        )
+    except ValidationError as err:
+        typer.echo(f"{len(err.problems)} problem(s) in {connections}:", err=True)
+        typer.echo(_problems_table(err.frame()), err=True)
+        raise typer.Exit(1) from err
+    except UnknownPersonError as err:
+        raise typer.BadParameter(str(err), param_hint="--owner") from err
+    except (RelgraphError, ValueError) as err:
+        raise typer.BadParameter(str(err), param_hint="--kind") from err
+    written = _write_account(new, out)
+    counts = report["action"].value_counts()
+    tied, added = int(counts.get("tie added", 0)), int(counts.get("new person", 0))
+    summary = say(
+        "imp_linkedin_done",
+        rows=len(report),
+        owner=net.label(net.resolve_person(owner)),
+        tied=tied,
+        new=added,
+        other=len(report) - tied - added,
+    )
+    if as_json:
+        out_json = {
+            "written": str(written),
+            "network": repr(new),
+            "connections": len(report),
+            "actions": {str(k): int(v) for k, v in counts.items()},
+            "report": _records(report),
+        }
+        typer.echo(json.dumps(out_json, ensure_ascii=False, indent=2))
+        return
+    typer.echo(say("imp_written", net=repr(new), out=written))
+    typer.echo(summary)
+    typer.echo(say("imp_report_head", n=len(report)))
+    cols = ["row", "first_name", "last_name", "company", "matched_by", "person", "action", "why"]
+    shown = report[cols].assign(
+        first_name=report["first_name"].fillna(""), last_name=report["last_name"].fillna("")
+    )
+    typer.echo(_table(shown))
+
+
+@import_app.command("salesforce-activity")
+def import_salesforce_activity_cmd(
+    path: AccountArg,
+    tasks: Annotated[
+        Path,
+        typer.Option("--tasks", help="Salesforce Task.csv export.", exists=True, dir_okay=False),
+    ],
+    out: OutOpt,
+    events: Annotated[
+        Path | None,
+        typer.Option("--events", help="Salesforce Event.csv export.", exists=True, dir_okay=False),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(help="Date for the no-future-touchpoints check, YYYY-MM-DD (default today)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Add a Salesforce Task/Event export to the account's interactions log; report the rest.
+
+    Activities join the touchpoints already in the log; a row whose ``Id`` is already there
+    (``salesforce_id``) is reported and not added twice.
+    """
+    import datetime as dt
+    import json
+
+    from relgraph.io.salesforce_activity import import_salesforce_activities
+    from relgraph.network import RelationshipNetwork
+    from relgraph.text import say
+
+    try:
+        day = dt.date.fromisoformat(today) if today else None
+    except ValueError as err:
+        raise typer.BadParameter(
+            f"{today!r} is not a date YYYY-MM-DD", param_hint="--today"
+        ) from err
+    net = _load(path)
+    files = [f for f in (tasks, events) if f is not None]
+    imported: list[pd.DataFrame] = []
+    reports: list[pd.DataFrame] = []
+    try:
+        for f in files:
+            res = import_salesforce_activities(f, network=net, today=day)
+            imported.append(res.interactions)
+            reports.append(res.report)
+    except ValidationError as err:
+        typer.echo(f"{len(err.problems)} problem(s) in {', '.join(map(str, files))}:", err=True)
+        typer.echo(_problems_table(err.frame()), err=True)
+        raise typer.Exit(1) from err
+    new = pd.concat(imported, ignore_index=True)
+    origin = [str(f) for f, part in zip(files, imported, strict=True) for _ in range(len(part))]
+    report = pd.concat([r for r in reports if len(r)] or reports[:1], ignore_index=True)
+    frames = net.to_frames()
+    old = frames["interactions"]
+    if "salesforce_id" in old.columns and len(new):
+        known = set(old["salesforce_id"].dropna().astype(str)) - {""}
+        dup = new["salesforce_id"].astype(str).isin(known)
+        if dup.any():
+            dups = pd.DataFrame(
+                {
+                    "file": [o for o, d in zip(origin, dup, strict=True) if d],
+                    "row": pd.NA,
+                    "column": "Id",
+                    "value": new.loc[dup, "salesforce_id"].to_numpy(),
+                    "action": say("imp_activity_dup_action"),
+                    "why": say("imp_activity_dup"),
+                }
+            )
+            report = pd.concat([report, dups], ignore_index=True)
+            new = new.loc[~dup].reset_index(drop=True)
+    frames["interactions"] = pd.concat(
+        [f for f in (old, new) if len(f)] or [old], ignore_index=True
+    )
+    try:
+        combined = RelationshipNetwork.from_frames(**frames, settings=net.settings, today=day)
+    except ValidationError as err:
+        typer.echo(f"{len(err.problems)} problem(s) in the combined log:", err=True)
+        typer.echo(_problems_table(err.frame()), err=True)
+        raise typer.Exit(1) from err
+    written = _write_account(combined, out)
+    skipped = int(report["action"].eq("row not imported").sum())
+    other = int(report["action"].eq("kind set to 'other'").sum())
+    summary = say(
+        "imp_activity_done",
+        imported=len(new),
+        files=", ".join(f.name for f in files),
+        skipped=skipped,
+        other=other,
+        total=len(combined.interactions),
+    )
+    if as_json:
+        out_json = {
+            "written": str(written),
+            "network": repr(combined),
+            "imported": len(new),
+            "not_imported": skipped,
+            "kind_set_to_other": other,
+            "interactions": len(combined.interactions),
+            "report": _records(report),
+        }
+        typer.echo(json.dumps(out_json, ensure_ascii=False, indent=2))
+        return
+    typer.echo(say("imp_written", net=repr(combined), out=written))
+    typer.echo(summary)
+    if len(report):
+        typer.echo(say("imp_report_head", n=len(report)))
+        typer.echo(_table(report.fillna("")))
+    else:
+        typer.echo(say("imp_nothing_unmapped"))
 
 
 def _printable_output() -> None:

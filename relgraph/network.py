@@ -477,22 +477,9 @@ class RelationshipNetwork:
         per-row Python work, so ten million ties take seconds.
         """
         if "edges" not in self._cache:
-            t = self.ties
             u, v = self.endpoints()
             codes = self.tie_kind_codes()
-            s = self.settings
-            default = np.array([float(s.tie_strength.get(TieKind(k), np.nan)) for k in TIE_KINDS])
-            sens_kind = np.array([TieKind(k) in s.sensitive_tie_kinds for k in TIE_KINDS])
-            given = t["strength"].to_numpy(dtype=float, na_value=np.nan)
-            flag = t["sensitive"].astype("boolean")
-            sensitive = np.where(
-                flag.isna().to_numpy(), sens_kind[codes], flag.to_numpy(dtype=bool, na_value=False)
-            )
-            derived = self._derived_tie_strength(u, v, codes)
-            explicit = ~np.isnan(given)
-            use = ~explicit & ~np.isnan(derived)
-            resolved = np.where(explicit, given, np.where(use, derived, default[codes]))
-            basis = np.where(explicit, 0, np.where(use, 1, 2)).astype(np.int8)
+            resolved, explicit, derived, basis = self._tie_strengths()
             self._cache["edges"] = pd.DataFrame(
                 {
                     "u": u.copy(),
@@ -500,7 +487,7 @@ class RelationshipNetwork:
                     "kind": pd.Categorical.from_codes(codes, categories=pd.Index(TIE_KINDS)),
                     "strength": resolved,
                     "explicit": explicit,
-                    "sensitive": sensitive,
+                    "sensitive": self._tie_sensitive(),
                     "derived": derived,
                     "basis": pd.Categorical.from_codes(basis, categories=pd.Index(_BASIS)),
                 },
@@ -508,6 +495,42 @@ class RelationshipNetwork:
             )
         edges: pd.DataFrame = self._cache["edges"]
         return edges
+
+    def _tie_sensitive(self) -> np.ndarray:
+        """Per tie: given ``sensitive`` flag, else True for the settings' sensitive kinds."""
+        if "tie_sensitive" not in self._cache:
+            codes = self.tie_kind_codes()
+            s = self.settings
+            sens_kind = np.array([TieKind(k) in s.sensitive_tie_kinds for k in TIE_KINDS])
+            flag = self.ties["sensitive"].astype("boolean")
+            self._cache["tie_sensitive"] = _frozen_array(
+                np.where(
+                    flag.isna().to_numpy(),
+                    sens_kind[codes],
+                    flag.to_numpy(dtype=bool, na_value=False),
+                )
+            )
+        out: np.ndarray = self._cache["tie_sensitive"]
+        return out
+
+    def _tie_strengths(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per tie: resolved strength, explicit flag, derived strength and basis code."""
+        if "tie_strengths" not in self._cache:
+            u, v = self.endpoints()
+            codes = self.tie_kind_codes()
+            s = self.settings
+            default = np.array([float(s.tie_strength.get(TieKind(k), np.nan)) for k in TIE_KINDS])
+            given = self.ties["strength"].to_numpy(dtype=float, na_value=np.nan)
+            derived = self._derived_tie_strength(u, v, codes)
+            explicit = ~np.isnan(given)
+            use = ~explicit & ~np.isnan(derived)
+            resolved = np.where(explicit, given, np.where(use, derived, default[codes]))
+            basis = np.where(explicit, 0, np.where(use, 1, 2)).astype(np.int8)
+            self._cache["tie_strengths"] = tuple(
+                _frozen_array(a) for a in (resolved, explicit, derived, basis)
+            )
+        out: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = self._cache["tie_strengths"]
+        return out
 
     def _derived_tie_strength(self, u: np.ndarray, v: np.ndarray, codes: np.ndarray) -> np.ndarray:
         """Strength derived from the interactions log per tie (NaN where none), cached."""
@@ -561,16 +584,20 @@ class RelationshipNetwork:
         )
         key = ("adj", kset, symmetric, include_sensitive, weight)
         if key not in self._cache:
-            e = self.edges
-            mask = np.ones(len(e), dtype=bool)
+            u, v = self.endpoints()
+            mask: np.ndarray | None = None
             if kset is not None:
                 wanted = np.array([TIE_KINDS.index(k) for k in kset], dtype=np.int8)
-                mask &= np.isin(self.tie_kind_codes(), wanted)
+                mask = np.isin(self.tie_kind_codes(), wanted)
             if not include_sensitive:
-                mask &= ~e["sensitive"].to_numpy(dtype=bool)
-            u = e["u"].to_numpy()[mask]
-            v = e["v"].to_numpy()[mask]
-            w = e["strength"].to_numpy()[mask] if weight == "strength" else np.ones(mask.sum())
+                keep = ~self._tie_sensitive()
+                mask = keep if mask is None else mask & keep
+            if weight == "strength":
+                w = self._tie_strengths()[0]
+            else:
+                w = np.ones(len(u))
+            if mask is not None:
+                u, v, w = u[mask], v[mask], w[mask]
             if symmetric:
                 u, v, w = np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w])
             self._cache[key] = _max_csr(u, v, w, self.n_people)
@@ -627,11 +654,50 @@ def endpoints_from_codes(
 
 
 def _max_csr(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int) -> sp.csr_matrix:
-    """CSR matrix where duplicate (u, v) entries keep the maximum weight."""
-    if len(u):
-        order = np.lexsort((-w, v, u))
-        u, v, w = u[order], v[order], w[order]
-        keep = np.ones(len(u), dtype=bool)
-        keep[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
-        u, v, w = u[keep], v[keep], w[keep]
-    return sp.csr_matrix((w.astype(float), (u, v)), shape=(n, n))
+    """CSR matrix where duplicate (u, v) entries keep the maximum weight (NaN only if all are).
+
+    Each entry's row and column are packed into one integer key ``u·n + v``. When the
+    distinct weights are few enough to fit their rank in the key's spare low bits (the
+    usual case: default strengths per kind, or strengths given to two decimals), the rank
+    is packed below the key, so one plain sort orders the entries by (row, column, weight)
+    and the last of each run holds the maximum. Otherwise an argsort of the key and
+    ``np.fmax.reduceat`` over each run. Either way the CSR arrays are written directly, in
+    canonical order (sorted indices, no duplicates): ten million ties take about a second
+    in the packed case, a few seconds otherwise.
+    """
+    idx_dtype = np.int32 if n <= np.iinfo(np.int32).max else np.int64
+    w = np.asarray(w, dtype=float)
+    if len(u) == 0:
+        return sp.csr_matrix((n, n), dtype=float)
+    key = np.asarray(u, dtype=np.int64) * n + np.asarray(v, dtype=np.int64)
+    key_bits = max(1, int(n * n - 1).bit_length())
+    keys: np.ndarray | None = None
+    sample = w[:: max(1, len(w) // 65_536)]
+    if key_bits + 13 <= 64 and len(np.unique(sample)) <= 4_096:
+        codes, uniq = pd.factorize(w, use_na_sentinel=True)  # NaN -> -1
+        rank_bits = int(len(uniq)).bit_length()  # ranks 0 (NaN) .. len(uniq)
+        if key_bits + rank_bits <= 64:
+            order = np.argsort(uniq)
+            rank_of = np.zeros(len(uniq) + 1, dtype=np.uint64)  # trailing 0 for NaN
+            rank_of[order] = np.arange(1, len(uniq) + 1, dtype=np.uint64)
+            shift = np.uint64(rank_bits)
+            packed = np.sort((key.view(np.uint64) << shift) | rank_of[codes])
+            run_keys = packed >> shift
+            last = np.ones(len(packed), dtype=bool)
+            last[:-1] = run_keys[1:] != run_keys[:-1]
+            keys = run_keys[last].view(np.int64)
+            top = (packed[last] & np.uint64((1 << rank_bits) - 1)).astype(np.intp)
+            data = np.concatenate([[np.nan], np.asarray(uniq, dtype=float)[order]])[top]
+    if keys is None:
+        order = np.argsort(key, kind="stable")
+        ks = key[order]
+        first = np.ones(len(ks), dtype=bool)
+        first[1:] = ks[1:] != ks[:-1]
+        starts = np.flatnonzero(first)
+        keys, data = ks[starts], np.fmax.reduceat(w[order], starts)
+    rows, cols = np.divmod(keys, n)
+    indptr = np.zeros(n + 1, dtype=idx_dtype)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    mat = sp.csr_matrix((data, cols.astype(idx_dtype), indptr), shape=(n, n), copy=False)
+    mat.has_sorted_indices = True
+    return mat

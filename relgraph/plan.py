@@ -21,6 +21,8 @@ from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
 __all__ = [
+    "ABOUT_COLUMNS",
+    "ABOUT_SHEET",
     "ACTION_COLUMNS",
     "CARD_COLUMNS",
     "PERIODS",
@@ -29,6 +31,7 @@ __all__ = [
     "STATUS_COLUMNS",
     "TARGET_COLUMNS",
     "Plan",
+    "column_meaning",
     "plan",
 ]
 
@@ -145,6 +148,10 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "review",
     ),
 }
+#: Name of the last sheet of the workbook, which explains every sheet and column.
+ABOUT_SHEET = "About"
+#: Columns of :meth:`Plan.about`.
+ABOUT_COLUMNS: tuple[str, ...] = ("sheet", "column", "type", "meaning")
 _ATTITUDE_COLUMNS = ("attitude", "goal")
 _URGENT = frozenset({"neutralise", "counter"})
 
@@ -247,15 +254,70 @@ class Plan:
         lines = list(self.settings)
         lines += [(say("plan_cover_note"), n) for n in self.notes]
         lines += [(name, say(f"plan_sheet_{name.lower()}")) for name in SHEETS]
+        lines.append((ABOUT_SHEET, say("plan_cover_about_text")))
         return lines
 
-    def to_excel(self, path: str | Path) -> Path:
-        """Write the plan as one formatted workbook (Cover, Status, Targets, Actions, Cards).
+    def about(self, *, generated: _dt.date | None = None) -> pd.DataFrame:
+        """Return what every sheet and column means: the workbook's last sheet, ``About``.
+
+        Parameters
+        ----------
+        generated : datetime.date, optional
+            The date the workbook is written (today when omitted).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns :data:`ABOUT_COLUMNS` (``sheet, column, type, meaning``): first the
+            workbook rows (when and by which relgraph version it was written, each note on
+            what was left out for privacy), then for each sheet one row describing the
+            sheet (``column`` blank) and one row per column with its type (``str``, ``int``,
+            ``float``, ``date``, ``bool``) and meaning (from :func:`column_meaning`).
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> import relgraph as rg
+        >>> p = rg.plan(rg.datasets.tiny(), as_of="2026-01-05", k=2)
+        >>> a = p.about(generated=dt.date(2026, 1, 5))
+        >>> a.iloc[0]["meaning"].split(" by ")[0]
+        'written on 2026-01-05'
+        >>> a.set_index(["sheet", "column"]).loc[("Targets", "goal"), "meaning"]
+        'goal attitude at the deadline, −3..+3'
+        """
+        from relgraph import __version__
+
+        day = generated or _dt.date.today()
+        book = say("plan_about_workbook")
+        rows: list[tuple[str, str, str, str]] = [
+            (
+                book,
+                "",
+                "",
+                say(
+                    "plan_about_generated",
+                    date=day.isoformat(),
+                    version=__version__,
+                    as_of=self.as_of.isoformat(),
+                ),
+            )
+        ]
+        rows += [(book, "", "", say("plan_about_left_out", note=n)) for n in self.notes]
+        rows.append(("Cover", "", "", say("plan_about_cover")))
+        for name, schema in SHEETS.items():
+            rows.append((name, "", "", say(f"plan_sheet_{name.lower()}")))
+            rows += [(name, col, typ, column_meaning(name, col)) for col, typ in schema.items()]
+        return pd.DataFrame(rows, columns=list(ABOUT_COLUMNS))
+
+    def to_excel(self, path: str | Path, *, generated: _dt.date | None = None) -> Path:
+        """Write the plan as one workbook (Cover, Status, Targets, Actions, Cards, About).
 
         Parameters
         ----------
         path : str or Path
             The ``.xlsx`` file to write.
+        generated : datetime.date, optional
+            The date stated on the ``About`` sheet (today when omitted).
 
         Returns
         -------
@@ -266,13 +328,15 @@ class Plan:
         -----
         Frozen header rows, fitted column widths (CJK characters count double), wrapped
         text and an attitude colour scale (−3 red … +3 green) on ``attitude`` and
-        ``goal``; see :mod:`relgraph.io.excel_format`. :meth:`from_excel` reads it back.
+        ``goal``; see :mod:`relgraph.io.excel_format`. The last sheet, ``About``
+        (:meth:`about`), explains every sheet and column. :meth:`read_excel` reads the four
+        tables back.
         """
         from relgraph.io.excel_format import write_workbook
 
         return write_workbook(
             path,
-            self.sheets,
+            {**self.sheets, ABOUT_SHEET: self.about(generated=generated)},
             cover=(say("plan_title", opportunity=self.opportunity), self.cover_lines()),
             attitude_columns=_ATTITUDE_COLUMNS,
         )
@@ -350,6 +414,43 @@ class Plan:
             f"<h4>{html.escape(name)}</h4>{_html_table(frame)}"
             for name, frame in self.sheets.items()
         )
+
+
+def column_meaning(sheet: str, column: str) -> str:
+    """Return what a column of the planning workbook means, in plain language.
+
+    Parameters
+    ----------
+    sheet : str
+        A sheet of :data:`SHEETS` (``Status``, ``Targets``, ``Actions``, ``Cards``).
+    column : str
+        One of that sheet's columns.
+
+    Returns
+    -------
+    str
+        The text template ``plan_col_<sheet>_<column>`` when the column means something
+        particular on that sheet, else the shared ``plan_col_<column>``
+        (:data:`relgraph.text.TEMPLATES`).
+
+    Raises
+    ------
+    KeyError
+        For a sheet or column that is not in the workbook.
+
+    Examples
+    --------
+    >>> column_meaning("Actions", "why")
+    'why this action is in the plan'
+    >>> column_meaning("Cards", "attitude") == column_meaning("Status", "attitude")
+    True
+    """
+    from relgraph.text import TEMPLATES
+
+    if sheet not in SHEETS or column not in SHEETS[sheet]:
+        raise KeyError(f"no column {column!r} on sheet {sheet!r}; sheets: {', '.join(SHEETS)}")
+    key = f"plan_col_{sheet}_{column}"
+    return say(key if key in TEMPLATES else f"plan_col_{column}")
 
 
 def _text(value: Any) -> str:

@@ -62,7 +62,7 @@ TEMPLATES: dict[str, str] = {
     "sim_left": "leaves the company",
     "sim_new_tie": "new {kind} tie with {other}",
     # -- routes ------------------------------------------------------------------
-    "routes_header": "{n} route(s) to {target} (at most {max_hops} hops):",
+    "routes_header": "{n} route(s) from {origin} to {target} (at most {max_hops} hops):",
     "routes_why": (
         "{hops} hop(s), strength {strength:.2f} = {formula} (product of the ties' strengths); "
         "weakest link {weakest} {weakest_strength:.2f} ({a} → {b})"
@@ -476,6 +476,90 @@ TEMPLATES: dict[str, str] = {
         "{name} assessed at {goal:+d} or better and willing to weigh in against "
         "{competitor}'s top supporter"
     ),
+    # the "About" sheet of the plan workbook: one description per column; a key
+    # plan_col_<Sheet>_<column> wins over the shared plan_col_<column>.
+    "plan_cover_about": "About sheet",
+    "plan_cover_about_text": "what every sheet and column means, and what was left out",
+    "plan_about_sheet": "sheet",
+    "plan_about_column": "column",
+    "plan_about_type": "type",
+    "plan_about_meaning": "meaning",
+    "plan_about_workbook": "workbook",
+    "plan_about_generated": "written on {date} by relgraph {version}; planning cycle from {as_of}",
+    "plan_about_left_out": "left out for privacy: {note}",
+    "plan_about_cover": "the settings used, what was left out, and the sheets",
+    "plan_col_person": "person id in the account data (people.csv)",
+    "plan_col_name": "display name, e.g. 方华 (Fang Hua)",
+    "plan_col_title": "the person's job title",
+    "plan_col_level": (
+        "organisational level: 1 board, 2 C-suite, 3 VP/director, 4 manager, 5 staff"
+    ),
+    "plan_col_roles": "the person's roles in this opportunity (decision maker, evaluator …)",
+    "plan_col_power": (
+        "decision power in this opportunity, 0..1 (roles table, else the role's default)"
+    ),
+    "plan_col_attitude": "attitude to us, −3 (opposes) … 0 (neutral) … +3 (exclusive supporter)",
+    "plan_col_updated": "date the attitude was last assessed",
+    "plan_col_stale": "TRUE when the attitude was assessed more than settings.stale_days ago",
+    "plan_col_backs": "competitor (org id) this person supports, blank for none",
+    "plan_col_backing": "strength of the support for that competitor, 1..3",
+    "plan_col_hidden": "TRUE for a hidden influencer: no formal role but high leverage",
+    "plan_col_owners": "our people with a covers tie to this person (owners A/B)",
+    "plan_col_n_owners": "number of owners; fewer than two is a coverage gap",
+    "plan_col_channels": (
+        "independent information channels: people who inform us about this person"
+    ),
+    "plan_col_n_channels": "number of independent channels; fewer than two is a coverage gap",
+    "plan_col_route_strength": (
+        "strength of the best introduction route from our team: product of tie strengths, 0..1"
+    ),
+    "plan_col_last_contact": "date of the last touchpoint in the interactions log",
+    "plan_col_gaps": "coverage rules this person breaks (see relgraph coverage)",
+    "plan_col_Status_why": "plain-language summary of the row",
+    "plan_col_rank": "order in which the target was picked (1 = largest expected gain)",
+    "plan_col_objective": (
+        "what to achieve: neutralise an opponent, convert a neutral, mobilise a supporter, "
+        "or counter a competitor's top supporter"
+    ),
+    "plan_col_competitor": "competitor (org id) concerned, blank when none",
+    "plan_col_goal": "goal attitude at the deadline, −3..+3",
+    "plan_col_owner_a": "our person who owns the relationship (acts)",
+    "plan_col_owner_b": "our second owner (backup, independent route)",
+    "plan_col_sponsor": "our senior person who backs the work (visits, forums, key dates)",
+    "plan_col_deadline": (
+        "date the goal is due: the half-year review for neutralise/counter, else cycle end"
+    ),
+    "plan_col_measure": "how to tell the objective was met",
+    "plan_col_gain": (
+        "expected gain in our support index: leverage × (goal − attitude) × route strength"
+    ),
+    "plan_col_route": "the most reliable introduction route, hop by hop",
+    "plan_col_Targets_why": "every term of the gain, in words",
+    "plan_col_target": "person id of the target",
+    "plan_col_step": "step number within the target's actions, in date order",
+    "plan_col_kind": "route (introduction step), sponsor (touchpoint) or review",
+    "plan_col_who": "who acts: one of our people",
+    "plan_col_action": "what to do, in words",
+    "plan_col_when": "the date it is planned for",
+    "plan_col_Actions_why": "why this action is in the plan",
+    "plan_col_org": "the target's organisation",
+    "plan_col_trust_channel": "the channel of trust: direct tie or the first introduction",
+    "plan_col_activities": "dated route steps and sponsor touchpoints, one per line",
+    "plan_col_review": "who reviews the card and when (weekly, half-year adjustment)",
+    # -- imports (CLI: relgraph import linkedin / salesforce-activity) ----------------
+    "imp_linkedin_done": (
+        "{rows} LinkedIn connection(s) of {owner}: {tied} tie(s) added to existing people, "
+        "{new} new people, {other} not added (see the report)."
+    ),
+    "imp_written": "Wrote {net} → {out}",
+    "imp_report_head": "Import report ({n} row(s)):",
+    "imp_activity_done": (
+        "{imported} touchpoint(s) imported from {files}; {skipped} row(s) not imported, "
+        "{other} kind(s) set to 'other'; the log now has {total} touchpoint(s)."
+    ),
+    "imp_activity_dup": "already in the interactions log (same salesforce_id); not added again",
+    "imp_activity_dup_action": "row not imported",
+    "imp_nothing_unmapped": "Every row mapped one-to-one.",
 }
 
 

@@ -111,6 +111,9 @@ def test_validate_refuses_a_misnamed_table_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(folder)])
     assert result.exit_code == 1
     assert "unknown_table" in result.output and "did you mean ties.csv?" in result.output
+    # a problem about a whole file has no row or column: blank cells, not "nan"
+    line = next(ln for ln in result.output.splitlines() if "unknown_table" in ln)
+    assert "nan" not in line.split()
 
 
 def test_validate_the_sample_prints_a_summary(tmp_path: Path) -> None:

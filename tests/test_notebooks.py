@@ -50,7 +50,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "04_planning_and_monitoring.ipynb": [
         "Plan('OPP-1', year from 2026-11-15",
-        "OPP-1-plan.xlsx sheets: ['Cover', 'Status', 'Targets', 'Actions', 'Cards']",
+        "OPP-1-plan.xlsx sheets: ['Cover', 'Status', 'Targets', 'Actions', 'Cards', 'About']",
         "马国良 (Ma Guoliang), Chief Technology Officer (level 2), left",
         "image/png",  # the trend plot
         "INC-2026-031",

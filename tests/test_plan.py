@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import relgraph as rg
-from relgraph.plan import REQUIRED, SHEETS, Plan, plan
+from relgraph.plan import ABOUT_COLUMNS, ABOUT_SHEET, REQUIRED, SHEETS, Plan, column_meaning, plan
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -69,7 +69,7 @@ def test_content_follows_coverage_and_targets(sample_plan):
 
 def test_workbook_opens_with_documented_sheets(sample_plan, workbook):
     wb = openpyxl.load_workbook(workbook)
-    assert wb.sheetnames == ["Cover", *SHEETS]
+    assert wb.sheetnames == ["Cover", *SHEETS, ABOUT_SHEET]
     for name, columns in SHEETS.items():
         ws = wb[name]
         assert ws.freeze_panes == "A2"
@@ -85,6 +85,50 @@ def test_workbook_opens_with_documented_sheets(sample_plan, workbook):
     # Chinese text intact
     assert wb["Status"]["B2"].value == sample_plan.status["name"].iloc[0]
     assert any("星河移动" in str(c.value) for row in wb["Cover"].iter_rows() for c in row)
+
+
+def test_about_sheet_describes_every_column_of_every_sheet(sample_plan, workbook):
+    ws = openpyxl.load_workbook(workbook)[ABOUT_SHEET]
+    assert ws.freeze_panes == "A2"
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == list(ABOUT_COLUMNS)
+    about = pd.DataFrame(rows[1:], columns=list(ABOUT_COLUMNS))
+    described = about.dropna(subset=["column"])
+    for name, schema in SHEETS.items():
+        mine = described[described["sheet"] == name]
+        # every column once, in sheet order, with its type and a real sentence
+        assert mine["column"].tolist() == list(schema), name
+        assert mine["type"].tolist() == list(schema.values()), name
+        for col, meaning in zip(mine["column"], mine["meaning"], strict=True):
+            assert isinstance(meaning, str) and len(meaning.split()) >= 3, (name, col)
+            assert "plan_col" not in meaning and "{" not in meaning, (name, col)
+            assert meaning == column_meaning(name, col)
+        # one row describing the sheet itself
+        assert (about["sheet"].eq(name) & about["column"].isna()).sum() == 1
+    # the same column name can mean something particular on one sheet
+    assert column_meaning("Actions", "why") != column_meaning("Targets", "why")
+    assert column_meaning("Cards", "owner_a") == column_meaning("Targets", "owner_a")
+    # the generation date and what was left out for privacy
+    book = about[about["sheet"] == "workbook"]["meaning"].tolist()
+    today = dt.date.today()
+    assert any(
+        f"written on {d.isoformat()}" in book[0]
+        for d in (today, today - dt.timedelta(days=1))  # a run across midnight
+    )
+    assert "planning cycle from 2026-11-15" in book[0]
+    assert any("1 key person(s) known only through sensitive ties left out" in b for b in book)
+    assert any("include_sensitive=True" in b for b in book)
+    # the cover points to it
+    cover = openpyxl.load_workbook(workbook)["Cover"]
+    assert ABOUT_SHEET in [r[0] for r in cover.iter_rows(min_row=3, values_only=True)]
+
+
+def test_about_date_is_the_one_given(sample_plan, tmp_path):
+    path = sample_plan.to_excel(tmp_path / "p.xlsx", generated=dt.date(2027, 2, 3))
+    about = pd.read_excel(path, sheet_name=ABOUT_SHEET)
+    assert about["meaning"].iloc[0].startswith("written on 2027-02-03 by relgraph ")
+    with pytest.raises(KeyError, match="no column 'nope' on sheet 'Status'"):
+        column_meaning("Status", "nope")
 
 
 def test_cover_states_settings_and_privacy(workbook):
@@ -161,6 +205,9 @@ def test_libreoffice_converts(sample_plan, workbook, tmp_path):
         assert back[first].tolist() == frame[first].tolist(), name  # Chinese text intact
     cover = (tmp_path / "out" / "plan-Cover.csv").read_text(encoding="utf-8")
     assert "星河移动" in cover and "include_sensitive=True" in cover
+    about = pd.read_csv(tmp_path / "out" / f"plan-{ABOUT_SHEET}.csv", dtype=str)
+    assert list(about.columns) == list(ABOUT_COLUMNS)
+    assert about["meaning"].str.contains("−3").any()  # non-ASCII text intact
 
 
 def _hostile_net():
@@ -228,7 +275,7 @@ def test_cli_plan_diff_tier(tmp_path):
         ],
     )
     assert res.exit_code == 0, res.output
-    assert openpyxl.load_workbook(xlsx).sheetnames == ["Cover", *SHEETS]
+    assert openpyxl.load_workbook(xlsx).sheetnames == ["Cover", *SHEETS, ABOUT_SHEET]
     assert md.read_text(encoding="utf-8").startswith("# Relationship plan: OPP-1")
     old = str(next(iter(rg.datasets.snapshots().values())))
     res = runner.invoke(app, ["diff", old, sample, "--new-date", AS_OF, "--opportunity", "OPP-1"])

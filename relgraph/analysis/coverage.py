@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import copy
 import datetime as _dt
 import html
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ import scipy.sparse as sp
 
 from relgraph.analysis.factions import faction_membership
 from relgraph.analysis.influence import hidden_influencers, leverage, support_index
-from relgraph.analysis.sponsors import _history
+from relgraph.analysis.sponsors import _tie_kinds
 from relgraph.model import Role, Settings, TieKind
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
@@ -242,7 +243,9 @@ class _Ctx:
         self.boss: dict[str, str] = {}
         for a_, b_ in zip(src[rep].tolist(), dst[rep].tolist(), strict=True):
             self.boss.setdefault(a_, b_)
-        self._reports: sp.csr_matrix | None = None
+        # derived once and shared by the copies :meth:`of` hands out (reports matrix,
+        # level-parity results, id ranks)
+        self.memo: dict[Any, Any] = {}
         self.comp_names = _org_names(net)
         self.lvl_d = dict(
             zip(id_list, [None if v != v else int(v) for v in self.lvl_a.tolist()], strict=True)
@@ -285,15 +288,17 @@ class _Ctx:
 
     def below(self, pid: str) -> np.ndarray:
         """Return a boolean array over everyone: True for who reports to ``pid``, at any depth."""
-        if self._reports is None:
+        reports = self.memo.get("reports")
+        if reports is None:
             n = len(self.ids_a)
             subs = [self.pos[a_] for a_ in self.boss]
             bosses = [self.pos[b_] for b_ in self.boss.values()]
-            self._reports = sp.csr_matrix(
+            reports = sp.csr_matrix(
                 (np.ones(len(subs)), (np.array(bosses, dtype=np.int64), np.array(subs))),
                 shape=(n, n),
             )
-        indptr, indices = self._reports.indptr, self._reports.indices
+            self.memo["reports"] = reports
+        indptr, indices = reports.indptr, reports.indices
         out = np.zeros(len(self.ids_a), dtype=bool)
         frontier = np.array([self.pos[pid]], dtype=np.int64)
         while len(frontier):  # breadth-first, one level of reports per round
@@ -307,6 +312,16 @@ class _Ctx:
             out[kids] = True
             frontier = kids
         out[self.pos[pid]] = False
+        return out
+
+    def id_rank(self) -> np.ndarray:
+        """Each person's position in id order (an integer stand-in for id tie-breaks)."""
+        rank = self.memo.get("id_rank")
+        if rank is None:
+            rank = np.empty(len(self.ids_a), dtype=np.int64)
+            rank[np.argsort(self.ids_a.astype(str), kind="stable")] = np.arange(len(self.ids_a))
+            self.memo["id_rank"] = rank
+        out: np.ndarray = rank
         return out
 
     def chain(self, pid: str) -> list[str]:
@@ -354,6 +369,16 @@ def _grouped(src: np.ndarray, dst: np.ndarray, mask: np.ndarray) -> dict[str, li
     for a_, b_ in sorted(set(zip(dst[mask].tolist(), src[mask].tolist(), strict=True))):
         out.setdefault(a_, []).append(b_)
     return out
+
+
+def _rows(frame: pd.DataFrame) -> Iterator[Any]:
+    """Return ``frame.itertuples(index=False)``, read column by column.
+
+    Same values and types; much faster on Arrow-backed text columns, which pandas
+    otherwise iterates one element at a time.
+    """
+    row = collections.namedtuple("Row", list(frame.columns), rename=True)  # type: ignore[misc]
+    return map(row._make, zip(*[frame[c].tolist() for c in frame.columns], strict=True))
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -444,16 +469,26 @@ class _Reach:
 
     def text(self, i: int, labels: Mapping[str, str] | np.ndarray) -> str:
         """Describe the best route to ``i`` as 'A —friend 0.80→ B …' ('' when none)."""
-        nodes, hops = self.path(i)
-        if not nodes:
-            return ""
+        return self.texts([i], labels)[0]
+
+    def texts(self, idx: Iterable[int], labels: Mapping[str, str] | np.ndarray) -> list[str]:
+        """:meth:`text` for many people at once (one vectorised lookup of every hop's kind)."""
+        paths = [self.path(int(i)) for i in idx]
+        src = [a_ for nodes, _ in paths for a_ in nodes[:-1]]
+        dst = [b_ for nodes, _ in paths for b_ in nodes[1:]]
+        kinds = iter(_tie_kinds(self.net, np.array(src), np.array(dst), self.include_sensitive))
         lab = self.net.labels.to_numpy() if not isinstance(labels, np.ndarray) else labels
-        parts = [str(lab[nodes[0]])]
-        for a_, node, h in zip(nodes, nodes[1:], hops, strict=False):
-            kind = _history(self.net, a_, self.include_sensitive).get(node, (0.0, ""))[1]
-            kind = kind.replace("_", " ")
-            parts.append(say("cov_route_hop", kind=kind, strength=h, who=str(lab[node])))
-        return "".join(parts)
+        out: list[str] = []
+        for nodes, hops in paths:
+            if not nodes:
+                out.append("")
+                continue
+            parts = [str(lab[nodes[0]])]
+            for node, h in zip(nodes[1:], hops, strict=True):
+                kind = next(kinds).replace("_", " ")
+                parts.append(say("cov_route_hop", kind=kind, strength=h, who=str(lab[node])))
+            out.append("".join(parts))
+        return out
 
 
 def _reach(net: RelationshipNetwork, include_sensitive: bool) -> _Reach:
@@ -501,7 +536,22 @@ def _sway_on(ctx: _Ctx, target: str, include_sensitive: bool) -> dict[str, tuple
 def _parity(
     ctx: _Ctx, lev: pd.Series, include_sensitive: bool
 ) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
-    """Level-parity gaps, and per competitor the people who could restore parity."""
+    """Level-parity gaps, and per competitor the people who could restore parity.
+
+    Memoised on the context (shared by :meth:`_Ctx.of` copies, so coverage and targets
+    on one network compute it once): ``lev`` is always the leverage of the context's
+    network, opportunity and settings, and nothing here depends on ``as_of``.
+    """
+    key = ("parity", bool(include_sensitive))
+    if key not in ctx.memo:
+        ctx.memo[key] = _parity_uncached(ctx, lev, include_sensitive)
+    gaps, cands = ctx.memo[key]
+    return [dict(g) for g in gaps], {c: list(p) for c, p in cands.items()}
+
+
+def _parity_uncached(
+    ctx: _Ctx, lev: pd.Series, include_sensitive: bool
+) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
     gaps: list[dict[str, Any]] = []
     candidates_all: dict[str, list[str]] = {}
     acct = ctx.acct_a
@@ -663,7 +713,7 @@ def _people_rules(
     holders = people[people["power"] > 0].sort_values(
         ["power", "backing", "person"], ascending=[False, False, True], na_position="last"
     )
-    for r in holders.itertuples(index=False):
+    for r in _rows(holders):
         pid = str(r.person)
         if r.do_not_contact:
             continue
@@ -702,7 +752,7 @@ def _people_rules(
                     ),
                 )
             )
-    for r in holders[holders["power"] >= key_power].itertuples(index=False):
+    for r in _rows(holders[holders["power"] >= key_power]):
         pid = str(r.person)
         if r.do_not_contact:
             continue
@@ -755,7 +805,7 @@ def _people_rules(
             & people["n_owners"].eq(0)
             & ~people["do_not_contact"]
         ]
-        for r in opp_rows.sort_values("leverage", ascending=False).itertuples(index=False):
+        for r in _rows(opp_rows.sort_values("leverage", ascending=False)):
             pid = str(r.person)
             rk = int(rank.get(pid, len(rank) + 1))
             if rk > n_top or not (r.leverage > 0):
@@ -900,7 +950,7 @@ def _chain_rules(ctx: _Ctx) -> list[dict[str, Any]]:
 def _stale_rules(ctx: _Ctx, people: pd.DataFrame) -> list[dict[str, Any]]:
     gaps: list[dict[str, Any]] = []
     stale = people[people["stale"]].sort_values(["updated", "person"])
-    for r in stale.itertuples(index=False):
+    for r in _rows(stale):
         days = (ctx.as_of - pd.Timestamp(r.updated).date()).days
         gaps.append(
             _gap(
@@ -933,7 +983,7 @@ def _issue_rules(
     od = issues[issues["overdue"].astype(bool) & issues["status"].eq("open")]
     keyset = set(people["person"].astype(str))
     per: dict[str, list[str]] = {}
-    for r in od.itertuples(index=False):
+    for r in _rows(od):
         item = say(
             "cov_issue_item",
             issue=str(r.issue) or say("cov_issue_noref"),
@@ -1018,10 +1068,10 @@ def _people_frame(
     pos = np.array([ctx.pos[i] for i in ids], dtype=np.int64)
     out["route_strength"] = reach.strength[pos] if len(pos) else np.zeros(0)
     labels = ctx.net.labels.to_numpy()
-    out["route"] = [reach.text(int(i), labels) for i in pos]
+    out["route"] = reach.texts(pos.tolist(), labels)
     if last_contact is not None:
         out["last_contact"] = pd.to_datetime(last_contact.reindex(ids)).to_numpy()
-    out["why"] = [_person_why(ctx, row, keys[row.person]) for row in out.itertuples(index=False)]
+    out["why"] = [_person_why(ctx, row, keys[row.person]) for row in _rows(out)]
     return out[PEOPLE_COLUMNS]
 
 
@@ -1324,7 +1374,7 @@ def coverage(
         raise ValueError(f"key_power = {key_power!r}; expected 0..1")
     s = net.settings if settings is None else settings
     day = _as_date(as_of)
-    ctx = _Ctx(net, opportunity, s, day)
+    ctx = _Ctx.of(net, opportunity, s, day)
     notes: list[str] = []
 
     lev_frame = leverage(net, ctx.opp, settings=s)

@@ -19,10 +19,6 @@ __all__ = ["customer_issues", "last_contact", "relationship_strength", "tie_stre
 
 DateLike = str | _dt.date | pd.Timestamp | None
 
-#: numpy >= 2.3 has vectorised strings (StringDType, np.strings.add/slice); older numpy
-#: builds the texts row by row instead (same text, slower).
-_VECTOR_TEXT = hasattr(np, "strings") and hasattr(np.strings, "slice")
-
 _STRENGTH_COLUMNS = [
     "our_person",
     "their_person",
@@ -55,7 +51,7 @@ def _as_of(net: RelationshipNetwork, as_of: DateLike) -> tuple[pd.Timestamp | No
 
 def _pairs(net: RelationshipNetwork) -> pd.DataFrame:
     """Return the log expanded to (touchpoint, their person) rows, cached on the network."""
-    cache = net._cache
+    cache = net._shared  # depends on the tables only; shared with net.edges
     if "touchpoint_pairs" not in cache:
         cache["touchpoint_pairs"] = tp.touchpoint_pairs(net.interactions, net.person_ids)
     pairs: pd.DataFrame = cache["touchpoint_pairs"]
@@ -75,15 +71,42 @@ def _terms(
     return terms, ts, day, s
 
 
-def _format_array(values: Any, spec: str) -> Any:
-    """Format every value of an array like ``format(value, spec)``, vectorised (StringDType).
+#: How the ``why`` texts of many rows are built (same text every way, tested):
+#: ``"arrow"`` (pyarrow compute: one C++ join per text), ``"numpy"`` (numpy >= 2.3
+#: StringDType, one ``np.strings.add`` per piece) or ``"python"`` (``say`` per row).
+_VECTOR_TEXT = hasattr(np, "strings") and hasattr(np.strings, "slice")
 
-    Each distinct value is formatted once (fixed-point floats such as ``.2f`` are first
-    rounded to their shown digits), then spread back by index: a million rows cost a hash
-    and a gather, not a million ``format`` calls.
+
+class _Coded:
+    """A text column given as integer codes into a short list of distinct texts."""
+
+    __slots__ = ("codes", "texts")
+
+    def __init__(self, codes: np.ndarray, texts: list[str]) -> None:
+        self.codes = np.asarray(codes, dtype=np.int64)
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
+def _text_backend() -> str:
+    """Return ``"arrow"`` when pyarrow is importable, else ``"numpy"`` or ``"python"``."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return "numpy" if _VECTOR_TEXT else "python"
+    return "arrow"
+
+
+def _coded(values: Any, spec: str) -> _Coded:
+    """Format every value of an array like ``format(value, spec)``, each distinct value once.
+
+    Fixed-point floats (``.2f``) are first rounded to their shown digits, so a million rows
+    cost a hash and a gather, not a million ``format`` calls.
     """
-    from numpy.dtypes import StringDType
-
+    if isinstance(values, _Coded):
+        return values
     arr = np.asarray(values)
     fixed = re.fullmatch(r"\.(\d)f", spec)
     if arr.dtype.kind == "f" and fixed and np.isfinite(arr).all() and (arr >= 0).all():
@@ -98,48 +121,114 @@ def _format_array(values: Any, spec: str) -> Any:
     else:
         codes, uniq = pd.factorize(arr)
         text = [format(u, spec) for u in np.asarray(uniq).tolist()]
-    return np.array(text, dtype=StringDType())[codes]
+    return _Coded(codes, text)
 
 
-def _say_many(key: str, n: int, /, **values: Any) -> Any:
-    """:func:`relgraph.text.say` for ``n`` rows at once: arrays are filled element-wise.
+def _day_text(days: np.ndarray) -> _Coded:
+    """ISO dates (YYYY-MM-DD) of day numbers, each distinct day formatted once."""
+    codes, uniq = pd.factorize(np.asarray(days, dtype=np.int64))
+    text = np.datetime_as_string(np.asarray(uniq).astype("datetime64[D]")).tolist()
+    return _Coded(codes, text)
 
-    Returns an array of ``n`` texts (numpy ``StringDType``), the same text as calling
-    ``say`` per row (tested), built without a Python-level loop over rows, so a million
-    ``why`` texts take seconds, not minutes.
-    """
-    if not _VECTOR_TEXT:  # numpy < 2: no vectorised strings
-        cols = {k: (v if np.ndim(v) else [v] * n) for k, v in values.items()}
-        return np.array(
-            [say(key, **{k: c[i] for k, c in cols.items()}) for i in range(n)], dtype=object
-        )
+
+def _piece(value: Any, spec: str, backend: str) -> Any:
+    """One column of a template: an array of ``n`` texts in the backend's form."""
+    if backend == "arrow":
+        import pyarrow as pa
+
+        if isinstance(value, pa.Array | pa.ChunkedArray):
+            return value.cast(pa.large_string())
+        if not isinstance(value, _Coded) and np.asarray(value).dtype.kind in "OUT" and not spec:
+            return pa.array(np.asarray(value, dtype=object), type=pa.large_string())
+        c = _coded(value, spec)
+        return pa.array(c.texts, type=pa.large_string()).take(pa.array(c.codes))
+    from numpy.dtypes import StringDType
+
+    if isinstance(value, np.ndarray) and value.dtype.kind in "OUT" and not spec:
+        return value.astype(StringDType())
+    c = _coded(value, spec)
+    return np.array(c.texts, dtype=StringDType())[c.codes]
+
+
+def _join(pieces: list[Any], n: int, backend: str) -> Any:
+    """Concatenate texts element-wise (scalars repeat); an array of ``n`` texts."""
+    if backend == "arrow":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if not any(isinstance(p, pa.Array | pa.ChunkedArray) for p in pieces):
+            return pa.array(["".join(str(p) for p in pieces)] * n, type=pa.large_string())
+        args = [p if not isinstance(p, str) else pa.scalar(p, pa.large_string()) for p in pieces]
+        return pc.binary_join_element_wise(*args, pa.scalar("", pa.large_string()))
     from numpy.dtypes import StringDType
 
     out = np.full(n, "", dtype=StringDType())
-    for literal, field, spec, conv in string.Formatter().parse(TEMPLATES[key]):
-        if literal:
-            out = np.strings.add(out, literal)
-        if field is None:
-            continue
-        value = values[field]
-        if conv:
-            raise ValueError(f"template {key!r}: conversions are not supported")
-        if np.ndim(value) == 0:
-            out = np.strings.add(out, format(value, spec or ""))
-        elif np.asarray(value).dtype.kind in "OUT" and not spec:
-            out = np.strings.add(out, np.asarray(value).astype(StringDType()))
-        else:
-            out = np.strings.add(out, _format_array(value, spec or ""))
+    for p in pieces:
+        out = np.strings.add(out, p)
     return out
 
 
-def _kind_text(kind_counts: np.ndarray) -> Any:
+def _say_many(key: str, n: int, /, *, backend: str | None = None, **values: Any) -> Any:
+    """:func:`relgraph.text.say` for ``n`` rows at once: arrays are filled element-wise.
+
+    Values are scalars, arrays of ``n`` values, or :class:`_Coded` texts. Returns ``n``
+    texts, the same text as calling ``say`` per row (tested), built without a Python-level
+    loop over rows: a pyarrow string array (``backend="arrow"``, the default when pyarrow
+    is installed), a numpy ``StringDType`` array (``"numpy"``) or an object array
+    (``"python"``, row by row).
+    """
+    backend = backend or _text_backend()
+    if backend == "python":
+        cols = {
+            k: (
+                [v.texts[c] for c in v.codes.tolist()]
+                if isinstance(v, _Coded)
+                else ([v] * n if _is_scalar(v) else _to_list(v))
+            )
+            for k, v in values.items()
+        }
+        return np.array(
+            [say(key, **{k: c[i] for k, c in cols.items()}) for i in range(n)], dtype=object
+        )
+    pieces: list[Any] = []
+    for literal, field, spec, conv in string.Formatter().parse(TEMPLATES[key]):
+        if literal:
+            pieces.append(literal)
+        if field is None:
+            continue
+        if conv:
+            raise ValueError(f"template {key!r}: conversions are not supported")
+        value = values[field]
+        if _is_scalar(value):
+            pieces.append(format(value, spec or ""))
+        else:
+            pieces.append(_piece(value, spec or "", backend))
+    return _join(pieces, n, backend)
+
+
+def _is_scalar(value: Any) -> bool:
+    """Return True for one value (a text or a number), False for an array of them."""
+    return isinstance(value, str) or not hasattr(value, "__len__")
+
+
+def _to_list(values: Any) -> list[Any]:
+    """Python values of an array-like (numpy, pandas or pyarrow)."""
+    if hasattr(values, "to_pylist"):
+        out: list[Any] = values.to_pylist()
+        return out
+    return list(np.asarray(values).tolist())
+
+
+def _kind_text(kind_counts: np.ndarray, *, backend: str | None = None) -> Any:
     """'2 meeting, 1 email' per pair, kinds in :data:`InteractionKind` order.
 
-    Per kind, a small table of pieces ("", "1 meeting, ", "2 meeting, " …) is indexed by
-    the counts and the pieces are concatenated column by column (no loop over rows).
+    Per kind, the distinct counts are formatted once ("", "1 meeting, ", "2 meeting, " …),
+    spread back by index and the pieces joined row-wise (no loop over rows); the trailing
+    ", " is cut off at the end.
     """
-    if not _VECTOR_TEXT:
+    backend = backend or _text_backend()
+    n = len(kind_counts)
+    if backend == "python":
         return np.array(
             [
                 ", ".join(f"{c} {k}" for c, k in zip(row, tp.KIND_CODES, strict=True) if c)
@@ -147,16 +236,51 @@ def _kind_text(kind_counts: np.ndarray) -> Any:
             ],
             dtype=object,
         )
-    from numpy.dtypes import StringDType
-
-    text = np.full(len(kind_counts), "", dtype=StringDType())
+    pieces: list[Any] = []
     for j, name in enumerate(tp.KIND_CODES):
-        c = kind_counts[:, j]
-        if len(c) == 0 or not c.any():
+        c = np.ascontiguousarray(kind_counts[:, j])
+        if n == 0 or not c.any():
             continue
-        pieces = [""] + [f"{i} {name}, " for i in range(1, int(c.max()) + 1)]
-        text = np.strings.add(text, np.array(pieces, dtype=StringDType())[c])
+        codes, uniq = pd.factorize(c)
+        texts = ["" if x == 0 else f"{x} {name}, " for x in np.asarray(uniq).tolist()]
+        pieces.append(_piece(_Coded(codes, texts), "", backend))
+    if not pieces:
+        pieces = [""]
+    text = _join(pieces, n, backend)
+    if backend == "arrow":
+        import pyarrow.compute as pc
+
+        return pc.utf8_slice_codeunits(text, 0, -2)
     return np.strings.slice(text, 0, -2)
+
+
+def _text_column(values: Any) -> Any:
+    """Return a text column for a result frame in pandas' default string dtype.
+
+    pyarrow arrays become pandas' pyarrow-backed ``str`` dtype without copying the text
+    (pandas >= 3); elsewhere (pandas 2, no pyarrow) they become object arrays of ``str``.
+    """
+    default = pd.Series(["x"]).dtype
+    if hasattr(values, "to_pylist"):  # pyarrow
+        if getattr(default, "storage", None) == "pyarrow":
+            return pd.array(values, dtype=default)
+        return np.asarray(values.to_pylist(), dtype=object)
+    if isinstance(values, np.ndarray) and values.dtype.kind == "T":
+        return values.astype(object)
+    return values
+
+
+def _take_text(values: pd.Index | pd.Series, positions: np.ndarray) -> Any:
+    """``values[positions]`` as a text column (a pyarrow ``take`` when pyarrow is there)."""
+    if _text_backend() == "arrow":
+        import pyarrow as pa
+
+        arr = values.array
+        base = pa.array(arr) if getattr(arr.dtype, "storage", None) == "pyarrow" else None
+        if base is None:
+            base = pa.array(np.asarray(values, dtype=object), type=pa.large_string())
+        return _text_column(base.take(pa.array(positions)))
+    return np.asarray(values.to_numpy(dtype=object))[positions]
 
 
 def relationship_strength(
@@ -241,53 +365,58 @@ def relationship_strength(
     n = len(terms["u"])
     if n == 0 or ts is None:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in _STRENGTH_COLUMNS})
-    ids = net.person_ids.to_numpy()
-    labels = net.labels.to_numpy()
+    backend = _text_backend()
     u, v = terms["u"], terms["v"]
-    first = _day_to_date(terms["first_day"])
-    last = _day_to_date(terms["last_day"])
     days_since = day - terms["last_day"]
     ties = _tie_kinds(net, u, v)
     initiative = _say_many(
-        "int_initiative", n, ours=terms["ours"], theirs=terms["theirs"], mutual=terms["mutual"]
+        "int_initiative",
+        n,
+        backend=backend,
+        ours=terms["ours"],
+        theirs=terms["theirs"],
+        mutual=terms["mutual"],
     )
+    no_tie = ties == ""
     why = _say_many(
         "int_strength_why",
         n,
+        backend=backend,
         n=terms["touchpoints"],
-        first=np.datetime_as_string(terms["first_day"].astype("datetime64[D]")),
-        last=np.datetime_as_string(terms["last_day"].astype("datetime64[D]")),
-        kinds=_kind_text(terms["kind_counts"]),
+        first=_day_text(terms["first_day"]),
+        last=_day_text(terms["last_day"]),
+        kinds=_kind_text(terms["kind_counts"], backend=backend),
         volume=terms["volume"],
         half_life=float(s.interaction_half_life_days),
         initiative=initiative,
         reciprocity=terms["reciprocity"],
         strength=terms["strength"],
     )
-    no_tie = np.where(ties == "", say("int_no_tie"), "")
-    if _VECTOR_TEXT:
-        why = np.strings.add(why, no_tie.astype(why.dtype))
-    else:
-        why = why + no_tie.astype(object)
+    if no_tie.any():
+        tail = _Coded(no_tie.astype(np.int64), ["", say("int_no_tie")])
+        if backend == "python":
+            why = why + np.asarray(tail.texts, dtype=object)[tail.codes]
+        else:
+            why = _join([why, _piece(tail, "", backend)], n, backend)
     return pd.DataFrame(
         {
-            "our_person": ids[u],
-            "their_person": ids[v],
-            "our_name": labels[u],
-            "their_name": labels[v],
+            "our_person": _take_text(net.person_ids, u),
+            "their_person": _take_text(net.person_ids, v),
+            "our_name": _take_text(net.labels, u),
+            "their_name": _take_text(net.labels, v),
             "touchpoints": terms["touchpoints"],
             "ours": terms["ours"],
             "theirs": terms["theirs"],
             "mutual": terms["mutual"],
-            "first_contact": first,
-            "last_contact": last,
+            "first_contact": _day_to_date(terms["first_day"]),
+            "last_contact": _day_to_date(terms["last_day"]),
             "days_since": days_since.astype(np.int64),
             "volume": terms["volume"],
             "balance": terms["balance"],
             "reciprocity": terms["reciprocity"],
             "strength": terms["strength"],
-            "ties": ties,
-            "why": why,
+            "ties": _text_column(ties),
+            "why": _text_column(why),
         }
     )
 

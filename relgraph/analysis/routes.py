@@ -663,6 +663,7 @@ class RouteReport:
     include_sensitive: bool = False
     include_do_not_contact: bool = False
     target_label: str = field(default="", repr=False)
+    source_label: str = field(default="", repr=False)
 
     @property
     def best(self) -> pd.Series | None:
@@ -676,6 +677,7 @@ class RouteReport:
             say(
                 "routes_header",
                 target=self.target_label or self.target,
+                origin=self.source_label or self.source or "our team",
                 n=int((self.routes["strength"] > 0).sum()),
                 max_hops=self.max_hops,
             )
@@ -863,6 +865,7 @@ def connection_routes(
             bool(include_sensitive),
             bool(include_do_not_contact),
             label,
+            "" if sid is None else _short(net, int(net.index_of(sid)[0])),
         )
 
     src_text = "" if sid is None else sid

@@ -96,10 +96,10 @@ def _base(net: RelationshipNetwork) -> _Base:
     return base
 
 
-def _history(
-    net: RelationshipNetwork, target: int, include_sensitive: bool
-) -> dict[int, tuple[float, str]]:
-    """Strongest direct tie (strength, kind; either direction) from ``target`` to each neighbour."""
+def _ends(
+    net: RelationshipNetwork, include_sensitive: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every tie in both directions, sorted by endpoint (cached): ends, others, strengths, kinds."""
     key = ("sponsor_ends", bool(include_sensitive))
     ends = net._cache.get(key)
     if ends is None:
@@ -116,13 +116,49 @@ def _history(
         st2, kd2 = np.concatenate([st, st]), np.concatenate([kd, kd])
         ends = (a[order], b[order], st2[order], kd2[order])
         net._cache[key] = ends
-    a, b, st, kd = ends
+    out: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = ends
+    return out
+
+
+def _history(
+    net: RelationshipNetwork, target: int, include_sensitive: bool
+) -> dict[int, tuple[float, str]]:
+    """Strongest direct tie (strength, kind; either direction) from ``target`` to each neighbour."""
+    a, b, st, kd = _ends(net, include_sensitive)
     lo, hi = np.searchsorted(a, [target, target + 1])
     best: dict[int, tuple[float, str]] = {}
     for o, k, s in zip(b[lo:hi].tolist(), kd[lo:hi].tolist(), st[lo:hi].tolist(), strict=True):
         if s > best.get(o, (0.0, ""))[0]:
             best[o] = (s, str(k))
     return best
+
+
+def _tie_kinds(
+    net: RelationshipNetwork, src: np.ndarray, dst: np.ndarray, include_sensitive: bool
+) -> list[str]:
+    """Kind of the strongest direct tie between each ``src[k]`` and ``dst[k]``, vectorised.
+
+    The same tie :func:`_history` picks (largest positive strength, the first of equals in
+    endpoint order; either direction), ``""`` when there is none; for many pairs at once.
+    """
+    src = np.asarray(src, dtype=np.int64)
+    dst = np.asarray(dst, dtype=np.int64)
+    if not len(src):
+        return []
+    a, b, st, kd = _ends(net, include_sensitive)
+    lo = np.searchsorted(a, src, side="left")
+    lens = np.searchsorted(a, src, side="right") - lo
+    q = np.repeat(np.arange(len(src)), lens)
+    pos = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
+    hit = (b[pos] == dst[q]) & (st[pos] > 0)
+    q, pos = q[hit], pos[hit]
+    order = np.lexsort((pos, -st[pos], q))  # per query: strongest, then first in order
+    q, pos = q[order], pos[order]
+    first = np.ones(len(q), dtype=bool)
+    first[1:] = q[1:] != q[:-1]
+    out = np.full(len(src), "", dtype=object)
+    out[q[first]] = kd[pos[first]]
+    return [str(k) for k in out.tolist()]
 
 
 def _scores(

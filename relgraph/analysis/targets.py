@@ -210,6 +210,7 @@ def recommend_targets(
     chosen: list[dict[str, Any]] = []
     changes: dict[str, float] = {}
     live = np.flatnonzero(ok)  # candidates still open
+    id_rank = ctx.id_rank()
     live_ub = ub[live]
     while limit is None or len(chosen) < limit:
         if not len(live):
@@ -224,8 +225,12 @@ def recommend_targets(
                 gains = np.where(mask, gains, 0.0)
             else:
                 pending.clear()  # nobody reachable can restore parity
-        order = np.lexsort((ctx.ids_a[live], -gains))
-        best = int(order[0])
+        # the largest gain, ties to the lowest id (as a lexsort by (-gain, id) would)
+        top = np.flatnonzero(gains == gains.max()) if not np.isnan(gains).any() else None
+        if top is None:
+            best = int(np.lexsort((id_rank[live], -gains))[0])
+        else:
+            best = int(top[np.argmin(id_rank[live[top]])])
         if gains[best] <= 0:
             break
         i = int(live[best])
@@ -316,7 +321,7 @@ def recommend_targets(
         out[col] = out[col].astype(float)
     out.attrs["total_gain"] = float(out["gain"].sum()) if len(out) else 0.0
     lost = np.flatnonzero(ok & (reach <= 0) & (boost <= 0))
-    lost = lost[np.lexsort((ctx.ids_a[lost], -ub[lost]))]
+    lost = lost[np.lexsort((id_rank[lost], -ub[lost]))]
     out.attrs["unreachable"] = [str(x) for x in ctx.ids_a[lost].tolist()]
     out.attrs["changes"] = changes
     if math.isnan(out.attrs["total_gain"]):

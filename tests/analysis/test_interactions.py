@@ -554,10 +554,24 @@ def test_sample_story() -> None:
     assert set(n03_c015["basis"]) == {"explicit"}
 
 
-def test_vectorised_texts_equal_say_per_row() -> None:
-    from relgraph.analysis.interactions import _kind_text, _say_many
+BACKENDS = ["python", "arrow", "numpy"]
+
+
+def _available(backend: str) -> None:
+    from relgraph.analysis import interactions as mod
+
+    if backend == "arrow":
+        pytest.importorskip("pyarrow")
+    if backend == "numpy" and not mod._VECTOR_TEXT:
+        pytest.skip("numpy < 2.3 has no vectorised strings")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_vectorised_texts_equal_say_per_row(backend) -> None:
+    from relgraph.analysis.interactions import _day_text, _kind_text, _say_many, _to_list
     from relgraph.text import say
 
+    _available(backend)
     vals = {
         "n": np.array([1, 12, 3]),
         "first": np.array(["2026-01-01", "2025-02-03", "x"]),
@@ -569,14 +583,204 @@ def test_vectorised_texts_equal_say_per_row() -> None:
         "reciprocity": np.array([0.6, 0.98765, 1.0]),
         "strength": np.array([0.125, 0.0, 0.899999]),
     }
-    got = list(_say_many("int_strength_why", 3, **vals))
+    got = _to_list(_say_many("int_strength_why", 3, backend=backend, **vals))
     want = [
         say("int_strength_why", **{k: (v if np.ndim(v) == 0 else v[i]) for k, v in vals.items()})
         for i in range(3)
     ]
     assert got == want  # ties (0.005, 0.125) round as Python's format does
+    assert got[0].endswith(
+        "decayed volume 0.01 (half-life 180 days); a, reciprocity 0.60: strength 0.12"
+    )
+    days = np.array([20454, 0, 20454])  # 2026-01-01, 1970-01-01
+    vals["first"] = _day_text(days)
+    got = _to_list(_say_many("int_strength_why", 3, backend=backend, **vals))
+    assert [g.split(" from ")[1][:10] for g in got] == ["2026-01-01", "1970-01-01", "2026-01-01"]
     counts = np.zeros((3, 10), dtype=np.int64)
     counts[0, 0] = 2
     counts[0, 5] = 1
     counts[2, 9] = 70
-    assert list(_kind_text(counts)) == ["2 meeting, 1 email", "", "70 other"]
+    kinds = _to_list(_kind_text(counts, backend=backend))
+    assert kinds == ["2 meeting, 1 email", "", "70 other"]
+    assert _to_list(_kind_text(np.zeros((2, 10), dtype=np.int64), backend=backend)) == ["", ""]
+
+
+# ----------------------------------------------------------------- fast path = reference
+KIND_ORDER = [
+    "meeting",
+    "call",
+    "visit",
+    "meal",
+    "event",
+    "email",
+    "training",
+    "complaint",
+    "issue_closed",
+    "other",
+]
+THEIRS = ["c1", "c2", "c3", "c4", "c5"]
+OURS = ["u1", "u2", "u3"]
+
+
+def random_log_net(seed: int, n: int = 240) -> rg.RelationshipNetwork:
+    """A random valid log: ';'-lists (spaces, empty parts), exact duplicate rows,
+    sensitive rows, blank directions, and ties of several kinds."""
+    rng = np.random.default_rng(seed)
+    base = np.datetime64("2024-01-01")
+
+    def their() -> str:
+        k = rng.choice([1, 1, 1, 2, 3])
+        people = rng.choice(THEIRS, size=k, replace=False).tolist()
+        sep = rng.choice([";", "; ", " ;"])
+        return sep.join(people) + (";" if rng.random() < 0.05 else "")
+
+    rows = {
+        "date": [str(base + np.timedelta64(int(d), "D")) for d in rng.integers(0, 900, n)],
+        "our_person": rng.choice(OURS, n).tolist(),
+        "their_people": [their() for _ in range(n)],
+        "kind": rng.choice(KIND_ORDER + ["电话", "拜访"], n).tolist(),
+        "direction": rng.choice(["ours", "theirs", "mutual", ""], n).tolist(),
+        "sensitive": rng.choice(["", "true", "false"], n).tolist(),
+    }
+    log = pd.DataFrame(rows)
+    log = pd.concat([log, log.iloc[rng.integers(0, n, n // 10)]], ignore_index=True)  # dups
+    log = log.iloc[rng.permutation(len(log))].reset_index(drop=True)
+    orgs = pd.DataFrame({"id": ["A", "U"], "name": ["Acme", "Us"], "kind": ["customer", "us"]})
+    people = pd.DataFrame(
+        {
+            "id": THEIRS + OURS,
+            "name": ["安", "Bo", "Cy", "Di", "Ed", "Eve", "Fay", "Gil"],
+            "org": ["A"] * 5 + ["U"] * 3,
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["u1", "c1", "u2", "c3", "u3", "c2"],
+            "target": ["c1", "u1", "c3", "u2", "c5", "c4"],
+            "kind": ["covers", "alumni", "friend", "former_colleague", "covers", "friend"],
+        }
+    )
+    return rg.RelationshipNetwork.from_frames(
+        orgs=orgs, people=people, ties=ties, interactions=log, today=dt.date(2030, 1, 1)
+    )
+
+
+def reference_strength(net: rg.RelationshipNetwork, as_of: str) -> pd.DataFrame:
+    """The documented formula, one log row and one person at a time (plain Python)."""
+    from relgraph.text import say
+
+    s = net.settings
+    t_ref = pd.Timestamp(as_of)
+    weight = {str(k): float(w) for k, w in s.interaction_weight.items()}
+    acc: dict[tuple[str, str], dict] = {}
+    for row in net.interactions.itertuples(index=False):
+        if row.date > t_ref:
+            continue
+        age = (t_ref - row.date).days
+        w = weight[str(row.kind)] * 2 ** (-age / s.interaction_half_life_days)
+        direction = row.direction if isinstance(row.direction, str) and row.direction else "mutual"
+        for their in (p.strip() for p in row.their_people.split(";")):
+            if not their:
+                continue
+            a = acc.setdefault(
+                (row.our_person, their),
+                {
+                    "n": 0,
+                    "ours": 0,
+                    "theirs": 0,
+                    "mutual": 0,
+                    "first": row.date,
+                    "last": row.date,
+                    "w": [],
+                    "kinds": dict.fromkeys(KIND_ORDER, 0),
+                },
+            )
+            a["n"] += 1
+            a[direction] += 1
+            a["first"], a["last"] = min(a["first"], row.date), max(a["last"], row.date)
+            a["w"].append((w, direction))
+            a["kinds"][str(row.kind)] += 1
+    tie_kinds: dict[frozenset, set] = {}
+    for t in net.ties.itertuples(index=False):
+        tie_kinds.setdefault(frozenset((t.source, t.target)), set()).add(str(t.kind))
+    pos = {p: i for i, p in enumerate(net.person_ids)}
+    out = []
+    for (ours, theirs), a in sorted(acc.items(), key=lambda x: (pos[x[0][0]], pos[x[0][1]])):
+        volume = math.fsum(w for w, _ in a["w"])
+        share = math.fsum(w if d == "theirs" else w / 2 if d == "mutual" else 0 for w, d in a["w"])
+        balance = 1 - abs(2 * share / volume - 1)
+        reciprocity = s.interaction_one_way + (1 - s.interaction_one_way) * balance
+        strength = s.interaction_cap * (1 - math.exp(-volume / s.interaction_saturation))
+        strength *= reciprocity
+        ties = ";".join(sorted(tie_kinds.get(frozenset((ours, theirs)), ())))
+        why = say(
+            "int_strength_why",
+            n=a["n"],
+            first=a["first"].date().isoformat(),
+            last=a["last"].date().isoformat(),
+            kinds=", ".join(f"{c} {k}" for k, c in a["kinds"].items() if c),
+            volume=volume,
+            half_life=float(s.interaction_half_life_days),
+            initiative=say(
+                "int_initiative", ours=a["ours"], theirs=a["theirs"], mutual=a["mutual"]
+            ),
+            reciprocity=reciprocity,
+            strength=strength,
+        ) + ("" if ties else say("int_no_tie"))
+        out.append(
+            {
+                "our_person": ours,
+                "their_person": theirs,
+                "our_name": net.label(ours),
+                "their_name": net.label(theirs),
+                "touchpoints": a["n"],
+                "ours": a["ours"],
+                "theirs": a["theirs"],
+                "mutual": a["mutual"],
+                "first_contact": a["first"],
+                "last_contact": a["last"],
+                "days_since": (t_ref - a["last"]).days,
+                "volume": volume,
+                "balance": balance,
+                "reciprocity": reciprocity,
+                "strength": strength,
+                "ties": ties,
+                "why": why,
+            }
+        )
+    ref = pd.DataFrame(out)
+    for c in ["our_person", "their_person", "our_name", "their_name", "ties", "why"]:
+        ref[c] = ref[c].astype(pd.Series(["x"]).dtype)
+    return ref
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("seed", "id_dtype"), [(0, "str"), (1, "str"), (2, "object")])
+def test_fast_path_equals_reference(seed, id_dtype, backend, monkeypatch) -> None:
+    from relgraph import _touchpoints as tp
+    from relgraph.analysis import interactions as mod
+
+    _available(backend)
+    monkeypatch.setattr(mod, "_text_backend", lambda: backend)
+    monkeypatch.setattr(tp, "_SAMPLE", 16)  # our ids: dictionary path; theirs: direct
+    net = random_log_net(seed)
+    if id_dtype == "object":  # ids as Python objects: the pandas path of the expansion
+        tables = net.to_frames()
+        log = tables["interactions"]
+        for c in ["our_person", "their_people"]:
+            log[c] = pd.Series(log[c].to_numpy(dtype=object), dtype=object)
+        net = rg.RelationshipNetwork(tables)
+        assert net.interactions["their_people"].dtype == object
+    log = net.interactions
+    assert log["their_people"].str.contains(";").any() and log.duplicated().any()
+    assert log["sensitive"].fillna(False).any()
+    as_of = "2026-01-15"  # about a quarter of the log lies after it
+    assert (log["date"] > pd.Timestamp(as_of)).mean() > 0.1
+    got = relationship_strength(net, as_of=as_of)
+    want = reference_strength(net, as_of)
+    assert (got["ties"] != "").any() and (got["ties"] == "").any()
+    pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-12, atol=1e-15)
+    # and the same numbers at the default as_of (the latest touchpoint)
+    got = relationship_strength(net)
+    want = reference_strength(net, str(log["date"].max().date()))
+    pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-12, atol=1e-15)
