@@ -140,15 +140,101 @@ def influence(
 
 
 # -- routes commands
+def _routes_targets(  # type: ignore[no-untyped-def]
+    net,
+    to: list[str],
+    opportunity: str | None,
+    role: str | None,
+) -> tuple[list[str], str | None]:
+    """Resolve ``--to`` / ``--opportunity`` / ``--role`` to person ids and the role's word.
+
+    The ids come in the order given, each person once.
+    """
+    from relgraph.errors import UnknownOpportunityError
+    from relgraph.model import ROLE_SYNONYMS, Role, parse_term
+    from relgraph.text import say
+
+    if to and opportunity is not None:
+        raise typer.BadParameter(say("routes_cli_to_and_opp"), param_hint="--to / --opportunity")
+    if role is not None and opportunity is None:
+        raise typer.BadParameter(say("routes_cli_role_needs_opp"), param_hint="--role")
+    if not to and opportunity is None:
+        raise typer.BadParameter(say("routes_cli_need_target"), param_hint="--to / --opportunity")
+    ids: list[str] = []
+    word: str | None = None
+    if to:
+        for key in to:
+            try:
+                ids.append(net.resolve_person(key))
+            except UnknownPersonError as err:
+                raise typer.BadParameter(str(err), param_hint="--to") from err
+    else:
+        try:
+            held = net.opportunity_roles(opportunity)
+        except UnknownOpportunityError as err:
+            raise typer.BadParameter(str(err), param_hint="--opportunity") from err
+        if role is not None:
+            try:
+                wanted = parse_term(Role, ROLE_SYNONYMS, role)
+            except ValueError as err:
+                raise typer.BadParameter(str(err), param_hint="--role") from err
+            word = str(wanted)
+            present = sorted({str(r) for r in held["role"] if r})
+            held = held[held["role"].astype(str).eq(word)]
+            if held.empty:
+                raise typer.BadParameter(
+                    say(
+                        "routes_cli_no_holders",
+                        role=word,
+                        opp=opportunity,
+                        present=", ".join(present) or "none",
+                    ),
+                    param_hint="--role",
+                )
+        ids = held["person"].astype(str).tolist()
+        if not ids:
+            raise typer.BadParameter(
+                say("routes_cli_no_roles", opp=opportunity), param_hint="--opportunity"
+            )
+    return list(dict.fromkeys(ids)), word
+
+
+def _flat_for_csv(frame: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``frame`` with tuple / list cells joined by ``;`` (one value per CSV cell)."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, (list, tuple))).any():
+            out[col] = out[col].map(
+                lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else v
+            )
+    return out
+
+
 @app.command()
 def routes(
+    ctx: typer.Context,
     path: PathArg,
-    to: Annotated[str, typer.Option("--to", help="The person to reach (id or name).")],
+    to: Annotated[
+        list[str] | None,
+        typer.Option("--to", help="The person to reach (id or name); repeat for several people."),
+    ] = None,
     from_: Annotated[
         str | None,
         typer.Option("--from", help="Start every route at this person (default: our team)."),
     ] = None,
     k: Annotated[int, typer.Option("-k", "--k", help="How many routes.")] = 3,
+    opportunity: Annotated[
+        str | None,
+        typer.Option(
+            "--opportunity", help="Reach every role holder of this opportunity (instead of --to)."
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role", help="With --opportunity: only holders of this role (e.g. decider, 决策者)."
+        ),
+    ] = None,
     include_sensitive: Annotated[
         bool, typer.Option(help="Use sensitive ties (family, faith, neighbour …).")
     ] = False,
@@ -156,21 +242,96 @@ def routes(
         bool, typer.Option(help="Let routes pass through do-not-contact people.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    csv: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Also write every column of the result to this CSV file."),
+    ] = None,
 ) -> None:
-    """Show the most reliable warm-introduction routes to a person, explained."""
+    """Show the most reliable warm-introduction routes to a person, explained.
+
+    With several --to people, or --opportunity (optionally --role), prints one row per
+    person: the best route from our team and an independent alternative.
+    """
     import json
 
-    from relgraph.analysis.routes import connection_routes
+    from relgraph.analysis.routes import connection_routes, routes_to_many
+    from relgraph.text import say
 
     net = _load(path)
+    to = to or []
+    targets, role = _routes_targets(net, to, opportunity, role)
+    bulk = opportunity is not None or len(targets) > 1
+    if bulk:
+        if from_ is not None:
+            raise typer.BadParameter(say("routes_cli_from_bulk"), param_hint="--from")
+        k_source = ctx.get_parameter_source("k")  # typer's own click: compare by name
+        if k_source is not None and k_source.name not in ("DEFAULT", "DEFAULT_MAP"):
+            raise typer.BadParameter(say("routes_cli_k_bulk"), param_hint="-k")
+        frame = routes_to_many(
+            net,
+            targets,
+            include_sensitive=include_sensitive,
+            include_do_not_contact=include_do_not_contact,
+            progress=False if as_json else None,
+        )
+        excluded = int(frame["excluded"].sum())
+        if csv is not None:
+            _flat_for_csv(frame).to_csv(csv, index=False, encoding="utf-8")
+        if as_json:
+            out_bulk = {
+                "opportunity": opportunity,
+                "role": role,
+                "max_hops": int(net.settings.max_hops),
+                "excluded": excluded,
+                "include_sensitive": include_sensitive,
+                "routes": _records(frame),
+            }
+            typer.echo(json.dumps(out_bulk, ensure_ascii=False, indent=2))
+            return
+        what = f"{opportunity} role holders" if opportunity is not None else "people"
+        if role is not None:
+            what = f"{opportunity} holders of role {role}"
+        typer.echo(
+            say(
+                "routes_cli_bulk_header",
+                n=len(frame),
+                what=what,
+                max_hops=int(net.settings.max_hops),
+            )
+        )
+        cols = [
+            "target",
+            "name",
+            "best_strength",
+            "best_source",
+            "alt_strength",
+            "alt_source",
+            "excluded",
+            "best_route",
+        ]
+        shown = frame[cols].round(3)
+        shown["best_route"] = [
+            r or w for r, w in zip(frame["best_route"], frame["why"], strict=True)
+        ]
+        typer.echo(_table(shown))
+        if excluded:
+            typer.echo(say("routes_cli_excluded", n=excluded))
+        elif not excluded:
+            typer.echo(say("routes_cli_none_excluded"))
+        if csv is not None:
+            typer.echo(say("routes_cli_csv", n=len(frame), path=csv))
+        return
+
     rep = connection_routes(
         net,
-        to,
+        targets[0],
         source=from_,
         k=k,
         include_sensitive=include_sensitive,
         include_do_not_contact=include_do_not_contact,
     )
+    if csv is not None:
+        _flat_for_csv(rep.routes).to_csv(csv, index=False, encoding="utf-8")
     if as_json:
         out = {
             "target": rep.target,
@@ -185,6 +346,8 @@ def routes(
     typer.echo(str(rep))
     typer.echo("")
     typer.echo(_table(rep.routes[["rank", "strength", "hops", "why"]].round(3)))
+    if csv is not None:
+        typer.echo(say("routes_cli_csv", n=len(rep.routes), path=csv))
 
 
 # -- coverage commands

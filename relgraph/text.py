@@ -96,6 +96,33 @@ TEMPLATES: dict[str, str] = {
         "no independent second route within {max_hops} hops: every route shares a person "
         "with the best one"
     ),
+    "routes_cli_to_and_opp": (
+        "name the people with --to or an opportunity with --opportunity, not both "
+        "(--opportunity already targets every role holder; narrow it with --role)"
+    ),
+    "routes_cli_need_target": (
+        "name whom to reach: --to PERSON (repeat for several) or --opportunity OPP [--role ROLE]"
+    ),
+    "routes_cli_role_needs_opp": "--role filters the role holders of --opportunity; add it",
+    "routes_cli_no_holders": "no one holds role {role!r} in {opp}; roles there: {present}",
+    "routes_cli_no_roles": "{opp} has no role holders to reach",
+    "routes_cli_from_bulk": (
+        "--from works with one --to person; routes to several people start at our whole team"
+    ),
+    "routes_cli_k_bulk": (
+        "-k works with one --to person; for several people each row shows the best route "
+        "and one independent alternative"
+    ),
+    "routes_cli_bulk_header": (
+        "Best route and an independent alternative from our team to {n} {what} "
+        "(at most {max_hops} hops):"
+    ),
+    "routes_cli_excluded": (
+        "{n} route(s) left out because they use a sensitive tie or a do-not-contact person "
+        "(opt in with --include-sensitive / --include-do-not-contact)"
+    ),
+    "routes_cli_none_excluded": "no routes were left out by the sensitive / do-not-contact rules",
+    "routes_cli_csv": "wrote {n} row(s), every column, to {path}",
     "linkedin_matched": "matched by {how}",
     "linkedin_new": "no existing person matched; added as a new person at {org}",
     "linkedin_reported": "no existing person matched; reported only (add_unmatched=False)",

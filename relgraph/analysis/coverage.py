@@ -254,8 +254,6 @@ class _Ctx:
             zip(id_list, [None if v != v else float(v) for v in self.att_a.tolist()], strict=True)
         )
         self.backs_d = dict(zip(id_list, self.backs_a.tolist(), strict=True))
-        self.dnc_d = dict(zip(id_list, self.dnc_a.tolist(), strict=True))
-        self.party_d = dict(zip(id_list, self.party_a.tolist(), strict=True))
         self.power_d = {str(k): float(v) for k, v in self.power.items()}
         self.labels_d = dict(zip(id_list, net.labels.astype(str).tolist(), strict=True))
         self.title_d = dict(zip(id_list, ppl["title"].fillna("").astype(str).tolist(), strict=True))

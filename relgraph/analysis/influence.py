@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -1296,9 +1296,3 @@ def _hops_within(F: sp.csr_matrix, start: int, limit: int) -> np.ndarray:
         dist[new] = h
         frontier = new
     return dist
-
-
-def _resolve_people(
-    net: RelationshipNetwork, people: Mapping[str, Any] | Sequence[str]
-) -> list[str]:
-    return [net.resolve_person(str(p)) for p in people]

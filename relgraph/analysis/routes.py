@@ -100,6 +100,16 @@ class _CSR:
             -np.log(s),
         )
 
+    def edge_slots(self, front: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions in ``indices``/``cost`` of the edges leaving ``front``, and counts per node.
+
+        Row by row, in ``front``'s order.
+        """
+        lo = self.indptr[front]
+        cnt = self.indptr[front + 1] - lo
+        total = int(cnt.sum())
+        return np.repeat(lo, cnt) + np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt), cnt
+
     def strength_of(self, u: int, v: int) -> float:
         lo, hi = self.indptr[u], self.indptr[u + 1]
         i = lo + int(np.searchsorted(self.indices[lo:hi], v))
@@ -279,14 +289,10 @@ def _hop_search(
                 best[target] = cand[j]
                 levels.append((np.array([target], dtype=np.int64), cand[j : j + 1], prv[j : j + 1]))
             break
-        lo = g.indptr[front]
-        cnt = g.indptr[front + 1] - lo
-        total = int(cnt.sum())
-        if total == 0:
+        idx, cnt = g.edge_slots(front)
+        if not len(idx):
             break
         rep = np.repeat(np.arange(len(front)), cnt)
-        offs = np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        idx = np.repeat(lo, cnt) + offs
         nbr = g.indices[idx]
         cand = fcost[rep] + g.cost[idx]
         prv = front[rep]
@@ -348,12 +354,9 @@ def _hop_dist(g: _CSR, target: int, depth: int) -> np.ndarray:
     dist[target] = 0
     front = np.array([target], dtype=np.int64)
     for h in range(1, depth + 1):
-        lo = g.indptr[front]
-        cnt = g.indptr[front + 1] - lo
-        total = int(cnt.sum())
-        if total == 0:
+        idx, _ = g.edge_slots(front)
+        if not len(idx):
             break
-        idx = np.repeat(lo, cnt) + np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
         nbr = np.unique(g.indices[idx])
         front = nbr[dist[nbr] > h]
         dist[front] = h
@@ -973,10 +976,8 @@ class _Forward:
 
 def _forward_labels(g: _CSR, sources: np.ndarray) -> _Forward:
     n = g.n
-    lo = g.indptr[sources]
-    cnt = g.indptr[sources + 1] - lo
-    total = int(cnt.sum())
-    idx = np.repeat(lo, cnt) + np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    idx, cnt = g.edge_slots(sources)
+    total = len(idx)
     src = np.repeat(sources, cnt)
     dst = g.indices[idx]
     cost = g.cost[idx]

@@ -62,8 +62,15 @@ def _norm(value: object) -> str:
     return " ".join(str(value).split()).casefold()
 
 
-def _read(path: Path) -> tuple[pd.DataFrame, int]:
-    """Read the file; return the rows and the 1-based line number of the header."""
+def _read(path: Path) -> tuple[pd.DataFrame, list[int]]:
+    """Read the file; return the rows (LinkedIn's columns first) and each row's file line.
+
+    Blank lines are skipped but counted, so every reported line is the one an editor shows;
+    a row with more fields than the header (an unquoted comma) is an error, not a shift.
+    """
+    import csv
+
+    from relgraph.io.read import decode_bytes
 
     def fail(reason: Reason, hint: str, row: int | None = None, column: str | None = None) -> None:
         raise ValidationError([Problem(_TABLE, row, column, "", reason, hint, str(path))])
@@ -71,13 +78,20 @@ def _read(path: Path) -> tuple[pd.DataFrame, int]:
     if not path.is_file():
         fail(Reason.UNREADABLE, f"{path} does not exist or is not a file")
     raw = path.read_bytes()
+    if not raw.strip():
+        fail(Reason.EMPTY_TABLE, "the file is empty; export Connections.csv again from LinkedIn")
     try:
-        text = raw.decode("utf-8-sig")
+        text, _ = decode_bytes(raw)
     except UnicodeDecodeError:
         fail(Reason.ENCODING, "the file is not UTF-8; export it again from LinkedIn")
     lines = text.splitlines()
     header = next(
-        (i for i, line in enumerate(lines[:50]) if line.strip().startswith("First Name")), None
+        (
+            i
+            for i, line in enumerate(lines[:50])
+            if "First Name" in (c.strip().strip('"') for c in line.split(","))
+        ),
+        None,
     )
     if header is None:
         fail(
@@ -86,9 +100,41 @@ def _read(path: Path) -> tuple[pd.DataFrame, int]:
             "Connected On' in the first 50 lines; is this LinkedIn's Connections.csv?",
         )
     assert header is not None
-    frame = pd.read_csv(io.StringIO("\n".join(lines[header:])), dtype=str, keep_default_na=False)
-    frame.columns = [str(c).strip() for c in frame.columns]
-    missing = [c for c in LINKEDIN_COLUMNS if c not in frame.columns]
+    reader = csv.reader(io.StringIO("\n".join(lines[header:])))
+    try:
+        columns = [str(c).strip() for c in next(reader)]
+        records: list[list[str]] = []
+        numbers: list[int] = []
+        problems: list[Problem] = []
+        start = reader.line_num
+        for rec in reader:
+            line = header + start + 1  # 1-based file line where this record starts
+            start = reader.line_num
+            if not any(cell.strip() for cell in rec):
+                continue
+            if len(rec) > len(columns):
+                problems.append(
+                    Problem(
+                        _TABLE,
+                        line,
+                        None,
+                        ",".join(rec),
+                        Reason.UNREADABLE,
+                        f"this row has {len(rec)} fields but the header has {len(columns)}; "
+                        "put quotes around values that contain a comma",
+                        str(path),
+                    )
+                )
+                continue
+            records.append(rec + [""] * (len(columns) - len(rec)))
+            numbers.append(line)
+    except csv.Error as exc:
+        fail(
+            Reason.UNREADABLE,
+            f"not a readable CSV file ({exc}); export it again from LinkedIn",
+            header + 1 + reader.line_num,
+        )
+    missing = [c for c in LINKEDIN_COLUMNS if c not in columns]
     if missing:
         raise ValidationError(
             [
@@ -99,13 +145,18 @@ def _read(path: Path) -> tuple[pd.DataFrame, int]:
                     "",
                     Reason.MISSING_COLUMN,
                     f"LinkedIn's export has a {c!r} column; the header here is "
-                    f"{', '.join(frame.columns)}",
+                    f"{', '.join(columns)}",
                     str(path),
                 )
                 for c in missing
             ]
         )
-    return frame, header + 1
+    if problems:
+        raise ValidationError(problems)
+    frame = pd.DataFrame(records, columns=columns, dtype=object)
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    extra = [c for c in frame.columns if c not in LINKEDIN_COLUMNS]
+    return frame[[*LINKEDIN_COLUMNS, *extra]].reset_index(drop=True), numbers
 
 
 def add_linkedin_connections(
@@ -189,12 +240,12 @@ def add_linkedin_connections(
     tie_kind = str(parse_term(TieKind, TIE_KIND_SYNONYMS, kind))
     owner_id = net.resolve_person(owner)
     p = Path(path)
-    frame, header_line = _read(p)
+    frame, line_of = _read(p)
 
     problems: list[Problem] = []
     dates: list[pd.Timestamp | None] = []
     for i, rec in enumerate(frame.itertuples(index=False)):
-        line = header_line + 1 + i
+        line = line_of[i]
         first, last = str(rec[0]).strip(), str(rec[1]).strip()
         if not first and not last:
             problems.append(
@@ -277,7 +328,7 @@ def add_linkedin_connections(
     owner_label = net.label(owner_id)
     for i, rec in enumerate(frame.itertuples(index=False)):
         first, last, url, email, company, position = (str(x).strip() for x in rec[:6])
-        line = header_line + 1 + i
+        line = line_of[i]
         row: dict[str, Any] = {
             "row": line,
             "first_name": first,

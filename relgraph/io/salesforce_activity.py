@@ -174,23 +174,26 @@ def import_salesforce_activities(
     report: list[dict[str, object]] = []
     known_people = set(network.person_ids) if network is not None else None
     ours = set(network.our_people()) if network is not None else None
-    for name, frame in _sources(source):
-        missing = [c for c in ("whoid", "ownerid", "activitydate") if c not in frame.columns]
-        if missing:
-            raise ValidationError(
-                [
-                    Problem(
-                        "activity",
-                        1,
-                        col,
-                        "",
-                        Reason.MISSING_COLUMN,
-                        f"a Salesforce Task/Event export needs the column {col!r} (API name)",
-                        name,
-                    )
-                    for col in missing
-                ]
-            )
+    sources = _sources(source)
+    api = {"whoid": "WhoId", "ownerid": "OwnerId", "activitydate": "ActivityDate"}
+    lacking = [
+        Problem(
+            "activity",
+            None if name == "<DataFrame>" else 1,
+            col,
+            "",
+            Reason.MISSING_COLUMN,
+            f"a Salesforce Task/Event export needs the column {api[col]!r} (API name); export "
+            "it again with API field names as headers (e.g. Data Loader) or rename the column",
+            name,
+        )
+        for name, frame in sources
+        for col in api
+        if col not in frame.columns
+    ]
+    if lacking:  # every file's missing columns at once
+        raise ValidationError(lacking)
+    for name, frame in sources:
         first_row = 0 if name == "<DataFrame>" else 2
         extra = [c for c in frame.columns if c not in _KNOWN]
         col = {c: frame[c] if c in frame else pd.Series([""] * len(frame)) for c in _KNOWN}

@@ -42,6 +42,7 @@ MAX_PROBLEMS_PER_CHECK = 1000
 
 _TRUE = {"true", "t", "yes", "y", "1", "1.0", "x", "是", "对", "真"}
 _FALSE = {"false", "f", "no", "n", "0", "0.0", "否", "不", "假"}
+_LIST_SEPARATORS = (";", ",", "；", "，", "|")
 _LIST_SPLIT = re.compile(r"\s*[;,；，|]\s*")
 _DATE_COLUMNS_NOT_IN_FUTURE = {"updated", "since", "date"}
 
@@ -275,9 +276,42 @@ def _convert_date(raw: RawTable, col: Column, bag: _Collector, today: _dt.date) 
 
 def _convert_list(raw: RawTable, col: Column) -> pd.Series:
     s = raw.frame[col.name]
-    return _by_uniques(
-        s, lambda u: u.map(lambda v: ";".join(x for x in _LIST_SPLIT.split(v) if x) if v else "")
-    ).astype(str)
+    text = s.astype(str)
+    # only values holding a separator need rewriting: find them in one vectorised pass
+    has = _contains_any(text, _LIST_SEPARATORS)
+    missing = s.isna().to_numpy()
+    out = text.where(~missing, "") if missing.any() else text
+    if has.any():
+        out = out.copy()
+        out.iloc[np.flatnonzero(has)] = _by_uniques(s[has], _canonical_lists).to_numpy()
+    return out.astype(str)
+
+
+def _contains_any(text: pd.Series, needles: tuple[str, ...]) -> np.ndarray:
+    """Boolean mask: the value holds any of the plain substrings (pyarrow when available)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.chunked_array(pa.array(text.array)).cast(pa.large_string())
+        hit = np.zeros(len(text), dtype=bool)
+        for needle in needles:
+            hit |= np.asarray(pc.fill_null(pc.match_substring(arr, needle), False), dtype=bool)
+        return hit
+    except ImportError:
+        pass
+    hit = np.zeros(len(text), dtype=bool)
+    for needle in needles:
+        hit |= text.str.contains(needle, regex=False, na=False).to_numpy(dtype=bool)
+    return hit
+
+
+def _canonical_lists(u: pd.Series) -> pd.Series:
+    """Rewrite ``a ; b,c`` as ``a;b;c``, splitting (in Python) only values with a separator."""
+    out = u.copy()
+    has = u.astype(str).str.contains(_LIST_SPLIT.pattern, regex=True, na=False).to_numpy()
+    out[has] = u[has].map(lambda v: ";".join(x for x in _LIST_SPLIT.split(v) if x))
+    return out.where(u.notna() & u.astype(bool), "")
 
 
 def _convert_table(
@@ -381,6 +415,67 @@ def _convert_table(
 _Codes = dict[tuple[str, str], np.ndarray]
 
 
+class _Lists:
+    """Exploded ``;``-joined list columns, keyed by (table, column), split once and shared.
+
+    ``values``: one entry per non-blank id, indexed by the row's position (from
+    :func:`_split_list`); ``pos``: each entry's position in the referenced table's ids
+    (-1 when unknown), filled by the reference check so later checks need not hash again.
+    """
+
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, str], pd.Series] = {}
+        self.pos: dict[tuple[str, str], np.ndarray] = {}
+
+
+def _split_list(s: pd.Series) -> pd.Series:
+    """One entry per non-blank id of a ``;``-joined list column, indexed by row position.
+
+    Only the rows that hold a ``;`` are split (pyarrow's ``split_pattern`` when available,
+    pandas' string methods on that subset otherwise); single-id rows are taken whole, so
+    ten million mostly single-person rows cost one substring scan, not ten million splits.
+    Pieces are trimmed of surrounding blanks and blank pieces dropped.
+    """
+    text = s.astype(str)
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.chunked_array(pa.array(text.array)).cast(pa.large_string())
+        has = np.asarray(pc.fill_null(pc.match_substring(arr, ";"), False), dtype=bool)
+        filled = np.asarray(pc.fill_null(pc.not_equal(arr, ""), False), dtype=bool)
+        single = filled & ~has
+        multi_rows = np.flatnonzero(has)
+        parts = pc.split_pattern(arr.filter(pa.array(has)).combine_chunks(), ";")
+        flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
+        parent = np.asarray(pc.list_parent_indices(parts), dtype=np.int64)
+        keep = np.asarray(pc.not_equal(flat, ""), dtype=bool)
+        rows = np.concatenate([np.flatnonzero(single), multi_rows[parent[keep]]])
+        vals = pa.chunked_array(arr.filter(pa.array(single)).chunks + [flat.filter(keep)])
+        return pd.Series(vals.to_pandas().to_numpy(), index=rows, dtype=str)
+    except ImportError:
+        pass
+    return _split_list_pandas(text)
+
+
+def _split_list_pandas(text: pd.Series) -> pd.Series:
+    """:func:`_split_list` with pandas' string methods (when pyarrow is not installed)."""
+    plain = text.reset_index(drop=True)
+    has = plain.str.contains(";", regex=False, na=False)
+    single = plain[~has & plain.ne("") & plain.notna()]
+    split = plain[has].str.split(";").explode().str.strip()
+    out = pd.concat([single, split[split.ne("") & split.notna()]])
+    return out.astype(str)
+
+
+def _exploded(lists: _Lists, table: str, column: str, s: pd.Series) -> pd.Series:
+    """Return the exploded list column, split on first use and cached in ``lists``."""
+    key = (table, column)
+    if key not in lists.values:
+        lists.values[key] = _split_list(s)
+    return lists.values[key]
+
+
 def _column_codes(codes: _Codes, table: str, column: str, values: pd.Series) -> np.ndarray:
     found = codes.get((table, column))
     if found is not None:
@@ -442,6 +537,14 @@ def _empty_column(col: Column, n: int) -> pd.Series:
         return pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
     if col.type == "term":
         return pd.Series(np.full(n, None, dtype=object))
+    try:  # a blank text column without building n Python strings
+        import pyarrow as pa
+
+        blank = pd.Series(pa.repeat("", n).to_pandas(), index=pd.RangeIndex(n))
+        if blank.dtype == pd.Series([""]).astype(str).dtype:
+            return blank
+    except (ImportError, AttributeError, TypeError):
+        pass
     return pd.Series(np.full(n, "", dtype=object)).astype(str)
 
 
@@ -451,7 +554,9 @@ def _check_refs(
     bag: _Collector,
     failed: frozenset[str] = frozenset(),
     codes: _Codes | None = None,
+    lists: _Lists | None = None,
 ) -> None:
+    lists = _Lists() if lists is None else lists
     ids = {
         name: pd.Index(tables[name]["id"].astype(str)).drop_duplicates()
         for name in ("orgs", "people", "opportunities")
@@ -466,9 +571,11 @@ def _check_refs(
             s = table[col.name].astype(str)
             known = ids.get(col.ref, pd.Index([]))
             if col.type == "list":
-                exploded = s.str.split(";").explode()
-                exploded = exploded[exploded.ne("") & exploded.notna()]
-                unknown_rows = exploded[~_isin(exploded.astype(str), known)]
+                exploded = _exploded(lists, name, col.name, table[col.name])
+                found = _positions(exploded, known)
+                if col.ref in ids:
+                    lists.pos[(name, col.name)] = found
+                unknown_rows = exploded[found < 0]
                 mask = np.zeros(len(s), dtype=bool)
                 mask[unknown_rows.index.to_numpy()] = True
             else:
@@ -483,7 +590,12 @@ def _check_refs(
                     mask,
                     col.name,
                     Reason.UNKNOWN_REFERENCE,
-                    functools.partial(_unknown_ref_hint, ref=col.ref, choices=choices),
+                    functools.partial(
+                        _unknown_ref_hint,
+                        ref=col.ref,
+                        choices=choices,
+                        known=known.astype(str) if col.type == "list" else None,
+                    ),
                 )
 
 
@@ -491,9 +603,13 @@ def _duplicate_hint(column: str, first_row: pd.Series, value: str) -> str:
     return f"{column} {value!r} is already used in row {first_row.get(value)}; ids must be unique"
 
 
-def _unknown_ref_hint(value: str, ref: str | None, choices: list[str]) -> str:
+def _unknown_ref_hint(
+    value: str, ref: str | None, choices: list[str], known: pd.Index | None = None
+) -> str:
+    """Name the unknown id; for a list (``known`` given), the first piece not among ``known``."""
     what = {"orgs": "org", "people": "person", "opportunities": "opportunity"}.get(ref or "", "id")
-    parts = [p for p in value.split(";") if p and p not in set(choices)] or [value]
+    pieces = [p.strip() for p in _LIST_SPLIT.split(value)] if known is not None else [value]
+    parts = [p for p in pieces if p and (known is None or p not in known)] or [value]
     near = suggest(parts[0], choices)
     dym = f"; did you mean {near!r}?" if near else ""
     return f"no {what} with id {parts[0]!r} in the {ref} table{dym}"
@@ -578,7 +694,11 @@ def _org_kind_checks(
 
 
 def _interaction_checks(
-    raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector
+    raws: Mapping[str, RawTable],
+    tables: Mapping[str, pd.DataFrame],
+    bag: _Collector,
+    lists: _Lists | None = None,
+    codes: _Codes | None = None,
 ) -> None:
     """Interactions join one of our people to outside people (unknown ids are reported apart)."""
     if "interactions" not in tables or "people" not in tables or "orgs" not in tables:
@@ -589,10 +709,27 @@ def _interaction_checks(
     kind = pd.Series(orgs["kind"].to_numpy(), index=orgs["id"].astype(str))
     kind = kind[~kind.index.duplicated()]
     people = tables["people"]
-    party = pd.Series(people["org"].astype(str).map(kind).to_numpy(), index=people["id"])
-    party = party[~party.index.duplicated()]
-    ours = inter["our_person"].astype(str).map(party)
-    wrong = (ours.notna() & ours.ne("us")).to_numpy()
+    # Per distinct person id (first row wins, the order of the reference check's codes):
+    # the kind of their org, whether it is known, and whether it is us.
+    pids = pd.Index(people["id"].astype(str))
+    first = ~pids.duplicated()
+    org_kind = _lookup(people["org"].astype(str), kind).to_numpy()[first]
+    party = pd.Series(org_kind, index=pids[first])
+    known = np.asarray(pd.notna(org_kind), dtype=bool)
+    is_us = np.asarray(org_kind == "us", dtype=bool)
+    lists = _Lists() if lists is None else lists
+    codes = {} if codes is None else codes
+
+    def kind_of(found: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(org kind known, org is us) for each position (-1: unknown person)."""
+        hit, at = found >= 0, np.maximum(found, 0)
+        return (hit & known[at], hit & is_us[at]) if len(party) else (hit, hit)
+
+    found = codes.get(("interactions", "our_person"))
+    if found is None:
+        found = _positions(inter["our_person"].astype(str), party.index)
+    told, us = kind_of(found)
+    wrong = told & ~us
     bag.rows(
         raw,
         wrong,
@@ -603,9 +740,11 @@ def _interaction_checks(
             "our_person must be at an org of kind us"
         ),
     )
-    theirs = inter["their_people"].astype(str).str.split(";").explode()
-    theirs = theirs[theirs.ne("")]
-    us_rows = theirs[theirs.map(party).eq("us").to_numpy()]
+    theirs = _exploded(lists, "interactions", "their_people", inter["their_people"])
+    found = lists.pos.get(("interactions", "their_people"))
+    if found is None:
+        found = _positions(theirs, party.index)
+    us_rows = theirs[kind_of(found)[1]]
     mask = np.zeros(len(inter), dtype=bool)
     mask[us_rows.index.to_numpy()] = True
     bag.rows(
@@ -803,10 +942,11 @@ def validate_tables(
         if converted is not None:
             tables[name] = converted
     codes = {} if codes is None else codes
-    _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes)
+    lists = _Lists()
+    _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes, lists)
     _key_duplicates(raws, tables, bag, codes)
     _org_kind_checks(raws, tables, bag)
-    _interaction_checks(raws, tables, bag)
+    _interaction_checks(raws, tables, bag, lists, codes)
     if "ties" in tables:
         _tie_structure_checks(raws["ties"], tables["ties"], bag, codes)
     if bag.problems:

@@ -101,9 +101,10 @@ def plot_touchpoints(
     dates = pairs["day"].to_numpy().astype("datetime64[D]")
     y = np.array([ypos[int(v)] for v in pairs["v"].to_numpy()])
     kinds = np.asarray(tp.KIND_CODES)[pairs["kind"].to_numpy()]
+    us = pairs["u"].to_numpy()
     for u in ours:
         for k in np.unique(kinds):
-            m = (pairs["u"].to_numpy() == u) & (kinds == k)
+            m = (us == u) & (kinds == k)
             if m.any():
                 ax.scatter(dates[m], y[m], c=colour[u], marker=_MARKERS.get(str(k), "o"), s=36)
     for i in range(1, len(order)):

@@ -232,9 +232,9 @@ def to_html(
     if not _CSS_LENGTH.match(str(height)):
         raise ValueError(f"height = {height!r}; expected a CSS length such as '760px' or '80vh'")
 
-    opp = net.resolve_opportunity(opportunity) if len(net.opportunities) else None
-    if opportunity is not None and opp is None:  # pragma: no cover - resolve raises
-        net.resolve_opportunity(opportunity)
+    # with no opportunities a named one is unknown: resolve raises
+    has_opp = len(net.opportunities) or opportunity is not None
+    opp = net.resolve_opportunity(opportunity) if has_opp else None
     n = net.n_people
     pids = net.person_ids
     notes: list[str] = []

@@ -449,3 +449,110 @@ def test_cli_routes_json():
     assert out["routes"][0]["path"] == ["N03", "E01", "C006"]
     res2 = CliRunner().invoke(app, ["routes", str(rg.datasets.sample_path()), "--to", "C006"])
     assert res2.exit_code == 0 and "Li Mingzhe" in res2.output
+
+
+# ---------------------------------------------------------------------------- CLI bulk mode
+def _routes_cli(*args: str):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from relgraph.cli import app
+
+    return CliRunner().invoke(app, ["routes", str(rg.datasets.sample_path()), *args])
+
+
+def test_cli_routes_opportunity_covers_every_role_holder_once():
+    import json
+
+    net = rg.datasets.sample()
+    holders = net.opportunity_roles("OPP-1")["person"].astype(str)
+    res = _routes_cli("--opportunity", "OPP-1", "--json")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    got = [r["target"] for r in out["routes"]]
+    assert sorted(got) == sorted(set(holders)) and len(got) == len(set(got)) == 21
+    ceo = next(r for r in out["routes"] if r["target"] == "C005")
+    best = rg.connection_routes(net, "C005", k=1).routes.iloc[0]
+    assert ceo["best_strength"] == pytest.approx(best["strength"])
+    assert ceo["best_path"] == list(best["path"])
+    assert out["excluded"] == 0 and out["opportunity"] == "OPP-1"
+    # the table names every holder, with the readable route of the CEO
+    text = _routes_cli("--opportunity", "OPP-1").output
+    assert all(pid in text for pid in holders)
+    assert "Chang Yuan 常远 (us, Sales Vice President) — covers 0.73" in text
+
+
+def test_cli_routes_role_filter_accepts_synonyms_and_matches_routes_to_many():
+    import json
+
+    net = rg.datasets.sample()
+    want = rg.routes_to_many(net, ["C005", "C006"]).set_index("target")
+    for word in ("decider", "决策者", "Economic Decision Maker"):
+        res = _routes_cli("--opportunity", "OPP-1", "--role", word, "--json")
+        assert res.exit_code == 0, (word, res.output)
+        out = json.loads(res.output)
+        assert out["role"] == "decider"
+        got = {r["target"]: r for r in out["routes"]}
+        assert set(got) == {"C005", "C006"}
+        for t, r in got.items():
+            assert r["best_strength"] == pytest.approx(want.loc[t, "best_strength"])
+            assert r["alt_strength"] == pytest.approx(want.loc[t, "alt_strength"])
+            assert r["alt_source"] == want.loc[t, "alt_source"]
+
+
+def test_cli_routes_several_to_table_and_csv(tmp_path):
+    net = rg.datasets.sample()
+    csv = tmp_path / "routes.csv"
+    # repeated --to, one by name; the same person twice is one row
+    res = _routes_cli("--to", "C006", "--to", "Wang Zhiyuan", "--to", "C005", "--csv", str(csv))
+    assert res.exit_code == 0, res.output
+    for col in ("best_strength", "best_source", "alt_strength", "alt_source", "excluded"):
+        assert col in res.output
+    assert "no routes were left out" in res.output
+    frame = pd.read_csv(csv)
+    assert list(frame.columns) == list(BULK_COLUMNS)
+    assert frame["target"].tolist() == ["C006", "C005"]
+    want = rg.routes_to_many(net, ["C006", "C005"])
+    assert np.allclose(frame["best_strength"], want["best_strength"])
+    assert frame["best_path"].tolist() == [";".join(p) for p in want["best_path"]]
+    # a single --to keeps the one-target report (k routes, --from allowed)
+    one = _routes_cli("--to", "C006", "--from", "N03", "-k", "2")
+    assert one.exit_code == 0 and "Li Mingzhe" in one.output and "best_source" not in one.output
+
+
+def test_cli_routes_bulk_reports_sensitive_exclusions():
+    import json
+
+    # C004 and C039 are reached only (or best) through sensitive ties in the sample
+    plain = _routes_cli("--to", "C004", "--to", "C039")
+    assert plain.exit_code == 0, plain.output
+    assert "2 route(s) left out" in plain.output and "--include-sensitive" in plain.output
+    res = _routes_cli("--to", "C004", "--to", "C039", "--include-sensitive", "--json")
+    out = json.loads(res.output)
+    assert out["excluded"] == 0
+    opened = rg.routes_to_many(rg.datasets.sample(), ["C004", "C039"], include_sensitive=True)
+    assert [r["best_strength"] for r in out["routes"]] == pytest.approx(
+        opened["best_strength"].tolist()
+    )
+    assert out["routes"][0]["best_strength"] > 0  # C004 reachable only with the opt-in
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--to", "C006", "--opportunity", "OPP-1"], ["not both", "--opportunity"]),
+        (["--opportunity", "OPP-9"], ["OPP-9", "OPP-1, OPP-2"]),
+        (["--opportunity", "OPP-1", "--role", "decidr"], ["decidr", "did you mean 'decider'"]),
+        (["--opportunity", "OPP-2", "--role", "gatekeeper"], ["gatekeeper", "roles there"]),
+        (["--to", "C006", "--to", "Li Mingzhee"], ["Li Mingzhee", "did you mean"]),
+        (["--role", "decider"], ["--opportunity"]),
+        ([], ["--to PERSON", "--opportunity OPP"]),
+        (["--to", "C006", "--to", "C005", "--from", "N03"], ["--from", "our whole team"]),
+        (["--opportunity", "OPP-1", "-k", "2"], ["-k", "one --to person"]),
+    ],
+)
+def test_cli_routes_bulk_errors_exit_2_and_explain(args, words):
+    res = _routes_cli(*args)
+    assert res.exit_code == 2, res.output
+    flat = " ".join(res.output.replace("│", " ").split())
+    for w in words:
+        assert w in flat, (w, flat)

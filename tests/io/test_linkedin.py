@@ -132,3 +132,60 @@ def test_keeps_the_interaction_log(net, tmp_path):
     after = rg.connection_routes(net2, "C006", source="N09").routes["strength"].iloc[0]
     assert after == pytest.approx(before)
     assert before != pytest.approx(net.settings.tie_strength["covers"])
+
+
+def test_empty_file_is_a_clear_error(net, tmp_path):
+    empty = tmp_path / "Connections.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(rg.ValidationError, match="the file is empty") as err:
+        rg.add_linkedin_connections(net, empty, owner="N03")
+    assert err.value.frame()["source"].tolist() == [str(empty)]
+
+
+def test_gbk_encoded_file_is_read(net, tmp_path):
+    # Excel on a Chinese Windows saves CSV as GBK; the names must come through intact.
+    path = tmp_path / "Connections.csv"
+    text = "Notes:\n\n" + HEADER + "华,方,,,远方科技,经理,01 Jan 2024\n"
+    path.write_bytes(text.encode("gbk"))
+    out, report = rg.add_linkedin_connections(net, path, owner="N03")
+    assert report["row"].tolist() == [4]
+    assert report["action"].tolist() == ["new person"]
+    new = out.people.set_index("id").loc[report["person"].iloc[0]]
+    assert new["name"] == "华 方"
+
+
+def test_row_with_too_many_fields_is_reported_not_shifted(net, tmp_path):
+    path = write(
+        tmp_path,
+        ["Ana,Novak,,,X,Y,01 Jan 2020", "Bo,Li,,,Acme, Inc,Sales,01 Jan 2020,x"],
+        notes="",
+    )
+    with pytest.raises(rg.ValidationError) as err:
+        rg.add_linkedin_connections(net, path, owner="N03")
+    frame = err.value.frame()
+    assert frame["row"].tolist() == [3]
+    assert frame["reason"].tolist() == ["unreadable"]
+    assert "9 fields but the header has 7" in frame["hint"].iloc[0]
+    assert "quotes" in frame["hint"].iloc[0]
+
+
+def test_blank_lines_keep_file_line_numbers_and_every_row_is_reported(net, tmp_path):
+    path = write(
+        tmp_path,
+        ["Ana,Novak,,,Nowhere,Engineer,10 Oct 2021", "", "Bo,Li,,,Nowhere,Sales,10 Oct 2021"],
+        notes="",
+    )
+    _, report = rg.add_linkedin_connections(net, path, owner="N03")
+    assert report["row"].tolist() == [2, 4]  # the blank line 3 is skipped, not renumbered
+    bad = write(tmp_path, ["Ana,Novak,,,X,Y,10 Oct 2021", "", "Bo,Li,,,X,Y,31 Foo 2021"], notes="")
+    with pytest.raises(rg.ValidationError) as err:
+        rg.add_linkedin_connections(net, bad, owner="N03")
+    assert err.value.frame()[["row", "column"]].values.tolist() == [[4, "Connected On"]]
+
+
+def test_columns_in_another_order_are_read_by_name(net, tmp_path):
+    header = "Connected On,First Name,Last Name,URL,Email Address,Company,Position\n"
+    path = write(tmp_path, ["10 Oct 2021,Ana,Novak,,,Nowhere,Engineer"], notes="", header=header)
+    _, report = rg.add_linkedin_connections(net, path, owner="N03")
+    assert report["connected_on"].tolist() == [pd.Timestamp("2021-10-10")]
+    assert report["action"].tolist() == ["new person"]

@@ -69,3 +69,36 @@ def test_future_activity_fails_validation_of_the_combined_network() -> None:
     with pytest.raises(ValidationError) as exc:
         import_salesforce_activities(frame, network=net, today=dt.date(2026, 11, 15))
     assert exc.value.frame()["reason"].tolist() == ["future_date"]
+
+
+def test_missing_whoid_in_files_names_every_file_and_the_fix(tmp_path: Path) -> None:
+    (tmp_path / "Task.csv").write_text("Id,OwnerId,ActivityDate\n00T1,005A,2026-01-02\n")
+    (tmp_path / "Event.csv").write_text("Id,WhoId,OwnerId\n00U1,003A,005A\n")
+    with pytest.raises(ValidationError) as exc:
+        import_salesforce_activities(tmp_path)
+    frame = exc.value.frame()
+    assert frame[["row", "column"]].values.tolist() == [[1, "activitydate"], [1, "whoid"]]
+    assert [Path(s).name for s in frame["source"]] == ["Event.csv", "Task.csv"]
+    assert "'WhoId'" in frame["hint"].iloc[1] and "API field names" in frame["hint"].iloc[1]
+
+
+def test_bad_dates_in_a_file_are_reported_per_row_and_every_row_is_counted(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "Task.csv").write_text(
+        "Id,WhoId,OwnerId,ActivityDate,Type\n"
+        "00T1,003A,005A,2026-13-45,Call\n"
+        "00T2,003B,005A,2026-02-03,Call\n"
+        "00T3,003C,005A,yesterday,Call\n"
+        "00T4,003D,,2026-01-01,Call\n"
+    )
+    res = import_salesforce_activities(tmp_path / "Task.csv")
+    skipped = res.report[res.report["action"] == "row not imported"]
+    assert len(res.interactions) + len(skipped) == 4  # nothing dropped silently
+    assert skipped[["row", "column", "value"]].values.tolist() == [
+        [2, "ActivityDate", "2026-13-45"],
+        [4, "ActivityDate", "yesterday"],
+        [5, "OwnerId", ""],
+    ]
+    assert skipped["file"].str.endswith("Task.csv").all()
+    assert res.interactions["salesforce_id"].tolist() == ["00T2"]

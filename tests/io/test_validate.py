@@ -579,3 +579,57 @@ def test_an_unknown_table_in_frames_is_refused_with_a_suggestion() -> None:
     (p,) = probs
     assert (p.reason, p.table) == (Reason.UNKNOWN_TABLE, "Tie")
     assert "did you mean 'ties'?" in p.hint
+
+
+def _with_interactions(
+    their_people: list[str], our_person: list[str] | None = None
+) -> dict[str, pd.DataFrame]:
+    tables = valid_tables()
+    n = len(their_people)
+    tables["interactions"] = pd.DataFrame(
+        {
+            "date": ["2025-05-01"] * n,
+            "our_person": our_person or ["u1"] * n,
+            "their_people": their_people,
+            "kind": ["meeting"] * n,
+        }
+    )
+    return tables
+
+
+def test_unknown_person_in_a_multi_person_interaction_row(tmp_path: Path) -> None:
+    tables = _with_interactions(["p1", "p2 ; p9 ;p3", "p3"])
+    problems = problems_of(write(tmp_path / "data", tables))
+    p = only(problems, Reason.UNKNOWN_REFERENCE)
+    assert (p.table, p.row, p.column) == ("interactions", 3, "their_people")
+    assert p.value == "p2 ; p9 ;p3"  # the row's own text, as the user wrote it
+    assert "no person with id 'p9' in the people table" in p.hint
+
+
+def test_our_own_person_among_their_people_is_reported_on_its_row(tmp_path: Path) -> None:
+    tables = _with_interactions(["p1;p2", "p3", "p2 ;u1"])
+    p = only(problems_of(write(tmp_path / "data", tables)), Reason.WRONG_ORG_KIND)
+    assert (p.table, p.row, p.column, p.value) == ("interactions", 4, "their_people", "p2 ;u1")
+
+
+def test_their_people_are_trimmed_around_the_separator(tmp_path: Path) -> None:
+    tables = _with_interactions(["p1", " p2 ;  p3 ", "p3;;p1;"])
+    net = rg.load(write(tmp_path / "data", tables), today=TODAY)
+    assert list(net.interactions["their_people"]) == ["p1", "p2;p3", "p3;p1"]
+
+
+@pytest.mark.parametrize("arrow", [True, False])
+def test_split_list_matches_a_plain_split(arrow: bool) -> None:
+    from relgraph.io.validate import _split_list, _split_list_pandas
+
+    split = _split_list if arrow else _split_list_pandas  # the latter: without pyarrow
+    values = ["a", "b; c", "", None, " d ;;e ", "f;", "g"]
+    got = split(pd.Series(values, dtype=object))
+    want = [
+        (i, part.strip())
+        for i, v in enumerate(values)
+        for part in (v or "").split(";")
+        if part.strip()
+    ]
+    assert sorted(zip(got.index.tolist(), got.tolist(), strict=True)) == want
+    assert split(pd.Series([], dtype=object)).empty
