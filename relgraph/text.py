@@ -211,6 +211,12 @@ TEMPLATES: dict[str, str] = {
     "cov_gap_no_competitor_at_all": (
         "No competitor supporter identified at all: the map is probably incomplete"
     ),
+    "cov_gap_stale_contact": (
+        "{who} is covered by {owners} on paper, but {detail} (limit {limit} days): "
+        "plan a meeting to keep the relationship warm"
+    ),
+    "cov_contact_never": "no contact with them is logged",
+    "cov_contact_last": "the last logged contact was on {date}, {days} days ago",
     "cov_gap_stale": (
         "{who}: attitude last assessed on {date}, {days} days before {as_of} (limit {limit})"
     ),

@@ -54,6 +54,7 @@ RULES: Mapping[str, tuple[str, str]] = {
     "no_competitor_supporter": ("medium", "no supporter of a competitor identified"),
     "level_mismatch": ("low", "a key person's owners all sit below their level"),
     "open_issue": ("medium", "a key person has a customer issue open for too long"),
+    "stale_contact": ("low", "a covered role holder has had no logged contact for too long"),
     "stale_attitude": ("low", "an attitude has not been assessed for too long"),
 }
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -971,6 +972,50 @@ def _stale_rules(ctx: _Ctx, people: pd.DataFrame) -> list[dict[str, Any]]:
     return gaps
 
 
+def _contact_rules(
+    ctx: _Ctx, people: pd.DataFrame, has_log: bool, key_power: float
+) -> list[dict[str, Any]]:
+    """Covered role holders with no logged contact within ``settings.contact_stale_days``."""
+    gaps: list[dict[str, Any]] = []
+    if not has_log or people.empty:
+        return gaps
+    limit = pd.Timestamp(ctx.as_of) - pd.Timedelta(days=ctx.s.contact_stale_days)
+    last = pd.to_datetime(people["last_contact"])
+    holder = people["roles"].fillna("").astype(str).str.len().gt(0)
+    owned = people["n_owners"].fillna(0).astype(int).gt(0)
+    cold = (last.isna() | (last < limit)).to_numpy(dtype=bool)
+    pick = people[holder.to_numpy(dtype=bool) & owned.to_numpy(dtype=bool) & cold]
+    for r in _rows(pick.sort_values(["power", "person"], ascending=[False, True])):
+        when = pd.Timestamp(r.last_contact)
+        if pd.isna(when):
+            detail = say("cov_contact_never")
+        else:
+            days = (ctx.as_of - when.date()).days
+            detail = say("cov_contact_last", date=when.date().isoformat(), days=days)
+        gaps.append(
+            _gap(
+                ctx,
+                "stale_contact",
+                "medium" if float(r.power) >= key_power else "low",
+                str(r.person),
+                str(r.backs),
+                (),
+                say(
+                    "cov_gap_stale_contact",
+                    who=ctx.who(str(r.person)),
+                    owners=", ".join(
+                        str(ctx.labels_d.get(o, o))
+                        for o in (x.strip() for x in str(r.owners).split(";"))
+                        if o
+                    ),
+                    detail=detail,
+                    limit=ctx.s.contact_stale_days,
+                ),
+            )
+        )
+    return gaps
+
+
 def _issue_rules(
     ctx: _Ctx, people: pd.DataFrame, issues: pd.DataFrame | None, key_power: float
 ) -> list[dict[str, Any]]:
@@ -1116,7 +1161,14 @@ def _relationship_stats(ctx: _Ctx, party_org_ids: Iterable[str]) -> tuple[float,
     their = np.where(acct[u[hit]], u[hit], v[hit])
     many = len(np.unique(their)) / n_acct
     deep = float(e["strength"].to_numpy()[hit].mean())
-    since = pd.to_datetime(net.ties["since"]).to_numpy()[hit]
+    since = pd.to_datetime(net.ties["since"]).to_numpy()
+    log = getattr(net, "interactions", None)
+    strengths_fn = _optional("interactions", "tie_strengths")
+    if strengths_fn is not None and isinstance(log, pd.DataFrame) and not log.empty:
+        # a tie without a `since` date counts from its first logged contact
+        first = pd.to_datetime(strengths_fn(net, as_of=ctx.as_of)["first_contact"]).to_numpy()
+        since = np.where(pd.isna(since), first, since)
+    since = since[hit]
     ages = (np.datetime64(ctx.as_of) - since[~pd.isna(since)]).astype("timedelta64[D]")
     long = float(np.median(ages.astype(float)) / 365.25) if len(ages) else float("nan")
     return float(many), deep, long
@@ -1336,13 +1388,18 @@ def coverage(
     - *high leverage* (unmanaged opponent): ranking inside the top N by leverage, N being
       the number of role holders.
     - *stale*: ``updated`` earlier than ``as_of − settings.stale_days``.
+    - *stale contact* (only with an interactions log): a role holder who has an owner but
+      whose last logged contact (:func:`relgraph.last_contact`) is missing or earlier than
+      ``as_of − settings.contact_stale_days``; "medium" for people with at least
+      ``key_power``, else "low".
     - *open issue*: a key person (any row of ``.people``) is among the people affected by
       a customer issue that :func:`relgraph.customer_issues` reports open and overdue
       (open longer than ``settings.open_issue_days``); "high" for people with at least
       ``key_power``, else "medium".
     - summary: *many* = share of the account's people with any direct tie to the party's
       staff; *deep* = mean strength of those ties; *long* = median age in years of those
-      with a ``since`` date. ``index`` and ``power_share`` come from
+      with a ``since`` date or, failing that, a first logged contact
+      (:func:`relgraph.tie_strengths`). ``index`` and ``power_share`` come from
       :func:`relgraph.analysis.influence.support_index`.
 
     ``route_strength`` and ``route`` are the best route from our whole team, found for
@@ -1436,6 +1493,7 @@ def coverage(
         *_people_rules(ctx, people, lev, key_power),
         *_faction_rules(ctx, fac, key_power),
         *_stale_rules(ctx, people),
+        *_contact_rules(ctx, people, last is not None, key_power),
         *_issue_rules(ctx, people, issues, key_power),
     ]
     gframe = pd.DataFrame(gaps, columns=GAP_COLUMNS)

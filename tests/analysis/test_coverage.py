@@ -301,6 +301,26 @@ def test_no_log_no_issue_gap_and_a_note() -> None:
     assert any("interactions" in n for n in rep.notes)
 
 
+def test_covered_role_holder_without_recent_contact_is_a_gap() -> None:
+    net = with_log(
+        [
+            ("2026-10-01", "u2", "ceo", "meeting", ""),  # 45 days before AS_OF: warm
+            ("2026-06-01", "u1", "vp", "meal", ""),  # 167 days: cold
+        ]
+    )
+    sc = gaps_of(coverage(net, as_of=AS_OF), "stale_contact").set_index("person")
+    # cto, eng and b1 have owners but nothing logged; the CEO was met recently
+    assert set(sc.index) == {"vp", "cto", "eng", "b1"}
+    assert "167 days" in sc.at["vp", "why"] and "Am" in sc.at["vp", "why"]
+    assert "no contact with them is logged" in sc.at["cto", "why"]
+    assert sc.at["cto", "severity"] == "medium" and sc.at["eng", "severity"] == "low"
+    longer = net.settings.replace(contact_stale_days=200)
+    relaxed = gaps_of(coverage(net, as_of=AS_OF, settings=longer), "stale_contact")
+    assert set(relaxed["person"]) == {"cto", "eng", "b1"}
+    # without a log there is nothing to judge by
+    assert gaps_of(coverage(base(), as_of=AS_OF), "stale_contact").empty
+
+
 def test_sample_open_issue(sample_rep: rg.CoverageReport) -> None:
     oi = gaps_of(sample_rep, "open_issue").set_index("person")
     assert set(oi.index) == {"C018", "C019"}  # INC-2026-031: the user and a backer
