@@ -31,26 +31,18 @@ import resource
 import subprocess
 import sys
 import time
+from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from relgraph.model import InteractionKind
 
 FULL_TOUCHPOINTS = 10_000_000
 FULL_PAIRS = 1_000_000
 FULL_THEIRS = 1_000_000
 FULL_OURS = 20_000
-KINDS = [
-    "meeting",
-    "call",
-    "visit",
-    "meal",
-    "event",
-    "email",
-    "training",
-    "complaint",
-    "issue_closed",
-    "other",
-]
+KINDS = [k.value for k in InteractionKind]
 DIRS = np.array(["ours", "theirs", "mutual", None], dtype=object)
 
 
@@ -230,6 +222,18 @@ def child(scale: float) -> None:
     )
 
 
+def _run_child(flag: str, scale: float) -> dict[str, Any]:
+    """Run one measurement in a fresh process (clean peak RSS); return its JSON line."""
+    out = subprocess.run(
+        [sys.executable, __file__, flag, "--scale", str(scale)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", type=float, default=1.0, help="fraction of the full size")
@@ -247,13 +251,7 @@ def main() -> None:
     if args.child_validate:
         child_validate(args.scale)
         return
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", "--scale", str(args.scale)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    r = json.loads(out.stdout.strip().splitlines()[-1])
+    r = _run_child("--child", args.scale)
     print(
         f"touchpoints {r['touchpoints']:,}  pairs with contact {r['pairs']:,} (scale {args.scale})"
     )
@@ -281,13 +279,7 @@ def main() -> None:
         f"building the synthetic data took {r['build_s']:.1f} s"
     )
     if args.validate:
-        out = subprocess.run(
-            [sys.executable, __file__, "--child-validate", "--scale", str(args.scale)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        r = json.loads(out.stdout.strip().splitlines()[-1])
+        r = _run_child("--child-validate", args.scale)
         print(
             f"validating the {r['rows']:,}-row log from text (RelationshipNetwork.from_frames, "
             f"not part of the target): {r['validate_s']:.2f} s wall, "

@@ -15,6 +15,9 @@ from relgraph.analysis.interactions import (
     tie_strengths,
 )
 from relgraph.errors import Reason, ValidationError
+from relgraph.model import InteractionKind
+
+INTERACTION_KINDS = [k.value for k in InteractionKind]
 
 
 def frames(interactions: pd.DataFrame | None, ties: pd.DataFrame | None = None) -> dict:
@@ -168,20 +171,7 @@ def test_network_without_log_gives_empty_frames() -> None:
 
 
 # ----------------------------------------------------------------- properties
-kinds = st.sampled_from(
-    [
-        "meeting",
-        "call",
-        "visit",
-        "meal",
-        "event",
-        "email",
-        "training",
-        "complaint",
-        "issue_closed",
-        "other",
-    ]
-)
+kinds = st.sampled_from(INTERACTION_KINDS)
 log_rows = st.lists(
     st.tuples(
         st.integers(0, 400),
@@ -606,18 +596,7 @@ def test_vectorised_texts_equal_say_per_row(backend) -> None:
 
 
 # ----------------------------------------------------------------- fast path = reference
-KIND_ORDER = [
-    "meeting",
-    "call",
-    "visit",
-    "meal",
-    "event",
-    "email",
-    "training",
-    "complaint",
-    "issue_closed",
-    "other",
-]
+KIND_ORDER = INTERACTION_KINDS
 THEIRS = ["c1", "c2", "c3", "c4", "c5"]
 OURS = ["u1", "u2", "u3"]
 
