@@ -6,6 +6,7 @@ and through whom to reach them.
 """
 
 from relgraph import datasets
+from relgraph._version import __version__  # noqa: E402
 from relgraph.analysis.chain import decision_chain
 from relgraph.analysis.coverage import CoverageReport, coverage
 from relgraph.analysis.factions import factions
@@ -24,7 +25,7 @@ from relgraph.analysis.interactions import (
     relationship_strength,
     tie_strengths,
 )
-from relgraph.analysis.monitor import SnapshotDiff, diff, load_history, plot_trend
+from relgraph.analysis.monitor import SnapshotDiff, diff, load_history
 from relgraph.analysis.routes import RouteReport, connection_routes, routes_to_many
 from relgraph.analysis.simulate import SimulationResult, simulate
 from relgraph.analysis.sponsors import match_sponsor
@@ -37,9 +38,9 @@ from relgraph.errors import (
     UnknownPersonError,
     ValidationError,
 )
-from relgraph.io import load
-from relgraph.io.linkedin import add_linkedin_connections
-from relgraph.io.salesforce_activity import ActivityImport, import_salesforce_activities
+from relgraph.importers.linkedin import add_linkedin_connections
+from relgraph.importers.salesforce_activity import ActivityImport, import_salesforce_activities
+from relgraph.loading import load
 from relgraph.model import (
     AffiliationKind,
     Direction,
@@ -56,8 +57,7 @@ from relgraph.plan import Plan, plan
 from relgraph.viz.activity import plot_touchpoints
 from relgraph.viz.html import NetworkMap, to_html
 from relgraph.viz.plots import plot_coverage, plot_decision_chain, plot_power_map, plot_route
-
-__version__ = "0.1.0"
+from relgraph.viz.trend import plot_trend
 
 __all__ = [
     "ActivityImport",

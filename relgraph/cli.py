@@ -64,7 +64,7 @@ def _problems_table(frame: pd.DataFrame) -> str:
 
 
 def _load(path: Path):  # type: ignore[no-untyped-def]
-    from relgraph.io import load
+    from relgraph.loading import load
 
     try:
         return load(path)
@@ -708,7 +708,7 @@ def import_salesforce_cmd(
     us_name: Annotated[str, typer.Option(help="Name of our own org.")] = "Our company",
 ) -> None:
     """Import a Salesforce export; write relgraph tables and list what did not map."""
-    from relgraph.io.salesforce import import_salesforce
+    from relgraph.importers.salesforce import import_salesforce
 
     try:
         result = import_salesforce(folder, us_name=us_name)
@@ -769,7 +769,7 @@ def import_linkedin_cmd(
     """Add one of our people's LinkedIn connections as ties; report what matched."""
     import json
 
-    from relgraph.io.linkedin import add_linkedin_connections
+    from relgraph.importers.linkedin import add_linkedin_connections
     from relgraph.text import say
 
     net = _load(path)
@@ -842,7 +842,7 @@ def import_salesforce_activity_cmd(
     import datetime as dt
     import json
 
-    from relgraph.io.salesforce_activity import import_salesforce_activities
+    from relgraph.importers.salesforce_activity import import_salesforce_activities
     from relgraph.network import RelationshipNetwork
     from relgraph.text import say
 

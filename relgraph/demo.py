@@ -173,9 +173,10 @@ def _step_maps(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
 def _step_planning(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     from matplotlib.figure import Figure
 
-    from relgraph.analysis.monitor import diff, load_history, plot_trend
+    from relgraph.analysis.monitor import diff, load_history
     from relgraph.datasets import SAMPLE_DATE, snapshots
     from relgraph.plan import plan
+    from relgraph.viz.trend import plot_trend
 
     p = plan(net, "OPP-1", as_of=SAMPLE_DATE)
     xlsx = p.to_excel(out / "plan.xlsx")

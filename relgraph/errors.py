@@ -4,8 +4,10 @@
 
     RelgraphError                     anything relgraph raises on purpose
     ├── ValidationError               bad input tables; carries every problem as rows
-    ├── UnknownPersonError            a person id (or name) that is not in the network
-    ├── UnknownOpportunityError       an opportunity id that is not in the network
+    ├── InvalidParameterError         an option outside its valid choices (names them)
+    ├── NotFoundError                 something named that is not in the network
+    │   ├── UnknownPersonError        a person id (or name)
+    │   └── UnknownOpportunityError   an opportunity id
     └── MissingDependencyError        an optional package a feature needs is not installed
 
 All of them derive from ``ValueError`` (or ``LookupError``) too, so generic handlers work.
@@ -22,7 +24,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "InvalidParameterError",
     "MissingDependencyError",
+    "NotFoundError",
     "Problem",
     "Reason",
     "RelgraphError",
@@ -168,7 +172,50 @@ class ValidationError(RelgraphError, ValueError):
         return "\n".join(lines)
 
 
-class UnknownPersonError(RelgraphError, LookupError):
+class InvalidParameterError(RelgraphError, ValueError):
+    """An option of a public function got a value outside its valid choices.
+
+    The message names the parameter, the value received and what is valid; raised at the
+    entry of the function (see :mod:`relgraph.checks`), never from deep inside.
+
+    Parameters
+    ----------
+    name : str
+        The parameter.
+    value : object
+        The value received.
+    expected : str
+        What is valid, in plain words (a list of choices, a range …).
+    suggestion : str, optional
+        The nearest valid choice, shown as "did you mean …?".
+
+    Examples
+    --------
+    >>> err = InvalidParameterError("period", "quarterly", "one of: year, half-year")
+    >>> print(err)
+    period = 'quarterly' is not valid; expected one of: year, half-year
+    >>> err.parameter, isinstance(err, ValueError)
+    ('period', True)
+    """
+
+    def __init__(
+        self, name: str, value: object, expected: str, suggestion: str | None = None
+    ) -> None:
+        shown = repr(value)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        super().__init__(f"{name} = {shown} is not valid; expected {expected}{hint}")
+        self.parameter = name
+        self.value = value
+        self.expected = expected
+
+
+class NotFoundError(RelgraphError, LookupError):
+    """Something named by the caller (a person, an opportunity) is not in the network."""
+
+
+class UnknownPersonError(NotFoundError):
     """A person id or name that is not in the network.
 
     Examples
@@ -190,7 +237,7 @@ class UnknownPersonError(RelgraphError, LookupError):
         self.person = person
 
 
-class UnknownOpportunityError(RelgraphError, LookupError):
+class UnknownOpportunityError(NotFoundError):
     """An opportunity id that is not in the network, or a missing one when several exist.
 
     Examples

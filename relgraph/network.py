@@ -13,6 +13,9 @@ import pandas as pd
 import scipy.sparse as sp
 
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError
+from relgraph.io.read import read_frames
+from relgraph.io.schema import SCHEMAS
+from relgraph.io.validate import _empty_column, _positions, validate_tables
 from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term, suggest
 
 if TYPE_CHECKING:
@@ -85,9 +88,6 @@ class RelationshipNetwork:
         source: str | None = None,
         endpoints: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
-        from relgraph.io.schema import SCHEMAS
-        from relgraph.io.validate import _empty_column
-
         self._tables: dict[str, pd.DataFrame] = {}
         for name in _TABLES:
             if name in tables:
@@ -148,9 +148,6 @@ class RelationshipNetwork:
         ValidationError
             With every problem found (row numbers are 0-based DataFrame positions).
         """
-        from relgraph.io.read import read_frames
-        from relgraph.io.validate import validate_tables
-
         frames = {
             "orgs": orgs,
             "people": people,
@@ -420,8 +417,6 @@ class RelationshipNetwork:
         ([1, 2], [0, 1])
         """
         if "endpoints" not in self._shared:
-            from relgraph.io.validate import _positions
-
             t = self.ties
             u = _positions(t["source"].astype(str), self.person_ids)
             v = _positions(t["target"].astype(str), self.person_ids)

@@ -285,7 +285,7 @@ class Plan:
         >>> a.set_index(["sheet", "column"]).loc[("Targets", "goal"), "meaning"]
         'goal attitude at the deadline, −3..+3'
         """
-        from relgraph import __version__
+        from relgraph._version import __version__
 
         day = generated or _dt.date.today()
         book = say("plan_about_workbook")
@@ -470,7 +470,7 @@ def _md(text: str) -> str:
 
 
 def _html_table(frame: pd.DataFrame) -> str:
-    from relgraph.viz.style import attitude_colour
+    from relgraph.palette import attitude_colour
 
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     rows = []

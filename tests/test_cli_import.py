@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import relgraph as rg
 from relgraph.cli import app
 
-DATA = Path(__file__).parent / "io" / "data"
+DATA = Path(__file__).parent / "importers" / "data"
 CONNECTIONS = DATA / "linkedin" / "Connections.csv"
 TASKS = DATA / "salesforce_activity" / "Task.csv"
 EVENTS = DATA / "salesforce_activity" / "Event.csv"

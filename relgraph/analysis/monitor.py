@@ -6,7 +6,8 @@ planning practice asks the team to watch (DOMAIN.md §9): people joining, leavin
 changing position — key positions first —, attitude shifts with the date they were
 assessed, new or lost competitor supporters, coverage gaps opened and closed, and the
 change of the decision support index. :func:`load_history` reads a series of snapshots
-into a trend table of the support index per party; :func:`plot_trend` draws it.
+into a trend table of the support index per party; :func:`relgraph.viz.trend.plot_trend`
+draws it.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import RelgraphError, UnknownOpportunityError
+from relgraph.errors import UnknownOpportunityError
+from relgraph.loading import Snapshot, load, load_snapshots
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
+    pass
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -37,11 +39,8 @@ __all__ = [
     "SnapshotDiff",
     "diff",
     "load_history",
-    "plot_trend",
 ]
 
-#: A snapshot: a loaded network, or a folder / workbook path for :func:`relgraph.load`.
-Snapshot = RelationshipNetwork | str | Path
 
 #: Kinds of change, in the order they are listed (after key-position personnel changes).
 CHANGE_KINDS: tuple[str, ...] = (
@@ -164,8 +163,6 @@ def _as_stamp(value: Any) -> pd.Timestamp | None:
 def _load(snapshot: Snapshot) -> tuple[RelationshipNetwork, pd.Timestamp | None]:
     if isinstance(snapshot, RelationshipNetwork):
         return snapshot, None
-    from relgraph.io import load
-
     path = Path(snapshot)
     stamp = _as_stamp(path.name) if _DATE_DIR.match(path.name) else None
     return load(path), stamp
@@ -687,33 +684,6 @@ def _narrative(d: SnapshotDiff) -> str:
 
 
 # --------------------------------------------------------------------------- history
-def _snapshots_of(
-    source: str | Path | Mapping[Any, Snapshot],
-) -> list[tuple[pd.Timestamp, Snapshot]]:
-    if isinstance(source, Mapping):
-        items = [(_as_stamp(k), v) for k, v in source.items()]
-        bad = [k for k, (s, _) in zip(source, items, strict=True) if s is None]
-        if bad:
-            raise ValueError(f"snapshot date {bad[0]!r} is blank; expected YYYY-MM-DD")
-        pairs = [(s, v) for s, v in items if s is not None]
-    else:
-        folder = Path(source)
-        if not folder.is_dir():
-            raise RelgraphError(f"{folder} is not a folder of dated snapshots (YYYY-MM-DD)")
-        pairs = []
-        for sub in sorted(folder.iterdir()):
-            if sub.is_dir() and _DATE_DIR.match(sub.name):
-                stamp = _as_stamp(sub.name)
-                if stamp is not None:
-                    pairs.append((stamp, sub))
-        if not pairs:
-            raise RelgraphError(
-                f"{folder} has no snapshot subfolders named YYYY-MM-DD (found: "
-                f"{', '.join(sorted(p.name for p in folder.iterdir())) or 'nothing'})"
-            )
-    return sorted(pairs, key=lambda p: p[0])
-
-
 def load_history(
     source: str | Path | Mapping[Any, Snapshot],
     *,
@@ -759,8 +729,8 @@ def load_history(
     from relgraph.analysis.influence import support_index
 
     frames = []
-    for stamp, snap in _snapshots_of(source):
-        net, _ = _load(snap)
+    for day, net in load_snapshots(source):
+        stamp = pd.Timestamp(day)
         opps = (
             [net.resolve_opportunity(opportunity)]
             if opportunity is not None
@@ -776,82 +746,3 @@ def load_history(
     out = pd.concat(frames, ignore_index=True)[TREND_COLUMNS]
     out["date"] = pd.to_datetime(out["date"])
     return out
-
-
-def plot_trend(
-    history: pd.DataFrame,
-    *,
-    opportunity: str | None = None,
-    ax: Axes | None = None,
-) -> Axes:
-    """Draw the support index per party over time (one line per party).
-
-    Parameters
-    ----------
-    history : pandas.DataFrame
-        The trend table from :func:`load_history`.
-    opportunity : str, optional
-        Which opportunity to draw; may be left out when the table holds only one.
-    ax : matplotlib.axes.Axes, optional
-        Where to draw; a new figure when omitted.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    Raises
-    ------
-    UnknownOpportunityError
-        When ``opportunity`` is not in the table, or is left out and there are several.
-
-    Notes
-    -----
-    Our index is on −3..+3 (attitudes), a competitor's on 0..3 (backing strength); both
-    share the y axis, with a line at 0.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import relgraph as rg
-    >>> net = rg.datasets.tiny()
-    >>> ax = plot_trend(load_history({"2026-01-31": net, "2026-06-30": net}))
-    >>> len(ax.get_lines())
-    3
-    """
-    import matplotlib.pyplot as plt
-
-    missing = [c for c in ("date", "opportunity", "party", "name", "index") if c not in history]
-    if missing:
-        raise ValueError(f"not a trend table from load_history: missing {', '.join(missing)}")
-    known = list(dict.fromkeys(history["opportunity"].astype(str)))
-    if opportunity is None:
-        if len(known) != 1:
-            raise UnknownOpportunityError(None, known)
-        opportunity = known[0]
-    elif str(opportunity) not in known:
-        raise UnknownOpportunityError(opportunity, known)
-    h = history[history["opportunity"].astype(str).eq(str(opportunity))]
-    family = _font_family()
-    if ax is None:
-        _, ax = plt.subplots(figsize=(7, 4))
-    for _, grp in h.groupby("party", sort=False):
-        grp = grp.sort_values("date")
-        ax.plot(grp["date"], grp["index"], marker="o", label=str(grp["name"].iloc[0]))
-    ax.axhline(0, color="0.6", linewidth=0.8)
-    ax.set_title(say("mon_plot_title", opp=opportunity))
-    ax.set_ylabel(say("mon_plot_ylabel"))
-    legend = ax.legend(loc="best")
-    if family is not None:
-        for text in [ax.title, ax.yaxis.label, *legend.get_texts()]:
-            text.set_fontfamily(family)
-    ax.figure.autofmt_xdate()
-    return ax
-
-
-def _font_family() -> list[str] | None:
-    try:
-        from relgraph.viz.style import cjk_font_family
-    except ImportError:  # pragma: no cover - style is part of the package
-        return None
-    return cjk_font_family(warn=False)

@@ -41,7 +41,7 @@ def sample() -> RelationshipNetwork:
     >>> int((net.party == "customer").sum()) >= 60
     True
     """
-    from relgraph.io import load
+    from relgraph.loading import load
 
     return load(sample_path())
 

@@ -17,8 +17,7 @@ import pandas as pd
 
 from relgraph.model import TieKind
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
-from relgraph.viz.style import (
+from relgraph.palette import (
     ATTITUDE_COLOURS,
     OUR_COLOUR,
     ROLE_ORDER,
@@ -30,6 +29,7 @@ from relgraph.viz.style import (
     competitor_colours,
     main_role,
 )
+from relgraph.text import say
 
 __all__ = ["MAP_MAX_PEOPLE", "NetworkMap", "to_html"]
 

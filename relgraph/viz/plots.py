@@ -11,17 +11,16 @@ import pandas as pd
 
 from relgraph.model import Stage, TieKind
 from relgraph.network import RelationshipNetwork
-from relgraph.viz.style import (
+from relgraph.palette import (
     OUR_COLOUR,
     ROLE_MARKERS,
     ROLE_ORDER,
     TIE_COLOURS,
     attitude_colour,
-    cjk_font_family,
     competitor_colours,
-    has_cjk,
     main_role,
 )
+from relgraph.viz.style import cjk_font_family, has_cjk
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -8,9 +8,9 @@ from relgraph.analysis.monitor import (
     TREND_COLUMNS,
     diff,
     load_history,
-    plot_trend,
 )
 from relgraph.errors import RelgraphError, UnknownOpportunityError
+from relgraph.viz.trend import plot_trend
 
 matplotlib.use("Agg")
 

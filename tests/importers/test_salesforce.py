@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import relgraph as rg
-from relgraph.io.salesforce import import_salesforce
+from relgraph.importers.salesforce import import_salesforce
 
 DATA = Path(__file__).parent / "data" / "salesforce"
 

@@ -141,7 +141,7 @@ def import_salesforce_activities(
         either or both, or a DataFrame with those columns.
     network : RelationshipNetwork, optional
         The network the activities belong to (e.g. from
-        :func:`relgraph.io.salesforce.import_salesforce`). Rows naming people it does not
+        :func:`relgraph.importers.salesforce.import_salesforce`). Rows naming people it does not
         have, or an owner who is not one of ours, are reported and not imported; the result
         then carries a new network with the interactions added.
     today : datetime.date, optional

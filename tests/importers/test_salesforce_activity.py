@@ -6,8 +6,8 @@ import pytest
 
 from relgraph.analysis.interactions import customer_issues, relationship_strength
 from relgraph.errors import ValidationError
-from relgraph.io.salesforce import import_salesforce
-from relgraph.io.salesforce_activity import import_salesforce_activities
+from relgraph.importers.salesforce import import_salesforce
+from relgraph.importers.salesforce_activity import import_salesforce_activities
 
 DATA = Path(__file__).parent / "data"
 ACT = DATA / "salesforce_activity"

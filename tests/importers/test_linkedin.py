@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 import relgraph as rg
-from relgraph.io.linkedin import LINKEDIN_ORG, REPORT_COLUMNS
+from relgraph.importers.linkedin import LINKEDIN_ORG, REPORT_COLUMNS
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 NOTES = (

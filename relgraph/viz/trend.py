@@ -1,0 +1,87 @@
+"""The support index per party over time, from :func:`relgraph.load_history`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from relgraph.errors import UnknownOpportunityError
+from relgraph.text import say
+from relgraph.viz.style import cjk_font_family
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["plot_trend"]
+
+
+def plot_trend(
+    history: pd.DataFrame,
+    *,
+    opportunity: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the support index per party over time (one line per party).
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        The trend table from :func:`relgraph.load_history`.
+    opportunity : str, optional
+        Which opportunity to draw; may be left out when the table holds only one.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    UnknownOpportunityError
+        When ``opportunity`` is not in the table, or is left out and there are several.
+
+    Notes
+    -----
+    Our index is on −3..+3 (attitudes), a competitor's on 0..3 (backing strength); both
+    share the y axis, with a line at 0.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> ax = plot_trend(rg.load_history({"2026-01-31": net, "2026-06-30": net}))
+    >>> len(ax.get_lines())
+    3
+    """
+    import matplotlib.pyplot as plt
+
+    missing = [c for c in ("date", "opportunity", "party", "name", "index") if c not in history]
+    if missing:
+        raise ValueError(f"not a trend table from load_history: missing {', '.join(missing)}")
+    known = list(dict.fromkeys(history["opportunity"].astype(str)))
+    if opportunity is None:
+        if len(known) != 1:
+            raise UnknownOpportunityError(None, known)
+        opportunity = known[0]
+    elif str(opportunity) not in known:
+        raise UnknownOpportunityError(opportunity, known)
+    h = history[history["opportunity"].astype(str).eq(str(opportunity))]
+    family = cjk_font_family(warn=False)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4))
+    for _, grp in h.groupby("party", sort=False):
+        grp = grp.sort_values("date")
+        ax.plot(grp["date"], grp["index"], marker="o", label=str(grp["name"].iloc[0]))
+    ax.axhline(0, color="0.6", linewidth=0.8)
+    ax.set_title(say("mon_plot_title", opp=opportunity))
+    ax.set_ylabel(say("mon_plot_ylabel"))
+    legend = ax.legend(loc="best")
+    if family is not None:
+        for text in [ax.title, ax.yaxis.label, *legend.get_texts()]:
+            text.set_fontfamily(family)
+    ax.figure.autofmt_xdate()
+    return ax
