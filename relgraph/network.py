@@ -302,6 +302,26 @@ class RelationshipNetwork:
         lab = name.where(~both, name + " (" + en + ")")
         return pd.Series(lab.to_numpy(), index=self.person_ids, name="label")
 
+    @cached_property
+    def org_labels(self) -> pd.Series:
+        """Display label per org id, in the same name order as :attr:`labels`.
+
+        ``name (name_en)`` when an English name is given and differs, else ``name`` (a blank
+        ``name_en`` never hides the name, so two competitors stay distinguishable).
+
+        Examples
+        --------
+        >>> import relgraph as rg
+        >>> rg.datasets.tiny().org_labels.to_dict()
+        {'A': 'Acme', 'U': 'Us', 'R': 'Rival'}
+        """
+        o = self.orgs
+        name = o["name"].astype(str)
+        en = o["name_en"].fillna("").astype(str).str.strip()
+        both = en.ne("") & en.ne(name)
+        lab = name.where(~both, name + " (" + en + ")")
+        return pd.Series(lab.to_numpy(), index=pd.Index(o["id"].astype(str), name="org"))
+
     def label(self, person: str) -> str:
         """Display label of one person id."""
         return str(self.labels[self.resolve_person(person)])
