@@ -23,6 +23,14 @@ app = typer.Typer(
 )
 
 PathArg = Annotated[Path, typer.Argument(help="A folder of CSV files or an .xlsx workbook.")]
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Measure ages, staleness and interaction decay as of this day, YYYY-MM-DD "
+        "(default: today).",
+    ),
+]
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -63,15 +71,25 @@ def _problems_table(frame: pd.DataFrame) -> str:
     )
 
 
-def _load(path: Path):  # type: ignore[no-untyped-def]
+def _load(path: Path, as_of: str | None = None):  # type: ignore[no-untyped-def]
+    """Load a dataset (exit 1 listing every problem); ``--as-of`` becomes ``settings.as_of``."""
+    from relgraph.checks import check_date
+    from relgraph.errors import InvalidParameterError
     from relgraph.loading import load
 
+    day = None
+    if as_of is not None:
+        try:
+            day = check_date("--as-of", as_of)
+        except InvalidParameterError as err:
+            raise typer.BadParameter(str(err), param_hint="--as-of") from err
     try:
-        return load(path)
+        net = load(path)
     except ValidationError as err:
         typer.echo(f"{len(err.problems)} problem(s) in {path}:", err=True)
         typer.echo(_problems_table(err.frame()), err=True)
         raise typer.Exit(1) from err
+    return net if day is None else net.with_settings(as_of=day)
 
 
 @app.command()
@@ -109,13 +127,14 @@ def influence(
         bool, typer.Option(help="Name sensitive ties in the evidence.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    as_of: AsOf = None,
 ) -> None:
     """Support index per party, top hidden influencers and the leverage table."""
     import json
 
     from relgraph.analysis.influence import hidden_influencers, leverage, support_index
 
-    net = _load(path)
+    net = _load(path, as_of)
     opp = net.resolve_opportunity(opportunity)
     index = support_index(net, opp)
     hidden = hidden_influencers(net, opp, k=top, include_sensitive=include_sensitive)
@@ -246,6 +265,7 @@ def routes(
         Path | None,
         typer.Option("--csv", help="Also write every column of the result to this CSV file."),
     ] = None,
+    as_of: AsOf = None,
 ) -> None:
     """Show the most reliable warm-introduction routes to a person, explained.
 
@@ -257,7 +277,7 @@ def routes(
     from relgraph.analysis.routes import connection_routes, routes_to_many
     from relgraph.text import say
 
-    net = _load(path)
+    net = _load(path, as_of)
     to = to or []
     targets, role = _routes_targets(net, to, opportunity, role)
     bulk = opportunity is not None or len(targets) > 1
@@ -357,9 +377,7 @@ def coverage_cmd(
     opportunity: Annotated[
         str | None, typer.Option(help="Opportunity id (may be left out if there is one).")
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option(help="Date to measure ages against, YYYY-MM-DD (default today).")
-    ] = None,
+    as_of: AsOf = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
     """Coverage gaps against competitors' supporters, the parties and the key people."""
@@ -367,8 +385,8 @@ def coverage_cmd(
 
     from relgraph.analysis.coverage import coverage
 
-    net = _load(path)
-    rep = coverage(net, opportunity, as_of=as_of)
+    net = _load(path, as_of)
+    rep = coverage(net, opportunity)
     if as_json:
 
         def records(frame: pd.DataFrame) -> object:
@@ -409,13 +427,14 @@ def targets(
         int | None, typer.Option(help="How many targets the team can take on.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_of: AsOf = None,
 ) -> None:
     """Whom to work on next: targets by expected gain, with owners A/B, sponsor and route."""
     import json
 
     from relgraph.analysis.targets import recommend_targets
 
-    net = _load(path)
+    net = _load(path, as_of)
     rec = recommend_targets(net, opportunity, capacity=capacity)
     if as_json:
         out = {
@@ -436,10 +455,7 @@ def targets(
 @app.command()
 def activity(
     path: PathArg,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: last touchpoint)."),
-    ] = None,
+    as_of: AsOf = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     plot: Annotated[
         Path | None,
@@ -456,17 +472,14 @@ def activity(
     )
     from relgraph.text import say
 
-    net = _load(path)
+    net = _load(path, as_of)
     if len(net.interactions) == 0:
         typer.echo(say("int_cli_empty", path=path), err=True)
         raise typer.Exit(1)
-    try:
-        strength = relationship_strength(net, as_of=as_of)
-        last = last_contact(net, as_of=as_of)
-        issues = customer_issues(net, as_of=as_of)
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="--as-of") from err
-    day = pd.Timestamp(as_of if as_of else net.interactions["date"].max()).date()
+    strength = relationship_strength(net)
+    last = last_contact(net)
+    issues = customer_issues(net)
+    day = net.as_of
     if plot is not None:
         from matplotlib.figure import Figure
 
@@ -523,11 +536,12 @@ def map_(
     include_sensitive: Annotated[
         bool, typer.Option(help="Put sensitive ties (family, faith, neighbour …) in the map.")
     ] = False,
+    as_of: AsOf = None,
 ) -> None:
     """Write a self-contained interactive HTML map of the network (opens offline)."""
     from relgraph.viz.html import to_html
 
-    net = _load(path)
+    net = _load(path, as_of)
     m = to_html(
         net,
         out,
@@ -554,9 +568,7 @@ def plan_cmd(
     ] = None,
     md: Annotated[Path | None, typer.Option("--md", help="Also write Markdown.")] = None,
     period: Annotated[str, typer.Option(help="Planning cycle: year or half-year.")] = "year",
-    as_of: Annotated[
-        str | None, typer.Option(help="Start of the cycle, YYYY-MM-DD (default today).")
-    ] = None,
+    as_of: AsOf = None,
     capacity: Annotated[
         int | None, typer.Option(help="How many targets the team can work on.")
     ] = None,
@@ -567,13 +579,12 @@ def plan_cmd(
     """Write the yearly planning set (status, targets, actions, cards) as a workbook."""
     from relgraph.plan import plan
 
-    net = _load(path)
+    net = _load(path, as_of)
     p = plan(
         net,
         opportunity,
         capacity=capacity,
         period=period,  # type: ignore[arg-type]
-        as_of=as_of,
         include_sensitive=include_sensitive,
     )
     typer.echo(f"{p!r}\nWrote {p.to_excel(xlsx)}")
@@ -683,11 +694,12 @@ def export_cmd(
     include_sensitive: Annotated[
         bool, typer.Option(help="Include family/faith/neighbour and other sensitive ties.")
     ] = False,
+    as_of: AsOf = None,
 ) -> None:
     """Export the network for Gephi/yEd (GEXF, GraphML) or as node-link JSON."""
     from relgraph.export import export_graph, to_networkx
 
-    net = _load(path)
+    net = _load(path, as_of)
     target = out or Path(f"network.{format.lower()}")
     written = export_graph(
         net,

@@ -8,6 +8,7 @@ below. Both are documented in ``docs/data-format.md`` and ``docs/methodology.md`
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -556,7 +557,7 @@ class Settings:
 
     The defaults are a starting judgement (DESIGN.md §2), to be refined with users; outputs
     that depend on them say so. Override with :meth:`replace`, then pass the result to a
-    network (``net.with_settings(s)``) or to an analysis (``settings=s``).
+    network: ``net.with_settings(s)`` (every analysis reads ``net.settings``).
 
     Attributes
     ----------
@@ -603,6 +604,10 @@ class Settings:
         A customer person last contacted longer ago than this (or never) is stale (90).
     open_issue_days : int
         An open customer issue older than this is overdue (30).
+    as_of : datetime.date or None
+        The date every analysis measures ages and decay against when it is not given an
+        ``as_of`` of its own (stale attitudes, last contact, interaction decay, planning
+        cycle); None means today. The bundled sample account sets its snapshot date.
 
     Examples
     --------
@@ -643,6 +648,7 @@ class Settings:
     )
     contact_stale_days: int = 90
     open_issue_days: int = 30
+    as_of: _dt.date | None = None
 
     def __post_init__(self) -> None:
         for name in ("tie_strength", "affiliation_strength", "role_power", "interaction_weight"):
@@ -670,6 +676,23 @@ class Settings:
         for name in ("contact_stale_days", "open_issue_days"):
             if getattr(self, name) < 0:
                 raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected >= 0")
+        if self.as_of is not None and not isinstance(self.as_of, _dt.date):
+            raise ValueError(f"Settings.as_of = {self.as_of!r}; expected a datetime.date or None")
+
+    def uses_defaults(self) -> bool:
+        """Whether every number is relgraph's default (the reference date and language aside).
+
+        Outputs that depend on the defaults say so (they are a starting judgement).
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> Settings(as_of=dt.date(2026, 1, 1)).uses_defaults()
+        True
+        >>> Settings().replace(max_hops=2).uses_defaults()
+        False
+        """
+        return dataclasses.replace(self, as_of=None) == type(self)()
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some values changed; mappings are merged, not replaced.
@@ -713,6 +736,10 @@ class Settings:
                 merged[name] = frozenset(
                     parse_term(AffiliationKind, AFFILIATION_KIND_SYNONYMS, v) for v in value
                 )
+            elif name == "as_of" and value is not None and not isinstance(value, _dt.date):
+                from relgraph.checks import check_date
+
+                merged[name] = check_date("as_of", value)
             else:
                 merged[name] = value
         return dataclasses.replace(self, **merged)

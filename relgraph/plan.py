@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
+from relgraph.checks import check_date
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
@@ -486,25 +488,6 @@ def _html_table(frame: pd.DataFrame) -> str:
 
 
 # --------------------------------------------------------------------------- building
-def _as_date(value: Any) -> _dt.date:
-    if value is None:
-        return _dt.date.today()
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    try:
-        return pd.Timestamp(str(value)).date()
-    except ValueError as err:
-        raise ValueError(f"unreadable as_of {value!r}; expected YYYY-MM-DD") from err
-
-
-def _managers(net: RelationshipNetwork) -> dict[str, str]:
-    t = net.ties
-    rt = t[t["kind"].astype(str).eq("reports_to")]
-    return dict(zip(rt["source"].astype(str), rt["target"].astype(str), strict=True))
-
-
 def _who(net: RelationshipNetwork, pid: str) -> str:
     return f"{pid} {net.labels[pid]}" if pid in net.person_ids else str(pid)
 
@@ -514,14 +497,13 @@ def _direct_tie(
 ) -> tuple[str, float] | None:
     """Return the strongest direct tie between two people (either direction), if any."""
     e = net.edges
+    strength = e["strength"].to_numpy(dtype=float)
+    usable = np.ones(len(e), bool) if include_sensitive else ~e["sensitive"].to_numpy(bool)
     i, j = (int(x) for x in net.index_of([a, b]))
-    hit = ((e["u"] == i) & (e["v"] == j)) | ((e["u"] == j) & (e["v"] == i))
-    if not include_sensitive:
-        hit &= ~e["sensitive"].astype(bool)
-    if not hit.any():
+    row = int(net.pair_index().strongest(np.array([i]), np.array([j]), strength, usable)[0])
+    if row < 0:
         return None
-    best = e[hit].sort_values("strength", ascending=False, kind="stable").iloc[0]
-    return str(best["kind"]), float(best["strength"])
+    return str(e["kind"].iat[row]), float(strength[row])
 
 
 def _route_steps(
@@ -669,7 +651,7 @@ def plan(
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
     opp = net.resolve_opportunity(opportunity)
-    start = _as_date(as_of)
+    start = check_date("as_of", as_of, default=net.as_of)
     days = PERIODS[period]
     end = start + _dt.timedelta(days=days)
     half = start + _dt.timedelta(days=days // 2)
@@ -690,7 +672,7 @@ def plan(
         net, opp, capacity=capacity, k=k, include_sensitive=include_sensitive, as_of=start
     )
     rec = rec[~rec["person"].astype(str).isin(hidden)].reset_index(drop=True)
-    managers = _managers(net)
+    managers = net.bosses
     target_rows: list[dict[str, Any]] = []
     action_rows: list[dict[str, Any]] = []
     card_rows: list[dict[str, Any]] = []
@@ -853,12 +835,7 @@ def _backs(row: pd.Series) -> str:
 
 
 def _org_label(net: RelationshipNetwork, org: str) -> str:
-    o = net.orgs[net.orgs["id"].astype(str).eq(org)]
-    if not len(o):
-        return org
-    name = str(o["name"].iloc[0])
-    en = o["name_en"].iloc[0] if "name_en" in o else None
-    return f"{name} ({en})" if isinstance(en, str) and en and en != name else name
+    return str(net.org_labels.get(org, org))
 
 
 def _settings_lines(
@@ -872,8 +849,6 @@ def _settings_lines(
     k: int | None,
     n_targets: int,
 ) -> list[tuple[str, str]]:
-    from relgraph.model import Settings
-
     row = net.opportunities[net.opportunities["id"].astype(str).eq(opp)].iloc[0]
     opp_name = row["name"] if isinstance(row.get("name"), str) and row["name"] else opp
     cap = (
@@ -881,7 +856,7 @@ def _settings_lines(
         if isinstance(capacity, Mapping)
         else ("—" if capacity is None else str(capacity))
     )
-    defaults = net.settings == Settings()
+    defaults = net.settings.uses_defaults()
     return [
         (say("plan_cover_opportunity"), f"{opp}: {opp_name}"),
         (say("plan_cover_account"), _org_label(net, net.account_of(opp))),

@@ -14,6 +14,8 @@ __all__ = ["TEMPLATES", "say"]
 TEMPLATES: dict[str, str] = {
     # -- general ---------------------------------------------------------------
     "defaults_note": "uses relgraph's default settings (see docs/methodology.md)",
+    "not_available": "n/a",
+    "party_us": "us",
     # -- influence (chain, leverage, hidden influencers, simulate) --------------
     "index_why": (
         "{party}: index {index:+.2f} on {scale}; {supporters} of {holders} role holders "
@@ -53,6 +55,12 @@ TEMPLATES: dict[str, str] = {
     "via_supplier": "as a supplier",
     "via_customer_of": "as a customer",
     "via_other": "through a personal tie",
+    "path_header": "{n} chain(s) of sway from {source} to {target}:",
+    "path_none": "no chain of sway of at most {max_hops} hops",
+    "path_withheld": (
+        "{n} hop(s) carried only by sensitive ties were left out "
+        "(pass include_sensitive=True to use them)"
+    ),
     "path_why": (
         "{hops}-hop chain of sway from {source} to {target}; strength {strength:.3f} "
         "(product of the hops' influence weights)"
@@ -81,6 +89,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "routes_affiliation_hop": "shared {kind} {name}, not yet a tie,",
     "routes_none_short": "no route",
+    "routes_our_team": "our team",
     "routes_none": "no chain of ties of at most {max_hops} hops from {start} reaches {who}",
     "routes_none_ours": "{who} is on our team (or is the starting person); no introduction needed",
     "routes_none_dnc": (
@@ -243,7 +252,7 @@ TEMPLATES: dict[str, str] = {
     "cov_summary_why": (
         "{name}: index {index:+.2f}; {n} supporter(s) holding {share:.0%} of the decision "
         "power; highest {top} (level {level}); many {many:.0%} of the account tied, deep "
-        "{deep:.2f} mean strength, long {long} years median"
+        "{deep} mean strength, long {long} years median"
     ),
     "cov_note_no_routes": (
         "route columns left blank: relgraph.analysis.routes.routes_to_many is not available"

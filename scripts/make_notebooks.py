@@ -212,12 +212,15 @@ INFLUENCERS = [
         engineer Cheng Hao (C020) sways two members of the evaluation committee, but his
         view reaches the CEO only through long, weak chains.""",
     ),
-    ("code", 'rg.influence_paths(net, "C002", "C005")[["rank", "strength", "hops", "route"]]'),
+    (
+        "code",
+        'rg.influence_paths(net, "C002", "C005").paths[["rank", "strength", "hops", "route"]]',
+    ),
     (
         "code",
         """\
-        paths = rg.influence_paths(net, "C020", "C005", k=3)
-        for row in paths.itertuples():
+        chains = rg.influence_paths(net, "C020", "C005", k=3)
+        for row in chains.paths.itertuples():
             print(f"{row.strength:.5f}  {row.route}")""",
     ),
     (

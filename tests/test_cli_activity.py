@@ -7,7 +7,9 @@ from relgraph.cli import app
 
 
 def test_activity_json_on_the_sample() -> None:
-    res = CliRunner().invoke(app, ["activity", str(rg.datasets.sample_path()), "--json"])
+    res = CliRunner().invoke(
+        app, ["activity", str(rg.datasets.sample_path()), "--json", "--as-of", "2026-11-15"]
+    )
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     assert out["as_of"] == "2026-11-15"
@@ -37,7 +39,9 @@ def test_activity_bad_date_and_no_log(tmp_path) -> None:
 def test_activity_plot_option_writes_the_chart(tmp_path) -> None:
     out = tmp_path / "touchpoints.png"
     res = CliRunner().invoke(
-        app, ["activity", str(rg.datasets.sample_path()), "--json", "--plot", str(out)]
+        app,
+        ["activity", str(rg.datasets.sample_path()), "--json", "--as-of", "2026-11-15"]
+        + ["--plot", str(out)],
     )
     assert res.exit_code == 0, res.output
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000

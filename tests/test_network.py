@@ -156,8 +156,11 @@ def test_graph_view(net: rg.RelationshipNetwork) -> None:
     assert set(g.nodes) == {"p1", "p2", "p3", "u1"}
     assert g.nodes["p1"]["label"] == "方华 (Fang Hua)"
     assert g.nodes["u1"]["party"] == "us"
-    assert g.number_of_edges() == 5
+    # 5 ties; the two undirected personal ties (friend, family) stand in both directions
+    assert g.number_of_edges() == 7
+    assert g is net.to_networkx()
     assert sorted(g["p2"]["p1"]) == ["friend", "reports_to"]
+    assert sorted(g["p1"]["p2"]) == ["friend"] and g["p3"]["p1"]["family"]["sensitive"] is True
     friend = g["p2"]["p1"]["friend"]
     assert friend["strength"] == 0.3 and friend["sensitive"] is True
     assert friend["directed"] is False

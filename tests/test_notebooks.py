@@ -31,17 +31,17 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "01_hidden_influencers_and_what_if.ipynb": [
         "1. 林淑仪 (Lin Shuyi): sways 王志远 (Wang Zhiyuan)",
-        "C002 —influences→ C005",
+        "林淑仪 (Lin Shuyi) [customer, Independent Director] — influences 0.25 → 王志远",
         "attitude set to +2",
     ],
     "02_coverage_and_targets.ipynb": [
-        "[level_parity] against ORI: Orion Telecom is backed by 王志远 (Wang Zhiyuan)",
+        "[level_parity] against ORI: 猎户通信 (Orion Telecom) is backed by 王志远 (Wang Zhiyuan)",
         "[level_parity] against BOR:",
         "the gains add up: True",
         "顾建明 (Gu Jianming)",  # best sponsor for the independent director
     ],
     "03_routes.ipynb": [
-        "[0.64] Zhou Rui 周锐 (us, Key Account Manager) — former colleague 0.80 → Deng Kai",
+        "[0.64] 周锐 (Zhou Rui) [us, Key Account Manager] — former colleague 0.80 → 邓凯",
         "single point of failure: ('C040',)",
         "C004: 1 route(s) left out",
         "C052: 1 route(s) left out",

@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from relgraph.analysis.influence import _model, _position, _power, _settings, _ties_between
-from relgraph.model import Settings, Stage
-from relgraph.network import TIE_KINDS
+from relgraph.analysis.influence.hidden import ties_between
+from relgraph.analysis.influence.model import _position, model
+from relgraph.analysis.influence.support import power
+from relgraph.model import Stage
 from relgraph.text import say
+from relgraph.views import TIE_KINDS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -36,7 +38,6 @@ def decision_chain(
     opportunity: str | None = None,
     *,
     include_sensitive: bool = False,
-    settings: Settings | None = None,
 ) -> nx.DiGraph:
     """Build the decision chain of an opportunity as a directed graph.
 
@@ -49,8 +50,6 @@ def decision_chain(
         Keep hidden edges carried only by sensitive ties (family, faith, neighbour or
         marked sensitive). When False (the default) they are left out and counted in
         ``G.graph["withheld"]``.
-    settings : Settings, optional
-        Weights and powers; ``net.settings`` when omitted.
 
     Returns
     -------
@@ -100,9 +99,8 @@ def decision_chain(
     """
     import networkx as nx
 
-    s = _settings(net, settings)
-    m = _model(net, settings)
-    opp, p, roles = _power(net, opportunity, s)
+    m = model(net)
+    opp, p, roles = power(net, opportunity)
     people = net.people
     ids = net.person_ids
     g = nx.DiGraph()
@@ -123,14 +121,14 @@ def decision_chain(
 
     ordered = roles.sort_values(["power", "role"], ascending=[False, True], kind="mergesort")
     mine: dict[str, list[tuple[str, float, Any]]] = {}
-    for pid, role, power, stage in zip(
+    for pid, role, pw, stage in zip(
         ordered["person"].tolist(),
         ordered["role"].astype(str).tolist(),
         ordered["power"].tolist(),
         ordered["stage"].tolist(),
         strict=True,
     ):
-        mine.setdefault(str(pid), []).append((role, float(power), _value(stage)))
+        mine.setdefault(str(pid), []).append((role, float(pw), _value(stage)))
     holders = list(mine)
     for pid, held in mine.items():
         g.add_node(
@@ -159,7 +157,7 @@ def decision_chain(
         zip(sub.col[keep].tolist(), listener[keep].tolist(), sub.data[keep].tolist(), strict=True)
     )  # by candidate position, as the network lists people
     for c, j, w in pairs:
-        ties = _ties_between(net, c, j, s)
+        ties = ties_between(net, c, j)
         shown = [t for t in ties if include_sensitive or not t[3]]
         if not shown:
             withheld += 1

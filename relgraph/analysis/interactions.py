@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
-import string
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from relgraph import _touchpoints as tp
+from relgraph.checks import check_date
 from relgraph.model import Settings
 from relgraph.network import RelationshipNetwork
-from relgraph.text import TEMPLATES, say
+from relgraph.text import say
+from relgraph.textvec import (
+    Coded,
+    counts_text,
+    day_text,
+    join,
+    piece,
+    say_many,
+    take_text,
+    text_backend,
+    text_column,
+)
 
 __all__ = ["customer_issues", "last_contact", "relationship_strength", "tie_strengths"]
 
@@ -41,21 +51,8 @@ _STRENGTH_COLUMNS = [
 
 
 def _as_of(net: RelationshipNetwork, as_of: DateLike) -> tuple[pd.Timestamp | None, int]:
-    if as_of is not None:
-        try:
-            pd.Timestamp(as_of)
-        except (TypeError, ValueError) as err:
-            raise ValueError(f"as_of {as_of!r} is not a date; write it as YYYY-MM-DD") from err
-    return tp.as_of_day(as_of, net.interactions)
-
-
-def _pairs(net: RelationshipNetwork) -> pd.DataFrame:
-    """Return the log expanded to (touchpoint, their person) rows, cached on the network."""
-    cache = net._shared  # depends on the tables only; shared with net.edges
-    if "touchpoint_pairs" not in cache:
-        cache["touchpoint_pairs"] = tp.touchpoint_pairs(net.interactions, net.person_ids)
-    pairs: pd.DataFrame = cache["touchpoint_pairs"]
-    return pairs
+    """Return the reference day: ``as_of`` (a date or YYYY-MM-DD), else ``net.as_of``."""
+    return tp.as_of_day(check_date("as_of", as_of, default=net.as_of), net.interactions)
 
 
 def _day_to_date(days: np.ndarray) -> np.ndarray:
@@ -63,231 +60,18 @@ def _day_to_date(days: np.ndarray) -> np.ndarray:
 
 
 def _terms(
-    net: RelationshipNetwork, as_of: DateLike, settings: Settings | None
+    net: RelationshipNetwork, as_of: DateLike
 ) -> tuple[dict[str, np.ndarray], pd.Timestamp | None, int, Settings]:
-    s = settings or net.settings
+    s = net.settings
     ts, day = _as_of(net, as_of)
-    terms = tp.pair_strengths(_pairs(net), net.n_people, s, day)
+    terms = tp.pair_strengths(net.touchpoint_pairs(), net.n_people, s, day)
     return terms, ts, day, s
-
-
-#: How the ``why`` texts of many rows are built (same text every way, tested):
-#: ``"arrow"`` (pyarrow compute: one C++ join per text), ``"numpy"`` (numpy >= 2.3
-#: StringDType, one ``np.strings.add`` per piece) or ``"python"`` (``say`` per row).
-_VECTOR_TEXT = hasattr(np, "strings") and hasattr(np.strings, "slice")
-
-
-class _Coded:
-    """A text column given as integer codes into a short list of distinct texts."""
-
-    __slots__ = ("codes", "texts")
-
-    def __init__(self, codes: np.ndarray, texts: list[str]) -> None:
-        self.codes = np.asarray(codes, dtype=np.int64)
-        self.texts = texts
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-
-def _text_backend() -> str:
-    """Return ``"arrow"`` when pyarrow is importable, else ``"numpy"`` or ``"python"``."""
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return "numpy" if _VECTOR_TEXT else "python"
-    return "arrow"
-
-
-def _coded(values: Any, spec: str) -> _Coded:
-    """Format every value of an array like ``format(value, spec)``, each distinct value once.
-
-    Fixed-point floats (``.2f``) are first rounded to their shown digits, so a million rows
-    cost a hash and a gather, not a million ``format`` calls.
-    """
-    if isinstance(values, _Coded):
-        return values
-    arr = np.asarray(values)
-    fixed = re.fullmatch(r"\.(\d)f", spec)
-    if arr.dtype.kind == "f" and fixed and np.isfinite(arr).all() and (arr >= 0).all():
-        digits = int(fixed.group(1))
-        x = arr * 10**digits
-        scaled = np.floor(x + 0.5)
-        near = np.abs(x - np.floor(x) - 0.5) < 1e-6  # near a tie: let Python decide
-        if near.any():
-            scaled[near] = [round(float(format(v, spec)) * 10**digits) for v in arr[near]]
-        codes, uniq = pd.factorize(scaled.astype(np.int64))
-        text = [format(u / 10**digits, spec) for u in np.asarray(uniq).tolist()]
-    else:
-        codes, uniq = pd.factorize(arr)
-        text = [format(u, spec) for u in np.asarray(uniq).tolist()]
-    return _Coded(codes, text)
-
-
-def _day_text(days: np.ndarray) -> _Coded:
-    """ISO dates (YYYY-MM-DD) of day numbers, each distinct day formatted once."""
-    codes, uniq = pd.factorize(np.asarray(days, dtype=np.int64))
-    text = np.datetime_as_string(np.asarray(uniq).astype("datetime64[D]")).tolist()
-    return _Coded(codes, text)
-
-
-def _piece(value: Any, spec: str, backend: str) -> Any:
-    """One column of a template: an array of ``n`` texts in the backend's form."""
-    if backend == "arrow":
-        import pyarrow as pa
-
-        if isinstance(value, pa.Array | pa.ChunkedArray):
-            return value.cast(pa.large_string())
-        if not isinstance(value, _Coded) and np.asarray(value).dtype.kind in "OUT" and not spec:
-            return pa.array(np.asarray(value, dtype=object), type=pa.large_string())
-        c = _coded(value, spec)
-        return pa.array(c.texts, type=pa.large_string()).take(pa.array(c.codes))
-    from numpy.dtypes import StringDType
-
-    if isinstance(value, np.ndarray) and value.dtype.kind in "OUT" and not spec:
-        return value.astype(StringDType())
-    c = _coded(value, spec)
-    return np.array(c.texts, dtype=StringDType())[c.codes]
-
-
-def _join(pieces: list[Any], n: int, backend: str) -> Any:
-    """Concatenate texts element-wise (scalars repeat); an array of ``n`` texts."""
-    if backend == "arrow":
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        if not any(isinstance(p, pa.Array | pa.ChunkedArray) for p in pieces):
-            return pa.array(["".join(str(p) for p in pieces)] * n, type=pa.large_string())
-        args = [p if not isinstance(p, str) else pa.scalar(p, pa.large_string()) for p in pieces]
-        return pc.binary_join_element_wise(*args, pa.scalar("", pa.large_string()))
-    from numpy.dtypes import StringDType
-
-    out = np.full(n, "", dtype=StringDType())
-    for p in pieces:
-        out = np.strings.add(out, p)
-    return out
-
-
-def _say_many(key: str, n: int, /, *, backend: str | None = None, **values: Any) -> Any:
-    """:func:`relgraph.text.say` for ``n`` rows at once: arrays are filled element-wise.
-
-    Values are scalars, arrays of ``n`` values, or :class:`_Coded` texts. Returns ``n``
-    texts, the same text as calling ``say`` per row (tested), built without a Python-level
-    loop over rows: a pyarrow string array (``backend="arrow"``, the default when pyarrow
-    is installed), a numpy ``StringDType`` array (``"numpy"``) or an object array
-    (``"python"``, row by row).
-    """
-    backend = backend or _text_backend()
-    if backend == "python":
-        cols = {
-            k: (
-                [v.texts[c] for c in v.codes.tolist()]
-                if isinstance(v, _Coded)
-                else ([v] * n if _is_scalar(v) else _to_list(v))
-            )
-            for k, v in values.items()
-        }
-        return np.array(
-            [say(key, **{k: c[i] for k, c in cols.items()}) for i in range(n)], dtype=object
-        )
-    pieces: list[Any] = []
-    for literal, field, spec, conv in string.Formatter().parse(TEMPLATES[key]):
-        if literal:
-            pieces.append(literal)
-        if field is None:
-            continue
-        if conv:
-            raise ValueError(f"template {key!r}: conversions are not supported")
-        value = values[field]
-        if _is_scalar(value):
-            pieces.append(format(value, spec or ""))
-        else:
-            pieces.append(_piece(value, spec or "", backend))
-    return _join(pieces, n, backend)
-
-
-def _is_scalar(value: Any) -> bool:
-    """Return True for one value (a text or a number), False for an array of them."""
-    return isinstance(value, str) or not hasattr(value, "__len__")
-
-
-def _to_list(values: Any) -> list[Any]:
-    """Python values of an array-like (numpy, pandas or pyarrow)."""
-    if hasattr(values, "to_pylist"):
-        out: list[Any] = values.to_pylist()
-        return out
-    return list(np.asarray(values).tolist())
-
-
-def _kind_text(kind_counts: np.ndarray, *, backend: str | None = None) -> Any:
-    """'2 meeting, 1 email' per pair, kinds in :data:`InteractionKind` order.
-
-    Per kind, the distinct counts are formatted once ("", "1 meeting, ", "2 meeting, " …),
-    spread back by index and the pieces joined row-wise (no loop over rows); the trailing
-    ", " is cut off at the end.
-    """
-    backend = backend or _text_backend()
-    n = len(kind_counts)
-    if backend == "python":
-        return np.array(
-            [
-                ", ".join(f"{c} {k}" for c, k in zip(row, tp.KIND_CODES, strict=True) if c)
-                for row in kind_counts.tolist()
-            ],
-            dtype=object,
-        )
-    pieces: list[Any] = []
-    for j, name in enumerate(tp.KIND_CODES):
-        c = np.ascontiguousarray(kind_counts[:, j])
-        if n == 0 or not c.any():
-            continue
-        codes, uniq = pd.factorize(c)
-        texts = ["" if x == 0 else f"{x} {name}, " for x in np.asarray(uniq).tolist()]
-        pieces.append(_piece(_Coded(codes, texts), "", backend))
-    if not pieces:
-        pieces = [""]
-    text = _join(pieces, n, backend)
-    if backend == "arrow":
-        import pyarrow.compute as pc
-
-        return pc.utf8_slice_codeunits(text, 0, -2)
-    return np.strings.slice(text, 0, -2)
-
-
-def _text_column(values: Any) -> Any:
-    """Return a text column for a result frame in pandas' default string dtype.
-
-    pyarrow arrays become pandas' pyarrow-backed ``str`` dtype without copying the text
-    (pandas >= 3); elsewhere (pandas 2, no pyarrow) they become object arrays of ``str``.
-    """
-    default = pd.Series(["x"]).dtype
-    if hasattr(values, "to_pylist"):  # pyarrow
-        if getattr(default, "storage", None) == "pyarrow":
-            return pd.array(values, dtype=default)
-        return np.asarray(values.to_pylist(), dtype=object)
-    if isinstance(values, np.ndarray) and values.dtype.kind == "T":
-        return values.astype(object)
-    return values
-
-
-def _take_text(values: pd.Index | pd.Series, positions: np.ndarray) -> Any:
-    """``values[positions]`` as a text column (a pyarrow ``take`` when pyarrow is there)."""
-    if _text_backend() == "arrow":
-        import pyarrow as pa
-
-        arr = values.array
-        base = pa.array(arr) if getattr(arr.dtype, "storage", None) == "pyarrow" else None
-        if base is None:
-            base = pa.array(np.asarray(values, dtype=object), type=pa.large_string())
-        return _text_column(base.take(pa.array(positions)))
-    return np.asarray(values.to_numpy(dtype=object))[positions]
 
 
 def relationship_strength(
     net: RelationshipNetwork,
     *,
     as_of: DateLike = None,
-    settings: Settings | None = None,
 ) -> pd.DataFrame:
     r"""Strength of each (our person × their person) relationship, derived from the log.
 
@@ -295,12 +79,10 @@ def relationship_strength(
     ----------
     net : RelationshipNetwork
         A network with an ``interactions`` table (an empty result otherwise).
-    as_of : date-like, optional
-        The reference date; touchpoints after it are ignored. Defaults to the date of the
-        latest touchpoint in the log, so results are reproducible (pass
-        ``datetime.date.today()`` for a live view).
-    settings : Settings, optional
-        Weights, half-life, saturation, cap and one-way factor; ``net.settings`` by default.
+    as_of : date or str, optional
+        The reference day (a date or ``YYYY-MM-DD``); touchpoints after it are ignored.
+        ``net.settings.as_of`` (today unless set) when omitted; pass it for reproducible
+        results.
 
     Returns
     -------
@@ -356,20 +138,20 @@ def relationship_strength(
     ...     "their_people": ["p2", "p2"], "kind": ["meeting", "电话"],
     ...     "direction": ["ours", "theirs"]})
     >>> net = rg.RelationshipNetwork.from_frames(**t)
-    >>> r = relationship_strength(net)
+    >>> r = relationship_strength(net, as_of="2026-01-12")
     >>> r[["our_person", "their_person", "touchpoints", "balance", "strength"]].round(3)
       our_person their_person  touchpoints  balance  strength
     0         u1           p2            2    0.611     0.475
     """
-    terms, ts, day, s = _terms(net, as_of, settings)
+    terms, ts, day, s = _terms(net, as_of)
     n = len(terms["u"])
     if n == 0 or ts is None:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in _STRENGTH_COLUMNS})
-    backend = _text_backend()
+    backend = text_backend()
     u, v = terms["u"], terms["v"]
     days_since = day - terms["last_day"]
     ties = _tie_kinds(net, u, v)
-    initiative = _say_many(
+    initiative = say_many(
         "int_initiative",
         n,
         backend=backend,
@@ -378,14 +160,14 @@ def relationship_strength(
         mutual=terms["mutual"],
     )
     no_tie = ties == ""
-    why = _say_many(
+    why = say_many(
         "int_strength_why",
         n,
         backend=backend,
         n=terms["touchpoints"],
-        first=_day_text(terms["first_day"]),
-        last=_day_text(terms["last_day"]),
-        kinds=_kind_text(terms["kind_counts"], backend=backend),
+        first=day_text(terms["first_day"]),
+        last=day_text(terms["last_day"]),
+        kinds=counts_text(terms["kind_counts"], list(tp.KIND_CODES), backend=backend),
         volume=terms["volume"],
         half_life=float(s.interaction_half_life_days),
         initiative=initiative,
@@ -393,17 +175,17 @@ def relationship_strength(
         strength=terms["strength"],
     )
     if no_tie.any():
-        tail = _Coded(no_tie.astype(np.int64), ["", say("int_no_tie")])
+        tail = Coded(no_tie.astype(np.int64), ["", say("int_no_tie")])
         if backend == "python":
             why = why + np.asarray(tail.texts, dtype=object)[tail.codes]
         else:
-            why = _join([why, _piece(tail, "", backend)], n, backend)
+            why = join([why, piece(tail, "", backend)], n, backend)
     return pd.DataFrame(
         {
-            "our_person": _take_text(net.person_ids, u),
-            "their_person": _take_text(net.person_ids, v),
-            "our_name": _take_text(net.labels, u),
-            "their_name": _take_text(net.labels, v),
+            "our_person": take_text(net.person_ids, u),
+            "their_person": take_text(net.person_ids, v),
+            "our_name": take_text(net.labels, u),
+            "their_name": take_text(net.labels, v),
             "touchpoints": terms["touchpoints"],
             "ours": terms["ours"],
             "theirs": terms["theirs"],
@@ -415,8 +197,8 @@ def relationship_strength(
             "balance": terms["balance"],
             "reciprocity": terms["reciprocity"],
             "strength": terms["strength"],
-            "ties": _text_column(ties),
-            "why": _text_column(why),
+            "ties": text_column(ties),
+            "why": text_column(why),
         }
     )
 
@@ -442,17 +224,15 @@ def tie_strengths(
     net: RelationshipNetwork,
     *,
     as_of: DateLike = None,
-    settings: Settings | None = None,
 ) -> pd.DataFrame:
     """Every tie's resolved strength: explicit, else derived from the log, else the default.
 
     Parameters
     ----------
     net : RelationshipNetwork
-    as_of : date-like, optional
-        Reference date for the derived strengths (default: the latest touchpoint).
-    settings : Settings, optional
-        ``net.settings`` by default.
+    as_of : date or str, optional
+        Reference day for the derived strengths (default ``net.settings.as_of``, today
+        unless set).
 
     Returns
     -------
@@ -472,12 +252,14 @@ def tie_strengths(
 
     Examples
     --------
+    >>> import datetime as dt
     >>> import pandas as pd
     >>> import relgraph as rg
     >>> t = rg.datasets.tiny().to_frames()
     >>> t["interactions"] = pd.DataFrame({"date": ["2026-01-05"], "our_person": ["u1"],
     ...     "their_people": ["p2;p4"], "kind": ["visit"], "direction": ["mutual"]})
-    >>> net = rg.RelationshipNetwork.from_frames(**t)
+    >>> day = rg.Settings(as_of=dt.date(2026, 1, 5))
+    >>> net = rg.RelationshipNetwork.from_frames(**t, settings=day)
     >>> tie_strengths(net)[["source", "target", "kind", "strength", "basis"]].round(3)
       source target        kind  strength         basis
     0     p2     p1  reports_to     0.700       default
@@ -488,7 +270,7 @@ def tie_strengths(
     5     u2     p1      covers     0.700       default
     6     u1     p4      friend     0.500      explicit
     """
-    s = settings or net.settings
+    s = net.settings
     t = net.ties
     src = t["source"].astype(str).to_numpy()
     tgt = t["target"].astype(str).to_numpy()
@@ -497,7 +279,7 @@ def tie_strengths(
     default = pd.Series(kind).map({str(k): v for k, v in s.tie_strength.items()}).to_numpy(float)
     u = net.person_ids.get_indexer(pd.Index(src)).astype(np.int64)
     v = net.person_ids.get_indexer(pd.Index(tgt)).astype(np.int64)
-    terms = _terms(net, as_of, s)[0] if len(net.interactions) else None
+    terms = _terms(net, as_of)[0] if len(net.interactions) else None
     if terms is not None and len(terms["u"]):
         derived = tp.resolve_tie_strengths(u, v, kind, terms, net.n_people, s)
         idx = pd.Index(terms["u"] * np.int64(net.n_people) + terms["v"])
@@ -553,18 +335,15 @@ def last_contact(
     net: RelationshipNetwork,
     *,
     as_of: DateLike = None,
-    settings: Settings | None = None,
 ) -> pd.DataFrame:
     """When each customer person was last in touch with any of our people, and staleness.
 
     Parameters
     ----------
     net : RelationshipNetwork
-    as_of : date-like, optional
-        Reference date; touchpoints after it are ignored (default: the latest touchpoint,
-        or today when the log is empty).
-    settings : Settings, optional
-        ``contact_stale_days`` comes from here (``net.settings`` by default).
+    as_of : date or str, optional
+        Reference day; touchpoints after it are ignored (default ``net.settings.as_of``,
+        today unless set).
 
     Returns
     -------
@@ -588,7 +367,7 @@ def last_contact(
     >>> t["interactions"] = pd.DataFrame({"date": ["2026-01-05", "2026-06-01"],
     ...     "our_person": ["u2", "u1"], "their_people": ["p1", "p2"],
     ...     "kind": ["meal", "email"]})
-    >>> last_contact(net := rg.RelationshipNetwork.from_frames(**t))[
+    >>> last_contact(net := rg.RelationshipNetwork.from_frames(**t), as_of="2026-06-01")[
     ...     ["person", "last_contact", "days_since", "stale", "by"]]
       person last_contact  days_since  stale   by
     0     p3          NaT        <NA>   True
@@ -596,12 +375,10 @@ def last_contact(
     2     p1   2026-01-05         147   True  u2
     3     p2   2026-06-01           0  False  u1
     """
-    s = settings or net.settings
+    s = net.settings
     ts, day = _as_of(net, as_of)
-    if ts is None:
-        ts = pd.Timestamp(as_of or _dt.date.today()).normalize()
-        day = int(np.datetime64(ts.date(), "D").astype(np.int64))
-    p = _pairs(net)
+    assert ts is not None  # a reference day is always given or defaulted
+    p = net.touchpoint_pairs()
     p = p[p["day"].to_numpy() <= day]
     ids = net.person_ids
     customer = net.party.eq("customer").to_numpy()
@@ -701,17 +478,15 @@ def customer_issues(
     net: RelationshipNetwork,
     *,
     as_of: DateLike = None,
-    settings: Settings | None = None,
 ) -> pd.DataFrame:
     """Match customer complaints to their closure: open and closed issues, age and owner.
 
     Parameters
     ----------
     net : RelationshipNetwork
-    as_of : date-like, optional
-        Reference date; log rows after it are ignored (default: the latest touchpoint).
-    settings : Settings, optional
-        ``open_issue_days`` comes from here (``net.settings`` by default).
+    as_of : date or str, optional
+        Reference day; log rows after it are ignored (default ``net.settings.as_of``,
+        today unless set).
 
     Returns
     -------
@@ -746,13 +521,13 @@ def customer_issues(
     ...     "their_people": ["p2", "p2", "p1", "p1"],
     ...     "kind": ["complaint", "issue_closed", "投诉", "meeting"],
     ...     "issue": ["T-1", "T-1", "", ""]})
-    >>> customer_issues(rg.RelationshipNetwork.from_frames(**t))[
+    >>> customer_issues(rg.RelationshipNetwork.from_frames(**t), as_of="2026-03-01")[
     ...     ["issue", "status", "opened", "age_days", "overdue", "owner", "people"]]
       issue  status     opened  age_days  overdue owner people
     0          open 2026-02-01        28    False    u2     p1
     1   T-1  closed 2026-01-05        15    False    u1     p2
     """
-    s = settings or net.settings
+    s = net.settings
     ts, day = _as_of(net, as_of)
     inter = net.interactions
     if ts is None or len(inter) == 0:

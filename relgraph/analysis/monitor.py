@@ -218,11 +218,7 @@ def _roles_by_person(net: RelationshipNetwork) -> dict[tuple[str, str], str]:
 
 
 def _org_labels(net: RelationshipNetwork) -> dict[str, str]:
-    o = net.orgs
-    name = o["name"].astype(str)
-    en = o["name_en"].fillna("").astype(str) if "name_en" in o else name
-    lab = name.where(en.eq("") | en.eq(name), name + " (" + en + ")")
-    return dict(zip(o["id"].astype(str), lab, strict=True))
+    return {str(k): str(v) for k, v in net.org_labels.items()}
 
 
 def _people_frame(net: RelationshipNetwork) -> pd.DataFrame:
@@ -491,9 +487,9 @@ def _index_table(
     def index_of(which: str, net: RelationshipNetwork, opp: str) -> pd.DataFrame:
         if summaries is not None and (which, opp) in summaries:
             s = summaries[(which, opp)]
-            names = dict(zip(net.orgs["id"].astype(str), net.orgs["name"].astype(str), strict=True))
+            names = net.org_labels
             party = s["party"].astype(str)
-            name = party.map(lambda p: "us" if p == "us" else names.get(p, p))
+            name = party.map(lambda p: say("party_us") if p == "us" else str(names.get(p, p)))
             return pd.DataFrame({"party": party, "name": name, "index": s["index"].astype(float)})
         return support_index(net, opp)[["party", "name", "index"]]
 

@@ -9,14 +9,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis.influence import (
-    _build_model,
-    _downstream,
-    _index_frame,
-    _model,
-    _power,
-    _settings,
-)
+from relgraph.analysis.influence.model import build_model, model
+from relgraph.analysis.influence.support import downstream, index_frame, power, roles_array
+from relgraph.checks import check_float
+from relgraph.errors import InvalidParameterError
 from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term
 from relgraph.text import say
 
@@ -61,14 +57,20 @@ def _new_ties(net: RelationshipNetwork, new_ties: Any, settings: Settings) -> pd
     if frame is None:
         rows = [tuple(r) for r in new_ties]
         if any(len(r) not in (3, 4) for r in rows):
-            raise ValueError("new_ties rows must be (source, target, kind[, strength])")
+            raise InvalidParameterError(
+                "new_ties", new_ties, "rows (source, target, kind[, strength])"
+            )
         frame = pd.DataFrame(
             [(*r, None) if len(r) == 3 else r for r in rows],
             columns=["source", "target", "kind", "strength"],
         )
     missing = {"source", "target", "kind"} - set(frame.columns)
     if missing:
-        raise ValueError(f"new_ties is missing column(s) {sorted(missing)}")
+        raise InvalidParameterError(
+            "new_ties",
+            list(frame.columns),
+            f"columns source, target, kind (missing {sorted(missing)})",
+        )
     kinds = [parse_term(TieKind, TIE_KIND_SYNONYMS, k) for k in frame["kind"]]
     given = (
         pd.to_numeric(frame["strength"], errors="raise").astype(float)
@@ -78,7 +80,7 @@ def _new_ties(net: RelationshipNetwork, new_ties: Any, settings: Settings) -> pd
     default = pd.Series([float(settings.tie_strength[k]) for k in kinds], index=frame.index)
     strength = given.fillna(default).to_numpy(dtype=float)
     if ((strength < 0) | (strength > 1)).any():
-        raise ValueError("new tie strengths must lie in 0..1")
+        raise InvalidParameterError("new_ties strength", strength.tolist(), "strengths in 0..1")
     src = [net.resolve_person(str(x)) for x in frame["source"]]
     dst = [net.resolve_person(str(x)) for x in frame["target"]]
     return pd.DataFrame(
@@ -100,7 +102,6 @@ def simulate(
     changes: Mapping[str, int | float] | None = None,
     leaves: Iterable[str] | None = None,
     new_ties: pd.DataFrame | Iterable[tuple[Any, ...]] | None = None,
-    settings: Settings | None = None,
 ) -> SimulationResult:
     """Predict attitudes and support indices before and after hypothetical changes.
 
@@ -117,8 +118,6 @@ def simulate(
     new_ties : DataFrame or iterable of tuples, optional
         Ties that form: columns (or tuple items) ``source, target, kind[, strength]``; a
         blank strength takes the kind's default.
-    settings : Settings, optional
-        Weights, powers and susceptibility; ``net.settings`` when omitted.
 
     Returns
     -------
@@ -133,7 +132,7 @@ def simulate(
         For an unknown person in ``changes``, ``leaves`` or ``new_ties``.
     UnknownOpportunityError
         For an unknown opportunity.
-    ValueError
+    InvalidParameterError
         For an attitude outside −3..+3, an unknown tie kind or a bad ``new_ties`` row.
 
     Notes
@@ -153,17 +152,15 @@ def simulate(
     0    us   0.068  0.965
     1     R   0.748  0.748
     """
-    s = _settings(net, settings)
-    opp, p, roles = _power(net, opportunity, s)
+    s = net.settings
+    opp, p, roles = power(net, opportunity)
     competitors = net.competitors_of(opp)
-    before_m = _model(net, settings)
+    before_m = model(net)
     n = net.n_people
     note = np.full(n, "", dtype=object)
     x0 = before_m.x0.copy()
     for who, value in (changes or {}).items():
-        v = float(value)
-        if not -3 <= v <= 3:
-            raise ValueError(f"attitude for {who!r} is {value!r}; expected -3..+3")
+        v = check_float(f"changes[{who!r}]", value, minimum=-3, maximum=3)
         i = int(net.index_of(net.resolve_person(str(who)))[0])
         x0[i] = v
         note[i] = say("sim_changed", value=round(v))
@@ -178,13 +175,13 @@ def simulate(
             i = int(net.index_of(a)[0])
             text = say("sim_new_tie", kind=kind, other=net.labels[b])
             note[i] = f"{note[i]}; {text}" if note[i] else text
-    after_m = _build_model(net, s, extra=extra, attitude=x0, removed=removed)
+    after_m = build_model(net, extra=extra, attitude=x0, removed=removed)
     xb = before_m.predicted()
     xa = np.where(removed, np.nan, after_m.predicted())
-    ib = _index_frame(
-        net, before_m, p, competitors, (1.0 - before_m.lam) * _downstream(before_m, p, opp)
+    ib = index_frame(
+        net, before_m, p, competitors, (1.0 - before_m.lam) * downstream(before_m, p, opp)
     )
-    ia = _index_frame(net, after_m, p, competitors, (1.0 - after_m.lam) * _downstream(after_m, p))
+    ia = index_frame(net, after_m, p, competitors, (1.0 - after_m.lam) * downstream(after_m, p))
     index = pd.DataFrame(
         {
             "party": ib["party"],
@@ -195,9 +192,7 @@ def simulate(
             "delta": ia["index"] - ib["index"],
         }
     )
-    from relgraph.analysis.influence import _roles_array
-
-    role_text = _roles_array(net, roles)
+    role_text = roles_array(net, roles)
     people = pd.DataFrame(
         {
             "person": net.person_ids.to_numpy(),

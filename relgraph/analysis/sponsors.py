@@ -89,76 +89,28 @@ class _Base:
 
 
 def _base(net: RelationshipNetwork) -> _Base:
-    base = net._cache.get("sponsor_base")
-    if not isinstance(base, _Base):
-        base = _Base(net)
-        net._cache["sponsor_base"] = base
-    return base
-
-
-def _ends(
-    net: RelationshipNetwork, include_sensitive: bool
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Every tie in both directions, sorted by endpoint (cached): ends, others, strengths, kinds."""
-    key = ("sponsor_ends", bool(include_sensitive))
-    ends = net._cache.get(key)
-    if ends is None:
-        e = net.edges
-        keep = np.ones(len(e), dtype=bool) if include_sensitive else ~e["sensitive"].to_numpy()
-        u = e["u"].to_numpy()[keep]
-        v = e["v"].to_numpy()[keep]
-        st = e["strength"].to_numpy(dtype=float)[keep]
-        kd = e["kind"].astype(str).to_numpy(dtype=object)[keep]
-        # both directions, sorted by endpoint: one searchsorted finds a person's ties
-        a = np.concatenate([u, v])
-        b = np.concatenate([v, u])
-        order = np.argsort(a, kind="stable")
-        st2, kd2 = np.concatenate([st, st]), np.concatenate([kd, kd])
-        ends = (a[order], b[order], st2[order], kd2[order])
-        net._cache[key] = ends
-    out: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = ends
-    return out
+    return net.memo(("sponsors.base",), lambda: _Base(net))
 
 
 def _history(
     net: RelationshipNetwork, target: int, include_sensitive: bool
 ) -> dict[int, tuple[float, str]]:
-    """Strongest direct tie (strength, kind; either direction) from ``target`` to each neighbour."""
-    a, b, st, kd = _ends(net, include_sensitive)
-    lo, hi = np.searchsorted(a, [target, target + 1])
-    best: dict[int, tuple[float, str]] = {}
-    for o, k, s in zip(b[lo:hi].tolist(), kd[lo:hi].tolist(), st[lo:hi].tolist(), strict=True):
-        if s > best.get(o, (0.0, ""))[0]:
-            best[o] = (s, str(k))
-    return best
+    """Strongest direct tie (strength, kind; either direction) from ``target`` to each neighbour.
 
-
-def _tie_kinds(
-    net: RelationshipNetwork, src: np.ndarray, dst: np.ndarray, include_sensitive: bool
-) -> list[str]:
-    """Kind of the strongest direct tie between each ``src[k]`` and ``dst[k]``, vectorised.
-
-    The same tie :func:`_history` picks (largest positive strength, the first of equals in
-    endpoint order; either direction), ``""`` when there is none; for many pairs at once.
+    Among equally strong ties the first in table order wins (as
+    :meth:`relgraph.views.PairIndex.strongest` picks).
     """
-    src = np.asarray(src, dtype=np.int64)
-    dst = np.asarray(dst, dtype=np.int64)
-    if not len(src):
-        return []
-    a, b, st, kd = _ends(net, include_sensitive)
-    lo = np.searchsorted(a, src, side="left")
-    lens = np.searchsorted(a, src, side="right") - lo
-    q = np.repeat(np.arange(len(src)), lens)
-    pos = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
-    hit = (b[pos] == dst[q]) & (st[pos] > 0)
-    q, pos = q[hit], pos[hit]
-    order = np.lexsort((pos, -st[pos], q))  # per query: strongest, then first in order
-    q, pos = q[order], pos[order]
-    first = np.ones(len(q), dtype=bool)
-    first[1:] = q[1:] != q[:-1]
-    out = np.full(len(src), "", dtype=object)
-    out[q[first]] = kd[pos[first]]
-    return [str(k) for k in out.tolist()]
+    inc = net.incidence()
+    sl = inc.of(target)
+    e = net.edges
+    strength = e["strength"].to_numpy(dtype=float)
+    usable = np.ones(len(e), bool) if include_sensitive else ~e["sensitive"].to_numpy(bool)
+    kinds = e["kind"].astype(str).to_numpy(dtype=object)
+    best: dict[int, tuple[float, str]] = {}
+    for o, r in zip(inc.other[sl].tolist(), inc.rows[sl].tolist(), strict=True):
+        if usable[r] and strength[r] > best.get(o, (0.0, ""))[0]:
+            best[o] = (float(strength[r]), str(kinds[r]))
+    return best
 
 
 def _scores(

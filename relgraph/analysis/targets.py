@@ -9,11 +9,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis.coverage import _as_date, _Ctx, _parity, _reach
-from relgraph.analysis.influence import leverage
+from relgraph.analysis.coverage.context import Context
+from relgraph.analysis.coverage.parity import parity
+from relgraph.analysis.coverage.tables import route_texts
+from relgraph.analysis.influence.support import leverage
+from relgraph.analysis.paths.graph import RouteRules
+from relgraph.analysis.paths.reach import best_routes
 from relgraph.analysis.sponsors import _ranked, _scores, our_load
+from relgraph.checks import check_date
 from relgraph.errors import RelgraphError
-from relgraph.model import Settings
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
@@ -54,7 +58,6 @@ def recommend_targets(
     *,
     capacity: int | Mapping[str, float] | None = None,
     k: int | None = None,
-    settings: Settings | None = None,
     hours: float = 40.0,
     max_load: int = 8,
     include_sensitive: bool = False,
@@ -75,8 +78,6 @@ def recommend_targets(
         enough left). None: no overall limit (see ``k``).
     k : int, optional
         At most this many targets; 10 when neither ``k`` nor ``capacity`` is given.
-    settings : Settings, optional
-        Weights, powers and susceptibility; ``net.settings`` when omitted.
     hours : float
         Hours one target costs its owner A over the cycle (B spends half).
     max_load : int
@@ -176,16 +177,15 @@ def recommend_targets(
         limit = int(capacity) if k is None else min(int(capacity), k)
     elif k is None:
         limit = 10
-    s = net.settings if settings is None else settings
-    ctx = _Ctx.of(net, opportunity, s, _as_date(as_of))
+    ctx = Context.of(net, opportunity, check_date("as_of", as_of, default=net.as_of))
 
-    lev_f = leverage(net, ctx.opp, settings=s)
+    lev_f = leverage(net, ctx.opp)
     lev = pd.Series(lev_f["leverage"].to_numpy(float), index=lev_f["person"].astype(str))
     ids = net.person_ids
     pos_of = ctx.pos
     counter: dict[str, tuple[str, int | None]] = {}
     pending: dict[str, set[int]] = {}  # level-parity gaps not yet addressed: candidates
-    for comp, cands in _parity(ctx, lev, include_sensitive)[1].items():
+    for comp, cands in parity(ctx, lev, include_sensitive).candidates.items():
         pending[comp] = {pos_of[p] for p in cands}
         for p in cands:
             counter.setdefault(p, (comp, ctx.lvl(p)))
@@ -197,7 +197,8 @@ def recommend_targets(
     outside = (ctx.party_a == "us") | (ctx.party_a == "competitor")
     ub = levv * move
     ok = (~outside) & (~ctx.dnc_a) & (ub > 0)
-    r = _reach(net, include_sensitive)
+    rules = RouteRules(include_sensitive=include_sensitive)
+    r = best_routes(net, rules)
     reach = r.strength
     boost = np.zeros(len(ids))  # reach through targets picked earlier
     via_text = np.full(len(ids), "", dtype=object)
@@ -206,7 +207,6 @@ def recommend_targets(
     load = {str(k_): int(v) for k_, v in our_load(net).items()}
     execs = [o for o in ours if (ctx.lvl(o) or 9) <= 3] or ours
     labels = ctx.labels_d
-    label_arr = net.labels.astype(str).to_numpy(dtype=object)
     chosen: list[dict[str, Any]] = []
     changes: dict[str, float] = {}
     live = np.flatnonzero(ok)  # candidates still open
@@ -238,7 +238,7 @@ def recommend_targets(
         live = np.delete(live, best)
         live_ub = np.delete(live_ub, best)
         pid = str(ids[i])
-        existing = ctx.owners.get(pid, [])
+        existing = list(ctx.owners.get(pid, ()))
         a, b, sponsor = _people_for(
             net, i, existing, ours, execs, load, hours_left, hours, max_load, include_sensitive
         )
@@ -261,11 +261,11 @@ def recommend_targets(
         a0, g0 = int(att[i]), int(goal[i])
         if comp:
             objective = "counter"
-            obj_text = say("tgt_obj_counter", competitor=ctx.comp_names.get(comp, comp), level=lvl)
+            obj_text = say("tgt_obj_counter", competitor=ctx.comp(comp), level=lvl)
         else:
             objective = "neutralise" if a0 < 0 else ("convert" if a0 == 0 else "mobilise")
             obj_text = say(f"tgt_obj_{objective}")
-        route = str(via_text[i]) if boost[i] > reach[i] else r.text(i, label_arr)
+        route = str(via_text[i]) if boost[i] > reach[i] else route_texts(ctx, rules, r, [i])[0]
         why = say(
             "tgt_why",
             objective=obj_text,

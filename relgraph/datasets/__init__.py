@@ -29,6 +29,8 @@ def sample() -> RelationshipNetwork:
     """Load the bundled sample account: Xinghe Mobile's 5G core-network tender.
 
     The story, and what each analysis should find in it, is in ``docs/sample-account.md``.
+    The network's ``settings.as_of`` is the snapshot date (:data:`SAMPLE_DATE`), so ages,
+    staleness and interaction decay are measured as of that day, not today.
 
     Returns
     -------
@@ -41,9 +43,12 @@ def sample() -> RelationshipNetwork:
     >>> int((net.party == "customer").sum()) >= 60
     True
     """
-    from relgraph.loading import load
+    import datetime as dt
 
-    return load(sample_path())
+    from relgraph.loading import load
+    from relgraph.model import Settings
+
+    return load(sample_path(), settings=Settings(as_of=dt.date.fromisoformat(SAMPLE_DATE)))
 
 
 def snapshots() -> dict[str, Path]:

@@ -187,7 +187,7 @@ def test_stale_uses_as_of_and_settings() -> None:
     stale = gaps_of(coverage(net, as_of="2026-08-01"), "stale_attitude")
     assert "ceo" in set(stale["person"]) and "212 days" in stale.iloc[0]["why"]
     longer = net.settings.replace(stale_days=400)
-    assert gaps_of(coverage(net, as_of="2026-08-01", settings=longer), "stale_attitude").empty
+    assert gaps_of(coverage(net.with_settings(longer), as_of="2026-08-01"), "stale_attitude").empty
 
 
 def test_unmanaged_opponent_has_high_leverage_and_no_owner() -> None:
@@ -290,7 +290,7 @@ def test_open_issue_older_than_the_limit_is_a_gap() -> None:
     assert oi.iloc[0]["severity"] == "high"  # the CEO is a decider
     assert "T-1" in oi.iloc[0]["why"] and "75 days" in oi.iloc[0]["why"]
     longer = net.settings.replace(open_issue_days=100)
-    assert gaps_of(coverage(net, as_of=AS_OF, settings=longer), "open_issue").empty
+    assert gaps_of(coverage(net.with_settings(longer), as_of=AS_OF), "open_issue").empty
     # before the issue was 30 days old there is no gap either
     assert gaps_of(coverage(net, as_of="2026-09-20"), "open_issue").empty
 
@@ -315,7 +315,7 @@ def test_covered_role_holder_without_recent_contact_is_a_gap() -> None:
     assert "no contact with them is logged" in sc.at["cto", "why"]
     assert sc.at["cto", "severity"] == "medium" and sc.at["eng", "severity"] == "low"
     longer = net.settings.replace(contact_stale_days=200)
-    relaxed = gaps_of(coverage(net, as_of=AS_OF, settings=longer), "stale_contact")
+    relaxed = gaps_of(coverage(net.with_settings(longer), as_of=AS_OF), "stale_contact")
     assert set(relaxed["person"]) == {"cto", "eng", "b1"}
     # without a log there is nothing to judge by
     assert gaps_of(coverage(base(), as_of=AS_OF), "stale_contact").empty
@@ -341,7 +341,10 @@ def test_route_strength_matches_routes_to_many(sensitive: bool) -> None:
     c006 = ppl.at["C006", "route"]
     # the CTO's best route is N09's covers tie (0.73 from the interactions log), which
     # beats the Deng Kai bridge (0.8 × 0.8)
-    assert c006 == "常远 (Chang Yuan) —covers 0.73→ 李明哲 (Li Mingzhe)"
+    assert c006 == (
+        "常远 (Chang Yuan) [us, Sales Vice President] — covers 0.73 → "
+        "李明哲 (Li Mingzhe) [customer, Chief Technology Officer]"
+    )
 
 
 def test_parity_candidates_are_capped() -> None:

@@ -9,56 +9,46 @@ import pandas as pd
 import pytest
 
 import relgraph as rg
-from relgraph.analysis import influence as inf
-from relgraph.analysis.coverage import _reach, coverage
-from relgraph.analysis.sponsors import _history, _tie_kinds
+from relgraph.analysis.coverage import coverage
+from relgraph.analysis.influence import model as inf
+from relgraph.analysis.sponsors import _history
 from relgraph.analysis.targets import recommend_targets
-from relgraph.text import say
 
 AS_OF = dt.date(2026, 11, 15)
 
 
-def old_text(net: rg.RelationshipNetwork, i: int, include_sensitive: bool) -> str:
-    """The route text as written hop by hop from :func:`_history` (the previous way)."""
-    r = _reach(net, include_sensitive)
-    nodes, hops = r.path(i)
-    if not nodes:
-        return ""
-    lab = net.labels.to_numpy()
-    parts = [str(lab[nodes[0]])]
-    for a_, node, h in zip(nodes[:-1], nodes[1:], hops, strict=True):
-        kind = _history(net, a_, include_sensitive).get(node, (0.0, ""))[1].replace("_", " ")
-        parts.append(say("cov_route_hop", kind=kind, strength=h, who=str(lab[node])))
-    return "".join(parts)
-
-
 @pytest.mark.parametrize("sensitive", [False, True])
-def test_batched_route_texts_equal_the_hop_by_hop_texts(sensitive: bool) -> None:
+def test_coverage_routes_are_the_bulk_routes_everywhere(sensitive: bool) -> None:
+    """One route engine: coverage's route for a person is routes_to_many's best route."""
     net = rg.datasets.sample()
-    r = _reach(net, sensitive)
-    everyone = list(range(net.n_people))
-    texts = r.texts(everyone, net.labels.to_numpy())
-    assert sum(bool(t) for t in texts) > 20  # many people have a route
-    assert texts == [old_text(net, i, sensitive) for i in everyone]
-    assert r.text(everyone[-1], net.labels.to_numpy()) == texts[-1]
+    rep = coverage(net, "OPP-1", as_of=AS_OF, include_sensitive=sensitive)
+    bulk = rg.routes_to_many(
+        net, rep.people["person"], include_sensitive=sensitive, affiliations=False
+    ).set_index("target")
+    people = rep.people.set_index("person")
+    assert (people["route_strength"] > 0).sum() > 20  # many people have a route
+    np.testing.assert_allclose(people["route_strength"], bulk["best_strength"], rtol=1e-12)
+    assert people["route"].tolist() == bulk["best_route"].tolist()
 
 
 @pytest.mark.parametrize("sensitive", [False, True])
-def test_tie_kinds_pick_the_same_tie_as_history(sensitive: bool) -> None:
+def test_pair_index_picks_the_same_tie_as_history(sensitive: bool) -> None:
     net = rg.datasets.sample()
     rng = np.random.default_rng(0)
     e = net.edges
     # every tied pair in both directions, plus random (mostly untied) pairs
     src = np.concatenate([e["u"], e["v"], rng.integers(0, net.n_people, 300)])
     dst = np.concatenate([e["v"], e["u"], rng.integers(0, net.n_people, 300)])
-    got = _tie_kinds(net, src, dst, sensitive)
+    usable = np.ones(len(e), bool) if sensitive else ~e["sensitive"].to_numpy(bool)
+    rows = net.pair_index().strongest(src, dst, e["strength"].to_numpy(float), usable)
+    kinds = e["kind"].astype(str).to_numpy()
+    got = ["" if r < 0 else str(kinds[r]) for r in rows.tolist()]
     want = [
         _history(net, int(a), sensitive).get(int(b), (0.0, ""))[1]
         for a, b in zip(src.tolist(), dst.tolist(), strict=True)
     ]
     assert got == want
     assert "" in got and len(set(got)) > 3
-    assert _tie_kinds(net, np.zeros(0), np.zeros(0), sensitive) == []
 
 
 def test_coverage_and_targets_solve_once_and_agree_with_fresh_networks() -> None:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import relgraph as rg
-from relgraph.analysis.influence import _solve
+from relgraph.analysis.influence.model import _solve
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
@@ -217,7 +217,7 @@ def test_influence_matrix_weights_by_hand() -> None:
     np.testing.assert_allclose(W.sum(axis=1), 1.0)
     # settings override: the boss's sway doubles relative to the friend's
     s = net.settings.replace(influence_weight={"reports_to": (0.2, 0.8)})
-    W2 = rg.influence_matrix(net, settings=s).toarray()
+    W2 = rg.influence_matrix(net.with_settings(s)).toarray()
     assert W2[pos["c"], pos["b"]] == pytest.approx(0.8 / (total + 0.2))
 
 
@@ -251,9 +251,9 @@ def test_blank_attitudes_are_counted() -> None:
 def test_settings_override_changes_susceptibility() -> None:
     net = _net([("d", "A", 0), ("s", "A", 3)], [("s", "d", "influences", 0.8)], [("d", "decider")])
     s = net.settings.replace(susceptibility=0.2)
-    pred = rg.predicted_attitudes(net, settings=s).set_index("person")["predicted"]
+    pred = rg.predicted_attitudes(net.with_settings(s)).set_index("person")["predicted"]
     assert pred["d"] == pytest.approx(0.6)
-    assert rg.support_index(net, settings=s).loc[0, "index"] == pytest.approx(0.6)
+    assert rg.support_index(net.with_settings(s)).loc[0, "index"] == pytest.approx(0.6)
 
 
 # --------------------------------------------------------------------------- properties
@@ -454,7 +454,7 @@ def test_hidden_influencers_options(sample: rg.RelationshipNetwork) -> None:
 # --------------------------------------------------------------------------- paths
 def test_influence_paths_by_hand() -> None:
     net = rg.datasets.tiny()
-    paths = rg.influence_paths(net, "p3", "p1", k=3)
+    paths = rg.influence_paths(net, "p3", "p1", k=3).paths
     W = rg.influence_matrix(net)
     i = {p: k for k, p in enumerate(net.person_ids)}
     expected = W[i["p2"], i["p3"]] * W[i["p1"], i["p2"]]  # 0.25 · 0.2
@@ -466,7 +466,7 @@ def test_influence_paths_by_hand() -> None:
 
 
 def test_influence_paths_sample_ranked_and_labelled(sample: rg.RelationshipNetwork) -> None:
-    paths = rg.influence_paths(sample, "E02", "C005", k=3)
+    paths = rg.influence_paths(sample, "E02", "C005", k=3).paths
     # only two simple chains exist within 6 hops: via the CTO, and the long way round
     # through the VP of Networks, the IT director and the CIO
     assert len(paths) == 2
@@ -485,8 +485,9 @@ def test_influence_paths_sample_ranked_and_labelled(sample: rg.RelationshipNetwo
 
 def test_influence_paths_sensitive_hops(sample: rg.RelationshipNetwork) -> None:
     hidden = rg.influence_paths(sample, "E03", "C007")
-    assert hidden.empty and hidden.attrs["withheld_hops"] >= 1
-    shown = rg.influence_paths(sample, "E03", "C007", include_sensitive=True)
+    assert hidden.paths.empty and hidden.withheld >= 1
+    assert "left out" in str(hidden)  # the printed result says what was withheld
+    shown = rg.influence_paths(sample, "E03", "C007", include_sensitive=True).paths
     assert shown.loc[0, "path"] == ["E03", "C007"]
     assert set(shown.loc[0, "kinds"][0].split("+")) == {"influences", "family"}
 
@@ -498,13 +499,13 @@ def test_influence_paths_errors(sample: rg.RelationshipNetwork) -> None:
         rg.influence_paths(sample, "C005", "C005")
     with pytest.raises(ValueError, match="k = 0"):
         rg.influence_paths(sample, "C002", "C005", k=0)
-    assert rg.influence_paths(sample, "N01", "C005").empty  # our staff carry no sway
+    assert rg.influence_paths(sample, "N01", "C005").paths.empty  # our staff carry no sway
 
 
 def test_iterative_solver_path_used_for_networks(sample: rg.RelationshipNetwork) -> None:
-    from relgraph.analysis.influence import _model
+    from relgraph.analysis.influence.model import model
 
-    m = _model(sample, None)
+    m = model(sample)
     b = (1 - m.lam) * m.x0
     np.testing.assert_allclose(
         _solve(m.W, m.lam, b, method="direct"),
@@ -563,7 +564,7 @@ def test_krackhardt_advice_network_runs_through_leverage() -> None:
 # --------------------------------------------------------------------------- memo and scale
 def test_one_solve_is_shared_and_callers_cannot_corrupt_it() -> None:
     net = rg.datasets.sample()
-    from relgraph.analysis import influence as inf
+    from relgraph.analysis.influence import model as inf
 
     calls = []
     real = inf._solve
@@ -604,7 +605,7 @@ def test_other_settings_get_their_own_results() -> None:
     assert other is not net and other.settings.susceptibility == 0.2
     assert net.settings.susceptibility == 0.5  # with_settings never changes the original
     via_net = rg.leverage(other, "OPP-1").set_index("person")["leverage"]
-    via_arg = rg.leverage(net, "OPP-1", settings=s).set_index("person")["leverage"]
+    via_arg = rg.leverage(net.with_settings(s), "OPP-1").set_index("person")["leverage"]
     pd.testing.assert_series_equal(via_net, via_arg)
     assert not np.allclose(via_net.loc[base.index], base)
     # and the base network's memo still answers with its own settings
@@ -649,13 +650,14 @@ def _random_weighted_net(n: int, seed: int, extra: int) -> rg.RelationshipNetwor
 
 
 def test_large_networks_iterate_to_the_direct_answer() -> None:
-    from relgraph.analysis.influence import _DIRECT_SMALL, _model, _power
+    from relgraph.analysis.influence.model import _DIRECT_SMALL, model
+    from relgraph.analysis.influence.support import power
 
     net = _random_weighted_net(_DIRECT_SMALL + 300, seed=3, extra=3000)
     lev = rg.leverage(net, "O").set_index("person").loc[net.person_ids]
-    m = _model(net, None)
+    m = model(net)
     assert "lu" not in m.memo  # auto chose the iteration
-    _, p, _ = _power(net, "O", net.settings)
+    _, p, _ = power(net, "O")
     z = _solve(m.W, m.lam, p / p.sum(), transpose=True, method="direct")
     # the network-level solves stop at an error bound of 1e-9 (1-norm for leverage) …
     assert np.abs(lev["leverage"].to_numpy() - (1 - m.lam) * z).sum() <= 1e-9
@@ -675,13 +677,13 @@ def test_influence_paths_are_the_k_strongest_chains(n: int, seed: int, k: int) -
     g.add_edges_from((a, b) for b, a in zip(*np.nonzero(W), strict=True) if a != b)
     src, dst = 1, 0
     if src not in g or dst not in g:
-        assert rg.influence_paths(net, net.person_ids[src], net.person_ids[dst]).empty
+        assert rg.influence_paths(net, net.person_ids[src], net.person_ids[dst]).paths.empty
         return
     every = sorted(
         (float(np.prod([W[b, a] for a, b in zip(path[:-1], path[1:], strict=True)])), path)
         for path in nx.all_simple_paths(g, src, dst)
     )[::-1]
-    got = rg.influence_paths(net, net.person_ids[src], net.person_ids[dst], k=k)
+    got = rg.influence_paths(net, net.person_ids[src], net.person_ids[dst], k=k).paths
     assert len(got) == min(k, len(every))
     np.testing.assert_allclose(
         got["strength"].to_numpy(dtype=float), [s for s, _ in every[:k]], rtol=1e-9

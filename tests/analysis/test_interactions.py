@@ -37,7 +37,12 @@ def frames(interactions: pd.DataFrame | None, ties: pd.DataFrame | None = None) 
 
 
 def net_of(log: dict, ties: pd.DataFrame | None = None, **kw) -> rg.RelationshipNetwork:
-    return rg.RelationshipNetwork.from_frames(**frames(pd.DataFrame(log), ties), **kw)
+    """A network of the log, measured as of its latest touchpoint (``settings.as_of``)."""
+    frame = pd.DataFrame(log)
+    if "settings" not in kw and len(frame):
+        last = pd.to_datetime(frame["date"], format="mixed", utc=True).max()
+        kw["settings"] = rg.Settings(as_of=last.date())
+    return rg.RelationshipNetwork.from_frames(**frames(frame, ties), **kw)
 
 
 def strength_of(net, our="u1", their="c1", **kw) -> pd.Series:
@@ -101,7 +106,9 @@ def test_multi_person_row_counts_for_each_person() -> None:
 def test_settings_change_the_numbers() -> None:
     log = {"date": ["2026-03-01"], "our_person": ["u1"], "their_people": ["c1"], "kind": ["email"]}
     s = rg.Settings().replace(interaction_weight={"email": 0.5}, interaction_cap=0.5)
-    row = strength_of(net_of(log), settings=s)
+    row = strength_of(
+        net_of(log).with_settings(interaction_weight=s.interaction_weight, interaction_cap=0.5)
+    )
     assert row["strength"] == pytest.approx(0.5 * (1 - math.exp(-0.5)))
 
 
@@ -156,7 +163,7 @@ def test_bad_as_of_is_a_clear_error() -> None:
     net = net_of(
         {"date": ["2026-01-01"], "our_person": ["u1"], "their_people": ["c1"], "kind": ["meeting"]}
     )
-    with pytest.raises(ValueError, match="not a date"):
+    with pytest.raises(ValueError, match="as_of = 'yesterday-ish' is not valid"):
         relationship_strength(net, as_of="yesterday-ish")
 
 
@@ -326,9 +333,7 @@ def test_last_contact_staleness_and_first_contact() -> None:
     assert (lc.loc["c1", "touchpoints"], lc.loc["c1", "owners"]) == (3, 2)
     assert lc.loc["c2", "days_since"] == 75 and not lc.loc["c2", "stale"]
     assert bool(lc.loc["c3", "stale"]) and pd.isna(lc.loc["c3", "last_contact"])
-    looser = last_contact(
-        net_of(log), as_of="2026-08-15", settings=rg.Settings().replace(contact_stale_days=120)
-    )
+    looser = last_contact(net_of(log).with_settings(contact_stale_days=120), as_of="2026-08-15")
     assert not looser.set_index("person").loc["c1", "stale"]
 
 
@@ -363,7 +368,7 @@ def test_customer_issues_matching() -> None:
     fr = frames(pd.DataFrame(log))
     fr["opportunities"] = pd.DataFrame({"id": ["O"], "account": ["A"]})
     fr["roles"] = ti
-    net = rg.RelationshipNetwork.from_frames(**fr)
+    net = rg.RelationshipNetwork.from_frames(**fr, settings=rg.Settings(as_of=dt.date(2026, 3, 1)))
     iss = customer_issues(net)
     assert iss["status"].tolist() == ["open", "closed", "closed", "unmatched_closure"]
     # the unreferenced closure on 02-10 (c3) closes the OLDEST open complaint sharing c3:
@@ -514,7 +519,7 @@ def test_synonyms_are_accepted() -> None:
 def test_log_round_trips_through_csv(tmp_path) -> None:
     net = rg.datasets.sample()
     net.to_csv(tmp_path / "acc")
-    again = rg.load(tmp_path / "acc")
+    again = rg.load(tmp_path / "acc", settings=net.settings)
     pd.testing.assert_frame_equal(relationship_strength(net), relationship_strength(again))
 
 
@@ -548,7 +553,7 @@ BACKENDS = ["python", "arrow", "numpy"]
 
 
 def _available(backend: str) -> None:
-    from relgraph.analysis import interactions as mod
+    from relgraph import textvec as mod
 
     if backend == "arrow":
         pytest.importorskip("pyarrow")
@@ -558,8 +563,12 @@ def _available(backend: str) -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_vectorised_texts_equal_say_per_row(backend) -> None:
-    from relgraph.analysis.interactions import _day_text, _kind_text, _say_many, _to_list
+    from relgraph._touchpoints import KIND_CODES
     from relgraph.text import say
+    from relgraph.textvec import _to_list, counts_text, day_text, say_many
+
+    def _kind_text(counts, backend):  # type: ignore[no-untyped-def]
+        return counts_text(counts, list(KIND_CODES), backend=backend)
 
     _available(backend)
     vals = {
@@ -573,7 +582,7 @@ def test_vectorised_texts_equal_say_per_row(backend) -> None:
         "reciprocity": np.array([0.6, 0.98765, 1.0]),
         "strength": np.array([0.125, 0.0, 0.899999]),
     }
-    got = _to_list(_say_many("int_strength_why", 3, backend=backend, **vals))
+    got = _to_list(say_many("int_strength_why", 3, backend=backend, **vals))
     want = [
         say("int_strength_why", **{k: (v if np.ndim(v) == 0 else v[i]) for k, v in vals.items()})
         for i in range(3)
@@ -583,8 +592,8 @@ def test_vectorised_texts_equal_say_per_row(backend) -> None:
         "decayed volume 0.01 (half-life 180 days); a, reciprocity 0.60: strength 0.12"
     )
     days = np.array([20454, 0, 20454])  # 2026-01-01, 1970-01-01
-    vals["first"] = _day_text(days)
-    got = _to_list(_say_many("int_strength_why", 3, backend=backend, **vals))
+    vals["first"] = day_text(days)
+    got = _to_list(say_many("int_strength_why", 3, backend=backend, **vals))
     assert [g.split(" from ")[1][:10] for g in got] == ["2026-01-01", "1970-01-01", "2026-01-01"]
     counts = np.zeros((3, 10), dtype=np.int64)
     counts[0, 0] = 2
@@ -639,8 +648,14 @@ def random_log_net(seed: int, n: int = 240) -> rg.RelationshipNetwork:
             "kind": ["covers", "alumni", "friend", "former_colleague", "covers", "friend"],
         }
     )
+    last = pd.to_datetime(log["date"]).max().date()  # measured as of the latest touchpoint
     return rg.RelationshipNetwork.from_frames(
-        orgs=orgs, people=people, ties=ties, interactions=log, today=dt.date(2030, 1, 1)
+        orgs=orgs,
+        people=people,
+        ties=ties,
+        interactions=log,
+        today=dt.date(2030, 1, 1),
+        settings=rg.Settings(as_of=last),
     )
 
 
@@ -737,10 +752,12 @@ def reference_strength(net: rg.RelationshipNetwork, as_of: str) -> pd.DataFrame:
 @pytest.mark.parametrize(("seed", "id_dtype"), [(0, "str"), (1, "str"), (2, "object")])
 def test_fast_path_equals_reference(seed, id_dtype, backend, monkeypatch) -> None:
     from relgraph import _touchpoints as tp
+    from relgraph import textvec
     from relgraph.analysis import interactions as mod
 
     _available(backend)
-    monkeypatch.setattr(mod, "_text_backend", lambda: backend)
+    monkeypatch.setattr(mod, "text_backend", lambda: backend)
+    monkeypatch.setattr(textvec, "text_backend", lambda: backend)
     monkeypatch.setattr(tp, "_SAMPLE", 16)  # our ids: dictionary path; theirs: direct
     net = random_log_net(seed)
     if id_dtype == "object":  # ids as Python objects: the pandas path of the expansion
@@ -748,7 +765,7 @@ def test_fast_path_equals_reference(seed, id_dtype, backend, monkeypatch) -> Non
         log = tables["interactions"]
         for c in ["our_person", "their_people"]:
             log[c] = pd.Series(log[c].to_numpy(dtype=object), dtype=object)
-        net = rg.RelationshipNetwork(tables)
+        net = rg.RelationshipNetwork(tables, settings=net.settings)
         assert net.interactions["their_people"].dtype == object
     log = net.interactions
     assert log["their_people"].str.contains(";").any() and log.duplicated().any()
@@ -759,7 +776,7 @@ def test_fast_path_equals_reference(seed, id_dtype, backend, monkeypatch) -> Non
     want = reference_strength(net, as_of)
     assert (got["ties"] != "").any() and (got["ties"] == "").any()
     pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-12, atol=1e-15)
-    # and the same numbers at the default as_of (the latest touchpoint)
+    # and the same numbers at the default as_of (settings.as_of: the latest touchpoint here)
     got = relationship_strength(net)
     want = reference_strength(net, str(log["date"].max().date()))
     pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-12, atol=1e-15)

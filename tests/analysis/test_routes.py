@@ -64,7 +64,7 @@ def test_known_first_second_third_routes():
     assert r.loc[2, "weakest_link"] == ("u1", "c")
     assert r.loc[0, "kinds"] == ("friend", "friend")
     assert r.loc[0, "strengths"] == pytest.approx((0.9, 0.8))
-    assert "U1 (us) — friend 0.90 → A (customer) — friend 0.80 → T (customer)" == r.loc[0, "route"]
+    assert "U1 [us] — friend 0.90 → A [customer] — friend 0.80 → T [customer]" == r.loc[0, "route"]
     assert "0.72 = 0.90 × 0.80" in r.loc[0, "why"]
     assert rep.excluded == 0
     assert rep.single_point_of_failure is None
@@ -198,7 +198,7 @@ def test_unreachable_gives_a_no_route_row():
 
 def test_bad_arguments():
     net = make_net(THREE)
-    with pytest.raises(ValueError, match="k must be"):
+    with pytest.raises(ValueError, match="k = 0 is not valid"):
         rg.connection_routes(net, "t", k=0)
     with pytest.raises(rg.UnknownPersonError):
         rg.connection_routes(net, "nobody")
@@ -318,7 +318,7 @@ def test_sample_deng_kai_bridge_to_the_cto(sample):
     assert r.loc[1, "strength"] == pytest.approx(0.56)
     assert r.loc[1, "disjoint"]
     assert r.loc[0, "route"].startswith(
-        "Zhou Rui 周锐 (us, Key Account Manager) — former colleague"
+        "周锐 (Zhou Rui) [us, Key Account Manager] — former colleague"
     )
     team = rg.connection_routes(sample, "Li Mingzhe")
     assert ("N03", "E01", "C006") in team.routes["path"].tolist()
@@ -457,7 +457,8 @@ def _routes_cli(*args: str):  # type: ignore[no-untyped-def]
 
     from relgraph.cli import app
 
-    return CliRunner().invoke(app, ["routes", str(rg.datasets.sample_path()), *args])
+    date = ["--as-of", rg.datasets.SAMPLE_DATE]  # the day rg.datasets.sample() is measured on
+    return CliRunner().invoke(app, ["routes", str(rg.datasets.sample_path()), *date, *args])
 
 
 def test_cli_routes_opportunity_covers_every_role_holder_once():
@@ -478,7 +479,7 @@ def test_cli_routes_opportunity_covers_every_role_holder_once():
     # the table names every holder, with the readable route of the CEO
     text = _routes_cli("--opportunity", "OPP-1").output
     assert all(pid in text for pid in holders)
-    assert "Chang Yuan 常远 (us, Sales Vice President) — covers 0.73" in text
+    assert "常远 (Chang Yuan) [us, Sales Vice President] — covers 0.73" in text
 
 
 def test_cli_routes_role_filter_accepts_synonyms_and_matches_routes_to_many():

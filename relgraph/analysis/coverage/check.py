@@ -1,0 +1,223 @@
+"""The coverage check of one opportunity (DOMAIN.md §5): gather the evidence, run the rules."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pandas as pd
+
+from relgraph.analysis.coverage.context import Context
+from relgraph.analysis.coverage.parity import Parity, parity
+from relgraph.analysis.coverage.report import CoverageReport
+from relgraph.analysis.coverage.rules import Evidence, find_gaps
+from relgraph.analysis.coverage.tables import faction_frame, matrix, people_frame, summary
+from relgraph.analysis.factions import faction_membership
+from relgraph.analysis.influence.hidden import hidden_influencers
+from relgraph.analysis.influence.support import leverage
+from relgraph.analysis.interactions import customer_issues, last_contact
+from relgraph.analysis.paths.graph import RouteRules
+from relgraph.analysis.paths.reach import best_routes
+from relgraph.checks import check_bool, check_date, check_float, check_int
+from relgraph.network import RelationshipNetwork
+from relgraph.text import say
+
+__all__ = ["coverage"]
+
+#: Above this many account people, factions are skipped unless asked for.
+_FACTIONS_MAX = 1_000
+
+
+def coverage(
+    net: RelationshipNetwork,
+    opportunity: str | None = None,
+    *,
+    as_of: _dt.date | str | None = None,
+    key_power: float = 0.5,
+    include_sensitive: bool = False,
+    seed: int = 0,
+    with_factions: bool | None = None,
+) -> CoverageReport:
+    """Check an opportunity's coverage against the rules of DOMAIN.md §5.
+
+    Parameters
+    ----------
+    net : RelationshipNetwork
+        The network; every default number comes from ``net.settings``.
+    opportunity : str, optional
+        Opportunity id; may be left out when the network has only one.
+    as_of : datetime.date or str, optional
+        The day to measure ages against (stale attitudes, tie ages, last contact), as a
+        date or ``YYYY-MM-DD``; ``net.settings.as_of`` (today unless set) when omitted.
+    key_power : float
+        Role holders with at least this power are key people for the two-channel and
+        matching-level rules, and their single-threaded gaps are "high" (default 0.5:
+        deciders, approvers and buyers at the default powers).
+    include_sensitive : bool
+        Use sensitive ties (family, neighbour …) as evidence of sway (level-parity
+        candidates) and as routes. Off by default.
+    seed : int
+        Seed of the community detection used for factions.
+    with_factions : bool, optional
+        Find factions (Louvain) and check the faction rule. None (default): only when the
+        account has at most 1,000 people (networkx's Louvain takes about a quarter of a
+        second per thousand people, more than the rest of the report together);
+        ``.notes`` says when it was skipped.
+
+    Returns
+    -------
+    CoverageReport
+        ``.people``, ``.gaps``, ``.summary``, ``.matrix``, ``.factions``, ``.notes``.
+
+    Raises
+    ------
+    UnknownOpportunityError
+        For an unknown opportunity, or when it is left out and there are several.
+    InvalidParameterError
+        For a ``key_power`` outside 0..1, an ``as_of`` that is not a date, or a flag that is
+        not a bool.
+
+    Notes
+    -----
+    Definitions used by the rules (gap ids in :data:`RULES`; each rule is one function in
+    :mod:`relgraph.analysis.coverage.rules`):
+
+    - *supporter* of ours: attitude ≥ +1; a competitor's supporter: ``supports`` names it.
+    - *owner*: one of our people with a ``covers`` tie to the person; A/B needs two.
+    - *information channel*: the source of an ``informs`` tie to the person (owners are
+      relationships, not independent sources, so they do not count). Channels are
+      *independent* when neither reports, directly or indirectly, to the other; the count
+      keeps only channels none of whose bosses is also a channel.
+    - *level parity*: per competitor, their top supporter T in the account (lowest level
+      number, then strongest backing, then power). We are at parity when one of our
+      supporters S is T's boss (directly or not), sways T directly, or sits at a higher or
+      the same level without reporting to T. Someone who reports to T, directly or not, is
+      weaker even at the same level. Candidates to restore parity: T's bosses, people with a
+      direct tie that sways T (influence weight from the settings; ``reports_to`` bosses
+      further up count as weight^distance), and the account's people above T's level —
+      never do-not-contact people, competitor staff, or anyone backing a competitor. They
+      are ordered by sway on T, then level, then leverage; the best
+      :data:`~relgraph.analysis.coverage.parity.MAX_CANDIDATES` are named (the text counts
+      the rest).
+    - *high leverage* (unmanaged opponent): ranking inside the top N by leverage, N being
+      the number of role holders.
+    - *stale*: ``updated`` earlier than ``as_of − settings.stale_days``.
+    - *stale contact* (only with an interactions log): a role holder who has an owner but
+      whose last logged contact (:func:`relgraph.last_contact`) is missing or earlier than
+      ``as_of − settings.contact_stale_days``; "medium" for people with at least
+      ``key_power``, else "low".
+    - *open issue*: a key person (any row of ``.people``) is among the people affected by
+      a customer issue that :func:`relgraph.customer_issues` reports open and overdue
+      (open longer than ``settings.open_issue_days``); "high" for people with at least
+      ``key_power``, else "medium".
+    - summary: *many* = share of the account's people with any direct tie to the party's
+      staff; *deep* = mean strength of those ties; *long* = median age in years of those
+      with a ``since`` date or, failing that, a first logged contact
+      (:func:`relgraph.tie_strengths`). ``index`` and ``power_share`` come from
+      :func:`relgraph.support_index`.
+
+    ``route_strength`` and ``route`` are the best route from our whole team, the route
+    engine's team reach (:mod:`relgraph.analysis.paths`, the same routes as
+    :func:`relgraph.routes_to_many`'s ``best_*`` columns without affiliations: product of
+    tie strengths, at most ``settings.max_hops`` hops, never through a do-not-contact
+    person, sensitive ties only with ``include_sensitive``). Leverage is solved once per
+    network and shared by every rule.
+
+    References
+    ----------
+    DOMAIN.md §5 (the coverage rules of the key-account planning practice).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> rep = coverage(rg.datasets.tiny(), as_of="2026-01-01")
+    >>> for row in rep.gaps[["rule", "person", "competitor"]].head(3).values.tolist():
+    ...     print(row)
+    ['level_parity', 'p1', 'R']
+    ['no_decider_support', 'p1', '']
+    ['no_supporter_in_role', 'p1', 'R']
+    """
+    key_power = check_float("key_power", key_power, minimum=0, maximum=1)
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
+    seed = check_int("seed", seed)
+    if with_factions is not None:
+        with_factions = check_bool("with_factions", with_factions)
+    day = check_date("as_of", as_of, default=net.as_of)
+    ctx = Context.of(net, opportunity, day)
+    notes: list[str] = []
+
+    lev_frame = leverage(net, ctx.opp)
+    lev = pd.Series(lev_frame["leverage"].to_numpy(float), index=lev_frame["person"].astype(str))
+    hid = hidden_influencers(net, ctx.opp, include_sensitive=include_sensitive)
+    par = parity(ctx, lev, include_sensitive)
+    membership = _membership(ctx, seed, include_sensitive, with_factions, notes)
+    last, issues = _interactions(net, day, notes)
+    rules = RouteRules(include_sensitive=include_sensitive)
+    people = people_frame(
+        ctx,
+        _key_people(ctx, hid, par),
+        lev,
+        set(hid["person"].astype(str)),
+        membership,
+        (rules, best_routes(net, rules)),
+        last,
+    )
+    fac = faction_frame(ctx, membership)
+    ev = Evidence(ctx, people, lev, key_power, par.gaps, fac, last is not None, issues)
+    gaps = find_gaps(ev)
+    if net.settings.uses_defaults():
+        notes.append(say("defaults_note"))
+    return CoverageReport(
+        opportunity=ctx.opp,
+        as_of=day,
+        people=people,
+        gaps=gaps,
+        summary=summary(ctx),
+        matrix=matrix(ctx),
+        factions=fac,
+        notes=tuple(notes),
+    )
+
+
+def _key_people(ctx: Context, hid: pd.DataFrame, par: Parity) -> dict[str, list[str]]:
+    """Who is a key person, and why: role holders, hidden influencers, backers, candidates."""
+    keys: dict[str, list[str]] = {}
+    for pid in ctx.power.index:
+        keys.setdefault(str(pid), []).append("role")
+    for pid in hid["person"].astype(str):
+        keys.setdefault(pid, []).append("hidden")
+    backers = ctx.people.index[
+        ctx.backs.isin(ctx.competitors).to_numpy() & ~ctx.party.isin(["us", "competitor"])
+    ]
+    for pid in backers:
+        keys.setdefault(str(pid), []).append("backer")
+    for pid in sorted({c for cands in par.candidates.values() for c in cands}):
+        keys.setdefault(pid, []).append("candidate")
+    return keys
+
+
+def _membership(
+    ctx: Context,
+    seed: int,
+    include_sensitive: bool,
+    with_factions: bool | None,
+    notes: list[str],
+) -> pd.Series | None:
+    n_account = int(ctx.org.eq(ctx.account).sum())
+    if with_factions is None:
+        with_factions = n_account <= _FACTIONS_MAX
+    if not with_factions:
+        notes.append(say("cov_note_no_factions", n=n_account))
+        return None
+    return faction_membership(ctx.net, ctx.account, seed=seed, include_sensitive=include_sensitive)
+
+
+def _interactions(
+    net: RelationshipNetwork, day: _dt.date, notes: list[str]
+) -> tuple[pd.Series | None, pd.DataFrame | None]:
+    """Last contact per person and the customer issues, from the interactions log."""
+    if net.interactions.empty:
+        notes.append(say("cov_note_empty_interactions"))
+        return None, None
+    lc = last_contact(net, as_of=day)
+    last = pd.Series(pd.to_datetime(lc["last_contact"]).to_numpy(), index=lc["person"].astype(str))
+    return last, customer_issues(net, as_of=day)

@@ -1,0 +1,217 @@
+"""Hidden influencers: people without a formal role who sway the decision chain (DOMAIN §3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from relgraph.analysis.influence.model import model
+from relgraph.analysis.influence.support import downstream, power, roles_text
+from relgraph.checks import check_bool, check_float, check_optional_int
+from relgraph.network import RelationshipNetwork
+from relgraph.text import say
+from relgraph.views import TIE_KINDS
+
+__all__ = ["hidden_influencers", "tie_phrase", "ties_between"]
+
+
+_PHRASE_KEYS = {
+    "influences": "via_influences",
+    "family": "via_family",
+    "friend": "via_friend",
+    "former_colleague": "via_former_colleague",
+    "alumni": "via_alumni",
+    "club": "via_club",
+    "neighbour": "via_neighbour",
+    "faith": "via_faith",
+    "works_with": "via_works_with",
+    "supplier": "via_supplier",
+    "customer_of": "via_customer_of",
+    "other": "via_other",
+}
+
+
+def tie_phrase(kind: str, strength: float, boss: bool | None) -> str:
+    """Say how a tie sways ("as their boss", "as a former colleague" …)."""
+    if kind == "reports_to":
+        return say("via_boss") if boss else say("via_report")
+    return say(_PHRASE_KEYS.get(kind, "via_other"), strength=strength)
+
+
+def ties_between(
+    net: RelationshipNetwork, i: int, j: int
+) -> list[tuple[str, float, bool | None, bool]]:
+    """Ties by which person ``i`` sways person ``j``: (kind, strength, i_is_boss, sensitive).
+
+    Every tie between the two (the network's pair index) whose sway weight in the
+    direction ``i → j`` is positive (:meth:`RelationshipNetwork.sway_weights`).
+    """
+    rows = net.pair_index().between(i, j)
+    if not len(rows):
+        return []
+    forward, backward = net.sway_weights()
+    us = net.endpoints()[0]
+    e = net.edges
+    strength = e["strength"].to_numpy(dtype=float)
+    sensitive = e["sensitive"].to_numpy(dtype=bool)
+    kinds = net.tie_kind_codes()
+    out: list[tuple[str, float, bool | None, bool]] = []
+    for r in rows.tolist():
+        src = int(us[r])
+        if (forward[r] if src == i else backward[r]) <= 0:
+            continue
+        kind = TIE_KINDS[int(kinds[r])]
+        boss = (src == j) if kind == "reports_to" else None
+        out.append((kind, float(strength[r]), boss, bool(sensitive[r])))
+    return out
+
+
+def _describe(net: RelationshipNetwork, pid: str, roles: str) -> str:
+    who = net.describe(pid)
+    return f"{who} ({roles})" if roles else who
+
+
+def hidden_influencers(
+    net: RelationshipNetwork,
+    opportunity: str | None = None,
+    *,
+    k: int | None = None,
+    min_leverage: float = 0.005,
+    include_sensitive: bool = False,
+) -> pd.DataFrame:
+    """People without a formal role who sway the decision chain, ranked by leverage.
+
+    Parameters
+    ----------
+    net : RelationshipNetwork
+    opportunity : str, optional
+        Opportunity id; may be left out when the network has only one.
+    k : int, optional
+        Keep only the top ``k``; all above ``min_leverage`` when omitted.
+    min_leverage : float
+        Leave out people with less leverage than this (default 0.005).
+    include_sensitive : bool
+        Name sensitive ties (family, faith, neighbour, or marked sensitive) as evidence.
+        When False (the default) they still count in the model, but the evidence is
+        withheld and counted in ``withheld``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rank, person, name, party, org, attitude, backs, leverage, sways`` (ids of the
+        decision-chain members they sway directly, comma-joined), ``influences`` (those
+        people described), ``via`` (the ties, kind and strength), ``withheld`` (sensitive
+        ties left out of the evidence) and ``why``.
+
+    Raises
+    ------
+    UnknownOpportunityError
+        For an unknown opportunity, or when it is left out and there are several.
+    ValueError
+        For a negative ``k`` or ``min_leverage``.
+
+    Notes
+    -----
+    Candidates are everyone with no role in the opportunity, plus role holders outside
+    the customer org, excluding our and competitor staff. Their leverage is computed as
+    in :func:`leverage`. Leverage splits exactly over the people ``j`` a candidate ``i``
+    sways: ``leverage_i = (1 − λ_i)(p_i/Σp + Σ_j λ_j W[j, i] z_j)`` with
+    ``z = (I − ΛW)⁻ᵀp/Σp``; the chain members they sway are listed by their term
+    ``λ_j W[j, i] z_j``, largest first. A candidate with no direct tie into the chain is
+    described by the person with the largest such term.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> hi = hidden_influencers(rg.datasets.tiny())
+    >>> hi[["person", "leverage", "sways"]].round(3)
+      person  leverage sways
+    0     p4     0.299    p1
+    >>> for part in hi.loc[0, "why"].split("; "):
+    ...     print(part)
+    sways Ann, CEO (decider) through a direct influence tie (0.8)
+    0.299 of the index moves with this person
+    """
+    k = check_optional_int("k", k, minimum=0)
+    min_leverage = check_float("min_leverage", min_leverage, minimum=0)
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
+    m = model(net)
+    opp, p, roles = power(net, opportunity)
+    z = downstream(m, p, opp)
+    lev = (1.0 - m.lam) * z
+    flow = m.lam * z  # flow through j: λ_j · z_j per unit of W[j, i]
+    account = net.account_of(opp)
+    org = net.people["org"].astype(str).to_numpy()
+    candidate = ((p <= 0) | (org != account)) & ~m.outside & (lev >= min_leverage)
+    order = np.flatnonzero(candidate)
+    order = order[np.lexsort((net.person_ids.to_numpy()[order], -lev[order]))]
+    if k is not None:
+        order = order[:k]
+    role_text = roles_text(roles)
+    WT = m.W.T.tocsr()  # row i: the people i sways and by how much
+    ids = net.person_ids
+    rows: list[dict[str, Any]] = []
+    for rank, i in enumerate(order, start=1):
+        lo, hi = WT.indptr[i], WT.indptr[i + 1]
+        swayed, wts = WT.indices[lo:hi], WT.data[lo:hi]
+        sel = (swayed != i) & (p[swayed] > 0)
+        chain = swayed[sel][np.argsort(-(wts[sel] * flow[swayed[sel]]), kind="stable")]
+        withheld = 0
+        targets: list[str] = []
+        described: list[str] = []
+        vias: list[str] = []
+        phrases: list[str] = []
+        for j in chain:
+            ties = ties_between(net, int(i), int(j))
+            shown = [t for t in ties if include_sensitive or not t[3]]
+            withheld += len(ties) - len(shown)
+            if not shown:
+                continue
+            pid = str(ids[j])
+            targets.append(pid)
+            described.append(_describe(net, pid, str(role_text.get(pid, ""))))
+            vias.append(", ".join(f"{t[0]} {t[1]:.1f} → {pid}" for t in shown))
+            phrases.append(" and ".join(tie_phrase(t[0], t[1], t[2]) for t in shown))
+        if described:
+            why = say("hidden_why", target=described[0], tie=phrases[0], lev=float(lev[i]))
+            if len(described) > 1:
+                why = say("hidden_why_more", why=why, more=len(described) - 1)
+        elif withheld:
+            why = say("hidden_why_withheld", lev=float(lev[i]))
+        else:
+            nb = swayed[swayed != i]
+            best = nb[np.argmax(wts[swayed != i] * flow[nb])] if len(nb) else -1
+            through = net.labels.iat[int(best)] if best >= 0 else "?"
+            why = say("hidden_why_indirect", through=through, lev=float(lev[i]))
+            described.append(say("through", who=through))
+        if withheld:
+            why = why + say("withheld_note", n=withheld)
+        rows.append(
+            {
+                "rank": rank,
+                "person": str(ids[int(i)]),
+                "name": str(net.labels.iat[int(i)]),
+                "party": str(net.party.iat[int(i)]),
+                "org": str(org[i]),
+                "attitude": net.people["attitude"].astype("Int64").iat[int(i)],
+                "backs": str(net.people["supports"].fillna("").iat[int(i)]),
+                "leverage": float(lev[i]),
+                "sways": ", ".join(targets),
+                "influences": "; ".join(described),
+                "via": "; ".join(vias),
+                "withheld": withheld,
+                "why": why,
+            }
+        )
+    cols = [
+        "rank", "person", "name", "party", "org", "attitude", "backs", "leverage",
+        "sways", "influences", "via", "withheld", "why",
+    ]  # fmt: skip
+    out = pd.DataFrame(rows, columns=cols)
+    out["attitude"] = out["attitude"].astype("Int64")
+    out["withheld"] = out["withheld"].astype(int)
+    out["rank"] = out["rank"].astype(int)
+    out["leverage"] = out["leverage"].astype(float)
+    return out

@@ -1,0 +1,438 @@
+"""The Friedkin–Johnsen influence model: the solver, the model of a network, its matrix.
+
+Who sways whom comes from the network (:meth:`RelationshipNetwork.sway_weights`, one weight
+per tie and direction); the model turns it into the row-stochastic matrix ``W``, the
+susceptibilities ``λ`` and the initial attitudes ``x0``, and solves
+``x* = (I − ΛW)⁻¹(I − Λ)x0`` once per network (the solves are memoised on the model).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from relgraph.errors import UnknownPersonError
+from relgraph.views import TIE_KINDS, kind_weights, sway_matrix
+
+if TYPE_CHECKING:
+    from relgraph.network import RelationshipNetwork
+
+__all__ = ["build_model", "friedkin_johnsen", "influence_matrix", "model", "predicted_attitudes"]
+
+#: Parties outside the customer's opinion dynamics (our staff and competitor staff).
+_OUTSIDE = ("us", "competitor")
+#: Up to this many people the solver factorises; above, it iterates.
+_DIRECT_SMALL = 500
+#: When the iteration would contract slowly (some λ > 0.9), factorise up to this many.
+_DIRECT_MAX = 20_000
+#: Tolerance of the network-level solves (max error of x* on −3..+3, of leverage on 0..1).
+_TOL = 1e-9
+
+Method = Literal["auto", "direct", "iterative"]
+_METHODS = ("auto", "direct", "iterative")
+
+
+# --------------------------------------------------------------------------- solver
+def friedkin_johnsen(
+    W: Any,
+    susceptibility: float | Sequence[float] | np.ndarray,
+    x0: Sequence[float] | np.ndarray,
+    *,
+    method: Method = "auto",
+    tol: float = 1e-12,
+    maxiter: int = 10_000,
+) -> np.ndarray:
+    r"""Solve the Friedkin–Johnsen model for its equilibrium opinions.
+
+    Parameters
+    ----------
+    W : scipy.sparse matrix or array_like, shape (n, n)
+        Row-stochastic influence matrix in the textbook convention: ``W[i, j]`` is the
+        weight person ``i`` gives to the opinion of person ``j``; every row sums to 1;
+        self-weights ``W[i, i]`` are allowed.
+    susceptibility : float or array_like, shape (n,)
+        Susceptibility λ of each person, in 0..1 (0 = keeps their own opinion, 1 = only
+        follows others). A scalar applies to everyone.
+    x0 : array_like, shape (n,) or (n, k)
+        Initial opinions (prejudices); ``k`` columns are ``k`` independent issues.
+    method : {"auto", "direct", "iterative"}
+        ``"direct"`` factorises ``I − ΛW`` with a sparse LU (SuperLU); ``"iterative"`` runs
+        the fixed-point iteration ``x ← ΛWx + (I − Λ)x0`` to ``tol``, falling back to GMRES
+        when it contracts slowly; ``"auto"`` is direct up to 500 people (or 20,000 when
+        some λ exceeds 0.9), iterative above.
+    tol : float
+        Convergence tolerance of the iterative method (max-norm of the last step,
+        relative to the largest opinion).
+    maxiter : int
+        Iteration limit of the iterative method.
+
+    Returns
+    -------
+    numpy.ndarray
+        Equilibrium opinions ``x*``, the same shape as ``x0``.
+
+    Raises
+    ------
+    ValueError
+        When ``W`` is not square, has negative entries or a row not summing to 1, when a
+        susceptibility is outside 0..1, when ``x0`` has the wrong length or non-finite
+        values, for an unknown ``method``, or when the model has no unique equilibrium
+        (a group of fully susceptible people, λ = 1, who hear nobody with λ < 1).
+
+    Notes
+    -----
+    The model (Friedkin & Johnsen 1990, 1999) iterates
+    ``x(t+1) = ΛW x(t) + (I − Λ) x0`` with ``Λ = diag(λ)``; when ``I − ΛW`` is
+    non-singular it converges to
+
+    .. math:: x^* = (I - \Lambda W)^{-1} (I - \Lambda) x_0 .
+
+    A dense inverse is never formed: small systems use one sparse LU factorisation,
+    larger ones the fixed-point (Jacobi) iteration itself, whose cost per step is one
+    sparse matrix–vector product. It contracts at rate ``ρ = max λ`` (the max-norm of
+    ``ΛW``), so after a step of size ``d`` the error is at most ``d·ρ/(1 − ρ)``; it stops
+    when that bound is below ``tol · max(1, max |x|)`` (at the default λ = 0.5 about 40
+    steps reach 1e-12). When it contracts slowly (ρ near 1) it finishes with GMRES to the
+    same relative tolerance. LU fill-in on large random graphs makes the iteration the
+    faster choice there.
+
+    References
+    ----------
+    .. [1] N. E. Friedkin and E. C. Johnsen, "Social influence and opinions", Journal of
+       Mathematical Sociology 15(3–4):193–206, 1990.
+    .. [2] N. E. Friedkin and E. C. Johnsen, "Social influence networks and opinion
+       change", Advances in Group Processes 16:1–29, 1999.
+    .. [3] S. E. Parsegov, A. V. Proskurnikov, R. Tempo and N. E. Friedkin, "Novel
+       multidimensional models of opinion dynamics in social networks", IEEE Transactions
+       on Automatic Control 62(5):2270–2285, 2017.
+
+    Examples
+    --------
+    The four-person example of Friedkin & Johnsen (1999), with λ = 1 − w_ii:
+
+    >>> import numpy as np
+    >>> W = np.array([[0.220, 0.120, 0.360, 0.300],
+    ...               [0.147, 0.215, 0.344, 0.294],
+    ...               [0.000, 0.000, 1.000, 0.000],
+    ...               [0.090, 0.178, 0.446, 0.286]])
+    >>> friedkin_johnsen(W, 1 - np.diag(W), [25, 25, 75, 85]).round(1)
+    array([60., 60., 75., 75.])
+    """
+    if method not in _METHODS:
+        raise ValueError(f"unknown method {method!r}; valid: {', '.join(_METHODS)}")
+    M, lam = _check_fj(W, susceptibility)
+    n = M.shape[0]
+    x0a = np.asarray(x0, dtype=float)
+    if x0a.ndim not in (1, 2) or x0a.shape[0] != n:
+        raise ValueError(f"x0 has shape {x0a.shape}; expected ({n},) or ({n}, k)")
+    if not np.isfinite(x0a).all():
+        raise ValueError("x0 contains NaN or infinite values")
+    _check_anchored(M, lam)
+    b = (1.0 - lam)[:, None] * x0a if x0a.ndim == 2 else (1.0 - lam) * x0a
+    return _solve(M, lam, b, method=method, tol=tol, maxiter=maxiter)
+
+
+def _check_fj(W: Any, susceptibility: Any) -> tuple[sp.csr_matrix, np.ndarray]:
+    M = sp.csr_matrix(W, dtype=float) if sp.issparse(W) else sp.csr_matrix(np.asarray(W, float))
+    if M.ndim != 2 or M.shape[0] != M.shape[1]:
+        raise ValueError(f"W has shape {M.shape}; expected a square (n, n) matrix")
+    n = M.shape[0]
+    if M.nnz and (not np.isfinite(M.data).all() or M.data.min() < 0):
+        raise ValueError("W has negative or non-finite entries; expected weights >= 0")
+    rows = np.asarray(M.sum(axis=1)).ravel()
+    bad = np.flatnonzero(np.abs(rows - 1.0) > 1e-6)
+    if len(bad):
+        raise ValueError(
+            f"W is not row-stochastic: row {int(bad[0])} sums to {rows[bad[0]]:.6g}; "
+            "expected every row to sum to 1 (give an isolated person a self-weight of 1)"
+        )
+    lam = np.asarray(susceptibility, dtype=float)
+    lam = np.full(n, float(lam)) if lam.ndim == 0 else lam
+    if lam.shape != (n,):
+        raise ValueError(f"susceptibility has shape {lam.shape}; expected a scalar or ({n},)")
+    if not np.isfinite(lam).all() or lam.min(initial=0.0) < 0 or lam.max(initial=0.0) > 1:
+        raise ValueError("susceptibility must lie in 0..1 for everyone")
+    return M, lam
+
+
+def _check_anchored(M: sp.csr_matrix, lam: np.ndarray) -> None:
+    """Raise when some fully susceptible people (λ = 1) never hear anyone with λ < 1."""
+    if not (lam >= 1.0).any():
+        return
+    reach = lam < 1.0
+    P = (M != 0).astype(np.int8).tocsr()
+    while True:
+        new = reach | (P @ reach.astype(np.int8) > 0)
+        if (new == reach).all():
+            break
+        reach = new
+    if not reach.all():
+        who = np.flatnonzero(~reach)[:5].tolist()
+        raise ValueError(
+            "the model has no unique equilibrium: people at positions "
+            f"{who} have susceptibility 1 and hear only others with susceptibility 1"
+        )
+
+
+def _solve(
+    W: sp.csr_matrix,
+    lam: np.ndarray,
+    b: np.ndarray,
+    *,
+    transpose: bool = False,
+    method: str = "auto",
+    tol: float = 1e-12,
+    maxiter: int = 10_000,
+    memo: dict[Any, Any] | None = None,
+) -> np.ndarray:
+    """Solve ``(I − ΛW) x = b`` (or ``(I − ΛW)ᵀ x = b``) for row-stochastic ``W``.
+
+    Small systems (and slowly contracting ones up to ``_DIRECT_MAX``) are factorised once
+    with SuperLU (kept in ``memo`` for the next solve); larger ones run the fixed-point
+    iteration, one sparse product per step, never forming ``ΛW`` or a transposed copy.
+    """
+    n = W.shape[0]
+    if n == 0:
+        return np.zeros_like(b, dtype=float)
+    rate = float(lam.max(initial=0.0))  # ‖ΛW‖∞ = ‖(ΛW)ᵀ‖₁ = max λ: the contraction rate
+    if method == "direct" or (
+        method == "auto" and (n <= _DIRECT_SMALL or (rate > 0.9 and n <= _DIRECT_MAX))
+    ):
+        lu = None if memo is None else memo.get("lu")
+        if lu is None:
+            from scipy.sparse.linalg import splu
+
+            lhs = (sp.identity(n, format="csr") - sp.diags(lam) @ W).tocsc()
+            try:
+                lu = splu(lhs)
+            except RuntimeError as err:
+                raise ValueError(f"the model has no unique equilibrium ({err})") from err
+            if memo is not None:
+                memo["lu"] = lu
+        x = lu.solve(np.ascontiguousarray(b, dtype=float), trans="T" if transpose else "N")
+        if not np.isfinite(x).all():
+            raise ValueError("the model has no unique equilibrium (singular system)")
+        return np.asarray(x)
+    lam_c = lam[:, None] if b.ndim == 2 else lam
+    WT = W.T  # a CSC view: no copy
+
+    def step(x: np.ndarray) -> np.ndarray:
+        return np.asarray(WT @ (lam_c * x) if transpose else lam_c * (W @ x)) + b
+
+    # The error after a step of size d is at most d·ρ/(1 − ρ) (in the max-norm forward,
+    # the 1-norm transposed), so stop when that bound drops below tol (relative).
+    factor = rate / (1.0 - rate) if rate < 1.0 else math.inf
+    x = np.array(b, dtype=float)
+    for _ in range(min(maxiter, 500)):
+        nxt = step(x)
+        diff = np.abs(nxt - x)
+        d = float(diff.sum(axis=0).max(initial=0.0) if transpose else diff.max(initial=0.0))
+        x = nxt
+        scale = max(1.0, float(np.abs(x).max(initial=0.0)))
+        if d * min(factor, 1e6) <= tol * scale:
+            return x
+    # Slow contraction (some λ near 1): finish with GMRES from the current iterate.
+    from scipy.sparse.linalg import LinearOperator, gmres
+
+    Aop = WT @ sp.diags(lam) if transpose else sp.diags(lam) @ W
+    op = LinearOperator((n, n), matvec=lambda v: v - Aop @ v, dtype=float)
+    cols = x.reshape(n, -1)
+    bcols = np.asarray(b, dtype=float).reshape(n, -1)
+    out = np.empty_like(cols)
+    for c in range(cols.shape[1]):
+        sol, info = gmres(op, bcols[:, c], x0=cols[:, c], rtol=tol, atol=0.0, maxiter=maxiter)
+        if info != 0:
+            raise ValueError("the iterative solve did not converge; the model may be singular")
+        out[:, c] = sol
+    return out.reshape(x.shape)
+
+
+# --------------------------------------------------------------------------- the model
+@dataclass(frozen=True)
+class _Model:
+    """The influence model of one network and settings: W, λ, x0, and solves made on it.
+
+    ``memo`` keeps what has been solved on this model (the LU factorisation, predicted
+    attitudes, the downstream vector per opportunity), so the analyses of one network share
+    one solve; every array in it is read-only.
+    """
+
+    W: sp.csr_matrix  # row-stochastic; W[i, j] = share of i's attention on j
+    lam: np.ndarray
+    x0: np.ndarray
+    blank: np.ndarray  # attitude was blank (treated as 0)
+    outside: np.ndarray  # our staff and competitor staff
+    active: np.ndarray  # False for people removed (simulate: left the company)
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def solve(self, b: np.ndarray, *, transpose: bool = False) -> np.ndarray:
+        return _solve(self.W, self.lam, b, transpose=transpose, tol=_TOL, memo=self.memo)
+
+    def predicted(self) -> np.ndarray:
+        """``x* = (I − ΛW)⁻¹(I − Λ)x0`` (read-only, memoised)."""
+        if "x" not in self.memo:
+            self.memo["x"] = _readonly(self.solve((1.0 - self.lam) * self.x0))
+        x: np.ndarray = self.memo["x"]
+        return x
+
+
+def _position(net: RelationshipNetwork, pid: str) -> int:
+    """Integer position of one known person id (a hash lookup, no array building)."""
+    loc = net.person_ids.get_loc(pid)
+    if not isinstance(loc, (int, np.integer)):
+        raise UnknownPersonError(pid, detail="the id is not unique")
+    return int(loc)
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
+def build_model(
+    net: RelationshipNetwork,
+    *,
+    extra: pd.DataFrame | None = None,
+    attitude: np.ndarray | None = None,
+    removed: np.ndarray | None = None,
+) -> _Model:
+    """Build the influence model of ``net``; :func:`model` caches the plain one.
+
+    ``extra`` ties, other initial ``attitude`` values and people ``removed`` serve what-if
+    simulations (:func:`relgraph.simulate`).
+    """
+    n = net.n_people
+    u, v = net.endpoints()
+    forward, backward = net.sway_weights()
+    if extra is not None and len(extra):
+        fwd_t, bwd_t = kind_weights(net.settings.influence_weight, TIE_KINDS)
+        kinds = extra["kind"].astype(str).to_numpy()
+        codes = np.array([TIE_KINDS.index(k) for k in kinds], dtype=np.int64)
+        f, b = fwd_t[codes], bwd_t[codes]
+        infl = kinds == "influences"
+        f[infl], b[infl] = extra["strength"].to_numpy(float)[infl], 0.0
+        u = np.concatenate([u, extra["u"].to_numpy(np.int64)])
+        v = np.concatenate([v, extra["v"].to_numpy(np.int64)])
+        forward, backward = np.concatenate([forward, f]), np.concatenate([backward, b])
+    outside = _outside(net)
+    active = np.ones(n, dtype=bool) if removed is None else ~removed
+    W, empty = sway_matrix(u, v, forward, backward, n, outside | ~active)
+    sus = net.people["susceptibility"].to_numpy(dtype=float, na_value=np.nan)
+    lam = np.where(np.isnan(sus), float(net.settings.susceptibility), sus)
+    lam = np.where(empty, 0.0, lam)
+    raw = net.people["attitude"]
+    blank = raw.isna().to_numpy()
+    if attitude is None:
+        x0 = raw.to_numpy(dtype=float, na_value=np.nan)
+        x0[blank] = 0.0
+    else:
+        x0 = np.asarray(attitude, dtype=float)
+    for arr in (lam, x0, blank, outside, active):
+        arr.flags.writeable = False
+    return _Model(W=W, lam=lam, x0=x0, blank=blank, outside=outside, active=active)
+
+
+def _outside(net: RelationshipNetwork) -> np.ndarray:
+    """Our staff and competitor staff (outside the customer's opinion dynamics)."""
+    return _readonly(net.party.isin(_OUTSIDE).to_numpy(dtype=bool))
+
+
+def model(net: RelationshipNetwork) -> _Model:
+    """Return the influence model of ``net`` (built once per network and settings).
+
+    Networks are immutable (tables never change after construction), so a model and
+    everything solved on it stay valid for the network's life.
+    """
+    return net.memo(("influence.model",), lambda: build_model(net))
+
+
+def influence_matrix(net: RelationshipNetwork) -> sp.csr_matrix:
+    """Return the row-normalised influence matrix W of a network (who listens to whom).
+
+    Parameters
+    ----------
+    net : RelationshipNetwork
+        The network; weights come from ``net.settings.influence_weight``.
+
+    Returns
+    -------
+    scipy.sparse.csr_matrix
+        ``W[i, j]`` is the share of person ``i``'s attention on person ``j`` (positions as
+        in ``net.person_ids``); every row sums to 1.
+
+    Notes
+    -----
+    Raw sway ``R[i, j]`` (how much ``j`` sways ``i``) adds, for every tie:
+
+    - ``influences`` (source sways target): its resolved strength to ``R[target, source]``;
+    - ``reports_to`` (source = the report): ``influence_weight["reports_to"] = (f, b)``,
+      the report advising the boss ``R[boss, report] += f`` (default 0.2) and the boss
+      swaying the report ``R[report, boss] += b`` (default 0.6);
+    - personal ties: ``(f, b)`` of their kind, ``R[target, source] += f`` and
+      ``R[source, target] += b`` (defaults equal both ways: family 0.6, friend 0.4 …);
+    - ``covers`` and ``informs``: nothing (they are our contact, not sway).
+
+    Parallel ties between the same two people add up. Our own staff (party ``us``) and
+    competitor staff (party ``competitor``) are outside the customer's opinion dynamics:
+    their rows and columns get no weight. Then ``W = D⁻¹R`` with ``D`` the row sums; a
+    person nobody sways gets a self-weight of 1 (and susceptibility 0: they keep their
+    attitude). Sensitive ties count in the model (it is never shown as such); outputs
+    that name ties withhold them unless asked.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> W = influence_matrix(net)
+    >>> i = net.index_of("p1")  # Ann hears Bo (report, 0.2) and Di (influences, 0.8)
+    >>> W[i].toarray().round(2).tolist()
+    [[0.0, 0.2, 0.0, 0.8, 0.0, 0.0]]
+    """
+    return model(net).W.copy()  # a copy: the model's own matrix stays intact
+
+
+def predicted_attitudes(net: RelationshipNetwork) -> pd.DataFrame:
+    """Predict everyone's attitude toward us after influence has played out.
+
+    Parameters
+    ----------
+    net : RelationshipNetwork
+        The network; weights and susceptibility come from ``net.settings``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``person, name, party, attitude`` (as given, blank kept as NA), ``susceptibility``,
+        ``predicted`` (``x*``, −3..+3) and ``change`` (``x* − x0``), in table order.
+
+    Notes
+    -----
+    ``x* = (I − ΛW)⁻¹(I − Λ)x0`` (see :func:`friedkin_johnsen` and
+    :func:`influence_matrix`), with a blank attitude counted as 0 (neutral).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> df = predicted_attitudes(rg.datasets.tiny())
+    >>> df.set_index("person").loc["p1", "predicted"].round(3)
+    np.float64(-0.451)
+    """
+    m = model(net)
+    x = m.predicted()
+    return pd.DataFrame(
+        {
+            "person": net.person_ids.to_numpy(),
+            "name": net.labels.to_numpy(),
+            "party": net.party.to_numpy(),
+            "attitude": net.people["attitude"].astype("Int64").array,
+            "susceptibility": m.lam,
+            "predicted": x,
+            "change": x - m.x0,
+        }
+    )

@@ -1,0 +1,247 @@
+"""The contact graph routes run on, and the rules of who may be a step of a route.
+
+A route is a chain of real ties (DOMAIN.md §7): every tie of any kind counts as undirected,
+with its resolved strength, and parallel ties keep the strongest. A route starts at one of
+our people (org kind ``us``) — when the whole team searches, our people are never a middle
+step, since the colleague would start the route — and never enters a do-not-contact person
+or uses a sensitive tie unless the caller opts in. A shared affiliation (school, club …)
+between two people with no tie is an *opening*, not a tie: it appears only in the overlay
+graph of :func:`affiliation_overlay`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from relgraph.network import RelationshipNetwork
+
+__all__ = [
+    "AffiliationOpening",
+    "ContactGraph",
+    "RouteGraph",
+    "RouteRules",
+    "affiliation_overlay",
+    "route_graph",
+]
+
+#: Cost floor so that ties of strength 1.0 stay edges in scipy's csgraph.
+TINY = 1e-12
+
+
+@dataclass(frozen=True)
+class RouteRules:
+    """What a route may use beyond the default (each an explicit opt-in of the caller).
+
+    Attributes
+    ----------
+    include_sensitive : bool
+        Sensitive ties (family, faith, neighbour, anything marked sensitive) and sensitive
+        affiliations.
+    include_do_not_contact : bool
+        Do-not-contact people, as a step or as the target.
+    """
+
+    include_sensitive: bool = False
+    include_do_not_contact: bool = False
+
+    @property
+    def everything(self) -> RouteRules:
+        """The same search with every opt-in switched on (to count what the rules left out)."""
+        return RouteRules(True, True)
+
+
+@dataclass(frozen=True)
+class ContactGraph:
+    """A graph as raw CSR arrays with ``cost = -log(strength)`` per edge.
+
+    ``rev`` holds the transposed graph for directed graphs (sway chains); an undirected
+    contact graph is its own transpose (``rev`` None).
+    """
+
+    n: int
+    indptr: np.ndarray
+    indices: np.ndarray
+    strength: np.ndarray
+    cost: np.ndarray
+    rev: ContactGraph | None = None
+
+    @classmethod
+    def from_matrix(cls, mat: sp.spmatrix, *, directed: bool = False) -> ContactGraph:
+        """Build from a sparse matrix of strengths (entry ``[i, j]``: edge ``i → j``)."""
+        m = sp.csr_matrix(mat, copy=True)
+        m.eliminate_zeros()
+        m.sort_indices()
+        s = m.data.astype(float)
+        rev = cls.from_matrix(m.T.tocsr()) if directed else None
+        return cls(
+            int(m.shape[0]),
+            m.indptr.astype(np.int64),
+            m.indices.astype(np.int64),
+            s,
+            -np.log(s),
+            rev,
+        )
+
+    @property
+    def backward(self) -> ContactGraph:
+        """The graph with every edge reversed (itself when undirected)."""
+        return self if self.rev is None else self.rev
+
+    def edge_slots(self, front: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions in ``indices``/``cost`` of the edges leaving ``front``, and counts per node.
+
+        Row by row, in ``front``'s order.
+        """
+        lo = self.indptr[front]
+        cnt = self.indptr[front + 1] - lo
+        total = int(cnt.sum())
+        return np.repeat(lo, cnt) + np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt), cnt
+
+    def strength_of(self, u: int, v: int) -> float:
+        """Strength of the edge ``u → v`` (0 when there is none)."""
+        lo, hi = self.indptr[u], self.indptr[u + 1]
+        i = lo + int(np.searchsorted(self.indices[lo:hi], v))
+        if i < hi and self.indices[i] == v:
+            return float(self.strength[i])
+        return 0.0
+
+    def rows(self) -> np.ndarray:
+        """Return the source node of every edge (same order as ``indices``)."""
+        return np.repeat(np.arange(self.n), np.diff(self.indptr))
+
+
+@dataclass(frozen=True)
+class RouteGraph:
+    """Everything a route search needs for one network and one set of rules.
+
+    Attributes
+    ----------
+    real : ContactGraph
+        Real ties only (sensitive ones only when the rules allow them).
+    ours : numpy.ndarray of bool
+        Our people (they start routes).
+    blocked : numpy.ndarray of bool
+        People no route may enter (do-not-contact, unless the rules allow them).
+    """
+
+    net: RelationshipNetwork
+    rules: RouteRules
+    real: ContactGraph
+    ours: np.ndarray
+    blocked: np.ndarray
+
+    def starts(self) -> np.ndarray:
+        """Our people who may start a route (not blocked), as positions."""
+        return np.flatnonzero(self.ours & ~self.blocked).astype(np.int64)
+
+    def team_blocked(self) -> np.ndarray:
+        """People a team-wide route may not pass through: the blocked and our own people."""
+        return self.blocked | self.ours
+
+
+def route_graph(net: RelationshipNetwork, rules: RouteRules) -> RouteGraph:
+    """Return the route graph of a network under ``rules`` (built once per network).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> g = route_graph(rg.datasets.tiny(), RouteRules())
+    >>> g.real.n, int(g.ours.sum()), int(g.blocked.sum())
+    (6, 2, 0)
+    """
+
+    def build() -> RouteGraph:
+        adj = net.adjacency(symmetric=True, include_sensitive=rules.include_sensitive)
+        ours = net.party.eq("us").to_numpy()
+        blocked = np.zeros(net.n_people, bool)
+        if not rules.include_do_not_contact:
+            blocked = net.do_not_contact().copy()
+        for a in (ours, blocked):
+            a.flags.writeable = False
+        return RouteGraph(net, rules, ContactGraph.from_matrix(adj), ours, blocked)
+
+    return net.memo(("paths.graph", rules), build)
+
+
+@dataclass(frozen=True)
+class AffiliationOpening:
+    """A shared affiliation between two people with no tie: an opening, not yet a tie."""
+
+    kind: str
+    name: str
+    strength: float
+    sensitive: bool
+
+
+def affiliation_overlay(
+    net: RelationshipNetwork, rules: RouteRules
+) -> tuple[ContactGraph, dict[tuple[int, int], AffiliationOpening]]:
+    """Real ties plus shared affiliations between people with no tie (built once).
+
+    Each pair of members of one affiliation (same name and kind) with no real tie gets an
+    edge of ``settings.affiliation_strength`` for its kind (the strongest when they share
+    several); sensitive affiliations only when the rules allow them.
+
+    Returns
+    -------
+    tuple
+        The overlay graph and, per ordered pair of positions, the opening it uses.
+    """
+    return net.memo(("paths.affiliations", rules), lambda: _build_overlay(net, rules))
+
+
+def _build_overlay(
+    net: RelationshipNetwork, rules: RouteRules
+) -> tuple[ContactGraph, dict[tuple[int, int], AffiliationOpening]]:
+    real = route_graph(net, rules).real
+    info: dict[tuple[int, int], AffiliationOpening] = {}
+    strength_of = {str(k): float(v) for k, v in net.settings.affiliation_strength.items()}
+    for (name, kind), members, sensitive in _affiliation_groups(net, rules):
+        s = strength_of.get(kind, 0.0)
+        if s <= 0 or len(members) < 2:
+            continue
+        for i, u in enumerate(members):
+            for v in members[i + 1 :]:
+                if real.strength_of(u, v) > 0:
+                    continue  # a real tie exists: the affiliation is already used
+                for key in ((u, v), (v, u)):
+                    if key not in info or info[key].strength < s:
+                        info[key] = AffiliationOpening(str(kind), str(name), s, sensitive)
+    au = np.array([k[0] for k in info], dtype=np.int64)
+    av = np.array([k[1] for k in info], dtype=np.int64)
+    aw = np.array([o.strength for o in info.values()], dtype=float)
+    mat = sp.csr_matrix(
+        (
+            np.concatenate([real.strength, aw]),
+            (np.concatenate([real.rows(), au]), np.concatenate([real.indices, av])),
+        ),
+        shape=(real.n, real.n),
+    )
+    return ContactGraph.from_matrix(mat), info
+
+
+def _affiliation_groups(
+    net: RelationshipNetwork, rules: RouteRules
+) -> list[tuple[tuple[str, str], list[int], bool]]:
+    """Members (sorted positions) of each affiliation, and whether it is sensitive."""
+    aff = net.affiliations
+    if not len(aff):
+        return []
+    kinds = aff["kind"].astype(str)
+    sens_kinds = {str(k) for k in net.settings.sensitive_affiliation_kinds}
+    sens = aff["sensitive"].astype("boolean").fillna(kinds.isin(sens_kinds)).to_numpy(bool)
+    pos = net.person_ids.get_indexer(pd.Index(aff["person"].astype(str)))
+    frame = pd.DataFrame(
+        {"pos": pos, "name": aff["affiliation"].astype(str), "kind": kinds, "sens": sens}
+    )
+    if not rules.include_sensitive:
+        frame = frame[~frame["sens"]]
+    out = []
+    for (name, kind), grp in frame.groupby(["name", "kind"], sort=True):
+        members = sorted(set(grp["pos"].tolist()))
+        out.append(((str(name), str(kind)), members, bool(grp["sens"].any())))
+    return out

@@ -1,0 +1,164 @@
+"""The one way routes and chains are described: every hop's tie, and the route as text.
+
+Every output that shows a route — connection routes, bulk routes, coverage, targets, the
+plan, sway chains — describes its hops with :func:`hop_details` and prints it with
+:func:`route_text`, so one route reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from relgraph.analysis.paths.graph import AffiliationOpening, RouteRules
+from relgraph.network import RelationshipNetwork
+from relgraph.text import say
+
+__all__ = ["Hop", "Route", "describe", "hop_details", "person_text", "route_text", "tie_words"]
+
+#: How a directed tie reads from its source and from its target.
+DIRECTED_WORDS: Mapping[str, tuple[str, str]] = {
+    "reports_to": ("reports to", "manages"),
+    "covers": ("covers", "covered by"),
+    "influences": ("influences", "influenced by"),
+    "informs": ("informs", "informed by"),
+}
+_AFFILIATION = "affiliation:"
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a route: the tie used (or the affiliation opening) and its strength.
+
+    Attributes
+    ----------
+    kind : str
+        Tie kind, or ``"affiliation:<kind>"`` for a shared affiliation (not yet a tie).
+    words : str
+        How the hop reads ("former colleague", "reports to", "shared school X, not yet a
+        tie,").
+    strength : float
+    sensitive : bool
+    explicit : bool
+        The strength was given (or derived from the interactions log), not a default.
+    """
+
+    kind: str
+    words: str
+    strength: float
+    sensitive: bool
+    explicit: bool
+
+    @property
+    def affiliation(self) -> bool:
+        """Whether the hop is a shared affiliation (an opening, not a tie)."""
+        return self.kind.startswith(_AFFILIATION)
+
+
+@dataclass(frozen=True)
+class Route:
+    """A path with its hops described."""
+
+    cost: float
+    path: tuple[int, ...]
+    hops: tuple[Hop, ...]
+
+    @property
+    def strength(self) -> float:
+        """Product of the hops' strengths (1.0 for an empty route)."""
+        return float(np.prod([h.strength for h in self.hops])) if self.hops else 1.0
+
+    @property
+    def affiliation(self) -> bool:
+        """Whether any hop is a shared affiliation (not yet a tie)."""
+        return any(h.affiliation for h in self.hops)
+
+    @property
+    def sensitive(self) -> bool:
+        """Whether any hop is a sensitive tie or affiliation."""
+        return any(h.sensitive for h in self.hops)
+
+
+def hop_details(
+    net: RelationshipNetwork,
+    rules: RouteRules,
+    paths: Iterable[Sequence[int]],
+    openings: Mapping[tuple[int, int], AffiliationOpening] | None = None,
+) -> dict[tuple[int, int], Hop]:
+    """Describe every hop of ``paths``: the strongest usable tie per pair, else its opening.
+
+    One vectorised lookup in the network's pair index for all hops of all paths.
+    """
+    pairs = sorted({(int(u), int(v)) for p in paths for u, v in zip(p, p[1:], strict=False)})
+    out: dict[tuple[int, int], Hop] = {}
+    if not pairs:
+        return out
+    e = net.edges
+    strength = e["strength"].to_numpy(dtype=float)
+    usable = np.ones(len(e), bool) if rules.include_sensitive else ~e["sensitive"].to_numpy(bool)
+    src = np.array([a for a, _ in pairs], dtype=np.int64)
+    dst = np.array([c for _, c in pairs], dtype=np.int64)
+    rows = net.pair_index().strongest(src, dst, strength, usable)
+    given = e["basis"].ne("default").to_numpy(dtype=bool)
+    kinds = e["kind"].astype(str).to_numpy(dtype=object)
+    tie_u = e["u"].to_numpy(np.int64)
+    sens = e["sensitive"].to_numpy(dtype=bool)
+    for (a, c), r in zip(pairs, rows.tolist(), strict=True):
+        if r >= 0:
+            kind = str(kinds[r])
+            pair = DIRECTED_WORDS.get(kind)
+            words = (pair[0] if tie_u[r] == a else pair[1]) if pair else tie_words(kind)
+            out[(a, c)] = Hop(kind, words, float(strength[r]), bool(sens[r]), bool(given[r]))
+        elif openings is not None and (a, c) in openings:
+            o = openings[(a, c)]
+            words = say("routes_affiliation_hop", kind=o.kind, name=o.name)
+            out[(a, c)] = Hop(f"{_AFFILIATION}{o.kind}", words, o.strength, o.sensitive, False)
+    return out
+
+
+def tie_words(kind: str) -> str:
+    """How a tie kind reads in a sentence ("former colleague")."""
+    return kind.replace("_", " ")
+
+
+def describe(
+    net: RelationshipNetwork,
+    rules: RouteRules,
+    found: Iterable[tuple[float, Sequence[int]]],
+    openings: Mapping[tuple[int, int], AffiliationOpening] | None = None,
+) -> list[Route]:
+    """Turn (cost, path) pairs into :class:`Route` objects with their hops described."""
+    pairs = [(float(c), tuple(int(x) for x in p)) for c, p in found]
+    details = hop_details(net, rules, [p for _, p in pairs], openings)
+    return [
+        Route(c, p, tuple(details[(u, v)] for u, v in zip(p, p[1:], strict=False)))
+        for c, p in pairs
+    ]
+
+
+def person_text(net: RelationshipNetwork, i: int) -> str:
+    """Return one person as a route shows them: ``label [party, title]``."""
+    pid = str(net.person_ids[i])
+    title = str(net.titles.iat[i])
+    party = str(net.party.iat[i])
+    inner = f"{party}, {title}" if title else party
+    return f"{net.labels[pid]} [{inner}]"
+
+
+def route_text(net: RelationshipNetwork, path: Sequence[int], hops: Sequence[Hop]) -> str:
+    """Return a route as one line: ``A (us, VP) — former colleague 0.60 → B (customer, CTO) …``.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> r = describe(net, RouteRules(), [(0.0, net.index_of(["u2", "p1"]).tolist())])[0]
+    >>> route_text(net, r.path, r.hops)
+    'Fay [us, VP Sales] — covers 0.70 → Ann [customer, CEO]'
+    """
+    parts = [person_text(net, path[0])]
+    for node, hop in zip(path[1:], hops, strict=False):
+        parts.append(f" — {hop.words} {hop.strength:.2f} → {person_text(net, node)}")
+    return "".join(parts)

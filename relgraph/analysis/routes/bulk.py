@@ -1,0 +1,266 @@
+"""Routes to many people at once: the best route and one independent alternative each."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from relgraph.analysis.paths.graph import ContactGraph, RouteGraph, RouteRules, route_graph
+from relgraph.analysis.paths.reach import Openings, best_routes, search_graph
+from relgraph.analysis.paths.render import Route, describe, route_text
+from relgraph.analysis.paths.search import Forward, backward_best, forward_labels
+from relgraph.analysis.routes.single import rules_bite
+from relgraph.checks import check_bool
+from relgraph.network import RelationshipNetwork
+from relgraph.text import say
+
+__all__ = ["BULK_COLUMNS", "routes_to_many"]
+
+#: Columns of :func:`routes_to_many`'s result, in order.
+BULK_COLUMNS: tuple[str, ...] = (
+    "target",
+    "name",
+    "best_strength",
+    "best_hops",
+    "best_source",
+    "best_path",
+    "best_route",
+    "best_affiliation",
+    "alt_strength",
+    "alt_hops",
+    "alt_source",
+    "alt_path",
+    "alt_route",
+    "alt_affiliation",
+    "excluded",
+    "why",
+)
+
+_Result = tuple[int, tuple[int, ...] | None, tuple[int, ...] | None, str]
+
+
+def _forward(net: RelationshipNetwork, g: RouteGraph, graph: ContactGraph) -> Forward:
+    key = ("paths.forward", g.rules, graph is not g.real)
+    return net.memo(key, lambda: forward_labels(graph, g.starts()))
+
+
+def _search(
+    net: RelationshipNetwork, rules: RouteRules, tidx: np.ndarray, affiliations: bool, bar: Any
+) -> tuple[list[_Result], Openings]:
+    """Best route and one disjoint alternative per target: (target, best, alt, status)."""
+    g = route_graph(net, rules)
+    graph, openings = search_graph(g, affiliations)
+    reach = best_routes(net, rules, affiliations=affiliations)
+    fwd = _forward(net, g, graph)
+    blocked = g.team_blocked().copy()
+    scratch = np.full(graph.n, np.inf)
+    max_hops = int(net.settings.max_hops)
+    out: list[_Result] = []
+    for t in tidx.tolist():
+        if g.ours[t]:
+            out.append((t, None, None, "ours"))
+        elif g.blocked[t]:
+            out.append((t, None, None, "dnc"))
+        else:
+            best = reach.path(t) or None
+            alt = None
+            if best is not None:
+                found = backward_best(
+                    graph, fwd, t, best[1:-1], best[0], max_hops, blocked, scratch
+                )
+                alt = None if found is None else found[1]
+            out.append((t, best, alt, "" if best is not None else "none"))
+        bar.update(1)
+    return out, openings
+
+
+def routes_to_many(
+    net: RelationshipNetwork,
+    targets: Iterable[str] | None = None,
+    *,
+    include_sensitive: bool = False,
+    include_do_not_contact: bool = False,
+    affiliations: bool = True,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    r"""Best route and one node-disjoint alternative from our whole team to many people.
+
+    Parameters
+    ----------
+    net : RelationshipNetwork
+        The network.
+    targets : iterable of str, optional
+        People to reach (ids or names); every person outside our team when omitted.
+    include_sensitive : bool
+        Use sensitive ties and sensitive affiliations.
+    include_do_not_contact : bool
+        Let routes pass through (or end at) do-not-contact people.
+    affiliations : bool
+        Offer routes through shared affiliations (not yet ties) where no route of real
+        ties is stronger, as :func:`connection_routes` does.
+    progress : bool, optional
+        Show a tqdm progress bar: None (default) shows it only once the run has taken
+        more than a second; True always; False never.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target (columns :data:`BULK_COLUMNS`): ``target, name,
+        best_strength, best_hops, best_source, best_path, best_route, best_affiliation``
+        (uses a shared affiliation, not yet a tie), the same for the alternative
+        (``alt_*``; strength 0 and empty path when none exists), ``excluded`` (how many
+        of the best route and alternative found without the sensitive and do-not-contact
+        rules those rules removed) and ``why``. An unreachable target has
+        ``best_strength`` 0.
+
+    Raises
+    ------
+    UnknownPersonError
+        For a target not in the network.
+    InvalidParameterError
+        For a flag that is not a bool.
+
+    Notes
+    -----
+    Same contact graph, strength and search as :func:`connection_routes` (product of hop
+    strengths, at most ``settings.max_hops`` hops, our people only at the start). A
+    shared affiliation between two people with no tie is an edge of strength
+    ``settings.affiliation_strength`` for its kind, so an affiliation route is chosen
+    only when it beats every route of real ties. The best routes to everyone come from
+    one hop-bounded multi-source search from our whole team (the route engine's team
+    reach, shared with coverage and the targets). The alternative avoids every person of
+    the best route (its source included): a hop-bounded search from the target,
+    ``max_hops - 1`` hops deep, is joined with each reached person's strongest direct tie
+    from one of our people, which is exact because our people never sit in the middle of
+    a route. ``excluded`` repeats the search with both opt-ins switched on (only when the
+    rules remove anything from this network) and counts its best and alternative paths
+    that are not in the result.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> df = rg.routes_to_many(rg.datasets.tiny(), ["p1", "p4"])
+    >>> df[["target", "best_strength", "best_source", "alt_strength", "alt_source"]]
+      target  best_strength best_source  alt_strength alt_source
+    0     p1           0.70          u2          0.49         u1
+    1     p4           0.56          u2          0.50         u1
+    """
+    rules = RouteRules(
+        check_bool("include_sensitive", include_sensitive),
+        check_bool("include_do_not_contact", include_do_not_contact),
+    )
+    affiliations = check_bool("affiliations", affiliations)
+    if targets is None:
+        tids = [str(p) for p in net.person_ids[~net.party.eq("us").to_numpy()]]
+    else:
+        tids = [net.resolve_person(t) for t in targets]
+    began = time.perf_counter()
+    tidx = np.asarray(net.index_of(tids) if tids else np.zeros(0), dtype=np.int64)
+    bite = rules_bite(net, rules, affiliations)
+    bar = _progress(len(tids) * (2 if bite else 1), progress, began)
+    try:
+        results, openings = _search(net, rules, tidx, affiliations, bar)
+        excluded = np.zeros(len(results), dtype=np.int64)
+        if bite:
+            free, _ = _search(net, rules.everything, tidx, affiliations, bar)
+            for i, (mine, theirs) in enumerate(zip(results, free, strict=True)):
+                kept = {mine[1], mine[2]}
+                excluded[i] = sum(1 for p in (theirs[1], theirs[2]) if p and p not in kept)
+    finally:
+        bar.close()
+    return _frame(net, rules, results, openings, excluded)
+
+
+def _frame(
+    net: RelationshipNetwork,
+    rules: RouteRules,
+    results: list[_Result],
+    openings: Openings,
+    excluded: np.ndarray,
+) -> pd.DataFrame:
+    paths = [p for r in results for p in (r[1], r[2]) if p is not None]
+    described = {r.path: r for r in describe(net, rules, [(0.0, p) for p in set(paths)], openings)}
+    out = []
+    for (t, best_p, alt_p, status), n_excl in zip(results, excluded.tolist(), strict=True):
+        row: dict[str, Any] = {
+            "target": str(net.person_ids[t]),
+            "name": str(net.labels.iat[t]),
+            "excluded": n_excl,
+        }
+        for prefix, p in (("best", best_p), ("alt", alt_p)):
+            row.update(_route_cells(net, prefix, described.get(p) if p else None))
+        row["why"] = _why(net, t, status, row, n_excl)
+        out.append(row)
+    frame = pd.DataFrame(out, columns=list(BULK_COLUMNS))
+    for c in ("best_hops", "alt_hops", "excluded"):
+        frame[c] = frame[c].astype(int)
+    for c in ("best_strength", "alt_strength"):
+        frame[c] = frame[c].astype(float)
+    for c in ("best_affiliation", "alt_affiliation"):
+        frame[c] = frame[c].astype(bool)
+    return frame
+
+
+def _route_cells(net: RelationshipNetwork, prefix: str, r: Route | None) -> dict[str, Any]:
+    if r is None:
+        return {
+            f"{prefix}_strength": 0.0,
+            f"{prefix}_hops": 0,
+            f"{prefix}_source": "",
+            f"{prefix}_path": (),
+            f"{prefix}_route": "",
+            f"{prefix}_affiliation": False,
+        }
+    ids = net.person_ids
+    return {
+        f"{prefix}_strength": r.strength,
+        f"{prefix}_hops": len(r.hops),
+        f"{prefix}_source": str(ids[r.path[0]]),
+        f"{prefix}_path": tuple(str(ids[i]) for i in r.path),
+        f"{prefix}_route": route_text(net, r.path, r.hops),
+        f"{prefix}_affiliation": r.affiliation,
+    }
+
+
+def _why(net: RelationshipNetwork, t: int, status: str, row: dict[str, Any], n_excl: int) -> str:
+    label = str(net.labels.iat[t])
+    max_hops = int(net.settings.max_hops)
+    if status == "ours":
+        why = say("routes_none_ours", who=label)
+    elif status == "dnc":
+        why = say("routes_none_dnc", who=label)
+    elif status == "none":
+        why = say("routes_none", who=label, start=say("routes_our_team"), max_hops=max_hops)
+    elif not row["alt_path"]:
+        why = say("routes_bulk_no_alt", max_hops=max_hops)
+    else:
+        why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"])
+    if row["best_affiliation"] or row["alt_affiliation"]:
+        why += "; " + say("routes_why_affiliation")
+    if n_excl:
+        why += "; " + say("routes_excluded", n=n_excl)
+    return why
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, progress: bool | None, began: float) -> Any:
+    if progress is False or total == 0:
+        return _NoBar()
+    # tqdm.auto warns ("IProgress not found") in Jupyter when ipywidgets is missing.
+    widgets = importlib.util.find_spec("ipywidgets") is not None
+    tqdm = importlib.import_module("tqdm.auto" if widgets else "tqdm.std").tqdm
+    delay = 0.0 if progress else max(0.0, 1.0 - (time.perf_counter() - began))
+    return tqdm(total=total, desc="routes", unit="target", delay=delay, leave=False)

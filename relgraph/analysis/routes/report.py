@@ -1,0 +1,226 @@
+"""The result of :func:`relgraph.connection_routes`: routes as rows, and how they print."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from relgraph.analysis.paths.render import Route, route_text
+from relgraph.network import RelationshipNetwork
+from relgraph.text import say
+
+__all__ = ["ROUTE_COLUMNS", "RouteReport", "no_route_row", "route_row"]
+
+#: Columns of :attr:`RouteReport.routes`, in order (a contract other analyses rely on).
+ROUTE_COLUMNS: tuple[str, ...] = (
+    "rank",
+    "source",
+    "target",
+    "strength",
+    "hops",
+    "weakest_link",
+    "weakest_strength",
+    "path",
+    "kinds",
+    "strengths",
+    "affiliation",
+    "disjoint",
+    "sensitive",
+    "route",
+    "why",
+)
+
+
+def route_row(
+    net: RelationshipNetwork,
+    rank: int,
+    r: Route,
+    disjoint: bool,
+    dnc: np.ndarray,
+    extra_why: str = "",
+) -> dict[str, Any]:
+    """One row of :attr:`RouteReport.routes` for route ``r``."""
+    ids = net.person_ids
+    strengths = tuple(h.strength for h in r.hops)
+    w = int(np.argmin(strengths))
+    formula = " × ".join(f"{s:.2f}" for s in strengths)
+    why = [
+        say(
+            "routes_why",
+            hops=len(r.hops),
+            strength=r.strength,
+            formula=formula,
+            weakest=r.hops[w].words,
+            weakest_strength=strengths[w],
+            a=net.labels.iat[r.path[w]],
+            b=net.labels.iat[r.path[w + 1]],
+        )
+    ]
+    if r.affiliation:
+        why.append(say("routes_why_affiliation"))
+    if disjoint and rank > 1:
+        why.append(say("routes_why_disjoint"))
+    uses_dnc = [str(ids[i]) for i in r.path[1:-1] if dnc[i]]
+    if r.sensitive or uses_dnc:
+        why.append(say("routes_why_sensitive"))
+    if not all(h.explicit for h in r.hops if not h.affiliation) or r.affiliation:
+        why.append(say("defaults_note"))
+    if extra_why:
+        why.append(extra_why)
+    return {
+        "rank": rank,
+        "source": str(ids[r.path[0]]),
+        "target": str(ids[r.path[-1]]),
+        "strength": r.strength,
+        "hops": len(r.hops),
+        "weakest_link": (str(ids[r.path[w]]), str(ids[r.path[w + 1]])),
+        "weakest_strength": strengths[w],
+        "path": tuple(str(ids[i]) for i in r.path),
+        "kinds": tuple(h.kind for h in r.hops),
+        "strengths": strengths,
+        "affiliation": r.affiliation,
+        "disjoint": disjoint,
+        "sensitive": r.sensitive or bool(uses_dnc),
+        "route": route_text(net, r.path, r.hops),
+        "why": "; ".join(why),
+    }
+
+
+def no_route_row(target: str, source: str, why: str) -> dict[str, Any]:
+    """Return the one row of a report without a route."""
+    return {
+        "rank": 1,
+        "source": source,
+        "target": target,
+        "strength": 0.0,
+        "hops": 0,
+        "weakest_link": None,
+        "weakest_strength": 0.0,
+        "path": (),
+        "kinds": (),
+        "strengths": (),
+        "affiliation": False,
+        "disjoint": False,
+        "sensitive": False,
+        "route": say("routes_none_short"),
+        "why": why,
+    }
+
+
+def routes_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Return the rows as a frame with :data:`ROUTE_COLUMNS` and stable types."""
+    frame = pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
+    for col in ("rank", "hops"):
+        frame[col] = frame[col].astype(int)
+    for col in ("strength", "weakest_strength"):
+        frame[col] = frame[col].astype(float)
+    return frame
+
+
+@dataclass(frozen=True)
+class RouteReport:
+    """The k most reliable warm-introduction routes to one person, explained.
+
+    Attributes
+    ----------
+    target : str
+        The person to reach (id).
+    source : str or None
+        The one person the routes start from, or None for anyone on our team.
+    routes : pandas.DataFrame
+        One row per route, best first (columns :data:`ROUTE_COLUMNS`): ``rank, source,
+        target, strength, hops, weakest_link`` (pair of ids), ``weakest_strength, path``
+        (ids, source first), ``kinds`` and ``strengths`` (per hop), ``affiliation`` (uses
+        a shared affiliation that is not yet a tie), ``disjoint`` (shares no person with a
+        better route, apart from the target and a named source), ``sensitive`` (uses a
+        sensitive tie or a do-not-contact person; only when opted in), ``route`` (readable),
+        ``why``. Unreachable: one row with strength 0 whose ``why`` explains.
+    excluded : int
+        How many of the k best routes found without the sensitive and do-not-contact rules
+        were left out because of them.
+    single_point_of_failure : tuple of str or None
+        People every route passes through (for a team-wide search, also a single one of our
+        people who alone can start a route); None when there is no such person.
+    max_hops : int
+        The hop limit in force.
+    include_sensitive, include_do_not_contact : bool
+        The opt-ins used.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> rep = rg.connection_routes(rg.datasets.tiny(), "Di", k=1)
+    >>> rep.best["path"], round(float(rep.best["strength"]), 2), rep.excluded
+    (('u2', 'p1', 'p4'), 0.56, 0)
+    """
+
+    target: str
+    source: str | None
+    routes: pd.DataFrame
+    excluded: int
+    single_point_of_failure: tuple[str, ...] | None
+    max_hops: int
+    include_sensitive: bool = False
+    include_do_not_contact: bool = False
+    target_label: str = field(default="", repr=False)
+    source_label: str = field(default="", repr=False)
+
+    @property
+    def best(self) -> pd.Series | None:
+        """The best route's row, or None when there is no route."""
+        r = self.routes
+        return None if r.empty or float(r["strength"].iloc[0]) <= 0 else r.iloc[0]
+
+    def summary_lines(self) -> list[str]:
+        """Plain-language lines: header, one per route, exclusions and single point of failure."""
+        lines = [
+            say(
+                "routes_header",
+                target=self.target_label or self.target,
+                origin=self.source_label or self.source or say("routes_our_team"),
+                n=int((self.routes["strength"] > 0).sum()),
+                max_hops=self.max_hops,
+            )
+        ]
+        for rank, strength, route, why in zip(
+            self.routes["rank"],
+            self.routes["strength"],
+            self.routes["route"],
+            self.routes["why"],
+            strict=True,
+        ):
+            if float(strength) > 0:
+                lines.append(f"{rank}. [{float(strength):.2f}] {route}")
+            else:
+                lines.append(f"- {why}")
+        if self.excluded:
+            lines.append(say("routes_excluded", n=self.excluded))
+        if self.single_point_of_failure:
+            lines.append(say("routes_spof", who=", ".join(self.single_point_of_failure)))
+        return lines
+
+    def __str__(self) -> str:
+        return "\n".join(self.summary_lines())
+
+    def _repr_html_(self) -> str:
+        head, *rest = self.summary_lines()
+        cols = ["rank", "strength", "hops", "route", "why"]
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(f'{v:.2f}' if isinstance(v, float) else str(v))}</td>"
+                for v in row
+            )
+            + "</tr>"
+            for row in self.routes[cols].itertuples(index=False)
+        )
+        notes = "".join(f"<p>{html.escape(x)}</p>" for x in rest if not x[:1].isdigit())
+        header = "".join(f"<th>{c}</th>" for c in cols)
+        return (
+            f"<div><p><b>{html.escape(head)}</b></p><table><thead><tr>{header}</tr></thead>"
+            f"<tbody>{body}</tbody></table>{notes}</div>"
+        )
