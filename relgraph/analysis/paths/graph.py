@@ -21,6 +21,7 @@ from relgraph.network import RelationshipNetwork
 
 __all__ = [
     "AffiliationOpening",
+    "other_side",
     "ContactGraph",
     "RouteGraph",
     "RouteRules",
@@ -43,15 +44,40 @@ class RouteRules:
         affiliations.
     include_do_not_contact : bool
         Do-not-contact people, as a step or as the target.
+    include_opponents : bool
+        People who oppose us (attitude ≤ −1), back a competitor, or work for one, as a middle
+        step (asking them for an introduction warns the other side, DOMAIN.md §7). They may
+        always be the target.
     """
 
     include_sensitive: bool = False
     include_do_not_contact: bool = False
+    include_opponents: bool = False
 
     @property
     def everything(self) -> RouteRules:
         """The same search with every opt-in switched on (to count what the rules left out)."""
-        return RouteRules(True, True)
+        return RouteRules(True, True, True)
+
+    def allowing(self, rule: str) -> RouteRules:
+        """Return these rules with one more opt-in: sensitive, do_not_contact or opponents."""
+        return RouteRules(
+            self.include_sensitive or rule == "sensitive",
+            self.include_do_not_contact or rule == "do_not_contact",
+            self.include_opponents or rule == "opponents",
+        )
+
+    def opt_ins(self) -> tuple[str, ...]:
+        """Return the rules in force here that can leave routes out (their names)."""
+        return tuple(
+            name
+            for name, on in (
+                ("sensitive", self.include_sensitive),
+                ("do_not_contact", self.include_do_not_contact),
+                ("opponents", self.include_opponents),
+            )
+            if not on
+        )
 
 
 @dataclass(frozen=True)
@@ -126,6 +152,9 @@ class RouteGraph:
         Our people (they start routes).
     blocked : numpy.ndarray of bool
         People no route may enter (do-not-contact, unless the rules allow them).
+    stops : numpy.ndarray of bool
+        People who may end a route but not be a middle step of one: who opposes us, backs a
+        competitor or works for one (unless the rules allow them).
     """
 
     net: RelationshipNetwork
@@ -133,6 +162,7 @@ class RouteGraph:
     real: ContactGraph
     ours: np.ndarray
     blocked: np.ndarray
+    stops: np.ndarray
 
     def starts(self) -> np.ndarray:
         """Our people who may start a route (not blocked), as positions."""
@@ -141,6 +171,12 @@ class RouteGraph:
     def team_blocked(self) -> np.ndarray:
         """People a team-wide route may not pass through: the blocked and our own people."""
         return self.blocked | self.ours
+
+    def middle_blocked(self, target: int, *, team: bool) -> np.ndarray:
+        """Who a route to ``target`` may not pass through (a fresh, writable mask)."""
+        out = (self.team_blocked() if team else self.blocked) | self.stops
+        out[target] = bool(self.blocked[target])
+        return out
 
 
 def route_graph(net: RelationshipNetwork, rules: RouteRules) -> RouteGraph:
@@ -160,11 +196,19 @@ def route_graph(net: RelationshipNetwork, rules: RouteRules) -> RouteGraph:
         blocked = np.zeros(net.n_people, bool)
         if not rules.include_do_not_contact:
             blocked = net.do_not_contact().copy()
-        for a in (ours, blocked):
+        stops = np.zeros(net.n_people, bool) if rules.include_opponents else other_side(net)
+        for a in (ours, blocked, stops):
             a.flags.writeable = False
-        return RouteGraph(net, rules, ContactGraph.from_matrix(adj), ours, blocked)
+        return RouteGraph(net, rules, ContactGraph.from_matrix(adj), ours, blocked, stops)
 
     return net.memo(("paths.graph", rules), build)
+
+
+def other_side(net: RelationshipNetwork) -> np.ndarray:
+    """Who is on the other side: attitude ≤ −1, backing a competitor, or competitor staff."""
+    att = net.people["attitude"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    backs = net.people["supports"].fillna("").astype(str).str.strip().ne("").to_numpy()
+    return (np.nan_to_num(att, nan=0.0) <= -1) | backs | net.party.eq("competitor").to_numpy()
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ def hop_search(
     finish: np.ndarray | None = None,
     finish_min: float | None = None,
     dist: np.ndarray | None = None,
+    stop: np.ndarray | None = None,
 ) -> Levels:
     """Hop-bounded multi-source shortest paths (Bellman–Ford by levels, frontier only).
 
@@ -102,6 +103,9 @@ def hop_search(
             break
         levels.append(step)
         front, fcost = step[0], step[1]
+        if stop is not None:
+            go = ~stop[front]
+            front, fcost = front[go], fcost[go]
         if finish is not None:
             bounds.ub = min(bounds.ub, float((fcost + finish[front]).min()))
     if scratch is not None:
@@ -366,10 +370,18 @@ class TeamReach:
 
 
 def team_reach(
-    g: ContactGraph, starts: np.ndarray, blocked: np.ndarray, ours: np.ndarray, max_hops: int
+    g: ContactGraph,
+    starts: np.ndarray,
+    blocked: np.ndarray,
+    ours: np.ndarray,
+    max_hops: int,
+    stop: np.ndarray | None = None,
 ) -> TeamReach:
-    """Best path from any of ``starts`` to everyone within ``max_hops`` (one search)."""
-    levels = hop_search(g, starts, np.zeros(len(starts)), max_hops, blocked)
+    """Best path from any of ``starts`` to everyone within ``max_hops`` (one search).
+
+    ``stop`` people may end a path but are never a middle step of one.
+    """
+    levels = hop_search(g, starts, np.zeros(len(starts)), max_hops, blocked, stop=stop)
     cost = np.full(g.n, np.inf)
     for nodes, c, _ in levels:  # later levels only hold strict improvements
         cost[nodes] = np.minimum(cost[nodes], c)
