@@ -15,6 +15,8 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from relgraph.locale import LANGUAGES
+
 __all__ = [
     "AFFILIATION_KIND_SYNONYMS",
     "DIRECTION_SYNONYMS",
@@ -323,7 +325,15 @@ TIE_KIND_SYNONYMS: Mapping[str, str] = _syn(
         "neighbour": ["邻居", "neighbor"],
         "club": ["俱乐部", "球友", "club member"],
         "faith": ["宗教", "信仰", "religion", "church"],
-        "works_with": ["同事", "合作", "colleague", "coworker", "co worker", "works with"],
+        "works_with": [
+            "同事",
+            "合作",
+            "工作往来",
+            "colleague",
+            "coworker",
+            "co worker",
+            "works with",
+        ],
         "supplier": ["供应商", "vendor"],
         "customer_of": ["客户", "customer", "customer of"],
         "other": ["其他", "其它"],
@@ -603,6 +613,9 @@ class Settings:
         A customer person last contacted longer ago than this (or never) is stale (90).
     open_issue_days : int
         An open customer issue older than this is overdue (30).
+    language : {"en", "zh"}
+        The language of every text relgraph writes for people ("en"); see
+        :func:`relgraph.text.say`.
 
     Examples
     --------
@@ -643,8 +656,13 @@ class Settings:
     )
     contact_stale_days: int = 90
     open_issue_days: int = 30
+    language: str = "en"
 
     def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValueError(
+                f"Settings.language = {self.language!r}; expected one of: {', '.join(LANGUAGES)}"
+            )
         for name in ("tie_strength", "affiliation_strength", "role_power", "interaction_weight"):
             for key, val in getattr(self, name).items():
                 if not 0.0 <= float(val) <= 1.0:
