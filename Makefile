@@ -48,10 +48,9 @@ docs: setup
 # fails until the committed .pot, .po and .mo are current and complete.
 LOCALE := relgraph/locale
 catalog: setup
-	$(BIN)/pybabel extract -F babel.cfg --no-location --project relgraph \
-		--copyright-holder "relgraph developers" -o $(LOCALE)/relgraph.pot .
+	$(BIN)/pybabel extract -F babel.cfg --no-location --omit-header -o $(LOCALE)/relgraph.pot .
 	$(BIN)/pybabel update -i $(LOCALE)/relgraph.pot -d $(LOCALE) -D relgraph \
-		--ignore-obsolete
+		--ignore-obsolete --ignore-pot-creation-date
 	$(BIN)/pybabel compile -d $(LOCALE) -D relgraph --statistics
 
 bench: setup
