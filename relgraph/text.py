@@ -780,6 +780,13 @@ TERMS: dict[str, dict[str, str]] = {
         "customer_of": "customer of",
         "other": "other",
     },
+    # a directed tie read against its direction (in a route walked from target to source)
+    "tie_kind_reverse": {
+        "reports_to": "manages",
+        "covers": "covered by",
+        "influences": "influenced by",
+        "informs": "informed by",
+    },
     "org_kind": {
         "customer": "customer",
         "us": "us",

@@ -12,7 +12,7 @@ from relgraph.analysis.coverage import RULES
 from relgraph.errors import InvalidParameterError, Reason
 from relgraph.io.template import VOCABULARIES as INPUT_VOCABULARIES
 from relgraph.locale import LANGUAGES, catalog
-from relgraph.model import OrgKind, Role, parse_term
+from relgraph.model import OrgKind, Role, TieKind, parse_term
 from relgraph.plan import ABOUT_SHEET, SHEETS
 from relgraph.text import TEMPLATES, TERMS, plan_header, say, term, terms
 
@@ -31,6 +31,7 @@ VOCABULARIES: dict[str, list[str]] = {
     "objective": ["neutralise", "convert", "mobilise", "counter", "work_through"],
     "tier": ["S", "A", "B", "C"],
     "level": ["1", "2", "3", "4", "5", "outside"],
+    "tie_kind_reverse": [str(k.value) for k in TieKind if k.directed],
     "boolean": ["true", "false"],
     "reason": [str(r) for r in Reason],
     "plan_sheet": ["Cover", *SHEETS, ABOUT_SHEET],
