@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck pytest system-deps bench docs clean
+.PHONY: setup demo test lint typecheck pytest system-deps bench docs catalog clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,17 @@ docs: setup
 	$(BIN)/python -m relgraph.io.reference > docs/data-format.md
 	$(BIN)/python scripts/make_cli_docs.py docs/cli.md
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+# Message catalogues (relgraph/locale): extract every template and display word into the .pot,
+# merge it into each language's .po (new or changed English texts come out untranslated or
+# fuzzy: translate them), and compile the .mo files the package ships. tests/test_i18n.py
+# fails until the committed .pot, .po and .mo are current and complete.
+LOCALE := relgraph/locale
+catalog: setup
+	$(BIN)/pybabel extract -F babel.cfg --no-location --omit-header -o $(LOCALE)/relgraph.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/relgraph.pot -d $(LOCALE) -D relgraph \
+		--ignore-obsolete --ignore-pot-creation-date
+	$(BIN)/pybabel compile -d $(LOCALE) -D relgraph --statistics
 
 bench: setup
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b --scale 0.01 || exit 1; done

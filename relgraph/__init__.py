@@ -40,6 +40,7 @@ from relgraph.errors import (
 )
 from relgraph.importers.linkedin import add_linkedin_connections
 from relgraph.importers.salesforce_activity import ActivityImport, import_salesforce_activities
+from relgraph.io.template import write_template
 from relgraph.loading import load
 from relgraph.model import (
     AffiliationKind,
@@ -117,4 +118,5 @@ __all__ = [
     "tie_strengths",
     "tier_customers",
     "to_html",
+    "write_template",
 ]

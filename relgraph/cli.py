@@ -71,7 +71,7 @@ def _problems_table(frame: pd.DataFrame) -> str:
     )
 
 
-def _load(path: Path, as_of: str | None = None):  # type: ignore[no-untyped-def]
+def _load(path: Path, as_of: str | None = None, lang: str = "en"):  # type: ignore[no-untyped-def]
     """Load a dataset (exit 1 listing every problem); ``--as-of`` becomes ``settings.as_of``."""
     from relgraph.checks import check_date
     from relgraph.errors import InvalidParameterError
@@ -86,23 +86,34 @@ def _load(path: Path, as_of: str | None = None):  # type: ignore[no-untyped-def]
     try:
         net = load(path)
     except ValidationError as err:
-        typer.echo(f"{len(err.problems)} problem(s) in {path}:", err=True)
-        typer.echo(_problems_table(err.frame()), err=True)
+        from relgraph.io.localize import problem_frame
+        from relgraph.text import say
+
+        typer.echo(say("val_problems", lang=lang, n=len(err.problems), path=path), err=True)
+        typer.echo(_problems_table(problem_frame(err.problems, lang=lang)), err=True)
         raise typer.Exit(1) from err
     return net if day is None else net.with_settings(as_of=day)
 
 
+LangOpt = Annotated[
+    str, typer.Option("--lang", help="Language of the messages: en or zh (简体中文).")
+]
+
+
 @app.command()
-def validate(path: PathArg) -> None:
+def validate(path: PathArg, lang: LangOpt = "en") -> None:
     """Check a dataset; list every problem (exit 1) or print a summary (exit 0)."""
     from relgraph.io.read import ignored_inputs
+    from relgraph.locale import check_language
+    from relgraph.text import say
 
-    net = _load(path)
-    typer.echo(f"OK: {path} is valid. {net!r}")
+    lang = check_language(lang)
+    net = _load(path, lang=lang)
+    typer.echo(f"{say('val_ok', lang=lang, path=path)} {net!r}")
     typer.echo(net.summary().to_string())
     ignored = ignored_inputs(path)
     if ignored:
-        typer.echo(f"note: not read, as they are not relgraph tables: {', '.join(ignored)}")
+        typer.echo(say("val_not_read", lang=lang, names=say("list_sep", lang=lang).join(ignored)))
 
 
 @app.command()
@@ -937,6 +948,34 @@ def import_salesforce_activity_cmd(
         typer.echo(_table(report.fillna("")))
     else:
         typer.echo(say("imp_nothing_unmapped"))
+
+
+@app.command("template")
+def template_cmd(
+    path: Annotated[Path, typer.Argument(help="The .xlsx input workbook to write.")],
+    lang: LangOpt = "en",
+    example: Annotated[
+        bool, typer.Option("--example", help="Fill the sheets with the sample account.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
+) -> None:
+    """Write an input workbook: a sheet per table, column notes and drop-down lists."""
+    from relgraph.io.template import write_template
+    from relgraph.locale import check_language
+    from relgraph.text import say
+
+    lang = check_language(lang)
+    try:
+        out = write_template(path, lang=lang, example=example, force=force)
+    except FileExistsError as err:
+        typer.echo(say("tpl_exists", lang=lang, path=path, flag="--force"), err=True)
+        raise typer.Exit(2) from err
+    from relgraph.io.schema import SCHEMAS
+
+    typer.echo(say("tpl_written", lang=lang, path=out, n=len(SCHEMAS) + 1, language=lang))
+    if example:
+        typer.echo(say("tpl_written_example", lang=lang))
+    typer.echo(say("tpl_next", lang=lang, path=out))
 
 
 def _printable_output() -> None:

@@ -16,6 +16,8 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from relgraph.locale import LANGUAGES
+
 __all__ = [
     "AFFILIATION_KIND_SYNONYMS",
     "DIRECTION_SYNONYMS",
@@ -324,7 +326,15 @@ TIE_KIND_SYNONYMS: Mapping[str, str] = _syn(
         "neighbour": ["邻居", "neighbor"],
         "club": ["俱乐部", "球友", "club member"],
         "faith": ["宗教", "信仰", "religion", "church"],
-        "works_with": ["同事", "合作", "colleague", "coworker", "co worker", "works with"],
+        "works_with": [
+            "同事",
+            "合作",
+            "工作往来",
+            "colleague",
+            "coworker",
+            "co worker",
+            "works with",
+        ],
         "supplier": ["供应商", "vendor"],
         "customer_of": ["客户", "customer", "customer of"],
         "other": ["其他", "其它"],
@@ -608,6 +618,9 @@ class Settings:
         The date every analysis measures ages and decay against when it is not given an
         ``as_of`` of its own (stale attitudes, last contact, interaction decay, planning
         cycle); None means today. The bundled sample account sets its snapshot date.
+    language : {"en", "zh"}
+        The language of every text relgraph writes for people ("en"); see
+        :func:`relgraph.text.say`.
 
     Examples
     --------
@@ -649,8 +662,13 @@ class Settings:
     contact_stale_days: int = 90
     open_issue_days: int = 30
     as_of: _dt.date | None = None
+    language: str = "en"
 
     def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValueError(
+                f"Settings.language = {self.language!r}; expected one of: {', '.join(LANGUAGES)}"
+            )
         for name in ("tie_strength", "affiliation_strength", "role_power", "interaction_weight"):
             for key, val in getattr(self, name).items():
                 if not 0.0 <= float(val) <= 1.0:
@@ -692,7 +710,7 @@ class Settings:
         >>> Settings().replace(max_hops=2).uses_defaults()
         False
         """
-        return dataclasses.replace(self, as_of=None) == type(self)()
+        return dataclasses.replace(self, as_of=None, language="en") == type(self)()
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some values changed; mappings are merged, not replaced.

@@ -1,15 +1,20 @@
-"""Every sentence a user reads, as templates in one place (English first).
+"""Every sentence and display word a user reads, in one place (English is the source).
 
-Analyses build their ``why`` texts, gap descriptions and headers with :func:`say`, so a
-translation can be added later by swapping :data:`TEMPLATES` without touching them.
-Each topic keeps its templates in its own section below.
+Analyses build their ``why`` texts, gap descriptions and headers with :func:`say`, and show
+vocabulary values (roles, attitudes, tie kinds, gap rules …) with :func:`term`. Both take
+``lang``: ``"en"`` renders :data:`TEMPLATES` / :data:`TERMS` as written here, ``"zh"`` the
+Chinese of the shipped gettext catalogue (:mod:`relgraph.locale`). Each topic keeps its
+templates in its own section below; after adding or changing one, run ``make catalog`` and
+translate the new entries of ``relgraph/locale/zh/LC_MESSAGES/relgraph.po``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["TEMPLATES", "say"]
+from relgraph.locale import check_language, translate
+
+__all__ = ["TEMPLATES", "TERMS", "plan_header", "say", "term", "terms"]
 
 TEMPLATES: dict[str, str] = {
     # -- general ---------------------------------------------------------------
@@ -602,20 +607,518 @@ TEMPLATES: dict[str, str] = {
     "imp_activity_dup": "already in the interactions log (same salesforce_id); not added again",
     "imp_activity_dup_action": "row not imported",
     "imp_nothing_unmapped": "Every row mapped one-to-one.",
+    # -- language-neutral glue ---------------------------------------------------
+    "list_sep": ", ",
+    # -- input workbook (relgraph template) -------------------------------------
+    "tpl_required": "required: every row needs a value",
+    "tpl_optional": "optional: may be left blank",
+    "tpl_choices": "one of: {choices}",
+    "tpl_number": "a number",
+    "tpl_number_range": "a number from {lo} to {hi}",
+    "tpl_number_min": "a number of at least {lo}",
+    "tpl_whole_range": "a whole number from {lo} to {hi}",
+    "tpl_date": "a date, e.g. 2026-03-31",
+    "tpl_bool": "{yes} or {no}; blank for the default",
+    "tpl_ref": "an id from the {table} sheet",
+    "tpl_ref_list": "ids from the {table} sheet, separated by ';'",
+    "tpl_attitude_scale": "−3 {m3}, −2 {m2}, −1 {m1}, 0 {zero}, +1 {p1}, +2 {p2}, +3 {p3}",
+    "tpl_list_error_title": "Not in the list",
+    "tpl_list_error": "Choose a value from the drop-down list: {choices}",
+    "tpl_number_error_title": "Out of range",
+    "tpl_readme_sheet": "README",
+    "tpl_readme_title": "relgraph input workbook: how to fill it in",
+    "tpl_readme_intro": (
+        "One sheet per table. Keep each sheet's name and its first row (the column names "
+        "relgraph reads) as they are; hover over a column name for its meaning. Columns "
+        "with a fixed vocabulary have drop-down lists. Check the workbook with: "
+        "relgraph validate {file}"
+    ),
+    "tpl_readme_example": (
+        "The sheets hold the bundled sample account (Xinghe Mobile, fictional) as an "
+        "example: replace its rows with your own."
+    ),
+    "tpl_readme_not_read": "relgraph does not read this sheet.",
+    "tpl_head_sheet": "sheet",
+    "tpl_head_table": "table",
+    "tpl_head_column": "column",
+    "tpl_head_required": "required",
+    "tpl_head_meaning": "meaning",
+    "tpl_head_values": "values",
+    "tpl_written": "Wrote the input workbook {path} ({n} sheets, language {language}).",
+    "tpl_written_example": "Its sheets hold the sample account as example rows.",
+    "tpl_exists": "{path} already exists; pass {flag} to overwrite it",
+    "tpl_xlsx_path": "a path ending in .xlsx (the input workbook is an Excel file)",
+    "tpl_next": "Fill it in, then check it with: relgraph validate {path}",
+    # -- validation messages rendered in the chosen language ------------------------
+    "val_unknown_term": "unknown {column} {value!r}; {dym}valid: {valid}",
+    "val_did_you_mean": "did you mean {near!r}? ",
+    "val_not_boolean": "expected {yes} or {no}; leave blank for the default",
+    "val_range": "{column} must be {rule}",
+    "val_expected": "expected {rule}",
+    "val_problems": "{n} problem(s) in {path}:",
+    "val_ok": "OK: {path} is valid.",
+    "val_not_read": "note: not read, as they are not relgraph tables: {names}",
+    # -- texts still hard-coded in viz/plots.py, cli.py and demo.py (same English; the
+    # -- callers switch to say() when the language is wired through, issue 15) ------------
+    "plot_chain_title": (
+        "Decision chain of {opp}: {holders} role holders, {hidden} hidden influencer(s)"
+    ),
+    "plot_no_role_hidden": "no role (hidden influencer)",
+    "plot_hidden_influence": "hidden influence",
+    "plot_power_x": "attitude toward us (−3 … +3)",
+    "plot_power_y": "leverage on the decision support index",
+    "plot_power_title": "Power map of {opp}: {people} people, {holders} role holders",
+    "plot_quadrant_manage": "manage closely",
+    "plot_quadrant_satisfied": "keep satisfied",
+    "plot_quadrant_informed": "keep informed",
+    "plot_quadrant_monitor": "monitor",
+    "plot_coverage_title": "Coverage of {opp}: role holders by where they stand",
+    "plot_coverage_ours": "{us} (supporters)",
+    "plot_coverage_against": "against us, no competitor",
+    "plot_route_title": "Route {a} → {b}: {hops} hop(s), strength {strength:.2f} = {product}",
+    "plot_route_sensitive": (
+        "this route uses sensitive ties{who}; pass include_sensitive=True to draw it"
+    ),
+    "plot_route_through": " (through {people})",
+    "plot_no_tie": "no tie between {a} and {b} (sensitive ties excluded: {excluded})",
+    "cli_index_head": "Decision support index for {opp} (−3..+3 for us, 0..3 for competitors):",
+    "cli_hidden_head": "Top hidden influencers in {opp}:",
+    "cli_leverage_head": "Leverage (top {top}):",
+    "cli_level_matrix": "Level by level (our people × theirs):",
+    "cli_map_written": "Wrote {path}: {people} people, {ties} ties.",
+    "cli_export_written": "Wrote {path} ({people} people, {ties} ties).",
+    "cli_wrote": "Wrote {path}",
+    "cli_note": "note: {note}",
+    "cli_error": "error: {error}",
+    "cli_no_such_path": "{path} does not exist",
+    "cli_cannot_read": "cannot read {path}: {error}",
+    "cli_what_role_holders": "{opp} role holders",
+    "cli_what_holders_of": "{opp} holders of role {role}",
+    "cli_what_people": "people",
+    "cli_import_done": "Imported {net} → {path}",
+    "cli_not_mapped": "{n} value(s) did not map one-to-one:",
+    "cli_not_a_date": "{value!r} is not a date YYYY-MM-DD",
+    "cli_log_problems": "{n} problem(s) in the combined log:",
+    "demo_loaded": "Loaded and validated the sample account: {net}",
+    "demo_workbook": "The account's tables as one workbook: {path}",
+    "demo_index": "Decision support index for {opp} (us −3..+3, competitors 0..3):",
+    "demo_hidden": "Top hidden influencers (no formal role in {opp}):",
+    "demo_hidden_row": "  {rank}. {name} [{person}], leverage {leverage:.3f}: {why}",
+    "demo_leverage": "Leverage of everyone toward {opp}: {path}",
+    "demo_bulk_routes": "Best route and independent alternative to every {opp} role holder:",
+    "demo_routes_file": "All routes (with the readable text): {path}",
+    "demo_high_gaps": "Gaps (high severity):",
+    "demo_other_gaps": "Other gaps: {counts}",
+    "demo_targets": "Top targets (capacity: {capacity} targets):",
+    "demo_hidden_targets": "Hidden influencers among the targets: {people}",
+    "demo_none": "none",
+    "demo_gaps_written": "Gaps and targets written to {gaps} and {targets}",
+    "demo_open_issue": "Open issue {issue}: {why}",
+    "demo_interactions_written": (
+        "Strength, last contact and issues: {path}; touchpoints plot: {png}"
+    ),
+    "demo_map": "Interactive map (opens offline): {path}: {people} people, {ties} ties",
+    "demo_plots": "Plots: {paths}",
+    "demo_plan": "The yearly planning set: {xlsx} (and {html})",
+    "demo_diff": "What changed in the account, {old} → {new}:",
+    "demo_trend": "Support index over time: {path}",
+    "demo_step_load": "Load and validate",
+    "demo_step_influence": "Influence: support index and hidden influencers",
+    "demo_step_routes": "Routes: warm introductions to the CTO and to every OPP-1 role holder",
+    "demo_step_coverage": "Coverage: gaps against competitors and whom to work on next",
+    "demo_step_interactions": "Interactions: tie strength, last contact and open customer issues",
+    "demo_step_maps": (
+        "Maps and plots: map.html and PNGs of the chain, power map, coverage, a route"
+    ),
+    "demo_step_planning": "Planning: plan.xlsx, and what changed since the May snapshot",
+    "demo_wrote": "Wrote {n} file(s) to {folder}/",
+}
+
+#: Display words of the vocabularies and labels people see, by vocabulary then value (the
+#: English source; :func:`term` renders them in a language). Values are the canonical
+#: identifiers code uses (``TieKind`` values, gap rule ids, attitudes as ``"-3"``..``"3"``).
+TERMS: dict[str, dict[str, str]] = {
+    "role": {
+        "initiator": "initiator",
+        "user": "user",
+        "influencer": "influencer",
+        "decider": "decider",
+        "approver": "approver",
+        "buyer": "buyer",
+        "gatekeeper": "gatekeeper",
+        "other": "other role",
+        "none": "no role",
+    },
+    "attitude": {
+        "-3": "strongly opposed",
+        "-2": "opposed",
+        "-1": "cool",
+        "0": "neutral",
+        "1": "favourable",
+        "2": "supporter",
+        "3": "champion",
+        "unknown": "not assessed",
+    },
+    "stance": {
+        "support": "supporter",
+        "neutral": "neutral",
+        "oppose": "opponent",
+        "unknown": "not assessed",
+    },
+    "objective": {
+        "neutralise": "neutralise",
+        "convert": "convert",
+        "mobilise": "mobilise",
+        "counter": "counter",
+        "work_through": "work through",
+    },
+    "tie_kind": {
+        "reports_to": "reports to",
+        "influences": "influences",
+        "covers": "covers",
+        "informs": "informs",
+        "family": "family",
+        "friend": "friend",
+        "former_colleague": "former colleague",
+        "alumni": "alumni",
+        "neighbour": "neighbour",
+        "club": "club",
+        "faith": "faith",
+        "works_with": "works with",
+        "supplier": "supplier",
+        "customer_of": "customer of",
+        "other": "other",
+    },
+    # a directed tie read against its direction (in a route walked from target to source)
+    "tie_kind_reverse": {
+        "reports_to": "manages",
+        "covers": "covered by",
+        "influences": "influenced by",
+        "informs": "informed by",
+    },
+    "org_kind": {
+        "customer": "customer",
+        "us": "us",
+        "competitor": "competitor",
+        "partner": "partner",
+        "other": "other",
+    },
+    "party": {
+        "us": "our team",
+        "customer": "customer",
+        "competitor": "competitor staff",
+        "partner": "partner",
+        "other": "other",
+    },
+    "gap_rule": {
+        "level_parity": "level parity",
+        "no_decider_support": "no decider support",
+        "uncovered_role": "uncovered role",
+        "unmanaged_opponent": "unmanaged opponent",
+        "no_supporter_in_role": "no supporter in role",
+        "key_players_against": "key players against",
+        "faction_without_supporter": "faction without supporter",
+        "single_threaded": "single-threaded",
+        "few_channels": "few channels",
+        "no_competitor_supporter": "no competitor supporter",
+        "level_mismatch": "level mismatch",
+        "open_issue": "open issue",
+        "stale_contact": "stale contact",
+        "stale_attitude": "stale attitude",
+    },
+    "gap_rule_check": {
+        "level_parity": "a competitor's top supporter outranks our top supporter",
+        "no_decider_support": "no decider or approver supports us",
+        "uncovered_role": "a role holder has no owner on our team",
+        "unmanaged_opponent": "an opponent with high leverage has no owner",
+        "no_supporter_in_role": "a competitor has a supporter in a role where we have none",
+        "key_players_against": "the decider supports us but most key players do not",
+        "faction_without_supporter": "a faction holding decision power has no supporter",
+        "single_threaded": "a key person has one owner (A/B rule)",
+        "few_channels": "a key person has fewer than two independent channels",
+        "no_competitor_supporter": "no supporter of a competitor identified",
+        "level_mismatch": "a key person's owners all sit below their level",
+        "open_issue": "a key person has a customer issue open for too long",
+        "stale_contact": "a covered role holder has had no logged contact for too long",
+        "stale_attitude": "an attitude has not been assessed for too long",
+    },
+    "severity": {"high": "high", "medium": "medium", "low": "low"},
+    "stage": {
+        "need": "need",
+        "specification": "specification",
+        "evaluation": "evaluation",
+        "decision": "decision",
+        "approval": "approval",
+        "purchase": "purchase",
+    },
+    "affiliation_kind": {
+        "school": "school",
+        "club": "club",
+        "employer": "employer",
+        "neighbourhood": "neighbourhood",
+        "faith": "faith",
+        "other": "other",
+    },
+    "interaction_kind": {
+        "meeting": "meeting",
+        "call": "call",
+        "visit": "visit",
+        "meal": "meal",
+        "event": "event",
+        "email": "email",
+        "training": "training",
+        "complaint": "complaint",
+        "issue_closed": "issue closed",
+        "other": "other",
+    },
+    "direction": {"ours": "by us", "theirs": "by them", "mutual": "both"},
+    "goal": {
+        "breakthrough": "breakthrough",
+        "share": "share",
+        "profit": "profit",
+        "competitive": "competitive",
+    },
+    "tier": {"S": "strategic", "A": "partner", "B": "value", "C": "general"},
+    "level": {
+        "1": "1 board",
+        "2": "2 C-suite",
+        "3": "3 VP/director",
+        "4": "4 manager",
+        "5": "5 staff",
+        "outside": "outside / not given",
+    },
+    "boolean": {"true": "true", "false": "false"},
+    "table": {
+        "orgs": "orgs",
+        "people": "people",
+        "ties": "ties",
+        "opportunities": "opportunities",
+        "roles": "roles",
+        "affiliations": "affiliations",
+        "interactions": "interactions",
+    },
+    "plan_sheet": {
+        "Cover": "Cover",
+        "Status": "Status",
+        "Targets": "Targets",
+        "Actions": "Actions",
+        "Cards": "Cards",
+        "About": "About",
+    },
+    # Column headers of the plan workbook: ``<column>`` for every sheet, or
+    # ``<Sheet>.<column>`` where a sheet needs its own header (see plan_header).
+    "plan_column": {
+        "person": "person",
+        "name": "name",
+        "title": "title",
+        "level": "level",
+        "roles": "roles",
+        "power": "power",
+        "attitude": "attitude",
+        "Targets.attitude": "attitude",
+        "updated": "updated",
+        "stale": "stale",
+        "backs": "backs",
+        "backing": "backing",
+        "hidden": "hidden",
+        "owners": "owners",
+        "n_owners": "n_owners",
+        "channels": "channels",
+        "n_channels": "n_channels",
+        "route_strength": "route_strength",
+        "last_contact": "last_contact",
+        "gaps": "gaps",
+        "why": "why",
+        "rank": "rank",
+        "objective": "objective",
+        "competitor": "competitor",
+        "goal": "goal",
+        "owner_a": "owner_a",
+        "owner_b": "owner_b",
+        "sponsor": "sponsor",
+        "deadline": "deadline",
+        "measure": "measure",
+        "gain": "gain",
+        "route": "route",
+        "target": "target",
+        "step": "step",
+        "kind": "kind",
+        "who": "who",
+        "action": "action",
+        "when": "when",
+        "org": "org",
+        "trust_channel": "trust_channel",
+        "activities": "activities",
+        "review": "review",
+    },
+    "column_type": {
+        "str": "str",
+        "int": "int",
+        "float": "float",
+        "date": "date",
+        "bool": "bool",
+    },
+    "problem_column": {
+        "source": "source",
+        "table": "table",
+        "row": "row",
+        "column": "column",
+        "value": "value",
+        "reason": "reason",
+        "hint": "hint",
+    },
+    "reason": {
+        "missing_table": "missing_table",
+        "unknown_table": "unknown_table",
+        "missing_column": "missing_column",
+        "duplicate_column": "duplicate_column",
+        "empty_table": "empty_table",
+        "unreadable": "unreadable",
+        "encoding": "encoding",
+        "blank": "blank",
+        "duplicate_id": "duplicate_id",
+        "duplicate_row": "duplicate_row",
+        "unknown_reference": "unknown_reference",
+        "wrong_org_kind": "wrong_org_kind",
+        "not_a_number": "not_a_number",
+        "not_an_integer": "not_an_integer",
+        "out_of_range": "out_of_range",
+        "not_a_boolean": "not_a_boolean",
+        "bad_date": "bad_date",
+        "future_date": "future_date",
+        "unknown_term": "unknown_term",
+        "self_tie": "self_tie",
+        "reporting_cycle": "reporting_cycle",
+        "two_managers": "two_managers",
+        "inconsistent": "inconsistent",
+    },
 }
 
 
-def say(key: str, **values: Any) -> str:
-    """Fill the template ``key`` with ``values``.
+def say(key: str, *, lang: str = "en", **values: Any) -> str:
+    """Fill the template ``key`` with ``values``, in the language ``lang``.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`TEMPLATES`.
+    lang : {"en", "zh"}, default "en"
+        The language. A template the catalogue does not translate falls back to English
+        (``tests/test_i18n.py`` makes sure no shipped language lacks one).
+    **values
+        The template's placeholders. Values are inserted as given: render vocabulary values
+        with :func:`term` and names with :func:`relgraph.locale.person_label` first.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        For an unknown key.
+    relgraph.errors.InvalidParameterError
+        For a language that is not shipped.
 
     Examples
     --------
     >>> TEMPLATES["_example"] = "sways {who} as {tie}"
     >>> say("_example", who="the CEO", tie="former boss")
     'sways the CEO as former boss'
+    >>> say("cov_gap_uncovered", lang="zh", who="王志远", roles="决定者", extra="")
+    '王志远(决定者)在我方没有责任人'
     """
     try:
         template = TEMPLATES[key]
     except KeyError:
         raise KeyError(f"no text template {key!r}") from None
+    if lang != "en":
+        template = translate(key, template, lang=check_language(lang))
     return template.format(**values)
+
+
+def _term_key(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def term(vocabulary: str, value: object, *, lang: str = "en") -> str:
+    """Return the display word of one vocabulary value, in the language ``lang``.
+
+    Parameters
+    ----------
+    vocabulary : str
+        A key of :data:`TERMS`: ``role``, ``attitude`` (−3..+3 and ``unknown``), ``stance``,
+        ``objective``, ``tie_kind``, ``org_kind``, ``party``, ``gap_rule`` (and
+        ``gap_rule_check``, what the rule checks), ``severity``, ``stage``,
+        ``affiliation_kind``, ``interaction_kind``, ``direction``, ``goal``, ``tier``,
+        ``boolean``, ``table``, ``plan_sheet``, ``plan_column``, ``column_type``,
+        ``problem_column``, ``reason``.
+    value : object
+        The canonical value: an enum member or its text (``TieKind.REPORTS_TO``,
+        ``"reports_to"``), an attitude as an int (``-3``), a bool for ``boolean``.
+    lang : {"en", "zh"}, default "en"
+
+    Returns
+    -------
+    str
+        The word people read; in English the canonical value made readable
+        (``"reports to"``), in Chinese the practice's word (``"汇报给"``).
+
+    Raises
+    ------
+    KeyError
+        For an unknown vocabulary or value (the message lists the valid values).
+
+    Examples
+    --------
+    >>> term("tie_kind", "former_colleague")
+    'former colleague'
+    >>> term("role", "decider", lang="zh"), term("attitude", -3, lang="zh")
+    ('决定者', '强烈反对')
+    >>> term("objective", "neutralise", lang="zh"), term("gap_rule", "single_threaded", lang="zh")
+    ('中和', '缺少AB角')
+    """
+    try:
+        words = TERMS[vocabulary]
+    except KeyError:
+        raise KeyError(f"no vocabulary {vocabulary!r}; known: {', '.join(TERMS)}") from None
+    key = _term_key(value)
+    try:
+        english = words[key]
+    except KeyError:
+        raise KeyError(f"no {vocabulary} {key!r}; known: {', '.join(words)}") from None
+    if lang == "en":
+        return english
+    return translate(f"{vocabulary}:{key}", english, lang=check_language(lang))
+
+
+def terms(vocabulary: str, *, lang: str = "en") -> dict[str, str]:
+    """Return every value of a vocabulary with its display word, in :data:`TERMS` order.
+
+    Examples
+    --------
+    >>> terms("severity", lang="zh")
+    {'high': '高', 'medium': '中', 'low': '低'}
+    """
+    if vocabulary not in TERMS:
+        raise KeyError(f"no vocabulary {vocabulary!r}; known: {', '.join(TERMS)}")
+    return {value: term(vocabulary, value, lang=lang) for value in TERMS[vocabulary]}
+
+
+def plan_header(sheet: str, column: str, *, lang: str = "en") -> str:
+    """Return the header of a plan workbook column (``relgraph.plan`` sheets) in ``lang``.
+
+    A ``<Sheet>.<column>`` entry of ``TERMS["plan_column"]`` wins over the shared
+    ``<column>`` one. English headers are the column identifiers themselves.
+
+    Examples
+    --------
+    >>> plan_header("Status", "owners", lang="zh"), plan_header("Targets", "attitude", lang="zh")
+    ('我方责任人', '当前态度')
+    >>> plan_header("Status", "n_owners")
+    'n_owners'
+    """
+    key = f"{sheet}.{column}"
+    return term("plan_column", key if key in TERMS["plan_column"] else column, lang=lang)
