@@ -11,6 +11,7 @@ from relgraph.analysis.chain import decision_chain
 from relgraph.analysis.coverage import CoverageReport, coverage
 from relgraph.analysis.factions import factions
 from relgraph.analysis.influence import (
+    InfluencePaths,
     friedkin_johnsen,
     hidden_influencers,
     influence_matrix,
@@ -29,10 +30,12 @@ from relgraph.analysis.monitor import SnapshotDiff, diff, load_history
 from relgraph.analysis.routes import RouteReport, connection_routes, routes_to_many
 from relgraph.analysis.simulate import SimulationResult, simulate
 from relgraph.analysis.sponsors import match_sponsor
-from relgraph.analysis.targets import recommend_targets
+from relgraph.analysis.targets import recommend_targets, target_candidates
 from relgraph.analysis.tiering import tier_customers
 from relgraph.errors import (
+    InvalidParameterError,
     MissingDependencyError,
+    NotFoundError,
     RelgraphError,
     UnknownOpportunityError,
     UnknownPersonError,
@@ -66,9 +69,12 @@ __all__ = [
     "CoverageReport",
     "Direction",
     "Goal",
+    "InfluencePaths",
     "InteractionKind",
+    "InvalidParameterError",
     "MissingDependencyError",
     "NetworkMap",
+    "NotFoundError",
     "OrgKind",
     "Plan",
     "RelationshipNetwork",
@@ -115,6 +121,7 @@ __all__ = [
     "routes_to_many",
     "simulate",
     "support_index",
+    "target_candidates",
     "tie_strengths",
     "tier_customers",
     "to_html",

@@ -271,6 +271,10 @@ def routes(
     include_do_not_contact: Annotated[
         bool, typer.Option(help="Let routes pass through do-not-contact people.")
     ] = False,
+    include_opponents: Annotated[
+        bool,
+        typer.Option(help="Let routes pass through people who oppose us or back a competitor."),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     csv: Annotated[
         Path | None,
@@ -303,6 +307,7 @@ def routes(
             targets,
             include_sensitive=include_sensitive,
             include_do_not_contact=include_do_not_contact,
+            include_opponents=include_opponents,
             progress=False if as_json else None,
         )
         excluded = int(frame["excluded"].sum())
@@ -360,6 +365,7 @@ def routes(
         k=k,
         include_sensitive=include_sensitive,
         include_do_not_contact=include_do_not_contact,
+        include_opponents=include_opponents,
     )
     if csv is not None:
         _flat_for_csv(rep.routes).to_csv(csv, index=False, encoding="utf-8")
@@ -443,14 +449,15 @@ def targets(
     """Whom to work on next: targets by expected gain, with owners A/B, sponsor and route."""
     import json
 
-    from relgraph.analysis.targets import recommend_targets
+    from relgraph.analysis.targets import recommend_targets, target_candidates
 
     net = _load(path, as_of)
     rec = recommend_targets(net, opportunity, capacity=capacity)
     if as_json:
+        cands = target_candidates(net, opportunity)
         out = {
-            "total_gain": rec.attrs["total_gain"],
-            "unreachable": rec.attrs["unreachable"],
+            "total_gain": float(rec["gain"].sum()),
+            "unreachable": cands.loc[cands["reach"] <= 0, "person"].tolist(),
             "targets": json.loads(rec.to_json(orient="records", force_ascii=False)),
         }
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))

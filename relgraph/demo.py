@@ -65,6 +65,10 @@ def _step_routes(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     return [path]
 
 
+#: Targets the sample team takes on in the cycle: the coverage step and the plan use the same.
+CAPACITY = 10
+
+
 # -- coverage step
 def _step_coverage(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     from relgraph.analysis.coverage import coverage
@@ -80,9 +84,8 @@ def _step_coverage(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path
     echo("Other gaps: " + ", ".join(f"{r} {int(n)}" for r, n in counts.items()))
     echo("Level by level (our people × theirs):")
     echo(rep.matrix.to_string())
-    # Nine people on our team, about two new targets each this half year.
-    rec = recommend_targets(net, "OPP-1", capacity=20)
-    echo("Top targets (capacity: 20 targets):")
+    rec = recommend_targets(net, "OPP-1", capacity=CAPACITY)
+    echo(f"Top targets (capacity: {CAPACITY} targets, as in the plan):")
     cols = ["rank", "person", "name", "objective", "gain", "owner_a", "owner_b", "sponsor"]
     echo(rec[cols].round(4).to_string(index=False))
     hidden = set(rep.people.loc[rep.people["hidden"], "person"])
@@ -178,7 +181,7 @@ def _step_planning(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path
     from relgraph.plan import plan
     from relgraph.viz.trend import plot_trend
 
-    p = plan(net, "OPP-1", as_of=SAMPLE_DATE)
+    p = plan(net, "OPP-1", as_of=SAMPLE_DATE, capacity=CAPACITY)
     xlsx = p.to_excel(out / "plan.xlsx")
     html_path = out / "plan.html"
     p.to_html(html_path)

@@ -212,7 +212,17 @@ class InvalidParameterError(RelgraphError, ValueError):
 
 
 class NotFoundError(RelgraphError, LookupError):
-    """Something named by the caller (a person, an opportunity) is not in the network."""
+    """Something named by the caller (a person, an opportunity) is not in the network.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> try:
+    ...     rg.datasets.tiny().resolve_person("nobody")
+    ... except rg.NotFoundError as err:
+    ...     print(type(err).__name__)
+    UnknownPersonError
+    """
 
 
 class UnknownPersonError(NotFoundError):

@@ -589,6 +589,23 @@ class Settings:
         An attitude assessed longer ago than this is stale.
     max_hops : int
         Introduction routes longer than this are not offered.
+    weak_route : float
+        A best route of real ties weaker than this (0.25) is weak: the best shared-affiliation
+        opening is then offered beside it even when it ranks below the top k.
+    backing_resistance : float
+        Feasibility of moving a competitor's supporter falls by this much per point of
+        backing (0.25: backing 3 leaves 0.25 of the effort's effect).
+    move_resistance : float
+        Each point of attitude change beyond the first multiplies feasibility by this (0.7).
+    upkeep_factor : float
+        Mobilising a strong supporter (+2 or more) is worth this factor per owner they already
+        have (0.5: two owners leave a quarter) — upkeep, not a top target.
+    entrenched_backing : int
+        A competitor's supporter backing at least this strongly (2), or an opponent at −2
+        or below, is entrenched: the practice works on the people they listen to.
+    sponsor_occasions : int
+        How many occasions (visits, forums, exchanges) a sponsor has per month across all
+        their targets (4); the plan spreads them.
     sensitive_tie_kinds : frozenset[TieKind]
         Tie kinds that are personal data (hidden from shared exports unless opted in).
     sensitive_affiliation_kinds : frozenset[AffiliationKind]
@@ -661,6 +678,12 @@ class Settings:
     )
     contact_stale_days: int = 90
     open_issue_days: int = 30
+    weak_route: float = 0.25
+    backing_resistance: float = 0.25
+    move_resistance: float = 0.7
+    upkeep_factor: float = 0.5
+    entrenched_backing: int = 2
+    sponsor_occasions: int = 4
     as_of: _dt.date | None = None
     language: str = "en"
 
@@ -685,12 +708,27 @@ class Settings:
             raise ValueError(f"Settings.stale_days = {self.stale_days!r}; expected >= 0")
         if self.max_hops < 1:
             raise ValueError(f"Settings.max_hops = {self.max_hops!r}; expected >= 1")
-        for name in ("interaction_cap", "interaction_one_way"):
+        for name in (
+            "interaction_cap",
+            "interaction_one_way",
+            "weak_route",
+            "backing_resistance",
+            "move_resistance",
+            "upkeep_factor",
+        ):
             if not 0.0 <= float(getattr(self, name)) <= 1.0:
                 raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected 0..1")
         for name in ("interaction_half_life_days", "interaction_saturation"):
             if not float(getattr(self, name)) > 0.0:
                 raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected > 0")
+        if not 1 <= self.entrenched_backing <= 3:
+            raise ValueError(
+                f"Settings.entrenched_backing = {self.entrenched_backing!r}; expected 1..3"
+            )
+        if self.sponsor_occasions < 1:
+            raise ValueError(
+                f"Settings.sponsor_occasions = {self.sponsor_occasions!r}; expected >= 1"
+            )
         for name in ("contact_stale_days", "open_issue_days"):
             if getattr(self, name) < 0:
                 raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected >= 0")

@@ -67,10 +67,6 @@ class SharePolicy:
             "pass include_sensitive=True to include them."
         )
 
-    def kept_people(self, net: RelationshipNetwork) -> pd.Index:
-        """Ids of the people that may be shown."""
-        return net.person_ids[self.people]
-
 
 def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -> SharePolicy:
     """Decide what a shared export of ``net`` may contain.

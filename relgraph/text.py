@@ -45,6 +45,13 @@ TEMPLATES: dict[str, str] = {
         "{lev:.3f} of the index moves with this person"
     ),
     "through": "through {who}",
+    "hidden_why_dnc": "DO NOT CONTACT: {why}",
+    "hidden_withheld_name": "(withheld: known only through sensitive ties)",
+    "hidden_why_withheld_person": (
+        "a person known only through sensitive ties (family, faith, neighbourhood) sways "
+        "the decision chain; {lev:.3f} of the index moves with them; pass "
+        "include_sensitive=True to name them"
+    ),
     "withheld_note": " [{n} sensitive tie(s) withheld; pass include_sensitive=True to show]",
     "via_influences": "through a direct influence tie ({strength:.1f})",
     "via_boss": "as their boss",
@@ -81,8 +88,45 @@ TEMPLATES: dict[str, str] = {
         "weakest link {weakest} {weakest_strength:.2f} ({a} → {b})"
     ),
     "routes_why_affiliation": (
-        "uses a shared affiliation that is not yet a tie: an opportunity, offered because "
-        "no route of real ties is stronger"
+        "uses a shared affiliation that is not yet a tie: an opening to meet there, not an "
+        "introduction"
+    ),
+    "routes_why_rather": ("chosen over a stronger route ({strength:.2f}) that runs {reason}"),
+    "routes_why_opening_rank": (
+        "the opening ranks first: every route of real ties is weaker or was left out"
+    ),
+    "routes_why_real_rank": "a route of real ties ranks above the affiliation opening",
+    "routes_why_unassessed": (
+        "the attitude toward us of {who} was never assessed: check it before asking for an "
+        "introduction"
+    ),
+    "routes_reason_person": "through {who}, who {why}",
+    "routes_reason_dnc": "through {who}, who is marked do-not-contact",
+    "routes_reason_sensitive": "over a sensitive tie ({kind}) between {a} and {b}",
+    "routes_stance_staff": "works for the competitor {competitor}",
+    "routes_stance_backs": "backs the competitor {competitor}",
+    "routes_stance_opposes": "opposes us ({attitude})",
+    "routes_left_out_opponents": (
+        "{n} route(s) left out because they pass through someone who opposes us or backs a "
+        "competitor (asking them would warn the other side; include_opponents=True to allow)"
+    ),
+    "routes_left_out_do_not_contact": (
+        "{n} route(s) left out because they pass through a do-not-contact person "
+        "(include_do_not_contact=True to allow)"
+    ),
+    "routes_left_out_sensitive": (
+        "{n} route(s) left out because they use a sensitive tie (include_sensitive=True to allow)"
+    ),
+    "routes_left_out_opponents_cli": (
+        "{n} route(s) left out because they pass through someone who opposes us or backs a "
+        "competitor (--include-opponents to allow)"
+    ),
+    "routes_left_out_do_not_contact_cli": (
+        "{n} route(s) left out because they pass through a do-not-contact person "
+        "(--include-do-not-contact to allow)"
+    ),
+    "routes_left_out_sensitive_cli": (
+        "{n} route(s) left out because they use a sensitive tie (--include-sensitive to allow)"
     ),
     "routes_why_disjoint": "independent of the better routes (no person in common)",
     "routes_why_alternative": (
@@ -132,10 +176,11 @@ TEMPLATES: dict[str, str] = {
         "(at most {max_hops} hops):"
     ),
     "routes_cli_excluded": (
-        "{n} route(s) left out because they use a sensitive tie or a do-not-contact person "
-        "(opt in with --include-sensitive / --include-do-not-contact)"
+        "{n} route(s) left out because they use a sensitive tie, a do-not-contact person or "
+        "someone who opposes us or backs a competitor (opt in with --include-sensitive / "
+        "--include-do-not-contact / --include-opponents)"
     ),
-    "routes_cli_none_excluded": "no routes were left out by the sensitive / do-not-contact rules",
+    "routes_cli_none_excluded": "no routes were left out by the route rules",
     "routes_cli_csv": "wrote {n} row(s), every column, to {path}",
     "linkedin_matched": "matched by {how}",
     "linkedin_new": "no existing person matched; added as a new person at {org}",
@@ -158,6 +203,24 @@ TEMPLATES: dict[str, str] = {
         "({frm:+d} → {to:+d}) × reach {reach:.2f} ({how}); owner A {a}, owner B {b}; "
         "sponsor {sponsor}"
     ),
+    "tgt_why_terms": (
+        "{objective}: gain {gain:.4f} = leverage {leverage:.4f} × move {move:+d} "
+        "({frm:+d} → {to:+d}) × reach {reach:.2f} ({how}) × feasibility {feasibility:.2f} "
+        "({factors})"
+    ),
+    "tgt_why_people": "owner A {a}, owner B {b}, sponsor {sponsor}",
+    "tgt_why_above": "ranked above {who} (gain {gain:.4f})",
+    "tgt_obj_work_through": (
+        "work through: make an advocate of someone {who} listens to (entrenched on the other "
+        "side, rarely turned head-on)"
+    ),
+    "tgt_reach_via_route": "through {who}, a target picked earlier: {route}",
+    "tgt_f_backing": "backing {f:.2f} (backs {competitor} at {b})",
+    "tgt_f_distance": "distance {f:.2f} ({points} points to move)",
+    "tgt_f_susceptibility": "susceptibility {f:.2f} (rarely moves)",
+    "tgt_f_upkeep": "upkeep {f:.2f} (a strong supporter with {n} owner(s) already)",
+    "tgt_f_none": "nothing makes the move harder",
+    "tgt_no_sponsor": "none (owner A is our most senior person here)",
     "cov_title": "Coverage of {opportunity} as of {as_of}",
     "cov_gaps": "Gaps (most severe first)",
     "cov_summary": "Parties: support index, decision power, many / deep / long",
@@ -206,6 +269,19 @@ TEMPLATES: dict[str, str] = {
     "cov_gap_unmanaged_opponent": (
         "{who} is against us ({stance}) and ranks #{rank} by leverage ({leverage:.3f}; top "
         "{n} counts as high), but nobody on our team covers them"
+    ),
+    "cov_gap_unowned_influencer": (
+        "{who} sways the decision chain without a formal role ({stance}) and ranks #{rank} "
+        "by leverage ({leverage:.3f}; top {n} counts as high), but nobody on our team owns "
+        "the relationship: the hidden chain goes unworked"
+    ),
+    "cov_note_withheld_people": (
+        "{n} hidden influencer(s) known only through sensitive ties withheld (pass "
+        "include_sensitive=True to name them)"
+    ),
+    "cov_note_parity_holds": (
+        "level parity against {competitor} holds: their top supporter {theirs} (level "
+        "{level}) is matched by our supporter {ours}"
     ),
     "cov_backs_text": "; backs {competitor}",
     "cov_attitude_text": "attitude {attitude:+d}",
@@ -430,6 +506,10 @@ TEMPLATES: dict[str, str] = {
     "mon_gap_opened": "gap opened in {opp}: {why}",
     "mon_gap_closed": "gap closed in {opp}: {why}",
     "mon_index": "{party}: support index in {opp} {before} → {after}",
+    "mon_withheld_people": (
+        "{n} person(s) known only through sensitive ties left out of the comparison; pass "
+        "include_sensitive=True to include them."
+    ),
     "mon_left_out": (
         "{n} change(s) of people known only through sensitive ties left out; "
         "pass include_sensitive=True to include them."
@@ -506,7 +586,32 @@ TEMPLATES: dict[str, str] = {
     ),
     "plan_review_half": "half-year adjustment of the plan for {target}",
     "plan_card_review": ("weekly with {reviewer} from {first}; half-year adjustment on {half}"),
-    "plan_why_route": "most reliable route from owner A (product of tie strengths)",
+    "plan_why_route": (
+        "the target's most reliable route, the same in every sheet; our person closest to "
+        "the customer opens the door"
+    ),
+    "plan_why_no_route": "no route within the hop limit: the door has to be found first",
+    "plan_why_meeting": "owner A meets the target only after the introduction that reaches them",
+    "plan_why_review_sponsor": (
+        "weekly review by the sponsor: owner A has no manager in the data (add one)"
+    ),
+    "plan_why_review_team": (
+        "owner A is our most senior person here: the account team reviews at its weekly meeting"
+    ),
+    "plan_team_meeting": "the account team's weekly meeting",
+    "plan_channel": "through {first} ({hops} hop(s))",
+    "plan_step_follow_up": "{who} follows up with {target} after the introduction",
+    "plan_step_meet_at": (
+        "{who} meets {target} through the {place} (an opening, not yet a tie: meet there)"
+    ),
+    "plan_step_bring_to": (
+        "{via} brings {who} along to meet {target} through the {place} (an opening, not yet a tie)"
+    ),
+    "plan_cover_sponsor_budget": "sponsor time",
+    "plan_cover_sponsor_budget_text": (
+        "at most {n} occasions (visits, forums, exchanges) a month per sponsor, across all "
+        "their targets"
+    ),
     "plan_why_sponsor": "the sponsor's scarce time: visits, forums, regular exchanges, key dates",
     "plan_why_review": "weekly review by the owner's manager, larger adjustment every half year",
     "plan_measure_neutralise": (
@@ -518,6 +623,9 @@ TEMPLATES: dict[str, str] = {
     "plan_measure_mobilise": (
         "{name} assessed at {goal:+d} and acting for us (speaks for us in the decision, "
         "shares information)"
+    ),
+    "plan_measure_work_through": (
+        "{name} assessed at {goal:+d} and speaking for us to the people they sway"
     ),
     "plan_measure_counter": (
         "{name} assessed at {goal:+d} or better and willing to weigh in against "
@@ -551,6 +659,13 @@ TEMPLATES: dict[str, str] = {
     "plan_col_backs": "competitor (org id) this person supports, blank for none",
     "plan_col_backing": "strength of the support for that competitor, 1..3",
     "plan_col_hidden": "TRUE for a hidden influencer: no formal role but high leverage",
+    "plan_col_do_not_contact": (
+        "TRUE for a person marked do-not-contact (bid supervision …): never a target, owner, "
+        "sponsor or route step"
+    ),
+    "plan_col_sways": (
+        "for a target to work through: the entrenched opponent(s) this person sways"
+    ),
     "plan_col_owners": "our people with a covers tie to this person (owners A/B)",
     "plan_col_n_owners": "number of owners; fewer than two is a coverage gap",
     "plan_col_channels": (
@@ -584,7 +699,11 @@ TEMPLATES: dict[str, str] = {
     "plan_col_Targets_why": "every term of the gain, in words",
     "plan_col_target": "person id of the target",
     "plan_col_step": "step number within the target's actions, in date order",
-    "plan_col_kind": "route (introduction step), sponsor (touchpoint) or review",
+    "plan_col_kind": (
+        "route (an introduction step), meeting (owner A after the introduction), key_dates "
+        "(the sponsor's calendar of the target's key dates), sponsor (a visit, forum or "
+        "exchange) or review"
+    ),
     "plan_col_who": "who acts: one of our people",
     "plan_col_action": "what to do, in words",
     "plan_col_when": "the date it is planned for",
@@ -815,6 +934,7 @@ TERMS: dict[str, dict[str, str]] = {
         "no_decider_support": "no decider support",
         "uncovered_role": "uncovered role",
         "unmanaged_opponent": "unmanaged opponent",
+        "unowned_influencer": "unowned hidden influencer",
         "no_supporter_in_role": "no supporter in role",
         "key_players_against": "key players against",
         "faction_without_supporter": "faction without supporter",
@@ -831,6 +951,7 @@ TERMS: dict[str, dict[str, str]] = {
         "no_decider_support": "no decider or approver supports us",
         "uncovered_role": "a role holder has no owner on our team",
         "unmanaged_opponent": "an opponent with high leverage has no owner",
+        "unowned_influencer": "a hidden influencer with high leverage has no owner",
         "no_supporter_in_role": "a competitor has a supporter in a role where we have none",
         "key_players_against": "the decider supports us but most key players do not",
         "faction_without_supporter": "a faction holding decision power has no supporter",
@@ -921,6 +1042,7 @@ TERMS: dict[str, dict[str, str]] = {
         "backs": "backs",
         "backing": "backing",
         "hidden": "hidden",
+        "do_not_contact": "do_not_contact",
         "owners": "owners",
         "n_owners": "n_owners",
         "channels": "channels",
@@ -932,6 +1054,7 @@ TERMS: dict[str, dict[str, str]] = {
         "rank": "rank",
         "objective": "objective",
         "competitor": "competitor",
+        "sways": "sways",
         "goal": "goal",
         "owner_a": "owner_a",
         "owner_b": "owner_b",

@@ -347,7 +347,8 @@ COVERAGE = [
     (
         "code",
         """\
-        check = rg.simulate(net, "OPP-1", changes=targets.attrs["changes"])
+        expected = dict(zip(targets["person"], targets["expected"]))
+        check = rg.simulate(net, "OPP-1", changes=expected)
         delta = check.index.loc[check.index["party"] == "us", "delta"].item()
         total = targets["gain"].sum()
         print(f"total gain {total:.4f}; simulated index change {delta:.4f}")

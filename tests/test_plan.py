@@ -61,7 +61,11 @@ def test_content_follows_coverage_and_targets(sample_plan):
     for _, grp in sample_plan.actions.groupby("target"):
         assert grp["step"].tolist() == list(range(1, len(grp) + 1))
         assert grp["when"].is_monotonic_increasing
-        assert set(grp["kind"]) == {"route", "sponsor", "review"}
+        # route steps, owner A's follow-up (when the route does not start with a meeting of
+        # A's own), the sponsor's occasions and the reviews
+        assert {"route", "sponsor", "review"} <= set(grp["kind"]) <= {
+            "route", "meeting", "sponsor", "review"
+        }  # fmt: skip
     # the weekly review starts the Monday after 2026-11-15 (a Sunday)
     weekly = sample_plan.actions[sample_plan.actions["action"].str.contains("every week")]
     assert set(weekly["when"]) == {pd.Timestamp("2026-11-16")}
@@ -116,7 +120,9 @@ def test_about_sheet_describes_every_column_of_every_sheet(sample_plan, workbook
         for d in (today, today - dt.timedelta(days=1))  # a run across midnight
     )
     assert "planning cycle from 2026-11-15" in book[0]
-    assert any("1 key person(s) known only through sensitive ties left out" in b for b in book)
+    assert any(
+        "1 hidden influencer(s) known only through sensitive ties withheld" in b for b in book
+    )
     assert any("include_sensitive=True" in b for b in book)
     # the cover points to it
     cover = openpyxl.load_workbook(workbook)["Cover"]
@@ -136,7 +142,7 @@ def test_cover_states_settings_and_privacy(workbook):
     text = "\n".join(f"{r[0]}: {r[1]}" for r in ws.iter_rows(min_row=3, values_only=True))
     assert "planning cycle: year: 2026-11-15 – 2027-11-15" in text
     assert "sensitive" in text and "include_sensitive=True" in text
-    assert "1 key person(s) known only through sensitive ties left out" in text
+    assert "1 hidden influencer(s) known only through sensitive ties withheld" in text
 
 
 def test_sensitive_people_left_out_unless_opted_in(sample_plan, workbook):
@@ -146,7 +152,7 @@ def test_sensitive_people_left_out_unless_opted_in(sample_plan, workbook):
     # the shared renderings leave him out too, and say what was left out
     for text in (sample_plan.to_html(), sample_plan.to_markdown()):
         assert "蔡明" not in text and "Cai Ming" not in text and "E03" not in text
-        assert "1 key person(s) known only through sensitive ties left out" in text
+        assert "1 hidden influencer(s) known only through sensitive ties withheld" in text
         assert "4 sensitive ties, 1 person known only through them" in text
     opted = plan(rg.datasets.sample(), "OPP-1", as_of=AS_OF, include_sensitive=True)
     assert "E03" in set(opted.status["person"])

@@ -639,10 +639,10 @@ def diff(
     notes: list[str] = []
     if left_out:
         notes.append(say("mon_left_out", n=left_out))
-    elif not include_sensitive:
-        notes.append(say("mon_nothing_left_out"))
-    else:
-        notes.append(say("mon_included"))
+    if hidden:
+        notes.append(say("mon_withheld_people", n=len(hidden)))
+    if not left_out and not hidden:
+        notes.append(say("mon_included" if include_sensitive else "mon_nothing_left_out"))
     if not gaps:
         notes.append(say("mon_no_gaps"))
     return SnapshotDiff(changes, index, old_stamp, new_stamp, " ".join(notes), tuple(notes))

@@ -199,7 +199,7 @@ def test_sensitive_people_left_out_of_every_change_row(sample):
     d = diff(sample, sample, old_date="2027-06-01", new_date="2026-11-15")
     assert "E03" not in set(d.changes["person"])
     assert not d.changes["why"].str.contains("Cai Ming|蔡明").any()
-    assert "2 change(s) of people known only through sensitive ties left out" in d.note
+    assert "1 person(s) known only through sensitive ties left out" in d.note
     opted = diff(
         sample, sample, old_date="2027-06-01", new_date="2026-11-15", include_sensitive=True
     )

@@ -134,7 +134,7 @@ def coverage(
     ...     print(row)
     ['level_parity', 'p1', 'R']
     ['no_decider_support', 'p1', '']
-    ['no_supporter_in_role', 'p1', 'R']
+    ['unowned_influencer', 'p4', '']
     """
     key_power = check_float("key_power", key_power, minimum=0, maximum=1)
     include_sensitive = check_bool("include_sensitive", include_sensitive)
@@ -149,6 +149,8 @@ def coverage(
     lev = pd.Series(lev_frame["leverage"].to_numpy(float), index=lev_frame["person"].astype(str))
     hid = hidden_influencers(net, ctx.opp, include_sensitive=include_sensitive)
     par = parity(ctx, lev, include_sensitive)
+    if (n_withheld := int(hid["person"].eq("").sum())) > 0:
+        notes.append(say("cov_note_withheld_people", n=n_withheld))
     membership = _membership(ctx, seed, include_sensitive, with_factions, notes)
     last, issues = _interactions(net, day, notes)
     rules = RouteRules(include_sensitive=include_sensitive)
@@ -156,7 +158,7 @@ def coverage(
         ctx,
         _key_people(ctx, hid, par),
         lev,
-        set(hid["person"].astype(str)),
+        set(hid["person"].astype(str)) - {""},
         membership,
         (rules, best_routes(net, rules)),
         last,
@@ -164,6 +166,16 @@ def coverage(
     fac = faction_frame(ctx, membership)
     ev = Evidence(ctx, people, lev, key_power, par.gaps, fac, last is not None, issues)
     gaps = find_gaps(ev)
+    for comp, (theirs, ours) in par.held.items():
+        notes.append(
+            say(
+                "cov_note_parity_holds",
+                competitor=ctx.comp(comp),
+                theirs=ctx.who(theirs),
+                level=ctx.lvl(theirs),
+                ours=ctx.who(ours),
+            )
+        )
     if net.settings.uses_defaults():
         notes.append(say("defaults_note"))
     return CoverageReport(
@@ -184,7 +196,8 @@ def _key_people(ctx: Context, hid: pd.DataFrame, par: Parity) -> dict[str, list[
     for pid in ctx.power.index:
         keys.setdefault(str(pid), []).append("role")
     for pid in hid["person"].astype(str):
-        keys.setdefault(pid, []).append("hidden")
+        if pid:  # blank: known only through sensitive ties, counted in the notes
+            keys.setdefault(pid, []).append("hidden")
     backers = ctx.people.index[
         ctx.backs.isin(ctx.competitors).to_numpy() & ~ctx.party.isin(["us", "competitor"])
     ]

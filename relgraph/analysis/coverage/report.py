@@ -48,7 +48,7 @@ class CoverageReport:
     >>> import relgraph as rg
     >>> rep = rg.coverage(rg.datasets.tiny(), as_of="2026-01-01")
     >>> rep
-    CoverageReport('O1', as of 2026-01-01: 4 key people, 9 gaps (4 high, 4 medium, 1 low))
+    CoverageReport('O1', as of 2026-01-01: 4 key people, 10 gaps (5 high, 4 medium, 1 low))
     >>> rep.summary[["party", "index", "supporters"]].round(3)
       party  index  supporters
     0    us  0.068           2

@@ -18,7 +18,7 @@ import pandas as pd
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap, rows
 from relgraph.analysis.coverage.report import GAP_COLUMNS
 from relgraph.model import Role
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["RULES", "RULE_TABLE", "Evidence", "Rule", "find_gaps"]
 
@@ -52,12 +52,19 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Rule:
-    """One coverage rule: its id, default severity, what it checks, and its function."""
+    """One coverage rule: its id, default severity and its function.
+
+    What the rule checks, in words, is the catalogue's ``gap_rule_check`` term of its id.
+    """
 
     id: str
     severity: Severity
-    checks: str
     find: Callable[[Evidence], Gaps]
+
+    @property
+    def checks(self) -> str:
+        """What the rule checks, in plain English (:func:`relgraph.text.term`)."""
+        return term("gap_rule_check", self.id)
 
 
 # --------------------------------------------------------------------------- chain rules
@@ -246,6 +253,32 @@ def unmanaged_opponent(ev: Evidence) -> Gaps:
     return out
 
 
+def unowned_influencer(ev: Evidence) -> Gaps:
+    """Flag hidden influencers with high leverage and no owner on our team."""
+    ctx = ev.ctx
+    people = ev.people
+    n_top = max(1, int((people["power"] > 0).sum()))
+    ranked = ev.leverage.sort_values(ascending=False, kind="stable")
+    rank = pd.Series(np.arange(1, len(ranked) + 1), index=ranked.index)
+    pick = people[people["hidden"] & people["n_owners"].eq(0) & ~people["do_not_contact"]]
+    out: Gaps = []
+    for r in rows(pick.sort_values(["leverage", "person"], ascending=[False, True])):
+        pid = str(r.person)
+        rk = int(rank.get(pid, len(rank) + 1))
+        if rk > n_top or not (r.leverage > 0):
+            continue
+        why = say(
+            "cov_gap_unowned_influencer",
+            who=ctx.who(pid),
+            stance=ctx.stance(pid),
+            leverage=float(r.leverage),
+            rank=rk,
+            n=n_top,
+        )
+        out.append(gap(ctx, "unowned_influencer", Severity.HIGH, pid, str(r.backs), (), why))
+    return out
+
+
 def faction_without_supporter(ev: Evidence) -> Gaps:
     """Flag factions holding decision power with no supporter of ours."""
     ctx = ev.ctx
@@ -362,82 +395,21 @@ def stale_attitude(ev: Evidence) -> Gaps:
 
 #: Every rule, in report order (within a severity, gaps are listed in this order).
 RULE_TABLE: tuple[Rule, ...] = (
-    Rule(
-        "level_parity",
-        Severity.HIGH,
-        "a competitor's top supporter outranks our top supporter",
-        level_parity,
-    ),
-    Rule(
-        "no_decider_support",
-        Severity.HIGH,
-        "no decider or approver supports us",
-        no_decider_support,
-    ),
-    Rule("uncovered_role", Severity.HIGH, "a role holder has no owner on our team", uncovered_role),
-    Rule(
-        "unmanaged_opponent",
-        Severity.HIGH,
-        "an opponent with high leverage has no owner",
-        unmanaged_opponent,
-    ),
-    Rule(
-        "no_supporter_in_role",
-        Severity.MEDIUM,
-        "a competitor has a supporter in a role where we have none",
-        no_supporter_in_role,
-    ),
-    Rule(
-        "key_players_against",
-        Severity.MEDIUM,
-        "the decider supports us but most key players do not",
-        key_players_against,
-    ),
-    Rule(
-        "faction_without_supporter",
-        Severity.MEDIUM,
-        "a faction holding decision power has no supporter",
-        faction_without_supporter,
-    ),
-    Rule(
-        "single_threaded", Severity.MEDIUM, "a key person has one owner (A/B rule)", single_threaded
-    ),
-    Rule(
-        "few_channels",
-        Severity.MEDIUM,
-        "a key person has fewer than two independent channels",
-        few_channels,
-    ),
-    Rule(
-        "no_competitor_supporter",
-        Severity.MEDIUM,
-        "no supporter of a competitor identified",
-        no_competitor_supporter,
-    ),
-    Rule(
-        "level_mismatch",
-        Severity.LOW,
-        "a key person's owners all sit below their level",
-        level_mismatch,
-    ),
-    Rule(
-        "open_issue",
-        Severity.MEDIUM,
-        "a key person has a customer issue open for too long",
-        open_issue,
-    ),
-    Rule(
-        "stale_contact",
-        Severity.LOW,
-        "a covered role holder has had no logged contact for too long",
-        stale_contact,
-    ),
-    Rule(
-        "stale_attitude",
-        Severity.LOW,
-        "an attitude has not been assessed for too long",
-        stale_attitude,
-    ),
+    Rule("level_parity", Severity.HIGH, level_parity),
+    Rule("no_decider_support", Severity.HIGH, no_decider_support),
+    Rule("uncovered_role", Severity.HIGH, uncovered_role),
+    Rule("unmanaged_opponent", Severity.HIGH, unmanaged_opponent),
+    Rule("unowned_influencer", Severity.HIGH, unowned_influencer),
+    Rule("no_supporter_in_role", Severity.MEDIUM, no_supporter_in_role),
+    Rule("key_players_against", Severity.MEDIUM, key_players_against),
+    Rule("faction_without_supporter", Severity.MEDIUM, faction_without_supporter),
+    Rule("single_threaded", Severity.MEDIUM, single_threaded),
+    Rule("few_channels", Severity.MEDIUM, few_channels),
+    Rule("no_competitor_supporter", Severity.MEDIUM, no_competitor_supporter),
+    Rule("level_mismatch", Severity.LOW, level_mismatch),
+    Rule("open_issue", Severity.MEDIUM, open_issue),
+    Rule("stale_contact", Severity.LOW, stale_contact),
+    Rule("stale_attitude", Severity.LOW, stale_attitude),
 )
 
 #: Gap rules: id → (default severity, what the rule checks), from :data:`RULE_TABLE`.

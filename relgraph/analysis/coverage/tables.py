@@ -11,7 +11,7 @@ import pandas as pd
 from relgraph.analysis.coverage.context import SUPPORTER, Context, rows
 from relgraph.analysis.influence.support import support_index
 from relgraph.analysis.interactions import tie_strengths
-from relgraph.analysis.paths.graph import RouteRules
+from relgraph.analysis.paths.graph import RouteRules, affiliation_overlay
 from relgraph.analysis.paths.render import describe, route_text
 from relgraph.analysis.paths.search import TeamReach
 from relgraph.text import say
@@ -135,7 +135,9 @@ def people_frame(
 def route_texts(ctx: Context, rules: RouteRules, best: TeamReach, pos: Iterable[int]) -> list[str]:
     """Return the best route from our team to each person, as the route engine prints it."""
     paths = [best.path(int(i)) for i in pos]
-    found = describe(ctx.net, rules, [(0.0, p) for p in paths if p])
+    net = ctx.net
+    openings = affiliation_overlay(net, rules)[1] if len(net.affiliations) else None
+    found = describe(net, rules, [(0.0, p) for p in paths if p], openings)
     text = {r.path: route_text(ctx.net, r.path, r.hops) for r in found}
     return [text.get(p, "") for p in paths]
 

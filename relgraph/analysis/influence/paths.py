@@ -47,6 +47,15 @@ class InfluencePaths:
         left out unless ``include_sensitive``.
     max_hops : int
         The hop limit.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> res = rg.influence_paths(rg.datasets.tiny(), "p3", "p1")
+    >>> print(res.summary_lines()[0])
+    1 chain(s) of sway from p3 to p1:
+    >>> res.paths.loc[0, "route"].split(" — ")[1]
+    'reports to 0.25 → Bo [customer, CTO]'
     """
 
     source: str

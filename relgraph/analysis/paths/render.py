@@ -16,7 +16,16 @@ from relgraph.analysis.paths.graph import AffiliationOpening, RouteRules
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
-__all__ = ["Hop", "Route", "describe", "hop_details", "person_text", "route_text", "tie_words"]
+__all__ = [
+    "Hop",
+    "Route",
+    "describe",
+    "describe_path",
+    "hop_details",
+    "person_text",
+    "route_text",
+    "tie_words",
+]
 
 #: How a directed tie reads from its source and from its target.
 DIRECTED_WORDS: Mapping[str, tuple[str, str]] = {
@@ -136,6 +145,14 @@ def describe(
         Route(c, p, tuple(details[(u, v)] for u, v in zip(p, p[1:], strict=False)))
         for c, p in pairs
     ]
+
+
+def describe_path(net: RelationshipNetwork, rules: RouteRules, path: Sequence[int]) -> Route:
+    """Describe one path found by the engine, its openings included (see :func:`describe`)."""
+    from relgraph.analysis.paths.graph import affiliation_overlay
+
+    openings = affiliation_overlay(net, rules)[1] if len(net.affiliations) else None
+    return describe(net, rules, [(0.0, path)], openings)[0]
 
 
 def person_text(net: RelationshipNetwork, i: int) -> str:

@@ -30,6 +30,7 @@ ROUTE_COLUMNS: tuple[str, ...] = (
     "affiliation",
     "disjoint",
     "sensitive",
+    "unassessed",
     "route",
     "why",
 )
@@ -42,6 +43,7 @@ def route_row(
     disjoint: bool,
     dnc: np.ndarray,
     extra_why: str = "",
+    unassessed: tuple[int, ...] = (),
 ) -> dict[str, Any]:
     """One row of :attr:`RouteReport.routes` for route ``r``."""
     ids = net.person_ids
@@ -85,6 +87,7 @@ def route_row(
         "affiliation": r.affiliation,
         "disjoint": disjoint,
         "sensitive": r.sensitive or bool(uses_dnc),
+        "unassessed": tuple(str(ids[i]) for i in unassessed),
         "route": route_text(net, r.path, r.hops),
         "why": "; ".join(why),
     }
@@ -106,6 +109,7 @@ def no_route_row(target: str, source: str, why: str) -> dict[str, Any]:
         "affiliation": False,
         "disjoint": False,
         "sensitive": False,
+        "unassessed": (),
         "route": say("routes_none_short"),
         "why": why,
     }
@@ -137,25 +141,33 @@ class RouteReport:
         (ids, source first), ``kinds`` and ``strengths`` (per hop), ``affiliation`` (uses
         a shared affiliation that is not yet a tie), ``disjoint`` (shares no person with a
         better route, apart from the target and a named source), ``sensitive`` (uses a
-        sensitive tie or a do-not-contact person; only when opted in), ``route`` (readable),
-        ``why``. Unreachable: one row with strength 0 whose ``why`` explains.
+        sensitive tie or a do-not-contact person; only when opted in), ``unassessed``
+        (middle steps whose attitude toward us was never assessed: check before asking),
+        ``route`` (readable), ``why``. Unreachable: one row with strength 0 whose ``why``
+        explains.
     excluded : int
-        How many of the k best routes found without the sensitive and do-not-contact rules
-        were left out because of them.
+        How many of the k best routes found without the rules (sensitive ties,
+        do-not-contact people, people on the other side as middle steps) were left out
+        because of them.
     single_point_of_failure : tuple of str or None
         People every route passes through (for a team-wide search, also a single one of our
         people who alone can start a route); None when there is no such person.
     max_hops : int
         The hop limit in force.
-    include_sensitive, include_do_not_contact : bool
+    include_sensitive, include_do_not_contact, include_opponents : bool
         The opt-ins used.
+    excluded_by : dict of str to int
+        Per rule (``opponents``, ``do_not_contact``, ``sensitive``): how many of the k best
+        routes would come back if that rule alone were relaxed.
+    note : str
+        What was left out, in words, with how to opt in ("" when nothing was).
 
     Examples
     --------
     >>> import relgraph as rg
     >>> rep = rg.connection_routes(rg.datasets.tiny(), "Di", k=1)
     >>> rep.best["path"], round(float(rep.best["strength"]), 2), rep.excluded
-    (('u2', 'p1', 'p4'), 0.56, 0)
+    (('u1', 'p4'), 0.5, 1)
     """
 
     target: str
@@ -168,6 +180,9 @@ class RouteReport:
     include_do_not_contact: bool = False
     target_label: str = field(default="", repr=False)
     source_label: str = field(default="", repr=False)
+    include_opponents: bool = False
+    excluded_by: dict[str, int] = field(default_factory=dict)
+    note: str = field(default="", repr=False)
 
     @property
     def best(self) -> pd.Series | None:
@@ -198,7 +213,7 @@ class RouteReport:
             else:
                 lines.append(f"- {why}")
         if self.excluded:
-            lines.append(say("routes_excluded", n=self.excluded))
+            lines.append(self.note or say("routes_excluded", n=self.excluded))
         if self.single_point_of_failure:
             lines.append(say("routes_spof", who=", ".join(self.single_point_of_failure)))
         return lines

@@ -1,8 +1,8 @@
-"""The yearly planning set: status assessment, target task book, action plan, customer cards.
+"""The planning set as a document: its sheets and columns, and the workbook, HTML and Markdown.
 
-:func:`plan` turns the coverage check and the target recommendations of one opportunity
-into the four documents the account team works from (DOMAIN.md §8–§9) and writes them as
-one formatted Excel workbook, a self-contained HTML page or Markdown.
+:class:`Plan` holds the four parts the account team works from (DOMAIN.md §9) — status
+assessment, target task book, action plan, key-customer cards — as typed tables, and writes
+them; :func:`relgraph.plan` builds one (:mod:`relgraph.plan.build`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import numpy as np
 import pandas as pd
 
-from relgraph.checks import check_date
-from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
 __all__ = [
@@ -34,7 +31,6 @@ __all__ = [
     "TARGET_COLUMNS",
     "Plan",
     "column_meaning",
-    "plan",
 ]
 
 Period = Literal["year", "half-year"]
@@ -55,6 +51,7 @@ STATUS_COLUMNS: dict[str, str] = {
     "backs": "str",
     "backing": "int",
     "hidden": "bool",
+    "do_not_contact": "bool",
     "owners": "str",
     "n_owners": "int",
     "channels": "str",
@@ -71,6 +68,7 @@ TARGET_COLUMNS: dict[str, str] = {
     "name": "str",
     "objective": "str",
     "competitor": "str",
+    "sways": "str",
     "attitude": "int",
     "goal": "int",
     "owner_a": "str",
@@ -219,9 +217,9 @@ class Plan:
     >>> import relgraph as rg
     >>> p = rg.plan(rg.datasets.tiny(), as_of="2026-01-05", k=2)
     >>> p
-    Plan('O1', year from 2026-01-05: 4 key people, 2 targets, 20 actions)
+    Plan('O1', year from 2026-01-05: 4 key people, 2 targets, 18 actions)
     >>> p.targets["person"].tolist()
-    ['p1', 'p4']
+    ['p4', 'p2']
     """
 
     status: pd.DataFrame
@@ -485,391 +483,3 @@ def _html_table(frame: pd.DataFrame) -> str:
             cells.append(f"<td{style}>{html.escape(_text(value))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-
-
-# --------------------------------------------------------------------------- building
-def _who(net: RelationshipNetwork, pid: str) -> str:
-    return f"{pid} {net.labels[pid]}" if pid in net.person_ids else str(pid)
-
-
-def _direct_tie(
-    net: RelationshipNetwork, a: str, b: str, include_sensitive: bool
-) -> tuple[str, float] | None:
-    """Return the strongest direct tie between two people (either direction), if any."""
-    e = net.edges
-    strength = e["strength"].to_numpy(dtype=float)
-    usable = np.ones(len(e), bool) if include_sensitive else ~e["sensitive"].to_numpy(bool)
-    i, j = (int(x) for x in net.index_of([a, b]))
-    row = int(net.pair_index().strongest(np.array([i]), np.array([j]), strength, usable)[0])
-    if row < 0:
-        return None
-    return str(e["kind"].iat[row]), float(strength[row])
-
-
-def _route_steps(
-    net: RelationshipNetwork,
-    pid: str,
-    owner: str,
-    include_sensitive: bool,
-) -> tuple[str, list[tuple[str, str]]]:
-    """Trust channel text and (who, action) steps from ``owner`` (or our team) to ``pid``."""
-    from relgraph.analysis.routes import connection_routes
-
-    if owner:
-        direct = _direct_tie(net, owner, pid, include_sensitive)
-        if direct is not None:
-            kind, strength = direct
-            tie = say("plan_tie", kind=kind.replace("_", " "), strength=strength)
-            text = say("plan_step_meet", who=_who(net, owner), target=_who(net, pid), tie=tie)
-            return say("plan_direct", who=_who(net, owner), tie=tie), [(owner, text)]
-    report = None
-    if owner:
-        report = connection_routes(
-            net, pid, source=owner, k=1, include_sensitive=include_sensitive, affiliations=True
-        )
-    if report is None or not len(report.routes) or pd.isna(report.routes["strength"].iloc[0]):
-        report = connection_routes(net, pid, k=1, include_sensitive=include_sensitive)
-    routes = report.routes
-    if not len(routes) or pd.isna(routes["strength"].iloc[0]) or not routes["path"].iloc[0]:
-        return say("plan_no_route"), [(owner or "", say("plan_step_find", target=_who(net, pid)))]
-    r = routes.iloc[0]
-    path = [str(p) for p in r["path"]]
-    kinds = [str(k) for k in r["kinds"]]
-    strengths = [float(s) for s in r["strengths"]]
-    src = path[0]
-    steps: list[tuple[str, str]] = []
-    for i in range(1, len(path)):
-        tie = say("plan_tie", kind=kinds[i - 1].replace("_", " "), strength=strengths[i - 1])
-        if i == 1 and len(path) == 2:
-            text = say("plan_step_meet", who=_who(net, src), target=_who(net, path[1]), tie=tie)
-        elif i == 1:
-            text = say(
-                "plan_step_ask",
-                who=_who(net, src),
-                via=_who(net, path[1]),
-                target=_who(net, pid),
-                tie=tie,
-            )
-        else:
-            text = say(
-                "plan_step_introduce",
-                via=_who(net, path[i - 1]),
-                who=_who(net, src),
-                target=_who(net, path[i]),
-                tie=tie,
-            )
-        steps.append((src if i == 1 else path[i - 1], text))
-    return str(r["route"]), steps
-
-
-def _measure(objective: str, name: str, goal: int, competitor: str) -> str:
-    key = f"plan_measure_{objective}" if objective else "plan_measure_convert"
-    try:
-        return say(key, name=name, goal=goal, competitor=competitor or "—")
-    except KeyError:
-        return say("plan_measure_convert", name=name, goal=goal, competitor=competitor)
-
-
-def _next_monday(day: _dt.date) -> _dt.date:
-    return day + _dt.timedelta(days=(7 - day.weekday()) % 7 or 7)
-
-
-def plan(
-    net: RelationshipNetwork,
-    opportunity: str | None = None,
-    *,
-    capacity: int | Mapping[str, float] | None = None,
-    period: Period = "year",
-    as_of: _dt.date | str | None = None,
-    k: int | None = None,
-    include_sensitive: bool = False,
-) -> Plan:
-    """Build the yearly planning set of one opportunity.
-
-    Parameters
-    ----------
-    net : RelationshipNetwork
-        The network.
-    opportunity : str, optional
-        Opportunity id; may be left out when the network has only one.
-    capacity : int or mapping of str to float, optional
-        The team's capacity for the cycle, passed to
-        :func:`relgraph.analysis.targets.recommend_targets` (a number of targets, or hours
-        per person of ours).
-    period : {"year", "half-year"}
-        The planning cycle; sets the deadlines and review dates.
-    as_of : datetime.date or str, optional
-        Start of the cycle and the date attitudes' age is measured against; today when
-        omitted (pass it for reproducible plans).
-    k : int, optional
-        At most this many targets (10 when neither ``k`` nor ``capacity`` is given).
-    include_sensitive : bool
-        Let the analyses and routes use sensitive ties, and keep people known only
-        through them. Off by default; the cover says what was left out.
-
-    Returns
-    -------
-    Plan
-        ``.status``, ``.targets``, ``.actions``, ``.cards`` and the writers.
-
-    Raises
-    ------
-    UnknownOpportunityError
-        For an unknown opportunity, or when it is left out and there are several.
-    ValueError
-        For an unknown ``period`` or an unreadable ``as_of``.
-
-    Notes
-    -----
-    *Status* is :func:`relgraph.analysis.coverage.coverage`'s ``people`` with, per person,
-    the gap rules naming them. *Targets* are
-    :func:`relgraph.analysis.targets.recommend_targets`'s picks; the goal attitude and
-    objective come from there. Deadline: targets to neutralise or counter (a competitor's
-    ground) are due at the half-way review (as_of + half the cycle), the others at the end
-    of the cycle (as_of + 365 or 182 days). *Actions* per target: the steps of the most
-    reliable route from owner A (or else our whole team) to the target
-    (:func:`relgraph.analysis.routes.connection_routes`), two weeks apart; the sponsor's
-    touchpoints (set up the key-dates calendar in week 1, a visit within 30 days, a forum
-    or exhibition invitation at 60 days, then a regular exchange every quarter from 90
-    days); the weekly review with owner A's manager (first on the Monday after as_of) and
-    the half-year adjustment. The *card* gathers these per target.
-
-    Examples
-    --------
-    >>> import relgraph as rg
-    >>> p = plan(rg.datasets.tiny(), as_of="2026-01-05", k=2)
-    >>> p.targets[["person", "objective", "attitude", "goal", "deadline"]].iloc[:1]
-      person   objective  attitude  goal   deadline
-    0     p1  neutralise        -1     0 2026-07-06
-    >>> p.actions.query("target == 'p1'")["kind"].value_counts().sort_index().to_dict()
-    {'review': 2, 'route': 1, 'sponsor': 7}
-    """
-    from relgraph.analysis.coverage import coverage
-    from relgraph.analysis.targets import recommend_targets
-    from relgraph.privacy import share_policy
-
-    if period not in PERIODS:
-        raise ValueError(f"unknown period {period!r}; choose one of {', '.join(PERIODS)}")
-    opp = net.resolve_opportunity(opportunity)
-    start = check_date("as_of", as_of, default=net.as_of)
-    days = PERIODS[period]
-    end = start + _dt.timedelta(days=days)
-    half = start + _dt.timedelta(days=days // 2)
-    policy = share_policy(net, include_sensitive=include_sensitive)
-    hidden = set(net.person_ids[~policy.people])
-
-    cov = coverage(net, opp, as_of=start, include_sensitive=include_sensitive)
-    people = cov.people[~cov.people["person"].astype(str).isin(hidden)].copy()
-    gaps_by = (
-        cov.gaps.assign(person=cov.gaps["person"].astype(str))
-        .groupby("person", sort=False)["rule"]
-        .agg(lambda r: "; ".join(dict.fromkeys(map(str, r))))
-    )
-    people["gaps"] = people["person"].astype(str).map(gaps_by).fillna("")
-    status = _coerce(people, STATUS_COLUMNS)
-
-    rec = recommend_targets(
-        net, opp, capacity=capacity, k=k, include_sensitive=include_sensitive, as_of=start
-    )
-    rec = rec[~rec["person"].astype(str).isin(hidden)].reset_index(drop=True)
-    managers = net.bosses
-    target_rows: list[dict[str, Any]] = []
-    action_rows: list[dict[str, Any]] = []
-    card_rows: list[dict[str, Any]] = []
-    first_review = _next_monday(start)
-    for r in rec.itertuples(index=False):
-        pid = str(r.person)
-        name = str(r.name)
-        objective = str(r.objective)
-        competitor = "" if pd.isna(r.competitor) else str(r.competitor)
-        goal = int(r.goal)
-        att = 0 if pd.isna(r.attitude) else int(r.attitude)
-        owner_a, owner_b = str(r.owner_a or ""), str(r.owner_b or "")
-        sponsor = str(r.sponsor or "") or owner_a
-        deadline = half if (objective in _URGENT and period == "year") else end
-        channel, steps = _route_steps(net, pid, owner_a, include_sensitive)
-        target_rows.append(
-            {
-                "rank": r.rank,
-                "person": pid,
-                "name": name,
-                "objective": objective,
-                "competitor": competitor,
-                "attitude": att,
-                "goal": goal,
-                "owner_a": _who(net, owner_a) if owner_a else "",
-                "owner_b": _who(net, owner_b) if owner_b else "",
-                "sponsor": _who(net, sponsor) if sponsor else "",
-                "deadline": deadline,
-                "measure": _measure(objective, name, goal, competitor),
-                "gain": float(r.gain),
-                "route": str(r.route) or channel,
-                "why": str(r.why),
-            }
-        )
-        acts: list[tuple[str, str, str, _dt.date, str]] = []
-        for i, (who, text) in enumerate(steps, start=1):
-            acts.append(
-                ("route", who, text, start + _dt.timedelta(days=14 * i), say("plan_why_route"))
-            )
-        if sponsor:
-            sp = _who(net, sponsor)
-            tgt = _who(net, pid)
-            for key, offset in (
-                ("plan_touch_dates", 7),
-                ("plan_touch_visit", 30),
-                ("plan_touch_forum", 60),
-            ):
-                acts.append(
-                    (
-                        "sponsor",
-                        sponsor,
-                        say(key, sponsor=sp, target=tgt),
-                        start + _dt.timedelta(days=offset),
-                        say("plan_why_sponsor"),
-                    )
-                )
-            for q in range(90, days + 1, 91):
-                acts.append(
-                    (
-                        "sponsor",
-                        sponsor,
-                        say("plan_touch_exchange", sponsor=sp, target=tgt),
-                        start + _dt.timedelta(days=q),
-                        say("plan_why_sponsor"),
-                    )
-                )
-        manager = managers.get(owner_a, "") if owner_a else ""
-        reviewer = manager or owner_a
-        acts.append(
-            (
-                "review",
-                reviewer,
-                say(
-                    "plan_review_weekly",
-                    reviewer=_who(net, reviewer) if reviewer else "—",
-                    owner=_who(net, owner_a) if owner_a else "—",
-                    target=_who(net, pid),
-                ),
-                first_review,
-                say("plan_why_review"),
-            )
-        )
-        acts.append(
-            (
-                "review",
-                reviewer,
-                say("plan_review_half", target=_who(net, pid)),
-                half,
-                say("plan_why_review"),
-            )
-        )
-        acts.sort(key=lambda a: a[3])
-        for step, (kind, who, text, when, why) in enumerate(acts, start=1):
-            action_rows.append(
-                {
-                    "target": pid,
-                    "name": name,
-                    "step": step,
-                    "kind": kind,
-                    "who": _who(net, who) if who else "—",
-                    "action": text,
-                    "when": when,
-                    "why": why,
-                }
-            )
-        row = net.people.iloc[int(net.index_of(pid)[0])]
-        roles = cov.people.loc[cov.people["person"].astype(str).eq(pid), "roles"]
-        card_rows.append(
-            {
-                "target": pid,
-                "name": name,
-                "org": _org_label(net, str(row["org"])),
-                "title": row["title"],
-                "level": row["level"],
-                "roles": roles.iloc[0] if len(roles) else "",
-                "attitude": att,
-                "goal": goal,
-                "competitor": competitor or _backs(row),
-                "owner_a": _who(net, owner_a) if owner_a else "",
-                "owner_b": _who(net, owner_b) if owner_b else "",
-                "sponsor": _who(net, sponsor) if sponsor else "",
-                "trust_channel": channel,
-                "activities": "\n".join(
-                    f"{w.isoformat()}: {t}" for kind, _, t, w, _ in acts if kind != "review"
-                ),
-                "review": say(
-                    "plan_card_review",
-                    reviewer=_who(net, reviewer) if reviewer else "—",
-                    first=first_review.isoformat(),
-                    half=half.isoformat(),
-                ),
-            }
-        )
-    targets = _coerce(pd.DataFrame(target_rows), TARGET_COLUMNS)
-    actions = _coerce(pd.DataFrame(action_rows), ACTION_COLUMNS)
-    cards = _coerce(pd.DataFrame(card_rows), CARD_COLUMNS)
-
-    left_status = int(cov.people["person"].astype(str).isin(hidden).sum())
-    notes = [policy.note]
-    if left_status:
-        notes.append(say("plan_left_status", n=left_status))
-    notes += [n for n in cov.notes if n not in notes]
-    settings = _settings_lines(net, opp, start, end, half, period, capacity, k, len(targets))
-    return Plan(
-        status,
-        targets,
-        actions,
-        cards,
-        opp,
-        start,
-        period,
-        tuple(settings),
-        tuple(notes),
-    )
-
-
-def _backs(row: pd.Series) -> str:
-    sup = row.get("supports")
-    return "" if sup is None or pd.isna(sup) else str(sup)
-
-
-def _org_label(net: RelationshipNetwork, org: str) -> str:
-    return str(net.org_labels.get(org, org))
-
-
-def _settings_lines(
-    net: RelationshipNetwork,
-    opp: str,
-    start: _dt.date,
-    end: _dt.date,
-    half: _dt.date,
-    period: str,
-    capacity: Any,
-    k: int | None,
-    n_targets: int,
-) -> list[tuple[str, str]]:
-    row = net.opportunities[net.opportunities["id"].astype(str).eq(opp)].iloc[0]
-    opp_name = row["name"] if isinstance(row.get("name"), str) and row["name"] else opp
-    cap = (
-        "; ".join(f"{k_}: {v:g} h" for k_, v in capacity.items())
-        if isinstance(capacity, Mapping)
-        else ("—" if capacity is None else str(capacity))
-    )
-    defaults = net.settings.uses_defaults()
-    return [
-        (say("plan_cover_opportunity"), f"{opp}: {opp_name}"),
-        (say("plan_cover_account"), _org_label(net, net.account_of(opp))),
-        (say("plan_cover_period"), f"{period}: {start.isoformat()} – {end.isoformat()}"),
-        (say("plan_cover_reviews"), say("plan_cover_reviews_text", half=half.isoformat())),
-        (say("plan_cover_capacity"), f"{cap}; k = {k if k is not None else '—'}"),
-        (say("plan_cover_targets"), str(n_targets)),
-        (
-            say("plan_cover_settings"),
-            say("defaults_note") if defaults else say("plan_custom_settings"),
-        ),
-        (
-            say("plan_cover_stale"),
-            say("plan_cover_stale_text", days=net.settings.stale_days, as_of=start.isoformat()),
-        ),
-    ]
