@@ -33,6 +33,7 @@ from relgraph.analysis.targets import recommend_targets
 from relgraph.analysis.tiering import tier_customers
 from relgraph.errors import (
     MissingDependencyError,
+    OutputError,
     RelgraphError,
     UnknownOpportunityError,
     UnknownPersonError,
@@ -69,6 +70,7 @@ __all__ = [
     "MissingDependencyError",
     "NetworkMap",
     "OrgKind",
+    "OutputError",
     "Plan",
     "RelationshipNetwork",
     "RelgraphError",

@@ -9,11 +9,14 @@ Sensitive personal data follows :mod:`relgraph.privacy`: left out unless
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from relgraph.checks import check_choice
+from relgraph.io.files import PathLike, atomic_write, check_outputs
 from relgraph.network import RelationshipNetwork
 from relgraph.privacy import share_policy
 
@@ -149,21 +152,26 @@ def export_graph(
     format: ExportFormat | None = None,
     opportunity: str | None = None,
     include_sensitive: bool = False,
+    inputs: Iterable[PathLike] = (),
 ) -> Path:
-    """Write the network as GEXF, GraphML or node-link JSON.
+    """Write the network as GEXF, GraphML or node-link JSON, atomically.
 
     Parameters
     ----------
     net : RelationshipNetwork
         The network.
     path : str or Path
-        Output file.
+        Output file; missing folders are created. It is written to a temporary file first
+        and renamed into place, so a failure leaves any earlier file unchanged.
     format : {"gexf", "graphml", "json"}, optional
         Defaults to the file's suffix.
     opportunity : str, optional
         Adds roles, power and leverage for this opportunity (see :func:`to_networkx`).
     include_sensitive : bool
         Keep sensitive personal data (left out by default; the file's ``note`` says so).
+    inputs : iterable of path
+        The run's inputs, which ``path`` must not overwrite (see
+        :func:`relgraph.io.files.check_outputs`).
 
     Returns
     -------
@@ -172,8 +180,10 @@ def export_graph(
 
     Raises
     ------
-    ValueError
-        For an unknown format.
+    InvalidParameterError
+        For an unknown format (the message lists the valid ones).
+    OutputError
+        When ``path`` is an input of the run, a folder, or cannot be written.
 
     Examples
     --------
@@ -186,17 +196,20 @@ def export_graph(
     import networkx as nx
 
     path = Path(path)
-    fmt = (format or path.suffix.lstrip(".")).lower()
-    if fmt not in _FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; valid: {', '.join(_FORMATS)}")
+    name = "format" if format is not None else "format (from the file's suffix)"
+    fmt = check_choice(name, str(format or path.suffix.lstrip(".")).lower(), _FORMATS)
+    inputs = list(inputs)
+    check_outputs([path], inputs=inputs)
     g = to_networkx(net, opportunity=opportunity, include_sensitive=include_sensitive)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "gexf":
-        nx.write_gexf(g, path)
-        _add_gexf_description(path, str(g.graph["note"]))
-    elif fmt == "graphml":
-        nx.write_graphml(g, path)
-    else:
-        data = nx.node_link_data(g, edges="links")
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
+
+    def write(tmp: Path) -> None:
+        if fmt == "gexf":
+            nx.write_gexf(g, tmp)
+            _add_gexf_description(tmp, str(g.graph["note"]))
+        elif fmt == "graphml":
+            nx.write_graphml(g, tmp)
+        else:
+            data = nx.node_link_data(g, edges="links")
+            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    return atomic_write(path, write, inputs=inputs)

@@ -23,6 +23,14 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import MissingDependencyError, Problem, Reason
+from relgraph.io.csv_checks import (
+    MAX_ROW_PROBLEMS,
+    field_count_problems,
+    mixed_encoding_problems,
+    non_utf8_lines,
+    wrong_length_problem,
+)
+from relgraph.io.encode import unescape_series, xlsx_unescape
 from relgraph.io.schema import SCHEMAS
 from relgraph.model import normalize_term
 
@@ -297,22 +305,42 @@ def _column_names(raw: Sequence[object]) -> list[str]:
     ]
 
 
-def _parse_with_pyarrow(data: bytes, names: list[str]) -> pd.DataFrame | None:
-    """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible."""
+#: A row pyarrow found with the wrong number of fields: (row number, text, fields, expected).
+_BadRow = tuple[int | None, str, int, int]
+
+
+def _parse_with_pyarrow(
+    data: bytes, names: list[str], *, threads: bool = True
+) -> tuple[pd.DataFrame | None, list[_BadRow]]:
+    """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible.
+
+    Rows with more or fewer fields than the header are collected (not padded, not
+    shifted); when there are any, no frame is returned.
+    """
     if _OBJECT_TEXT:
-        return None
+        return None, []
     try:
         import pyarrow as pa
         import pyarrow.csv as pacsv
     except ImportError:
-        return None
+        return None, []
+    bad: list[_BadRow] = []
+
+    def wrong_length(row: Any) -> str:
+        bad.append((row.number, row.text, row.actual_columns, row.expected_columns))
+        return "skip"
+
     try:
         table = pacsv.read_csv(
             io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            read_options=pacsv.ReadOptions(
+                column_names=names, skip_rows=1, block_size=1 << 24, use_threads=threads
+            ),
             # quoted values may hold line breaks; without any quote the faster parallel
             # parser is exact
-            parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in data),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=b'"' in data, invalid_row_handler=wrong_length
+            ),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.large_string()),
                 strings_can_be_null=False,
@@ -320,10 +348,14 @@ def _parse_with_pyarrow(data: bytes, names: list[str]) -> pd.DataFrame | None:
             ),
         )
     except (pa.ArrowException, ValueError):
-        return None  # let pandas find the line and say what is wrong
+        return None, []  # let pandas find the line and say what is wrong
+    if bad:
+        if threads and any(number is None for number, *_ in bad):
+            return _parse_with_pyarrow(data, names, threads=False)  # to number the rows
+        return None, bad
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
     frame: pd.DataFrame = table.to_pandas(types_mapper=mapping.get, self_destruct=True)
-    return frame
+    return frame, []
 
 
 def _parse_with_pandas(text: str) -> pd.DataFrame:
@@ -342,20 +374,35 @@ def _parse_with_pandas(text: str) -> pd.DataFrame:
     return frame
 
 
+def _decode(data: bytes, name: str, src: str) -> tuple[str | None, str, list[Problem]]:
+    """Decode a CSV file; a UTF-8 file with rows in another encoding is reported by line."""
+    try:
+        text, encoding = decode_bytes(data)
+    except UnicodeDecodeError:
+        if data.startswith(b"\xef\xbb\xbf"):
+            lines = non_utf8_lines(data[3:], utf8_declared=True)
+            return None, "", mixed_encoding_problems(data[3:], name, src, lines)
+        hint = (
+            "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
+            "(Excel: File > Save As > CSV UTF-8)"
+        )
+        return None, "", [_problem(name, src, Reason.ENCODING, hint)]
+    if encoding == "gb18030":
+        lines = non_utf8_lines(data)
+        if lines:
+            return None, "", mixed_encoding_problems(data, name, src, lines)
+    return text, encoding, []
+
+
 def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     src = str(path)
     try:
         data = path.read_bytes()
     except OSError as err:
         return None, [_problem(name, src, Reason.UNREADABLE, f"cannot read the file: {err}")]
-    try:
-        text, encoding = decode_bytes(data)
-    except UnicodeDecodeError:
-        hint = (
-            "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
-            "(Excel: File > Save As > CSV UTF-8)"
-        )
-        return None, [_problem(name, src, Reason.ENCODING, hint)]
+    text, encoding, problems = _decode(data, name, src)
+    if text is None:
+        return None, problems
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         hint = (
@@ -370,19 +417,47 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     if dups:
         return None, [_duplicate_column_problem(name, dups, src, 1)]
     frame = None
-    if encoding.startswith("utf-8") and len(set(names)) == len(names):
-        frame = _parse_with_pyarrow(data[3:] if encoding == "utf-8-sig" else data, names)
+    if len(set(names)) == len(names):
+        utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
+        frame, bad = _parse_with_pyarrow(text.encode("utf-8") if utf8 is None else utf8, names)
+        if bad:
+            return None, [
+                wrong_length_problem(name, src, number, row, fields, expected)
+                for number, row, fields, expected in bad[:MAX_ROW_PROBLEMS]
+            ]
         if frame is not None and (frame.columns.tolist() != names):
             frame = None
     if frame is None:
         try:
             frame = _parse_with_pandas(text)
         except (pd.errors.ParserError, ValueError) as err:
+            long_rows = field_count_problems(text, name, src, names, longer_only=True)
+            if long_rows:
+                return None, long_rows
             msg = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
             hint = f"not a readable CSV ({msg}); check the quotes and the number of commas per row"
             return None, [_problem(name, src, Reason.UNREADABLE, hint)]
+        wrong = field_count_problems(text, name, src, names)  # pandas pads short rows
+        if wrong:
+            return None, wrong
     del text
-    return _wrap(name, frame, src, 2)
+    table, problems = _wrap(name, frame, src, 2)
+    if table is not None and b"'" in data:
+        table.frame = _unescape_formulas(table.frame)
+    return table, problems
+
+
+def _unescape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo the apostrophe relgraph's writers put before formula-like text (then trim)."""
+    out = frame
+    for i in range(frame.shape[1]):
+        col = frame.iloc[:, i]
+        back = unescape_series(col)
+        if back is not col:
+            if out is frame:
+                out = frame.copy()
+            out.isetitem(i, back.astype(str).str.strip().astype(col.dtype).to_numpy())
+    return out
 
 
 def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
@@ -649,7 +724,14 @@ def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
         table, probs = _wrap(name, frame, f"{path}[{sheet}]", 2)
         problems += probs
         if table is not None:
+            table.frame = table.frame.apply(xlsx_unescape)
             tables[name] = table
+    from relgraph.io.xlsx_cells import cell_problems
+
+    problems += cell_problems(
+        path,
+        {name: (by_name[name][0], [str(c) for c in t.frame.columns]) for name, t in tables.items()},
+    )
     return tables, problems
 
 
