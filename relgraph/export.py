@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from relgraph.checks import check_choice
+from relgraph.io.encode import xml_text
 from relgraph.io.files import PathLike, atomic_write, check_outputs
 from relgraph.network import RelationshipNetwork
 from relgraph.privacy import share_policy
@@ -139,6 +140,36 @@ def _add_gexf_description(path: Path, note: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Return ``g`` with the characters XML cannot hold replaced (ids and text attributes).
+
+    The same graph when there are none (the usual case); see
+    :func:`relgraph.io.encode.xml_text`.
+    """
+    import networkx as nx
+
+    def clean(value: Any) -> Any:
+        return xml_text(value) if isinstance(value, str) else value
+
+    def dirty(value: Any) -> bool:
+        return isinstance(value, str) and clean(value) != value
+
+    if not (
+        any(dirty(n) or any(map(dirty, d.values())) for n, d in g.nodes(data=True))
+        or any(
+            dirty(k) or any(map(dirty, d.values())) for _, _, k, d in g.edges(keys=True, data=True)
+        )
+        or any(map(dirty, g.graph.values()))
+    ):
+        return g
+    out = nx.MultiDiGraph(**{k: clean(v) for k, v in g.graph.items()})
+    for n, d in g.nodes(data=True):
+        out.add_node(clean(n), **{k: clean(v) for k, v in d.items()})
+    for u, v, key, d in g.edges(keys=True, data=True):
+        out.add_edge(clean(u), clean(v), key=clean(key), **{k: clean(x) for k, x in d.items()})
+    return out
+
+
 def _opportunity_or_none(net: RelationshipNetwork, opportunity: str | None) -> str | None:
     if opportunity is not None:
         return net.resolve_opportunity(opportunity)
@@ -204,10 +235,11 @@ def export_graph(
 
     def write(tmp: Path) -> None:
         if fmt == "gexf":
-            nx.write_gexf(g, tmp)
-            _add_gexf_description(tmp, str(g.graph["note"]))
+            safe = _xml_safe(g)
+            nx.write_gexf(safe, tmp)
+            _add_gexf_description(tmp, str(safe.graph["note"]))
         elif fmt == "graphml":
-            nx.write_graphml(g, tmp)
+            nx.write_graphml(_xml_safe(g), tmp)
         else:
             data = nx.node_link_data(g, edges="links")
             tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

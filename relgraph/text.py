@@ -633,6 +633,11 @@ TEMPLATES: dict[str, str] = {
         "the {sheet} table has {rows:,} rows, more than an Excel sheet holds ({limit:,}); "
         "write a folder of CSV files instead"
     ),
+    "out_cell_too_long": (
+        "the {sheet} sheet's cell {cell} would hold {n:,} characters, more than an Excel cell "
+        "holds ({limit:,}); write a folder of CSV files instead"
+    ),
+    "out_cell_cut": " … [cut: {n:,} characters, more than an Excel cell holds]",
     "out_cannot_write": (
         "cannot write {output}: {reason}; check that the folder is writable and that the "
         "file is not open in another program (nothing was changed)"

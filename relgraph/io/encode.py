@@ -23,7 +23,8 @@ knows how each destination can be abused and how to neutralise it:
   window titles and hyperlinks, device controls), other control characters and bidi
   overrides are removed from text, and escaped in JSON (where they stay recoverable).
 
-XML and HTML are escaped by their own writers (networkx, the map and plan pages).
+XML and HTML are escaped by their own writers (networkx, the map and plan pages); the
+characters XML cannot hold at all are replaced first (:func:`xml_text`).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ __all__ = [
     "unescape_series",
     "xlsx_text",
     "xlsx_unescape",
+    "xml_text",
 ]
 
 #: What writers do with text a spreadsheet would run as a formula.
@@ -62,8 +64,9 @@ FORMULA_POLICIES: tuple[str, ...] = ("escape", "keep")
 _SKIPPED = "\\s\x00-\x1f\x7f-\x9f\u00a0\u200b-\u200d\u2060\ufeff"
 _TRIGGER = re.compile(f"'*(?:[\t\r]|[{_SKIPPED}]*[=+\\-@])")
 _NUMBER = re.compile(r"'*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_FIRST = frozenset("'=+-@\u00a0\u200b\u200c\u200d\u2060\ufeff\x85") | frozenset(
-    chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]
+# Every character a formula-like text can start with (a quick vectorised filter).
+_FIRST = frozenset("'=+-@\u200b\u200c\u200d\u2060\ufeff") | frozenset(
+    ch for ch in map(chr, range(0x3001)) if ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0
 )
 
 
@@ -275,6 +278,27 @@ def xlsx_unescape(s: pd.Series) -> pd.Series:
     out = s.copy()
     out.iloc[np.flatnonzero(has)] = [_xlsx_decode(str(v)) for v in s[has]]
     return out
+
+
+# -- XML (GEXF, GraphML) ------------------------------------------------------------
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    r"""Replace the characters XML 1.0 cannot hold at all with U+FFFD (�).
+
+    XML writers escape ``<``, ``&`` and quotes, but a control character such as a vertical
+    tab or an escape (````) has no XML form: written raw, it makes the whole file
+    unreadable. Tab, line feed and carriage return are kept.
+
+    Examples
+    --------
+    >>> xml_text("AnnLee]0;x"), xml_text("a	b")
+    ('Ann�Lee�]0;x�', 'a	b')
+    """
+    if text.isprintable() or not _XML_ILLEGAL.search(text):
+        return text
+    return _XML_ILLEGAL.sub("\ufffd", text)
 
 
 # -- Markdown ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -32,6 +32,7 @@ from relgraph.text import say
 
 __all__ = [
     "ATTITUDE_SCALE",
+    "MAX_CELL_TEXT",
     "MAX_ROWS",
     "MAX_WIDTH",
     "cell_value",
@@ -48,6 +49,11 @@ ATTITUDE_SCALE: tuple[tuple[int, str], ...] = ((-3, "F8696B"), (0, "FFFFFF"), (3
 MAX_WIDTH = 60
 #: Most data rows an Excel sheet holds (1,048,576 rows, less the header).
 MAX_ROWS = 1_048_575
+#: Most characters an Excel cell holds; Excel refuses (repairs) a workbook with more.
+MAX_CELL_TEXT = 32_767
+#: What a writer does with text longer than :data:`MAX_CELL_TEXT`.
+TooLong = Literal["cut", "refuse"]
+_TOO_LONG = ("cut", "refuse")
 _MIN_WIDTH = 6
 _HEADER_FILL = "DDEBF7"
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -126,8 +132,10 @@ def cell_value(value: Any) -> Any:
     return xlsx_text(str(value))
 
 
-def _set(cell: Any, value: Any, formulas: str = "escape") -> None:
+def _set(cell: Any, value: Any, formulas: str = "escape", too_long: str = "cut") -> None:
     value = cell_value(value)
+    if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+        value = _long_text(cell, value, too_long)
     cell.value = value
     if isinstance(value, str) and formulas == "escape":
         cell.data_type = "s"  # never a formula, whatever the text starts with
@@ -137,6 +145,22 @@ def _set(cell: Any, value: Any, formulas: str = "escape") -> None:
         cell.number_format = "yyyy-mm-dd hh:mm"
     elif isinstance(value, _dt.date):
         cell.number_format = "yyyy-mm-dd"
+
+
+def _long_text(cell: Any, value: str, too_long: str) -> str:
+    """Cut text Excel cannot hold, saying so in the cell, or refuse it."""
+    if too_long == "refuse":
+        raise OutputError(
+            say(
+                "out_cell_too_long",
+                sheet=cell.parent.title,
+                cell=cell.coordinate,
+                n=len(value),
+                limit=MAX_CELL_TEXT,
+            )
+        )
+    marker = say("out_cell_cut", n=len(value))
+    return value[: MAX_CELL_TEXT - len(marker)] + marker
 
 
 def _fit_widths(ws: Any, widths: Sequence[int], *, max_width: int) -> None:
@@ -153,6 +177,7 @@ def write_frame(
     attitude_columns: Iterable[str] = (),
     max_width: int = MAX_WIDTH,
     formulas: FormulaPolicy = "escape",
+    too_long: TooLong = "cut",
 ) -> None:
     """Write ``frame`` into an empty worksheet, formatted for reading.
 
@@ -171,6 +196,17 @@ def write_frame(
         ``"escape"`` (the default) writes every text as a text cell, so ``=…`` is never a
         live formula; ``"keep"`` lets openpyxl turn text starting with ``=`` into a
         formula, for a caller who wants that.
+    too_long : {"cut", "refuse"}
+        Text longer than an Excel cell holds (:data:`MAX_CELL_TEXT`) is cut, ending in a
+        note saying how long it was (``"cut"``), or raises :class:`OutputError`
+        (``"refuse"``, for data that must read back the same).
+
+    Raises
+    ------
+    OutputError
+        With ``too_long="refuse"``, for a text longer than :data:`MAX_CELL_TEXT`.
+    InvalidParameterError
+        For another ``formulas`` or ``too_long`` value.
 
     Notes
     -----
@@ -193,6 +229,7 @@ def write_frame(
     from openpyxl.utils import get_column_letter
 
     policy = check_choice("formulas", formulas, FORMULA_POLICIES)
+    cut = check_choice("too_long", too_long, _TOO_LONG)
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", start_color=_HEADER_FILL, end_color=_HEADER_FILL)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -207,7 +244,7 @@ def write_frame(
     for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
         for j, value in enumerate(row, start=1):
             cell = ws.cell(row=i, column=j)
-            _set(cell, value, policy)
+            _set(cell, value, policy, cut)
             cell.alignment = wrap
             if cell.value is not None:
                 text = cell.value.isoformat() if isinstance(cell.value, _dt.date) else cell.value
@@ -292,6 +329,7 @@ def write_workbook(
     attitude_columns: Iterable[str] = (),
     inputs: Iterable[PathLike] = (),
     formulas: FormulaPolicy = "escape",
+    too_long: TooLong = "cut",
 ) -> Path:
     """Write several tables as one formatted ``.xlsx`` workbook, atomically.
 
@@ -312,6 +350,8 @@ def write_workbook(
         :func:`relgraph.io.files.check_outputs`).
     formulas : {"escape", "keep"}
         See :func:`write_frame`; the cover sheet is always escaped.
+    too_long : {"cut", "refuse"}
+        See :func:`write_frame`.
 
     Returns
     -------
@@ -360,7 +400,7 @@ def write_workbook(
         wb.remove(first)
     for name, frame in sheets.items():
         ws = wb.create_sheet(safe_sheet_name(name))
-        write_frame(ws, frame, attitude_columns=att, formulas=formulas)
+        write_frame(ws, frame, attitude_columns=att, formulas=formulas, too_long=too_long)
     if not wb.sheetnames:
         wb.create_sheet("Sheet")
     return atomic_write(path, wb.save, inputs=inputs)

@@ -88,16 +88,16 @@ class _Inputs:
             else:
                 self.files.append((real, os.fspath(given)))
 
-    def clash(self, output: Path) -> str | None:
+    def clash(self, output: Path, given: str) -> str | None:
         """Say why writing ``output`` would overwrite (or add to) an input, or return None."""
         for real, shown in self.files:
             if _same(output, real):
-                return say("out_overwrites_input", output=output, input=shown)
+                return say("out_overwrites_input", output=given, input=shown)
         for real, shown in self.folders:
             if _same(output, real):
-                return say("out_overwrites_input", output=output, input=shown)
+                return say("out_overwrites_input", output=given, input=shown)
             if _same(output.parent, real) and output.name.lower() in _TABLE_FILES:
-                return say("out_in_input_folder", output=output, folder=shown)
+                return say("out_in_input_folder", output=given, folder=shown)
         return None
 
 
@@ -177,7 +177,7 @@ def check_outputs(
             raise OutputError(
                 say("out_is_folder", output=shown, example=Path(shown) / "out"), path=shown
             )
-        message = given.clash(real)
+        message = given.clash(real, shown)
         if message is not None:
             raise OutputError(message, path=shown)
         if _key(real) in seen:

@@ -192,13 +192,15 @@ def write_excel(
     Raises
     ------
     OutputError
-        When ``path`` is an input of the run, a folder, cannot be written, or a table has
-        more rows than an Excel sheet holds (any earlier workbook is then unchanged).
+        When ``path`` is an input of the run, a folder, cannot be written, a table has
+        more rows than an Excel sheet holds or a value more characters than a cell holds
+        (it would not read back the same; write a CSV folder instead). Any earlier
+        workbook is then unchanged.
     """
     from relgraph.io.excel_format import write_workbook
 
     sheets = {name: table_as_text(frame) for name, frame in tables.items()}
-    return write_workbook(path, sheets, inputs=inputs, formulas=formulas)
+    return write_workbook(path, sheets, inputs=inputs, formulas=formulas, too_long="refuse")
 
 
 def write_tables(
