@@ -26,28 +26,59 @@ from relgraph.errors import Reason
 from relgraph.io.lookalike import ProblemRows
 from relgraph.text import say
 
-__all__ = ["check_reporting_lines", "check_role_holders"]
+__all__ = ["check_reporting_lines", "check_role_holders", "check_sides"]
 
 #: Org kinds that are one side of the sale: their people hold no buying role and report
 #: only within their own kind.
 _SIDES = ("us", "competitor")
 
 
-def _kind_by_person(tables: Mapping[str, pd.DataFrame]) -> tuple[np.ndarray, pd.Series] | None:
-    """Org kind of each distinct person id (first row wins), and the org id, as arrays."""
+#: Org kinds as small integers (index in this tuple; -1 for an unknown org).
+_KINDS = ("customer", "us", "competitor", "partner", "other")
+
+
+#: Per distinct person id (first row wins, the order of the reference check's codes): the
+#: org kind code, and the person's row in the people table.
+_Kinds = tuple[np.ndarray, np.ndarray]
+
+
+def _kind_by_person(
+    tables: Mapping[str, pd.DataFrame], codes: Mapping[tuple[str, str], np.ndarray]
+) -> _Kinds | None:
+    """Org kind code of each distinct person id, and the row holding it (see ``_Kinds``)."""
     if "people" not in tables or "orgs" not in tables:
         return None
     people, orgs = tables["people"], tables["orgs"]
-    first = ~pd.Index(people["id"].astype(str)).duplicated()
-    org = people["org"].astype(str).to_numpy(dtype=object)[first]
+    rows = np.flatnonzero(~pd.Index(people["id"].astype(str)).duplicated())
     org_ids = pd.Index(orgs["id"].astype(str))
     keep = ~org_ids.duplicated()
-    pos = pd.Index(org_ids[keep]).get_indexer(org)
-    kinds = orgs["kind"].astype(object).to_numpy()[keep]
-    kind = np.full(len(org), None, dtype=object)
+    pos = codes.get(("people", "org"))  # positions among the distinct org ids, found once
+    if pos is None or len(pos) != len(people):
+        pos = pd.Index(org_ids[keep]).get_indexer(people["org"].astype(str).to_numpy(dtype=object))
+    pos = np.asarray(pos)[rows]
+    kinds = pd.Index(_KINDS).get_indexer(orgs["kind"].astype(object).to_numpy()[keep])
+    code = np.full(len(rows), -1, dtype=np.int8)
     if len(kinds):
-        kind[pos >= 0] = kinds[pos[pos >= 0]]
-    return kind, pd.Series(org, dtype=object)
+        code[pos >= 0] = kinds[pos[pos >= 0]]
+    return code, rows
+
+
+def check_sides(
+    raws: Mapping[str, Any],
+    tables: Mapping[str, pd.DataFrame],
+    bag: ProblemRows,
+    codes: Mapping[tuple[str, str], np.ndarray],
+) -> None:
+    """Run :func:`check_role_holders` and :func:`check_reporting_lines` (kinds found once)."""
+    if ("roles", "person") not in codes and ("ties", "source") not in codes:
+        return
+    kinds = _kind_by_person(tables, codes)
+    if kinds is not None:
+        check_role_holders(raws, tables, bag, codes, kinds)
+        check_reporting_lines(raws, tables, bag, codes, kinds)
+
+
+_SIDE_CODES = np.array([_KINDS.index(k) for k in _SIDES], dtype=np.int8)
 
 
 def check_role_holders(
@@ -55,23 +86,26 @@ def check_role_holders(
     tables: Mapping[str, pd.DataFrame],
     bag: ProblemRows,
     codes: Mapping[tuple[str, str], np.ndarray],
+    kinds: _Kinds | None = None,
 ) -> None:
     """Report role holders who are our people or a competitor's staff."""
     found = codes.get(("roles", "person"))
-    info = _kind_by_person(tables)
-    if found is None or info is None or "roles" not in tables or not len(found):
+    if found is None or "roles" not in tables or not len(found):
         return
-    kind, org = info
+    info = kinds if kinds is not None else _kind_by_person(tables, codes)
+    if info is None:
+        return
+    kind, person_row = info
     hit = found >= 0
     at = np.maximum(found, 0)
-    holder_kind = np.where(hit, kind[at] if len(kind) else None, None)
-    wrong = hit & np.isin(holder_kind, _SIDES)
+    holder = np.where(hit, kind[at] if len(kind) else -1, -1)
+    wrong = hit & np.isin(holder, _SIDE_CODES)
     if not wrong.any():
         return
-    roles = tables["roles"]
-    people = roles["person"].astype(str)
-    kind_of = dict(zip(people[wrong], holder_kind[wrong], strict=True))
-    org_of = dict(zip(people[wrong], org.to_numpy()[at[wrong]], strict=True))
+    people = tables["roles"]["person"].astype(str)
+    kind_of = dict(zip(people[wrong], holder[wrong], strict=True))
+    orgs = tables["people"]["org"].astype(str).to_numpy()[person_row[at[wrong]]]
+    org_of = dict(zip(people[wrong], orgs, strict=True))
     bag.rows(
         raws["roles"],
         wrong,
@@ -80,7 +114,7 @@ def check_role_holders(
         lambda v: say(
             "val_role_holder_side",
             person=v,
-            side=say(f"val_side_{kind_of.get(v, 'us')}"),
+            side=say(f"val_side_{_KINDS[kind_of.get(v, 1)]}"),
             org=org_of.get(v, ""),
         ),
         values=people,
@@ -92,26 +126,27 @@ def check_reporting_lines(
     tables: Mapping[str, pd.DataFrame],
     bag: ProblemRows,
     codes: Mapping[tuple[str, str], np.ndarray],
+    kinds: _Kinds | None = None,
 ) -> None:
     """Report ``reports_to`` ties between our (or a competitor's) people and another side."""
     src, tgt = codes.get(("ties", "source")), codes.get(("ties", "target"))
-    info = _kind_by_person(tables)
-    if src is None or tgt is None or info is None or "ties" not in tables:
+    if src is None or tgt is None or "ties" not in tables:
         return
     ties = tables["ties"]
-    rep = (
-        ties["kind"].astype(object).eq("reports_to").to_numpy(dtype=bool) & (src >= 0) & (tgt >= 0)
-    )
-    if not rep.any():
+    rows = np.flatnonzero(ties["kind"].to_numpy(dtype=object) == "reports_to")
+    rows = rows[(src[rows] >= 0) & (tgt[rows] >= 0)]
+    info = kinds if kinds is not None else _kind_by_person(tables, codes)
+    if not len(rows) or info is None:
         return
     kind = info[0]
-    ks = np.full(len(ties), None, dtype=object)
-    kt = np.full(len(ties), None, dtype=object)
-    ks[rep], kt[rep] = kind[src[rep]], kind[tgt[rep]]
-    sided = np.isin(ks, _SIDES) | np.isin(kt, _SIDES)
-    wrong = rep & sided & (ks != kt) & pd.notna(ks) & pd.notna(kt)
-    if not wrong.any():
+    ks, kt = kind[src[rows]], kind[tgt[rows]]
+    sided = np.isin(ks, _SIDE_CODES) | np.isin(kt, _SIDE_CODES)
+    bad = sided & (ks != kt) & (ks >= 0) & (kt >= 0)
+    if not bad.any():
         return
+    wrong = np.zeros(len(ties), dtype=bool)
+    wrong[rows[bad]] = True
+    kind_at = dict(zip(rows[bad], zip(ks[bad], kt[bad], strict=True), strict=True))
     shown = np.flatnonzero(wrong)[:1000]
     source = ties["source"].astype(str).to_numpy()
     target = ties["target"].astype(str).to_numpy()
@@ -121,8 +156,8 @@ def check_reporting_lines(
             "val_reports_across",
             source=source[p],
             target=target[p],
-            source_kind=ks[p],
-            target_kind=kt[p],
+            source_kind=_KINDS[kind_at[p][0]],
+            target_kind=_KINDS[kind_at[p][1]],
         )
         for text, p in zip(texts, shown, strict=True)
     }

@@ -3,7 +3,12 @@
 Nothing is checked here beyond "can it be read": every value stays text, so that
 :mod:`relgraph.io.validate` can report problems with the exact value the user wrote.
 CSV files may be UTF-8 (with or without BOM), UTF-16 (with or without BOM), or
-GBK/GB18030; Windows line endings are fine. UTF-8 files are parsed by pyarrow's
+GBK/GB18030; Windows line endings are fine. What would read as silently wrong values is a
+problem here, with its row: a UTF-8 file with a row in another encoding, a row with more
+or fewer fields than the header (:mod:`relgraph.io.csv_checks`), an Excel error cell or a
+formula without a saved result (:mod:`relgraph.io.xlsx_cells`). The apostrophe relgraph's
+writers put before formula-like text in CSV files, and Excel's ``_xHHHH_`` escapes in
+workbooks, are undone (:mod:`relgraph.io.encode`). UTF-8 files are parsed by pyarrow's
 multi-threaded CSV reader when pyarrow is installed (the ``parquet`` extra), else by
 pandas; both give the same text. Parquet files need pyarrow.
 """

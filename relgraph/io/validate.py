@@ -8,12 +8,16 @@ those integers, so ten million ties validate in seconds. The rules:
 * structure: missing table, missing required column, empty required table;
 * values: blanks in required columns, numbers (type, integer, range), booleans, dates
   (format, not in the future), vocabulary words (with a did-you-mean);
-* identity: duplicate ids, duplicate rows (same key twice, comparing canonical words, and
-  personal ties given both ways, A→B and B→A, since personal ties are undirected);
+* identity: duplicate ids, ids that differ only by invisible or full-width characters and
+  values made only of invisible characters (:mod:`relgraph.io.lookalike`), duplicate rows
+  (same key twice, comparing canonical words, and personal ties given both ways, A→B and
+  B→A, since personal ties are undirected);
 * references: every person, org and opportunity id named must exist; ``supports`` and
   ``competitors`` must name competitor orgs, ``account`` a customer org, ``covers`` ties
   must start at one of our people; an interaction's ``our_person`` must be one of ours and
-  its ``their_people`` must not be;
+  its ``their_people`` must not be; buying roles are held by neither our people nor a
+  competitor's, and reporting lines do not cross from our (or a competitor's) side
+  (:mod:`relgraph.io.consistency`);
 * structure of the org chart: no self-ties, nobody reports to two managers, no cycles in
   ``reports_to``.
 """
@@ -30,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
-from relgraph.io.consistency import check_reporting_lines, check_role_holders
+from relgraph.io.consistency import check_sides
 from relgraph.io.lookalike import (
     canonical_index,
     check_invisible_blanks,
@@ -986,8 +990,7 @@ def validate_tables(
     _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes, lists)
     _key_duplicates(raws, tables, bag, codes)
     _org_kind_checks(raws, tables, bag)
-    check_role_holders(raws, tables, bag, codes)
-    check_reporting_lines(raws, tables, bag, codes)
+    check_sides(raws, tables, bag, codes)
     _interaction_checks(raws, tables, bag, lists, codes)
     if "ties" in tables:
         _tie_structure_checks(raws["ties"], tables["ties"], bag, codes)
