@@ -38,7 +38,6 @@ __all__ = [
     "PathLike",
     "atomic_path",
     "atomic_write",
-    "atomic_write_bytes",
     "atomic_write_many",
     "atomic_write_text",
     "check_outputs",
@@ -365,31 +364,6 @@ def atomic_write_text(
     '# Plan\n'
     """
     data = text.encode(encoding)
-    return atomic_write(path, lambda p: p.write_bytes(data), inputs=inputs)
-
-
-def atomic_write_bytes(path: PathLike, data: bytes, *, inputs: Iterable[PathLike] = ()) -> Path:
-    """Write ``data`` to ``path`` atomically (see :func:`atomic_write`).
-
-    Parameters
-    ----------
-    path : str or Path
-        The destination; missing folders are created.
-    data : bytes
-        The content.
-    inputs : iterable of path
-        The run's inputs, which ``path`` must not overwrite.
-
-    Returns
-    -------
-    Path
-        The file written (the path as given).
-
-    Raises
-    ------
-    OutputError
-        When ``path`` is an input of the run, a folder, or cannot be written.
-    """
     return atomic_write(path, lambda p: p.write_bytes(data), inputs=inputs)
 
 
