@@ -1,4 +1,7 @@
-"""Row-level checks of a CSV file that a table reader cannot make: encodings and field counts.
+"""Decode CSV files, and the row-level checks a table reader cannot make.
+
+* :func:`decode_bytes`, :func:`decode_csv`: UTF-8 (with or without BOM), UTF-16 and
+  GBK/GB18030 are detected per file.
 
 * :func:`non_utf8_lines`: a UTF-8 file with a row typed or pasted in another encoding
   (GBK, Windows-1252 …) is reported with the line, instead of the whole file being
@@ -19,6 +22,8 @@ from relgraph.text import say
 
 __all__ = [
     "MAX_ROW_PROBLEMS",
+    "decode_bytes",
+    "decode_csv",
     "field_count_problems",
     "mixed_encoding_problems",
     "non_utf8_lines",
@@ -27,6 +32,80 @@ __all__ = [
 
 #: At most this many rows are listed for one file's encoding or field-count problems.
 MAX_ROW_PROBLEMS = 100
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    r"""Decode a text file's bytes, detecting UTF-8 (BOM or not), UTF-16 and GB18030.
+
+    UTF-16 is recognised by its BOM or, without one, by the zero bytes that ASCII
+    characters leave in every other position.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+
+    Returns
+    -------
+    text, encoding : str, str
+
+    Raises
+    ------
+    UnicodeDecodeError
+        When no supported encoding fits.
+
+    Examples
+    --------
+    >>> decode_bytes("名字".encode("gbk"))
+    ('名字', 'gb18030')
+    >>> decode_bytes(b"\xef\xbb\xbfid")
+    ('id', 'utf-8-sig')
+    >>> decode_bytes("id,名字".encode("utf-16-le"))
+    ('id,名字', 'utf-16-le')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    head = data[:4096]
+    if len(data) % 2 == 0 and b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        try:
+            if even == 0 and odd * 8 > len(head):
+                return data.decode("utf-16-le"), "utf-16-le"
+            if odd == 0 and even * 8 > len(head):
+                return data.decode("utf-16-be"), "utf-16-be"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return data.decode("gb18030"), "gb18030"
+
+
+def decode_csv(data: bytes, name: str, src: str) -> tuple[str | None, str, list[Problem]]:
+    """Decode a CSV file's bytes: the text, its encoding, and the problems (text None then).
+
+    A UTF-8 file with rows in another encoding is reported by line (:func:`non_utf8_lines`),
+    not decoded as a whole in the wrong encoding.
+    """
+    try:
+        text, encoding = decode_bytes(data)
+    except UnicodeDecodeError:
+        if data.startswith(b"\xef\xbb\xbf"):
+            lines = non_utf8_lines(data[3:], utf8_declared=True)
+            return None, "", mixed_encoding_problems(data[3:], name, src, lines)
+        hint = (
+            "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
+            "(Excel: File > Save As > CSV UTF-8)"
+        )
+        return None, "", [Problem(name, None, None, "", Reason.ENCODING, hint, src)]
+    if encoding == "gb18030":
+        lines = non_utf8_lines(data)
+        if lines:
+            return None, "", mixed_encoding_problems(data, name, src, lines)
+    return text, encoding, []
 
 
 def non_utf8_lines(data: bytes, *, utf8_declared: bool = False) -> list[int]:

@@ -49,6 +49,7 @@ __all__ = [
     "md_text",
     "term_text",
     "unescape_cell",
+    "unescape_frame",
     "unescape_series",
     "xlsx_text",
     "xlsx_unescape",
@@ -225,6 +226,26 @@ def unescape_series(s: pd.Series) -> pd.Series:
     ['=1+1', "'-3", 'Ann']
     """
     return _map_candidates(s, frozenset("'"), unescape_cell)
+
+
+def unescape_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo :func:`escape_cell` in every text column of a frame read from CSV (then trim).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> unescape_frame(pd.DataFrame({"a": ["'=1+1", "x"]})).to_dict("list")
+    {'a': ['=1+1', 'x']}
+    """
+    out = frame
+    for i in range(frame.shape[1]):
+        col = frame.iloc[:, i]
+        back = unescape_series(col)
+        if back is not col:
+            if out is frame:
+                out = frame.copy()
+            out.isetitem(i, back.astype(str).str.strip().astype(col.dtype).to_numpy())
+    return out
 
 
 # -- Excel's XML ------------------------------------------------------------------

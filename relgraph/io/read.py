@@ -30,12 +30,12 @@ import pandas as pd
 from relgraph.errors import MissingDependencyError, Problem, Reason
 from relgraph.io.csv_checks import (
     MAX_ROW_PROBLEMS,
+    decode_bytes,
+    decode_csv,
     field_count_problems,
-    mixed_encoding_problems,
-    non_utf8_lines,
     wrong_length_problem,
 )
-from relgraph.io.encode import unescape_series, xlsx_unescape
+from relgraph.io.encode import unescape_frame, xlsx_unescape
 from relgraph.io.schema import SCHEMAS
 from relgraph.model import normalize_term
 
@@ -134,56 +134,6 @@ class RawTable:
     def row_numbers(self, mask: np.ndarray | pd.Series) -> np.ndarray:
         """Row numbers (as shown to the user) of the rows selected by a boolean mask."""
         return np.flatnonzero(np.asarray(mask)) + self.first_row
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    r"""Decode a text file's bytes, detecting UTF-8 (BOM or not), UTF-16 and GB18030.
-
-    UTF-16 is recognised by its BOM or, without one, by the zero bytes that ASCII
-    characters leave in every other position.
-
-    Parameters
-    ----------
-    data : bytes
-        The file's content.
-
-    Returns
-    -------
-    text, encoding : str, str
-
-    Raises
-    ------
-    UnicodeDecodeError
-        When no supported encoding fits.
-
-    Examples
-    --------
-    >>> decode_bytes("名字".encode("gbk"))
-    ('名字', 'gb18030')
-    >>> decode_bytes(b"\xef\xbb\xbfid")
-    ('id', 'utf-8-sig')
-    >>> decode_bytes("id,名字".encode("utf-16-le"))
-    ('id,名字', 'utf-16-le')
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    head = data[:4096]
-    if len(data) % 2 == 0 and b"\x00" in head:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        try:
-            if even == 0 and odd * 8 > len(head):
-                return data.decode("utf-16-le"), "utf-16-le"
-            if odd == 0 and even * 8 > len(head):
-                return data.decode("utf-16-be"), "utf-16-be"
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return data.decode("gb18030"), "gb18030"
 
 
 def _clean_name(name: object) -> str:
@@ -379,33 +329,13 @@ def _parse_with_pandas(text: str) -> pd.DataFrame:
     return frame
 
 
-def _decode(data: bytes, name: str, src: str) -> tuple[str | None, str, list[Problem]]:
-    """Decode a CSV file; a UTF-8 file with rows in another encoding is reported by line."""
-    try:
-        text, encoding = decode_bytes(data)
-    except UnicodeDecodeError:
-        if data.startswith(b"\xef\xbb\xbf"):
-            lines = non_utf8_lines(data[3:], utf8_declared=True)
-            return None, "", mixed_encoding_problems(data[3:], name, src, lines)
-        hint = (
-            "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
-            "(Excel: File > Save As > CSV UTF-8)"
-        )
-        return None, "", [_problem(name, src, Reason.ENCODING, hint)]
-    if encoding == "gb18030":
-        lines = non_utf8_lines(data)
-        if lines:
-            return None, "", mixed_encoding_problems(data, name, src, lines)
-    return text, encoding, []
-
-
 def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     src = str(path)
     try:
         data = path.read_bytes()
     except OSError as err:
         return None, [_problem(name, src, Reason.UNREADABLE, f"cannot read the file: {err}")]
-    text, encoding, problems = _decode(data, name, src)
+    text, encoding, problems = decode_csv(data, name, src)
     if text is None:
         return None, problems
     if "\x00" in text:
@@ -448,21 +378,8 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     del text
     table, problems = _wrap(name, frame, src, 2)
     if table is not None and b"'" in data:
-        table.frame = _unescape_formulas(table.frame)
+        table.frame = unescape_frame(table.frame)
     return table, problems
-
-
-def _unescape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Undo the apostrophe relgraph's writers put before formula-like text (then trim)."""
-    out = frame
-    for i in range(frame.shape[1]):
-        col = frame.iloc[:, i]
-        back = unescape_series(col)
-        if back is not col:
-            if out is frame:
-                out = frame.copy()
-            out.isetitem(i, back.astype(str).str.strip().astype(col.dtype).to_numpy())
-    return out
 
 
 def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
