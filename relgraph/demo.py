@@ -12,11 +12,20 @@ from typing import Any
 
 import pandas as pd
 
+from relgraph.io.files import atomic_path, atomic_write_text
+from relgraph.io.write import write_csv
 from relgraph.network import RelationshipNetwork
 
 __all__ = ["STEPS", "run_demo"]
 
 Echo = Callable[[str], None]
+
+
+def _save(fig: Any, path: Path) -> Path:
+    """Save a figure atomically (see :func:`relgraph.io.files.atomic_path`)."""
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, dpi=110)
+    return path
 
 
 def _step_load(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
@@ -39,8 +48,7 @@ def _step_influence(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Pat
     echo("Top hidden influencers (no formal role in OPP-1):")
     for row in hidden.itertuples():
         echo(f"  {row.rank}. {row.name} [{row.person}], leverage {row.leverage:.3f}: {row.why}")
-    path = out / "leverage_OPP-1.csv"
-    leverage(net, "OPP-1").to_csv(path, index=False, encoding="utf-8")
+    path = write_csv(leverage(net, "OPP-1"), out / "leverage_OPP-1.csv")
     echo(f"Leverage of everyone toward OPP-1: {path}")
     return [path]
 
@@ -59,8 +67,7 @@ def _step_routes(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     cols = ["target", "name", "best_strength", "best_source", "alt_strength", "alt_source"]
     echo(f"\nBest route and independent alternative to every {opp} role holder:")
     echo(bulk[cols].round(2).to_string(index=False))
-    path = out / "routes_opp1.csv"
-    bulk.to_csv(path, index=False)
+    path = write_csv(bulk, out / "routes_opp1.csv")
     echo(f"All routes (with the readable text): {path}")
     return [path]
 
@@ -91,10 +98,8 @@ def _step_coverage(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path
     hidden = set(rep.people.loc[rep.people["hidden"], "person"])
     picked = [p for p in rec["person"] if p in hidden]
     echo("Hidden influencers among the targets: " + (", ".join(picked) or "none"))
-    path = out / "coverage_gaps.csv"
-    rep.gaps.to_csv(path, index=False)
-    path2 = out / "targets.csv"
-    rec.to_csv(path2, index=False)
+    path = write_csv(rep.gaps, out / "coverage_gaps.csv")
+    path2 = write_csv(rec, out / "targets.csv")
     echo(f"Gaps and targets written to {path} and {path2}")
     return [path, path2]
 
@@ -130,15 +135,13 @@ def _step_interactions(net: RelationshipNetwork, out: Path, echo: Echo) -> list[
         echo(say("int_demo_ceo", line=line))
     for r in issues[issues["status"].eq("open")].itertuples(index=False):
         echo(f"Open issue {r.issue}: {r.why}")
-    path = out / "interactions.xlsx"
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        strength.to_excel(writer, sheet_name="strength", index=False)
-        last.to_excel(writer, sheet_name="last_contact", index=False)
-        issues.to_excel(writer, sheet_name="issues", index=False)
+    from relgraph.io.excel_format import write_workbook
+
+    sheets = {"strength": strength, "last_contact": last, "issues": issues}
+    path = write_workbook(out / "interactions.xlsx", sheets)
     fig = Figure(figsize=(11, 7), layout="constrained")
     plot_touchpoints(net, ax=fig.add_subplot())
-    png = out / "touchpoints.png"
-    fig.savefig(png, dpi=110)
+    png = _save(fig, out / "touchpoints.png")
     echo(f"Strength, last contact and issues: {path}; touchpoints plot: {png}")
     return [path, png]
 
@@ -151,7 +154,8 @@ def _step_maps(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     from relgraph.viz.html import to_html
     from relgraph.viz.plots import plot_coverage, plot_decision_chain, plot_power_map, plot_route
 
-    m = to_html(net, out / "map.html", opportunity="OPP-1")
+    m = to_html(net, opportunity="OPP-1")
+    atomic_write_text(out / "map.html", m.html)
     echo(f"Interactive map (opens offline): {out / 'map.html'}: {m.people} people, {m.ties} ties")
     for note in m.notes:
         echo(f"  {note}")
@@ -166,8 +170,7 @@ def _step_maps(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     for name, size, draw in plots:
         fig = Figure(figsize=size, layout="constrained")
         draw(fig.add_subplot())
-        fig.savefig(out / name, dpi=110)
-        written.append(out / name)
+        written.append(_save(fig, out / name))
     echo("Plots: " + ", ".join(str(out / name) for name, _, _ in plots))
     return written
 
@@ -183,8 +186,7 @@ def _step_planning(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path
 
     p = plan(net, "OPP-1", as_of=SAMPLE_DATE, capacity=CAPACITY)
     xlsx = p.to_excel(out / "plan.xlsx")
-    html_path = out / "plan.html"
-    p.to_html(html_path)
+    html_path = atomic_write_text(out / "plan.html", p.to_html())
     echo(f"{p!r}")
     echo(f"The yearly planning set: {xlsx} (and {html_path})")
     for note in p.notes:
@@ -197,8 +199,7 @@ def _step_planning(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path
     history = load_history(snaps, opportunity="OPP-1")
     fig = Figure(figsize=(7, 4), layout="constrained")
     plot_trend(history, opportunity="OPP-1", ax=fig.add_subplot())
-    trend = out / "support_trend.png"
-    fig.savefig(trend, dpi=110)
+    trend = _save(fig, out / "support_trend.png")
     echo(f"Support index over time: {trend}")
     return [xlsx, html_path, trend]
 

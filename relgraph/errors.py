@@ -5,6 +5,7 @@
     RelgraphError                     anything relgraph raises on purpose
     ├── ValidationError               bad input tables; carries every problem as rows
     ├── InvalidParameterError         an option outside its valid choices (names them)
+    ├── OutputError                   an output that would overwrite an input, or cannot be written
     ├── NotFoundError                 something named that is not in the network
     │   ├── UnknownPersonError        a person id (or name)
     │   └── UnknownOpportunityError   an opportunity id
@@ -27,6 +28,7 @@ __all__ = [
     "InvalidParameterError",
     "MissingDependencyError",
     "NotFoundError",
+    "OutputError",
     "Problem",
     "Reason",
     "RelgraphError",
@@ -62,6 +64,10 @@ class Reason(str, Enum):
     REPORTING_CYCLE = "reporting_cycle"
     TWO_MANAGERS = "two_managers"
     INCONSISTENT = "inconsistent"
+    FIELD_COUNT = "field_count"
+    EXCEL_ERROR = "excel_error"
+    UNCACHED_FORMULA = "uncached_formula"
+    LOOKALIKE_ID = "lookalike_id"
 
     def __str__(self) -> str:
         return str(self.value)
@@ -209,6 +215,33 @@ class InvalidParameterError(RelgraphError, ValueError):
         self.parameter = name
         self.value = value
         self.expected = expected
+
+
+class OutputError(RelgraphError, ValueError):
+    """An output that would overwrite an input of the same run, or that cannot be written.
+
+    Raised before anything is written (the check compares resolved paths, through
+    symbolic links, and every file a folder output would produce), or when the file system
+    refuses the write; the message names the paths and the fix. A failed write leaves any
+    earlier file at that path as it was.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong and how to fix it.
+    path : str, optional
+        The output concerned.
+
+    Examples
+    --------
+    >>> err = OutputError("acct.xlsx is an input of this run", path="acct.xlsx")
+    >>> err.path, isinstance(err, ValueError)
+    ('acct.xlsx', True)
+    """
+
+    def __init__(self, message: str, *, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class NotFoundError(RelgraphError, LookupError):

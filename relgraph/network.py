@@ -252,16 +252,28 @@ class RelationshipNetwork(NetworkViews):
         return {name: t.copy() for name, t in self._tables.items()}
 
     def to_csv(self, folder: str | Path) -> Path:
-        """Write every table as ``<table>.csv`` (UTF-8) into ``folder``; return the folder."""
+        """Write every table as ``<table>.csv`` (UTF-8) into ``folder``; return the folder.
+
+        Written atomically, never over the files the network was loaded from; text that a
+        spreadsheet would run as a formula is stored as text (see :mod:`relgraph.io.encode`).
+        """
         from relgraph.io.write import write_csv_folder
 
-        return write_csv_folder(self._tables, folder)
+        return write_csv_folder(self._tables, folder, inputs=self._inputs())
 
     def to_excel(self, path: str | Path) -> Path:
-        """Write every table as a sheet of one ``.xlsx`` workbook; return the path."""
+        """Write every table as a sheet of one ``.xlsx`` workbook; return the path.
+
+        Written atomically, never over the files the network was loaded from; no cell is a
+        formula.
+        """
         from relgraph.io.write import write_excel
 
-        return write_excel(self._tables, path)
+        return write_excel(self._tables, path, inputs=self._inputs())
+
+    def _inputs(self) -> tuple[str, ...]:
+        """Return the file or folder the network was loaded from (none for DataFrames)."""
+        return () if self.source.startswith("<") else (self.source,)
 
     def __repr__(self) -> str:
         return (

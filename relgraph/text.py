@@ -851,6 +851,108 @@ TEMPLATES: dict[str, str] = {
     ),
     "demo_step_planning": "Planning: plan.xlsx, and what changed since the May snapshot",
     "demo_wrote": "Wrote {n} file(s) to {folder}/",
+    "linkedin_owner_not_ours": (
+        "one of our people (at an org of kind us), whose own LinkedIn export this is; "
+        "{who} is at an org of kind {party}"
+    ),
+    "imp_deleted": "deleted in Salesforce (IsDeleted=true); not imported",
+    "imp_deleted_action": "row skipped",
+    "imp_deleted_count": "{n} row(s) deleted in Salesforce (IsDeleted=true) skipped.",
+    "imp_sf_across_sides": (
+        "the contact (at an account of kind {contact}) and the manager (kind {manager}) are on "
+        "different sides; a reporting line stays on one side"
+    ),
+    "imp_sf_role_competitor": (
+        "the contact is at a competitor's account; buying roles are held by the customer's people"
+    ),
+    # -- output safety -----------------------------------------------------------------
+    "out_overwrites_input": (
+        "{output} would overwrite {input}, an input of this run; relgraph never overwrites "
+        "its input: write the output to another file or folder"
+    ),
+    "out_in_input_folder": (
+        "{output} is in {folder}, an input folder of this run, where the next load would "
+        "read it as a table; write the output to another folder"
+    ),
+    "out_is_folder": "{output} is a folder; give a file name for this output (e.g. {example})",
+    "out_is_file": "{output} is a file; give a folder for this output",
+    "out_twice": (
+        "{output} is also given for another output of this run ({other}); give each output "
+        "its own path"
+    ),
+    "out_parent_not_folder": (
+        "cannot write {output}: {parent} is a file, not a folder; choose another folder"
+    ),
+    "out_tables_suffix": (
+        "{output} ends in {suffix}, a file type relgraph does not write tables as; give a "
+        "folder (one CSV file per table) or a name ending in .xlsx"
+    ),
+    "out_too_many_rows": (
+        "the {sheet} table has {rows:,} rows, more than an Excel sheet holds ({limit:,}); "
+        "write a folder of CSV files instead"
+    ),
+    "out_cell_too_long": (
+        "the {sheet} sheet's cell {cell} would hold {n:,} characters, more than an Excel cell "
+        "holds ({limit:,}); write a folder of CSV files instead"
+    ),
+    "out_cell_cut": " … [cut: {n:,} characters, more than an Excel cell holds]",
+    "out_cannot_write": (
+        "cannot write {output}: {reason}; check that the folder is writable and that the "
+        "file is not open in another program (nothing was changed)"
+    ),
+    # -- validation --------------------------------------------------------------------
+    "val_mixed_encoding": (
+        "line {line} is not UTF-8 (shown as it reads in GBK) although the rest of the file "
+        "is UTF-8 ({n} such line(s)); the file is not guessed as a whole: retype the row, or "
+        "save the whole file again as 'CSV UTF-8'"
+    ),
+    "val_short_row": (
+        "the row has {fields} field(s) but the header has {expected}; it is not padded with "
+        "blanks: add the missing commas (an empty value still needs its comma)"
+    ),
+    "val_long_row": (
+        "the row has {fields} fields but the header has {expected}; put a value that holds "
+        "a comma in double quotes, or remove the extra commas"
+    ),
+    "val_unclosed_quote": (
+        "the row has {fields} field(s) but the header has {expected}, and a double quote in "
+        "it is never closed, so what follows reads as one value; close the quote or remove it"
+    ),
+    "val_excel_error": (
+        "the cell holds the Excel error {value}, which would load as blank; fix the formula "
+        "behind it or type the value"
+    ),
+    "val_uncached_formula": (
+        "the cell holds a formula whose result was never saved (the file was written by a "
+        "program that does not calculate), so it would load as blank; open and save the "
+        "workbook in Excel or LibreOffice, or type the value"
+    ),
+    "val_invisible_blank": (
+        "{column} holds only invisible characters (zero-width spaces, joiners, byte-order "
+        "marks, soft hyphens), so it is blank; fill it in"
+    ),
+    "val_lookalike_id": (
+        "{column} {value!r} looks the same as {other!r} in row {row}: they differ only by "
+        "invisible or full-width characters, so they would be two different ids; remove the "
+        "invisible characters (or type the id in half-width) to make them one, or choose "
+        "another id"
+    ),
+    "val_lookalike_ref": (
+        "no {what} with id {value!r} in the {ref} table; {real!r} is there and differs only "
+        "by invisible or full-width characters: write {real!r}"
+    ),
+    "val_side_us": "one of our own people",
+    "val_side_competitor": "a competitor's staff",
+    "val_role_holder_side": (
+        "{person!r} is {side} (org {org}), and a buying role is held by the customer's "
+        "people (or a partner's or another outsider's); record our people through covers or "
+        "informs ties and a competitor's through influences ties or supports"
+    ),
+    "val_reports_across": (
+        "{source!r} (at an org of kind {source_kind}) cannot report to {target!r} (kind "
+        "{target_kind}): a reporting line stays within our side, a competitor's, or the "
+        "customer's and their partners'; record this tie as influences or works_with"
+    ),
 }
 
 #: Display words of the vocabularies and labels people see, by vocabulary then value (the
@@ -1114,6 +1216,10 @@ TERMS: dict[str, dict[str, str]] = {
         "reporting_cycle": "reporting_cycle",
         "two_managers": "two_managers",
         "inconsistent": "inconsistent",
+        "field_count": "field_count",
+        "excel_error": "excel_error",
+        "uncached_formula": "uncached_formula",
+        "lookalike_id": "lookalike_id",
     },
 }
 

@@ -421,13 +421,17 @@ ROUTES = [
         ## A single point of failure
 
         Every route to the accountant Ren Jie (C041) runs through Mao Xiaoyan (C040), an
-        evaluation-committee member nobody on our team covers. If she is unavailable,
-        we have no way in.""",
+        evaluation-committee member nobody on our team covers — and every way to her passes
+        someone on the other side (the CFO is cool toward us, the finance director backs
+        Borealis, the procurement director Orion). By default relgraph offers no route and
+        says why; allowing those people (`include_opponents=True`, a last resort the team
+        decides on knowingly) shows the single point of failure.""",
     ),
     (
         "code",
         """\
-        spof = rg.connection_routes(net, "C041")
+        print(rg.connection_routes(net, "C041"))
+        spof = rg.connection_routes(net, "C041", include_opponents=True)
         print(spof)
         print("single point of failure:", spof.single_point_of_failure)""",
     ),

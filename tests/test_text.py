@@ -50,7 +50,7 @@ def fields(template: str) -> set[tuple[str, str, str | None]]:
 
 def sample_value(spec: str) -> Any:
     """A value the format spec accepts: an int for ``d``, a float for ``f``, ``%``, ``g``."""
-    if spec.endswith("d"):
+    if spec.endswith("d") or spec in (",", "_"):
         return 2
     if spec and spec[-1] in "f%geE":
         return 0.25

@@ -206,6 +206,9 @@ def add_linkedin_connections(
         without a name or with a bad date (every problem, with file, row and a hint).
     UnknownPersonError
         When ``owner`` is not in the network.
+    InvalidParameterError
+        When ``owner`` is not one of our people (a person at an org of kind ``us``): the
+        connections of a customer's or a competitor's person are not ours to import.
 
     Notes
     -----
@@ -239,6 +242,15 @@ def add_linkedin_connections(
 
     tie_kind = str(parse_term(TieKind, TIE_KIND_SYNONYMS, kind))
     owner_id = net.resolve_person(owner)
+    if owner_id not in set(net.our_people()):
+        from relgraph.errors import InvalidParameterError
+
+        party = str(net.party.get(owner_id, "unknown"))
+        raise InvalidParameterError(
+            "owner",
+            owner,
+            say("linkedin_owner_not_ours", who=net.label(owner_id), party=party),
+        )
     p = Path(path)
     frame, line_of = _read(p)
 

@@ -14,9 +14,10 @@ The mapping (one Salesforce activity row → one touchpoint):
 * ``Subject`` → ``subject``; ``Id`` → ``salesforce_id``; every other column is kept,
   lower-cased.
 
-Rows that cannot become a touchpoint (no contact, a Lead instead of a Contact, no owner, no
-or an unreadable date, an id unknown to the network) are not imported and are listed in the
-report with the reason: nothing is dropped silently.
+Rows that cannot become a touchpoint (deleted in Salesforce, ``IsDeleted=true``; no
+contact, a Lead instead of a Contact, no owner, no or an unreadable date, an id unknown to
+the network) are not imported and are listed in the report with the reason: nothing is
+dropped silently.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.read import _read_one_csv
 from relgraph.model import INTERACTION_KIND_SYNONYMS, normalize_term
 from relgraph.network import RelationshipNetwork
+from relgraph.text import say
 
 __all__ = ["ActivityImport", "import_salesforce_activities"]
 
@@ -50,7 +52,9 @@ _KNOWN = {
     "calltype",
     "taskwhoids",
     "eventwhoids",
+    "isdeleted",
 }
+_TRUE = {"true", "1", "yes", "y", "t"}
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,10 @@ def import_salesforce_activities(
                     }
                 )
 
+            deleted = col["isdeleted"].iloc[i]
+            if deleted.strip().lower() in _TRUE:
+                skip("IsDeleted", deleted, say("imp_deleted"))
+                continue
             multi = col["taskwhoids"].iloc[i] or col["eventwhoids"].iloc[i]
             who = [w for w in (multi or col["whoid"].iloc[i]).replace(",", ";").split(";") if w]
             owner = col["ownerid"].iloc[i]

@@ -3,7 +3,12 @@
 Nothing is checked here beyond "can it be read": every value stays text, so that
 :mod:`relgraph.io.validate` can report problems with the exact value the user wrote.
 CSV files may be UTF-8 (with or without BOM), UTF-16 (with or without BOM), or
-GBK/GB18030; Windows line endings are fine. UTF-8 files are parsed by pyarrow's
+GBK/GB18030; Windows line endings are fine. What would read as silently wrong values is a
+problem here, with its row: a UTF-8 file with a row in another encoding, a row with more
+or fewer fields than the header (:mod:`relgraph.io.csv_checks`), an Excel error cell or a
+formula without a saved result (:mod:`relgraph.io.xlsx_cells`). The apostrophe relgraph's
+writers put before formula-like text in CSV files, and Excel's ``_xHHHH_`` escapes in
+workbooks, are undone (:mod:`relgraph.io.encode`). UTF-8 files are parsed by pyarrow's
 multi-threaded CSV reader when pyarrow is installed (the ``parquet`` extra), else by
 pandas; both give the same text. Parquet files need pyarrow.
 """
@@ -23,6 +28,14 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import MissingDependencyError, Problem, Reason
+from relgraph.io.csv_checks import (
+    MAX_ROW_PROBLEMS,
+    decode_bytes,
+    decode_csv,
+    field_count_problems,
+    wrong_length_problem,
+)
+from relgraph.io.encode import unescape_frame, xlsx_unescape
 from relgraph.io.schema import SCHEMAS
 from relgraph.model import normalize_term
 
@@ -121,56 +134,6 @@ class RawTable:
     def row_numbers(self, mask: np.ndarray | pd.Series) -> np.ndarray:
         """Row numbers (as shown to the user) of the rows selected by a boolean mask."""
         return np.flatnonzero(np.asarray(mask)) + self.first_row
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    r"""Decode a text file's bytes, detecting UTF-8 (BOM or not), UTF-16 and GB18030.
-
-    UTF-16 is recognised by its BOM or, without one, by the zero bytes that ASCII
-    characters leave in every other position.
-
-    Parameters
-    ----------
-    data : bytes
-        The file's content.
-
-    Returns
-    -------
-    text, encoding : str, str
-
-    Raises
-    ------
-    UnicodeDecodeError
-        When no supported encoding fits.
-
-    Examples
-    --------
-    >>> decode_bytes("名字".encode("gbk"))
-    ('名字', 'gb18030')
-    >>> decode_bytes(b"\xef\xbb\xbfid")
-    ('id', 'utf-8-sig')
-    >>> decode_bytes("id,名字".encode("utf-16-le"))
-    ('id,名字', 'utf-16-le')
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    head = data[:4096]
-    if len(data) % 2 == 0 and b"\x00" in head:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        try:
-            if even == 0 and odd * 8 > len(head):
-                return data.decode("utf-16-le"), "utf-16-le"
-            if odd == 0 and even * 8 > len(head):
-                return data.decode("utf-16-be"), "utf-16-be"
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return data.decode("gb18030"), "gb18030"
 
 
 def _clean_name(name: object) -> str:
@@ -297,22 +260,42 @@ def _column_names(raw: Sequence[object]) -> list[str]:
     ]
 
 
-def _parse_with_pyarrow(data: bytes, names: list[str]) -> pd.DataFrame | None:
-    """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible."""
+#: A row pyarrow found with the wrong number of fields: (row number, text, fields, expected).
+_BadRow = tuple[int | None, str, int, int]
+
+
+def _parse_with_pyarrow(
+    data: bytes, names: list[str], *, threads: bool = True
+) -> tuple[pd.DataFrame | None, list[_BadRow]]:
+    """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible.
+
+    Rows with more or fewer fields than the header are collected (not padded, not
+    shifted); when there are any, no frame is returned.
+    """
     if _OBJECT_TEXT:
-        return None
+        return None, []
     try:
         import pyarrow as pa
         import pyarrow.csv as pacsv
     except ImportError:
-        return None
+        return None, []
+    bad: list[_BadRow] = []
+
+    def wrong_length(row: Any) -> str:
+        bad.append((row.number, row.text, row.actual_columns, row.expected_columns))
+        return "skip"
+
     try:
         table = pacsv.read_csv(
             io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            read_options=pacsv.ReadOptions(
+                column_names=names, skip_rows=1, block_size=1 << 24, use_threads=threads
+            ),
             # quoted values may hold line breaks; without any quote the faster parallel
             # parser is exact
-            parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in data),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=b'"' in data, invalid_row_handler=wrong_length
+            ),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.large_string()),
                 strings_can_be_null=False,
@@ -320,10 +303,14 @@ def _parse_with_pyarrow(data: bytes, names: list[str]) -> pd.DataFrame | None:
             ),
         )
     except (pa.ArrowException, ValueError):
-        return None  # let pandas find the line and say what is wrong
+        return None, []  # let pandas find the line and say what is wrong
+    if bad:
+        if threads and any(number is None for number, *_ in bad):
+            return _parse_with_pyarrow(data, names, threads=False)  # to number the rows
+        return None, bad
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
     frame: pd.DataFrame = table.to_pandas(types_mapper=mapping.get, self_destruct=True)
-    return frame
+    return frame, []
 
 
 def _parse_with_pandas(text: str) -> pd.DataFrame:
@@ -348,14 +335,9 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
         data = path.read_bytes()
     except OSError as err:
         return None, [_problem(name, src, Reason.UNREADABLE, f"cannot read the file: {err}")]
-    try:
-        text, encoding = decode_bytes(data)
-    except UnicodeDecodeError:
-        hint = (
-            "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
-            "(Excel: File > Save As > CSV UTF-8)"
-        )
-        return None, [_problem(name, src, Reason.ENCODING, hint)]
+    text, encoding, problems = decode_csv(data, name, src)
+    if text is None:
+        return None, problems
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         hint = (
@@ -370,19 +352,34 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     if dups:
         return None, [_duplicate_column_problem(name, dups, src, 1)]
     frame = None
-    if encoding.startswith("utf-8") and len(set(names)) == len(names):
-        frame = _parse_with_pyarrow(data[3:] if encoding == "utf-8-sig" else data, names)
+    if len(set(names)) == len(names):
+        utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
+        frame, bad = _parse_with_pyarrow(text.encode("utf-8") if utf8 is None else utf8, names)
+        if bad:
+            return None, [
+                wrong_length_problem(name, src, number, row, fields, expected)
+                for number, row, fields, expected in bad[:MAX_ROW_PROBLEMS]
+            ]
         if frame is not None and (frame.columns.tolist() != names):
             frame = None
     if frame is None:
         try:
             frame = _parse_with_pandas(text)
         except (pd.errors.ParserError, ValueError) as err:
+            long_rows = field_count_problems(text, name, src, names, longer_only=True)
+            if long_rows:
+                return None, long_rows
             msg = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
             hint = f"not a readable CSV ({msg}); check the quotes and the number of commas per row"
             return None, [_problem(name, src, Reason.UNREADABLE, hint)]
+        wrong = field_count_problems(text, name, src, names)  # pandas pads short rows
+        if wrong:
+            return None, wrong
     del text
-    return _wrap(name, frame, src, 2)
+    table, problems = _wrap(name, frame, src, 2)
+    if table is not None and b"'" in data:
+        table.frame = unescape_frame(table.frame)
+    return table, problems
 
 
 def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
@@ -649,7 +646,14 @@ def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
         table, probs = _wrap(name, frame, f"{path}[{sheet}]", 2)
         problems += probs
         if table is not None:
+            table.frame = table.frame.apply(xlsx_unescape)
             tables[name] = table
+    from relgraph.io.xlsx_cells import cell_problems
+
+    problems += cell_problems(
+        path,
+        {name: (by_name[name][0], [str(c) for c in t.frame.columns]) for name, t in tables.items()},
+    )
     return tables, problems
 
 

@@ -8,12 +8,16 @@ those integers, so ten million ties validate in seconds. The rules:
 * structure: missing table, missing required column, empty required table;
 * values: blanks in required columns, numbers (type, integer, range), booleans, dates
   (format, not in the future), vocabulary words (with a did-you-mean);
-* identity: duplicate ids, duplicate rows (same key twice, comparing canonical words, and
-  personal ties given both ways, A→B and B→A, since personal ties are undirected);
+* identity: duplicate ids, ids that differ only by invisible or full-width characters and
+  values made only of invisible characters (:mod:`relgraph.io.lookalike`), duplicate rows
+  (same key twice, comparing canonical words, and personal ties given both ways, A→B and
+  B→A, since personal ties are undirected);
 * references: every person, org and opportunity id named must exist; ``supports`` and
   ``competitors`` must name competitor orgs, ``account`` a customer org, ``covers`` ties
   must start at one of our people; an interaction's ``our_person`` must be one of ours and
-  its ``their_people`` must not be;
+  its ``their_people`` must not be; buying roles are held by neither our people nor a
+  competitor's, and reporting lines do not cross from our (or a competitor's) side
+  (:mod:`relgraph.io.consistency`);
 * structure of the org chart: no self-ties, nobody reports to two managers, no cycles in
   ``reports_to``.
 """
@@ -30,9 +34,17 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
+from relgraph.io.consistency import check_sides
+from relgraph.io.lookalike import (
+    canonical_index,
+    check_invisible_blanks,
+    check_lookalike_ids,
+    lookalike_target,
+)
 from relgraph.io.read import RawTable
 from relgraph.io.schema import SCHEMAS, Column, TableSchema
 from relgraph.model import normalize_term, suggest
+from relgraph.text import say
 
 __all__ = ["MAX_PROBLEMS_PER_CHECK", "validate_tables"]
 
@@ -226,19 +238,33 @@ def _convert_bool(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
 _DATE_FORMATS = ("%Y/%m/%d", "%d %b %Y", "%d %B %Y", "%Y年%m月%d日", "%Y.%m.%d")
 
 
+#: A date-time with a UTC offset: group 1 is the local date-time as written.
+_OFFSET = r"^(.*\d[T ]\d{2}(?::?\d{2}){0,2}(?:[.,]\d+)?)\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$"
+
+
 def _parse_dates(u: pd.Series) -> pd.Series:
-    """Parse distinct date strings: ISO 8601 first, then a few common formats; NaT if none."""
+    """Parse distinct date strings: ISO 8601 first, then a few common formats; NaT if none.
+
+    A date-time with a UTC offset keeps the calendar date as written
+    (``2026-01-01T23:30:00-05:00`` is 1 January, not 2 January in UTC); the offset must
+    still be valid.
+    """
     vals = u.where(u != "")
+    local = vals.astype(object).str.replace(_OFFSET, r"\1", regex=True)
+    offset = (local != vals).to_numpy(dtype=bool) & vals.notna().to_numpy(dtype=bool)
     out = pd.Series(pd.NaT, index=u.index, dtype="datetime64[ns]")
     todo = vals.notna().to_numpy().copy()
     for fmt in ("ISO8601", *_DATE_FORMATS):
         if not todo.any():
             break
-        parsed = _to_datetime(vals[todo], fmt)
+        parsed = _to_datetime(local[todo], fmt)
         hit = parsed.notna().to_numpy()
         idx = np.flatnonzero(todo)[hit]
         out.iloc[idx] = parsed.to_numpy()[hit]
         todo[idx] = False
+    if offset.any():  # the offset itself must parse (not +25:00)
+        whole = _to_datetime(vals[offset], "ISO8601")
+        out.iloc[np.flatnonzero(offset)[whole.isna().to_numpy()]] = pd.NaT
     return out
 
 
@@ -374,6 +400,8 @@ def _convert_table(
                 Reason.BLANK,
                 f"{col.name} is required and cannot be blank",
             )
+            if col.type == "str":
+                check_invisible_blanks(raw, col.name, s, bag)
         if col.type == "term":
             out[col.name] = _convert_term(raw, col, bag)
         elif col.type in ("int", "float"):
@@ -400,6 +428,7 @@ def _convert_table(
                     Reason.DUPLICATE_ID,
                     functools.partial(_duplicate_hint, col.name, first_row),
                 )
+            check_lookalike_ids(raw, col.name, s, raw.first_row, bag)
     if missing:
         return None  # every present column was checked; cross-table checks skip this table
     known = {c.name for c in schema.columns}
@@ -595,6 +624,8 @@ def _check_refs(
                         ref=col.ref,
                         choices=choices,
                         known=known.astype(str) if col.type == "list" else None,
+                        all_known=known,
+                        canon=canonical_index(known),
                     ),
                 )
 
@@ -604,12 +635,25 @@ def _duplicate_hint(column: str, first_row: pd.Series, value: str) -> str:
 
 
 def _unknown_ref_hint(
-    value: str, ref: str | None, choices: list[str], known: pd.Index | None = None
+    value: str,
+    ref: str | None,
+    choices: list[str],
+    known: pd.Index | None = None,
+    all_known: pd.Index | None = None,
+    canon: dict[str, str] | None = None,
 ) -> str:
-    """Name the unknown id; for a list (``known`` given), the first piece not among ``known``."""
+    """Name the unknown id; for a list (``known`` given), the first piece not among ``known``.
+
+    An id that differs from a known one only by invisible or full-width characters names
+    the real id (see :mod:`relgraph.io.lookalike`).
+    """
     what = {"orgs": "org", "people": "person", "opportunities": "opportunity"}.get(ref or "", "id")
     pieces = [p.strip() for p in _LIST_SPLIT.split(value)] if known is not None else [value]
     parts = [p for p in pieces if p and (known is None or p not in known)] or [value]
+    if all_known is not None:
+        real = lookalike_target(parts[0], all_known, canon or {})
+        if real is not None:
+            return say("val_lookalike_ref", what=what, value=parts[0], ref=ref, real=real)
     near = suggest(parts[0], choices)
     dym = f"; did you mean {near!r}?" if near else ""
     return f"no {what} with id {parts[0]!r} in the {ref} table{dym}"
@@ -946,6 +990,7 @@ def validate_tables(
     _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes, lists)
     _key_duplicates(raws, tables, bag, codes)
     _org_kind_checks(raws, tables, bag)
+    check_sides(raws, tables, bag, codes)
     _interaction_checks(raws, tables, bag, lists, codes)
     if "ties" in tables:
         _tie_structure_checks(raws["ties"], tables["ties"], bag, codes)

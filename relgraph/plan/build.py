@@ -118,7 +118,7 @@ def plan(
     0     p4       counter         0     2 2026-07-06
     1     p2  work_through         1     2 2027-01-05
     >>> p.actions.query("target == 'p4'")["kind"].value_counts().sort_index().to_dict()
-    {'review': 2, 'route': 1, 'sponsor': 6}
+    {'key_dates': 1, 'review': 2, 'route': 1, 'sponsor': 5}
     """
     period = check_choice("period", period, ("year", "half-year"))
     include_sensitive = check_bool("include_sensitive", include_sensitive)

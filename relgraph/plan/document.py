@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from relgraph.io.encode import md_text
+from relgraph.io.files import atomic_write_text
 from relgraph.text import say
 
 __all__ = [
@@ -392,21 +394,21 @@ class Plan:
         page = "\n".join(parts)
         if path is not None:
             out = Path(path)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(page, encoding="utf-8")
+            atomic_write_text(out, page)
         return page
 
     def to_markdown(self) -> str:
         """Render the plan as Markdown: the cover lines, then one pipe table per part."""
-        lines = [f"# {say('plan_title', opportunity=self.opportunity)}", ""]
-        lines += [f"- **{_md(item)}**: {_md(value)}" for item, value in self.cover_lines()]
+        title = md_text(say("plan_title", opportunity=self.opportunity))
+        lines = [f"# {title}", ""]
+        lines += [f"- **{md_text(item)}**: {md_text(value)}" for item, value in self.cover_lines()]
         for name, frame in self.sheets.items():
-            lines += ["", f"## {name}", ""]
-            cols = [str(c) for c in frame.columns]
+            lines += ["", f"## {md_text(name)}", ""]
+            cols = [md_text(c) for c in frame.columns]
             lines.append("| " + " | ".join(cols) + " |")
             lines.append("| " + " | ".join("---" for _ in cols) + " |")
             for row in frame.itertuples(index=False, name=None):
-                lines.append("| " + " | ".join(_md(_text(v)) for v in row) + " |")
+                lines.append("| " + " | ".join(md_text(_text(v)) for v in row) + " |")
         return "\n".join(lines) + "\n"
 
     def _repr_html_(self) -> str:
@@ -463,10 +465,6 @@ def _text(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.4g}"
     return str(value)
-
-
-def _md(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def _html_table(frame: pd.DataFrame) -> str:

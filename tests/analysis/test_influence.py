@@ -274,7 +274,7 @@ def random_networks(draw: st.DrawFn) -> dict[str, pd.DataFrame]:
     seen: set[tuple[frozenset[int], str]] = set()
     for b in range(1, n):  # a reporting tree: each person may report to someone earlier
         boss = draw(st.one_of(st.none(), st.integers(0, b - 1)))
-        if boss is not None:
+        if boss is not None and orgs_of[b] == orgs_of[boss]:  # lines stay on one side
             ties.append((ids[b], ids[boss], "reports_to", None))
             seen.add((frozenset((b, boss)), "reports_to"))
     for _ in range(draw(st.integers(0, 2 * n))):

@@ -59,6 +59,16 @@ def test_identical_snapshots_report_nothing(sample):
     assert d.narrative.startswith("No changes between 2026-11-15 and 2026-11-15")
 
 
+def test_no_support_column_is_no_backing_change(sample):
+    # a snapshot without the support column compared with itself: blank strength both times
+    frames = sample.to_frames()
+    frames["people"] = frames["people"].drop(columns=["support"])
+    net = rg.RelationshipNetwork.from_frames(**frames)
+    assert net.people["supports"].ne("").any()
+    d = diff(net, net)
+    assert len(d) == 0, d.changes[["kind", "why"]]
+
+
 def test_known_changes_constructed(sample):
     """A CTO replaced, a supporter turned opponent, a new competitor supporter."""
     f = sample.to_frames()
