@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import relgraph as rg
-from relgraph.viz.html import _json_for_script, _sha256, to_html
+from relgraph.viz.html import to_html
+from relgraph.viz.map_page import json_for_script, sha256_source
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,7 @@ def test_csp_hashes_cover_exactly_the_inline_scripts(sample_map):
     assert len(scripts) == 2
     csp = re.search(r'Content-Security-Policy" content="([^"]*)"', html).group(1)
     for body in scripts:
-        assert _sha256(body) in csp
+        assert sha256_source(body) in csp
 
 
 def test_node_ids_are_opaque_and_hidden_influence_dashed(sample_map):
@@ -110,23 +111,34 @@ def test_node_ids_are_opaque_and_hidden_influence_dashed(sample_map):
         flags[(ids[int(e["from"][1:])], ids[int(e["to"][1:])], e["kind"])] = e["dashes"]
     assert flags[("C002", "C005", "influences")] is True  # no role in OPP-1
     assert flags[("E02", "C006", "influences")] is True
-    assert flags[("C015", "C006", "reports_to")] is False
+    # arrows point the way influence flows: the CTO (manager) sways the VP who reports to him
+    assert flags[("C006", "C015", "reports_to")] is False
+    assert ("C015", "C006", "reports_to") not in flags
     assert flags[("N03", "C015", "covers")] is False
     assert sum(flags.values()) >= 7  # the sample's seven influence ties and more
+    ours = {
+        p for p, n in zip(sample_map.node_ids, data["nodes"], strict=True) if n["party"] == "us"
+    }
+    between_ours = [v for (a, b, _), v in flags.items() if a in ours and b in ours]
+    assert between_ours and not any(between_ours)  # our staff's own ties: never hidden influence
 
 
 def test_node_style_encodes_attitude_role_ring_and_size(sample_map):
     data = page_data(sample_map.html)
     node = dict(zip(sample_map.node_ids, data["nodes"], strict=False))
     ceo, vp, us = node["C005"], node["C015"], node["N03"]
-    assert ceo["shape"] == "star" and ceo["color"]["border"] == "#e69f00"  # backs Orion
-    assert ceo["color"]["background"] == "#f4a582"  # attitude -1
-    assert vp["color"]["background"] == "#01665e" and vp["shape"] == "triangleDown"
-    assert us["color"]["background"] == "#0072b2" and us["group"] == "us"
-    assert ceo["size"] == pytest.approx(50.0)  # the most leverage
-    assert node["C052"]["size"] < 15
+    assert ceo["role"] == "decider" and ceo["ring"] == "#e69f00"  # backs Orion
+    assert ceo["fill"] == "#f4a582"  # attitude -1
+    assert vp["fill"] == "#01665e" and vp["role"] == "initiator"
+    assert node["C013"]["role"] == "gatekeeper"  # not the initiator's shape
+    assert data["shapes"]["initiator"] != data["shapes"]["gatekeeper"]
+    assert us["fill"] == "#0072b2" and us["party"] == "us"
+    assert ceo["size"] == pytest.approx(19.0)  # the most leverage
+    assert node["C052"]["size"] < 11
     assert "Our owners: 梁振华 (Liang Zhenhua)" in ceo["title"]
-    assert "Backs Orion Telecom" in ceo["title"]
+    assert "Backs 猎户通信 (Orion Telecom)" in ceo["title"]
+    assert node["C010"]["dnc"] is True and "Do not contact" in node["C010"]["title"]
+    assert node["C002"]["hid"] is True and node["C005"]["hid"] is False
 
 
 def test_focus_draws_the_ego_network(sample):
@@ -171,15 +183,19 @@ def test_xss_payloads_never_reach_the_page_raw():
 
 def test_jupyter_repr_is_an_isolated_iframe(sample_map):
     out = sample_map._repr_html_()
-    assert out.startswith("<iframe") and 'sandbox="allow-scripts"' in out
+    assert out.startswith("<iframe") and 'sandbox="allow-scripts allow-downloads"' in out
+    assert "allow-same-origin" not in out
     assert "<script" not in out and "&lt;script" in out
+    assert len(out) < len(sample_map.html) / 2  # compressed (see test_map_page)
 
 
 @pytest.mark.parametrize(
     ("kw", "msg"),
     [
         ({"radius": -1}, "radius"),
-        ({"layout": "circle"}, "valid: layered, spring"),
+        ({"layout": "circle"}, "auto, layered, force, spring"),
+        ({"view": "some"}, "story, all"),
+        ({"group_by": "team"}, "department, org, faction"),
         ({"height": "1px;background:red"}, "CSS length"),
         ({"max_people": 0}, "max_people"),
     ],
@@ -203,7 +219,7 @@ def test_spring_layout_is_seeded(sample):
 @settings(max_examples=50, deadline=None)
 @given(st.text())
 def test_json_for_script_is_inert_and_round_trips(text):
-    out = _json_for_script({"t": text})
+    out = json_for_script({"t": text})
     assert not set(out) & {"<", ">", "&", "\u2028", "\u2029"}
     assert json.loads(out) == {"t": text}
 
