@@ -43,6 +43,7 @@ def find_chromium() -> str | None:
 def _missing(feature: str, detail: str) -> MissingDependencyError:
     err = MissingDependencyError("playwright", feature)
     err.args = (detail,)
+    err.msg = detail  # ImportError prints .msg
     return err
 
 
@@ -68,12 +69,34 @@ def render_image(
     scale: float,
     executable: str | None = None,
 ) -> bytes:
-    """Open ``page_html`` headless and return its map as PNG bytes or SVG text (UTF-8)."""
+    """Open ``page_html`` headless and return its map as PNG bytes or SVG text (UTF-8).
+
+    The browser is driven from a worker thread, so this also works where an event loop is
+    already running (Jupyter), which playwright's synchronous API refuses.
+    """
     feature = say("viz_save_feature", kind=kind.upper())
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright  # noqa: F401
     except ImportError as err:
         raise MissingDependencyError("playwright", feature) from err
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        job = pool.submit(_render, page_html, kind, width, height, scale, executable, feature)
+        return job.result()
+
+
+def _render(
+    page_html: str,
+    kind: str,
+    width: int,
+    height: int,
+    scale: float,
+    executable: str | None,
+    feature: str,
+) -> bytes:
+    from playwright.sync_api import sync_playwright
+
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         path = Path(tmp) / "map.html"
         path.write_text(page_html, encoding="utf-8")

@@ -115,3 +115,43 @@ def page_data(html: str) -> dict:
     m = re.search(r'<script type="application/json" id="relgraph-data">(.*?)</script>', html, re.S)
     assert m is not None
     return json.loads(m.group(1))
+
+
+def xss_big_network(extra: int = 45) -> rg.RelationshipNetwork:
+    """The XSS account with ``extra`` more customer people in hostile departments (so the
+    default view groups them) and one person whose id carries a payload."""
+    f = xss_network().to_frames()
+    people = f["people"]
+    more = pd.DataFrame(
+        {
+            "id": [f"x{i}" for i in range(extra - 1)] + [f"id {PAYLOADS[0]}"],
+            "name": [f"Extra {i} {PAYLOADS[i % 3]}" for i in range(extra)],
+            "org": ["A"] * extra,
+            "title": [PAYLOADS[(i + 1) % 3] for i in range(extra)],
+            "department": [PAYLOADS[i % 3] for i in range(extra)],
+            "level": [3 + i % 3 for i in range(extra)],
+            "attitude": [(i % 7) - 3 for i in range(extra)],
+        }
+    )
+    ties = pd.concat(
+        [
+            f["ties"],
+            pd.DataFrame(
+                {
+                    "source": list(more["id"]),
+                    "target": ["c1"] * extra,
+                    "kind": ["reports_to"] * extra,
+                    "note": [PAYLOADS[2]] * extra,
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    frames = f | {"people": pd.concat([people, more], ignore_index=True), "ties": ties}
+    return rg.RelationshipNetwork.from_frames(**frames)
+
+
+def without_levels(net: rg.RelationshipNetwork) -> rg.RelationshipNetwork:
+    """The same network with every person's level left blank."""
+    f = net.to_frames()
+    return rg.RelationshipNetwork.from_frames(**f | {"people": f["people"].assign(level=None)})

@@ -235,7 +235,9 @@
     function focusOn(id) {
       var keep = {};
       keep[id] = true;
-      network.getConnectedNodes(id).forEach(function (k) { keep[k] = true; });
+      network.getConnectedNodes(id).forEach(function (k) {
+        if (network.body.nodeIndices.indexOf(k) >= 0) { keep[k] = true; }
+      });
       state.dim = keep;
       state.focus = id;
       applyDim();
