@@ -104,9 +104,11 @@ def to_html(
         How the default view groups the others (the page can switch).
     layout : {"auto", "layered", "force", "spring"}
         ``"layered"``: the stage × level grid, groups to the right (deterministic, fast at
-        any size). ``"force"``: a force layout that settles in the browser and then
-        freezes. ``"spring"``: a seeded networkx spring layout. ``"auto"`` (default):
-        layered when at least half of the people have a level, else force.
+        any size). ``"force"``: a force-directed layout of the story and the groups
+        (networkx's Fruchterman–Reingold, seeded), run until it settles and then frozen:
+        the page runs no physics, so nothing drifts and dragged people stay put.
+        ``"spring"``: the same force layout of every person, ungrouped. ``"auto"``
+        (default): layered when at least half of the people have a level, else force.
     positions : str, Path or mapping, optional
         Node positions to reuse: the JSON file downloaded from a map's "positions" button,
         or ``{person id: (x, y)}``. People not in it are placed by ``layout``.
@@ -328,19 +330,11 @@ def _filters(facts: MapFacts, keep: np.ndarray, drawn: np.ndarray) -> dict[str, 
 
 
 def _options(mode: str, n: int, seed: int) -> dict[str, Any]:
-    force = mode == "force"
     big = n > 500
     return {
-        "physics": {
-            "enabled": force,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -80,
-                "springLength": 140,
-                "avoidOverlap": 0.8,
-            },
-            "stabilization": {"enabled": force, "iterations": 400, "fit": False},
-        },
+        # no physics in the page: positions are computed ahead (the force layout too), so
+        # nothing moves unless dragged
+        "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": seed},
         "interaction": {
             "hover": True,

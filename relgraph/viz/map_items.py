@@ -47,7 +47,7 @@ def node_records(
 ) -> list[dict[str, Any]]:
     """One record per kept person (opaque id ``n<k>``): look, tooltip, filters and search."""
     net = facts.net
-    pids = net.person_ids
+    pids = net.person_ids.to_numpy()
     full = net.labels.to_numpy()
     people = net.people
     recs = people.astype(object).where(people.notna(), None).to_dict("records")

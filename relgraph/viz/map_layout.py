@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -279,23 +279,28 @@ def group_places(
     x0 = left + ncols * _ANCHOR_DX + 160.0
     y = bands.top
     homes: dict[int, tuple[float, float]] = {}
+    bosses = _bosses(facts)
     for g in groups:
-        rel, h = _block(facts, g.members, labels)
+        rel, h = _block(facts, g.members, labels, bosses)
         for i, (dx, dy) in rel.items():
             homes[i] = (x0 + dx, y + dy)
         y += h + 120.0
     return anchors, homes
 
 
+def _bosses(facts: MapFacts) -> dict[int, list[int]]:
+    sel = facts.kind == "reports_to"
+    bosses: dict[int, list[int]] = {}
+    for a, b in zip(facts.eu[sel].tolist(), facts.ev[sel].tolist(), strict=True):
+        bosses.setdefault(a, []).append(b)
+    return bosses
+
+
 def _block(
-    facts: MapFacts, members: np.ndarray, labels: list[str]
+    facts: MapFacts, members: np.ndarray, labels: list[str], bosses: dict[int, list[int]]
 ) -> tuple[dict[int, tuple[float, float]], float]:
     """Rows by level, people under their managers, wrapped: relative places and height."""
     dx, dy = 120.0, 2 * 14.0 + 2 * _LINE + 4.0 + _GAP_Y
-    bosses: dict[int, list[int]] = {}
-    for a, b, k in zip(facts.eu.tolist(), facts.ev.tolist(), facts.kind.tolist(), strict=True):
-        if k == "reports_to":
-            bosses.setdefault(a, []).append(b)
     dept = facts.net.people["department"].fillna("").astype(str).to_numpy()
     level = np.where(np.isnan(facts.level[members]), 99.0, facts.level[members])
     per_row = max(6, int(2.0 * math.sqrt(len(members))))
@@ -332,3 +337,137 @@ def spring(facts: MapFacts, keep: np.ndarray, seed: int) -> dict[int, tuple[floa
     pos = nx.spring_layout(g, seed=seed)
     scale = 70.0 * math.sqrt(max(len(keep), 1))
     return {int(i): (float(p[0]) * scale, float(p[1]) * scale) for i, p in pos.items()}
+
+
+def force_places(
+    facts: MapFacts,
+    story_ids: list[int],
+    groups: dict[str, list[Group]],
+    labels: list[str],
+    seed: int,
+) -> tuple[dict[int, tuple[float, float]], dict[str, list[tuple[float, float]]]]:
+    """Start positions of a force layout: the story and each group as one node, seeded.
+
+    A networkx spring (Fruchterman–Reingold) layout of the story with the first grouping's
+    groups, run to convergence and scaled so that neighbours sit about 150 px apart within
+    a screen; the other groupings' groups are then placed with the story held still.
+    """
+    import networkx as nx
+
+    member_of = {
+        how: {int(i): k for k, g in enumerate(gs) for i in g.members} for how, gs in groups.items()
+    }
+    story = set(story_ids)
+    xy: dict[int, tuple[float, float]] = {}
+    anchors: dict[str, list[tuple[float, float]]] = {}
+    hows: list[str | None] = [*groups] or [None]
+    for n, how in enumerate(hows):
+        g = nx.Graph()
+        g.add_nodes_from(story_ids)
+        mine = member_of[how] if how else {}
+        g.add_nodes_from(("g", k) for k in range(len(groups[how]) if how else 0))
+        for a, b in zip(facts.eu.tolist(), facts.ev.tolist(), strict=True):
+            ra = a if a in story else ("g", mine[a]) if a in mine else None
+            rb = b if b in story else ("g", mine[b]) if b in mine else None
+            if ra is not None and rb is not None and ra != rb:
+                g.add_edge(ra, rb)
+        if n:
+            start = {i: (p[0] / 1000.0, p[1] / 1000.0) for i, p in xy.items()}
+            pos = nx.spring_layout(g, seed=seed, pos=start, fixed=list(xy), iterations=300)
+            scale = 1000.0
+        else:
+            pos = _components(g, seed)
+            scale = _spread(pos)
+        if not n:
+            keys = list(pos)
+            pts = np.array([pos[key] for key in keys], dtype=float).reshape(-1, 2) * scale
+            pts = declutter(pts, np.array([_box(facts, key, labels) for key in keys]))
+            pos = {key: pts[k] / scale for k, key in enumerate(keys)}
+            xy = {
+                int(i): (float(p[0]) * scale, float(p[1]) * scale)
+                for i, p in pos.items()
+                if i in story
+            }
+        if how:
+            anchors[how] = [
+                (float(pos[("g", k)][0]) * scale, float(pos[("g", k)][1]) * scale)
+                for k in range(len(groups[how]))
+            ]
+    return xy, anchors
+
+
+def _box(facts: MapFacts, key: object, labels: list[str]) -> tuple[float, float, float, float]:
+    """Return a person's (or a group's) drawn box around its spot: left, top, right, bottom."""
+    if isinstance(key, tuple):  # a group: icon, label (up to two lines) to its right
+        return (-24.0, -22.0, 290.0, 22.0)
+    i = int(key)  # type: ignore[call-overload]
+    r = 16.0 * ROLE_SCALE.get(str(facts.role_main[i]), 1.0)
+    w = max(text_width(labels[i]), 2 * r) / 2 + 6
+    return (-w, -r - 4, w, r + 3 + _label_height(labels[i]) + 4)
+
+
+def declutter(pts: np.ndarray, boxes: np.ndarray, rounds: int = 80) -> np.ndarray:
+    """Push apart points whose boxes overlap (each pair along its shallower overlap).
+
+    ``boxes`` holds each point's drawn extent relative to it (left, top, right, bottom).
+    """
+    pts = pts.copy()
+    n = len(pts)
+    if n < 2:
+        return pts
+    upper = np.triu(np.ones((n, n), bool), 1)
+    for _ in range(rounds):
+        lo = pts + boxes[:, :2]
+        hi = pts + boxes[:, 2:]
+        ox = np.minimum(hi[:, None, 0], hi[None, :, 0]) - np.maximum(lo[:, None, 0], lo[None, :, 0])
+        oy = np.minimum(hi[:, None, 1], hi[None, :, 1]) - np.maximum(lo[:, None, 1], lo[None, :, 1])
+        hit = (ox > 0) & (oy > 0) & upper
+        if not hit.any():
+            break
+        a, b = np.nonzero(hit)
+        along_x = ox[a, b] < oy[a, b]
+        d = pts[b] - pts[a]
+        sign = np.where(np.where(along_x, d[:, 0], d[:, 1]) >= 0, 1.0, -1.0)
+        push = np.where(along_x, ox[a, b], oy[a, b]) / 2 + 1
+        shift = np.zeros((len(a), 2))
+        shift[along_x, 0] = sign[along_x] * push[along_x]
+        shift[~along_x, 1] = sign[~along_x] * push[~along_x]
+        np.add.at(pts, b, shift)
+        np.add.at(pts, a, -shift)
+    return pts
+
+
+def _components(g: Any, seed: int) -> dict[object, np.ndarray]:
+    """Spring layout of the largest connected part; the other parts in a row under it.
+
+    (A spring layout of disconnected parts flings them apart and squeezes the rest.)
+    """
+    import networkx as nx
+
+    parts = sorted(nx.connected_components(g), key=lambda c: (-len(c), sorted(map(str, c))))
+    main = nx.spring_layout(g.subgraph(parts[0]), seed=seed, iterations=300)
+    pts = np.array(list(main.values()), dtype=float).reshape(-1, 2)
+    pos: dict[object, np.ndarray] = dict(main)
+    step = 0.12 * max(float(np.ptp(pts[:, 0])) if len(pts) > 1 else 1.0, 0.5)
+    x = float(pts[:, 0].min()) if len(pts) else 0.0
+    y = float(pts[:, 1].max()) + step if len(pts) else 0.0
+    for part in parts[1:]:
+        for node in sorted(part, key=str):
+            pos[node] = np.array([x, y])
+            x += step
+            if x > float(pts[:, 0].max()):
+                x, y = float(pts[:, 0].min()), y + step
+    return pos
+
+
+def _spread(pos: dict[object, np.ndarray]) -> float:
+    """Scale a unit spring layout: neighbours about 150 px apart, within about a screen."""
+    pts = np.array(list(pos.values()), dtype=float).reshape(-1, 2)
+    if len(pts) < 2:
+        return 1.0
+    d = np.sqrt(((pts[:, None, :] - pts[None, :, :]) ** 2).sum(-1))
+    np.fill_diagonal(d, np.inf)
+    near = float(np.median(d.min(axis=1)))
+    span = np.maximum(pts.max(axis=0) - pts.min(axis=0), 1e-9)
+    fit = min(1250.0 / span[0], 800.0 / span[1])
+    return min(150.0 / near, fit) if near > 0 else fit

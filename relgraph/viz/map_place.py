@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from relgraph.viz.map_layout import Bands, group_places, spring, story_grid
+from relgraph.viz.map_layout import Bands, force_places, group_places, spring, story_grid
 
 if TYPE_CHECKING:
     from relgraph.viz.map_facts import MapFacts
@@ -55,6 +55,8 @@ def place(
         xy, bands = story_grid(facts, story_ids, labels, size)
         for how in how_list:
             anchors[how], homes[how] = group_places(facts, groups[how], labels, bands)
+    elif mode == "force":
+        xy, anchors = force_places(facts, story_ids, groups, labels, opts["seed"])
     elif mode == "spring":
         xy = spring(facts, keep, opts["seed"])
         homes = dict.fromkeys(how_list, xy)
@@ -69,13 +71,14 @@ def place(
         rec["g"] = [int(member_of[how][k]) for how in how_list]
         if not story[k]:
             rec["h"] = [_pair(homes.get(how, {}).get(i)) for how in how_list]
+    labels_full = facts.net.labels.to_numpy()
     group_data = {
         how: [
             {
                 "label": g.label,
                 "short": _short(g.label),
                 "n": len(g.members),
-                "names": [str(facts.net.labels.iloc[int(i)]) for i in g.members[:_NAMES_IN_TIP]],
+                "names": [str(x) for x in labels_full[g.members[:_NAMES_IN_TIP]]],
                 "x": _r(anchors[how][k][0]) if how in anchors else None,
                 "y": _r(anchors[how][k][1]) if how in anchors else None,
             }
@@ -111,6 +114,6 @@ def _r(value: Any) -> float:
 
 
 def _pair(p: tuple[float, float] | None) -> list[float] | None:
-    if p is None or not all(math.isfinite(v) for v in p):
+    if p is None or not (math.isfinite(p[0]) and math.isfinite(p[1])):
         return None
-    return [_r(p[0]), _r(p[1])]
+    return [round(p[0], 1), round(p[1], 1)]

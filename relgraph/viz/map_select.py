@@ -176,21 +176,27 @@ def _group_of(
 
 
 def _factions(facts: MapFacts) -> dict[int, tuple[int, str]]:
-    """Row index → (faction number, label of the competitor it leans to or '')."""
-    if facts.opp is None:
-        return {}
-    import relgraph as rg
+    """Row index → (faction number, label of the competitor it leans to or '').
 
+    The factions are the coverage report's (:func:`relgraph.coverage`); a faction leans to
+    the competitor with the largest total backing among its members.
+    """
+    rep = facts.report
+    if rep is None or rep.factions is None or not len(rep.factions):
+        return {}
     net = facts.net
-    f = rg.factions(
-        net, net.account_of(facts.opp), include_sensitive=facts.policy.include_sensitive
-    )
+    org_name = {str(k): str(v) for k, v in net.org_labels.items()}
     out: dict[int, tuple[int, str]] = {}
-    for number, members, lean in zip(f["faction"], f["members"], f["leans_to"], strict=True):
+    for number, members in zip(rep.factions["faction"], rep.factions["members"], strict=True):
         known = [str(m) for m in members if str(m) in net.person_ids]
-        label = str(net.org_labels.get(str(lean), lean)) if not blank(lean) else ""
-        for i in net.index_of(known) if known else []:
-            out[int(i)] = (int(number), label)
+        idx = net.index_of(known) if known else np.array([], dtype=np.int64)
+        backing: dict[str, float] = {}
+        for i in idx.tolist():
+            if facts.supports[i]:
+                backing[facts.supports[i]] = backing.get(facts.supports[i], 0.0) + facts.support[i]
+        lean = max(sorted(backing), key=backing.__getitem__) if backing else ""
+        for i in idx.tolist():
+            out[int(i)] = (int(number), org_name.get(lean, lean))
     return out
 
 

@@ -1,6 +1,7 @@
 import json
 import re
 
+import numpy as np
 import pytest
 from _viz_data import PAYLOADS, page_data, synthetic, xss_network
 
@@ -145,7 +146,9 @@ def test_size_limit_keeps_role_holders_and_says_what_it_left_out():
     assert "Showing the 60 most relevant of 310 people" in m.html
     # what was left out, by party (300 customer people and our 10, none of whom has
     # leverage, so all 60 kept are customer people)
-    assert "250 people (10 our team, 240 customer) and 732 ties are left out" in m.notes[0]
+    shareable = int((~net.edges["sensitive"].to_numpy(bool)).sum())
+    left = shareable - m.ties  # every tie with an end outside the map
+    assert f"250 people (10 our team, 240 customer) and {left} ties are left out" in m.notes[0]
 
 
 def test_writes_only_when_given_a_path(tmp_path, monkeypatch, sample):
@@ -280,10 +283,16 @@ def test_missing_levels_switch_to_a_force_layout(sample):
     m = to_html(without_levels(sample), opportunity="OPP-1")
     data = page_data(m.html)
     assert data["layout"] == "force" and data["bands"] is None
-    assert data["options"]["physics"]["enabled"] is True
-    assert all(n["x"] is None for n in data["nodes"])
+    assert data["options"]["physics"]["enabled"] is False  # settled ahead, frozen in the page
+    pts = np.array([(n["x"], n["y"]) for n in data["nodes"] if n["story"]], dtype=float)
+    assert not np.isnan(pts).any()
+    assert np.ptp(pts[:, 1]) > 300 and np.ptp(pts[:, 0]) > 300  # not one flat band
+    gaps = np.sqrt(((pts[:, None] - pts[None]) ** 2).sum(-1)) + np.eye(len(pts)) * 1e9
+    assert gaps.min() > 20
+    again = page_data(to_html(without_levels(sample), opportunity="OPP-1").html)
+    assert [(n["x"], n["y"]) for n in again["nodes"]] == [(n["x"], n["y"]) for n in data["nodes"]]
     layered = page_data(to_html(sample, opportunity="OPP-1").html)
-    assert layered["layout"] == "layered" and not layered["options"]["physics"]["enabled"]
+    assert layered["layout"] == "layered"
 
 
 def test_competitors_named_from_org_labels_when_english_names_are_blank(sample):

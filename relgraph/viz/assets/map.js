@@ -11,7 +11,6 @@
     var info = {}, edgeInfo = {};
     data.nodes.forEach(function (n) { info[n.id] = n; });
     data.edges.forEach(function (e) { edgeInfo[e.id] = e; });
-    var groupInfo = {};
     var storeKey = "relgraph-positions:" + data.key;
     var stored = readStore();
     var userPos = {};
@@ -19,8 +18,7 @@
       Object.keys(src).forEach(function (pid) { userPos[pid] = src[pid]; });
     });
     var state = {
-      groupBy: data.groupBy, dim: null, focus: null,
-      frozen: data.layout !== "force", filter: {role: {}, party: {}, kind: {}}
+      groupBy: data.groupBy, dim: null, focus: null, filter: {role: {}, party: {}, kind: {}}
     };
     var FACE = data.fontFace;
     var network = null;
@@ -135,108 +133,169 @@
         color: {background: n.fill, border: border,
                 highlight: {background: n.fill, border: "#000000"},
                 hover: {background: n.fill, border: "#000000"}},
-        physics: !state.frozen
+        physics: false, hidden: !!filtered[n.id]
       };
       if (p) { v.x = p[0]; v.y = p[1]; }
       return v;
     }
 
     // ---- the network ------------------------------------------------------------
-    var nodes = new vis.DataSet(data.nodes.map(visNode));
-    var edges = new vis.DataSet(data.edges.map(function (e) {
+    function visEdge(e) {
       return {id: e.id, from: e.from, to: e.to, title: e.title, dashes: e.dashes ? [6, 4] : false,
-              arrows: e.arrows, width: e.width, color: {color: e.color, opacity: e.opacity}};
-    }));
+              arrows: e.arrows, width: e.width, hidden: !state.filter.kind[e.kind],
+              color: {color: e.color, opacity: e.opacity}};
+    }
+    // people in a closed group are not in the network at all until it opens: a large map
+    // starts with the story and the group nodes only
+    var nodes = new vis.DataSet([]);
+    var edges = new vis.DataSet([]);
     network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
     window.relgraphNetwork = network;
 
     // ---- groups -------------------------------------------------------------------
+    // A closed group hides its members and shows one node; ties to its members are drawn
+    // as one light tie per (group, other end). Done here rather than with vis-network's
+    // clustering, which deep-copies every node's options for every group (seconds at
+    // 2,000 people).
+    var groupOf = {}, closed = {}, filtered = {}, groupEdges = [];
+    var present = {}, shownEdge = {}, pending = {};
+    var membersOf = {};
+    data.groupings.forEach(function (how, gi) {
+      membersOf[how] = (data.groups[how] || []).map(function () { return []; });
+      data.nodes.forEach(function (n) {
+        if (!n.story && n.g[gi] >= 0) { membersOf[how][n.g[gi]].push(n.id); }
+      });
+    });
     function groupId(how, k) { return "group:" + how + ":" + k; }
-    function makeGroup(how, k) {
-      var g = data.groups[how][k], gi = data.groupings.indexOf(how);
+    function groupNode(how, k, ids) {
+      var g = data.groups[how][k];
       var names = g.names.join("\n") + (g.n > g.names.length ? "\n…" : "");
       var lines = g.short.split("\n");
       lines[0] += " · " + (g.n === 1 ? T.person : T.people.replace("{n}", String(g.n)));
-      var props = {
+      var v = {
         id: groupId(how, k), label: lines.join("\n"),
         title: g.label + "\n" + names + "\n" + T.open_hint, shape: "custom",
         ctxRenderer: drawGroup, size: Math.min(8 + Math.log(g.n + 1), 12), borderWidth: 1,
         color: {background: "#e8e8e8", border: "#888888",
                 highlight: {background: "#e8e8e8", border: "#000000"},
                 hover: {background: "#dddddd", border: "#000000"}},
-        allowSingleNodeCluster: true, physics: !state.frozen
+        physics: false
       };
-      if (g.x !== null && g.x !== undefined && !userPos["\u0000group:" + how + ":" + k]) {
-        props.x = g.x; props.y = g.y;
-      }
-      network.cluster({
-        joinCondition: function (o) {
-          var n = info[o.id];
-          return !!n && !n.story && n.g[gi] === k;
-        },
-        clusterNodeProperties: props,
-        clusterEdgeProperties: {color: {color: "#a0a0a0", opacity: 0.2}, width: 1,
-                                dashes: false, arrows: ""}
-      });
-      groupInfo[props.id] = {how: how, k: k};
+      var at = (g.x !== null && g.x !== undefined) ? [g.x, g.y] : centre(ids);
+      if (at) { v.x = at[0]; v.y = at[1]; }
+      return v;
     }
-    function openAll() {
-      Object.keys(groupInfo).forEach(function (id) {
-        if (network.isCluster(id)) { network.openCluster(id, {releaseFunction: release}); }
+    function centre(ids) {
+      var xs = 0, ys = 0, k = 0;
+      ids.forEach(function (id) {
+        var node = network.body.nodes[id];
+        if (node && isFinite(node.x) && isFinite(node.y)) { xs += node.x; ys += node.y; k++; }
       });
-      groupInfo = {};
+      return k ? [xs / k, ys / k] : null;
     }
-    function release(clusterPos, contained) {
-      var out = {}, ids = Object.keys(contained), per = Math.ceil(Math.sqrt(ids.length));
+    function closeGroup(how, k) {
+      var gid = groupId(how, k), ids = membersOf[how][k];
+      if (closed[gid] || !ids.length) { return; }
+      closed[gid] = ids;
+      ids.forEach(function (id) { groupOf[id] = gid; });
+      nodes.add(groupNode(how, k, ids));
+    }
+    function openGroupQuiet(gid) {
+      var ids = closed[gid];
+      if (!ids) { return []; }
+      var at = network.body.nodes[gid] ? network.getPosition(gid) : {x: 0, y: 0};
+      var per = Math.ceil(Math.sqrt(ids.length));
       ids.forEach(function (id, k) {
-        var p = info[id] && state.frozen ? place(info[id], state.groupBy) : null;
-        out[id] = p ? {x: p[0], y: p[1]} :
-          {x: clusterPos.x + ((k % per) - (per - 1) / 2) * 120,
-           y: clusterPos.y + 80 + Math.floor(k / per) * 90};
+        if (!place(info[id], state.groupBy)) {
+          pending[id] = [at.x + ((k % per) - (per - 1) / 2) * 120,
+                         at.y + 80 + Math.floor(k / per) * 90];
+        }
+        delete groupOf[id];
       });
-      return out;
+      delete closed[gid];
+      nodes.remove(gid);
+      return ids;
+    }
+    function where(n) {
+      return pending[n.id] || place(n, state.groupBy);
+    }
+    function sync() {
+      var add = [], gone = [], flags = [];
+      data.nodes.forEach(function (n) {
+        var want = !groupOf[n.id];
+        if (want && !present[n.id]) {
+          var v = visNode(n), p = where(n);
+          if (p) { v.x = p[0]; v.y = p[1]; }
+          add.push(v);
+          present[n.id] = true;
+        } else if (!want && present[n.id]) {
+          var node = network.body.nodes[n.id];
+          if (node) { pending[n.id] = [node.x, node.y]; }
+          gone.push(n.id);
+          delete present[n.id];
+        } else if (want) {
+          flags.push({id: n.id, hidden: !!filtered[n.id]});
+        }
+      });
+      edges.remove(groupEdges.concat(data.edges.filter(function (e) {
+        return shownEdge[e.id] && !(present[e.from] && present[e.to]);
+      }).map(function (e) { delete shownEdge[e.id]; return e.id; })));
+      nodes.remove(gone);
+      nodes.add(add);
+      nodes.update(flags);
+      edges.add(data.edges.filter(function (e) {
+        return !shownEdge[e.id] && present[e.from] && present[e.to];
+      }).map(function (e) { shownEdge[e.id] = true; return visEdge(e); }));
+      var seen = {}, ties = [];
+      data.edges.forEach(function (e) {
+        var a = groupOf[e.from] || e.from, b = groupOf[e.to] || e.to;
+        if ((a === e.from && b === e.to) || a === b || !state.filter.kind[e.kind]) { return; }
+        if (filtered[a] || filtered[b]) { return; }
+        var key = a < b ? a + "|" + b : b + "|" + a;
+        if (seen[key]) { return; }
+        seen[key] = true;
+        ties.push({id: "tie:" + key, from: a, to: b, width: 1, arrows: "", dashes: false,
+                   color: {color: "#a0a0a0", opacity: 0.15}});
+      });
+      edges.add(ties);
+      groupEdges = ties.map(function (e) { return e.id; });
+      applyDim();
     }
     function groupBy(how) {
-      openAll();
+      Object.keys(closed).forEach(openGroupQuiet);
       state.groupBy = how;
-      nodes.update(data.nodes.filter(function (n) { return !n.story; }).map(function (n) {
-        var p = place(n, how);
-        return p ? {id: n.id, x: p[0], y: p[1]} : {id: n.id};
-      }));
-      if (how !== "none" && data.groups[how]) {
-        data.groups[how].forEach(function (g, k) { makeGroup(how, k); });
+      pending = {};
+      nodes.update(data.nodes.filter(function (n) { return !n.story && present[n.id]; })
+        .map(function (n) {
+          var p = place(n, how);
+          return p ? {id: n.id, x: p[0], y: p[1]} : {id: n.id};
+        }));
+      if (how !== "none" && membersOf[how]) {
+        membersOf[how].forEach(function (ids, k) { closeGroup(how, k); });
       }
-      applyDim();
-      settle();
+      sync();
     }
-    function openGroup(id) {
-      var members = network.getNodesInCluster(id);
-      network.openCluster(id, {releaseFunction: release});
-      delete groupInfo[id];
-      settle();
-      network.fit({nodes: members.concat(storyIds()), animation: {duration: 300}});
+    function openGroup(gid) {
+      var ids = openGroupQuiet(gid);
+      sync();
+      network.fit({nodes: ids.concat(storyIds()), animation: {duration: 300}});
+      return ids.length;
     }
+    function isGroup(id) { return !!closed[id]; }
     function closeGroupOf(id) {
       var n = info[id];
       if (!n || n.story || state.groupBy === "none") { return; }
       var k = n.g[data.groupings.indexOf(state.groupBy)];
-      if (k >= 0) { makeGroup(state.groupBy, k); }
+      if (k >= 0) { closeGroup(state.groupBy, k); sync(); }
     }
-    function settle() {
-      if (state.frozen || data.layout !== "force") { return; }
-      network.setOptions({physics: {enabled: true}});
-      network.stabilize(120);
-    }
-    network.on("stabilized", function () {
-      if (data.layout === "force") { network.setOptions({physics: {enabled: false}}); }
-    });
 
     // ---- focus --------------------------------------------------------------------
     function focusOn(id) {
       var keep = {};
       keep[id] = true;
       network.getConnectedNodes(id).forEach(function (k) {
-        if (network.body.nodeIndices.indexOf(k) >= 0) { keep[k] = true; }
+        var node = network.body.nodes[k];
+        if (node && !node.options.hidden) { keep[k] = true; }
       });
       state.dim = keep;
       state.focus = id;
@@ -280,8 +339,9 @@
       var out = {};
       data.nodes.forEach(function (n) {
         var node = network.body.nodes[n.id];
-        if (node && isFinite(node.x) && isFinite(node.y)) {
-          out[n.pid] = [Math.round(node.x), Math.round(node.y)];
+        var p = node ? [node.x, node.y] : where(n);
+        if (p && isFinite(p[0]) && isFinite(p[1])) {
+          out[n.pid] = [Math.round(p[0]), Math.round(p[1])];
         }
       });
       return out;
@@ -291,7 +351,6 @@
       stored = {};
       userPos = {};
       Object.keys(data.positions || {}).forEach(function (pid) { userPos[pid] = data.positions[pid]; });
-      openAll();
       nodes.update(data.nodes.map(function (n) {
         var p = place(n, state.groupBy);
         return p ? {id: n.id, x: p[0], y: p[1]} : {id: n.id};
@@ -322,7 +381,8 @@
       if (!box) { return; }
       var w = container.clientWidth, h = container.clientHeight, pad = 16;
       var fit = Math.min(w / (box.right - box.left + 2 * pad), h / (box.bottom - box.top + 2 * pad));
-      var least = 1, s = Math.max(Math.min(fit, data.maxZoom), least);
+      var least = data.layout === "force" ? 0.75 : 1;
+      var s = Math.max(Math.min(fit, data.maxZoom), least);
       var x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
       if (fit < least) {
         x = box.left - pad + w / (2 * s);
@@ -403,12 +463,14 @@
     select.addEventListener("change", function () { groupBy(select.value); });
 
     function applyFilters() {
-      nodes.update(data.nodes.map(function (n) {
-        return {id: n.id, hidden: !(state.filter.role[n.role] && state.filter.party[n.party])};
-      }));
-      edges.update(data.edges.map(function (e) {
+      filtered = {};
+      data.nodes.forEach(function (n) {
+        if (!(state.filter.role[n.role] && state.filter.party[n.party])) { filtered[n.id] = true; }
+      });
+      edges.update(data.edges.filter(function (e) { return shownEdge[e.id]; }).map(function (e) {
         return {id: e.id, hidden: !state.filter.kind[e.kind]};
       }));
+      sync();
     }
     function addFilter(boxId, key) {
       var box = document.getElementById(boxId);
@@ -439,10 +501,11 @@
       if (!q) { network.unselectAll(); status.textContent = ""; return; }
       var hits = data.nodes.filter(function (n) { return n.search.indexOf(q) >= 0; })
         .map(function (n) { return n.id; });
+      var opened = false;
       hits.forEach(function (id) {
-        var path = network.clustering.findNode(id);
-        if (path.length > 1 && network.isCluster(path[0])) { openGroup(path[0]); }
+        if (groupOf[id]) { openGroupQuiet(groupOf[id]); opened = true; }
       });
+      if (opened) { sync(); }
       network.selectNodes(hits);
       if (hits.length) {
         network.fit({nodes: hits, animation: false});
@@ -455,13 +518,13 @@
     network.on("click", function (p) {
       if (p.nodes.length) {
         var id = p.nodes[0];
-        if (network.isCluster(id)) { openGroup(id); } else { focusOn(id); }
+        if (isGroup(id)) { openGroup(id); } else { focusOn(id); }
       } else if (!p.edges.length) {
         clearFocus();
       }
     });
     network.on("doubleClick", function (p) {
-      if (p.nodes.length && !network.isCluster(p.nodes[0])) { closeGroupOf(p.nodes[0]); }
+      if (p.nodes.length && !isGroup(p.nodes[0])) { closeGroupOf(p.nodes[0]); }
     });
 
     // ---- start ----------------------------------------------------------------------
@@ -477,20 +540,13 @@
       network.redraw();
     }
     groupBy(state.groupBy);
-    if (state.frozen) {
-      network.once("afterDrawing", firstView);
-    } else {
-      network.once("stabilizationIterationsDone", function () {
-        network.setOptions({physics: {enabled: false}});
-        state.frozen = true;
-        firstView();
-      });
-    }
+    network.once("afterDrawing", firstView);
     window.relgraphMap = {
       network: network, groupBy: groupBy, openGroup: openGroup, focus: focusOn,
       clearFocus: clearFocus, visible: visibleIds, positions: allPositions,
       home: goHome, exporter: exporter,
-      groups: function () { return Object.keys(groupInfo).filter(network.isCluster, network); }
+      groups: function () { return Object.keys(closed); },
+      members: function (gid) { return (closed[gid] || []).slice(); }
     };
   }
 
