@@ -250,4 +250,12 @@ def _people(
             fontsize=7,
             zorder=4,
         )
-    pc.people_legend(ax, set(main.tolist()), comp, net, dnc=bool(look["dnc"].any()))
+    pc.people_legend(
+        ax,
+        set(main.tolist()),
+        comp,
+        net,
+        dnc=bool(look["dnc"].any()),
+        backed=pc.backed_by(net, people),
+        no_role="plot_no_role",
+    )

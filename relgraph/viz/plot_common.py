@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.palette import (
+    ATTITUDE_COLOURS,
     DNC_COLOUR,
     HIDDEN_COLOUR,
     OUR_COLOUR,
@@ -23,7 +24,7 @@ from relgraph.palette import (
     ROLE_ORDER,
     ROLE_SCALE,
     TIE_COLOURS,
-    attitude_colour,
+    UNKNOWN_COLOUR,
     competitor_colours,
     main_role,
 )
@@ -138,21 +139,33 @@ def shareable_ids(net: RelationshipNetwork, pol: SharePolicy) -> set[str]:
 def styles(
     net: RelationshipNetwork, pids: list[str], comp_colour: Mapping[str, str]
 ) -> dict[str, np.ndarray]:
-    """Per person (arrays): fill, edge (ring) colour, edge width, role, do-not-contact."""
+    """Per person (arrays): fill and edge (ring) colours as RGBA, edge width, do-not-contact.
+
+    Vectorised over the few colours of the palette, so a 100,000-person plot costs
+    a handful of array operations.
+    """
+    from matplotlib.colors import to_rgba
+
     idx = net.index_of(pids) if pids else np.array([], dtype=np.int64)
     people = net.people
     party = net.party.to_numpy()[idx]
-    att = pd.to_numeric(people["attitude"], errors="coerce").to_numpy()[idx]
+    att = pd.to_numeric(people["attitude"], errors="coerce").to_numpy(dtype=float)[idx]
     sup = people["supports"].fillna("").astype(str).to_numpy()[idx]
     support = pd.to_numeric(people["support"], errors="coerce").fillna(2.0).to_numpy()[idx]
-    fill = np.array([attitude_colour(a) for a in att], dtype=object)
-    fill[party == "us"] = OUR_COLOUR
-    ring = np.array([comp_colour.get(s, "") if s else "" for s in sup], dtype=object)
-    has = ring != ""
-    width = np.where(has, 1.0 + support, 0.8)
-    ring[~has] = "#4d4d4d"
+    fill = np.tile(to_rgba(UNKNOWN_COLOUR), (len(idx), 1))
+    level = np.clip(np.round(np.nan_to_num(att, nan=99.0)), -3, 99)
+    for value, colour in ATTITUDE_COLOURS.items():
+        fill[level == value] = to_rgba(colour)
+    fill[party == "us"] = to_rgba(OUR_COLOUR)
+    edge = np.tile(to_rgba("#4d4d4d"), (len(idx), 1))
+    ringed = np.zeros(len(idx), bool)
+    for org, colour in comp_colour.items():
+        hit = sup == org
+        edge[hit] = to_rgba(colour)
+        ringed |= hit
+    width = np.where(ringed, 1.0 + support, 0.8)
     dnc = net.do_not_contact()[idx]
-    return {"fill": fill, "edge": ring, "width": width, "dnc": dnc, "assessed": ~np.isnan(att)}
+    return {"fill": fill, "edge": edge, "width": width, "dnc": dnc, "assessed": ~np.isnan(att)}
 
 
 def scatter_people(
@@ -165,27 +178,34 @@ def scatter_people(
     *,
     hollow: np.ndarray | None = None,
 ) -> int:
-    """Draw people with one ``scatter`` call per role; return the number of calls."""
+    """Draw people with one ``scatter`` call per role (two when some back a competitor).
+
+    Returns the number of calls.
+    """
     sizes = np.broadcast_to(np.asarray(size, float), xs.shape)
     fill = look["fill"].copy()
     if hollow is not None:
-        fill[hollow] = "none"
+        fill[hollow, 3] = 0.0
     calls = 0
+    ringed = look["width"] > 0.8
     for role in [*ROLE_ORDER, ""]:
-        sel = roles == role
-        if not sel.any():
-            continue
-        ax.scatter(
-            xs[sel],
-            ys[sel],
-            s=sizes[sel] * ROLE_SCALE[role] ** 2,
-            marker=ROLE_MARKERS[role],
-            c=list(fill[sel]),
-            edgecolors=list(look["edge"][sel]),
-            linewidths=look["width"][sel] * 1.2,
-            zorder=3,
-        )
-        calls += 1
+        # people of one role, those without a ring in one call with one line width (per-point
+        # widths cost matplotlib a Python loop per point), competitors' backers in another
+        for ring in (False, True):
+            sel = (roles == role) & (ringed == ring)
+            if not sel.any():
+                continue
+            ax.scatter(
+                xs[sel],
+                ys[sel],
+                s=sizes[sel] * ROLE_SCALE[role] ** 2,
+                marker=ROLE_MARKERS[role],
+                c=fill[sel],
+                edgecolors=look["edge"][sel],
+                linewidths=look["width"][sel] * 1.2 if ring else 0.96,
+                zorder=3,
+            )
+            calls += 1
     if look["dnc"].any():
         ax.scatter(
             xs[look["dnc"]],
@@ -216,7 +236,12 @@ def dnc_marker() -> Any:
 
 def main_roles(roles: Mapping[str, list[tuple[str, str]]], pids: list[str]) -> np.ndarray:
     """Return the most powerful role of each person ("" for none)."""
-    return np.array([main_role(r for r, _ in roles.get(p, [])) for p in pids], dtype=object)
+    out = np.full(len(pids), "", dtype=object)
+    where = {p: k for k, p in enumerate(pids)}
+    for pid, held in roles.items():
+        if pid in where:
+            out[where[pid]] = main_role(r for r, _ in held)
+    return out
 
 
 def people_legend(
@@ -227,9 +252,14 @@ def people_legend(
     *,
     hidden_line: bool = True,
     dnc: bool = False,
-    extra: list[Any] | None = None,
+    backed: set[str] | None = None,
+    no_role: str = "viz_role_none",
 ) -> None:
-    """Add the people plots' legend: roles, competitor rings, marks and hidden influence."""
+    """Add the people plots' legend: roles, competitor rings, marks and hidden influence.
+
+    ``backed`` limits the rings to the competitors someone drawn backs; ``no_role`` is the
+    template naming people without a role (in the chain they are hidden influencers).
+    """
     from matplotlib.lines import Line2D
 
     def mark(marker: Any, label: str, **kw: Any) -> Line2D:
@@ -242,18 +272,26 @@ def people_legend(
         if r in roles_present
     ]
     if "" in roles_present:
-        handles.append(mark("o", say("plot_no_role")))
+        handles.append(mark("o", say(no_role)))
     org = net.org_labels
     for c, col in comp_colour.items():
-        handles.append(mark("o", say("plot_backs", org=str(org.get(c, c))), mec=col, mew=2.5))
+        if backed is None or c in backed:
+            handles.append(mark("o", say("plot_backs", org=str(org.get(c, c))), mec=col, mew=2.5))
     if dnc:
         handles.append(mark(dnc_marker(), say("viz_legend_dnc"), color="none", mec=DNC_COLOUR))
     if hidden_line:
         handles.append(Line2D([], [], color=HIDDEN_COLOUR, ls="--", label=say("plot_hidden_tie")))
-    handles += extra or []
-    ax.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False
-    )
+    if handles:
+        ax.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False
+        )
+
+
+def backed_by(net: RelationshipNetwork, pids: list[str]) -> set[str]:
+    """Return the competitors that some of ``pids`` back."""
+    sup = net.people["supports"].fillna("").astype(str).to_numpy()
+    idx = net.index_of(pids) if pids else np.array([], dtype=np.int64)
+    return set(sup[idx].tolist()) - {""}
 
 
 def comp_colours(net: RelationshipNetwork, opp: str | None) -> dict[str, str]:

@@ -130,7 +130,13 @@ def plot_power_map(
         ax.set_ylabel(say("plot_power_y"))
         ax.set_title(say("plot_power_title", opp=opp, n=f"{len(lev):,}", roles=len(roles)))
         pc.people_legend(
-            ax, set(main.tolist()), comp, net, hidden_line=False, dnc=bool(look["dnc"].any())
+            ax,
+            set(main.tolist()),
+            comp,
+            net,
+            hidden_line=False,
+            dnc=bool(look["dnc"].any()),
+            backed=pc.backed_by(net, pids),
         )
         pc.fix_text(ax, fam)
         pc.privacy_note(ax, pol, 40.0, fam)

@@ -138,6 +138,7 @@ def plot_route(
                 net,
                 hidden_line=False,
                 dnc=bool(look["dnc"].any()),
+                backed=pc.backed_by(net, path),
             )
         pc.fix_text(ax, fam)
         pc.privacy_note(ax, pol, 8.0, fam)

@@ -63,3 +63,28 @@ def test_compact_page_has_no_raw_payloads():
     assert any(PAYLOADS[0] in n["label"] for n in json.loads(_unpack(compact, "data"))["nodes"])
     frame = m._repr_html_()
     assert "<script" not in frame and 'sandbox="allow-scripts allow-downloads"' in frame
+
+
+def _notebook_bytes(maps):
+    """Size of a saved notebook whose cells display ``maps`` (what Jupyter stores)."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    cells = [
+        new_code_cell(
+            "rg.to_html(net)",
+            outputs=[
+                new_output("display_data", data={"text/html": m._repr_html_(), "text/plain": repr(m)})
+            ],
+        )
+        for m in maps
+    ]
+    return len(nbformat.writes(new_notebook(cells=cells)).encode("utf-8"))
+
+
+def test_a_notebook_with_maps_stays_small(sample_map):
+    """The sample's map adds about 210 KB to a notebook (the whole page is about 590 KB)."""
+    one = _notebook_bytes([sample_map])
+    three = _notebook_bytes([sample_map] * 3)
+    assert one < 260_000 < len(sample_map.html.encode("utf-8"))
+    assert three < 3 * one

@@ -254,8 +254,8 @@
         var key = a < b ? a + "|" + b : b + "|" + a;
         if (seen[key]) { return; }
         seen[key] = true;
-        ties.push({id: "tie:" + key, from: a, to: b, width: 1, arrows: "", dashes: false,
-                   color: {color: "#a0a0a0", opacity: 0.15}});
+        ties.push({id: "tie:" + key, from: a, to: b, width: 0.8, arrows: "", dashes: false,
+                   color: {color: "#a0a0a0", opacity: 0.12}});
       });
       edges.add(ties);
       groupEdges = ties.map(function (e) { return e.id; });
@@ -307,7 +307,7 @@
       var all = network.body.edges;
       Object.keys(all).forEach(function (id) {
         var e = all[id], on = state.dim === null || (state.dim[e.fromId] && state.dim[e.toId]);
-        var base = edgeInfo[id] ? edgeInfo[id].opacity : 0.2;
+        var base = edgeInfo[id] ? edgeInfo[id].opacity : 0.12;
         var colour = edgeInfo[id] ? edgeInfo[id].color : "#a0a0a0";
         if (state.dim !== null && on) { base = Math.max(base, 0.85); }
         e.setOptions({color: {color: colour, highlight: colour, hover: colour,
@@ -461,6 +461,10 @@
     });
     select.value = state.groupBy;
     select.addEventListener("change", function () { groupBy(select.value); });
+    if (!data.nodes.some(function (n) { return !n.story; })) {  // nothing to group
+      select.hidden = true;
+      document.querySelector("label[for=relgraph-group]").hidden = true;
+    }
 
     function applyFilters() {
       filtered = {};
