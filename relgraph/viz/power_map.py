@@ -115,16 +115,17 @@ def plot_power_map(
         main = pc.main_roles(roles, pids)
         pc.scatter_people(ax, xs, ys, main, look, 80.0, hollow=~look["assessed"])
         name = pc.names(net, fam)
-        for k in range(min(label, len(pids))):
+        ymax = max(float(ys.max()) if len(ys) else 0.0, threshold) * 1.25
+        for k, dy in enumerate(_label_offsets(xs[:label], ys[:label], ymax)):
             ax.annotate(
                 str(name[pids[k]]),
                 (xs[k], ys[k]),
-                xytext=(5, 3),
+                xytext=(5, 3 + dy),
                 textcoords="offset points",
                 fontsize=7,
                 zorder=5,
+                arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "#888888"} if dy else None,
             )
-        ymax = max(float(ys.max()) if len(ys) else 0.0, threshold) * 1.25
         _zones(ax, threshold, ymax)
         ax.set_xlabel(say("plot_power_x"))
         ax.set_ylabel(say("plot_power_y"))
@@ -143,6 +144,23 @@ def plot_power_map(
         if cut:
             pc.note_below(ax, cut, 40.0, fam, pc.CAP_NOTE_GID, row=1)
     return ax
+
+
+def _label_offsets(xs: np.ndarray, ys: np.ndarray, ymax: float) -> list[float]:
+    """Vertical offsets (points) that keep the names of nearby people from overprinting."""
+    placed: list[tuple[float, float]] = []
+    out = []
+    for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
+        dy = 0.0
+        # a name is about 1.1 attitude units wide and 2.5% of the height tall (9 × 6.5 in);
+        # at most three lines up, past that names may touch
+        while dy < 27 and any(
+            abs(x - px) < 1.1 and abs(y + dy * ymax / 400 - py) < 0.025 * ymax for px, py in placed
+        ):
+            dy += 9.0
+        placed.append((x, y + dy * ymax / 400))
+        out.append(dy)
+    return out
 
 
 def _zones(ax: Axes, threshold: float, ymax: float) -> None:

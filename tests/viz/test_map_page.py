@@ -74,7 +74,9 @@ def _notebook_bytes(maps):
         new_code_cell(
             "rg.to_html(net)",
             outputs=[
-                new_output("display_data", data={"text/html": m._repr_html_(), "text/plain": repr(m)})
+                new_output(
+                    "display_data", data={"text/html": m._repr_html_(), "text/plain": repr(m)}
+                )
             ],
         )
         for m in maps
