@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from relgraph.checks import check_bool, check_int
+from relgraph.checks import check_int
 from relgraph.model import Stage
 from relgraph.palette import HIDDEN_COLOUR, TIE_COLOURS
 from relgraph.text import say
@@ -82,11 +82,9 @@ def plot_decision_chain(
     'Decision chain of O1: 3 role holders, 1 hidden influencer(s)'
     """
     hidden = check_int("hidden", hidden, minimum=0)
-    include_sensitive = check_bool("include_sensitive", include_sensitive)
     max_people = check_int("max_people", max_people, minimum=1)
-    opp = net.resolve_opportunity(opportunity)
+    opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
     roles = pc.roles_of(net, opp)
-    pol = pc.policy(net, include_sensitive)
     if not roles:
         ax = pc.new_axes(ax, (8.0, 4.0))
         with pc.fonts() as fam:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from relgraph.checks import check_bool
 from relgraph.palette import ROLE_ORDER
 from relgraph.text import say
 from relgraph.viz import plot_common as pc
@@ -68,8 +67,7 @@ def plot_coverage(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['decider', 'influencer', 'user']
     """
-    include_sensitive = check_bool("include_sensitive", include_sensitive)
-    opp = net.resolve_opportunity(opportunity)
+    opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
     r = net.opportunity_roles(opp)
     comps = net.competitors_of(opp)
     columns = _columns(net, comps)
@@ -103,7 +101,7 @@ def plot_coverage(
         ax.set_xlim(-0.5, len(columns) + 0.6)
         ax.set_title(title)
         pc.fix_text(ax, fam)
-        pc.privacy_note(ax, pc.policy(net, include_sensitive), 100.0, fam)
+        pc.privacy_note(ax, pol, 100.0, fam)
         if any(_DNC_MARK in w for who in names.values() for w in who):
             pc.note_below(
                 ax,

@@ -20,7 +20,7 @@ from typing import Any
 from relgraph.text import say
 from relgraph.viz.vis_assets import app_css, app_js, vis_js
 
-__all__ = ["compact_page", "json_for_script", "page", "sha256_source"]
+__all__ = ["json_for_script", "page", "sha256_source"]
 
 
 def json_for_script(obj: Any) -> str:
@@ -160,42 +160,36 @@ def page(
     data: dict[str, Any],
     legend: str,
     height: str | None,
+    *,
+    compact: bool = False,
 ) -> str:
-    """Render the whole self-contained page: data block, vis-network and relgraph's script."""
+    """Render the whole self-contained page: data block, vis-network and relgraph's script.
+
+    With ``compact=True`` the scripts and data are gzip-compressed and a loader unpacks
+    them in the browser (the notebook form).
+    """
     vis, app = vis_js(), app_js()
     values = _values(heading, situation, notes, legend, height)
-    values["CSP"] = _csp(vis, app)
-    values["SCRIPTS"] = (
-        f'<script type="application/json" id="relgraph-data">{json_for_script(data)}</script>\n'
-        f"<script>{vis}</script>\n<script>{app}</script>"
-    )
+    if compact:
+        values["CSP"] = _csp(_BOOT, vis, app)
+        values["SCRIPTS"] = "\n".join(
+            [
+                f'<p id="relgraph-old-browser" hidden>{_html.escape(say("viz_old_browser"))}</p>',
+                _packed("relgraph-pack-data", json.dumps(data, ensure_ascii=False)),
+                _packed("relgraph-pack-vis", vis),
+                _packed("relgraph-pack-app", app),
+                f"<script>{_BOOT}</script>",
+            ]
+        )
+    else:
+        values["CSP"] = _csp(vis, app)
+        values["SCRIPTS"] = (
+            f'<script type="application/json" id="relgraph-data">{json_for_script(data)}'
+            f"</script>\n<script>{vis}</script>\n<script>{app}</script>"
+        )
     return _fill(values)
 
 
 def _packed(id_: str, text: str) -> str:
     raw = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
     return f'<script type="application/gzip" id="{id_}">{base64.b64encode(raw).decode()}</script>'
-
-
-def compact_page(
-    heading: str,
-    situation: list[str],
-    notes: list[str],
-    data: dict[str, Any],
-    legend: str,
-    height: str | None,
-) -> str:
-    """Render the same page with its scripts and data compressed (for notebooks)."""
-    vis, app = vis_js(), app_js()
-    values = _values(heading, situation, notes, legend, height)
-    values["CSP"] = _csp(_BOOT, vis, app)
-    values["SCRIPTS"] = "\n".join(
-        [
-            f'<p id="relgraph-old-browser" hidden>{_html.escape(say("viz_old_browser"))}</p>',
-            _packed("relgraph-pack-data", json.dumps(data, ensure_ascii=False)),
-            _packed("relgraph-pack-vis", vis),
-            _packed("relgraph-pack-app", app),
-            f"<script>{_BOOT}</script>",
-        ]
-    )
-    return _fill(values)

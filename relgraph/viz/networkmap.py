@@ -143,13 +143,19 @@ class NetworkMap:
             A self-contained page that unpacks itself in the browser; about a fifth of
             :attr:`html` for the sample account.
         """
-        from relgraph.viz.map_page import compact_page
+        from relgraph.viz.map_page import page
 
         p = self._parts
         if not p:
             return self.html
-        return compact_page(
-            p["heading"], p["situation"], p["notes"], p["data"], p["legend"], p["height"]
+        return page(
+            p["heading"],
+            p["situation"],
+            p["notes"],
+            p["data"],
+            p["legend"],
+            p["height"],
+            compact=True,
         )
 
     def _repr_html_(self) -> str:

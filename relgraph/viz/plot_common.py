@@ -124,6 +124,17 @@ def visible_ties(net: RelationshipNetwork, include_sensitive: bool) -> pd.DataFr
     )
 
 
+def entry(
+    net: RelationshipNetwork, opportunity: str | None, include_sensitive: Any
+) -> tuple[str, bool, SharePolicy]:
+    """Check a plot's shared arguments: the opportunity id, the flag and its sharing policy."""
+    from relgraph.checks import check_bool
+
+    include = check_bool("include_sensitive", include_sensitive)
+    opp = net.resolve_opportunity(opportunity)
+    return opp, include, policy(net, include)
+
+
 def policy(net: RelationshipNetwork, include_sensitive: bool) -> SharePolicy:
     """Return the sharing policy of a plot (:func:`relgraph.privacy.share_policy`)."""
     from relgraph.privacy import share_policy

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from relgraph.checks import check_bool, check_int
+from relgraph.checks import check_int
 from relgraph.text import say
 from relgraph.viz import plot_common as pc
 
@@ -82,10 +82,8 @@ def plot_power_map(
     import relgraph as rg
 
     label = check_int("label", label, minimum=0)
-    include_sensitive = check_bool("include_sensitive", include_sensitive)
     max_people = check_int("max_people", max_people, minimum=1)
-    opp = net.resolve_opportunity(opportunity)
-    pol = pc.policy(net, include_sensitive)
+    opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
     lev = rg.leverage(net, opp)
     ok = np.asarray(pol.people)[net.index_of(lev["person"].astype(str).tolist())]
     lev = lev[

@@ -15,6 +15,7 @@ import pytest
 from _viz_data import PAYLOADS, page_data, without_levels, xss_big_network, xss_network
 
 import relgraph as rg
+from relgraph.viz.browser import CHROMIUM_ARGS
 
 pw = pytest.importorskip(
     "playwright.sync_api", reason="Python package playwright not installed (pip install playwright)"
@@ -26,15 +27,7 @@ if not Path(CHROMIUM).exists():
     )
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ARGS = list(CHROMIUM_ARGS)
 VIEW = {"width": 1600, "height": 1000}
 
 # Label boxes, node outlines and on-screen font size of everything drawn, in page pixels.
