@@ -505,6 +505,9 @@ TEMPLATES: dict[str, str] = {
     "viz_situation_item": "{name} {index}",
     "viz_situation_ahead": "We lead with a support index of {ours} ({others}).",
     "viz_situation_alone": "No competitor named; our support index is {ours}.",
+    "viz_situation_no_roles": (
+        "No role holders recorded for this opportunity yet: add them to see who leads."
+    ),
     "viz_top_gap": "Top gap: {text}",
     "viz_gap_level_parity": (
         "{competitor}'s supporter {who} outranks every supporter of ours; we need the board "

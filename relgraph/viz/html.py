@@ -175,6 +175,8 @@ def to_html(
     keep, cut = select(facts, cands, focus_idx, opts["max_people"])
     notes += cut + _privacy_notes(facts)
     story = story_mask(facts, keep, focus_idx)
+    if opts["layout"] == "spring":  # everyone one by one, in one force layout
+        story[:] = True
     groups = groupings(facts, keep, story)
     data, in_view, n_ties = _data(facts, keep, story, groups, opts, user_pos, notes)
     counts = {"in_view": in_view, "ties": n_ties, "left_out": len(cands) - len(keep)}

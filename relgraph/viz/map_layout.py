@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from relgraph.viz.map_facts import MapFacts
     from relgraph.viz.map_select import Group
 
-__all__ = ["LABEL_PX", "Bands", "display_labels", "group_places", "spring", "story_grid"]
+__all__ = [
+    "LABEL_PX",
+    "Bands",
+    "declutter",
+    "display_labels",
+    "force_places",
+    "group_places",
+    "story_grid",
+]
 
 #: Label font size in pixels at zoom 1: the smallest the default view draws them (it zooms in
 #: when there is room, never out).
@@ -320,23 +328,6 @@ def _block(
                 out[i] = (c * dx, y)
             y += dy
     return out, y
-
-
-def spring(facts: MapFacts, keep: np.ndarray, seed: int) -> dict[int, tuple[float, float]]:
-    """Lay out the kept people with a seeded networkx spring layout (for small maps)."""
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_nodes_from(keep.tolist())
-    inside = set(keep.tolist())
-    g.add_edges_from(
-        (a, b)
-        for a, b in zip(facts.eu.tolist(), facts.ev.tolist(), strict=True)
-        if a in inside and b in inside and a != b
-    )
-    pos = nx.spring_layout(g, seed=seed)
-    scale = 70.0 * math.sqrt(max(len(keep), 1))
-    return {int(i): (float(p[0]) * scale, float(p[1]) * scale) for i, p in pos.items()}
 
 
 def force_places(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from relgraph.viz.map_layout import Bands, force_places, group_places, spring, story_grid
+from relgraph.viz.map_layout import Bands, force_places, group_places, story_grid
 
 if TYPE_CHECKING:
     from relgraph.viz.map_facts import MapFacts
@@ -58,15 +58,14 @@ def place(
     elif mode == "force":
         xy, anchors = force_places(facts, story_ids, groups, labels, opts["seed"])
     elif mode == "spring":
-        xy = spring(facts, keep, opts["seed"])
-        homes = dict.fromkeys(how_list, xy)
+        xy, _ = force_places(facts, ids, {}, labels, opts["seed"])
     index = {i: k for k, i in enumerate(ids)}
     member_of = {how: np.full(len(ids), -1) for how in how_list}
     for how in how_list:
         for k, g in enumerate(groups[how]):
             member_of[how][[index[int(i)] for i in g.members]] = k
     for k, (i, rec) in enumerate(zip(ids, nodes, strict=True)):
-        p = xy.get(i) if story[k] or mode == "spring" else None
+        p = xy.get(i) if story[k] else None
         rec["x"], rec["y"] = (_r(p[0]), _r(p[1])) if p else (None, None)
         rec["g"] = [int(member_of[how][k]) for how in how_list]
         if not story[k]:

@@ -7,6 +7,7 @@ names, departments) is HTML-escaped here, where it enters markup.
 from __future__ import annotations
 
 import html as _html
+import math
 from typing import TYPE_CHECKING
 
 from relgraph.palette import (
@@ -55,9 +56,13 @@ def situation(facts: MapFacts) -> list[str]:
         return []
     org_name = {str(k): str(v) for k, v in facts.net.org_labels.items()}
     idx = {
-        str(p): float(v) for p, v in zip(rep.summary["party"], rep.summary["index"], strict=True)
+        str(p): float(v)
+        for p, v in zip(rep.summary["party"], rep.summary["index"], strict=True)
+        if not math.isnan(float(v))
     }
-    ours = idx.pop("us", 0.0)
+    if "us" not in idx:  # no role holders yet: there is no index to compare
+        return [say("viz_situation_no_roles")]
+    ours = idx.pop("us")
     others = sorted(idx.items(), key=lambda kv: (-kv[1], kv[0]))
     items = [
         say("viz_situation_item", name=org_name.get(p, p), index=f"{v:+.2f}") for p, v in others

@@ -334,3 +334,24 @@ def test_to_html_accepts_the_documented_call_forms(sample, tmp_path):
     m2 = rg.to_html(sample, path=tmp_path / "m2", opportunity="OPP-2")  # any suffix: HTML
     assert (tmp_path / "m2").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert m2.situation and "OPP-2" in m2.html
+
+
+def test_an_opportunity_without_roles_still_draws_and_says_so():
+    import pandas as pd
+
+    f = rg.datasets.tiny().to_frames()
+    opps = pd.concat([f["opportunities"], f["opportunities"].head(1).assign(id="O2")])
+    m = to_html(rg.RelationshipNetwork.from_frames(**f | {"opportunities": opps}), opportunity="O2")
+    assert m.situation == (
+        "No role holders recorded for this opportunity yet: add them to see who leads.",
+    )
+    assert "nan" not in m.html.split("<body")[1].split("<script")[0]
+
+
+def test_spring_layout_draws_everyone_apart(sample):
+    m = to_html(sample, opportunity="OPP-1", layout="spring")
+    data = page_data(m.html)
+    assert m.in_view == 77 and m.groups == 0 and data["layout"] == "spring"
+    pts = np.array([(n["x"], n["y"]) for n in data["nodes"]], dtype=float)
+    gaps = np.sqrt(((pts[:, None] - pts[None]) ** 2).sum(-1)) + np.eye(len(pts)) * 1e9
+    assert gaps.min() > 20

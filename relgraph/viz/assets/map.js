@@ -381,7 +381,7 @@
       if (!box) { return; }
       var w = container.clientWidth, h = container.clientHeight, pad = 16;
       var fit = Math.min(w / (box.right - box.left + 2 * pad), h / (box.bottom - box.top + 2 * pad));
-      var least = data.layout === "force" ? 0.75 : 1;
+      var least = data.layout === "layered" ? 1 : 0.75;  // a force layout may zoom out a little
       var s = Math.max(Math.min(fit, data.maxZoom), least);
       var x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
       if (fit < least) {
