@@ -377,9 +377,18 @@ class Plan:
         parts = [
             "<!DOCTYPE html><html><head><meta charset='utf-8'>",
             f"<title>{html.escape(say('plan_title', opportunity=self.opportunity))}</title>",
-            "<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;"
-            "margin-bottom:1.5em}th,td{border:1px solid #bbb;padding:3px 6px;"
-            "vertical-align:top;text-align:left}th{background:#ddebf7;position:sticky;top:0}"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            "<style>body{font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
+            "margin:1em 1.5em;color:#222}table{border-collapse:separate;border-spacing:0;"
+            "margin-bottom:1.5em;max-width:100%}th,td{border:1px solid #c8c8c8;border-width:0 1px"
+            " 1px 0;padding:3px 5px;vertical-align:top;text-align:left;overflow-wrap:break-word}"
+            "tr>:first-child{border-left-width:1px}th{background:#ddebf7}"
+            "table.sheet{width:100%;font-size:13px;line-height:1.35}"
+            "table.sheet thead th{position:sticky;top:0;z-index:1;border-top-width:1px}"
+            "table.sheet tbody:nth-child(odd) td{background-color:#f7f9fb}"
+            "tr.more td{color:#444;font-size:12.5px;padding:1px 8px 5px;overflow-wrap:anywhere}"
+            "tr.more p{margin:2px 0}th{overflow-wrap:anywhere}"
+            "@media print{table.sheet thead th{position:static}tbody{break-inside:avoid}}"
             "</style></head><body>",
             f"<h1>{html.escape(say('plan_title', opportunity=self.opportunity))}</h1>",
             "<table>",
@@ -470,14 +479,30 @@ def _text(value: Any) -> str:
 def _html_table(frame: pd.DataFrame) -> str:
     from relgraph.palette import attitude_colour
 
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    rows = []
-    for row in frame.itertuples(index=False, name=None):
+    # Columns of long text (a median over 60 characters: why, activities …) go to a full-width
+    # line under each row, so the table fits a laptop screen and rows stay a few lines tall.
+    texts = {c: [_text(v) for v in frame[c]] for c in frame.columns}
+    wide = [
+        c for c in frame.columns if texts[c] and sorted(map(len, texts[c]))[len(frame) // 2] > 60
+    ]
+    short = [c for c in frame.columns if c not in wide]
+    head = "".join(f"<th>{html.escape(str(c)).replace('_', '_<wbr>')}</th>" for c in short)
+    bodies = []
+    for k in range(len(frame)):
         cells = []
-        for col, value in zip(frame.columns, row, strict=True):
+        for col in short:
+            text = texts[col][k]
             style = ""
-            if col in _ATTITUDE_COLUMNS and _text(value):
-                style = f" style='background:{attitude_colour(int(value))}'"
-            cells.append(f"<td{style}>{html.escape(_text(value))}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            if col in _ATTITUDE_COLUMNS and text:
+                style = f" style='background:{attitude_colour(int(text))}'"
+            cells.append(f"<td{style}>{html.escape(text)}</td>")
+        more = "".join(
+            f"<p><b>{html.escape(str(c))}</b>: {html.escape(texts[c][k])}</p>"
+            for c in wide
+            if texts[c][k]
+        )
+        row = f"<tr>{''.join(cells)}</tr>"
+        if more:
+            row += f"<tr class='more'><td colspan='{len(short)}'>{more}</td></tr>"
+        bodies.append(f"<tbody>{row}</tbody>")
+    return f"<table class='sheet'><thead><tr>{head}</tr></thead>{''.join(bodies)}</table>"
