@@ -111,7 +111,7 @@ def resources(html: str) -> list[tuple[str, str]]:
 
 def external_resources(site: Path) -> list[tuple[str, str, str]]:
     """(file, where, url) of every external resource in the site's HTML and CSS files."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     for path in sorted(site.rglob("*")):
         if path.suffix == ".html":
             found = resources(path.read_text(encoding="utf-8"))

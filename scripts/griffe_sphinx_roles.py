@@ -175,6 +175,13 @@ def _source_lines(path: str) -> list[str]:
     return Path(path).read_text(encoding="utf-8").splitlines()
 
 
+def _docstring(text: str, lineno: int | None, agent: griffe.Visitor | griffe.Inspector) -> Any:
+    """Return a griffe docstring parsed the way the loader parses every other one."""
+    return griffe.Docstring(
+        text, lineno=lineno, parser=agent.docstring_parser, parser_options=agent.docstring_options
+    )
+
+
 class SphinxRoles(griffe.Extension):
     """Rewrite the Sphinx roles of every docstring; read ``#:`` comments as docstrings."""
 
@@ -192,12 +199,7 @@ class SphinxRoles(griffe.Extension):
             if isinstance(path, Path) and path.suffix == ".py":
                 text = comment_docstring(_source_lines(str(path)), obj.lineno)
                 if text is not None:
-                    obj.docstring = griffe.Docstring(
-                        text,
-                        lineno=obj.lineno,
-                        parser=agent.docstring_parser,
-                        parser_options=agent.docstring_options,
-                    )
+                    obj.docstring = _docstring(text, obj.lineno, agent)
         if obj.docstring is not None and ":`" in obj.docstring.value:
             obj.docstring.value = to_markdown(obj.docstring.value)
 
@@ -217,9 +219,4 @@ class SphinxRoles(griffe.Extension):
             member = cls.members.get(name)
             if member is not None and not member.is_alias and member.is_attribute:
                 if member.docstring is None:
-                    member.docstring = griffe.Docstring(
-                        to_markdown(text),
-                        lineno=member.lineno,
-                        parser=agent.docstring_parser,
-                        parser_options=agent.docstring_options,
-                    )
+                    member.docstring = _docstring(to_markdown(text), member.lineno, agent)

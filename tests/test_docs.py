@@ -128,14 +128,17 @@ def test_examples_check_itself() -> None:
     assert _examples(bare) == ""
 
 
-def _cli_docs_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_cli_docs", ROOT / "scripts" / "make_cli_docs.py"
-    )
+def _script(name: str) -> ModuleType:
+    """Import one of the scripts/ modules by path."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def _cli_docs_module() -> ModuleType:
+    return _script("make_cli_docs")
 
 
 def test_cli_reference_is_current() -> None:
@@ -149,15 +152,6 @@ def test_cli_reference_is_current() -> None:
     # every command of the app has a section
     for command in ("validate", "influence", "routes", "coverage", "targets", "export"):
         assert f"### `relgraph {command}`" in fresh
-
-
-def _script(name: str) -> ModuleType:
-    """Import one of the scripts/ modules by path."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
