@@ -39,7 +39,9 @@ from relgraph.text import say
 __all__ = ["SalesforceImport", "import_salesforce"]
 
 US_ORG = "US"
-_CJK = r"^[\u3400-\u9fff\uf900-\ufaff]+$"
+# Real characters (not a raw string): pyarrow's regex engine, behind pandas 3's text
+# columns, rejects \u escapes before pyarrow 26.
+_CJK = "^[\u3400-\u9fff\uf900-\ufaff]+$"
 
 _FILES = {
     "account": ("account.csv", "accounts.csv"),

@@ -480,7 +480,7 @@ def _split_list(s: pd.Series) -> pd.Series:
         parent = np.asarray(pc.list_parent_indices(parts), dtype=np.int64)
         keep = np.asarray(pc.not_equal(flat, ""), dtype=bool)
         rows = np.concatenate([np.flatnonzero(single), multi_rows[parent[keep]]])
-        vals = pa.chunked_array(arr.filter(pa.array(single)).chunks + [flat.filter(keep)])
+        vals = pa.chunked_array(arr.filter(pa.array(single)).chunks + [flat.filter(pa.array(keep))])
         return pd.Series(vals.to_pandas().to_numpy(), index=rows, dtype=str)
     except ImportError:
         pass

@@ -11,7 +11,7 @@ from relgraph.analysis.coverage.parity import Parity, parity
 from relgraph.analysis.coverage.report import CoverageReport
 from relgraph.analysis.coverage.rules import Evidence, find_gaps
 from relgraph.analysis.coverage.tables import faction_frame, matrix, people_frame, summary
-from relgraph.analysis.factions import faction_membership
+from relgraph.analysis.factions import faction_membership, factions_cap
 from relgraph.analysis.influence.hidden import hidden_influencers
 from relgraph.analysis.influence.support import leverage
 from relgraph.analysis.interactions import customer_issues, last_contact
@@ -22,9 +22,6 @@ from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
 __all__ = ["coverage"]
-
-#: Above this many account people, factions are skipped unless asked for.
-_FACTIONS_MAX = 1_000
 
 
 def coverage(
@@ -217,7 +214,7 @@ def _membership(
 ) -> pd.Series | None:
     n_account = int(ctx.org.eq(ctx.account).sum())
     if with_factions is None:
-        with_factions = n_account <= _FACTIONS_MAX
+        with_factions = n_account <= factions_cap()
     if not with_factions:
         notes.append(say("cov_note_no_factions", n=n_account))
         return None
