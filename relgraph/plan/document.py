@@ -160,25 +160,30 @@ _URGENT = frozenset({"neutralise", "counter"})
 
 def _coerce(frame: pd.DataFrame, schema: Mapping[str, str]) -> pd.DataFrame:
     """Give ``frame`` exactly the columns and types of ``schema`` (blank text is "")."""
-    out = pd.DataFrame(index=range(len(frame)))
+    n = len(frame)
+    cols: dict[str, Any] = {}
     for col, kind in schema.items():
         s = (
             frame[col].reset_index(drop=True)
             if col in frame
-            else pd.Series([None] * len(frame), dtype=object)
+            else pd.Series([None] * n, dtype=object)
         )
         if kind == "str":
-            out[col] = s.astype(object).where(s.notna(), "").astype(str).astype(object)
+            cols[col] = pd.Series(
+                ["" if v is None or v is pd.NA or v != v else str(v) for v in s.tolist()],
+                dtype=object,
+            )
         elif kind == "int":
-            out[col] = pd.to_numeric(s, errors="coerce").round().astype("Int64")
+            cols[col] = pd.to_numeric(s, errors="coerce").round().astype("Int64")
         elif kind == "float":
-            out[col] = pd.to_numeric(s, errors="coerce").astype(float)
+            cols[col] = pd.to_numeric(s, errors="coerce").astype(float)
         elif kind == "bool":
-            out[col] = s.astype("boolean").fillna(False).astype(bool)
+            cols[col] = s.astype("boolean").fillna(False).astype(bool)
         elif kind == "date":
-            out[col] = pd.to_datetime(s, errors="coerce").dt.normalize().astype("datetime64[ns]")
+            cols[col] = pd.to_datetime(s, errors="coerce").dt.normalize().astype("datetime64[ns]")
         else:  # pragma: no cover - schemas are constants
             raise ValueError(kind)
+    out = pd.DataFrame(cols, index=range(n))
     return out
 
 
