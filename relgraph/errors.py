@@ -17,7 +17,7 @@ All of them derive from ``ValueError`` (or ``LookupError``) too, so generic hand
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "InvalidParameterError",
+    "Message",
     "MissingDependencyError",
     "NotFoundError",
     "OutputError",
@@ -35,6 +36,7 @@ __all__ = [
     "UnknownOpportunityError",
     "UnknownPersonError",
     "ValidationError",
+    "message",
 ]
 
 
@@ -74,6 +76,38 @@ class Reason(str, Enum):
 
 
 @dataclass(frozen=True)
+class Message:
+    """A sentence of the message catalogue: its template key and values, in any language.
+
+    Values that are themselves messages (a "did you mean …?" inside a hint) are rendered in
+    the same language.
+
+    Examples
+    --------
+    >>> m = Message("val_blank_required", (("column", "name"),))
+    >>> m.text()
+    'name is required and cannot be blank'
+    >>> m.text("zh")
+    'name 为必填项,不能为空'
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """Render the sentence in ``lang`` (see :func:`relgraph.text.say`)."""
+        from relgraph.text import say
+
+        values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values}
+        return say(self.key, lang=lang, **values)
+
+
+def message(key: str, /, **values: object) -> Message:
+    """Return the :class:`Message` ``key`` with ``values`` (keyword arguments)."""
+    return Message(key, tuple(values.items()))
+
+
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input.
 
@@ -95,6 +129,9 @@ class Problem:
         What is wrong and how to fix it, in plain words.
     source : str
         The file (or sheet) the table came from, or ``"<DataFrame>"``.
+    message : Message or None
+        The hint as a catalogue sentence, so it can be shown in another language
+        (:meth:`text`); ``hint`` is its English.
     """
 
     table: str
@@ -104,6 +141,25 @@ class Problem:
     reason: Reason
     hint: str
     source: str = ""
+    message: Message | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        table: str,
+        row: int | None,
+        column: str | None,
+        value: str,
+        reason: Reason,
+        hint: Message,
+        source: str = "",
+    ) -> Problem:
+        """Build a problem whose hint is the catalogue sentence ``hint``."""
+        return cls(table, row, column, value, reason, hint.text(), source, hint)
+
+    def text(self, lang: str = "en") -> str:
+        """Return the hint in ``lang`` (English when it has no catalogue sentence)."""
+        return self.message.text(lang) if self.message is not None else self.hint
 
 
 class RelgraphError(Exception):
@@ -143,8 +199,11 @@ class ValidationError(RelgraphError, ValueError):
         self.problems: list[Problem] = list(problems)
         super().__init__(self._message())
 
-    def frame(self) -> pd.DataFrame:
-        """Return the problems as a DataFrame (source, table, row, column, value, reason, hint)."""
+    def frame(self, lang: str = "en") -> pd.DataFrame:
+        """Return the problems as a DataFrame (source, table, row, column, value, reason, hint).
+
+        ``lang`` is the language of the hints ("en" or "zh").
+        """
         import pandas as pd
 
         cols = ["source", "table", "row", "column", "value", "reason", "hint"]
@@ -156,7 +215,7 @@ class ValidationError(RelgraphError, ValueError):
                 "column": p.column,
                 "value": p.value,
                 "reason": str(p.reason),
-                "hint": p.hint,
+                "hint": p.text(lang),
             }
             for p in self.problems
         ]

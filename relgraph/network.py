@@ -13,9 +13,10 @@ import pandas as pd
 
 from relgraph._netviews import NetworkViews
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError
+from relgraph.io.convert import empty_column
 from relgraph.io.read import read_frames
 from relgraph.io.schema import SCHEMAS
-from relgraph.io.validate import _empty_column, validate_tables
+from relgraph.io.validate import validate_tables
 from relgraph.model import Settings, suggest
 from relgraph.views import TIE_KINDS, frozen, label_text
 
@@ -96,7 +97,7 @@ class RelationshipNetwork(NetworkViews):
             else:
                 schema = SCHEMAS[name]
                 self._tables[name] = pd.DataFrame(
-                    {c.name: _empty_column(c, 0) for c in schema.columns}
+                    {c.name: empty_column(c, 0) for c in schema.columns}
                 )
         self.settings: Settings = settings or Settings()
         self.source = source or "<DataFrame>"

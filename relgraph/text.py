@@ -898,6 +898,111 @@ TEMPLATES: dict[str, str] = {
     "val_problems": "{n} problem(s) in {path}:",
     "val_ok": "OK: {path} is valid.",
     "val_not_read": "note: not read, as they are not relgraph tables: {names}",
+    # -- validation hints (relgraph.errors.Message: rendered again in the reader's language)
+    "val_more_rows": "… and {n} more rows with the same problem",
+    "val_duplicate_id": "{column} {value!r} is already used in row {row}; ids must be unique",
+    "val_number": "expected a number",
+    "val_number_in": "expected a number, {rule}",
+    "val_whole_number": "expected a whole number",
+    "val_whole_number_in": "expected a whole number, {rule}",
+    "val_from_to": "from {lo} to {hi}",
+    "val_at_least": "at least {lo}",
+    "val_at_most": "at most {hi}",
+    "val_boolean": "expected true/false (or yes/no, 1/0); leave blank for the default",
+    "val_bad_date": "not a date; write it as YYYY-MM-DD (e.g. 2026-03-31)",
+    "val_future_date": ("date is after today ({today}); check the year and the day/month order"),
+    "val_meant_column": " (is {near!r} meant to be {name!r}?)",
+    "val_missing_column": "required column {name!r} is missing{dym}; the header needs {header}",
+    "val_no_rows": "the {table} table has a header but no rows; add at least one row",
+    "val_blank_row": "the row is entirely blank; delete it or fill it in",
+    "val_blank_required": "{column} is required and cannot be blank",
+    "val_duplicate_row": "the same ({columns}) appears twice; remove or merge the repeated row",
+    "val_unknown_id": "no {what} with id {value!r} in the {ref} table{dym}",
+    "val_supports_kind": (
+        "{value!r} is not a competitor org (its kind is {kind!r}); supports must name an org "
+        "of kind competitor"
+    ),
+    "val_support_without_supports": (
+        "support is given but supports (which competitor) is blank; fill in supports or clear "
+        "support"
+    ),
+    "val_account_kind": "account {value!r} is not a customer org (its kind is {kind!r})",
+    "val_competitors_kind": "competitors must name orgs of kind competitor",
+    "val_covers_source": (
+        "a covers tie must start at one of our people (an org of kind us); use another kind for "
+        "a competitor's or partner's contact"
+    ),
+    "val_our_person_kind": (
+        "{value!r} is not one of our people (their org's kind is {kind!r}); our_person must be "
+        "at an org of kind us"
+    ),
+    "val_their_people_ours": (
+        "their_people must be customer (or other outside) people, not our own; internal "
+        "meetings do not belong in the interactions log"
+    ),
+    "val_tie_both_ways": (
+        "the personal tie {tie} is given in both directions with the same kind; personal ties "
+        "are undirected, so keep one of the two rows"
+    ),
+    "val_self_tie": "a tie must join two different people",
+    "val_two_managers": (
+        "{value!r} reports to more than one manager ({managers}); keep one reports_to tie and "
+        "record the other as 'influences' or 'works_with'"
+    ),
+    "val_reporting_cycle": (
+        "reports_to forms a cycle: {members}; someone at the top must report to nobody"
+    ),
+    "val_not_text": (
+        "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
+        "(Excel: File > Save As > CSV UTF-8)"
+    ),
+    "val_duplicate_column": (
+        "the column(s) {columns} appear more than once in the header (names are compared "
+        "ignoring case and spaces); rename or remove the extra column"
+    ),
+    "val_surrogates": (
+        "the column holds text that is not valid Unicode (lone surrogates); fix the text where "
+        "it came from"
+    ),
+    "val_unreadable": "cannot read the file: {error}",
+    "val_nul": (
+        "the file contains a NUL character (first on line {line}): it is binary or mis-encoded; "
+        "save it again as 'CSV UTF-8'"
+    ),
+    "val_empty_file": "the file is empty; add a header",
+    "val_bad_csv": (
+        "not a readable CSV ({error}); check the quotes and the number of commas per row"
+    ),
+    "val_bad_parquet": "not a readable Parquet file ({error})",
+    "val_missing_file": "required file {table}.csv is missing; create it with the header {header}",
+    "val_bad_workbook": "cannot read the workbook ({error}); save it again as .xlsx",
+    "val_missing_sheet": "required sheet {table!r} is missing; add it with the columns {header}",
+    "val_unknown_table": "unknown table {table!r}; {dym}tables are {tables}",
+    "val_missing_frame": (
+        "the {table!r} table is required; pass a DataFrame with the columns {header}"
+    ),
+    "val_not_a_frame": "expected a pandas DataFrame for {table!r}, got {got}",
+    "val_several_files": "several files hold the {table} table ({names}); keep exactly one",
+    "val_wrong_suffix": (
+        "{name} is not read: a folder's tables are <table>.csv or <table>.parquet files; save it "
+        "as {meant}.csv"
+    ),
+    "val_misnamed_file": (
+        "{name} is not a table name, so it is not read; did you mean {meant}.csv? rename it "
+        "(tables: {tables})"
+    ),
+    "val_misnamed_sheet": (
+        "sheet {name!r} is not a table name, so it is not read; did you mean {meant!r}? rename "
+        "the sheet (tables: {tables})"
+    ),
+    "val_path_missing": "{path} does not exist; give a folder of CSV files or an Excel workbook",
+    "val_path_not_input": (
+        "{path} is neither a folder nor an .xlsx file; give a folder of CSV files or an Excel "
+        "workbook"
+    ),
+    "val_path_one_table": (
+        "{path} is one table; give the folder that holds all the tables ({folder})"
+    ),
     # -- texts still hard-coded in cli.py (same English; the callers switch to say() when
     # -- the language is wired through, issue 15) ------------------------------------------
     "cli_index_head": "Decision support index for {opp} (−3..+3 for us, 0..3 for competitors):",
