@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.model import InteractionKind
+from relgraph.vocab import InteractionKind
 
 FULL_TOUCHPOINTS = 10_000_000
 FULL_PAIRS = 1_000_000

@@ -18,7 +18,7 @@ import scipy.sparse as sp
 
 from relgraph.errors import UnknownPersonError
 from relgraph.io.collect import index_positions
-from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term, suggest
+from relgraph.model import Settings
 from relgraph.views import (
     TIE_KINDS,
     Incidence,
@@ -28,6 +28,7 @@ from relgraph.views import (
     kind_weights,
     max_csr,
 )
+from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term, suggest
 
 if TYPE_CHECKING:
     import networkx as nx

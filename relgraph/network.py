@@ -17,8 +17,9 @@ from relgraph.io.convert import empty_column
 from relgraph.io.read import read_frames
 from relgraph.io.schema import SCHEMAS
 from relgraph.io.validate import validate_tables
-from relgraph.model import Settings, suggest
+from relgraph.model import Settings
 from relgraph.views import TIE_KINDS, frozen, label_text
+from relgraph.vocab import suggest
 
 if TYPE_CHECKING:
     pass

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph.model import TieKind
+from relgraph.vocab import TieKind
 
 __all__ = [
     "TIE_KINDS",

@@ -9,7 +9,7 @@ import pytest
 
 import relgraph as rg
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError
-from relgraph.model import TieKind
+from relgraph.vocab import TieKind
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import numpy as np
 from relgraph.analysis.influence.hidden import ties_between
 from relgraph.analysis.influence.model import _position, model
 from relgraph.analysis.influence.support import power
-from relgraph.model import Stage
 from relgraph.text import say
 from relgraph.views import TIE_KINDS
+from relgraph.vocab import Stage
 
 if TYPE_CHECKING:
     import networkx as nx

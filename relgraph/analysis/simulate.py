@@ -13,8 +13,9 @@ from relgraph.analysis.influence.model import build_model, model
 from relgraph.analysis.influence.support import downstream, index_frame, power, roles_array
 from relgraph.checks import check_float
 from relgraph.errors import InvalidParameterError
-from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term
+from relgraph.model import Settings
 from relgraph.text import say
+from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
 if TYPE_CHECKING:
     from relgraph.network import RelationshipNetwork

@@ -238,7 +238,7 @@ def add_linkedin_connections(
     >>> net2
     RelationshipNetwork(7 people, 4 orgs, 9 ties, 1 opportunities)
     """
-    from relgraph.model import TIE_KIND_SYNONYMS, TieKind, parse_term
+    from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
     tie_kind = str(parse_term(TieKind, TIE_KIND_SYNONYMS, kind))
     owner_id = net.resolve_person(owner)

@@ -30,9 +30,9 @@ import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.read import _read_one_csv
-from relgraph.model import INTERACTION_KIND_SYNONYMS, normalize_term
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
+from relgraph.vocab import INTERACTION_KIND_SYNONYMS, normalize_term
 
 __all__ = ["ActivityImport", "import_salesforce_activities"]
 

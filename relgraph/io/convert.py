@@ -20,7 +20,7 @@ from relgraph.io.lookalike import (
 )
 from relgraph.io.read import RawTable
 from relgraph.io.schema import Column, TableSchema
-from relgraph.model import normalize_term, suggest
+from relgraph.vocab import normalize_term, suggest
 
 _TRUE = {"true", "t", "yes", "y", "1", "1.0", "x", "是", "对", "真"}
 

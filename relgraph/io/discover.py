@@ -13,7 +13,7 @@ import pandas as pd
 
 from relgraph.errors import Problem, Reason, message
 from relgraph.io.schema import SCHEMAS
-from relgraph.model import normalize_term
+from relgraph.vocab import normalize_term
 
 __all__ = ["ignored_inputs"]
 
@@ -24,7 +24,7 @@ _FOLDER_SUFFIXES = (".csv", ".parquet")
 _DATA_SUFFIXES = (".csv", ".parquet", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".json")
 
 #: Names people give their files or sheets for each table (compared after
-#: :func:`relgraph.model.normalize_term`); a file called so is refused with a rename hint
+#: :func:`relgraph.vocab.normalize_term`); a file called so is refused with a rename hint
 #: when the table itself is absent, rather than being ignored.
 _TABLE_SYNONYMS: Mapping[str, str] = {
     normalize_term(word): table

@@ -19,8 +19,8 @@ from relgraph.errors import Problem, Reason
 from relgraph.io.schema import SCHEMAS, Column
 from relgraph.io.template import choices, range_rule
 from relgraph.locale import check_language
-from relgraph.model import normalize_term, suggest
 from relgraph.text import say, term
+from relgraph.vocab import normalize_term, suggest
 
 __all__ = ["LOCALIZED_REASONS", "localize_problem", "problem_frame"]
 

@@ -17,7 +17,7 @@ from relgraph.io.lookalike import (
 )
 from relgraph.io.read import RawTable
 from relgraph.io.schema import SCHEMAS
-from relgraph.model import suggest
+from relgraph.vocab import suggest
 
 #: Integer codes of id columns, keyed by (table, column): the position of each value in the
 #: referenced table's ids (-1 when unknown). Computed once by :func:`_check_refs` and reused

@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 
 from relgraph.checks import check_int
-from relgraph.model import Stage
 from relgraph.palette import HIDDEN_COLOUR, TIE_COLOURS
 from relgraph.text import say
 from relgraph.viz import plot_common as pc
 from relgraph.viz.map_layout import level_text
+from relgraph.vocab import Stage
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

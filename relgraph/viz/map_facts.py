@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from relgraph.model import TieKind
 from relgraph.palette import competitor_colours, main_role
 from relgraph.viz.plot_common import competitor_order
+from relgraph.vocab import TieKind
 
 if TYPE_CHECKING:
     from relgraph.analysis.coverage import CoverageReport

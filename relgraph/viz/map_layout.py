@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from relgraph.model import Stage
 from relgraph.palette import ROLE_ORDER, ROLE_SCALE
 from relgraph.text import TERMS, say, term
+from relgraph.vocab import Stage
 
 if TYPE_CHECKING:
     from relgraph.viz.map_facts import MapFacts

@@ -15,7 +15,7 @@ from relgraph.analysis.interactions import (
     tie_strengths,
 )
 from relgraph.errors import Reason, ValidationError
-from relgraph.model import InteractionKind
+from relgraph.vocab import InteractionKind
 
 INTERACTION_KINDS = [k.value for k in InteractionKind]
 

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap
-from relgraph.model import TieKind
 from relgraph.text import say
+from relgraph.vocab import TieKind
 
 __all__ = ["MAX_CANDIDATES", "Parity", "parity"]
 

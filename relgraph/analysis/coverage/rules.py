@@ -17,8 +17,8 @@ import pandas as pd
 
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap, rows
 from relgraph.analysis.coverage.report import GAP_COLUMNS
-from relgraph.model import Role
 from relgraph.text import say, term
+from relgraph.vocab import Role
 
 __all__ = ["RULES", "RULE_TABLE", "Evidence", "Rule", "find_gaps"]
 
