@@ -19,14 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "InvalidParameterError",
-    "Message",
     "MissingDependencyError",
     "NotFoundError",
     "OutputError",
@@ -36,7 +35,6 @@ __all__ = [
     "UnknownOpportunityError",
     "UnknownPersonError",
     "ValidationError",
-    "message",
 ]
 
 
@@ -75,36 +73,12 @@ class Reason(str, Enum):
         return str(self.value)
 
 
-@dataclass(frozen=True)
-class Message:
-    """A sentence of the message catalogue: its template key and values, in any language.
-
-    Values that are themselves messages (a "did you mean …?" inside a hint) are rendered in
-    the same language.
-
-    Examples
-    --------
-    >>> m = Message("val_blank_required", (("column", "name"),))
-    >>> m.text()
-    'name is required and cannot be blank'
-    >>> m.text("zh")
-    'name 为必填项,不能为空'
-    """
-
-    key: str
-    values: tuple[tuple[str, object], ...] = ()
+class Sentence(Protocol):
+    """A sentence that can be read in several languages (:class:`relgraph.text.Message`)."""
 
     def text(self, lang: str = "en") -> str:
-        """Render the sentence in ``lang`` (see :func:`relgraph.text.say`)."""
-        from relgraph.text import say
-
-        values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values}
-        return say(self.key, lang=lang, **values)
-
-
-def message(key: str, /, **values: object) -> Message:
-    """Return the :class:`Message` ``key`` with ``values`` (keyword arguments)."""
-    return Message(key, tuple(values.items()))
+        """Return the sentence in ``lang``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -129,9 +103,9 @@ class Problem:
         What is wrong and how to fix it, in plain words.
     source : str
         The file (or sheet) the table came from, or ``"<DataFrame>"``.
-    message : Message or None
-        The hint as a catalogue sentence, so it can be shown in another language
-        (:meth:`text`); ``hint`` is its English.
+    message : Sentence or None
+        The hint as a catalogue sentence (a :class:`relgraph.text.Message`), so it can
+        be shown in another language (:meth:`text`); ``hint`` is its English.
     """
 
     table: str
@@ -141,7 +115,7 @@ class Problem:
     reason: Reason
     hint: str
     source: str = ""
-    message: Message | None = field(default=None, compare=False, repr=False)
+    message: Sentence | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -151,7 +125,7 @@ class Problem:
         column: str | None,
         value: str,
         reason: Reason,
-        hint: Message,
+        hint: Sentence,
         source: str = "",
     ) -> Problem:
         """Build a problem whose hint is the catalogue sentence ``hint``."""

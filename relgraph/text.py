@@ -10,11 +10,12 @@ translate the new entries of ``relgraph/locale/zh/LC_MESSAGES/relgraph.po``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from relgraph.locale import check_language, translate
 
-__all__ = ["TEMPLATES", "TERMS", "plan_header", "say", "term", "terms"]
+__all__ = ["TEMPLATES", "TERMS", "Message", "message", "plan_header", "say", "term", "terms"]
 
 TEMPLATES: dict[str, str] = {
     # -- general ---------------------------------------------------------------
@@ -1556,3 +1557,33 @@ def plan_header(sheet: str, column: str, *, lang: str = "en") -> str:
     """
     key = f"{sheet}.{column}"
     return term("plan_column", key if key in TERMS["plan_column"] else column, lang=lang)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence of the message catalogue: its template key and values, in any language.
+
+    Values that are themselves messages (a "did you mean …?" inside a hint) are rendered in
+    the same language.
+
+    Examples
+    --------
+    >>> m = Message("val_blank_required", (("column", "name"),))
+    >>> m.text()
+    'name is required and cannot be blank'
+    >>> m.text("zh")
+    'name 为必填项,不能为空'
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """Render the sentence in ``lang`` (see :func:`relgraph.text.say`)."""
+        values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values}
+        return say(self.key, lang=lang, **values)
+
+
+def message(key: str, /, **values: object) -> Message:
+    """Return the :class:`Message` ``key`` with ``values`` (keyword arguments)."""
+    return Message(key, tuple(values.items()))

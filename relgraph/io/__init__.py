@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relgraph.errors import Problem, Reason, ValidationError, message
+from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.read import RawTable, read_csv_folder, read_excel
+from relgraph.text import message
 
 __all__ = ["read_path"]
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import Message, Problem, Reason, message
+from relgraph.errors import Problem, Reason
 from relgraph.io.read import RawTable
+from relgraph.text import Message, message
 
 #: At most this many rows are listed for one (table, column, reason); a final row counts
 #: the rest, so nothing is hidden without saying so.

@@ -22,8 +22,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import Reason, message
+from relgraph.errors import Reason
 from relgraph.io.lookalike import ProblemRows
+from relgraph.text import message
 
 __all__ = ["check_reporting_lines", "check_role_holders", "check_sides"]
 

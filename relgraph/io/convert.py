@@ -12,7 +12,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import Message, Problem, Reason, message
+from relgraph.errors import Problem, Reason
 from relgraph.io.collect import _blank, _by_uniques, _Collector, _duplicate_hint
 from relgraph.io.lookalike import (
     check_invisible_blanks,
@@ -20,6 +20,7 @@ from relgraph.io.lookalike import (
 )
 from relgraph.io.read import RawTable
 from relgraph.io.schema import Column, TableSchema
+from relgraph.text import Message, message
 from relgraph.vocab import normalize_term, suggest
 
 _TRUE = {"true", "t", "yes", "y", "1", "1.0", "x", "是", "对", "真"}

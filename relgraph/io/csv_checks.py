@@ -17,7 +17,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from relgraph.errors import Problem, Reason, message
+from relgraph.errors import Problem, Reason
+from relgraph.text import message
 
 __all__ = [
     "MAX_ROW_PROBLEMS",

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from relgraph.errors import Problem, Reason, message
+from relgraph.errors import Problem, Reason
 from relgraph.io.schema import SCHEMAS
+from relgraph.text import message
 from relgraph.vocab import normalize_term
 
 __all__ = ["ignored_inputs"]

@@ -21,7 +21,8 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import Message, Reason, message
+from relgraph.errors import Reason
+from relgraph.text import Message, message
 
 __all__ = [
     "INVISIBLE",

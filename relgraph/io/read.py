@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import Message, MissingDependencyError, Problem, Reason, message
+from relgraph.errors import MissingDependencyError, Problem, Reason
 from relgraph.io.csv_checks import (
     MAX_ROW_PROBLEMS,
     decode_bytes,
@@ -37,6 +37,7 @@ from relgraph.io.csv_checks import (
 from relgraph.io.discover import _find_files, _meant_table, _misnamed, _unused_files, ignored_inputs
 from relgraph.io.encode import unescape_frame, xlsx_unescape
 from relgraph.io.schema import SCHEMAS
+from relgraph.text import Message, message
 
 __all__ = [
     "TEXT_DTYPE",

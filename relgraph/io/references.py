@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import Message, Reason, message
+from relgraph.errors import Reason
 from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _Collector, _lookup, index_positions
 from relgraph.io.convert import _LIST_SPLIT
 from relgraph.io.lookalike import (
@@ -17,6 +17,7 @@ from relgraph.io.lookalike import (
 )
 from relgraph.io.read import RawTable
 from relgraph.io.schema import SCHEMAS
+from relgraph.text import Message, message
 from relgraph.vocab import suggest
 
 #: Integer codes of id columns, keyed by (table, column): the position of each value in the

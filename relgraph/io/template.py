@@ -36,7 +36,7 @@ from typing import Any
 
 import pandas as pd
 
-from relgraph import model as m
+from relgraph import vocab as m
 from relgraph.checks import check_bool
 from relgraph.io.excel_format import display_width, write_frame
 from relgraph.io.read import read_csv_folder

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import Problem, Reason, ValidationError, message
+from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _Collector
 from relgraph.io.consistency import check_sides
 from relgraph.io.convert import _convert_table
@@ -45,6 +45,7 @@ from relgraph.io.references import (
     _org_kind_checks,
 )
 from relgraph.io.schema import SCHEMAS
+from relgraph.text import message
 
 __all__ = ["MAX_PROBLEMS_PER_CHECK", "validate_tables"]
 

@@ -21,7 +21,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from relgraph.errors import Problem, Reason, message
+from relgraph.errors import Problem, Reason
+from relgraph.text import message
 
 __all__ = ["cell_problems"]
 

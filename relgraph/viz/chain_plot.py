@@ -138,11 +138,11 @@ def _hidden(
     hidden: int,
     include_sensitive: bool,
 ) -> list[str]:
-    import relgraph as rg
+    from relgraph.analysis.influence import hidden_influencers
 
     pol = pc.policy(net, include_sensitive)
     ok = pc.shareable_ids(net, pol)
-    hi = rg.hidden_influencers(
+    hi = hidden_influencers(
         net, opp, k=hidden + pol.hidden_people, include_sensitive=include_sensitive
     )
     return [p for p in hi["person"].astype(str) if p not in roles and p in ok][:hidden]

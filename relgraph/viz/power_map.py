@@ -79,12 +79,12 @@ def plot_power_map(
     >>> ax.get_xlabel()
     'attitude toward us (−3 … +3)'
     """
-    import relgraph as rg
+    from relgraph.analysis.influence import leverage
 
     label = check_int("label", label, minimum=0)
     max_people = check_int("max_people", max_people, minimum=1)
     opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
-    lev = rg.leverage(net, opp)
+    lev = leverage(net, opp)
     ok = np.asarray(pol.people)[net.index_of(lev["person"].astype(str).tolist())]
     lev = lev[
         ~lev["party"].isin(["us", "competitor"]).to_numpy() & (lev["leverage"] > 0).to_numpy() & ok

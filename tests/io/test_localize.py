@@ -10,6 +10,7 @@ import pytest
 import relgraph as rg
 from relgraph.errors import Problem, Reason
 from relgraph.io.localize import LOCALIZED_REASONS, localize_problem, problem_frame
+from relgraph.text import message
 
 
 def problems_of(folder: Path) -> list[Problem]:
@@ -62,8 +63,6 @@ def test_english_and_other_problems_are_left_as_the_validator_wrote_them(
 
 
 def test_every_other_hint_is_its_catalogue_sentence_in_the_language() -> None:
-    from relgraph.errors import message
-
     hint = message("val_self_tie")
     p = Problem.of("ties", 4, "target", "p1", Reason.SELF_TIE, hint, "ties.csv")
     assert p.hint == "a tie must join two different people"
