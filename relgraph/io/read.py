@@ -83,10 +83,6 @@ class RawTable:
     source: str
     first_row: int
 
-    def row_numbers(self, mask: np.ndarray | pd.Series) -> np.ndarray:
-        """Row numbers (as shown to the user) of the rows selected by a boolean mask."""
-        return np.flatnonzero(np.asarray(mask)) + self.first_row
-
 
 def _clean_name(name: object) -> str:
     return str(name).replace("\ufeff", "").strip().lower()
