@@ -211,6 +211,10 @@ TEMPLATES: dict[str, str] = {
     ),
     "tgt_why_people": "owner A {a}, owner B {b}, sponsor {sponsor}",
     "tgt_why_above": "ranked above {who} (gain {gain:.4f})",
+    "tgt_obj_also_sways": (
+        "{objective} (a decision maker), aiming for an advocate: {who} listens to them "
+        "(entrenched on the other side, rarely turned head-on)"
+    ),
     "tgt_obj_work_through": (
         "work through: make an advocate of someone {who} listens to (entrenched on the other "
         "side, rarely turned head-on)"

@@ -15,6 +15,7 @@ import scipy.sparse as sp
 
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
+from relgraph.vocab import Role
 
 __all__ = ["SUPPORTER", "Context", "Severity", "gap", "rows"]
 
@@ -98,6 +99,9 @@ class Context:
             ordered.drop_duplicates(["person", "role"]).groupby("person")["role"].agg(", ".join)
         )
         self.power_d = {str(k): float(v) for k, v in self.power.items()}
+        makers = roles["role"].isin([str(Role.DECIDER), str(Role.APPROVER)])
+        #: Whether each person (by position) decides or approves this opportunity.
+        self.makers_a = self.mask(roles.loc[makers, "person"])
 
     @classmethod
     def of(cls, net: RelationshipNetwork, opportunity: str | None, as_of: _dt.date) -> Context:
