@@ -48,8 +48,8 @@ def test_entrenched_opponent_ranks_below_the_people_who_sway_him() -> None:
     By hand: the CEO backs Rival at strength 3 (entrenched), so moving him one point is
     worth feasibility 1 − 0.25·3 = 0.25 of a plain move; his boss b1, board member b2
     (influences 0.9) and report cto (0.2) each sway him, are neutral and back nobody:
-    they are aimed at +2 (an advocate he listens to; goal +2, move 2, feasibility 0.7^(2−1) = 0.7). With leverages
-    ceo > cto > b1 > b2 and every reach 0.7, gain_ceo = ℓ_ceo·1·0.7·0.25 falls below
+    they are aimed at +2, an advocate he listens to (move 2, feasibility 0.7^(2−1) = 0.7).
+    With leverages ceo > cto > b1 > b2 and every reach 0.7, gain_ceo = ℓ_ceo·1·0.7·0.25 falls below
     gain_j = ℓ_j·2·0.7·0.7 for each of them (ℓ_j > 0.179·ℓ_ceo).
     """
     net = base()
