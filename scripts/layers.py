@@ -254,8 +254,8 @@ def render_table(found: list[Import] | None = None, package: Path = PACKAGE) -> 
         for prefix in prefixes:
             inside = [m for m in members[layer] if layer_of(m) == layer and _under(m, prefix)]
             if inside:
-                more = len(inside) - 1
-                shown.append(f"`{prefix}`" + (f" (+{more})" if more else ""))
+                package = any(m != prefix for m in inside)
+                shown.append(f"`{prefix}`" + (" (package)" if package else ""))
         below = [f"{other}" for other in LAYERS if other in uses[layer]]
         lines.append(
             f"| {layer} | {', '.join(shown)} | {', '.join(below) or '—'} | {ROLES[layer]} |"
