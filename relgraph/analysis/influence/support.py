@@ -1,7 +1,8 @@
 """The decision support index per party, and each person's leverage on ours.
 
-Both come from one transposed solve of the influence model (:mod:`.model`) per opportunity:
-``z = (I − ΛW)⁻ᵀ p / Σp``, memoised, shared by coverage, targets and the plan.
+Both come from one transposed solve of the influence model
+(:mod:`~relgraph.analysis.influence.model`) per opportunity: ``z = (I − ΛW)⁻ᵀ p / Σp``,
+memoised, shared by coverage, targets and the plan.
 """
 
 from __future__ import annotations
