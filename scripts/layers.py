@@ -33,6 +33,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "base": (
         "relgraph._version",
         "relgraph.errors",
+        "relgraph.vocab",
         "relgraph.model",
         "relgraph.checks",
         "relgraph.locale",

@@ -273,8 +273,8 @@ def test_api_pages_render_numpydoc_roles_as_links(site: Path) -> None:
     assert not shown, f"raw Sphinx roles on {shown}"
     # ``:func:`parse_term``` in Role's docstring links to the function's own entry
     vocabularies = (site / "api" / "vocabularies" / "index.html").read_text(encoding="utf-8")
-    assert 'id="relgraph.model.parse_term"' in vocabularies
-    assert 'href="#relgraph.model.parse_term"' in vocabularies
+    assert 'id="relgraph.vocab.parse_term"' in vocabularies
+    assert 'href="#relgraph.vocab.parse_term"' in vocabularies
 
 
 def test_scripts_examples_run() -> None:
