@@ -593,6 +593,15 @@ TEMPLATES: dict[str, str] = {
     "imp_activity_dup": "already in the interactions log (same salesforce_id); not added again",
     "imp_activity_dup_action": "row not imported",
     "imp_nothing_unmapped": "Every row mapped one-to-one.",
+    # -- spark -------------------------------------------------------------------
+    "spark_our_team": "our team",
+    "spark_missing_table": (
+        "required file {table}.csv is missing; create it with the header {header}"
+    ),
+    "spark_duplicate_column": (
+        "the column(s) {columns} appear more than once in the header (names are compared "
+        "ignoring case and spaces); rename or remove the extra column"
+    ),
 }
 
 
