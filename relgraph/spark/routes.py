@@ -47,6 +47,12 @@ _DIRECTED_WORDS = {
 _PATH = T.ArrayType(T.LongType())
 
 
+def _keep(frame: DataFrame) -> DataFrame:
+    """Checkpoint an intermediate result lazily: its plan is cut, it is computed once."""
+    return frame.localCheckpoint()
+
+
+
 class _Rules:
     """Nodes and usable edges for one choice of opt-ins."""
 
@@ -61,33 +67,38 @@ class _Rules:
             F.col("idx").alias("v"), "passable"
         )
         e = G.edges(resolved, sens)
-        self.edges = e.join(enter, "v").localCheckpoint()
-        self.inner = self.edges.where(F.col("passable")).drop("passable").localCheckpoint()
+        self.edges = _keep(e.join(enter, "v"))
+        self.inner = _keep(self.edges.where(F.col("passable")).drop("passable"))
         self.from_sources = e.join(self.sources.withColumnRenamed("idx", "u"), "u")
 
 
 def _level(front: DataFrame, edges: DataFrame, key: list[str], best: DataFrame) -> DataFrame:
     """One hop: join, keep the cheapest per key (then lowest predecessor), strictly better."""
-    cand = front.join(edges, front["x"] == edges["u"]).select(
-        *[front[k] for k in key if k != "x"],
-        edges["v"].alias("x"),
-        (front["cost"] + edges["cost"]).alias("cost"),
-        F.concat(front["path"], F.array(edges["v"])).alias("path"),
-        front["x"].alias("pred"),
-        *([edges["passable"]] if "passable" in edges.columns else []),
-    )
     extra = ["passable"] if "passable" in edges.columns else []
+    f, e = front.drop("passable").alias("f"), edges.alias("e")
+    cand = f.join(e, F.col("f.x") == F.col("e.u")).select(
+        *[F.col(f"f.{k}") for k in key if k != "x"],
+        F.col("e.v").alias("x"),
+        (F.col("f.cost") + F.col("e.cost")).alias("cost"),
+        F.concat(F.col("f.path"), F.array(F.col("e.v"))).alias("path"),
+        F.col("f.x").alias("pred"),
+        *[F.col(f"e.{c}") for c in extra],
+    )
     rec = F.min(F.struct("cost", "pred", "path", *extra)).alias("m")
     agg = cand.groupBy(*key).agg(rec)
     agg = agg.select(*key, *[F.col(f"m.{c}").alias(c) for c in ("cost", "path", *extra)])
-    old = best.withColumnRenamed("cost", "_old")
-    new = agg.join(old, key, "left").where(F.col("_old").isNull() | (F.col("cost") < F.col("_old")))
-    return new.drop("_old").localCheckpoint()
+    old = best.withColumnRenamed("cost", "_old").alias("o")
+    new = agg.alias("a").join(old, key, "left")
+    new = new.where(F.col("_old").isNull() | (F.col("cost") < F.col("_old")))
+    return _keep(new.drop("_old"))
 
 
-def _merge(best: DataFrame, new: DataFrame, key: list[str]) -> DataFrame:
-    kept = best.join(new.select(*key), key, "left_anti")
-    return kept.unionByName(new.select(*key, "cost")).localCheckpoint()
+def _union(frames: list[DataFrame], key: list[str]) -> DataFrame:
+    """The cheapest cost per key over earlier levels (a lazy union of checkpoints)."""
+    out = frames[0].select(*key, "cost")
+    for f in frames[1:]:
+        out = out.unionByName(f.select(*key, "cost"))
+    return out.groupBy(*key).agg(F.min("cost").alias("cost"))
 
 
 def _forward(rules: _Rules, targets: DataFrame, max_hops: int) -> DataFrame:
@@ -95,16 +106,15 @@ def _forward(rules: _Rules, targets: DataFrame, max_hops: int) -> DataFrame:
     front = rules.sources.select(
         F.col("idx").alias("x"), F.lit(0.0).alias("cost"), F.array(F.col("idx")).alias("path")
     )
-    best = front.select("x", "cost")
+    seen = [front.select("x", "cost")]
     found: list[DataFrame] = []
     wanted = targets.select(F.col("idx").alias("x"))
     for h in range(1, max_hops + 1):
         edges = rules.edges if h < max_hops else rules.edges.join(wanted.withColumnRenamed("x", "v"), "v")
-        new = _level(front, edges, ["x"], best)
+        new = _level(front, edges, ["x"], _union(seen, ["x"]))
         found.append(new.join(wanted, "x").select("x", "cost", "path"))
-        if h < max_hops:
-            best = _merge(best, new, ["x"])
-            front = new.where(F.col("passable")).drop("passable")
+        seen.append(new)
+        front = new.where(F.col("passable")).drop("passable")
     if not found:
         return targets.select(F.col("idx").alias("t")).limit(0)
     allf = found[0]
@@ -121,12 +131,11 @@ def _alternative(rules: _Rules, best: DataFrame, max_hops: int) -> DataFrame:
         "t", F.col("t").alias("x"), F.lit(0.0).alias("cost"), F.array("t").alias("path")
     )
     entries = [front.withColumn("level", F.lit(0))]
-    ball = front.select("t", "x", "cost")
+    seen = [front, avoid.withColumn("cost", F.lit(-1.0))]
     for lvl in range(1, max_hops):
-        edges = rules.inner
-        new = _level(front, edges, ["t", "x"], ball.unionByName(avoid.withColumn("cost", F.lit(-1.0))))
+        new = _level(front, rules.inner, ["t", "x"], _union(seen, ["t", "x"]))
         entries.append(new.withColumn("level", F.lit(lvl)))
-        ball = _merge(ball, new, ["t", "x"])
+        seen.append(new)
         front = new
     reached = entries[0]
     for e in entries[1:]:
@@ -184,8 +193,8 @@ def _search(
     rules = _Rules(people, resolved, *opts)
     blocked = F.lit(False) if opts[1] else F.col("dnc")
     eligible = targets.where(~F.col("ours") & ~blocked)
-    best = _forward(rules, eligible, hops).localCheckpoint()
-    alt = _alternative(rules, best, hops).localCheckpoint()
+    best = _keep(_forward(rules, eligible, hops))
+    alt = _keep(_alternative(rules, best, hops))
     return best, alt
 
 
@@ -381,10 +390,10 @@ def routes_to_many(
     )
     settings = tables.settings
     hops = int(settings.max_hops)
-    people = G.nodes(tables).localCheckpoint()
+    people = _keep(G.nodes(tables))
     spark = people.sparkSession
-    resolved = G.ties(tables, people, settings).localCheckpoint()
-    tgt = _targets(spark, people, targets).localCheckpoint()
+    resolved = _keep(G.ties(tables, people, settings))
+    tgt = _keep(_targets(spark, people, targets))
     best, alt = _search(people, resolved, tgt, opts, hops)
     paths = best.select("t", F.lit("best").alias("which"), "path").unionByName(
         alt.select("t", F.lit("alt").alias("which"), "path")
@@ -406,4 +415,4 @@ def routes_to_many(
     row = row.join(excluded, "t", "left")
     include_dnc = opts[1]
     out = row.mapInPandas(lambda it: _rows(it, hops, include_dnc), _OUT)
-    return out.orderBy("_order").drop("_order")
+    return out.orderBy("_order").drop("_order").localCheckpoint()
