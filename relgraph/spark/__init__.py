@@ -26,7 +26,17 @@ except ImportError as err:  # pragma: no cover - exercised in a subprocess test
     raise MissingDependencyError("pyspark", "relgraph.spark", "spark") from err
 
 from relgraph.spark.io import SparkTables, read_tables
+from relgraph.spark.portfolio import (
+    CoverageFrames,
+    account_slices,
+    coverage,
+    leverage,
+    recommend_targets,
+    tier_customers,
+)
+from relgraph.spark.routes import SPARK_BULK_COLUMNS, routes_to_many
 from relgraph.spark.session import local_session
+# VALIDATE
 
 __all__ = [
     "SPARK_BULK_COLUMNS",
