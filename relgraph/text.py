@@ -602,6 +602,56 @@ TEMPLATES: dict[str, str] = {
         "the column(s) {columns} appear more than once in the header (names are compared "
         "ignoring case and spaces); rename or remove the extra column"
     ),
+    "spark_range_both": " from {lo} to {hi}",
+    "spark_range_lo": " of at least {lo}",
+    "spark_range_hi": " of at most {hi}",
+    "spark_hint_blank": "{column} is required and cannot be blank",
+    "spark_hint_blank_row": "the row is entirely blank; delete it or fill it in",
+    "spark_hint_term": "unknown {column}; valid: {choices}",
+    "spark_hint_number": "expected a number{range}",
+    "spark_hint_int": "expected a whole number{range}",
+    "spark_hint_range": "{column} must be a number{range}",
+    "spark_hint_bool": "expected true/false (or yes/no, 1/0); leave blank for the default",
+    "spark_hint_date": "not a date; write it as YYYY-MM-DD (e.g. 2026-03-31)",
+    "spark_hint_future": (
+        "date is after today ({today}); check the year and the day/month order"
+    ),
+    "spark_hint_duplicate_id": "this {column} is already used in an earlier row; ids must be unique",
+    "spark_hint_missing_column": "required column {column!r} is missing; the header needs {header}",
+    "spark_hint_empty_table": "the {table} table has a header but no rows; add at least one row",
+    "spark_hint_reference": "names an id that is not in the {table} table ({column})",
+    "spark_hint_duplicate_row": (
+        "the same ({columns}) appears twice; remove or merge the repeated row"
+    ),
+    "spark_hint_supports": "supports must name an org of kind competitor",
+    "spark_hint_support": (
+        "support is given but supports (which competitor) is blank; fill in supports or "
+        "clear support"
+    ),
+    "spark_hint_account": "account must name an org of kind customer",
+    "spark_hint_competitors": "competitors must name orgs of kind competitor",
+    "spark_hint_covers": (
+        "a covers tie must start at one of our people (an org of kind us); use another kind "
+        "for a competitor's or partner's contact"
+    ),
+    "spark_hint_our_person": "our_person must be at an org of kind us",
+    "spark_hint_their_people": (
+        "their_people must be customer (or other outside) people, not our own; internal "
+        "meetings do not belong in the interactions log"
+    ),
+    "spark_hint_self_tie": "a tie must join two different people",
+    "spark_hint_both_ways": (
+        "this personal tie is given in both directions with the same kind; personal ties "
+        "are undirected, so keep one of the two rows"
+    ),
+    "spark_hint_two_managers": (
+        "reports to more than one manager; keep one reports_to tie and record the other as "
+        "'influences' or 'works_with'"
+    ),
+    "spark_hint_cycle": (
+        "reports_to forms a cycle through this row; someone at the top must report to nobody"
+    ),
+    "spark_more_rows": "… and %d more rows with the same problem",
 }
 
 

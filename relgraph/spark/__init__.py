@@ -36,7 +36,7 @@ from relgraph.spark.portfolio import (
 )
 from relgraph.spark.routes import SPARK_BULK_COLUMNS, routes_to_many
 from relgraph.spark.session import local_session
-# VALIDATE
+from relgraph.spark.validate import SparkProblems, validate
 
 __all__ = [
     "SPARK_BULK_COLUMNS",

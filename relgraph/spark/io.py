@@ -182,7 +182,8 @@ def read_tables(spark: Any, source: str | Path | Mapping[str, Any]) -> SparkTabl
     Returns
     -------
     SparkTables
-        Every column as text, plus ``_row``. A missing required table is a problem in
+        Every column as text, plus ``_row``, cached in Spark (each table is read once, by
+        the first job that needs it). A missing required table is a problem in
         ``.problems`` (reported by :func:`relgraph.spark.validate`), not an exception.
 
     Notes
@@ -224,6 +225,6 @@ def read_tables(spark: Any, source: str | Path | Mapping[str, Any]) -> SparkTabl
         text, probs = _as_text(frame, name, src, first)
         problems += probs
         if text is not None:
-            frames[name] = text
+            frames[name] = text.cache()
             sources[name] = src
     return SparkTables(frames, sources, problems)
