@@ -70,8 +70,12 @@ def portfolio(n_accounts: int = 3, seed: int = 7) -> tuple[dict[str, Any], dict[
         people += [(out, f"Outsider {a}", "OTH", "", "1", "", ""), (sales, f"Rep {a}", "R1", "", "", "", "")]
         for i in range(1, len(ids)):
             ties.append((ids[i], ids[(i - 1) // 3], "reports_to", f"{rng.uniform(0.3, 0.95):.6f}"))
+        pairs = {frozenset((ids[i], ids[(i - 1) // 3])) for i in range(1, len(ids))}
         for _ in range(14):
             u, v = rng.choice(len(ids), 2, replace=False)
+            if frozenset((ids[u], ids[v])) in pairs:
+                continue
+            pairs.add(frozenset((ids[u], ids[v])))
             kind = str(rng.choice(["friend", "works_with", "former_colleague", "influences"]))
             ties.append((ids[u], ids[v], kind, f"{rng.uniform(0.2, 0.95):.6f}"))
         ties.append((out, ids[int(rng.integers(0, 12))], "friend", f"{rng.uniform(0.3, 0.9):.6f}"))
