@@ -108,9 +108,7 @@ def _derived(tables: SparkTables, ids: DataFrame, settings: Settings) -> DataFra
         F.sum(F.when(F.col("r") == "theirs", F.col("w")).otherwise(0.0)).alias("wt"),
         F.sum(F.when(F.col("r") == "mutual", F.col("w")).otherwise(0.0)).alias("wm"),
     )
-    share = F.when(
-        F.col("vol") > 0, (F.col("wt") + F.col("wm") / 2) / F.col("vol")
-    ).otherwise(0.5)
+    share = F.when(F.col("vol") > 0, (F.col("wt") + F.col("wm") / 2) / F.col("vol")).otherwise(0.5)
     one_way = float(settings.interaction_one_way)
     recip = F.lit(one_way) + F.lit(1.0 - one_way) * (1.0 - F.abs(2.0 * share - 1.0))
     strength = (
@@ -138,9 +136,7 @@ def ties(tables: SparkTables, people: DataFrame, settings: Settings) -> DataFram
     out = out.join(ids.withColumnRenamed("id", "_s").withColumnRenamed("idx", "u"), "_s")
     out = out.join(ids.withColumnRenamed("id", "_t").withColumnRenamed("idx", "v"), "_t")
     sens_kinds = [str(k) for k in settings.sensitive_tie_kinds]
-    out = out.withColumn(
-        "sensitive", F.coalesce(F.col("_sens"), F.col("kind").isin(*sens_kinds))
-    )
+    out = out.withColumn("sensitive", F.coalesce(F.col("_sens"), F.col("kind").isin(*sens_kinds)))
     defaults = F.create_map(
         *[x for k, s in sorted(settings.tie_strength.items()) for x in (F.lit(str(k)), F.lit(s))]
     )

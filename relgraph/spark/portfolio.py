@@ -26,7 +26,7 @@ tuple column (route paths are rendered as text in ``route``).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,19 +68,19 @@ TARGET_TYPES: dict[str, str] = {
     "owner_a": _S, "owner_b": _S, "sponsor": _S, "route": _S, "why": _S,
 }  # fmt: skip
 _PEOPLE_TYPES: dict[str, str] = {
-    **{c: _S for c in PEOPLE_COLUMNS},
+    **dict.fromkeys(PEOPLE_COLUMNS, _S),
     "level": _D, "power": _D, "attitude": _L, "backing": _D, "leverage": _D, "hidden": _B,
     "n_owners": _L, "n_channels": _L, "route_strength": _D, "last_contact": _TS,
     "updated": _TS, "stale": _B, "do_not_contact": _B, "faction": _D,
 }  # fmt: skip
 _SUMMARY_TYPES: dict[str, str] = {
-    **{c: _S for c in SUMMARY_COLUMNS},
+    **dict.fromkeys(SUMMARY_COLUMNS, _S),
     "index": _D, "supporters": _L, "power_share": _D, "top_level": _L, "many": _D,
     "deep": _D, "long_years": _D,
 }  # fmt: skip
-_GAP_TYPES: dict[str, str] = {c: _S for c in GAP_COLUMNS}
+_GAP_TYPES: dict[str, str] = dict.fromkeys(GAP_COLUMNS, _S)
 _TIER_TYPES: dict[str, str] = {
-    **{c: _D for c in TIER_COLUMNS},
+    **dict.fromkeys(TIER_COLUMNS, _D),
     "rank": _L, "account": _S, "name": _S, "tier": _S, "why": _S,
 }  # fmt: skip
 _KEYS = {"account": _S, "opportunity": _S}
@@ -224,7 +224,9 @@ def _packed(tables: SparkTables, depth: int) -> tuple[DataFrame, dict[str, list[
     return out, cols
 
 
-def _network(group: pd.DataFrame, cols: Mapping[str, list[str]], settings: Any, today: _dt.date) -> Any:
+def _network(
+    group: pd.DataFrame, cols: Mapping[str, list[str]], settings: Any, today: _dt.date
+) -> Any:
     from relgraph.network import RelationshipNetwork
 
     frames: dict[str, pd.DataFrame | None] = {}
@@ -406,7 +408,9 @@ def coverage(
         "key_power": check_float("key_power", key_power, minimum=0.0, maximum=1.0),
         "include_sensitive": check_bool("include_sensitive", include_sensitive),
         "seed": check_int("seed", seed),
-        "with_factions": None if with_factions is None else check_bool("with_factions", with_factions),
+        "with_factions": None
+        if with_factions is None
+        else check_bool("with_factions", with_factions),
     }
     depth = check_int("depth", depth, minimum=0)
     today = _today()
@@ -466,6 +470,3 @@ def tier_customers(
     one = accounts.withColumn("_one", F.lit(1))
     graded = one.groupBy("_one").applyInPandas(grade, _ddl(_TIER_TYPES))
     return graded.orderBy("rank")
-
-
-

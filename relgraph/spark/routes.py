@@ -52,7 +52,6 @@ def _keep(frame: DataFrame) -> DataFrame:
     return frame.localCheckpoint()
 
 
-
 class _Rules:
     """Nodes and usable edges for one choice of opt-ins."""
 
@@ -110,7 +109,11 @@ def _forward(rules: _Rules, targets: DataFrame, max_hops: int) -> DataFrame:
     found: list[DataFrame] = []
     wanted = targets.select(F.col("idx").alias("x"))
     for h in range(1, max_hops + 1):
-        edges = rules.edges if h < max_hops else rules.edges.join(wanted.withColumnRenamed("x", "v"), "v")
+        edges = (
+            rules.edges
+            if h < max_hops
+            else rules.edges.join(wanted.withColumnRenamed("x", "v"), "v")
+        )
         new = _level(front, edges, ["x"], _union(seen, ["x"]))
         found.append(new.join(wanted, "x").select("x", "cost", "path"))
         seen.append(new)
@@ -187,7 +190,11 @@ def _targets(spark: Any, people: DataFrame, targets: Iterable[str] | DataFrame |
 
 
 def _search(
-    people: DataFrame, resolved: DataFrame, targets: DataFrame, opts: tuple[bool, bool, bool], hops: int
+    people: DataFrame,
+    resolved: DataFrame,
+    targets: DataFrame,
+    opts: tuple[bool, bool, bool],
+    hops: int,
 ) -> tuple[DataFrame, DataFrame]:
     """Best and alternative paths (node numbers) per target for one choice of opt-ins."""
     rules = _Rules(people, resolved, *opts)
@@ -293,7 +300,9 @@ def _route_fields(prefix: str, r: Any) -> dict[str, Any]:
     }
 
 
-def _rows(batches: Iterable[pd.DataFrame], max_hops: int, include_dnc: bool) -> Iterable[pd.DataFrame]:
+def _rows(
+    batches: Iterable[pd.DataFrame], max_hops: int, include_dnc: bool
+) -> Iterable[pd.DataFrame]:
     for frame in batches:
         out = []
         for r in frame.to_dict("records"):

@@ -23,7 +23,8 @@ from pyspark.sql.window import Window
 
 from relgraph.checks import check_date, check_int
 from relgraph.errors import Problem, Reason, ValidationError
-from relgraph.io.schema import SCHEMAS, Column as SchemaColumn
+from relgraph.io.schema import SCHEMAS
+from relgraph.io.schema import Column as SchemaColumn
 from relgraph.io.validate import MAX_PROBLEMS_PER_CHECK
 from relgraph.model import ORG_KIND_SYNONYMS
 from relgraph.spark import _convert as C
@@ -164,7 +165,9 @@ def _table_checks(bag: _Bag, name: str, today: Any) -> bool:
     missing = [c for c in schema.required_columns if c not in frame.columns]
     header = 1 if src != "<DataFrame>" else None
     for col in missing:
-        hint = say("spark_hint_missing_column", column=col, header=",".join(schema.required_columns))
+        hint = say(
+            "spark_hint_missing_column", column=col, header=",".join(schema.required_columns)
+        )
         bag.parts.append(_one(bag, name, header, col, Reason.MISSING_COLUMN, hint))
     empty = len(frame.limit(1).collect()) == 0
     if empty:
@@ -183,7 +186,9 @@ def _table_checks(bag: _Bag, name: str, today: Any) -> bool:
     return not missing
 
 
-def _one(bag: _Bag, table: str, row: int | None, column: str | None, reason: Reason, hint: str) -> DataFrame:
+def _one(
+    bag: _Bag, table: str, row: int | None, column: str | None, reason: Reason, hint: str
+) -> DataFrame:
     spark = bag.tables[table].sparkSession
     src = bag.tables.sources.get(table, "")
     return spark.createDataFrame(
@@ -282,7 +287,9 @@ def _org_kind_checks(bag: _Bag, ok: set[str]) -> None:
             bad = pieces.join(kinds, "oid").where(
                 F.col("okind").isNotNull() & (F.col("okind") != "competitor")
             )
-            marked = opp.join(bad.select(ROW).distinct().withColumn("_bad", F.lit(True)), ROW, "left")
+            marked = opp.join(
+                bad.select(ROW).distinct().withColumn("_bad", F.lit(True)), ROW, "left"
+            )
             bag.rows("opportunities", F.col("_bad").isNotNull(), "competitors",
                      Reason.WRONG_ORG_KIND, say("spark_hint_competitors"), frame=marked)  # fmt: skip
     if "people" in ok:
@@ -342,7 +349,9 @@ def _cycles(bag: _Bag, first: DataFrame, depth: int) -> None:
     """Cycles of the reporting graph (each person's first manager) of up to ``depth`` people."""
     parent = first.select(F.col("source").alias("_at"), F.col("target").alias("_next"))
     walk = first.select(
-        F.col("source").alias("start"), F.col("target").alias("_at"), F.array("source").alias("seen")
+        F.col("source").alias("start"),
+        F.col("target").alias("_at"),
+        F.array("source").alias("seen"),
     )
     found: list[DataFrame] = []
     parent = parent.cache()

@@ -38,7 +38,9 @@ def spark() -> Iterator[Any]:
     session.stop()
 
 
-def portfolio(n_accounts: int = 3, seed: int = 7) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+def portfolio(
+    n_accounts: int = 3, seed: int = 7
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """A generated multi-account portfolio: the firm-wide tables and each account's own tables.
 
     Our people and the competitors are shared; each account has its own people, org chart,
@@ -64,10 +66,17 @@ def portfolio(n_accounts: int = 3, seed: int = 7) -> tuple[dict[str, Any], dict[
         ids = [f"{acc}p{i}" for i in range(12)]
         for i, pid in enumerate(ids):
             att = str(int(rng.integers(-2, 3))) if rng.random() < 0.8 else ""
-            sup = str(rng.choice(["R1", "R2"])) if att in ("-2", "-1") and rng.random() < 0.6 else ""
-            people.append((pid, f"Person {pid}", acc, str(min(5, 1 + i // 3)), att, sup, "2" if sup else ""))
+            sup = (
+                str(rng.choice(["R1", "R2"])) if att in ("-2", "-1") and rng.random() < 0.6 else ""
+            )
+            people.append(
+                (pid, f"Person {pid}", acc, str(min(5, 1 + i // 3)), att, sup, "2" if sup else "")
+            )
         out, sales = f"{acc}x", f"{acc}r"
-        people += [(out, f"Outsider {a}", "OTH", "", "1", "", ""), (sales, f"Rep {a}", "R1", "", "", "", "")]
+        people += [
+            (out, f"Outsider {a}", "OTH", "", "1", "", ""),
+            (sales, f"Rep {a}", "R1", "", "", "", ""),
+        ]
         for i in range(1, len(ids)):
             ties.append((ids[i], ids[(i - 1) // 3], "reports_to", f"{rng.uniform(0.3, 0.95):.6f}"))
         pairs = {frozenset((ids[i], ids[(i - 1) // 3])) for i in range(1, len(ids))}
@@ -79,14 +88,18 @@ def portfolio(n_accounts: int = 3, seed: int = 7) -> tuple[dict[str, Any], dict[
             kind = str(rng.choice(["friend", "works_with", "former_colleague", "influences"]))
             ties.append((ids[u], ids[v], kind, f"{rng.uniform(0.2, 0.95):.6f}"))
         ties.append((out, ids[int(rng.integers(0, 12))], "friend", f"{rng.uniform(0.3, 0.9):.6f}"))
-        ties.append((sales, ids[int(rng.integers(0, 12))], "works_with", f"{rng.uniform(0.3, 0.9):.6f}"))
+        ties.append(
+            (sales, ids[int(rng.integers(0, 12))], "works_with", f"{rng.uniform(0.3, 0.9):.6f}")
+        )
         for u in rng.choice(6, 3, replace=False):
             for v in rng.choice(12, 2, replace=False):
                 ties.append((f"U{u}", ids[int(v)], "covers", f"{rng.uniform(0.3, 0.95):.6f}"))
         for o in range(1 + a % 2):
             oid = f"{acc}-O{o}"
             opps.append((oid, acc, "R1;R2"))
-            for pid, role in zip(ids[:4], ["decider", "approver", "influencer", "user"], strict=True):
+            for pid, role in zip(
+                ids[:4], ["decider", "approver", "influencer", "user"], strict=True
+            ):
                 roles.append((oid, pid, role))
         members[acc] = ids + [out, sales]
     frames = {

@@ -6,9 +6,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from conftest import portfolio
 
 import relgraph as rg
+from conftest import portfolio
 
 AS_OF = "2026-11-20"
 
@@ -18,7 +18,9 @@ def same(got: pd.DataFrame, ref: pd.DataFrame) -> None:
     ref = ref.reset_index(drop=True)
     assert list(got.columns) == list(ref.columns)
     for c in got.columns:
-        if pd.api.types.is_datetime64_any_dtype(got[c]) or pd.api.types.is_datetime64_any_dtype(ref[c]):
+        if pd.api.types.is_datetime64_any_dtype(got[c]) or pd.api.types.is_datetime64_any_dtype(
+            ref[c]
+        ):
             got[c] = pd.to_datetime(got[c]).astype("datetime64[ns]")
             ref[c] = pd.to_datetime(ref[c]).astype("datetime64[ns]")
     num = [c for c in ref.columns if pd.api.types.is_float_dtype(ref[c])]

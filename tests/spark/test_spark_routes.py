@@ -7,9 +7,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import portfolio
 
 import relgraph as rg
+from conftest import portfolio
 
 
 def compare(got: pd.DataFrame, ref: pd.DataFrame) -> None:
@@ -18,7 +18,16 @@ def compare(got: pd.DataFrame, ref: pd.DataFrame) -> None:
         np.testing.assert_allclose(got[c], ref[c], rtol=0, atol=1e-9)
     for c in ("best_path", "alt_path"):
         assert [tuple(p) for p in got[c]] == [tuple(p) for p in ref[c]], c
-    for c in ("name", "best_hops", "best_source", "best_route", "alt_source", "alt_route", "excluded", "why"):
+    for c in (
+        "name",
+        "best_hops",
+        "best_source",
+        "best_route",
+        "alt_source",
+        "alt_route",
+        "excluded",
+        "why",
+    ):
         assert got[c].tolist() == ref[c].tolist(), c
 
 
@@ -27,7 +36,9 @@ def test_sample_routes_equal_single_machine(spark: Any) -> None:
 
     net = rg.datasets.sample()
     targets = [str(p) for p in net.person_ids]
-    got = routes_to_many(read_tables(spark, rg.datasets.sample_path()), targets, include_opponents=True)
+    got = routes_to_many(
+        read_tables(spark, rg.datasets.sample_path()), targets, include_opponents=True
+    )
     assert list(got.columns) == list(rg.analysis.routes.BULK_COLUMNS)
     compare(got.toPandas(), rg.routes_to_many(net, targets, affiliations=False))
 

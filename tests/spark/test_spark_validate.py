@@ -11,14 +11,16 @@ import pandas as pd
 import pytest
 
 import relgraph as rg
-from relgraph.errors import Reason, ValidationError
+from relgraph.errors import ValidationError
 
 HERE = Path(__file__).resolve().parent
 
 
 def _load_validate_tests() -> ModuleType:
     """The pandas validator's tests: their valid dataset and their broken folders."""
-    spec = importlib.util.spec_from_file_location("_io_validate", HERE.parent / "io" / "test_validate.py")
+    spec = importlib.util.spec_from_file_location(
+        "_io_validate", HERE.parent / "io" / "test_validate.py"
+    )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -42,7 +44,9 @@ def spark_found(spark: Any, folder: Path) -> set[tuple[Any, ...]]:
     rows = found["row"].astype("Int64")
     return {
         (t, None if pd.isna(r) else int(r), None if c is None or pd.isna(c) else c, reason)
-        for t, r, c, reason in zip(found["table"], rows, found["column"], found["reason"], strict=True)
+        for t, r, c, reason in zip(
+            found["table"], rows, found["column"], found["reason"], strict=True
+        )
     }
 
 
@@ -72,7 +76,9 @@ def variants(tmp: Path) -> dict[str, Path]:
             "kind": ["reports_to", "reports_to", "reports_to", "friend", "朋友", "reports_to", "friend", "covers"],
         }
     )  # fmt: skip
-    tables["opportunities"] = pd.DataFrame({"id": ["O1", "O2"], "account": ["A", "R"], "competitors": ["R;P", "A"]})
+    tables["opportunities"] = pd.DataFrame(
+        {"id": ["O1", "O2"], "account": ["A", "R"], "competitors": ["R;P", "A"]}
+    )
     tables["interactions"] = pd.DataFrame(
         {"date": ["2025-05-01", "2025-06-01"], "our_person": ["u1", "p1"],
          "their_people": ["p1;u1", "p2"], "kind": ["meeting", "call"]}
@@ -86,7 +92,11 @@ def test_spark_reports_the_same_problems_as_relgraph_validate(spark: Any, tmp_pa
         expected = single(folder)
         assert expected, name
         got = spark_found(spark, folder)
-        assert got == expected, (name, sorted(expected - got, key=str), sorted(got - expected, key=str))
+        assert got == expected, (
+            name,
+            sorted(expected - got, key=str),
+            sorted(got - expected, key=str),
+        )
 
 
 def test_a_valid_dataset_has_no_problems_and_counts_are_kept(spark: Any, tmp_path: Path) -> None:
@@ -96,9 +106,13 @@ def test_a_valid_dataset_has_no_problems_and_counts_are_kept(spark: Any, tmp_pat
     assert ok.total() == 0
     ok.raise_if_any()
     n = 12
-    people = pd.DataFrame({"id": [f"p{i}" for i in range(n)], "name": "x", "org": "A", "level": "9"})
+    people = pd.DataFrame(
+        {"id": [f"p{i}" for i in range(n)], "name": "x", "org": "A", "level": "9"}
+    )
     orgs = pd.DataFrame({"id": ["A"], "name": ["Acme"], "kind": ["customer"]})
-    tables = read_tables(spark, {"orgs": spark.createDataFrame(orgs), "people": spark.createDataFrame(people)})
+    tables = read_tables(
+        spark, {"orgs": spark.createDataFrame(orgs), "people": spark.createDataFrame(people)}
+    )
     found = validate(tables, today=TODAY, limit=5)
     assert found.total() == n
     frame = found.frame.toPandas()
