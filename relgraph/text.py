@@ -613,10 +613,10 @@ TEMPLATES: dict[str, str] = {
     "spark_hint_range": "{column} must be a number{range}",
     "spark_hint_bool": "expected true/false (or yes/no, 1/0); leave blank for the default",
     "spark_hint_date": "not a date; write it as YYYY-MM-DD (e.g. 2026-03-31)",
-    "spark_hint_future": (
-        "date is after today ({today}); check the year and the day/month order"
+    "spark_hint_future": ("date is after today ({today}); check the year and the day/month order"),
+    "spark_hint_duplicate_id": (
+        "this {column} is already used in an earlier row; ids must be unique"
     ),
-    "spark_hint_duplicate_id": "this {column} is already used in an earlier row; ids must be unique",
     "spark_hint_missing_column": "required column {column!r} is missing; the header needs {header}",
     "spark_hint_empty_table": "the {table} table has a header but no rows; add at least one row",
     "spark_hint_reference": "names an id that is not in the {table} table ({column})",

@@ -45,7 +45,7 @@ _NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 
 
 def blank(c: Column) -> Column:
-    """True where the text is empty."""
+    """Return True where the text is empty."""
     return c == F.lit("")
 
 
@@ -56,7 +56,7 @@ def folded(c: Column) -> Column:
 
 
 def term(c: Column, vocab: Mapping[str, str]) -> Column:
-    """The canonical word for a vocabulary value (null when blank or unknown)."""
+    """Return the canonical word for a vocabulary value (null when blank or unknown)."""
     pairs: list[Any] = []
     for key, canonical in sorted(vocab.items()):
         pairs += [F.lit(key), F.lit(canonical)]
@@ -64,18 +64,18 @@ def term(c: Column, vocab: Mapping[str, str]) -> Column:
 
 
 def number(c: Column) -> Column:
-    """The value as a finite double (null when blank or not a plain number)."""
+    """Return the value as a finite double (null when blank or not a plain number)."""
     d = F.when(c.rlike(_NUMBER), c.try_cast("double"))
     return F.when(~F.isnan(d) & (F.abs(d) != F.lit(float("inf"))), d)
 
 
 def boolean(c: Column) -> Column:
-    """The value as a boolean (null when blank or not one of the accepted words)."""
+    """Return the value as a boolean (null when blank or not one of the accepted words)."""
     low = F.lower(c)
     return F.when(low.isin(*TRUE_WORDS), F.lit(True)).when(low.isin(*FALSE_WORDS), F.lit(False))
 
 
 def date(c: Column) -> Column:
-    """The value as a date, trying :data:`DATE_PATTERNS` in turn (null when none fits)."""
+    """Return the value as a date, trying :data:`DATE_PATTERNS` in turn (null when none fits)."""
     tries = [F.to_date(F.try_to_timestamp(c, F.lit(p))) for p in DATE_PATTERNS]
     return F.when(~blank(c), F.coalesce(*tries))

@@ -32,7 +32,7 @@ _LIST_SPLIT = r"\s*[;,；，|]\s*"
 
 
 def _col(frame: DataFrame, name: str) -> Column:
-    """A text column of a table, blank when the table lacks it."""
+    """Return a text column of a table, blank when the table lacks it."""
     return F.col(f"`{name}`") if name in frame.columns else F.lit("")
 
 
@@ -158,7 +158,7 @@ def ties(tables: SparkTables, people: DataFrame, settings: Settings) -> DataFram
 
 
 def edges(resolved: DataFrame, include_sensitive: bool) -> DataFrame:
-    """The contact graph: both directions, strongest parallel tie, ``u, v, cost, strength``."""
+    """Return the contact graph: both directions, strongest parallel tie, u, v, cost."""
     use = resolved if include_sensitive else resolved.where(~F.col("sensitive"))
     use = use.where((F.col("strength") > 0) & (F.col("u") != F.col("v")))
     both = use.select("u", "v", "strength").unionByName(
@@ -199,6 +199,6 @@ def any_rows(frame: DataFrame) -> bool:
 
 
 def settings_of(tables: SparkTables) -> Settings:
-    """The settings attached to the tables (defaults when none)."""
+    """Return the settings attached to the tables (defaults when none)."""
     found: Any = getattr(tables, "settings", None)
     return found if isinstance(found, Settings) else Settings()

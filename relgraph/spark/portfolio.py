@@ -57,32 +57,76 @@ _S, _D, _L, _B, _TS = "string", "double", "bigint", "boolean", "timestamp"
 
 #: Spark type of each column of :func:`relgraph.leverage`.
 LEVERAGE_TYPES: dict[str, str] = {
-    "person": _S, "name": _S, "party": _S, "org": _S, "roles": _S, "power": _D,
-    "attitude": _L, "predicted": _D, "leverage": _D, "contribution": _D, "backs": _S,
-    "competitor_share": _D, "why": _S,
-}  # fmt: skip
+    "person": _S,
+    "name": _S,
+    "party": _S,
+    "org": _S,
+    "roles": _S,
+    "power": _D,
+    "attitude": _L,
+    "predicted": _D,
+    "leverage": _D,
+    "contribution": _D,
+    "backs": _S,
+    "competitor_share": _D,
+    "why": _S,
+}
 #: Spark type of each column of :func:`relgraph.recommend_targets`.
 TARGET_TYPES: dict[str, str] = {
-    "rank": _L, "person": _S, "name": _S, "objective": _S, "competitor": _S, "level": _L,
-    "attitude": _L, "goal": _L, "move": _L, "leverage": _D, "reach": _D, "gain": _D,
-    "owner_a": _S, "owner_b": _S, "sponsor": _S, "route": _S, "why": _S,
-}  # fmt: skip
+    "rank": _L,
+    "person": _S,
+    "name": _S,
+    "objective": _S,
+    "competitor": _S,
+    "level": _L,
+    "attitude": _L,
+    "goal": _L,
+    "move": _L,
+    "leverage": _D,
+    "reach": _D,
+    "gain": _D,
+    "owner_a": _S,
+    "owner_b": _S,
+    "sponsor": _S,
+    "route": _S,
+    "why": _S,
+}
 _PEOPLE_TYPES: dict[str, str] = {
     **dict.fromkeys(PEOPLE_COLUMNS, _S),
-    "level": _D, "power": _D, "attitude": _L, "backing": _D, "leverage": _D, "hidden": _B,
-    "n_owners": _L, "n_channels": _L, "route_strength": _D, "last_contact": _TS,
-    "updated": _TS, "stale": _B, "do_not_contact": _B, "faction": _D,
-}  # fmt: skip
+    "level": _D,
+    "power": _D,
+    "attitude": _L,
+    "backing": _D,
+    "leverage": _D,
+    "hidden": _B,
+    "n_owners": _L,
+    "n_channels": _L,
+    "route_strength": _D,
+    "last_contact": _TS,
+    "updated": _TS,
+    "stale": _B,
+    "do_not_contact": _B,
+    "faction": _D,
+}
 _SUMMARY_TYPES: dict[str, str] = {
     **dict.fromkeys(SUMMARY_COLUMNS, _S),
-    "index": _D, "supporters": _L, "power_share": _D, "top_level": _L, "many": _D,
-    "deep": _D, "long_years": _D,
-}  # fmt: skip
+    "index": _D,
+    "supporters": _L,
+    "power_share": _D,
+    "top_level": _L,
+    "many": _D,
+    "deep": _D,
+    "long_years": _D,
+}
 _GAP_TYPES: dict[str, str] = dict.fromkeys(GAP_COLUMNS, _S)
 _TIER_TYPES: dict[str, str] = {
     **dict.fromkeys(TIER_COLUMNS, _D),
-    "rank": _L, "account": _S, "name": _S, "tier": _S, "why": _S,
-}  # fmt: skip
+    "rank": _L,
+    "account": _S,
+    "name": _S,
+    "tier": _S,
+    "why": _S,
+}
 _KEYS = {"account": _S, "opportunity": _S}
 
 
@@ -171,7 +215,7 @@ def account_slices(tables: SparkTables, *, depth: int = 2) -> DataFrame:
 
 
 def _pack(rows: DataFrame, name: str, cols: list[str]) -> DataFrame:
-    """A table's rows (joined to their account) as ``account, tbl, _row, cells``."""
+    """Return a table's rows (joined to their account) as ``account, tbl, _row, cells``."""
     cells = F.array(*[F.col(f"`{c}`") for c in cols]).alias("cells")
     return rows.select("account", F.lit(name).alias("tbl"), F.col(ROW), cells)
 
@@ -399,7 +443,7 @@ def coverage(
     Examples
     --------
     >>> from relgraph.spark import coverage                            # doctest: +SKIP
-    >>> coverage(tables, as_of="2026-11-20").gaps.where("severity = 'high'").show()  # doctest: +SKIP
+    >>> coverage(tables, as_of="2026-11-20").gaps.show()  # doctest: +SKIP
     """
     from relgraph.analysis.coverage import coverage as single
 

@@ -17,7 +17,7 @@ No GraphFrames: plain DataFrame operations, each level checkpointed locally.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
@@ -93,7 +93,7 @@ def _level(front: DataFrame, edges: DataFrame, key: list[str], best: DataFrame) 
 
 
 def _union(frames: list[DataFrame], key: list[str]) -> DataFrame:
-    """The cheapest cost per key over earlier levels (a lazy union of checkpoints)."""
+    """Return the cheapest cost per key over earlier levels (a lazy union of checkpoints)."""
     out = frames[0].select(*key, "cost")
     for f in frames[1:]:
         out = out.unionByName(f.select(*key, "cost"))
@@ -301,8 +301,8 @@ def _route_fields(prefix: str, r: Any) -> dict[str, Any]:
 
 
 def _rows(
-    batches: Iterable[pd.DataFrame], max_hops: int, include_dnc: bool
-) -> Iterable[pd.DataFrame]:
+    batches: Iterator[pd.DataFrame], max_hops: int, include_dnc: bool
+) -> Iterator[pd.DataFrame]:
     for frame in batches:
         out = []
         for r in frame.to_dict("records"):

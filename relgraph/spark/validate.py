@@ -38,6 +38,10 @@ PROBLEM_COLUMNS = ("source", "table", "row", "column", "value", "reason", "hint"
 _FUTURE = {"updated", "since", "date"}
 _DIRECTED = ("reports_to", "influences", "covers", "informs")
 _SPLIT = r"\s*[;,；，|]\s*"
+_DDL = (
+    "source string, table string, row bigint, column string, value string, reason string, "
+    "hint string"
+)
 
 
 @dataclass(frozen=True)
@@ -67,11 +71,18 @@ class SparkProblems:
         if rows:
             raise ValidationError(
                 [
-                    Problem(r["table"], r["row"], r["column"], r["value"], Reason(r["reason"]),
-                            r["hint"], r["source"])
+                    Problem(
+                        r["table"],
+                        r["row"],
+                        r["column"],
+                        r["value"],
+                        Reason(r["reason"]),
+                        r["hint"],
+                        r["source"],
+                    )
                     for r in rows
                 ]
-            )  # fmt: skip
+            )
 
 
 class _Bag:
@@ -120,17 +131,32 @@ def _value_checks(bag: _Bag, name: str, col: SchemaColumn, empty_row: Column, to
     c = F.col(f"`{col.name}`")
     filled = ~C.blank(c)
     if col.nonblank:
-        bag.rows(name, C.blank(c) & ~empty_row, col.name, Reason.BLANK,
-                 say("spark_hint_blank", column=col.name))  # fmt: skip
+        bag.rows(
+            name,
+            C.blank(c) & ~empty_row,
+            col.name,
+            Reason.BLANK,
+            say("spark_hint_blank", column=col.name),
+        )
     if col.type == "term":
         choices = ", ".join(sorted(set((col.vocab or {}).values())))
-        bag.rows(name, filled & C.term(c, col.vocab or {}).isNull(), col.name,
-                 Reason.UNKNOWN_TERM, say("spark_hint_term", column=col.name, choices=choices))  # fmt: skip
+        bag.rows(
+            name,
+            filled & C.term(c, col.vocab or {}).isNull(),
+            col.name,
+            Reason.UNKNOWN_TERM,
+            say("spark_hint_term", column=col.name, choices=choices),
+        )
     elif col.type in ("int", "float"):
         rng = _range_text(col)
         num = C.number(c)
-        bag.rows(name, filled & num.isNull(), col.name, Reason.NOT_A_NUMBER,
-                 say("spark_hint_number", range=rng))  # fmt: skip
+        bag.rows(
+            name,
+            filled & num.isNull(),
+            col.name,
+            Reason.NOT_A_NUMBER,
+            say("spark_hint_number", range=rng),
+        )
         ok = filled & num.isNotNull()
         if col.type == "int":
             frac = ok & (num != F.floor(num))
@@ -141,22 +167,43 @@ def _value_checks(bag: _Bag, name: str, col: SchemaColumn, empty_row: Column, to
             out = out | (num < F.lit(col.lo))
         if col.hi is not None:
             out = out | (num > F.lit(col.hi))
-        bag.rows(name, ok & out, col.name, Reason.OUT_OF_RANGE,
-                 say("spark_hint_range", column=col.name, range=rng))  # fmt: skip
+        bag.rows(
+            name,
+            ok & out,
+            col.name,
+            Reason.OUT_OF_RANGE,
+            say("spark_hint_range", column=col.name, range=rng),
+        )
     elif col.type == "bool":
-        bag.rows(name, filled & C.boolean(c).isNull(), col.name, Reason.NOT_A_BOOLEAN,
-                 say("spark_hint_bool"))  # fmt: skip
+        bag.rows(
+            name,
+            filled & C.boolean(c).isNull(),
+            col.name,
+            Reason.NOT_A_BOOLEAN,
+            say("spark_hint_bool"),
+        )
     elif col.type == "date":
         d = C.date(c)
         bag.rows(name, filled & d.isNull(), col.name, Reason.BAD_DATE, say("spark_hint_date"))
         if col.name in _FUTURE:
-            bag.rows(name, filled & (d > F.lit(today)), col.name, Reason.FUTURE_DATE,
-                     say("spark_hint_future", today=today.isoformat()))  # fmt: skip
+            bag.rows(
+                name,
+                filled & (d > F.lit(today)),
+                col.name,
+                Reason.FUTURE_DATE,
+                say("spark_hint_future", today=today.isoformat()),
+            )
     if col.unique:
         w = Window.partitionBy(f"`{col.name}`").orderBy(ROW)
         ranked = bag.tables[name].withColumn("_k", F.row_number().over(w))
-        bag.rows(name, filled & (F.col("_k") > 1), col.name, Reason.DUPLICATE_ID,
-                 say("spark_hint_duplicate_id", column=col.name), frame=ranked)  # fmt: skip
+        bag.rows(
+            name,
+            filled & (F.col("_k") > 1),
+            col.name,
+            Reason.DUPLICATE_ID,
+            say("spark_hint_duplicate_id", column=col.name),
+            frame=ranked,
+        )
 
 
 def _table_checks(bag: _Bag, name: str, today: Any) -> bool:
@@ -175,10 +222,9 @@ def _table_checks(bag: _Bag, name: str, today: Any) -> bool:
             hint = say("spark_hint_empty_table", table=name)
             bag.parts.append(_one(bag, name, None, None, Reason.EMPTY_TABLE, hint))
         return not missing and not schema.required
-    cols = [c for c in frame.columns if c != ROW]
     empty_row = F.lit(True)
-    for c in cols:
-        empty_row = empty_row & C.blank(F.col(f"`{c}`"))
+    for text in [c for c in frame.columns if c != ROW]:
+        empty_row = empty_row & C.blank(F.col(f"`{text}`"))
     bag.rows(name, empty_row, None, Reason.BLANK, say("spark_hint_blank_row"), F.lit(""))
     for col in schema.columns:
         if col.name in frame.columns:
@@ -193,7 +239,7 @@ def _one(
     src = bag.tables.sources.get(table, "")
     return spark.createDataFrame(
         [(src, table, row, column, "", str(reason), hint)],
-        "source string, table string, row bigint, column string, value string, reason string, hint string",
+        _DDL,
     )
 
 
@@ -229,8 +275,14 @@ def _ref_checks(bag: _Bag, ok: set[str], failed: set[str]) -> None:
                 bad = bad.join(known, "_id", "left_anti").select(ROW)
             hint = say("spark_hint_reference", column=col.name, table=col.ref)
             marked = frame.join(bad.withColumn("_bad", F.lit(True)), ROW, "left")
-            bag.rows(name, F.col("_bad").isNotNull(), col.name, Reason.UNKNOWN_REFERENCE, hint,
-                     frame=marked)  # fmt: skip
+            bag.rows(
+                name,
+                F.col("_bad").isNotNull(),
+                col.name,
+                Reason.UNKNOWN_REFERENCE,
+                hint,
+                frame=marked,
+            )
 
 
 def _canonical(name: str, column: str) -> Column:
@@ -260,8 +312,15 @@ def _key_duplicates(bag: _Bag, ok: set[str]) -> None:
         ranked = keyed.withColumn("_rank", F.row_number().over(w))
         text = F.concat_ws(" / ", *[F.col(f"`{k}`") for k in schema.key])
         hint = say("spark_hint_duplicate_row", columns=", ".join(schema.key))
-        bag.rows(name, (F.col("_rank") > 1) & known_all, None, Reason.DUPLICATE_ROW, hint,
-                 text, frame=ranked)  # fmt: skip
+        bag.rows(
+            name,
+            (F.col("_rank") > 1) & known_all,
+            None,
+            Reason.DUPLICATE_ROW,
+            hint,
+            text,
+            frame=ranked,
+        )
 
 
 def _org_kind_checks(bag: _Bag, ok: set[str]) -> None:
@@ -271,16 +330,33 @@ def _org_kind_checks(bag: _Bag, ok: set[str]) -> None:
     kinds = _kinds(tables)
     if "people" in ok:
         p = tables["people"].join(kinds, F.col("supports") == F.col("oid"), "left")
-        bag.rows("people", F.col("okind").isNotNull() & (F.col("okind") != "competitor"),
-                 "supports", Reason.WRONG_ORG_KIND, say("spark_hint_supports"), frame=p)  # fmt: skip
+        bag.rows(
+            "people",
+            F.col("okind").isNotNull() & (F.col("okind") != "competitor"),
+            "supports",
+            Reason.WRONG_ORG_KIND,
+            say("spark_hint_supports"),
+            frame=p,
+        )
         sup = C.number(F.col("support"))
         valid = sup.isNotNull() & (sup == F.floor(sup)) & (sup >= 1) & (sup <= 3)
-        bag.rows("people", valid & C.blank(F.col("supports")), "support", Reason.INCONSISTENT,
-                 say("spark_hint_support"))  # fmt: skip
+        bag.rows(
+            "people",
+            valid & C.blank(F.col("supports")),
+            "support",
+            Reason.INCONSISTENT,
+            say("spark_hint_support"),
+        )
     if "opportunities" in ok:
         o = tables["opportunities"].join(kinds, F.col("account") == F.col("oid"), "left")
-        bag.rows("opportunities", F.col("okind").isNotNull() & (F.col("okind") != "customer"),
-                 "account", Reason.WRONG_ORG_KIND, say("spark_hint_account"), frame=o)  # fmt: skip
+        bag.rows(
+            "opportunities",
+            F.col("okind").isNotNull() & (F.col("okind") != "customer"),
+            "account",
+            Reason.WRONG_ORG_KIND,
+            say("spark_hint_account"),
+            frame=o,
+        )
         opp = tables["opportunities"]
         if "competitors" in opp.columns:
             pieces = opp.select(ROW, F.explode(F.split("competitors", ";")).alias("oid"))
@@ -290,8 +366,14 @@ def _org_kind_checks(bag: _Bag, ok: set[str]) -> None:
             marked = opp.join(
                 bad.select(ROW).distinct().withColumn("_bad", F.lit(True)), ROW, "left"
             )
-            bag.rows("opportunities", F.col("_bad").isNotNull(), "competitors",
-                     Reason.WRONG_ORG_KIND, say("spark_hint_competitors"), frame=marked)  # fmt: skip
+            bag.rows(
+                "opportunities",
+                F.col("_bad").isNotNull(),
+                "competitors",
+                Reason.WRONG_ORG_KIND,
+                say("spark_hint_competitors"),
+                frame=marked,
+            )
     if "people" in ok:
         _party_checks(bag, ok, kinds)
 
@@ -308,18 +390,36 @@ def _party_checks(bag: _Bag, ok: set[str], kinds: DataFrame) -> None:
         t = tables["ties"]
         covers = _canonical("ties", "kind") == "covers"
         tp = t.join(party, F.col("source") == F.col("_pid"), "left")
-        bag.rows("ties", covers & F.col("_party").isNotNull() & (F.col("_party") != "us"),
-                 "source", Reason.WRONG_ORG_KIND, say("spark_hint_covers"), frame=tp)  # fmt: skip
+        bag.rows(
+            "ties",
+            covers & F.col("_party").isNotNull() & (F.col("_party") != "us"),
+            "source",
+            Reason.WRONG_ORG_KIND,
+            say("spark_hint_covers"),
+            frame=tp,
+        )
     if "interactions" in ok:
         log = tables["interactions"]
         lp = log.join(party, F.col("our_person") == F.col("_pid"), "left")
-        bag.rows("interactions", F.col("_party").isNotNull() & (F.col("_party") != "us"),
-                 "our_person", Reason.WRONG_ORG_KIND, say("spark_hint_our_person"), frame=lp)  # fmt: skip
+        bag.rows(
+            "interactions",
+            F.col("_party").isNotNull() & (F.col("_party") != "us"),
+            "our_person",
+            Reason.WRONG_ORG_KIND,
+            say("spark_hint_our_person"),
+            frame=lp,
+        )
         pieces = log.select(ROW, F.explode(F.split("their_people", _SPLIT)).alias("_pid"))
         ours = pieces.join(party.where(F.col("_party") == "us"), "_pid").select(ROW).distinct()
         marked = log.join(ours.withColumn("_bad", F.lit(True)), ROW, "left")
-        bag.rows("interactions", F.col("_bad").isNotNull(), "their_people",
-                 Reason.WRONG_ORG_KIND, say("spark_hint_their_people"), frame=marked)  # fmt: skip
+        bag.rows(
+            "interactions",
+            F.col("_bad").isNotNull(),
+            "their_people",
+            Reason.WRONG_ORG_KIND,
+            say("spark_hint_their_people"),
+            frame=marked,
+        )
 
 
 def _tie_checks(bag: _Bag, cycle_depth: int) -> None:
@@ -334,13 +434,26 @@ def _tie_checks(bag: _Bag, cycle_depth: int) -> None:
     p = t.where(personal).withColumn("_same", F.row_number().over(same))
     p = p.withColumn("_both", F.row_number().over(both))
     pair = F.concat(s, F.lit(" ↔ "), g, F.lit(" ("), F.col("kind"), F.lit(")"))
-    bag.rows("ties", (F.col("_both") > 1) & (F.col("_same") == 1), None, Reason.DUPLICATE_ROW,
-             say("spark_hint_both_ways"), pair, frame=p)  # fmt: skip
+    bag.rows(
+        "ties",
+        (F.col("_both") > 1) & (F.col("_same") == 1),
+        None,
+        Reason.DUPLICATE_ROW,
+        say("spark_hint_both_ways"),
+        pair,
+        frame=p,
+    )
     rep = t.where((F.col("_kind") == "reports_to") & ~self_tie)
     per = Window.partitionBy("source")
     rep = rep.withColumn("_n", F.size(F.collect_set("target").over(per)))
-    bag.rows("ties", F.col("_n") > 1, "source", Reason.TWO_MANAGERS, say("spark_hint_two_managers"),
-             frame=rep)  # fmt: skip
+    bag.rows(
+        "ties",
+        F.col("_n") > 1,
+        "source",
+        Reason.TWO_MANAGERS,
+        say("spark_hint_two_managers"),
+        frame=rep,
+    )
     first = rep.withColumn("_k", F.row_number().over(per.orderBy(ROW))).where(F.col("_k") == 1)
     _cycles(bag, first.select(F.col(ROW), "source", "target"), cycle_depth)
 
@@ -368,12 +481,18 @@ def _cycles(bag: _Bag, first: DataFrame, depth: int) -> None:
     members = cyc.select(F.array_min("seen").alias("cycle"), F.explode("seen").alias("source"))
     rows = members.join(first, "source").groupBy("cycle").agg(F.min(ROW).alias(ROW))
     marked = bag.tables["ties"].join(rows.withColumn("_bad", F.lit(True)), ROW, "left")
-    bag.rows("ties", F.col("_bad").isNotNull(), "target", Reason.REPORTING_CYCLE,
-             say("spark_hint_cycle"), frame=marked)  # fmt: skip
+    bag.rows(
+        "ties",
+        F.col("_bad").isNotNull(),
+        "target",
+        Reason.REPORTING_CYCLE,
+        say("spark_hint_cycle"),
+        frame=marked,
+    )
 
 
 def _filled(tables: SparkTables) -> SparkTables:
-    """The tables with every known column present (blank where not given)."""
+    """Return the tables with every known column present (blank where not given)."""
     frames = {}
     for name, frame in tables.frames.items():
         absent = [c.name for c in SCHEMAS[name].columns if c.name not in frame.columns]
@@ -442,12 +561,14 @@ def validate(
     if tables.problems and spark is not None:
         parts.append(
             spark.createDataFrame(
-                [(p.source, p.table, p.row, p.column, p.value, str(p.reason), p.hint)
-                 for p in tables.problems],
+                [
+                    (p.source, p.table, p.row, p.column, p.value, str(p.reason), p.hint)
+                    for p in tables.problems
+                ],
                 "source string, table string, row bigint, column string, value string, "
                 "reason string, hint string",
             )
-        )  # fmt: skip
+        )
     if spark is None:
         raise ValidationError(tables.problems)
     allp = parts[0]
@@ -462,9 +583,13 @@ def validate(
         allp.groupBy(*key).agg(F.first("source").alias("source")), key
     )
     extra = more.select(
-        "source", "table", F.lit(None).cast("bigint").alias("row"), "column", F.lit("").alias("value"),
+        "source",
+        "table",
+        F.lit(None).cast("bigint").alias("row"),
+        "column",
+        F.lit("").alias("value"),
         "reason",
         F.format_string(say("spark_more_rows"), F.col("n") - F.lit(limit)).alias("hint"),
-    )  # fmt: skip
+    )
     shown = ranked.where(F.col("_k") <= limit).drop("_k").unionByName(extra)
     return SparkProblems(shown.select(*PROBLEM_COLUMNS), counts)

@@ -52,8 +52,12 @@ def portfolio(
     import pandas as pd
 
     rng = np.random.default_rng(seed)
-    orgs = [("US", "Us", "us"), ("R1", "Rival One", "competitor"), ("R2", "Rival Two", "competitor"),
-            ("OTH", "Others", "other")]  # fmt: skip
+    orgs = [
+        ("US", "Us", "us"),
+        ("R1", "Rival One", "competitor"),
+        ("R2", "Rival Two", "competitor"),
+        ("OTH", "Others", "other"),
+    ]
     ours = [(f"U{i}", f"Our {i}", "US", str(3 + i % 2), "", "", "") for i in range(6)]
     people: list[tuple[str, ...]] = list(ours)
     ties: list[tuple[str, str, str, str]] = []
@@ -104,11 +108,13 @@ def portfolio(
         members[acc] = ids + [out, sales]
     frames = {
         "orgs": pd.DataFrame(orgs, columns=["id", "name", "kind"]),
-        "people": pd.DataFrame(people, columns=["id", "name", "org", "level", "attitude", "supports", "support"]),
+        "people": pd.DataFrame(
+            people, columns=["id", "name", "org", "level", "attitude", "supports", "support"]
+        ),
         "ties": pd.DataFrame(ties, columns=["source", "target", "kind", "strength"]),
         "opportunities": pd.DataFrame(opps, columns=["id", "account", "competitors"]),
         "roles": pd.DataFrame(roles, columns=["opportunity", "person", "role"]),
-    }  # fmt: skip
+    }
     per: dict[str, dict[str, Any]] = {}
     for acc, ids in members.items():
         keep = {p for p, *_ in ours} | set(ids)

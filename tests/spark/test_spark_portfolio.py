@@ -55,7 +55,7 @@ def test_generated_portfolio_equals_each_accounts_own_network(spark: Any) -> Non
     people = cov.people.toPandas()
     summary = cov.summary.toPandas()
     assert set(tg["account"]) == set(per)
-    for acc, own in per.items():
+    for own in per.values():
         net = rg.RelationshipNetwork.from_frames(**own)
         for opp in own["opportunities"]["id"]:
             pick = tg["opportunity"] == opp
@@ -69,9 +69,13 @@ def test_tiering_equals_single_machine(spark: Any) -> None:
     from relgraph.spark import tier_customers
 
     accounts = pd.DataFrame(
-        {"account": ["XM", "YT", "ZB", "QQ"], "name": ["X", "Y", "Z", "Q"],
-         "current_value": [480.0, 120, 20, 0], "future_potential": [300.0, 600, 30, 10],
-         "strategic_fit": [5.0, 3, 1, 0]}
-    )  # fmt: skip
+        {
+            "account": ["XM", "YT", "ZB", "QQ"],
+            "name": ["X", "Y", "Z", "Q"],
+            "current_value": [480.0, 120, 20, 0],
+            "future_potential": [300.0, 600, 30, 10],
+            "strategic_fit": [5.0, 3, 1, 0],
+        }
+    )
     got = tier_customers(spark.createDataFrame(accounts)).toPandas()
     pd.testing.assert_frame_equal(got, rg.tier_customers(accounts), check_dtype=False)

@@ -60,17 +60,31 @@ def test_opponents_are_not_intermediaries_unless_opted_in(spark: Any) -> None:
     from relgraph.spark import read_tables, routes_to_many
 
     frames = {
-        "orgs": pd.DataFrame({"id": ["US", "C", "R"], "name": ["Us", "Cust", "Rival"],
-                              "kind": ["us", "customer", "competitor"]}),
-        "people": pd.DataFrame({"id": ["U", "O", "N", "S", "T"], "name": list("UONST"),
-                                "org": ["US", "C", "C", "C", "C"],
-                                "attitude": ["", "-2", "", "0", "-3"],
-                                "supports": ["", "", "", "R", "R"]}),
-        "ties": pd.DataFrame({"source": ["U", "O", "U", "N", "U", "S"],
-                              "target": ["O", "T", "N", "T", "S", "T"],
-                              "kind": ["covers", "friend", "covers", "friend", "covers", "friend"],
-                              "strength": ["0.9", "0.9", "0.5", "0.5", "0.8", "0.8"]}),
-    }  # fmt: skip
+        "orgs": pd.DataFrame(
+            {
+                "id": ["US", "C", "R"],
+                "name": ["Us", "Cust", "Rival"],
+                "kind": ["us", "customer", "competitor"],
+            }
+        ),
+        "people": pd.DataFrame(
+            {
+                "id": ["U", "O", "N", "S", "T"],
+                "name": list("UONST"),
+                "org": ["US", "C", "C", "C", "C"],
+                "attitude": ["", "-2", "", "0", "-3"],
+                "supports": ["", "", "", "R", "R"],
+            }
+        ),
+        "ties": pd.DataFrame(
+            {
+                "source": ["U", "O", "U", "N", "U", "S"],
+                "target": ["O", "T", "N", "T", "S", "T"],
+                "kind": ["covers", "friend", "covers", "friend", "covers", "friend"],
+                "strength": ["0.9", "0.9", "0.5", "0.5", "0.8", "0.8"],
+            }
+        ),
+    }
     tables = read_tables(spark, {k: spark.createDataFrame(v) for k, v in frames.items()})
     off = routes_to_many(tables, ["T", "O"]).toPandas().set_index("target")
     assert tuple(off.loc["T", "best_path"]) == ("U", "N", "T")  # O and S (backs R) skipped

@@ -62,27 +62,54 @@ def variants(tmp: Path) -> dict[str, Path]:
         tables[table] = frame
         out[key] = V.write(tmp / key, tables)
 
-    broken("people", "people", id=["p1", "p2", "p3", "u1", "p2"], name=["Ann", "", "Cy", "Eve", "Rex"],
-           level=["2", "x", "4.5", "9", ""], attitude=["1", "-4", "", "", ""], supports=["", "U", "", "", "ZZ"],
-           support=["3", "2", "", "", ""], do_not_contact=["maybe", "是", "", "", ""],
-           updated=["2025-13-01", "2027-01-01", "31 Mar 2025", "", ""])  # fmt: skip
-    broken("ties", "ties", source=["p2", "p3", "r1", "p1"], target=["p1", "p3", "p1", "p9"],
-           kind=["reports_to", "friend", "covers", "freind"], strength=["2", "", "", "abc"])  # fmt: skip
+    broken(
+        "people",
+        "people",
+        id=["p1", "p2", "p3", "u1", "p2"],
+        name=["Ann", "", "Cy", "Eve", "Rex"],
+        level=["2", "x", "4.5", "9", ""],
+        attitude=["1", "-4", "", "", ""],
+        supports=["", "U", "", "", "ZZ"],
+        support=["3", "2", "", "", ""],
+        do_not_contact=["maybe", "是", "", "", ""],
+        updated=["2025-13-01", "2027-01-01", "31 Mar 2025", "", ""],
+    )
+    broken(
+        "ties",
+        "ties",
+        source=["p2", "p3", "r1", "p1"],
+        target=["p1", "p3", "p1", "p9"],
+        kind=["reports_to", "friend", "covers", "freind"],
+        strength=["2", "", "", "abc"],
+    )
     tables = V.valid_tables()
     tables["ties"] = pd.DataFrame(
         {
             "source": ["p1", "p2", "p3", "p1", "p3", "p2", "p1", "u1"],
             "target": ["p2", "p3", "p1", "p3", "p1", "p1", "p3", "p1"],
-            "kind": ["reports_to", "reports_to", "reports_to", "friend", "朋友", "reports_to", "friend", "covers"],
+            "kind": [
+                "reports_to",
+                "reports_to",
+                "reports_to",
+                "friend",
+                "朋友",
+                "reports_to",
+                "friend",
+                "covers",
+            ],
         }
-    )  # fmt: skip
+    )
     tables["opportunities"] = pd.DataFrame(
         {"id": ["O1", "O2"], "account": ["A", "R"], "competitors": ["R;P", "A"]}
     )
     tables["interactions"] = pd.DataFrame(
-        {"date": ["2025-05-01", "2025-06-01"], "our_person": ["u1", "p1"],
-         "their_people": ["p1;u1", "p2"], "kind": ["meeting", "call"]}
-    )  # fmt: skip
+        {
+            "date": ["2025-05-01", "2025-06-01"],
+            "our_person": ["u1", "p1"],
+            "their_people": ["p1;u1", "p2"],
+            "kind": ["meeting", "call"],
+        }
+    )
     out["structure"] = V.write(tmp / "structure", tables)
     return out
 
