@@ -211,11 +211,11 @@ def _table_checks(bag: _Bag, name: str, today: Any) -> bool:
     schema, frame, src = SCHEMAS[name], bag.tables[name], bag.tables.sources.get(name, "")
     missing = [c for c in schema.required_columns if c not in frame.columns]
     header = 1 if src != "<DataFrame>" else None
-    for col in missing:
+    for absent in missing:
         hint = say(
-            "spark_hint_missing_column", column=col, header=",".join(schema.required_columns)
+            "spark_hint_missing_column", column=absent, header=",".join(schema.required_columns)
         )
-        bag.parts.append(_one(bag, name, header, col, Reason.MISSING_COLUMN, hint))
+        bag.parts.append(_one(bag, name, header, absent, Reason.MISSING_COLUMN, hint))
     empty = len(frame.limit(1).collect()) == 0
     if empty:
         if schema.required:
