@@ -323,21 +323,22 @@ def _key_duplicates(bag: _Bag, ok: set[str]) -> None:
         )
 
 
+def _kind_rule(
+    bag: _Bag, kinds: DataFrame, table: str, column: str, expected: str, hint: str
+) -> None:
+    """Report ids naming an org of another kind than ``expected`` (unknown kinds apart)."""
+    f = bag.tables[table].join(kinds, F.col(column) == F.col("oid"), "left")
+    wrong = F.col("okind").isNotNull() & (F.col("okind") != expected)
+    bag.rows(table, wrong, column, Reason.WRONG_ORG_KIND, say(hint), frame=f)
+
+
 def _org_kind_checks(bag: _Bag, ok: set[str]) -> None:
     tables = bag.tables
     if "orgs" not in ok:
         return
     kinds = _kinds(tables)
     if "people" in ok:
-        p = tables["people"].join(kinds, F.col("supports") == F.col("oid"), "left")
-        bag.rows(
-            "people",
-            F.col("okind").isNotNull() & (F.col("okind") != "competitor"),
-            "supports",
-            Reason.WRONG_ORG_KIND,
-            say("spark_hint_supports"),
-            frame=p,
-        )
+        _kind_rule(bag, kinds, "people", "supports", "competitor", "spark_hint_supports")
         sup = C.number(F.col("support"))
         valid = sup.isNotNull() & (sup == F.floor(sup)) & (sup >= 1) & (sup <= 3)
         bag.rows(
@@ -348,15 +349,7 @@ def _org_kind_checks(bag: _Bag, ok: set[str]) -> None:
             say("spark_hint_support"),
         )
     if "opportunities" in ok:
-        o = tables["opportunities"].join(kinds, F.col("account") == F.col("oid"), "left")
-        bag.rows(
-            "opportunities",
-            F.col("okind").isNotNull() & (F.col("okind") != "customer"),
-            "account",
-            Reason.WRONG_ORG_KIND,
-            say("spark_hint_account"),
-            frame=o,
-        )
+        _kind_rule(bag, kinds, "opportunities", "account", "customer", "spark_hint_account")
         opp = tables["opportunities"]
         if "competitors" in opp.columns:
             pieces = opp.select(ROW, F.explode(F.split("competitors", ";")).alias("oid"))

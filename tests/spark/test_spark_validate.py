@@ -63,8 +63,15 @@ def variants(tmp: Path) -> dict[str, Path]:
         out[key] = V.write(tmp / key, tables)
 
     broken(
-        "people",
-        "people",
+        "ties",
+        "ties",
+        source=["p2", "p3", "r1", "p1"],
+        target=["p1", "p3", "p1", "p9"],
+        kind=["reports_to", "friend", "covers", "freind"],
+        strength=["2", "", "", "abc"],
+    )
+    tables = V.valid_tables()
+    tables["people"] = tables["people"].assign(
         id=["p1", "p2", "p3", "u1", "p2"],
         name=["Ann", "", "Cy", "Eve", "Rex"],
         level=["2", "x", "4.5", "9", ""],
@@ -74,15 +81,6 @@ def variants(tmp: Path) -> dict[str, Path]:
         do_not_contact=["maybe", "是", "", "", ""],
         updated=["2025-13-01", "2027-01-01", "31 Mar 2025", "", ""],
     )
-    broken(
-        "ties",
-        "ties",
-        source=["p2", "p3", "r1", "p1"],
-        target=["p1", "p3", "p1", "p9"],
-        kind=["reports_to", "friend", "covers", "freind"],
-        strength=["2", "", "", "abc"],
-    )
-    tables = V.valid_tables()
     tables["ties"] = pd.DataFrame(
         {
             "source": ["p1", "p2", "p3", "p1", "p3", "p2", "p1", "u1"],
@@ -126,12 +124,9 @@ def test_spark_reports_the_same_problems_as_relgraph_validate(spark: Any, tmp_pa
         )
 
 
-def test_a_valid_dataset_has_no_problems_and_counts_are_kept(spark: Any, tmp_path: Path) -> None:
+def test_every_problem_is_counted_and_the_first_are_listed(spark: Any) -> None:
     from relgraph.spark import read_tables, validate
 
-    ok = validate(read_tables(spark, V.write(tmp_path / "ok", V.valid_tables())), today=TODAY)
-    assert ok.total() == 0
-    ok.raise_if_any()
     n = 12
     people = pd.DataFrame(
         {"id": [f"p{i}" for i in range(n)], "name": "x", "org": "A", "level": "9"}
