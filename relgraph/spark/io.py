@@ -47,12 +47,13 @@ class SparkTables:
     sources: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def with_settings(self, settings: Settings | None = None, **changes: Any) -> SparkTables:
         """Return the same tables with other settings (as ``net.with_settings``)."""
         base = self.settings if settings is None else settings
         new = base.replace(**changes) if changes else base
-        return SparkTables(dict(self.frames), dict(self.sources), list(self.problems), new)
+        return SparkTables(dict(self.frames), dict(self.sources), list(self.problems), new, {})
 
     def __getitem__(self, name: str) -> Any:
         return self.frames[name]

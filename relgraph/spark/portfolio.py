@@ -238,7 +238,18 @@ def _org_ids(tables: SparkTables, members: DataFrame) -> DataFrame:
 
 
 def _packed(tables: SparkTables, depth: int) -> tuple[DataFrame, dict[str, list[str]]]:
-    """Every slice's rows as ``account, tbl, _row, cells`` (text), and each table's columns."""
+    """Every slice's rows as ``account, tbl, _row, cells`` (text), and each table's columns.
+
+    Computed once per tables and depth (checkpointed), so several analyses share it.
+    """
+    key = ("packed", depth)
+    if key not in tables.memo:
+        tables.memo[key] = _pack_all(tables, depth)
+    packed: tuple[DataFrame, dict[str, list[str]]] = tables.memo[key]
+    return packed
+
+
+def _pack_all(tables: SparkTables, depth: int) -> tuple[DataFrame, dict[str, list[str]]]:
     members = account_slices(tables, depth=depth)
     cols = {n: [c for c in f.columns if c != ROW] for n, f in tables.frames.items()}
     opps = tables["opportunities"]
@@ -265,7 +276,7 @@ def _packed(tables: SparkTables, depth: int) -> tuple[DataFrame, dict[str, list[
     out = parts[0]
     for p in parts[1:]:
         out = out.unionByName(p)
-    return out, cols
+    return out.localCheckpoint(), cols
 
 
 def _network(
