@@ -116,6 +116,12 @@ class _Bag:
             )
         )
 
+    def marked(self, table: str, rows: DataFrame, column: str, reason: Reason, hint: str) -> None:
+        """One problem per row of ``table`` whose ``_row`` is among ``rows``."""
+        flags = rows.select(ROW).distinct().withColumn("_bad", F.lit(True))
+        frame = self.tables[table].join(flags, ROW, "left")
+        self.rows(table, F.col("_bad").isNotNull(), column, reason, hint, frame=frame)
+
 
 def _range_text(col: SchemaColumn) -> str:
     lo = None if col.lo is None else f"{col.lo:g}"
@@ -274,15 +280,7 @@ def _ref_checks(bag: _Bag, ok: set[str], failed: set[str]) -> None:
                 bad = frame.where(~C.blank(c)).select(ROW, c.alias("_id"))
                 bad = bad.join(known, "_id", "left_anti").select(ROW)
             hint = say("spark_hint_reference", column=col.name, table=col.ref)
-            marked = frame.join(bad.withColumn("_bad", F.lit(True)), ROW, "left")
-            bag.rows(
-                name,
-                F.col("_bad").isNotNull(),
-                col.name,
-                Reason.UNKNOWN_REFERENCE,
-                hint,
-                frame=marked,
-            )
+            bag.marked(name, bad, col.name, Reason.UNKNOWN_REFERENCE, hint)
 
 
 def _canonical(name: str, column: str) -> Column:
@@ -356,17 +354,8 @@ def _org_kind_checks(bag: _Bag, ok: set[str]) -> None:
             bad = pieces.join(kinds, "oid").where(
                 F.col("okind").isNotNull() & (F.col("okind") != "competitor")
             )
-            marked = opp.join(
-                bad.select(ROW).distinct().withColumn("_bad", F.lit(True)), ROW, "left"
-            )
-            bag.rows(
-                "opportunities",
-                F.col("_bad").isNotNull(),
-                "competitors",
-                Reason.WRONG_ORG_KIND,
-                say("spark_hint_competitors"),
-                frame=marked,
-            )
+            hint = say("spark_hint_competitors")
+            bag.marked("opportunities", bad, "competitors", Reason.WRONG_ORG_KIND, hint)
     if "people" in ok:
         _party_checks(bag, ok, kinds)
 
@@ -403,16 +392,9 @@ def _party_checks(bag: _Bag, ok: set[str], kinds: DataFrame) -> None:
             frame=lp,
         )
         pieces = log.select(ROW, F.explode(F.split("their_people", _SPLIT)).alias("_pid"))
-        ours = pieces.join(party.where(F.col("_party") == "us"), "_pid").select(ROW).distinct()
-        marked = log.join(ours.withColumn("_bad", F.lit(True)), ROW, "left")
-        bag.rows(
-            "interactions",
-            F.col("_bad").isNotNull(),
-            "their_people",
-            Reason.WRONG_ORG_KIND,
-            say("spark_hint_their_people"),
-            frame=marked,
-        )
+        ours = pieces.join(party.where(F.col("_party") == "us"), "_pid")
+        hint = say("spark_hint_their_people")
+        bag.marked("interactions", ours, "their_people", Reason.WRONG_ORG_KIND, hint)
 
 
 def _tie_checks(bag: _Bag, cycle_depth: int) -> None:
@@ -473,15 +455,7 @@ def _cycles(bag: _Bag, first: DataFrame, depth: int) -> None:
         cyc = cyc.unionByName(f)
     members = cyc.select(F.array_min("seen").alias("cycle"), F.explode("seen").alias("source"))
     rows = members.join(first, "source").groupBy("cycle").agg(F.min(ROW).alias(ROW))
-    marked = bag.tables["ties"].join(rows.withColumn("_bad", F.lit(True)), ROW, "left")
-    bag.rows(
-        "ties",
-        F.col("_bad").isNotNull(),
-        "target",
-        Reason.REPORTING_CYCLE,
-        say("spark_hint_cycle"),
-        frame=marked,
-    )
+    bag.marked("ties", rows, "target", Reason.REPORTING_CYCLE, say("spark_hint_cycle"))
 
 
 def _filled(tables: SparkTables) -> SparkTables:
