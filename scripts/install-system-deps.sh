@@ -19,7 +19,6 @@ if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "installing system packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   if [[ " ${need[*]} " == *" JAVA "* ]]; then
@@ -30,6 +29,7 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     need=("${need[@]/JAVA/$java_pkg}")
     mkdir -p /usr/share/man/man1  # slim images lack it; the JRE's postinst needs it
   fi
+  echo "installing system packages: ${need[*]}"
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
     || { echo "apt-get failed; the browser/CJK/LibreOffice tests will skip and say why" >&2; exit 0; }
   # matplotlib caches the font list: drop it so the new fonts are found.
