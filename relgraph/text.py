@@ -1163,6 +1163,34 @@ TEMPLATES: dict[str, str] = {
         "{target_kind}): a reporting line stays within our side, a competitor's, or the "
         "customer's and their partners'; record this tie as influences or works_with"
     ),
+    # -- spark -------------------------------------------------------------------
+    "spark_range_both": " from {lo} to {hi}",
+    "spark_range_lo": " of at least {lo}",
+    "spark_range_hi": " of at most {hi}",
+    "spark_hint_term": "unknown {column}; valid: {choices}",
+    "spark_hint_number": "expected a number{range}",
+    "spark_hint_int": "expected a whole number{range}",
+    "spark_hint_range": "{column} must be a number{range}",
+    "spark_hint_duplicate_id": (
+        "this {column} is already used in an earlier row; ids must be unique"
+    ),
+    "spark_hint_missing_column": "required column {column!r} is missing; the header needs {header}",
+    "spark_hint_reference": "names an id that is not in the {table} table ({column})",
+    "spark_hint_supports": "supports must name an org of kind competitor",
+    "spark_hint_account": "account must name an org of kind customer",
+    "spark_hint_our_person": "our_person must be at an org of kind us",
+    "spark_hint_both_ways": (
+        "this personal tie is given in both directions with the same kind; personal ties "
+        "are undirected, so keep one of the two rows"
+    ),
+    "spark_hint_two_managers": (
+        "reports to more than one manager; keep one reports_to tie and record the other as "
+        "'influences' or 'works_with'"
+    ),
+    "spark_hint_cycle": (
+        "reports_to forms a cycle through this row; someone at the top must report to nobody"
+    ),
+    "spark_more_rows": "… and %d more rows with the same problem",
 }
 
 #: Display words of the vocabularies and labels people see, by vocabulary then value (the

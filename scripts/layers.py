@@ -54,6 +54,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "analysis": ("relgraph.analysis",),
     "plan": ("relgraph.plan",),
+    "spark": ("relgraph.spark",),
     "output": ("relgraph.viz", "relgraph.export"),
     "top": ("relgraph.cli", "relgraph.demo", "relgraph.__main__", "relgraph"),
 }
@@ -65,6 +66,7 @@ ROLES = {
     "network": "RelationshipNetwork and the views it owns; loading, importers, privacy",
     "analysis": "every analysis; `analysis/paths` is the one route engine",
     "plan": "the yearly planning set",
+    "spark": "the same analyses per account on Apache Spark (optional extra)",
     "output": "maps, plots and graph exports",
     "top": "the command line, the demo and the public namespace",
 }
