@@ -138,9 +138,9 @@ def _target_line(net: RelationshipNetwork, row: Any) -> str:
     people = _say(
         net,
         "tgt_why_people",
-        a=row.owner_a or none,
-        b=row.owner_b or none,
-        sponsor=row.sponsor or _say(net, "tgt_no_sponsor"),
+        a=net.label(row.owner_a) if row.owner_a else none,
+        b=net.label(row.owner_b) if row.owner_b else none,
+        sponsor=net.label(row.sponsor) if row.sponsor else _say(net, "tgt_no_sponsor"),
     )
     return _say(
         net,
