@@ -334,8 +334,12 @@ class RelationshipNetwork(NetworkViews):
 
     @cached_property
     def labels(self) -> pd.Series:
-        """Display label per person: ``name (name_en)`` when an English rendering is given."""
-        lab = label_text(self.people["name"], self.people["name_en"])
+        """Display label per person, in the name order of ``settings.language``.
+
+        English: ``name (name_en)`` when an English rendering is given; Chinese: the name
+        alone when it is written in Chinese characters (:func:`relgraph.locale.person_label`).
+        """
+        lab = label_text(self.people["name"], self.people["name_en"], lang=self.settings.language)
         return pd.Series(lab, index=self.person_ids, name="label")
 
     @cached_property
@@ -352,7 +356,7 @@ class RelationshipNetwork(NetworkViews):
         {'A': 'Acme', 'U': 'Us', 'R': 'Rival'}
         """
         o = self.orgs
-        lab = label_text(o["name"], o["name_en"])
+        lab = label_text(o["name"], o["name_en"], lang=self.settings.language)
         return pd.Series(lab, index=pd.Index(o["id"].astype(str), name="org"), name="label")
 
     def label(self, person: str) -> str:

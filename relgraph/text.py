@@ -10,15 +10,40 @@ translate the new entries of ``relgraph/locale/zh/LC_MESSAGES/relgraph.po``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from relgraph.locale import check_language, translate
 
-__all__ = ["TEMPLATES", "TERMS", "Message", "message", "plan_header", "say", "term", "terms"]
+__all__ = [
+    "TEMPLATES",
+    "TERMS",
+    "Message",
+    "message",
+    "plan_header",
+    "say",
+    "term",
+    "term_list",
+    "terms",
+]
 
 TEMPLATES: dict[str, str] = {
     # -- general ---------------------------------------------------------------
+    "privacy_included": (
+        "Sensitive personal ties are INCLUDED (include_sensitive=True); do not share."
+    ),
+    "privacy_none": "No sensitive personal data in this network.",
+    "privacy_ties": "{n} sensitive ties",
+    "privacy_ties_one": "{n} sensitive tie",
+    "privacy_people": "{n} people known only through them",
+    "privacy_people_one": "{n} person known only through them",
+    "privacy_affiliations": "{n} sensitive affiliations",
+    "privacy_affiliations_one": "{n} sensitive affiliation",
+    "privacy_hidden": (
+        "{parts} hidden (family, faith, neighbourhood or marked sensitive); "
+        "pass include_sensitive=True to include them."
+    ),
     "defaults_note": "uses relgraph's default settings (see docs/methodology.md)",
     "not_available": "n/a",
     "party_us": "us",
@@ -139,7 +164,6 @@ TEMPLATES: dict[str, str] = {
     ),
     "routes_affiliation_hop": "shared {kind} {name}, not yet a tie,",
     "routes_none_short": "no route",
-    "routes_our_team": "our team",
     "routes_none": "no chain of ties of at most {max_hops} hops from {start} reaches {who}",
     "routes_none_ours": "{who} is on our team (or is the starting person); no introduction needed",
     "routes_none_dnc": (
@@ -189,6 +213,11 @@ TEMPLATES: dict[str, str] = {
     "linkedin_already": "already has a {kind} tie with {owner}; nothing added",
     "linkedin_tie": "LinkedIn connection of {owner}",
     "linkedin_owner": "this row is the owner themself; nothing added",
+    "linkedin_duplicate": "an earlier row already added this person",
+    "linkedin_ambiguous": (
+        "matches several people ({people}); add a {column} or email column to tell them apart"
+    ),
+    "linkedin_org_name": "LinkedIn connections (company not in the data)",
     # -- coverage and targets ----------------------------------------------------
     "tgt_obj_neutralise": "neutralise an opponent",
     "tgt_obj_convert": "convert a neutral",
@@ -257,7 +286,6 @@ TEMPLATES: dict[str, str] = {
     "cov_cand_level": "{who} (level {level})",
     "cov_cand_boss": "{who} (their boss)",
     "cov_cand_sways": "{who} (sways them, {kind} {weight:.1f})",
-    "cov_no_role": "no role",
     "cov_gap_uncovered": "{who} ({roles}) has no owner on our team{extra}",
     "cov_gap_single_threaded": (
         "{who} ({roles}) is covered only by {owner}{extra}: add a backup owner (A/B rule)"
@@ -333,7 +361,6 @@ TEMPLATES: dict[str, str] = {
     "cov_person_route": "best route {strength:.2f}: {route}",
     "cov_person_stale": "attitude stale (assessed {date})",
     "cov_person_dnc": "do not contact",
-    "cov_party_us": "us",
     "cov_nobody": "nobody",
     "cov_summary_why": (
         "{name}: index {index:+.2f}; {n} supporter(s) holding {share:.0%} of the decision "
@@ -371,6 +398,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "int_initiative": "{ours} initiated by us, {theirs} by them, {mutual} both/unrecorded",
     "int_no_tie": "; no tie recorded between them",
+    "int_derived_nothing": "nothing",
     "int_tie_explicit": ("explicit strength {strength:.2f} wins; the log alone gives {derived}"),
     "int_tie_derived": "no strength given; derived from the interactions log: {derived:.2f}",
     "int_tie_default": "no strength given and no logged contact: default for {kind} {strength:.2f}",
@@ -431,9 +459,6 @@ TEMPLATES: dict[str, str] = {
         "{n} person(s) known only through sensitive ties left out (e.g. a relative or a "
         "neighbour); pass include_sensitive=True to show them."
     ),
-    "viz_sensitive_included": (
-        "Sensitive personal ties are INCLUDED (include_sensitive=True); do not share."
-    ),
     "viz_focus_sensitive": (
         "{who} is known only through sensitive ties and is left out of shared maps; "
         "pass include_sensitive=True to focus on them."
@@ -453,28 +478,7 @@ TEMPLATES: dict[str, str] = {
     "viz_tip_owners": "Our owners: {owners}",
     "viz_tip_leverage": "Leverage: {leverage} of the decision support index per point",
     "viz_tip_why": "Why: {why}",
-    "viz_attitude_-3": "strongly opposed",
-    "viz_attitude_-2": "opposed",
-    "viz_attitude_-1": "cool",
-    "viz_attitude_0": "neutral",
-    "viz_attitude_1": "favourable",
-    "viz_attitude_2": "supporter",
-    "viz_attitude_3": "champion",
-    "viz_attitude_unknown": "not assessed",
-    "viz_role_decider": "decider",
-    "viz_role_approver": "approver",
-    "viz_role_buyer": "buyer",
-    "viz_role_influencer": "influencer",
-    "viz_role_user": "user",
-    "viz_role_initiator": "initiator",
-    "viz_role_gatekeeper": "gatekeeper",
-    "viz_role_other": "other role",
     "viz_role_none": "no role in this opportunity",
-    "viz_party_us": "our team",
-    "viz_party_customer": "customer",
-    "viz_party_partner": "partner",
-    "viz_party_other": "other",
-    "viz_party_competitor": "competitor staff",
     "viz_tie_reports_to": "reporting line (arrow: manager → report)",
     "viz_tie_influences": "influence (arrow: who sways → whom)",
     "viz_tie_covers": "we cover (our owner → customer)",
@@ -542,9 +546,7 @@ TEMPLATES: dict[str, str] = {
     "plot_zone_low": "below the line: less leverage, lower priority",
     "plot_coverage_title": "Coverage of {opp}: role holders by where they stand",
     "plot_col_us": "{us} (supporters)",
-    "plot_col_neutral": "neutral",
     "plot_col_against": "against us, no competitor",
-    "plot_col_unknown": "not assessed",
     "plot_covered": "covered {n}/{total}",
     "plot_dnc_key": "{mark} do not contact",
     "plot_route_title": "Route {a} → {b}: {hops} hop(s), strength {strength} = {product}",
@@ -616,14 +618,9 @@ TEMPLATES: dict[str, str] = {
     "mon_now": "the later snapshot",
     "mon_between": "between {old} and {new}",
     "mon_position_text": "{title} (level {level})",
-    "mon_stance_support": "supporter",
-    "mon_stance_neutral": "neutral",
-    "mon_stance_oppose": "opponent",
-    "mon_stance_blank": "not assessed",
     "mon_joined": "{who} joined as {position}",
     "mon_left": "{who}, {position}, left",
     "mon_moved": "{who} moved from {before} to {after}",
-    "mon_no_role": "no role",
     "mon_role": "{who} in {opp}: {before} → {after}",
     "mon_attitude": "{who}: attitude {before} → {after} ({shift}), assessed {date}",
     "mon_new_supporter": "{who} now backs {competitor} (strength {strength})",
@@ -653,10 +650,6 @@ TEMPLATES: dict[str, str] = {
     "mon_group_index": "Support index: {items}.",
     "mon_plot_title": "Decision support index over time: {opp}",
     "mon_plot_ylabel": "index (us −3..+3, competitors 0..3)",
-    "tier_S": "strategic",
-    "tier_A": "partner",
-    "tier_B": "value",
-    "tier_C": "general",
     "tier_why": (
         "score {score:.1f} = 100 × ({wv:g} × value {v:.2f} + {wp:g} × potential {p:.2f} "
         "+ {wf:g} × fit {f:.2f}) → {tier} ({meaning}, score ≥ {cut:g})"
@@ -852,8 +845,21 @@ TEMPLATES: dict[str, str] = {
     "imp_activity_dup": "already in the interactions log (same salesforce_id); not added again",
     "imp_activity_dup_action": "row not imported",
     "imp_nothing_unmapped": "Every row mapped one-to-one.",
+    "imp_act_no_contact": (
+        "no contact (WhoId blank): an activity on an account only cannot be tied to a person"
+    ),
+    "imp_act_lead": (
+        "WhoId {id} is a Lead, not a Contact; convert the lead or add the person by hand"
+    ),
+    "imp_act_no_owner": "no owner (OwnerId blank)",
+    "imp_act_no_date": "no readable date (expected YYYY-MM-DD)",
+    "imp_act_unknown": "contact {id} is not in the network",
+    "imp_act_not_ours": "owner {id} is not one of our people",
+    "imp_act_type_unknown": "activity type not recognised",
+    "imp_act_no_type": "no Type, subtype or Call:/Email: subject prefix",
     # -- language-neutral glue ---------------------------------------------------
     "list_sep": ", ",
+    "and_sep": " and ",
     # -- input workbook (relgraph template) -------------------------------------
     "tpl_required": "required: every row needs a value",
     "tpl_optional": "optional: may be left blank",
@@ -1028,7 +1034,14 @@ TEMPLATES: dict[str, str] = {
     "cli_not_mapped": "{n} value(s) did not map one-to-one:",
     "cli_not_a_date": "{value!r} is not a date YYYY-MM-DD",
     "cli_log_problems": "{n} problem(s) in the combined log:",
-    "demo_loaded": "Loaded and validated the sample account: {net}",
+    "demo_loaded": (
+        "Loaded and validated the sample account: {people} people, {orgs} organisations, "
+        "{ties} ties"
+    ),
+    "demo_count": "  {what}: {n}",
+    "demo_people_of": "{people} ({party})",
+    "demo_row": "  {name} [{id}]: {why}",
+    "demo_target_row": "  {rank}. {name} [{person}]: {objective}, gain {gain:.4f}; {people}",
     "demo_workbook": "The account's tables as one workbook: {path}",
     "demo_index": "Decision support index for {opp} (us −3..+3, competitors 0..3):",
     "demo_hidden": "Top hidden influencers (no formal role in {opp}):",
@@ -1358,6 +1371,15 @@ TERMS: dict[str, dict[str, str]] = {
         "affiliations": "affiliations",
         "interactions": "interactions",
     },
+    "period": {"year": "year", "half-year": "half-year"},
+    # the kinds of rows of the plan's action sheet (Plan.actions["kind"])
+    "action_kind": {
+        "route": "introduction step",
+        "meeting": "meeting",
+        "key_dates": "key dates",
+        "sponsor": "sponsor touchpoint",
+        "review": "review",
+    },
     "plan_sheet": {
         "Cover": "Cover",
         "Status": "Status",
@@ -1559,6 +1581,34 @@ def term(vocabulary: str, value: object, *, lang: str = "en") -> str:
     if lang == "en":
         return english
     return translate(f"{vocabulary}:{key}", english, lang=check_language(lang))
+
+
+def term_list(vocabulary: str, values: str | Iterable[object], *, lang: str = "en") -> str:
+    """Return the display words of several values, joined by the language's list separator.
+
+    Parameters
+    ----------
+    vocabulary : str
+        A key of :data:`TERMS`.
+    values : str or iterable
+        The canonical values, or one text of them separated by commas (``"decider,
+        approver"``, as the role columns of result tables hold them).
+    lang : {"en", "zh"}, default "en"
+
+    Returns
+    -------
+    str
+        ``""`` for no values.
+
+    Examples
+    --------
+    >>> term_list("role", "decider, approver"), term_list("role", ["decider", "buyer"], lang="zh")
+    ('decider, approver', '决定者、购买者')
+    """
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(",")]
+    words = [term(vocabulary, v, lang=lang) for v in values if str(v).strip()]
+    return say("list_sep", lang=lang).join(words)
 
 
 def terms(vocabulary: str, *, lang: str = "en") -> dict[str, str]:

@@ -81,6 +81,17 @@ def test_party_labels_and_groups(net: rg.RelationshipNetwork) -> None:
     assert net.do_not_contact().tolist() == [False, True, False, False]
 
 
+def test_labels_follow_the_language(net: rg.RelationshipNetwork) -> None:
+    """Chinese: the Chinese name alone; a name without Chinese characters keeps its order."""
+    zh = net.with_settings(language="zh")
+    assert zh.labels["p1"] == "方华" and zh.label("p2") == "Li"
+    assert zh.labels.drop("p1").tolist() == net.labels.drop("p1").tolist()
+    assert net.labels["p1"] == "方华 (Fang Hua)"  # English unchanged
+    sample = rg.datasets.sample()
+    assert sample.with_settings(language="zh").org_labels["ORI"] == "猎户通信"
+    assert sample.org_labels["ORI"] == "猎户通信 (Orion Telecom)"
+
+
 def test_resolve_person(net: rg.RelationshipNetwork) -> None:
     assert net.resolve_person("p2") == "p2"
     assert net.resolve_person("方华") == "p1"

@@ -26,24 +26,19 @@ from pyspark.sql import functions as F
 from pyspark.sql import types as T
 from pyspark.sql.window import Window
 
+from relgraph.analysis.paths.render import tie_words
 from relgraph.analysis.routes import BULK_COLUMNS
 from relgraph.checks import check_bool
 from relgraph.errors import UnknownPersonError
 from relgraph.spark import _graph as G
 from relgraph.spark.io import SparkTables
-from relgraph.text import say
+from relgraph.text import TERMS, say, term
 
 __all__ = ["SPARK_BULK_COLUMNS", "routes_to_many"]
 
 #: Columns of the result: :data:`relgraph.analysis.routes.BULK_COLUMNS` (paths as arrays).
 SPARK_BULK_COLUMNS: tuple[str, ...] = BULK_COLUMNS
 
-_DIRECTED_WORDS = {
-    "reports_to": ("reports to", "manages"),
-    "covers": ("covers", "covered by"),
-    "influences": ("influences", "influenced by"),
-    "informs": ("informs", "informed by"),
-}
 _PATH = T.ArrayType(T.LongType())
 
 
@@ -205,7 +200,20 @@ def _search(
     return best, alt
 
 
-def _describe(paths: DataFrame, people: DataFrame, details: DataFrame) -> DataFrame:
+def _hop_words(lang: str) -> Any:
+    """Return the words of a hop as the single-machine renderer writes them (``tie_words``)."""
+    kinds = sorted(TERMS["tie_kind"])
+    fwd = F.create_map(*[F.lit(x) for k in kinds for x in (k, tie_words(k, lang=lang))])
+    back = F.create_map(
+        *[F.lit(x) for k in kinds for x in (k, tie_words(k, reverse=True, lang=lang))]
+    )
+    words = F.when(F.col("su") == F.col("a"), fwd[F.col("kind")]).otherwise(back[F.col("kind")])
+    return F.coalesce(words, F.col("kind"))
+
+
+def _describe(
+    paths: DataFrame, people: DataFrame, details: DataFrame, lang: str = "en"
+) -> DataFrame:
     """Per (t, which): ids, person texts, hop strengths and hop words, in path order."""
     hops = paths.select("t", "which", "path", F.posexplode("path").alias("i", "c"))
     hops = hops.where(F.col("i") > 0).withColumn("a", F.col("path")[F.col("i") - 1])
@@ -213,14 +221,7 @@ def _describe(paths: DataFrame, people: DataFrame, details: DataFrame) -> DataFr
         details,
         (F.least("a", "c") == details["lo"]) & (F.greatest("a", "c") == details["hi"]),
     )
-    words = F.col("kind")
-    for kind, (fwd, back) in _DIRECTED_WORDS.items():
-        words = F.when(
-            F.col("kind") == kind, F.when(F.col("su") == F.col("a"), fwd).otherwise(back)
-        ).otherwise(words)
-    words = F.when(F.col("kind").isin(*_DIRECTED_WORDS), words).otherwise(
-        F.regexp_replace("kind", "_", " ")
-    )
+    words = _hop_words(lang)
     per_hop = hops.groupBy("t", "which").agg(
         F.array_sort(F.collect_list(F.struct("i", "strength", words.alias("w")))).alias("h")
     )
@@ -301,7 +302,7 @@ def _route_fields(prefix: str, r: Any) -> dict[str, Any]:
 
 
 def _rows(
-    batches: Iterator[pd.DataFrame], max_hops: int, include_dnc: bool
+    batches: Iterator[pd.DataFrame], max_hops: int, include_dnc: bool, lang: str = "en"
 ) -> Iterator[pd.DataFrame]:
     for frame in batches:
         out = []
@@ -312,17 +313,28 @@ def _rows(
             n_excl = int(r["excluded"] or 0)
             label = r["label"]
             if r["ours"]:
-                why = say("routes_none_ours", who=label)
+                why = say("routes_none_ours", who=label, lang=lang)
             elif r["dnc"] and not include_dnc:
-                why = say("routes_none_dnc", who=label)
+                why = say("routes_none_dnc", who=label, lang=lang)
             elif row["best_hops"] == 0:
-                why = say("routes_none", who=label, start=say("routes_our_team"), max_hops=max_hops)
+                why = say(
+                    "routes_none",
+                    who=label,
+                    start=term("party", "us", lang=lang),
+                    max_hops=max_hops,
+                    lang=lang,
+                )
             elif row["alt_hops"] == 0:
-                why = say("routes_bulk_no_alt", max_hops=max_hops)
+                why = say("routes_bulk_no_alt", max_hops=max_hops, lang=lang)
             else:
-                why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"])
+                why = say(
+                    "routes_bulk_two",
+                    best=row["best_strength"],
+                    alt=row["alt_strength"],
+                    lang=lang,
+                )
             if n_excl:
-                why += "; " + say("routes_excluded", n=n_excl)
+                why += "; " + say("routes_excluded", n=n_excl, lang=lang)
             row["excluded"] = n_excl
             row["why"] = why
             out.append(row)
@@ -414,7 +426,7 @@ def routes_to_many(
         mine = paths.select("t", "path").withColumn("_kept", F.lit(True))
         cnt = free.join(mine, ["t", "path"], "left").where(F.col("_kept").isNull())
         excluded = cnt.groupBy("t").agg(F.count(F.lit(1)).alias("excluded"))
-    desc = _describe(paths, people, G.pair_details(resolved, opts[0]))
+    desc = _describe(paths, people, G.pair_details(resolved, opts[0]), settings.language)
     row = tgt.select(F.col("idx").alias("t"), "id", "label", "ours", "dnc", "_order")
     for which in ("best", "alt"):
         part = desc.where(F.col("which") == which).select(
@@ -423,5 +435,6 @@ def routes_to_many(
         row = row.join(part, "t", "left")
     row = row.join(excluded, "t", "left")
     include_dnc = opts[1]
-    out = row.mapInPandas(lambda it: _rows(it, hops, include_dnc), _OUT)
+    lang = settings.language
+    out = row.mapInPandas(lambda it: _rows(it, hops, include_dnc, lang), _OUT)
     return out.orderBy("_order").drop("_order").localCheckpoint()
