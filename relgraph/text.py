@@ -21,6 +21,45 @@ TEMPLATES: dict[str, str] = {
     "defaults_note": "uses relgraph's default settings (see docs/methodology.md)",
     "not_available": "n/a",
     "party_us": "us",
+    # -- notebook views of results (_repr_html_) --------------------------------
+    "repr_more_rows": "… and {n} more row(s)",
+    "repr_caption_people": "People",
+    "repr_caption_edges": "Reporting lines and hidden sway",
+    "repr_chain_title": (
+        "Decision chain of {opportunity}: {holders} role holder(s), {hidden} hidden influencer(s)"
+    ),
+    "repr_chain_flow": "Stages: {flow}",
+    "repr_chain_withheld": (
+        "{n} hidden sway edge(s) carried only by sensitive ties were left out "
+        "(pass include_sensitive=True to show them)"
+    ),
+    "repr_net_title": (
+        "Relationship network: {people} people, {orgs} orgs, {ties} ties, "
+        "{opportunities} opportunities"
+    ),
+    "repr_net_source": "Source: {source}",
+    "repr_net_parties": "People by org kind: {counts}",
+    "repr_net_as_of": "Dates measured against: {as_of}",
+    "repr_net_today": "today",
+    "repr_net_language": "Language: {language}",
+    "repr_net_settings": "Settings changed from the defaults: {changes}",
+    "repr_net_defaults": "Settings: relgraph's defaults (see docs/methodology.md)",
+    "repr_net_privacy": (
+        "Privacy: {ties} sensitive tie(s) and {affiliations} sensitive affiliation(s); "
+        "default outputs leave them out, and the people known only through them "
+        "(pass include_sensitive=True to include them)"
+    ),
+    "repr_net_privacy_none": "Privacy: no sensitive personal data",
+    "repr_caption_opportunities": "Opportunities",
+    "repr_sim_title": "What-if simulation: the predicted attitude of {n} people moves",
+    "repr_sim_index": "{party}: support index {before:+.2f} → {after:+.2f} ({delta:+.2f})",
+    "repr_caption_index": "Support index by party",
+    "repr_caption_moves": "People whose predicted attitude moves most",
+    "repr_cov_gaps": "{n} gap(s): {counts}",
+    "repr_caption_factions": "Factions",
+    "repr_caption_changes": "Changes",
+    "repr_caption_diff_index": "Support index in both snapshots",
+    "repr_plan_facts": "{targets} target(s), {actions} action(s), {people} key people",
     # -- influence (chain, leverage, hidden influencers, simulate) --------------
     "index_why": (
         "{party}: index {index:+.2f} on {scale}; {supporters} of {holders} role holders "
@@ -78,6 +117,14 @@ TEMPLATES: dict[str, str] = {
         "(product of the hops' influence weights)"
     ),
     "chain_flow": "{stage}: {people}",
+    "chain_why_holder": "{roles}, power {power:.2f}{stage}; {attitude}{backs}",
+    "chain_why_stage": " at the {stage} stage",
+    "chain_why_attitude": "attitude {value:+d} ({word})",
+    "chain_why_backs": "; backs {competitor}",
+    "chain_why_hidden": "no role; sways {sways}",
+    "chain_why_sways": "{who} {ties}: {share:.0%} of their attention",
+    "chain_edge_formal": "{source} reports to {target}",
+    "chain_edge_hidden": "{source} sways {target} {ties}: {share:.0%} of their attention",
     "sim_changed": "attitude set to {value:+d}",
     "sim_left": "leaves the company",
     "sim_new_tie": "new {kind} tie with {other}",

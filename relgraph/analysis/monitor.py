@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import UnknownOpportunityError
+from relgraph.io.html_table import html_result, html_table
 from relgraph.loading import Snapshot, load, load_snapshots
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
@@ -137,11 +138,15 @@ class SnapshotDiff:
         return _narrative(self)
 
     def _repr_html_(self) -> str:
-        import html
-
-        body = self.changes.to_html(index=False, escape=True, na_rep="")
-        text = "<br>".join(html.escape(line) for line in self.narrative.splitlines())
-        return f"<p>{text}</p>{body}"
+        lang = getattr(self, "language", "en")
+        head, *lines = self.narrative.splitlines()
+        if self.note and lines and lines[-1] == self.note:
+            lines.pop()  # the notes show as notes, under the tables
+        tables = [
+            (say("repr_caption_changes", lang=lang), html_table(self.changes, lang=lang)),
+            (say("repr_caption_diff_index", lang=lang), html_table(self.index, lang=lang)),
+        ]
+        return html_result(head, facts=lines, tables=tables, notes=self.notes)
 
 
 def _when(old: pd.Timestamp | None, new: pd.Timestamp | None) -> str:

@@ -13,6 +13,7 @@ from relgraph.analysis.influence.model import build_model, model
 from relgraph.analysis.influence.support import downstream, index_frame, power, roles_array
 from relgraph.checks import check_float
 from relgraph.errors import InvalidParameterError
+from relgraph.io.html_table import html_result, html_table
 from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term
 from relgraph.text import say
 
@@ -38,6 +39,8 @@ class SimulationResult:
     --------
     >>> import relgraph as rg
     >>> res = rg.simulate(rg.datasets.tiny(), leaves=["p4"])
+    >>> res
+    SimulationResult(us +0.068 → +0.243, R +0.748 → +0.897; 4 people move)
     >>> res.index[["party", "before", "after"]].round(3)
       party  before  after
     0    us   0.068  0.243
@@ -46,6 +49,41 @@ class SimulationResult:
 
     people: pd.DataFrame
     index: pd.DataFrame
+
+    def _moved(self) -> pd.DataFrame:
+        """People whose predicted attitude moves (or who left), largest move first."""
+        p = self.people
+        delta = p["delta"].astype(float)
+        moved = p[delta.abs().gt(_MOVE) | (p["after"].isna() & p["before"].notna())]
+        order = moved["delta"].astype(float).abs().fillna(np.inf)
+        return moved.loc[order.sort_values(ascending=False, kind="stable").index]
+
+    def __repr__(self) -> str:
+        parts = ", ".join(
+            f"{party} {before:+.3f} → {after:+.3f}"
+            for party, before, after in self.index[["party", "before", "after"]].values
+        )
+        return f"SimulationResult({parts}; {len(self._moved())} people move)"
+
+    def _repr_html_(self) -> str:
+        lang = getattr(self, "language", "en")
+        facts = [
+            say("repr_sim_index", party=party, before=b, after=a, delta=a - b, lang=lang)
+            for party, b, a in self.index[["party", "before", "after"]].values
+        ]
+        moved = self._moved()
+        return html_result(
+            say("repr_sim_title", n=len(moved), lang=lang),
+            facts=facts,
+            tables=[
+                (say("repr_caption_index", lang=lang), html_table(self.index, lang=lang)),
+                (say("repr_caption_moves", lang=lang), html_table(moved, lang=lang)),
+            ],
+        )
+
+
+#: A predicted attitude that moves by more than this counts as a move in the summary.
+_MOVE = 0.005
 
 
 def _new_ties(net: RelationshipNetwork, new_ties: Any, settings: Settings) -> pd.DataFrame:

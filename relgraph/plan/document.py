@@ -19,6 +19,7 @@ import pandas as pd
 
 from relgraph.io.encode import md_text
 from relgraph.io.files import atomic_write_text
+from relgraph.io.html_table import html_result, html_table
 from relgraph.text import say
 
 __all__ = [
@@ -421,10 +422,20 @@ class Plan:
         return "\n".join(lines) + "\n"
 
     def _repr_html_(self) -> str:
-        return "".join(
-            f"<h4>{html.escape(name)}</h4>{_html_table(frame)}"
-            for name, frame in self.sheets.items()
-        )
+        lang = getattr(self, "language", "en")
+        facts = [
+            say(
+                "repr_plan_facts",
+                targets=len(self.targets),
+                actions=len(self.actions),
+                people=len(self.status),
+                lang=lang,
+            )
+        ]
+        facts += [f"{item}: {value}" for item, value in self.settings]
+        tables = [(name, html_table(frame, lang=lang)) for name, frame in self.sheets.items()]
+        title = say("plan_title", opportunity=self.opportunity, lang=lang)
+        return html_result(title, facts=facts, tables=tables, notes=self.notes)
 
 
 def column_meaning(sheet: str, column: str) -> str:
