@@ -60,6 +60,11 @@ TEMPLATES: dict[str, str] = {
     "repr_caption_changes": "Changes",
     "repr_caption_diff_index": "Support index in both snapshots",
     "repr_plan_facts": "{targets} target(s), {actions} action(s), {people} key people",
+    "repr_activity_title": (
+        "Salesforce activities: {n} touchpoint(s) imported; {report} row(s) in the report"
+    ),
+    "repr_caption_touchpoints": "Touchpoints",
+    "repr_caption_report": "Rows not imported or not mapped one-to-one",
     # -- influence (chain, leverage, hidden influencers, simulate) --------------
     "index_why": (
         "{party}: index {index:+.2f} on {scale}; {supporters} of {holders} role holders "

@@ -17,6 +17,7 @@ import json
 import re
 from typing import Any
 
+from relgraph.io.encode import html_text
 from relgraph.text import say
 from relgraph.viz.vis_assets import app_css, app_js, vis_js
 
@@ -133,7 +134,7 @@ def _fill(values: dict[str, str]) -> str:
 def _values(
     heading: str, situation: list[str], notes: list[str], legend: str, height: str | None
 ) -> dict[str, str]:
-    esc = _html.escape
+    esc = html_text  # markup escaped, control characters and bidi overrides removed
     size = f"#relgraph-network{{height:{height};flex:none}} body{{height:auto}}" if height else ""
     return {
         "TITLE": esc(heading),

@@ -6,10 +6,10 @@ names, departments) is HTML-escaped here, where it enters markup.
 
 from __future__ import annotations
 
-import html as _html
 import math
 from typing import TYPE_CHECKING
 
+from relgraph.io.encode import html_text
 from relgraph.palette import (
     ATTITUDE_COLOURS,
     DNC_COLOUR,
@@ -128,7 +128,7 @@ def _line(colour: str, dash: str = "", arrow: bool = False) -> str:
 
 def legend_html(facts: MapFacts) -> str:
     """Render the legend: colour, shape, ring, marks, ties, size and groups (escaped)."""
-    esc = _html.escape
+    esc = html_text  # markup escaped, control characters and bidi overrides removed
     dot = role_path("", 8)
     out = [f"<h2>{esc(say('viz_legend'))}</h2>", f"<h3>{esc(say('viz_legend_role'))}</h3><ul>"]
     for role in [*ROLE_ORDER, ""]:

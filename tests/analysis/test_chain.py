@@ -76,7 +76,8 @@ def test_sample_chain_roles_and_stage_flow(sample: rg.RelationshipNetwork) -> No
 def test_sample_chain_formal_and_hidden_edges(sample: rg.RelationshipNetwork) -> None:
     chain = rg.decision_chain(sample, "OPP-1")
     e = chain.edges
-    formal = set(zip(e.loc[e["kind"] == "formal", "source"], e.loc[e["kind"] == "formal", "target"]))
+    f = e[e["kind"] == "formal"]
+    formal = set(zip(f["source"], f["target"], strict=True))
     # the CTO reports to the CEO, the CEO to the chairman, the VP of Networks to the CTO
     assert {("C006", "C005"), ("C005", "C001"), ("C015", "C006")} <= formal
     hidden_people = set(chain.people.loc[chain.people["hidden"], "person"])
@@ -122,9 +123,10 @@ def test_to_networkx_keeps_the_graph_form(sample: rg.RelationshipNetwork) -> Non
     assert g.graph["opportunity"] == "OPP-1" and g.graph["withheld"] == chain.withheld
     node = g.nodes["C006"]
     assert node["role"] == "decider" and node["roles"] == ["decider"] and node["power"] == 0.8
-    assert node["supports"] is None and node["label"] == chain.people.set_index("person").loc[
-        "C006", "name"
-    ]
+    assert (
+        node["supports"] is None
+        and node["label"] == chain.people.set_index("person").loc["C006", "name"]
+    )
     assert g.nodes["C002"]["role"] is None and g.nodes["C002"]["hidden"] is True
     assert set(g.edges["E02", "C006"]["ties"]) == {"influences", "former_colleague"}
     # networkx algorithms work on it: everyone in the chain reaches a decider or approver
