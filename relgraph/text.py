@@ -70,6 +70,10 @@ TEMPLATES: dict[str, str] = {
         "{party}: index {index:+.2f} on {scale}; {supporters} of {holders} role holders "
         "on side, holding {share:.0%} of the decision power"
     ),
+    "index_why_no_power": (
+        "{party}: no index: no role holder of this opportunity has any decision power "
+        "(add roles, or give them a power above 0)"
+    ),
     "lev_why_outside": "outside the customer's opinion dynamics (our or competitor staff)",
     "lev_why_negligible": "no measurable pull on the decision chain",
     "lev_why_role": (
@@ -386,6 +390,11 @@ TEMPLATES: dict[str, str] = {
         "{name}: index {index:+.2f}; {n} supporter(s) holding {share:.0%} of the decision "
         "power; highest {top} (level {level}); many {many:.0%} of the account tied, deep "
         "{deep} mean strength, long {long} years median"
+    ),
+    "cov_summary_why_no_index": (
+        "{name}: no index (no role holder has any decision power); {n} supporter(s); "
+        "highest {top} (level {level}); many {many:.0%} of the account tied, deep {deep} "
+        "mean strength, long {long} years median"
     ),
     "cov_note_no_routes": (
         "route columns left blank: relgraph.analysis.routes.routes_to_many is not available"

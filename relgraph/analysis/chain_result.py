@@ -157,7 +157,7 @@ class DecisionChain:
         return len(self.people)
 
     def __contains__(self, person: object) -> bool:
-        return bool(self.people["person"].eq(person).any())
+        return isinstance(person, str) and bool(self.people["person"].eq(person).any())
 
     def to_networkx(self) -> nx.DiGraph:
         """Return the chain as a networkx ``DiGraph`` (nodes: person ids; edges as :attr:`edges`).
@@ -177,7 +177,7 @@ class DecisionChain:
 
         g = nx.DiGraph(**self.graph)
         for row in self.people.to_dict("records"):
-            attrs = {k: _none(v) for k, v in row.items() if k != "person"}
+            attrs = {str(k): _none(v) for k, v in row.items() if k != "person"}
             attrs["label"] = row["name"]
             attrs["roles"] = list(row["roles"])
             attrs["stages"] = list(row["stages"])

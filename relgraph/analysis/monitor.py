@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from relgraph.checks import check_bool, check_date
 from relgraph.errors import UnknownOpportunityError
 from relgraph.io.html_table import html_result, html_table
 from relgraph.loading import Snapshot, load, load_snapshots
@@ -155,14 +156,11 @@ def _when(old: pd.Timestamp | None, new: pd.Timestamp | None) -> str:
     return say("mon_between", old=a, new=b)
 
 
-def _as_stamp(value: Any) -> pd.Timestamp | None:
-    if value is None:
+def _as_stamp(value: Any, name: str = "date") -> pd.Timestamp | None:
+    """Return a snapshot's date (ISO ``YYYY-MM-DD``, a date or a timestamp), or raise."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"unreadable date {value!r}; expected YYYY-MM-DD") from err
-    return None if pd.isna(stamp) else stamp.normalize()
+    return pd.Timestamp(check_date(name, value))
 
 
 def _load(snapshot: Snapshot) -> tuple[RelationshipNetwork, pd.Timestamp | None]:
@@ -271,7 +269,8 @@ def _person_changes(
     def add(
         kind: str, pid: str, before: str, after: str, date: Any, why: str, opp: str = ""
     ) -> None:
-        stamp = _as_stamp(date) if date is not None and not pd.isna(date) else new_date
+        known = date is not None and not pd.isna(date)
+        stamp = pd.Timestamp(date).normalize() if known else new_date
         rows.append(
             {
                 "kind": kind,
@@ -587,10 +586,13 @@ def diff(
     >>> d.changes["kind"].tolist()
     ['attitude', 'index']
     """
+    given = (_as_stamp(old_date, "old_date"), _as_stamp(new_date, "new_date"))
+    gaps = check_bool("gaps", gaps)
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
     old_net, old_stamp = _load(old)
     new_net, new_stamp = _load(new)
-    old_stamp = _as_stamp(old_date) if old_date is not None else old_stamp
-    new_stamp = _as_stamp(new_date) if new_date is not None else new_stamp
+    old_stamp = given[0] if given[0] is not None else old_stamp
+    new_stamp = given[1] if given[1] is not None else new_stamp
     rows = _person_changes(old_net, new_net, new_stamp)
     hidden = _hidden_people(old_net, include_sensitive) | _hidden_people(new_net, include_sensitive)
     n_people_rows = len(rows)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from relgraph.analysis.influence.model import build_model, model
 from relgraph.analysis.influence.support import downstream, index_frame, power, roles_array
-from relgraph.checks import check_float
+from relgraph.checks import check_float, check_ids, check_mapping
 from relgraph.errors import InvalidParameterError
 from relgraph.io.html_table import html_result, html_table
 from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term
@@ -93,7 +93,13 @@ def _new_ties(net: RelationshipNetwork, new_ties: Any, settings: Settings) -> pd
         )
     frame = new_ties.copy() if isinstance(new_ties, pd.DataFrame) else None
     if frame is None:
-        rows = [tuple(r) for r in new_ties]
+        expected = "rows (source, target, kind[, strength])"
+        if isinstance(new_ties, str | Mapping) or not isinstance(new_ties, Iterable):
+            raise InvalidParameterError("new_ties", new_ties, expected)
+        items = list(new_ties)
+        if any(isinstance(r, str) or not isinstance(r, Iterable) for r in items):
+            raise InvalidParameterError("new_ties", new_ties, expected)
+        rows = [tuple(r) for r in items]
         if any(len(r) not in (3, 4) for r in rows):
             raise InvalidParameterError(
                 "new_ties", new_ties, "rows (source, target, kind[, strength])"
@@ -197,13 +203,14 @@ def simulate(
     n = net.n_people
     note = np.full(n, "", dtype=object)
     x0 = before_m.x0.copy()
-    for who, value in (changes or {}).items():
+    changes = check_mapping("changes", changes, expected="a dict of person to attitude")
+    for who, value in changes.items():
         v = check_float(f"changes[{who!r}]", value, minimum=-3, maximum=3)
         i = int(net.index_of(net.resolve_person(str(who)))[0])
         x0[i] = v
         note[i] = say("sim_changed", value=round(v))
     removed = np.zeros(n, dtype=bool)
-    for who in leaves or ():
+    for who in check_ids("leaves", leaves) or ():
         i = int(net.index_of(net.resolve_person(str(who)))[0])
         removed[i] = True
         note[i] = say("sim_left")

@@ -67,6 +67,7 @@ def plot_coverage(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['decider', 'influencer', 'user']
     """
+    pc.check_ax(ax)
     opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
     r = net.opportunity_roles(opp)
     comps = net.competitors_of(opp)

@@ -136,10 +136,8 @@ def to_html(
     UnknownPersonError
         For an unknown ``focus``.
     InvalidParameterError
-        For a bad option or ``positions`` file.
-    ValueError
-        For a ``focus`` known only through sensitive ties (without
-        ``include_sensitive=True``).
+        For a bad option or ``positions`` file, or a ``focus`` known only through
+        sensitive ties (without ``include_sensitive=True``).
 
     Notes
     -----
@@ -166,6 +164,8 @@ def to_html(
     False
     """
     opts = _check(radius, include_sensitive, max_people, view, group_by, layout, seed, height)
+    if title is not None and not isinstance(title, str):
+        raise InvalidParameterError("title", title, "a text or None")
     has_opp = len(net.opportunities) or opportunity is not None
     opp = net.resolve_opportunity(opportunity) if has_opp else None
     user_pos = _read_positions(positions)

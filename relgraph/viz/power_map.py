@@ -79,6 +79,7 @@ def plot_power_map(
     >>> ax.get_xlabel()
     'attitude toward us (−3 … +3)'
     """
+    pc.check_ax(ax)
     import relgraph as rg
 
     label = check_int("label", label, minimum=0)

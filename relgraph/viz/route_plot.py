@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.checks import check_bool
+from relgraph.errors import InvalidParameterError
 from relgraph.text import say
 from relgraph.viz import plot_common as pc
 from relgraph.viz.map_items import kind_text
@@ -65,7 +66,7 @@ def plot_route(
         For an unknown person in the route.
     UnknownOpportunityError
         For an unknown ``opportunity``.
-    ValueError
+    InvalidParameterError
         For a route of fewer than two people, a hop with no (visible) tie, or a sensitive
         route without ``include_sensitive=True``.
 
@@ -82,6 +83,7 @@ def plot_route(
     >>> ax.get_title()
     'Route Eve → Ann: 2 hop(s), strength 0.49 = 0.70 × 0.70'
     """
+    pc.check_ax(ax)
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     path, kinds, strengths, marked = _parse(net, route)
     pol = pc.policy(net, include_sensitive)
@@ -159,7 +161,8 @@ def _parse(
         path, kinds, strengths = [str(p) for p in route], None, None
     path = [net.resolve_person(p) for p in path]
     if len(path) < 2:
-        raise ValueError(say("plot_route_short", path=path))
+        message = say("plot_route_short", path=path)
+        raise InvalidParameterError("route", path, "two or more people", message=message)
     return path, kinds, strengths, marked
 
 
@@ -174,7 +177,8 @@ def _refuse_sensitive(
     hidden_people = [p for p in path if p not in ok]
     if marked or hidden_people or any(str(k) in sens_kinds for k in kinds or ()):
         who = say("plot_route_through", who=", ".join(hidden_people)) if hidden_people else ""
-        raise ValueError(say("plot_route_sensitive", who=who))
+        message = say("plot_route_sensitive", who=who)
+        raise InvalidParameterError("route", path, "a route that may be shown", message=message)
 
 
 def _hops(
@@ -186,7 +190,8 @@ def _hops(
     for a, b in zip(path[:-1], path[1:], strict=True):
         hop = ties[((ties["a"] == a) & (ties["b"] == b)) | ((ties["a"] == b) & (ties["b"] == a))]
         if hop.empty:
-            raise ValueError(say("plot_route_no_tie", a=a, b=b, excluded=not include_sensitive))
+            message = say("plot_route_no_tie", a=a, b=b, excluded=not include_sensitive)
+            raise InvalidParameterError("route", path, "people tied hop by hop", message=message)
         best = hop.sort_values(["strength", "kind"], ascending=[False, True]).iloc[0]
         kinds.append(str(best["kind"]))
         strengths.append(float(best["strength"]))

@@ -103,6 +103,8 @@ def index_frame(
             holders=int(holders.sum()),
             share=share,
         )
+        if total <= 0:  # no role holder has any power: the index is undefined (NaN)
+            why = say("index_why_no_power", party=label)
         rows.append(
             {
                 "party": party,
