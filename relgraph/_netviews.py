@@ -300,6 +300,12 @@ class NetworkViews:
 
         The sensitive kinds are ``settings.sensitive_affiliation_kinds`` (faith and
         neighbourhood by default); what :func:`relgraph.privacy.share_policy` leaves out.
+
+        Examples
+        --------
+        >>> import relgraph as rg
+        >>> int(rg.datasets.sample().affiliation_sensitive().sum())
+        6
         """
 
         def build() -> np.ndarray:
