@@ -117,8 +117,8 @@ class NetworkSummary:
     def _facts(self) -> list[str]:
         lang = self.settings.language
         kinds = self.party.value_counts()
-        counts = ", ".join(
-            f"{term('org_kind', k, lang=lang)} {int(kinds[k])}"
+        counts = say("list_sep", lang=lang).join(
+            say("repr_count", what=term("org_kind", k, lang=lang), n=int(kinds[k]), lang=lang)
             for k in TERMS["org_kind"]
             if k in kinds.index
         )

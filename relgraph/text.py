@@ -23,6 +23,8 @@ TEMPLATES: dict[str, str] = {
     "party_us": "us",
     # -- notebook views of results (_repr_html_) --------------------------------
     "repr_more_rows": "… and {n} more row(s)",
+    "repr_item": "{item}: {value}",
+    "repr_count": "{what} {n}",
     "repr_caption_people": "People",
     "repr_caption_edges": "Reporting lines and hidden sway",
     "repr_chain_title": (

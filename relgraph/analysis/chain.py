@@ -19,7 +19,7 @@ from relgraph.views import TIE_KINDS
 if TYPE_CHECKING:
     from relgraph.network import RelationshipNetwork
 
-__all__ = ["DecisionChain", "decision_chain"]
+__all__ = ["decision_chain"]
 
 #: One role held: (role, power, stage or "").
 _Held = tuple[str, float, str]

@@ -432,7 +432,9 @@ class Plan:
                 lang=lang,
             )
         ]
-        facts += [f"{item}: {value}" for item, value in self.settings]
+        facts += [
+            say("repr_item", item=item, value=value, lang=lang) for item, value in self.settings
+        ]
         tables = [(name, html_table(frame, lang=lang)) for name, frame in self.sheets.items()]
         title = say("plan_title", opportunity=self.opportunity, lang=lang)
         return html_result(title, facts=facts, tables=tables, notes=self.notes)

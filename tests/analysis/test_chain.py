@@ -7,8 +7,7 @@ import pandas as pd
 import pytest
 
 import relgraph as rg
-from relgraph.analysis.chain import DecisionChain
-from relgraph.analysis.chain_result import EDGE_COLUMNS, PEOPLE_COLUMNS
+from relgraph.analysis.chain_result import EDGE_COLUMNS, PEOPLE_COLUMNS, DecisionChain
 
 
 @pytest.fixture(scope="module")

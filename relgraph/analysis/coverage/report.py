@@ -75,8 +75,13 @@ class CoverageReport:
     def _repr_html_(self) -> str:
         lang = getattr(self, "language", "en")
         counts = self.gaps["severity"].astype(str).value_counts()
-        severities = ", ".join(
-            f"{int(counts.get(str(sv), 0))} {term('severity', str(sv), lang=lang)}"
+        severities = say("list_sep", lang=lang).join(
+            say(
+                "repr_count",
+                what=term("severity", str(sv), lang=lang),
+                n=int(counts.get(str(sv), 0)),
+                lang=lang,
+            )
             for sv in Severity
         )
 
