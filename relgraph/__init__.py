@@ -21,6 +21,7 @@ from relgraph._version import __version__
 if typing.TYPE_CHECKING:  # what type checkers and IDEs see; at run time, ``__getattr__`` below
     from relgraph import datasets
     from relgraph.analysis.chain import decision_chain
+    from relgraph.analysis.chain_result import DecisionChain
     from relgraph.analysis.coverage import CoverageReport, coverage
     from relgraph.analysis.factions import factions
     from relgraph.analysis.influence import (
@@ -143,12 +144,14 @@ _LAZY: dict[str, str] = {
     "NotFoundError": "relgraph.errors",
     "OutputError": "relgraph.errors",
     "write_template": "relgraph.io.template",
+    "DecisionChain": "relgraph.analysis.chain_result",
 }
 
 __all__ = [
     "ActivityImport",
     "AffiliationKind",
     "CoverageReport",
+    "DecisionChain",
     "Direction",
     "Goal",
     "InfluencePaths",

@@ -53,6 +53,8 @@ class NetworkViews:
         @property
         def interactions(self) -> pd.DataFrame: ...
         @property
+        def affiliations(self) -> pd.DataFrame: ...
+        @property
         def person_ids(self) -> pd.Index: ...
         @property
         def n_people(self) -> int: ...
@@ -293,6 +295,28 @@ class NetworkViews:
             return frozen(np.where(flag.isna().to_numpy(), sens_kind[self.tie_kind_codes()], given))
 
         return self.memo(("network", "tie_sensitive"), build)
+
+    def affiliation_sensitive(self) -> np.ndarray:
+        """Per affiliation row: its ``sensitive`` flag, else whether its kind is sensitive.
+
+        The sensitive kinds are ``settings.sensitive_affiliation_kinds`` (faith and
+        neighbourhood by default); what :func:`relgraph.privacy.share_policy` leaves out.
+
+        Examples
+        --------
+        >>> import relgraph as rg
+        >>> int(rg.datasets.sample().affiliation_sensitive().sum())
+        6
+        """
+
+        def build() -> np.ndarray:
+            aff = self.affiliations
+            kinds = {str(k) for k in self.settings.sensitive_affiliation_kinds}
+            default = aff["kind"].astype(str).isin(kinds)
+            flag = aff["sensitive"].astype("boolean").fillna(default)
+            return frozen(flag.to_numpy(dtype=bool, na_value=False))
+
+        return self.memo(("network", "affiliation_sensitive"), build)
 
     def _tie_strengths(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Per tie: resolved strength, explicit flag, derived strength and basis code."""

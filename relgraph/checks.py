@@ -25,7 +25,7 @@ import datetime as _dt
 import math
 import numbers
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from relgraph.errors import InvalidParameterError
@@ -36,7 +36,9 @@ __all__ = [
     "check_choice",
     "check_date",
     "check_float",
+    "check_ids",
     "check_int",
+    "check_mapping",
     "check_optional_int",
 ]
 
@@ -193,6 +195,53 @@ def check_date(name: str, value: Any, *, default: _dt.date | None = None) -> _dt
         except ValueError:
             pass
     return _fail(name, value, expected)
+
+
+def check_ids(name: str, value: Any) -> list[str] | None:
+    """Return people (or other ids) given as a list, a tuple, a Series …, as a list of texts.
+
+    ``None`` (the option left out) passes; a single text is one id. Anything that is not
+    a collection of texts or numbers is refused.
+
+    Examples
+    --------
+    >>> check_ids("leaves", ("p1", "p2")), check_ids("leaves", "p1"), check_ids("leaves", None)
+    (['p1', 'p2'], ['p1'], None)
+    >>> check_ids("leaves", 3)
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.InvalidParameterError: leaves = 3 is not valid; expected a list of ids
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    expected = "a list of ids"
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        return _fail(name, value, expected)
+    items = list(value)
+    if any(isinstance(v, bool) or not isinstance(v, (str, numbers.Number)) for v in items):
+        return _fail(name, value, expected)
+    return [str(v) for v in items]
+
+
+def check_mapping(name: str, value: Any, *, expected: str) -> Mapping[Any, Any]:
+    """Return ``value`` when it is a mapping (a dict …), else raise; ``None`` gives ``{}``.
+
+    Examples
+    --------
+    >>> check_mapping("changes", {"p1": 2}, expected="a dict of person to attitude")
+    {'p1': 2}
+    >>> check_mapping("changes", [("p1", 2)], expected="a dict of person to attitude")
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.InvalidParameterError: changes = [('p1', 2)] is not valid; expected a dict of person to attitude
+    """  # noqa: E501
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        return _fail(name, value, expected)
+    return value
 
 
 def _range_text(

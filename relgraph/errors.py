@@ -227,6 +227,9 @@ class InvalidParameterError(RelgraphError, ValueError):
         What is valid, in plain words (a list of choices, a range …).
     suggestion : str, optional
         The nearest valid choice, shown as "did you mean …?".
+    message : str, optional
+        The whole message, when the standard one ("name = value is not valid; expected …")
+        would read worse (a word of a vocabulary, a setting with its own wording).
 
     Examples
     --------
@@ -238,13 +241,19 @@ class InvalidParameterError(RelgraphError, ValueError):
     """
 
     def __init__(
-        self, name: str, value: object, expected: str, suggestion: str | None = None
+        self,
+        name: str,
+        value: object,
+        expected: str,
+        suggestion: str | None = None,
+        *,
+        message: str | None = None,
     ) -> None:
         shown = repr(value)
         if len(shown) > 80:
             shown = shown[:77] + "..."
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""
-        super().__init__(f"{name} = {shown} is not valid; expected {expected}{hint}")
+        super().__init__(message or f"{name} = {shown} is not valid; expected {expected}{hint}")
         self.parameter = name
         self.value = value
         self.expected = expected

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from relgraph.errors import InvalidParameterError
 from relgraph.locale import LANGUAGES
 
 # The vocabularies live in relgraph.vocab; re-exported here for compatibility.
@@ -62,6 +63,12 @@ __all__ = [
     "parse_term",
     "suggest",
 ]
+
+
+def _bad_setting(name: str, value: object, expected: str) -> InvalidParameterError:
+    """Return the error for a setting outside its range, naming it, the value and the range."""
+    message = f"Settings.{name} = {value!r}; expected {expected}"
+    return InvalidParameterError(f"Settings.{name}", value, expected, message=message)
 
 
 def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
@@ -271,25 +278,21 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            raise ValueError(
-                f"Settings.language = {self.language!r}; expected one of: {', '.join(LANGUAGES)}"
-            )
+            raise _bad_setting("language", self.language, f"one of: {', '.join(LANGUAGES)}")
         for name in ("tie_strength", "affiliation_strength", "role_power", "interaction_weight"):
             for key, val in getattr(self, name).items():
                 if not 0.0 <= float(val) <= 1.0:
-                    raise ValueError(f"Settings.{name}[{key!s}] = {val!r}; expected 0..1")
+                    raise _bad_setting(f"{name}[{key!s}]", val, "0..1")
         for key, pair in self.influence_weight.items():
             if len(pair) != 2 or any(not 0.0 <= float(v) <= 1.0 for v in pair):
-                raise ValueError(
-                    f"Settings.influence_weight[{key!s}] = {pair!r}; expected (forward, "
-                    "backward) with both in 0..1"
+                raise _bad_setting(
+                    f"influence_weight[{key!s}]", pair, "(forward, backward) with both in 0..1"
                 )
         if not 0.0 <= self.susceptibility <= 1.0:
-            raise ValueError(f"Settings.susceptibility = {self.susceptibility!r}; expected 0..1")
-        if self.stale_days < 0:
-            raise ValueError(f"Settings.stale_days = {self.stale_days!r}; expected >= 0")
-        if self.max_hops < 1:
-            raise ValueError(f"Settings.max_hops = {self.max_hops!r}; expected >= 1")
+            raise _bad_setting("susceptibility", self.susceptibility, "0..1")
+        for name, low in (("stale_days", 0), ("max_hops", 1), ("sponsor_occasions", 1)):
+            if getattr(self, name) < low:
+                raise _bad_setting(name, getattr(self, name), f">= {low}")
         for name in (
             "interaction_cap",
             "interaction_one_way",
@@ -299,23 +302,17 @@ class Settings:
             "upkeep_factor",
         ):
             if not 0.0 <= float(getattr(self, name)) <= 1.0:
-                raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected 0..1")
+                raise _bad_setting(name, getattr(self, name), "0..1")
         for name in ("interaction_half_life_days", "interaction_saturation"):
             if not float(getattr(self, name)) > 0.0:
-                raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected > 0")
+                raise _bad_setting(name, getattr(self, name), "> 0")
         if not 1 <= self.entrenched_backing <= 3:
-            raise ValueError(
-                f"Settings.entrenched_backing = {self.entrenched_backing!r}; expected 1..3"
-            )
-        if self.sponsor_occasions < 1:
-            raise ValueError(
-                f"Settings.sponsor_occasions = {self.sponsor_occasions!r}; expected >= 1"
-            )
+            raise _bad_setting("entrenched_backing", self.entrenched_backing, "1..3")
         for name in ("contact_stale_days", "open_issue_days"):
             if getattr(self, name) < 0:
-                raise ValueError(f"Settings.{name} = {getattr(self, name)!r}; expected >= 0")
+                raise _bad_setting(name, getattr(self, name), ">= 0")
         if self.as_of is not None and not isinstance(self.as_of, _dt.date):
-            raise ValueError(f"Settings.as_of = {self.as_of!r}; expected a datetime.date or None")
+            raise _bad_setting("as_of", self.as_of, "a datetime.date or None")
 
     def uses_defaults(self) -> bool:
         """Whether every number is relgraph's default (the reference date and language aside).

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from relgraph._netsummary import NetworkSummary
 from relgraph._netviews import NetworkViews
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError
 from relgraph.io.convert import empty_column
@@ -31,7 +32,7 @@ _TABLES = ("orgs", "people", "ties", "opportunities", "roles", "affiliations", "
 _T = TypeVar("_T")
 
 
-class RelationshipNetwork(NetworkViews):
+class RelationshipNetwork(NetworkSummary, NetworkViews):
     """A customer's people, ties and opportunities, validated, with graph views.
 
     Build one with :func:`relgraph.load` (CSV folder or Excel workbook),
@@ -276,12 +277,6 @@ class RelationshipNetwork(NetworkViews):
     def _inputs(self) -> tuple[str, ...]:
         """Return the file or folder the network was loaded from (none for DataFrames)."""
         return () if self.source.startswith("<") else (self.source,)
-
-    def __repr__(self) -> str:
-        return (
-            f"RelationshipNetwork({len(self.people)} people, {len(self.orgs)} orgs, "
-            f"{len(self.ties)} ties, {len(self.opportunities)} opportunities)"
-        )
 
     def summary(self) -> pd.Series:
         """Count everything in the network, for a quick look.

@@ -125,11 +125,8 @@ def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -
     ties = ~sensitive & people[u] & people[v]
     aff = net.affiliations
     if n_aff:
-        kinds = {str(k) for k in net.settings.sensitive_affiliation_kinds}
-        default = aff["kind"].astype(str).isin(kinds)
-        sens_aff = aff["sensitive"].astype("boolean").fillna(default).to_numpy(dtype=bool)
         pos = net.person_ids.get_indexer(pd.Index(aff["person"].astype(str)))
-        keep_aff = ~sens_aff & people[pos]
+        keep_aff = ~net.affiliation_sensitive() & people[pos]
     else:
         keep_aff = np.ones(0, bool)
     return SharePolicy(

@@ -47,10 +47,60 @@ TEMPLATES: dict[str, str] = {
     "defaults_note": "uses relgraph's default settings (see docs/methodology.md)",
     "not_available": "n/a",
     "party_us": "us",
+    # -- notebook views of results (_repr_html_) --------------------------------
+    "repr_more_rows": "… and {n} more row(s)",
+    "repr_item": "{item}: {value}",
+    "repr_count": "{what} {n}",
+    "repr_caption_people": "People",
+    "repr_caption_edges": "Reporting lines and hidden sway",
+    "repr_chain_title": (
+        "Decision chain of {opportunity}: {holders} role holder(s), {hidden} hidden influencer(s)"
+    ),
+    "repr_chain_flow": "Stages: {flow}",
+    "repr_chain_withheld": (
+        "{n} hidden sway edge(s) carried only by sensitive ties were left out "
+        "(pass include_sensitive=True to show them)"
+    ),
+    "repr_net_title": (
+        "Relationship network: {people} people, {orgs} orgs, {ties} ties, "
+        "{opportunities} opportunities"
+    ),
+    "repr_net_source": "Source: {source}",
+    "repr_net_parties": "People by org kind: {counts}",
+    "repr_net_as_of": "Dates measured against: {as_of}",
+    "repr_net_today": "today",
+    "repr_net_language": "Language: {language}",
+    "repr_net_settings": "Settings changed from the defaults: {changes}",
+    "repr_net_defaults": "Settings: relgraph's defaults (see docs/methodology.md)",
+    "repr_net_privacy": (
+        "Privacy: {ties} sensitive tie(s) and {affiliations} sensitive affiliation(s); "
+        "default outputs leave them out, and the people known only through them "
+        "(pass include_sensitive=True to include them)"
+    ),
+    "repr_net_privacy_none": "Privacy: no sensitive personal data",
+    "repr_caption_opportunities": "Opportunities",
+    "repr_sim_title": "What-if simulation: the predicted attitude of {n} people moves",
+    "repr_sim_index": "{party}: support index {before:+.2f} → {after:+.2f} ({delta:+.2f})",
+    "repr_caption_index": "Support index by party",
+    "repr_caption_moves": "People whose predicted attitude moves most",
+    "repr_cov_gaps": "{n} gap(s): {counts}",
+    "repr_caption_factions": "Factions",
+    "repr_caption_changes": "Changes",
+    "repr_caption_diff_index": "Support index in both snapshots",
+    "repr_plan_facts": "{targets} target(s), {actions} action(s), {people} key people",
+    "repr_activity_title": (
+        "Salesforce activities: {n} touchpoint(s) imported; {report} row(s) in the report"
+    ),
+    "repr_caption_touchpoints": "Touchpoints",
+    "repr_caption_report": "Rows not imported or not mapped one-to-one",
     # -- influence (chain, leverage, hidden influencers, simulate) --------------
     "index_why": (
         "{party}: index {index:+.2f} on {scale}; {supporters} of {holders} role holders "
         "on side, holding {share:.0%} of the decision power"
+    ),
+    "index_why_no_power": (
+        "{party}: no index: no role holder of this opportunity has any decision power "
+        "(add roles, or give them a power above 0)"
     ),
     "lev_why_outside": "outside the customer's opinion dynamics (our or competitor staff)",
     "lev_why_negligible": "no measurable pull on the decision chain",
@@ -104,6 +154,14 @@ TEMPLATES: dict[str, str] = {
         "(product of the hops' influence weights)"
     ),
     "chain_flow": "{stage}: {people}",
+    "chain_why_holder": "{roles}, power {power:.2f}{stage}; {attitude}{backs}",
+    "chain_why_stage": " at the {stage} stage",
+    "chain_why_attitude": "attitude {value:+d} ({word})",
+    "chain_why_backs": "; backs {competitor}",
+    "chain_why_hidden": "no role; sways {sways}",
+    "chain_why_sways": "{who} {ties}: {share:.0%} of their attention",
+    "chain_edge_formal": "{source} reports to {target}",
+    "chain_edge_hidden": "{source} sways {target} {ties}: {share:.0%} of their attention",
     "sim_changed": "attitude set to {value:+d}",
     "sim_left": "leaves the company",
     "sim_new_tie": "new {kind} tie with {other}",
@@ -366,6 +424,11 @@ TEMPLATES: dict[str, str] = {
         "{name}: index {index:+.2f}; {n} supporter(s) holding {share:.0%} of the decision "
         "power; highest {top} (level {level}); many {many:.0%} of the account tied, deep "
         "{deep} mean strength, long {long} years median"
+    ),
+    "cov_summary_why_no_index": (
+        "{name}: no index (no role holder has any decision power); {n} supporter(s); "
+        "highest {top} (level {level}); many {many:.0%} of the account tied, deep {deep} "
+        "mean strength, long {long} years median"
     ),
     "cov_note_no_routes": (
         "route columns left blank: relgraph.analysis.routes.routes_to_many is not available"
@@ -760,7 +823,7 @@ TEMPLATES: dict[str, str] = {
     "plan_about_meaning": "meaning",
     "plan_about_workbook": "workbook",
     "plan_about_generated": "written on {date} by relgraph {version}; planning cycle from {as_of}",
-    "plan_about_left_out": "left out for privacy: {note}",
+    "plan_about_left_out": "note: {note}",
     "plan_about_cover": "the settings used, what was left out, and the sheets",
     "plan_col_person": "person id in the account data (people.csv)",
     "plan_col_name": "display name, e.g. 方华 (Fang Hua)",

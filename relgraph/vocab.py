@@ -14,6 +14,8 @@ from enum import Enum
 from types import MappingProxyType
 from typing import TypeVar
 
+from relgraph.errors import InvalidParameterError
+
 __all__ = [
     "AFFILIATION_KIND_SYNONYMS",
     "DIRECTION_SYNONYMS",
@@ -439,7 +441,7 @@ def suggest(value: object, choices: Iterable[str]) -> str | None:
 
 
 def parse_term(enum: type[_E], synonyms: Mapping[str, str], value: object) -> _E:
-    """Turn a user's word into a vocabulary member, or raise ``ValueError`` with a hint.
+    """Turn a user's word into a vocabulary member, or raise a clear error with a hint.
 
     Parameters
     ----------
@@ -456,8 +458,9 @@ def parse_term(enum: type[_E], synonyms: Mapping[str, str], value: object) -> _E
 
     Raises
     ------
-    ValueError
-        When the word is unknown; the message names the closest valid word.
+    InvalidParameterError
+        When the word is unknown (a ``ValueError``); the message names the closest valid
+        word.
 
     Examples
     --------
@@ -474,4 +477,11 @@ def parse_term(enum: type[_E], synonyms: Mapping[str, str], value: object) -> _E
     near = suggest(value, synonyms)
     valid = ", ".join(m.value for m in enum)
     hint = f"; did you mean {near!r}?" if near else ""
-    raise ValueError(f"unknown {enum.__name__.lower()} {value!r}{hint} (valid: {valid})")
+    name = enum.__name__.lower()
+    raise InvalidParameterError(
+        name,
+        value,
+        f"one of: {valid}",
+        near,
+        message=f"unknown {name} {value!r}{hint} (valid: {valid})",
+    )

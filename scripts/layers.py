@@ -46,6 +46,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "network": (
         "relgraph.network",
         "relgraph._netviews",
+        "relgraph._netsummary",
         "relgraph.views",
         "relgraph.privacy",
         "relgraph.loading",

@@ -77,37 +77,24 @@ QUICKSTART = [
         ## The decision chain
 
         Who acts at which stage of the buying process, from the person who raised the need
-        to the buyers. `decision_chain` returns a graph; its `flow` is the chain as one line,
-        and each node carries the person's role, power and attitude. People without a role
-        who sway a role holder directly are added as *hidden* nodes.""",
+        to the buyers. `decision_chain` returns a result: `.people` and `.edges` are tables
+        whose rows say in plain words why each person and each line is there, `.flow` is
+        the chain as one line, and `.to_networkx()` gives it as a graph. People without a
+        role who sway a role holder directly are added as *hidden* people.""",
     ),
     (
         "code",
         """\
         chain = rg.decision_chain(net, "OPP-1")
-        print(chain.graph["flow"])
-        withheld = chain.graph["withheld"]
-        print(f"hidden sway left out because only sensitive ties carry it: {withheld}")""",
+        print(chain.flow)
+        print(f"hidden sway left out because only sensitive ties carry it: {chain.withheld}")
+        chain""",
     ),
     (
         "code",
         """\
-        members = pd.DataFrame(
-            [
-                {
-                    "person": pid,
-                    "who": data["label"],
-                    "role": data.get("role", "(hidden influencer)"),
-                    "stage": data.get("stage"),
-                    "power": data["power"],
-                    "attitude": data["attitude"],
-                    "backs": data["supports"],
-                }
-                for pid, data in chain.nodes(data=True)
-            ]
-        )
-        members = members.fillna({"backs": ""})
-        members.sort_values(["power", "person"], ascending=[False, True]).head(12)""",
+        cols = ["person", "name", "role", "stage", "power", "attitude", "supports", "why"]
+        chain.people[cols].head(12)""",
     ),
     (
         "md",

@@ -293,7 +293,7 @@ def test_notebooks_are_on_the_site_with_their_outputs(site: Path) -> None:
         assert "jp-OutputArea" in page, name  # executed at build: outputs are there
         assert "MathJax.Hub" not in page and 'src=""' not in page, name
     quick = (site / "notebooks" / "00_quickstart" / "index.html").read_text(encoding="utf-8")
-    assert "RelationshipNetwork(78 people" in quick
+    assert "Relationship network: 78 people" in quick  # the notebook view of net
     assert "<iframe" in quick  # the map, inline
     planning = site / "notebooks" / "04_planning_and_monitoring" / "index.html"
     assert "data:image/png;base64," in planning.read_text(encoding="utf-8")  # the trend plot

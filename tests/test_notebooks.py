@@ -132,7 +132,7 @@ def test_notebook_runs(name, kernel_dirs, tmp_path):
     client = nbclient.NotebookClient(
         nb,
         km=km,
-        timeout=120,
+        timeout=600 if "spark" in name else 120,  # per cell; Spark jobs are slow under load
         # No timing metadata: nbclient's fallback timestamp uses datetime.utcnow(), which
         # Python 3.12+ deprecates (and pytest turns warnings into errors).
         record_timing=False,

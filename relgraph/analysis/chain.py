@@ -1,36 +1,30 @@
-"""The decision chain of one opportunity as a graph: roles, reporting lines and hidden sway."""
+"""The decision chain of one opportunity: roles, reporting lines and hidden sway."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pandas as pd
 
-from relgraph.analysis.influence.hidden import ties_between
-from relgraph.analysis.influence.model import _position, model
+from relgraph.analysis.chain_result import EDGE_COLUMNS, PEOPLE_COLUMNS, DecisionChain
+from relgraph.analysis.influence.hidden import tie_phrase, ties_between
+from relgraph.analysis.influence.model import model
 from relgraph.analysis.influence.support import power
+from relgraph.checks import check_bool
+from relgraph.model import Stage
 from relgraph.text import TERMS, say, term
 from relgraph.views import TIE_KINDS
-from relgraph.vocab import Stage
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from relgraph.network import RelationshipNetwork
 
 __all__ = ["decision_chain"]
 
-
-def _value(x: Any) -> Any:
-    """Plain Python value of a table cell (None for NA)."""
-    if x is None:
-        return None
-    try:
-        if x != x:  # NaN, NA
-            return None
-    except (TypeError, ValueError):
-        return None
-    return x.item() if isinstance(x, np.generic) else x
+#: One role held: (role, power, stage or "").
+_Held = tuple[str, float, str]
+#: One hidden edge: (source position, target position, weight, tie kinds, how they sway).
+_Sway = tuple[int, int, float, tuple[str, ...], str]
 
 
 def decision_chain(
@@ -38,8 +32,8 @@ def decision_chain(
     opportunity: str | None = None,
     *,
     include_sensitive: bool = False,
-) -> nx.DiGraph:
-    """Build the decision chain of an opportunity as a directed graph.
+) -> DecisionChain:
+    """Build the decision chain of an opportunity: role holders, stages, reporting lines, sway.
 
     Parameters
     ----------
@@ -49,39 +43,29 @@ def decision_chain(
     include_sensitive : bool
         Keep hidden edges carried only by sensitive ties (family, faith, neighbour or
         marked sensitive). When False (the default) they are left out and counted in
-        ``G.graph["withheld"]``.
+        :attr:`DecisionChain.withheld`.
 
     Returns
     -------
-    networkx.DiGraph
-        Nodes are person ids. Every node has ``label``, ``title``, ``level`` (1 = board …
-        5 = staff, or None), ``attitude`` (None when blank), ``supports``, ``party`` and
-        ``hidden`` (False for role holders). Role holders also have ``roles`` (list, most
-        powerful first), ``role`` (the most powerful), ``power`` (largest power),
-        ``stages`` (list) and ``stage`` (the stage of the most powerful role, or None).
-        Hidden influencers (people without a role who sway a role holder directly, not
-        our or competitor staff) have ``hidden=True`` and ``power=0``.
-
-        Edges have ``kind``: ``"formal"`` for a ``reports_to`` line between two role
-        holders (from the report to the boss, as in the ties table), ``"hidden"`` from a
-        hidden influencer to the role holder they sway, with ``weight`` (the share of the
-        role holder's attention, ``W[target, source]``) and ``ties`` (tie kinds).
-
-        ``G.graph`` holds ``opportunity``, ``stages`` (dict: every stage in order need →
-        specification → evaluation → decision → approval → purchase, to the list of
-        people acting at it; people whose role has no stage under ``"unstaged"``),
-        ``flow`` (the same as one line of text) and ``withheld`` (sensitive hidden edges
-        left out).
+    DecisionChain
+        ``.people`` (one row per role holder and hidden influencer, with a plain-language
+        ``why``), ``.edges`` (formal reporting lines between role holders and hidden sway
+        into the chain), ``.stages`` (stage → people, in buying order), ``.flow`` (the
+        same as one line), ``.withheld`` and ``.to_networkx()`` (a ``DiGraph``). An
+        opportunity without roles gives empty tables with the same columns.
 
     Raises
     ------
     UnknownOpportunityError
         For an unknown opportunity, or when it is left out and there are several.
+    InvalidParameterError
+        When ``include_sensitive`` is not a boolean.
 
     Notes
     -----
     Hidden edges come from the influence model (:func:`relgraph.influence_matrix`):
-    ``u → v`` when ``W[v, u] > 0``, ``u`` holds no role and ``v`` does.
+    ``u → v`` when ``W[v, u] > 0``, ``u`` holds no role and is not our or a competitor's
+    staff, and ``v`` holds one. Every edge's ``weight`` is ``W[target, source]``.
 
     References
     ----------
@@ -91,36 +75,40 @@ def decision_chain(
     Examples
     --------
     >>> import relgraph as rg
-    >>> G = decision_chain(rg.datasets.tiny())
-    >>> sorted(G.nodes), G.nodes["p1"]["role"], G.nodes["p4"]["hidden"]
-    (['p1', 'p2', 'p3', 'p4'], 'decider', True)
-    >>> sorted((u, v, d["kind"]) for u, v, d in G.edges(data=True))
-    [('p2', 'p1', 'formal'), ('p3', 'p2', 'formal'), ('p4', 'p1', 'hidden')]
+    >>> chain = decision_chain(rg.datasets.tiny())
+    >>> chain.people["person"].tolist(), chain.stages["unstaged"]
+    (['p1', 'p2', 'p3', 'p4'], ['p1', 'p2', 'p3'])
+    >>> chain.edges[["source", "target", "kind"]].values.tolist()
+    [['p2', 'p1', 'formal'], ['p3', 'p2', 'formal'], ['p4', 'p1', 'hidden']]
+    >>> chain.people.loc[0, "why"]
+    'decider, power 1.00; attitude -1 (cool); backs Rival'
     """
-    import networkx as nx
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
+    opp, _, roles = power(net, opportunity)
+    held = _held_roles(roles)
+    hold = np.zeros(net.n_people, dtype=bool)
+    hold[net.index_of(list(held))] = True
+    formal = _formal_lines(net, hold)
+    sways, withheld = _hidden_sway(net, hold, include_sensitive)
+    stages: dict[str, list[str]] = {str(st): [] for st in Stage}
+    stages["unstaged"] = []
+    for pid, roles_held in held.items():
+        for st in dict.fromkeys(st for _, _, st in roles_held if st) or ["unstaged"]:
+            stages[st].append(pid)
+    return DecisionChain(
+        opportunity=opp,
+        people=_people_frame(net, held, sways),
+        edges=_edges_frame(net, formal, sways),
+        stages=stages,
+        withheld=withheld,
+        language=net.settings.language,
+    )
 
-    m = model(net)
-    opp, p, roles = power(net, opportunity)
-    people = net.people
-    ids = net.person_ids
-    g = nx.DiGraph()
 
-    cols = {
-        "label": net.labels.to_numpy(dtype=object),
-        "title": people["title"].to_numpy(dtype=object),
-        "level": people["level"].to_numpy(dtype=object),
-        "attitude": people["attitude"].to_numpy(dtype=object),
-        "supports": people["supports"].to_numpy(dtype=object),
-        "party": net.party.to_numpy(dtype=object),
-    }
-
-    def base_attrs(i: int) -> dict[str, Any]:
-        out = {k: _value(v[i]) for k, v in cols.items()}
-        out["supports"] = out["supports"] or None
-        return out
-
+def _held_roles(roles: pd.DataFrame) -> dict[str, list[_Held]]:
+    """Each role holder's roles, most powerful first; holders in that order too."""
     ordered = roles.sort_values(["power", "role"], ascending=[False, True], kind="mergesort")
-    mine: dict[str, list[tuple[str, float, Any]]] = {}
+    held: dict[str, list[_Held]] = {}
     for pid, role, pw, stage in zip(
         ordered["person"].tolist(),
         ordered["role"].astype(str).tolist(),
@@ -128,75 +116,162 @@ def decision_chain(
         ordered["stage"].tolist(),
         strict=True,
     ):
-        mine.setdefault(str(pid), []).append((role, float(pw), _value(stage)))
-    holders = list(mine)
-    for pid, held in mine.items():
-        g.add_node(
-            pid,
-            **base_attrs(_position(net, pid)),
-            hidden=False,
-            roles=list(dict.fromkeys(r for r, _, _ in held)),
-            role=held[0][0],
-            power=max(pw for _, pw, _ in held),
-            stages=list(dict.fromkeys(str(st) for _, _, st in held if st)),
-            stage=held[0][2] or None,
-        )
-    # formal reporting lines between role holders
-    idv = ids.to_numpy(dtype=object)
-    hold = p > 0
+        st = "" if stage is None or stage is pd.NA or stage != stage else str(stage)
+        held.setdefault(str(pid), []).append((role, float(pw), st))
+    return held
+
+
+def _formal_lines(net: RelationshipNetwork, hold: np.ndarray) -> list[tuple[int, int]]:
+    """``reports_to`` ties between two role holders, as (report, boss) positions."""
     u, v = net.endpoints()
     rep = (net.tie_kind_codes() == TIE_KINDS.index("reports_to")) & hold[u] & hold[v]
-    for a, b in zip(u[rep].tolist(), v[rep].tolist(), strict=True):
-        g.add_edge(idv[a], idv[b], kind="formal", ties=["reports_to"])
-    # hidden sway into the chain: W[j, c] > 0 with j a role holder, c holding no role
-    withheld = 0
-    sub = m.W[np.flatnonzero(hold)].tocoo()
-    listener = np.flatnonzero(hold)[sub.row]
+    return list(zip(u[rep].tolist(), v[rep].tolist(), strict=True))
+
+
+def _hidden_sway(
+    net: RelationshipNetwork, hold: np.ndarray, include_sensitive: bool
+) -> tuple[list[_Sway], int]:
+    """Sway into the chain from people without a role: ``W[j, c] > 0``, j a role holder.
+
+    Returns the edges shown, by source position (as the network lists people), and how many
+    were left out because only sensitive ties carry them.
+    """
+    m = model(net)
+    rows = np.flatnonzero(hold)
+    sub = m.W[rows].tocoo()
+    listener = rows[sub.row]
     keep = ~hold[sub.col] & ~m.outside[sub.col] & (sub.col != listener)
     pairs = sorted(
         zip(sub.col[keep].tolist(), listener[keep].tolist(), sub.data[keep].tolist(), strict=True)
-    )  # by candidate position, as the network lists people
+    )
+    shown: list[_Sway] = []
+    withheld = 0
     for c, j, w in pairs:
-        ties = ties_between(net, c, j)
-        shown = [t for t in ties if include_sensitive or not t[3]]
-        if not shown:
+        ties = [t for t in ties_between(net, c, j) if include_sensitive or not t[3]]
+        if ties:
+            kinds = tuple(dict.fromkeys(t[0] for t in ties))
+            words = ", ".join(
+                dict.fromkeys(
+                    tie_phrase(t[0], t[1], t[2], lang=net.settings.language) for t in ties
+                )
+            )
+            shown.append((c, j, float(w), kinds, words))
+        else:
             withheld += 1
-            continue
-        src = idv[c]
-        if src not in g:
-            g.add_node(src, **base_attrs(c), hidden=True, roles=[], role=None,
-                       power=0.0, stages=[], stage=None)  # fmt: skip
-        g.add_edge(
-            src,
-            idv[j],
-            kind="hidden",
-            weight=float(w),
-            ties=list(dict.fromkeys(t[0] for t in shown)),
+    return shown, withheld
+
+
+def _holder_why(
+    net: RelationshipNetwork, roles_held: list[_Held], attitude: Any, supports: str
+) -> str:
+    """Why a role holder is in the chain: roles, power, stage, attitude and backing."""
+    lang = net.settings.language
+    role, pw, stage = roles_held[0]
+    if attitude is pd.NA:
+        stance = term("attitude", "unknown", lang=lang)
+    else:
+        word = term("attitude", int(attitude), lang=lang)
+        stance = say("chain_why_attitude", value=int(attitude), word=word, lang=lang)
+    at_stage = ""
+    if stage in TERMS["stage"]:
+        at_stage = say("chain_why_stage", stage=term("stage", stage, lang=lang), lang=lang)
+    backs = ""
+    if supports:
+        who = net.org_labels.get(supports, supports)
+        backs = say("chain_why_backs", competitor=who, lang=lang)
+    names = dict.fromkeys(term("role", r, lang=lang) for r, _, _ in roles_held)
+    return say(
+        "chain_why_holder",
+        roles=", ".join(names),
+        power=pw,
+        stage=at_stage,
+        attitude=stance,
+        backs=backs,
+        lang=lang,
+    )
+
+
+def _people_frame(
+    net: RelationshipNetwork, held: dict[str, list[_Held]], sways: list[_Sway]
+) -> pd.DataFrame:
+    """One row per role holder (most powerful first), then per hidden influencer."""
+    lang = net.settings.language
+    ids = net.person_ids
+    hidden = list(dict.fromkeys(str(ids[c]) for c, *_ in sways))
+    order = list(held) + hidden
+    pos = net.index_of(order) if order else np.zeros(0, dtype=np.int64)
+    people = net.people.iloc[pos].reset_index(drop=True)
+    attitude = people["attitude"].astype("Int64")
+    supports = people["supports"].fillna("").astype(str)
+    sways_of: dict[str, list[str]] = {pid: [] for pid in hidden}
+    for c, j, w, _, words in sways:
+        text = say("chain_why_sways", who=net.labels.iat[j], ties=words, share=w, lang=lang)
+        sways_of[str(ids[c])].append(text)
+    why = [
+        say("chain_why_hidden", sways="; ".join(sways_of[pid]), lang=lang)
+        if pid in sways_of
+        else _holder_why(net, held[pid], attitude.iat[i], supports.iat[i])
+        for i, pid in enumerate(order)
+    ]
+    roles = [held.get(pid, []) for pid in order]
+    frame = pd.DataFrame(
+        {
+            "person": pd.Series(order, dtype=object),
+            "name": net.labels.to_numpy(dtype=object)[pos],
+            "title": people["title"].fillna("").astype(str).to_numpy(dtype=object),
+            "level": people["level"].astype("Int64").to_numpy(),
+            "party": net.party.to_numpy(dtype=object)[pos],
+            "hidden": np.array([pid in sways_of for pid in order], dtype=bool),
+            "role": [r[0][0] if r else "" for r in roles],
+            "roles": [tuple(dict.fromkeys(x for x, _, _ in r)) for r in roles],
+            "power": np.array([max((p for _, p, _ in r), default=0.0) for r in roles], float),
+            "stage": [r[0][2] if r else "" for r in roles],
+            "stages": [tuple(dict.fromkeys(st for _, _, st in r if st)) for r in roles],
+            "attitude": attitude.to_numpy(),
+            "supports": supports.to_numpy(dtype=object),
+            "why": why,
+        },
+        columns=PEOPLE_COLUMNS,
+    )
+    frame["level"] = frame["level"].astype("Int64")
+    frame["attitude"] = frame["attitude"].astype("Int64")
+    return frame
+
+
+def _edges_frame(
+    net: RelationshipNetwork, formal: list[tuple[int, int]], sways: list[_Sway]
+) -> pd.DataFrame:
+    """Formal reporting lines (report → boss), then hidden sway, with their weights."""
+    lang = net.settings.language
+    W = model(net).W
+    ids = net.person_ids
+    labels = net.labels
+    rows: list[dict[str, Any]] = []
+    for a, b in formal:
+        why = say("chain_edge_formal", source=labels.iat[a], target=labels.iat[b], lang=lang)
+        weight = float(W[b, a])
+        rows.append(
+            {
+                "u": a,
+                "v": b,
+                "kind": "formal",
+                "weight": weight,
+                "ties": ("reports_to",),
+                "why": why,
+            }
         )
-    flow: dict[str, list[str]] = {str(st): [] for st in Stage}
-    flow["unstaged"] = []
-    for pid in holders:
-        stages = g.nodes[pid]["stages"] or ["unstaged"]
-        for st in stages:
-            flow[st].append(pid)
-    g.graph["opportunity"] = opp
-    g.graph["stages"] = flow
-    g.graph["flow"] = _flow_text(flow, net.settings.language)
-    g.graph["withheld"] = withheld
-    return g
-
-
-def _flow_text(flow: dict[str, list[str]], lang: str) -> str:
-    """Say the chain stage by stage: ``need: C015 → specification: C029, C008 …``."""
-    return " → ".join(
-        say(
-            "chain_flow",
-            stage=term("stage", st, lang=lang)
-            if st in TERMS["stage"]
-            else say("viz_stage_none", lang=lang),
-            people=", ".join(ps) or "–",
+    for c, j, w, kinds, words in sways:
+        why = say(
+            "chain_edge_hidden",
+            source=labels.iat[c],
+            target=labels.iat[j],
+            ties=words,
+            share=w,
             lang=lang,
         )
-        for st, ps in flow.items()
-        if st != "unstaged" or ps
-    )
+        rows.append({"u": c, "v": j, "kind": "hidden", "weight": w, "ties": kinds, "why": why})
+    frame = pd.DataFrame(rows, columns=["u", "v", "kind", "weight", "ties", "why"])
+    frame.insert(0, "source", pd.Series(ids[frame["u"].to_numpy(dtype=np.int64)], dtype=object))
+    frame.insert(1, "target", pd.Series(ids[frame["v"].to_numpy(dtype=np.int64)], dtype=object))
+    frame["weight"] = frame["weight"].astype(float)
+    return frame[EDGE_COLUMNS]

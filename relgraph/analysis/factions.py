@@ -12,6 +12,7 @@ account people an analysis runs factions by default.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import random
 from collections.abc import Sequence
 from types import ModuleType
@@ -20,7 +21,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import RelgraphError
+from relgraph.checks import check_bool, check_int
+from relgraph.errors import NotFoundError
+from relgraph.model import suggest
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term
 
@@ -78,7 +81,8 @@ def factions_backend() -> Backend:
     >>> factions_backend() in ("igraph", "networkx")
     True
     """
-    return "igraph" if _igraph() is not None else "networkx"
+    # find_spec does not import igraph (about a second): the cap check stays cheap
+    return "igraph" if importlib.util.find_spec("igraph") is not None else "networkx"
 
 
 def factions_cap() -> int:
@@ -130,9 +134,12 @@ def communities(
     >>> communities(4, ([0, 2, 1], [1, 3, 2], [1.0, 1.0, 0.1]))
     [[0, 1], [2, 3]]
     """
-    rows = [int(v) for v in edges[0]]
-    cols = [int(v) for v in edges[1]]
-    weights = [float(v) for v in edges[2]]
+    # a tie of strength 0 is no evidence of a group (and an all-zero graph would divide by
+    # zero in networkx's modularity): leave such edges out
+    kept = [(int(r), int(c), float(w)) for r, c, w in zip(*edges, strict=True) if float(w) > 0]
+    rows = [r for r, _, _ in kept]
+    cols = [c for _, c, _ in kept]
+    weights = [w for _, _, w in kept]
     use = backend or factions_backend()
     if use == "igraph":
         found = _leiden_igraph(n, rows, cols, weights, seed)
@@ -176,9 +183,11 @@ def _resolve_account(net: RelationshipNetwork, account: str) -> str:
     if account in set(net.opportunities["id"].astype(str)):
         return net.account_of(account)
     customers = orgs[net.orgs["kind"].astype(str).eq("customer")].tolist()
-    raise RelgraphError(
+    near = suggest(account, [*customers, *net.opportunities["id"].astype(str)])
+    hint = f"; did you mean {near!r}?" if near else ""
+    raise NotFoundError(
         f"unknown account {account!r}; expected a customer org id ({', '.join(customers)}) "
-        "or an opportunity id"
+        f"or an opportunity id{hint}"
     )
 
 
@@ -211,7 +220,9 @@ def faction_membership(
     >>> faction_membership(rg.datasets.tiny(), "A").sort_index().tolist()
     [0, 1, 1, 0]
     """
-    org = _resolve_account(net, account)
+    seed = check_int("seed", seed)
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
+    org = _resolve_account(net, str(account))
     members = net.people_at(org)
     pos = net.index_of(members)
     adj = net.adjacency(symmetric=True, include_sensitive=include_sensitive)
@@ -257,8 +268,11 @@ def factions(
 
     Raises
     ------
-    RelgraphError
-        When ``account`` is neither a customer org nor an opportunity.
+    NotFoundError
+        When ``account`` is neither a customer org nor an opportunity (with the nearest
+        one when it is close).
+    InvalidParameterError
+        When ``seed`` is not a whole number or ``include_sensitive`` not a boolean.
 
     Notes
     -----

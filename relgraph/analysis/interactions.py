@@ -275,6 +275,7 @@ def tie_strengths(
     5     u2     p1      covers     0.700       default
     6     u1     p4      friend     0.500      explicit
     """
+    check_date("as_of", as_of, default=net.as_of)  # checked even when there is no log
     s = net.settings
     t = net.ties
     src = t["source"].astype(str).to_numpy()

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from relgraph.checks import check_bool, check_date
 from relgraph.errors import UnknownOpportunityError
+from relgraph.io.html_table import html_result, html_table
 from relgraph.loading import Snapshot, load, load_snapshots
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term, term_list
@@ -141,11 +143,15 @@ class SnapshotDiff:
         return _narrative(self)
 
     def _repr_html_(self) -> str:
-        import html
-
-        body = self.changes.to_html(index=False, escape=True, na_rep="")
-        text = "<br>".join(html.escape(line) for line in self.narrative.splitlines())
-        return f"<p>{text}</p>{body}"
+        lang = self.language
+        head, *lines = self.narrative.splitlines()
+        if self.note and lines and lines[-1] == self.note:
+            lines.pop()  # the notes show as notes, under the tables
+        tables = [
+            (say("repr_caption_changes", lang=lang), html_table(self.changes, lang=lang)),
+            (say("repr_caption_diff_index", lang=lang), html_table(self.index, lang=lang)),
+        ]
+        return html_result(head, facts=lines, tables=tables, notes=self.notes)
 
 
 def _when(old: pd.Timestamp | None, new: pd.Timestamp | None, lang: str = "en") -> str:
@@ -154,14 +160,11 @@ def _when(old: pd.Timestamp | None, new: pd.Timestamp | None, lang: str = "en") 
     return say("mon_between", old=a, new=b, lang=lang)
 
 
-def _as_stamp(value: Any) -> pd.Timestamp | None:
-    if value is None:
+def _as_stamp(value: Any, name: str = "date") -> pd.Timestamp | None:
+    """Return a snapshot's date (ISO ``YYYY-MM-DD``, a date or a timestamp), or raise."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"unreadable date {value!r}; expected YYYY-MM-DD") from err
-    return None if pd.isna(stamp) else stamp.normalize()
+    return pd.Timestamp(check_date(name, value))
 
 
 def _load(snapshot: Snapshot) -> tuple[RelationshipNetwork, pd.Timestamp | None]:
@@ -269,7 +272,8 @@ def _person_changes(
     def add(
         kind: str, pid: str, before: str, after: str, date: Any, why: str, opp: str = ""
     ) -> None:
-        stamp = _as_stamp(date) if date is not None and not pd.isna(date) else new_date
+        known = date is not None and not pd.isna(date)
+        stamp = pd.Timestamp(date).normalize() if known else new_date
         rows.append(
             {
                 "kind": kind,
@@ -604,12 +608,15 @@ def diff(
     >>> d.changes["kind"].tolist()
     ['attitude', 'index']
     """
+    given = (_as_stamp(old_date, "old_date"), _as_stamp(new_date, "new_date"))
+    gaps = check_bool("gaps", gaps)
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
     old_net, old_stamp = _load(old)
     new_net, new_stamp = _load(new)
     lang = (new_net if isinstance(new, RelationshipNetwork) else old_net).settings.language
     old_net, new_net = _in_language(old_net, lang), _in_language(new_net, lang)
-    old_stamp = _as_stamp(old_date) if old_date is not None else old_stamp
-    new_stamp = _as_stamp(new_date) if new_date is not None else new_stamp
+    old_stamp = given[0] if given[0] is not None else old_stamp
+    new_stamp = given[1] if given[1] is not None else new_stamp
     rows = _person_changes(old_net, new_net, new_stamp)
     hidden = _hidden_people(old_net, include_sensitive) | _hidden_people(new_net, include_sensitive)
     n_people_rows = len(rows)

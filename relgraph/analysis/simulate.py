@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -11,8 +11,9 @@ import pandas as pd
 
 from relgraph.analysis.influence.model import build_model, model
 from relgraph.analysis.influence.support import downstream, index_frame, power, roles_array
-from relgraph.checks import check_float
+from relgraph.checks import check_float, check_ids, check_mapping
 from relgraph.errors import InvalidParameterError
+from relgraph.io.html_table import html_result, html_table
 from relgraph.model import Settings
 from relgraph.text import say, term
 from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
@@ -34,11 +35,15 @@ class SimulationResult:
     index : pandas.DataFrame
         One row per party (us, then competitors): ``party, name, kind, before, after,
         delta``.
+    language : str
+        The language of its texts (``net.settings.language``).
 
     Examples
     --------
     >>> import relgraph as rg
     >>> res = rg.simulate(rg.datasets.tiny(), leaves=["p4"])
+    >>> res
+    SimulationResult(us +0.068 → +0.243, R +0.748 → +0.897; 4 people move)
     >>> res.index[["party", "before", "after"]].round(3)
       party  before  after
     0    us   0.068  0.243
@@ -47,6 +52,42 @@ class SimulationResult:
 
     people: pd.DataFrame
     index: pd.DataFrame
+    language: str = field(default="en", repr=False)
+
+    def _moved(self) -> pd.DataFrame:
+        """People whose predicted attitude moves (or who left), largest move first."""
+        p = self.people
+        delta = p["delta"].astype(float)
+        moved = p[delta.abs().gt(_MOVE) | (p["after"].isna() & p["before"].notna())]
+        order = moved["delta"].astype(float).abs().fillna(np.inf)
+        return moved.loc[order.sort_values(ascending=False, kind="stable").index]
+
+    def __repr__(self) -> str:
+        parts = ", ".join(
+            f"{party} {before:+.3f} → {after:+.3f}"
+            for party, before, after in self.index[["party", "before", "after"]].values
+        )
+        return f"SimulationResult({parts}; {len(self._moved())} people move)"
+
+    def _repr_html_(self) -> str:
+        lang = self.language
+        facts = [
+            say("repr_sim_index", party=party, before=b, after=a, delta=a - b, lang=lang)
+            for party, b, a in self.index[["party", "before", "after"]].values
+        ]
+        moved = self._moved()
+        return html_result(
+            say("repr_sim_title", n=len(moved), lang=lang),
+            facts=facts,
+            tables=[
+                (say("repr_caption_index", lang=lang), html_table(self.index, lang=lang)),
+                (say("repr_caption_moves", lang=lang), html_table(moved, lang=lang)),
+            ],
+        )
+
+
+#: A predicted attitude that moves by more than this counts as a move in the summary.
+_MOVE = 0.005
 
 
 def _new_ties(net: RelationshipNetwork, new_ties: Any, settings: Settings) -> pd.DataFrame:
@@ -56,7 +97,13 @@ def _new_ties(net: RelationshipNetwork, new_ties: Any, settings: Settings) -> pd
         )
     frame = new_ties.copy() if isinstance(new_ties, pd.DataFrame) else None
     if frame is None:
-        rows = [tuple(r) for r in new_ties]
+        expected = "rows (source, target, kind[, strength])"
+        if isinstance(new_ties, str | Mapping) or not isinstance(new_ties, Iterable):
+            raise InvalidParameterError("new_ties", new_ties, expected)
+        items = list(new_ties)
+        if any(isinstance(r, str) or not isinstance(r, Iterable) for r in items):
+            raise InvalidParameterError("new_ties", new_ties, expected)
+        rows = [tuple(r) for r in items]
         if any(len(r) not in (3, 4) for r in rows):
             raise InvalidParameterError(
                 "new_ties", new_ties, "rows (source, target, kind[, strength])"
@@ -161,13 +208,14 @@ def simulate(
     n = net.n_people
     note = np.full(n, "", dtype=object)
     x0 = before_m.x0.copy()
-    for who, value in (changes or {}).items():
+    changes = check_mapping("changes", changes, expected="a dict of person to attitude")
+    for who, value in changes.items():
         v = check_float(f"changes[{who!r}]", value, minimum=-3, maximum=3)
         i = int(net.index_of(net.resolve_person(str(who)))[0])
         x0[i] = v
         note[i] = say("sim_changed", value=round(v), lang=lang)
     removed = np.zeros(n, dtype=bool)
-    for who in leaves or ():
+    for who in check_ids("leaves", leaves) or ():
         i = int(net.index_of(net.resolve_person(str(who)))[0])
         removed[i] = True
         note[i] = say("sim_left", lang=lang)
@@ -212,4 +260,4 @@ def simulate(
             "change": note,
         }
     )
-    return SimulationResult(people=people, index=index)
+    return SimulationResult(people=people, index=index, language=net.settings.language)

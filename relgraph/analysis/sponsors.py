@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from relgraph.analysis.paths.render import tie_words
-from relgraph.errors import RelgraphError
+from relgraph.checks import check_bool, check_ids, check_int, check_mapping, check_optional_int
+from relgraph.errors import InvalidParameterError
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
@@ -209,8 +210,9 @@ def match_sponsor(
     ------
     UnknownPersonError
         For an unknown person or candidate.
-    RelgraphError
-        When ``max_load`` is below 1 or a candidate is not one of our people.
+    InvalidParameterError
+        When ``max_load`` is below 1, ``k`` below 1, a candidate is not one of our people,
+        or an option has the wrong type.
 
     Notes
     -----
@@ -230,19 +232,28 @@ def match_sponsor(
     >>> m[["sponsor", "parity", "history"]].values.tolist()
     [['u2', 0.75, 0.7], ['u1', 0.5, 0.0]]
     """
-    if max_load < 1:
-        raise RelgraphError(f"max_load must be at least 1; got {max_load!r}")
+    max_load = check_int("max_load", max_load, minimum=1)
+    k = check_optional_int("k", k, minimum=1)
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
+    given = check_ids("candidates", candidates)
+    loads = check_mapping("load", load, expected="a dict of our person to their number of targets")
     pid = net.resolve_person(person)
     base = _base(net)
-    if candidates is None:
+    if given is None:
         cand = list(base.ours)
     else:
-        cand = [c if c in base.ours_set else net.resolve_person(c) for c in candidates]
+        cand = [c if c in base.ours_set else net.resolve_person(c) for c in given]
         bad = [c for c in cand if c not in base.ours_set]
         if bad:
-            raise RelgraphError(f"{bad} are not our people; valid: {', '.join(base.ours)}")
+            valid = ", ".join(base.ours)
+            message = f"{bad} are not our people; valid: {valid}"
+            raise InvalidParameterError("candidates", bad, f"our people: {valid}", message=message)
     target_i = base.pos[pid]
-    current = our_load(net) if load is None else pd.Series(dict(load), dtype=int)
+    if load is None:
+        current = our_load(net)
+    else:
+        counts = {str(a): check_int(f"load[{a!r}]", v, minimum=0) for a, v in loads.items()}
+        current = pd.Series(counts, dtype=int)
     sc = _scores(
         net,
         target_i,

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import RelgraphError
+from relgraph.checks import check_float, check_mapping
+from relgraph.errors import InvalidParameterError
 from relgraph.locale import check_language
 from relgraph.text import say, term
 
@@ -46,30 +47,46 @@ TIER_COLUMNS = [
 _INPUT = ("account", "current_value", "future_potential", "strategic_fit")
 
 
+def _bad(name: str, value: object, message: str) -> InvalidParameterError:
+    """Return the error for a bad ``accounts`` table or option; the message says what and why."""
+    return InvalidParameterError(name, value, message, message=message)
+
+
 def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
-    w = dict(DEFAULT_WEIGHTS if weights is None else weights)
+    expected = "a dict of value, potential and fit to numbers"
+    w = dict(
+        DEFAULT_WEIGHTS if weights is None else check_mapping("weights", weights, expected=expected)
+    )
     unknown = sorted(set(w) - set(DEFAULT_WEIGHTS))
     missing = sorted(set(DEFAULT_WEIGHTS) - set(w))
     if unknown or missing:
-        raise RelgraphError(
+        raise _bad(
+            "weights",
+            weights,
             f"weights need exactly the keys {', '.join(DEFAULT_WEIGHTS)}; "
-            f"unknown: {unknown or 'none'}, missing: {missing or 'none'}"
+            f"unknown: {unknown or 'none'}, missing: {missing or 'none'}",
         )
-    vals = np.array([float(w[k]) for k in DEFAULT_WEIGHTS])
+    vals = np.array([check_float(f"weights[{k!r}]", w[k]) for k in DEFAULT_WEIGHTS])
     if (vals < 0).any() or not np.isfinite(vals).all() or vals.sum() <= 0:
-        raise RelgraphError(f"weights must be finite, ≥ 0 and not all 0; got {w}")
+        raise _bad("weights", weights, f"weights must be finite, ≥ 0 and not all 0; got {w}")
     return {k: float(v) / float(vals.sum()) for k, v in zip(DEFAULT_WEIGHTS, vals, strict=True)}
 
 
 def _check_thresholds(thresholds: Mapping[str, float] | None) -> dict[str, float]:
-    t = dict(DEFAULT_THRESHOLDS if thresholds is None else thresholds)
+    expected = "a dict of S, A and B to scores"
+    given = DEFAULT_THRESHOLDS if thresholds is None else thresholds
+    t = dict(check_mapping("thresholds", given, expected=expected))
     if set(t) != set(DEFAULT_THRESHOLDS):
-        raise RelgraphError(
-            f"thresholds need exactly the keys S, A, B (C is everything below B); got {sorted(t)}"
+        raise _bad(
+            "thresholds",
+            thresholds,
+            f"thresholds need exactly the keys S, A, B (C is everything below B); got {sorted(t)}",
         )
-    s, a, b = (float(t[k]) for k in ("S", "A", "B"))
+    s, a, b = (check_float(f"thresholds[{k!r}]", t[k]) for k in ("S", "A", "B"))
     if not (100 >= s >= a >= b >= 0):
-        raise RelgraphError(f"thresholds must satisfy 100 ≥ S ≥ A ≥ B ≥ 0; got {t}")
+        raise _bad(
+            "thresholds", thresholds, f"thresholds must satisfy 100 ≥ S ≥ A ≥ B ≥ 0; got {t}"
+        )
     return {"S": s, "A": a, "B": b, "C": 0.0}
 
 
@@ -78,7 +95,7 @@ def _numbers(accounts: pd.DataFrame, col: str) -> pd.Series:
     bad = values.isna() & accounts[col].notna() | (values < 0)
     if bad.any():
         rows = ", ".join(str(i) for i in accounts.index[bad][:5])
-        raise RelgraphError(f"column {col!r} needs numbers ≥ 0; bad values in rows {rows}")
+        raise _bad("accounts", col, f"column {col!r} needs numbers ≥ 0; bad values in rows {rows}")
     return values.fillna(0.0).astype(float)
 
 
@@ -117,7 +134,7 @@ def tier_customers(
 
     Raises
     ------
-    RelgraphError
+    InvalidParameterError
         For missing columns, negative or non-numeric values, a fit above 5, duplicate
         account ids, or bad weights / thresholds.
 
@@ -146,13 +163,16 @@ def tier_customers(
     """
     lang = check_language(lang)
     if not isinstance(accounts, pd.DataFrame):
-        raise TypeError(f"accounts must be a pandas DataFrame, not {type(accounts).__name__}")
+        message = f"accounts must be a pandas DataFrame, not {type(accounts).__name__}"
+        raise _bad("accounts", type(accounts).__name__, message)
     cols = {str(c).strip().lower(): c for c in accounts.columns}
     missing = [c for c in _INPUT if c not in cols]
     if missing:
-        raise RelgraphError(
+        raise _bad(
+            "accounts",
+            missing,
             f"accounts table is missing column(s) {', '.join(missing)}; needs "
-            f"{', '.join(_INPUT)} (and optionally name)"
+            f"{', '.join(_INPUT)} (and optionally name)",
         )
     df = accounts.rename(columns={v: k for k, v in cols.items()})
     w = _check_weights(weights)
@@ -160,12 +180,15 @@ def tier_customers(
     ids = df["account"].astype(str)
     dup = ids[ids.duplicated()]
     if len(dup):
-        raise RelgraphError(f"account ids repeat: {', '.join(sorted(set(dup)))}")
+        raise _bad(
+            "accounts", sorted(set(dup)), f"account ids repeat: {', '.join(sorted(set(dup)))}"
+        )
     value = _numbers(df, "current_value")
     potential = _numbers(df, "future_potential")
     fit = _numbers(df, "strategic_fit")
     if (fit > FIT_SCALE).any():
-        raise RelgraphError(f"strategic_fit is scored 0..{FIT_SCALE:g}; got {fit.max():g}")
+        message = f"strategic_fit is scored 0..{FIT_SCALE:g}; got {fit.max():g}"
+        raise _bad("accounts", float(fit.max()), message)
     v_max, p_max = float(value.max() or 0.0), float(potential.max() or 0.0)
     v = value / v_max if v_max > 0 else value * 0.0
     p = potential / p_max if p_max > 0 else potential * 0.0

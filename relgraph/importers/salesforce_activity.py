@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
+from relgraph.io.html_table import html_result, html_table
 from relgraph.io.read import _read_one_csv
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
@@ -84,6 +85,26 @@ class ActivityImport:
     interactions: pd.DataFrame
     report: pd.DataFrame
     network: RelationshipNetwork | None
+
+    def __repr__(self) -> str:
+        added = "a network with them" if self.network is not None else "no network"
+        return (
+            f"ActivityImport({len(self.interactions)} touchpoints, "
+            f"{len(self.report)} report rows, {added})"
+        )
+
+    def _repr_html_(self) -> str:
+        lang = self.network.settings.language if self.network is not None else "en"
+        title = say(
+            "repr_activity_title", n=len(self.interactions), report=len(self.report), lang=lang
+        )
+        return html_result(
+            title,
+            tables=[
+                (say("repr_caption_touchpoints", lang=lang), html_table(self.interactions)),
+                (say("repr_caption_report", lang=lang), html_table(self.report)),
+            ],
+        )
 
 
 def _sources(source: str | Path | pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:

@@ -22,6 +22,9 @@ knows how each destination can be abused and how to neutralise it:
 * **terminals** (:func:`term_text`, :func:`json_text`): escape sequences (ANSI colours, OSC
   window titles and hyperlinks, device controls), other control characters and bidi
   overrides are removed from text, and escaped in JSON (where they stay recoverable).
+* **HTML fragments** (:func:`html_text`): the notebook views of results
+  (:mod:`relgraph.io.html_table`) escape markup and quotes and drop what a terminal would
+  act on, so a name shows as its text.
 
 XML and HTML are escaped by their own writers (networkx, the map and plan pages); the
 characters XML cannot hold at all are replaced first (:func:`xml_text`).
@@ -44,6 +47,7 @@ __all__ = [
     "FormulaPolicy",
     "escape_cell",
     "escape_frame",
+    "html_text",
     "is_formula_like",
     "json_text",
     "md_text",
@@ -320,6 +324,24 @@ def xml_text(text: str) -> str:
     if text.isprintable() or not _XML_ILLEGAL.search(text):
         return text
     return _XML_ILLEGAL.sub("\ufffd", text)
+
+
+# -- HTML fragments ----------------------------------------------------------------
+
+
+def html_text(value: object) -> str:
+    r"""Return ``value`` as HTML text (content or a quoted attribute) that shows only its text.
+
+    ``<``, ``>``, ``&`` and both quotes become entities; escape sequences, other control
+    characters and bidi overrides are removed first (:func:`term_text`), and line breaks
+    become spaces, so one value stays on one line of a table.
+
+    Examples
+    --------
+    >>> html_text('<img src=x onerror="alert(1)"> Ann\u202e\nLee')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Ann Lee'
+    """
+    return html.escape(term_text(_LINE_BREAKS.sub(" ", str(value)), newlines=False), quote=True)
 
 
 # -- Markdown ---------------------------------------------------------------------

@@ -19,6 +19,7 @@ import pandas as pd
 
 from relgraph.io.encode import md_text
 from relgraph.io.files import atomic_write_text
+from relgraph.io.html_table import html_result, html_table
 from relgraph.locale import LANGUAGES
 from relgraph.plan.localize import read_back, sheet_name, shown
 from relgraph.text import TEMPLATES, plan_header, say, term
@@ -472,10 +473,22 @@ class Plan:
         return "\n".join(lines) + "\n"
 
     def _repr_html_(self) -> str:
-        return "".join(
-            f"<h4>{html.escape(name)}</h4>{_html_table(frame, self._attitude_headers)}"
-            for name, frame in self.shown_sheets().items()
-        )
+        lang = self.language
+        facts = [
+            say(
+                "repr_plan_facts",
+                targets=len(self.targets),
+                actions=len(self.actions),
+                people=len(self.status),
+                lang=lang,
+            )
+        ]
+        facts += [
+            say("repr_item", item=item, value=value, lang=lang) for item, value in self.settings
+        ]
+        tables = [(name, html_table(frame, lang=lang)) for name, frame in self.sheets.items()]
+        title = say("plan_title", opportunity=self.opportunity, lang=lang)
+        return html_result(title, facts=facts, tables=tables, notes=self.notes)
 
 
 def column_meaning(sheet: str, column: str, *, lang: str = "en") -> str:

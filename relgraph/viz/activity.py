@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 
 from relgraph import _touchpoints as tp
+from relgraph.checks import check_bool
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term
+from relgraph.viz.plot_common import check_ax
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -78,6 +80,8 @@ def plot_touchpoints(
     >>> len(ax.get_yticklabels()) > 10
     True
     """
+    check_ax(ax)
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
     from matplotlib.figure import Figure
 
     from relgraph.viz.style import cjk_font_family

@@ -82,6 +82,7 @@ def plot_decision_chain(
     'Decision chain of O1: 3 role holders, 1 hidden influencer(s)'
     """
     lang = net.settings.language
+    pc.check_ax(ax)
     hidden = check_int("hidden", hidden, minimum=0)
     max_people = check_int("max_people", max_people, minimum=1)
     opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)

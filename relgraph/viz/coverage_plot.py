@@ -68,6 +68,7 @@ def plot_coverage(
     ['decider', 'influencer', 'user']
     """
     lang = net.settings.language
+    pc.check_ax(ax)
     opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
     r = net.opportunity_roles(opp)
     comps = net.competitors_of(opp)

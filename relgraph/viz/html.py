@@ -136,10 +136,8 @@ def to_html(
     UnknownPersonError
         For an unknown ``focus``.
     InvalidParameterError
-        For a bad option or ``positions`` file.
-    ValueError
-        For a ``focus`` known only through sensitive ties (without
-        ``include_sensitive=True``).
+        For a bad option or ``positions`` file, or a ``focus`` known only through
+        sensitive ties (without ``include_sensitive=True``).
 
     Notes
     -----
@@ -166,6 +164,9 @@ def to_html(
     False
     """
     opts = _check(radius, include_sensitive, max_people, view, group_by, layout, seed, height)
+    if title is not None and not isinstance(title, str):
+        raise InvalidParameterError("title", title, "a text or None")
+    _check_path(net, path)
     has_opp = len(net.opportunities) or opportunity is not None
     opp = net.resolve_opportunity(opportunity) if has_opp else None
     user_pos = _read_positions(positions)
@@ -361,6 +362,16 @@ def _options(mode: str, n: int, seed: int) -> dict[str, Any]:
             "scaling": {"label": {"drawThreshold": 5}},
         },
     }
+
+
+def _check_path(net: RelationshipNetwork, path: str | Path | None) -> None:
+    """Refuse an opportunity id given where the file name goes (``to_html(net, "O1")``)."""
+    if path is None or Path(path).suffix:
+        return
+    if str(path) in set(net.opportunities["id"].astype(str)):
+        raise InvalidParameterError(
+            "path", path, "a file name ending in .html, .png or .svg", f"opportunity={path!r}"
+        )
 
 
 def _finish(

@@ -17,6 +17,7 @@ import json
 import re
 from typing import Any
 
+from relgraph.io.encode import html_text
 from relgraph.locale import LANGUAGES
 from relgraph.text import say
 from relgraph.viz.vis_assets import app_css, app_js, vis_js
@@ -139,7 +140,7 @@ def _values(
     height: str | None,
     lang: str,
 ) -> dict[str, str]:
-    esc = _html.escape
+    esc = html_text  # markup escaped, control characters and bidi overrides removed
     size = f"#relgraph-network{{height:{height};flex:none}} body{{height:auto}}" if height else ""
     return {
         "LANG": LANGUAGES[lang],

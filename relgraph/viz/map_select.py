@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from relgraph.errors import InvalidParameterError
 from relgraph.text import say, term
 from relgraph.viz.map_facts import blank
 
@@ -58,7 +59,8 @@ def candidates(
         return cands, None, []
     idx = int(net.index_of(net.resolve_person(focus))[0])
     if not facts.policy.people[idx]:
-        raise ValueError(say("viz_focus_sensitive", who=str(net.person_ids[idx]), lang=lang))
+        message = say("viz_focus_sensitive", who=str(net.person_ids[idx]), lang=lang)
+        raise InvalidParameterError("focus", focus, "a person who may be shown", message=message)
     ego = _ego(facts.n, facts.eu, facts.ev, idx, radius)
     ego = ego[facts.policy.people[ego]]
     note = say("viz_focus", who=net.labels.iloc[idx], radius=radius, n=len(ego), lang=lang)

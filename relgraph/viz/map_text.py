@@ -6,10 +6,10 @@ names, departments) is HTML-escaped here, where it enters markup.
 
 from __future__ import annotations
 
-import html as _html
 import math
 from typing import TYPE_CHECKING
 
+from relgraph.io.encode import html_text
 from relgraph.locale import translate
 from relgraph.palette import (
     ATTITUDE_COLOURS,
@@ -139,10 +139,10 @@ def legend_html(facts: MapFacts) -> str:
     lang = facts.net.settings.language
 
     def w(key: str) -> str:
-        return _html.escape(say(key, lang=lang))
+        return html_text(say(key, lang=lang))
 
     def t(vocabulary: str, value: object) -> str:
-        return _html.escape(term(vocabulary, value, lang=lang))
+        return html_text(term(vocabulary, value, lang=lang))
 
     dot = role_path("", 8)
     out = [f"<h2>{w('viz_legend')}</h2>", f"<h3>{w('viz_legend_role')}</h3><ul>"]
@@ -160,7 +160,7 @@ def legend_html(facts: MapFacts) -> str:
     if facts.comp_colour:
         out.append(f"<h3>{w('viz_legend_ring')}</h3><ul>")
         for org, col in facts.comp_colour.items():
-            name = _html.escape(org_name.get(org, org))
+            name = html_text(org_name.get(org, org))
             out.append(f"<li>{_icon(dot, '#ffffff', col, width=3.5)}{name}</li>")
         out.append("</ul>")
     slash = "M-10 0A10 10 0 1 0 10 0A10 10 0 1 0 -10 0ZM-7 -7L7 7"

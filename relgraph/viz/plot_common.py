@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from relgraph.errors import InvalidParameterError
 from relgraph.palette import (
     ATTITUDE_COLOURS,
     DNC_COLOUR,
@@ -61,6 +62,16 @@ def fonts() -> Iterator[list[str] | None]:
         return
     with mpl.rc_context({"font.family": fam}):
         yield fam
+
+
+def check_ax(ax: object) -> None:
+    """Refuse an ``ax`` that is neither None nor a matplotlib ``Axes`` (checked at entry)."""
+    if ax is None:
+        return
+    from matplotlib.axes import Axes
+
+    if not isinstance(ax, Axes):
+        raise InvalidParameterError("ax", ax, "a matplotlib Axes or None")
 
 
 def new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:

@@ -79,6 +79,7 @@ def plot_power_map(
     >>> ax.get_xlabel()
     'attitude toward us (−3 … +3)'
     """
+    pc.check_ax(ax)
     from relgraph.analysis.influence import leverage
 
     lang = net.settings.language

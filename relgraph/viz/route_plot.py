@@ -10,6 +10,7 @@ import pandas as pd
 
 from relgraph.analysis.paths.render import tie_words
 from relgraph.checks import check_bool
+from relgraph.errors import InvalidParameterError
 from relgraph.text import say
 from relgraph.viz import plot_common as pc
 
@@ -65,7 +66,7 @@ def plot_route(
         For an unknown person in the route.
     UnknownOpportunityError
         For an unknown ``opportunity``.
-    ValueError
+    InvalidParameterError
         For a route of fewer than two people, a hop with no (visible) tie, or a sensitive
         route without ``include_sensitive=True``.
 
@@ -83,6 +84,7 @@ def plot_route(
     'Route Eve → Ann: 2 hop(s), strength 0.49 = 0.70 × 0.70'
     """
     lang = net.settings.language
+    pc.check_ax(ax)
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     path, kinds, strengths, marked = _parse(net, route)
     pol = pc.policy(net, include_sensitive)
@@ -162,7 +164,8 @@ def _parse(
         path, kinds, strengths = [str(p) for p in route], None, None
     path = [net.resolve_person(p) for p in path]
     if len(path) < 2:
-        raise ValueError(say("plot_route_short", path=path, lang=lang))
+        message = say("plot_route_short", path=path, lang=lang)
+        raise InvalidParameterError("route", path, "two or more people", message=message)
     return path, kinds, strengths, marked
 
 
@@ -182,7 +185,8 @@ def _refuse_sensitive(
             if hidden_people
             else ""
         )
-        raise ValueError(say("plot_route_sensitive", who=who, lang=lang))
+        message = say("plot_route_sensitive", who=who, lang=lang)
+        raise InvalidParameterError("route", path, "a route that may be shown", message=message)
 
 
 def _hops(
@@ -195,9 +199,8 @@ def _hops(
     for a, b in zip(path[:-1], path[1:], strict=True):
         hop = ties[((ties["a"] == a) & (ties["b"] == b)) | ((ties["a"] == b) & (ties["b"] == a))]
         if hop.empty:
-            raise ValueError(
-                say("plot_route_no_tie", a=a, b=b, excluded=not include_sensitive, lang=lang)
-            )
+            message = say("plot_route_no_tie", a=a, b=b, excluded=not include_sensitive, lang=lang)
+            raise InvalidParameterError("route", path, "people tied hop by hop", message=message)
         best = hop.sort_values(["strength", "kind"], ascending=[False, True]).iloc[0]
         kinds.append(str(best["kind"]))
         strengths.append(float(best["strength"]))

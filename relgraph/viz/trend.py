@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from relgraph.errors import UnknownOpportunityError
+from relgraph.errors import InvalidParameterError, UnknownOpportunityError
 from relgraph.locale import check_language
 from relgraph.text import say
+from relgraph.viz.plot_common import check_ax
 from relgraph.viz.style import cjk_font_family
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ def plot_trend(
     ------
     UnknownOpportunityError
         When ``opportunity`` is not in the table, or is left out and there are several.
+    InvalidParameterError
+        When ``history`` is not a table from :func:`relgraph.load_history`.
 
     Notes
     -----
@@ -62,12 +65,19 @@ def plot_trend(
     >>> len(ax.get_lines())
     3
     """
+    check_ax(ax)
     import matplotlib.pyplot as plt
 
+    needed = ("date", "opportunity", "party", "name", "index")
+    if not isinstance(history, pd.DataFrame):
+        raise InvalidParameterError("history", history, "the table load_history returns")
     lang = check_language(history.attrs.get("language", "en") if lang is None else lang)
-    missing = [c for c in ("date", "opportunity", "party", "name", "index") if c not in history]
+    missing = [c for c in needed if c not in history]
     if missing:
-        raise ValueError(f"not a trend table from load_history: missing {', '.join(missing)}")
+        message = f"not a trend table from load_history: missing {', '.join(missing)}"
+        raise InvalidParameterError(
+            "history", list(history.columns), f"columns {', '.join(needed)}", message=message
+        )
     known = list(dict.fromkeys(history["opportunity"].astype(str)))
     if opportunity is None:
         if len(known) != 1:

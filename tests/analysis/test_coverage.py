@@ -367,3 +367,53 @@ def test_parity_candidates_are_capped() -> None:
     cands = row["candidates"].split("; ")
     assert len(cands) == 10 and cands[:2] == ["b2", "b1"]
     assert "and 6 more at a higher level" in row["why"]
+
+
+# --------------------------------------------------------------------------- settings
+def _three_hops_away() -> rg.RelationshipNetwork:
+    """Our one person reaches the decider only through two of the account's people."""
+    orgs = pd.DataFrame({"id": ["A", "U"], "name": ["Acme", "Us"], "kind": ["customer", "us"]})
+    people = pd.DataFrame(
+        {
+            "id": ["d", "x1", "x2", "u1"],
+            "name": ["Dee", "Xan", "Xiu", "Uma"],
+            "org": ["A", "A", "A", "U"],
+            "level": [2, 3, 4, 3],
+            "attitude": [0, 1, 1, None],
+            "updated": ["2026-07-01"] * 4,  # 137 days before AS_OF
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["u1", "x1", "x2"],
+            "target": ["x1", "x2", "d"],
+            "kind": ["friend", "friend", "friend"],
+            "strength": [0.8, 0.5, 0.5],
+        }
+    )
+    opps = pd.DataFrame({"id": ["O1"], "account": ["A"]})
+    roles = pd.DataFrame({"opportunity": ["O1"], "person": ["d"], "role": ["decider"]})
+    return rg.RelationshipNetwork.from_frames(orgs, people, ties, opps, roles)
+
+
+@pytest.mark.parametrize(("max_hops", "reached"), [(2, False), (3, True), (4, True)])
+def test_coverage_reach_uses_the_networks_max_hops(max_hops: int, reached: bool) -> None:
+    net = _three_hops_away().with_settings(max_hops=max_hops)
+    row = coverage(net, as_of=AS_OF).people.set_index("person").loc["d"]
+    if reached:
+        assert row["route_strength"] == pytest.approx(0.8 * 0.5 * 0.5)
+        assert row["route"].startswith("Uma") and "Dee" in row["route"]
+    else:  # the decider is three hops away: out of reach with two
+        assert not row["route_strength"] > 0 and not row["route"]
+    # the same reach as the bulk routes under the same settings
+    bulk = rg.routes_to_many(net, ["d"], progress=False).set_index("target").loc["d"]
+    assert (bulk["best_strength"] > 0) == reached
+
+
+@pytest.mark.parametrize(("stale_days", "stale"), [(180, False), (90, True)])
+def test_coverage_stale_attitudes_use_the_networks_stale_days(stale_days: int, stale: bool) -> None:
+    net = _three_hops_away().with_settings(stale_days=stale_days)
+    rep = coverage(net, as_of=AS_OF)
+    flagged = set(rep.gaps.loc[rep.gaps["rule"].eq("stale_attitude"), "person"])
+    assert ("d" in flagged) == stale
+    assert bool(rep.people.set_index("person").loc["d", "stale"]) == stale

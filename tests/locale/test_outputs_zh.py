@@ -83,7 +83,7 @@ def _analyses(net: rg.RelationshipNetwork, old: rg.RelationshipNetwork) -> dict[
         "coverage people": _columns(rep.people, "name", "route", "why"),
         "coverage summary": _columns(rep.summary, "name", "why"),
         "coverage notes": list(rep.notes),
-        "coverage notebook headings": re.findall(r"<h[45]>(.*?)</h[45]>", rep._repr_html_()),
+        "coverage notebook headings": re.findall(r"<(?:b|i)>(.*?)</(?:b|i)>", rep._repr_html_()),
         "hidden influencers": _columns(
             rg.hidden_influencers(net, "OPP-1"), "name", "influences", "why"
         ),

@@ -375,3 +375,16 @@ def test_the_map_in_chinese(sample):
     assert m.situation[0].startswith("猎户通信 领先")
     # English is unchanged
     assert '<html lang="en">' in to_html(sample, opportunity="OPP-1").html
+
+
+def test_an_opportunity_id_in_place_of_the_path_is_refused(tmp_path, monkeypatch) -> None:
+    """``to_html(net, "O1")`` reads as "the map of O1" but the second argument is the file."""
+    import relgraph as rg
+    from relgraph.errors import InvalidParameterError
+
+    monkeypatch.chdir(tmp_path)
+    net = rg.datasets.tiny()
+    opp = str(net.opportunities["id"].iat[0])
+    with pytest.raises(InvalidParameterError, match=f"opportunity='{opp}'"):
+        rg.to_html(net, opp)
+    assert not (tmp_path / opp).exists()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-import html
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from relgraph.analysis.coverage.context import Severity
-from relgraph.text import say
+from relgraph.io.html_table import html_result, html_table
+from relgraph.text import say, term
 
 __all__ = ["GAP_COLUMNS", "CoverageReport"]
 
@@ -77,19 +77,30 @@ class CoverageReport:
         )
 
     def _repr_html_(self) -> str:
-        def table(frame: pd.DataFrame) -> str:
-            return frame.to_html(index=False, escape=True, na_rep="")
+        lang = self.language
+        counts = self.gaps["severity"].astype(str).value_counts()
+        severities = say("list_sep", lang=lang).join(
+            say(
+                "repr_count",
+                what=term("severity", str(sv), lang=lang),
+                n=int(counts.get(str(sv), 0)),
+                lang=lang,
+            )
+            for sv in Severity
+        )
 
-        def head(key: str, **values: object) -> str:
-            return html.escape(say(key, lang=self.language, **values))
+        def part(caption: str, frame: pd.DataFrame, index: bool = False) -> tuple[str, str]:
+            return say(caption, lang=lang), html_table(frame, index=index, lang=lang)
 
-        notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
-        title = head("cov_title", opportunity=self.opportunity, as_of=self.as_of)
-        return (
-            f"<h4>{title}</h4><h5>{head('cov_gaps')}</h5>{table(self.gaps)}"
-            f"<h5>{head('cov_summary')}</h5>{table(self.summary)}"
-            f"<h5>{head('cov_matrix')}</h5>"
-            f"{self.matrix.to_html(escape=True)}"
-            f"<h5>{head('cov_people')}</h5>{table(self.people)}"
-            + (f"<ul>{notes}</ul>" if notes else "")
+        return html_result(
+            say("cov_title", opportunity=self.opportunity, as_of=self.as_of, lang=lang),
+            facts=[say("repr_cov_gaps", n=len(self.gaps), counts=severities, lang=lang)],
+            tables=[
+                part("cov_gaps", self.gaps),
+                part("cov_summary", self.summary),
+                part("cov_matrix", self.matrix, index=True),
+                part("cov_people", self.people),
+                part("repr_caption_factions", self.factions),
+            ],
+            notes=self.notes,
         )

@@ -225,7 +225,7 @@ def _party_row(ctx: Context, idx: pd.DataFrame, party: str) -> dict[str, Any]:
     index = float(idx.loc[party, "index"]) if party in idx.index else nan  # type: ignore[arg-type]
     share = float(idx.loc[party, "supporter_power_share"]) if party in idx.index else nan  # type: ignore[arg-type]
     why = ctx.say(
-        "cov_summary_why",
+        "cov_summary_why" if not np.isnan(index) else "cov_summary_why_no_index",
         name=name,
         index=index,
         n=len(sup_ids),

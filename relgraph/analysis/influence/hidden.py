@@ -141,7 +141,7 @@ def hidden_influencers(
     sways Ann, CEO (decider) through a direct influence tie (0.8)
     0.299 of the index moves with this person
     """
-    k = check_optional_int("k", k, minimum=0)
+    k = check_optional_int("k", k, minimum=1)
     min_leverage = check_float("min_leverage", min_leverage, minimum=0)
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     m = model(net)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph.errors import UnknownPersonError
+from relgraph.errors import InvalidParameterError, UnknownPersonError
 from relgraph.views import TIE_KINDS, kind_weights, sway_matrix
 
 if TYPE_CHECKING:
@@ -79,11 +79,13 @@ def friedkin_johnsen(
 
     Raises
     ------
-    ValueError
+    InvalidParameterError
         When ``W`` is not square, has negative entries or a row not summing to 1, when a
         susceptibility is outside 0..1, when ``x0`` has the wrong length or non-finite
         values, for an unknown ``method``, or when the model has no unique equilibrium
         (a group of fully susceptible people, λ = 1, who hear nobody with λ < 1).
+    ValueError
+        When the solve itself fails (a singular system the checks above did not catch).
 
     Notes
     -----
@@ -125,14 +127,25 @@ def friedkin_johnsen(
     array([60., 60., 75., 75.])
     """
     if method not in _METHODS:
-        raise ValueError(f"unknown method {method!r}; valid: {', '.join(_METHODS)}")
+        valid = ", ".join(_METHODS)
+        raise InvalidParameterError(
+            "method",
+            method,
+            f"one of: {valid}",
+            message=f"unknown method {method!r}; valid: {valid}",
+        )
     M, lam = _check_fj(W, susceptibility)
     n = M.shape[0]
     x0a = np.asarray(x0, dtype=float)
     if x0a.ndim not in (1, 2) or x0a.shape[0] != n:
-        raise ValueError(f"x0 has shape {x0a.shape}; expected ({n},) or ({n}, k)")
+        expected = f"({n},) or ({n}, k)"
+        raise InvalidParameterError(
+            "x0", x0a.shape, expected, message=f"x0 has shape {x0a.shape}; expected {expected}"
+        )
     if not np.isfinite(x0a).all():
-        raise ValueError("x0 contains NaN or infinite values")
+        raise InvalidParameterError(
+            "x0", x0, "finite numbers", message="x0 contains NaN or infinite values"
+        )
     _check_anchored(M, lam)
     b = (1.0 - lam)[:, None] * x0a if x0a.ndim == 2 else (1.0 - lam) * x0a
     return _solve(M, lam, b, method=method, tol=tol, maxiter=maxiter)
@@ -141,23 +154,31 @@ def friedkin_johnsen(
 def _check_fj(W: Any, susceptibility: Any) -> tuple[sp.csr_matrix, np.ndarray]:
     M = sp.csr_matrix(W, dtype=float) if sp.issparse(W) else sp.csr_matrix(np.asarray(W, float))
     if M.ndim != 2 or M.shape[0] != M.shape[1]:
-        raise ValueError(f"W has shape {M.shape}; expected a square (n, n) matrix")
+        expected = "a square (n, n) matrix"
+        raise InvalidParameterError(
+            "W", M.shape, expected, message=f"W has shape {M.shape}; expected {expected}"
+        )
     n = M.shape[0]
     if M.nnz and (not np.isfinite(M.data).all() or M.data.min() < 0):
-        raise ValueError("W has negative or non-finite entries; expected weights >= 0")
+        message = "W has negative or non-finite entries; expected weights >= 0"
+        raise InvalidParameterError("W", None, "weights >= 0", message=message)
     rows = np.asarray(M.sum(axis=1)).ravel()
     bad = np.flatnonzero(np.abs(rows - 1.0) > 1e-6)
     if len(bad):
-        raise ValueError(
+        message = (
             f"W is not row-stochastic: row {int(bad[0])} sums to {rows[bad[0]]:.6g}; "
             "expected every row to sum to 1 (give an isolated person a self-weight of 1)"
         )
+        raise InvalidParameterError("W", None, "rows that sum to 1", message=message)
     lam = np.asarray(susceptibility, dtype=float)
     lam = np.full(n, float(lam)) if lam.ndim == 0 else lam
     if lam.shape != (n,):
-        raise ValueError(f"susceptibility has shape {lam.shape}; expected a scalar or ({n},)")
+        expected = f"a scalar or ({n},)"
+        message = f"susceptibility has shape {lam.shape}; expected {expected}"
+        raise InvalidParameterError("susceptibility", lam.shape, expected, message=message)
     if not np.isfinite(lam).all() or lam.min(initial=0.0) < 0 or lam.max(initial=0.0) > 1:
-        raise ValueError("susceptibility must lie in 0..1 for everyone")
+        message = "susceptibility must lie in 0..1 for everyone"
+        raise InvalidParameterError("susceptibility", susceptibility, "0..1", message=message)
     return M, lam
 
 
@@ -174,9 +195,12 @@ def _check_anchored(M: sp.csr_matrix, lam: np.ndarray) -> None:
         reach = new
     if not reach.all():
         who = np.flatnonzero(~reach)[:5].tolist()
-        raise ValueError(
+        message = (
             "the model has no unique equilibrium: people at positions "
             f"{who} have susceptibility 1 and hear only others with susceptibility 1"
+        )
+        raise InvalidParameterError(
+            "susceptibility", None, "below 1 for someone each person hears", message=message
         )
 
 

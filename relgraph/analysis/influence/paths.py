@@ -7,7 +7,6 @@ search and the same renderer as introduction routes, on the directed graph of sw
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +19,7 @@ from relgraph.analysis.paths.graph import ContactGraph
 from relgraph.analysis.paths.render import Hop, route_text, tie_words
 from relgraph.analysis.paths.search import hop_dist, hops_from, yen
 from relgraph.checks import check_bool, check_int
+from relgraph.io.html_table import html_result, html_table
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
@@ -85,13 +85,20 @@ class InfluencePaths:
     def __str__(self) -> str:
         return "\n".join(self.summary_lines())
 
-    def _repr_html_(self) -> str:
-        head, *rest = self.summary_lines()
-        table = self.paths[["rank", "strength", "hops", "route", "why"]].to_html(
-            index=False, escape=True, float_format=lambda v: f"{v:.3f}"
+    def __repr__(self) -> str:
+        n = len(self.paths)
+        best = f", best {float(self.paths['strength'].iloc[0]):.3f}" if n else ""
+        return (
+            f"InfluencePaths({self.source!r} → {self.target!r}: {n} chain"
+            f"{'s' if n != 1 else ''}{best})"
         )
-        notes = "".join(f"<p>{html.escape(x)}</p>" for x in rest[len(self.paths) :])
-        return f"<div><p><b>{html.escape(head)}</b></p>{table}{notes}</div>"
+
+    def _repr_html_(self) -> str:
+        lang = self.language
+        head, *rest = self.summary_lines()
+        cols = ["rank", "strength", "hops", "route", "why"]
+        tables = [("", html_table(self.paths, columns=cols, lang=lang))] if len(self.paths) else []
+        return html_result(head, tables=tables, notes=rest[len(self.paths) :])
 
 
 def _sway_graph(

@@ -106,6 +106,8 @@ def index_frame(
             share=share,
             lang=lang,
         )
+        if total <= 0:  # no role holder has any power: the index is undefined (NaN)
+            why = say("index_why_no_power", party=label)
         rows.append(
             {
                 "party": party,

@@ -16,7 +16,7 @@ from relgraph.analysis.paths.reach import Openings, best_routes, search_graph
 from relgraph.analysis.paths.render import Route, describe, route_text
 from relgraph.analysis.paths.search import Forward, backward_best, forward_labels
 from relgraph.analysis.routes.single import rules_bite
-from relgraph.checks import check_bool
+from relgraph.checks import check_bool, check_ids
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term
 
@@ -161,10 +161,12 @@ def routes_to_many(
         check_bool("include_opponents", include_opponents),
     )
     affiliations = check_bool("affiliations", affiliations)
-    if targets is None:
+    progress = None if progress is None else check_bool("progress", progress)
+    given = check_ids("targets", targets)
+    if given is None:
         tids = [str(p) for p in net.person_ids[~net.party.eq("us").to_numpy()]]
     else:
-        tids = [net.resolve_person(t) for t in targets]
+        tids = [net.resolve_person(t) for t in given]
     began = time.perf_counter()
     tidx = np.asarray(net.index_of(tids) if tids else np.zeros(0), dtype=np.int64)
     bite = rules_bite(net, rules, affiliations)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.analysis.paths.render import Route, route_text
+from relgraph.io.html_table import html_result, html_table
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term
 
@@ -228,21 +228,20 @@ class RouteReport:
     def __str__(self) -> str:
         return "\n".join(self.summary_lines())
 
-    def _repr_html_(self) -> str:
-        head, *rest = self.summary_lines()
-        cols = ["rank", "strength", "hops", "route", "why"]
-        body = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(f'{v:.2f}' if isinstance(v, float) else str(v))}</td>"
-                for v in row
-            )
-            + "</tr>"
-            for row in self.routes[cols].itertuples(index=False)
-        )
-        notes = "".join(f"<p>{html.escape(x)}</p>" for x in rest if not x[:1].isdigit())
-        header = "".join(f"<th>{c}</th>" for c in cols)
+    def __repr__(self) -> str:
+        found = self.routes[self.routes["strength"] > 0]
+        best = f", best {float(found['strength'].iloc[0]):.2f}" if len(found) else ""
+        origin = repr(self.source) if self.source else "our team"
+        left = f"; {self.excluded} left out" if self.excluded else ""
         return (
-            f"<div><p><b>{html.escape(head)}</b></p><table><thead><tr>{header}</tr></thead>"
-            f"<tbody>{body}</tbody></table>{notes}</div>"
+            f"RouteReport({self.target!r} from {origin}: {len(found)} route"
+            f"{'s' if len(found) != 1 else ''}{best}{left})"
         )
+
+    def _repr_html_(self) -> str:
+        lang = self.language
+        head, *rest = self.summary_lines()
+        found = self.routes[self.routes["strength"] > 0]
+        table = html_table(found, columns=["rank", "strength", "hops", "route", "why"], lang=lang)
+        notes = rest[len(found) :]
+        return html_result(head, tables=[("", table)] if len(found) else [], notes=notes)
