@@ -208,3 +208,54 @@ def test_the_owner_must_be_one_of_ours(net, tmp_path, owner):
         rg.add_linkedin_connections(net, path, owner=owner)
     assert info.value.parameter == "owner"
     assert "one of our people" in str(info.value) and f"kind {net.party[owner]}" in str(info.value)
+
+
+def test_options_are_checked_at_entry(net, tmp_path):
+    from relgraph.errors import InvalidParameterError
+
+    path = write(tmp_path, ["Gus,Lee,,,Globex,CTO,15 Mar 2023"])
+    with pytest.raises(InvalidParameterError) as info:
+        rg.add_linkedin_connections(net, path, owner="N03", kind="freind")
+    assert info.value.parameter == "kind" and "former_colleague" in str(info.value)
+    assert "did you mean 'friend'" in str(info.value)
+    with pytest.raises(InvalidParameterError, match="add_unmatched"):
+        rg.add_linkedin_connections(net, path, owner="N03", add_unmatched="no")
+    with pytest.raises(TypeError):
+        rg.add_linkedin_connections(net, path, "N03")  # options are keyword-only
+    # a synonym of a tie kind is welcome
+    out, _ = imp(net, path, owner="N03", kind="former colleague")
+    assert out.ties["kind"].iloc[-1] == "former_colleague"
+
+
+def test_a_short_row_is_reported_not_padded(net, tmp_path):
+    path = write(tmp_path, ["Ana,Novak,,,X,Y,01 Jan 2020", "Bo,Li,,,Acme"], notes="")
+    with pytest.raises(rg.ValidationError) as err:
+        rg.add_linkedin_connections(net, path, owner="N03")
+    frame = err.value.frame()
+    assert frame[["row", "reason"]].values.tolist() == [[3, "field_count"]]
+    assert "5 field(s) but the header has 7" in frame["hint"].iloc[0]
+
+
+def test_every_row_is_in_the_report_with_an_outcome(net, tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "Ana,Novak,,,Nowhere,Engineer,10 Oct 2021",
+            "Ana,Novak,,,Nowhere,Engineer,10 Oct 2021",  # a second, distinct new person
+            "Rui,Zhou,,,Nimbus Networks,KAM,10 Oct 2021",  # the owner
+        ],
+    )
+    result = rg.add_linkedin_connections(net, path, owner="N03")
+    rep = result.report
+    assert rep["outcome"].tolist() == ["added", "added", "skipped"]
+    assert rep["source"].eq(str(path)).all()
+    assert rep["value"].tolist()[:2] == ["Ana Novak", "Ana Novak"]
+    assert len(result.added["people"]) == 2 and len(result.added["ties"]) == 2
+    assert result.added["orgs"]["id"].tolist() == ["LINKEDIN"]
+
+
+def test_reasons_follow_the_network_language(net, tmp_path):
+    path = write(tmp_path, ["Ana,Novak,,,Nowhere,Engineer,10 Oct 2021"])
+    zh = net.with_settings(language="zh")
+    _, report = imp(zh, path, owner="N03", add_unmatched=False)
+    assert report["why"].tolist() == ["未匹配到现有人员;仅作报告(add_unmatched=False)"]

@@ -144,3 +144,44 @@ def test_deleted_rows_are_skipped_and_counted(tmp_path: Path) -> None:
     assert role["action"].tolist() == ["role row skipped"]
     roles = pd.read_csv(DATA / "OpportunityContactRole.csv", dtype=str)
     assert role["row"].tolist() == [int(roles.index[roles["ContactId"] == "003C0000003"][0]) + 2]
+
+
+def test_options_are_checked_at_entry(tmp_path: Path) -> None:
+    with pytest.raises(rg.InvalidParameterError) as info:
+        import_salesforce(DATA, us_name="  ")
+    assert info.value.parameter == "us_name"
+    with pytest.raises(TypeError):
+        import_salesforce(DATA, "Nimbus")  # type: ignore[misc]
+
+
+def test_not_a_folder_and_user_ids_that_are_contact_ids(tmp_path: Path) -> None:
+    with pytest.raises(rg.ValidationError, match="is not a folder"):
+        import_salesforce(DATA / "Contact.csv")
+    (tmp_path / "Contact.csv").write_text(
+        "Id,AccountId,LastName,OwnerId\nC1,A1,Lee,C2\nC2,A1,Wu,\n", encoding="utf-8"
+    )
+    with pytest.raises(rg.ValidationError) as err:
+        import_salesforce(tmp_path)
+    frame = err.value.frame()
+    assert frame[["column", "value", "reason"]].values.tolist() == [
+        ["OwnerId", "C2", "duplicate_id"]
+    ]
+    assert "export User.csv and Contact.csv again" in frame["hint"].iloc[0]
+
+
+def test_a_short_row_in_an_export_is_an_error_not_padded(tmp_path: Path) -> None:
+    (tmp_path / "Contact.csv").write_text(
+        "Id,AccountId,FirstName,LastName\nC1,A1,Ann,Lee\nC2,A1\n", encoding="utf-8"
+    )
+    with pytest.raises(rg.ValidationError) as err:
+        import_salesforce(tmp_path)
+    frame = err.value.frame()
+    assert frame[["row", "reason"]].values.tolist() == [[3, "field_count"]]
+    assert frame["source"].iloc[0].endswith("Contact.csv")
+
+
+def test_the_report_names_people_and_outcomes(result) -> None:
+    skipped = result.skipped
+    assert skipped["action"].tolist() == ["no reports_to tie"]
+    assert skipped["person"].tolist() == ["003C0000006"]
+    assert result.added["people"]["id"].tolist() == result.network.people["id"].tolist()

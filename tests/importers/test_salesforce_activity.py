@@ -136,3 +136,38 @@ def test_a_date_time_with_an_offset_keeps_its_calendar_day() -> None:
     assert import_salesforce_activities(tasks).added["interactions"]["date"].tolist() == [
         "2026-01-01"
     ]
+
+
+def test_options_are_checked_at_entry() -> None:
+    from relgraph.errors import InvalidParameterError
+
+    tasks = pd.DataFrame({"WhoId": ["003A"], "OwnerId": ["005U"], "ActivityDate": ["2026-01-02"]})
+    with pytest.raises(InvalidParameterError) as info:
+        import_salesforce_activities(tasks, today="2026-02-30")
+    assert info.value.parameter == "today" and "YYYY-MM-DD" in str(info.value)
+    with pytest.raises(InvalidParameterError, match="network"):
+        import_salesforce_activities(tasks, network="acct/")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        import_salesforce_activities(tasks, None)  # type: ignore[misc]
+
+
+def test_several_sources_and_no_double_import_from_the_log() -> None:
+    net = import_salesforce(DATA / "salesforce").network
+    tasks, events = ACT / "Task.csv", ACT / "Event.csv"
+    first = import_salesforce_activities(tasks, network=net, today="2026-11-15")
+    assert first.network is not None
+    both = import_salesforce_activities([tasks, events], network=first.network, today="2026-11-15")
+    assert len(both.added["interactions"]) == 3  # only the events are new
+    assert both.network is not None and len(both.network.interactions) == 7
+    dup = both.report[both.report["column"].eq("Id")]
+    assert len(dup) == 4 and dup["source"].str.endswith("Task.csv").all()
+    assert dup["why"].str.contains("already in the interactions log").all()
+    assert dup["row"].notna().all()  # the duplicates keep their rows
+
+
+def test_a_folder_without_exports_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as exc:
+        import_salesforce_activities(tmp_path)
+    frame = exc.value.frame()
+    assert frame["reason"].tolist() == ["missing_table"]
+    assert "Task.csv or Event.csv" in frame["hint"].iloc[0]
