@@ -14,7 +14,7 @@ from relgraph.checks import check_bool, check_choice
 from relgraph.errors import InvalidParameterError, Problem, Reason, ValidationError
 from relgraph.io.csv_checks import MAX_ROW_PROBLEMS, wrong_length_problem
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
 from ._common import Export, decode_export, extend_network, fail, problem
@@ -245,7 +245,7 @@ class _Import:
         elif pid in self.done:
             report("skipped", "duplicate", "linkedin_duplicate", person=pid)
         elif pid in self.tied:
-            kind = self._term(self.tied[pid])
+            kind = term("tie_kind", self.tied[pid], lang=self.lang)
             report(
                 "skipped", "already tied", "linkedin_already", person=pid, kind=kind,
                 owner=self.owner_label,
@@ -253,11 +253,6 @@ class _Import:
         else:
             self._tie(pid, when)
             report("added", "tie added", "linkedin_matched", person=pid, how=how)
-
-    def _term(self, kind: str) -> str:
-        from relgraph.text import term
-
-        return term("tie_kind", kind, lang=self.lang)
 
     def _new_person(self, rec: dict[str, str]) -> tuple[str, str]:
         self.counter += 1
