@@ -153,7 +153,7 @@ def missing_columns(
             column=api,
             name=api,
             what=what,
-        )  # fmt: skip
+        )
         for col, api in required.items()
         if col not in export.frame.columns
     ]
@@ -171,9 +171,14 @@ def without_deleted(export: Export, report: ReportRows) -> Export:
         return export
     for pos in deleted.nonzero()[0]:
         report.add(
-            export.source, export.rows[pos], "IsDeleted", str(flags.iloc[pos]), "skipped",
-            "row not imported", "imp_deleted",
-        )  # fmt: skip
+            export.source,
+            export.rows[pos],
+            "IsDeleted",
+            str(flags.iloc[pos]),
+            "skipped",
+            "row not imported",
+            "imp_deleted",
+        )
     kept = export.frame.loc[~deleted].reset_index(drop=True)
     rows = tuple(r for r, d in zip(export.rows, deleted, strict=True) if not d)
     return Export(export.source, kept, rows)

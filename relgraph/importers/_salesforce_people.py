@@ -56,10 +56,16 @@ def people_of(contacts: Export, report: ReportRows) -> pd.DataFrame:
     people.loc[blank, "org"] = NO_ACCOUNT
     for pos in blank.to_numpy().nonzero()[0]:
         report.add(
-            contacts.source, contacts.rows[pos], "AccountId", "", "changed",
-            "org set to NO_ACCOUNT", "imp_sf_no_account", person=c["id"].iloc[pos],
+            contacts.source,
+            contacts.rows[pos],
+            "AccountId",
+            "",
+            "changed",
+            "org set to NO_ACCOUNT",
+            "imp_sf_no_account",
+            person=c["id"].iloc[pos],
             org=NO_ACCOUNT,
-        )  # fmt: skip
+        )
     return people
 
 
@@ -104,9 +110,14 @@ def owners(contacts: Export, users: Export | None) -> tuple[pd.DataFrame, list[d
     clash = sorted(set(ids) & set(c["id"]))
     if clash:
         fail(
-            "user", contacts.source, Reason.DUPLICATE_ID, "imp_sf_user_is_contact",
-            column="OwnerId", value=clash[0], id=clash[0],
-        )  # fmt: skip
+            "user",
+            contacts.source,
+            Reason.DUPLICATE_ID,
+            "imp_sf_user_is_contact",
+            column="OwnerId",
+            value=clash[0],
+            id=clash[0],
+        )
     ours = pd.DataFrame(
         {
             "id": ids,

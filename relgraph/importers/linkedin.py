@@ -66,9 +66,13 @@ def _header_line(lines: list[str], src: str) -> int:
         if "First Name" in (c.strip().strip('"') for c in line.split(",")):
             return i
     fail(
-        _TABLE, src, Reason.MISSING_COLUMN, "imp_li_no_header",
-        n=_HEADER_SEARCH, header=",".join(LINKEDIN_COLUMNS),
-    )  # fmt: skip
+        _TABLE,
+        src,
+        Reason.MISSING_COLUMN,
+        "imp_li_no_header",
+        n=_HEADER_SEARCH,
+        header=",".join(LINKEDIN_COLUMNS),
+    )
 
 
 def _records(lines: list[str], header: int, src: str) -> Export:
@@ -107,7 +111,7 @@ def _records(lines: list[str], header: int, src: str) -> Export:
             column=c,
             name=c,
             header=", ".join(columns),
-        )  # fmt: skip
+        )
         for c in LINKEDIN_COLUMNS
         if c not in columns
     ] or problems
@@ -141,14 +145,15 @@ def _parse_date(text: str) -> pd.Timestamp | None:
 
 
 def _dates(export: Export) -> list[pd.Timestamp | None]:
-    """Each row's connection date; a row without a name or with a bad date is a problem."""
+    """Return each row's connection date; a row without a name or a bad date is a problem."""
     problems: list[Problem] = []
     dates: list[pd.Timestamp | None] = []
     src = export.source
     for line, (first, last, when) in zip(
-        export.rows, export.frame[["First Name", "Last Name", "Connected On"]].to_numpy(),
+        export.rows,
+        export.frame[["First Name", "Last Name", "Connected On"]].to_numpy(),
         strict=True,
-    ):  # fmt: skip
+    ):
         if not first and not last:
             problems.append(
                 problem(_TABLE, src, Reason.BLANK, "imp_li_no_name", row=line, column="First Name")
@@ -166,7 +171,7 @@ def _dates(export: Export) -> list[pd.Timestamp | None]:
                     row=line,
                     column="Connected On",
                     value=when,
-                )  # fmt: skip
+                )
             )
     if problems:
         raise ValidationError(problems)
@@ -247,9 +252,13 @@ class _Import:
         elif pid in self.tied:
             kind = term("tie_kind", self.tied[pid], lang=self.lang)
             report(
-                "skipped", "already tied", "linkedin_already", person=pid, kind=kind,
+                "skipped",
+                "already tied",
+                "linkedin_already",
+                person=pid,
+                kind=kind,
                 owner=self.owner_label,
-            )  # fmt: skip
+            )
         else:
             self._tie(pid, when)
             report("added", "tie added", "linkedin_matched", person=pid, how=how)

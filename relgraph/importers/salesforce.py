@@ -128,18 +128,28 @@ def _orgs(raw: dict[str, Export], report: ReportRows) -> list[dict[str, object]]
             if kind is None:
                 kind = "other"
                 report.add(
-                    acc.source, acc.rows[pos], "Type", typ, "changed", "kind set to 'other'",
+                    acc.source,
+                    acc.rows[pos],
+                    "Type",
+                    typ,
+                    "changed",
+                    "kind set to 'other'",
                     "imp_sf_type_other",
-                )  # fmt: skip
+                )
             rows.append({"id": aid, "name": name, "kind": kind, "crm_type": typ})
     contacts = raw["contact"]
     known = set(acc.frame["id"]) if acc is not None else set()
     for aid in sorted(set(contacts.frame["accountid"]) - {""} - known):
         rows.append({"id": aid, "name": aid, "kind": "customer", "crm_type": ""})
         report.add(
-            contacts.source, None, "AccountId", aid, "added", "org created as customer",
+            contacts.source,
+            None,
+            "AccountId",
+            aid,
+            "added",
+            "org created as customer",
             "imp_sf_account_created",
-        )  # fmt: skip
+        )
     return rows
 
 
@@ -158,14 +168,26 @@ def _roles(raw: dict[str, Export], report: ReportRows) -> pd.DataFrame | None:
     ):
         if not known:
             report.add(
-                rr.source, rr.rows[pos], "Role", role, "changed", "role set to 'other'",
-                "imp_sf_role_unknown", person=person,
-            )  # fmt: skip
+                rr.source,
+                rr.rows[pos],
+                "Role",
+                role,
+                "changed",
+                "role set to 'other'",
+                "imp_sf_role_unknown",
+                person=person,
+            )
         if person not in contact_ids:
             report.add(
-                rr.source, rr.rows[pos], "ContactId", person, "skipped", "role row skipped",
-                "imp_sf_role_no_contact", person=person,
-            )  # fmt: skip
+                rr.source,
+                rr.rows[pos],
+                "ContactId",
+                person,
+                "skipped",
+                "role row skipped",
+                "imp_sf_role_no_contact",
+                person=person,
+            )
         keep.append(person in contact_ids)
     roles = pd.DataFrame(
         {
@@ -205,9 +227,15 @@ def _opportunities(
         if org is not None and org["kind"] != "customer":
             org["kind"] = "customer"
             report.add(
-                "", None, "AccountId", acc_id, "changed", "org kind set to customer",
-                "imp_sf_opportunity_account", opportunity=opp,
-            )  # fmt: skip
+                "",
+                None,
+                "AccountId",
+                acc_id,
+                "changed",
+                "org kind set to customer",
+                "imp_sf_opportunity_account",
+                opportunity=opp,
+            )
     return opps
 
 
@@ -230,17 +258,30 @@ def _keep_to_sides(
     for pos in across[across].index:
         source, target = ties["source"].iloc[pos], ties["target"].iloc[pos]
         report.add(
-            contact_file, None, "ReportsToId", f"{source} → {target}", "skipped",
-            "no reports_to tie", "imp_sf_across_sides", person=source, contact=ks[pos],
+            contact_file,
+            None,
+            "ReportsToId",
+            f"{source} → {target}",
+            "skipped",
+            "no reports_to tie",
+            "imp_sf_across_sides",
+            person=source,
+            contact=ks[pos],
             manager=kt[pos],
-        )  # fmt: skip
+        )
     if roles is not None:
         held = roles["person"].map(side).isin(sides)
         for person in roles.loc[held, "person"]:
             report.add(
-                "", None, "ContactId", person, "skipped", "role row skipped",
-                "imp_sf_role_competitor", person=person,
-            )  # fmt: skip
+                "",
+                None,
+                "ContactId",
+                person,
+                "skipped",
+                "role row skipped",
+                "imp_sf_role_competitor",
+                person=person,
+            )
         roles = roles[~held].reset_index(drop=True)
     return ties[~across].reset_index(drop=True), roles
 

@@ -172,8 +172,9 @@ def _touchpoints(export: Export, log: _Log, report: ReportRows) -> list[dict[str
         why = log.skip(rec)
         if why is not None:
             column, value, key, values = why
-            report.add(export.source, row, column, value, "skipped", "row not imported", key,
-                       **values)  # fmt: skip
+            report.add(
+                export.source, row, column, value, "skipped", "row not imported", key, **values
+            )
             continue
         subtype = rec["tasksubtype"] or rec["eventsubtype"]
         kind, decided = _kind(rec["type"], subtype, rec["subject"])

@@ -16,8 +16,9 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(scope="module")
 def results() -> dict[str, ImportResult]:
     sf = rg.import_salesforce(DATA / "salesforce", us_name="Nimbus Networks")
-    act = rg.import_salesforce_activities(DATA / "salesforce_activity", network=sf.network,
-                                          today="2026-11-15")  # fmt: skip
+    act = rg.import_salesforce_activities(
+        DATA / "salesforce_activity", network=sf.network, today="2026-11-15"
+    )
     li = rg.add_linkedin_connections(
         rg.datasets.sample(), DATA / "linkedin" / "Connections.csv", owner="N04"
     )
@@ -60,8 +61,15 @@ def test_counts_summary_and_skipped(results) -> None:
 
 def test_html_repr_escapes_what_the_user_wrote() -> None:
     rows = ReportRows()
-    rows.add("<b>x.csv</b>", 2, "Type", "<script>alert(1)</script>", "changed", "kind set to "
-             "'other'", "imp_act_type_unknown")  # fmt: skip
+    rows.add(
+        "<b>x.csv</b>",
+        2,
+        "Type",
+        "<script>alert(1)</script>",
+        "changed",
+        "kind set to 'other'",
+        "imp_act_type_unknown",
+    )
     res = ImportResult(None, rows.frame(), {}, "<img src=x onerror=alert(1)>")
     page = res._repr_html_()
     assert "<script>" not in page and "<img" not in page and "<b>x.csv" not in page
@@ -72,9 +80,13 @@ def test_html_repr_escapes_what_the_user_wrote() -> None:
 def test_sentences_follow_the_network_language() -> None:
     net = rg.datasets.sample().with_settings(language="zh")
     tasks = pd.DataFrame(
-        {"WhoId": ["C001", ""], "OwnerId": ["N01", "N01"],
-         "ActivityDate": ["2026-03-02"] * 2, "Type": ["Meeting"] * 2}
-    )  # fmt: skip
+        {
+            "WhoId": ["C001", ""],
+            "OwnerId": ["N01", "N01"],
+            "ActivityDate": ["2026-03-02"] * 2,
+            "Type": ["Meeting"] * 2,
+        }
+    )
     res = rg.import_salesforce_activities(tasks, network=net, today="2026-11-15")
     assert res.report["why"].tolist() == [
         "没有联系人(WhoId 为空):只关联到客户单位的活动无法对应到具体的人"
@@ -84,8 +96,16 @@ def test_sentences_follow_the_network_language() -> None:
 
 def test_report_rows_fill_extra_columns() -> None:
     rows = ReportRows(("matched_by",))
-    rows.add("f.csv", None, "", "Ana", "skipped", "reported", "linkedin_reported",
-             details={"matched_by": ""})  # fmt: skip
+    rows.add(
+        "f.csv",
+        None,
+        "",
+        "Ana",
+        "skipped",
+        "reported",
+        "linkedin_reported",
+        details={"matched_by": ""},
+    )
     frame = rows.frame()
     assert list(frame.columns) == [*REPORT_COLUMNS, "matched_by"]
     assert frame["row"].isna().all() and len(rows) == 1
