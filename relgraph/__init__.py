@@ -57,7 +57,9 @@ if typing.TYPE_CHECKING:  # what type checkers and IDEs see; at run time, ``__ge
         ValidationError,
     )
     from relgraph.importers.linkedin import add_linkedin_connections
-    from relgraph.importers.salesforce_activity import ActivityImport, import_salesforce_activities
+    from relgraph.importers.result import ImportResult
+    from relgraph.importers.salesforce import import_salesforce
+    from relgraph.importers.salesforce_activity import import_salesforce_activities
     from relgraph.io.template import write_template
     from relgraph.loading import load
     from relgraph.model import Settings
@@ -115,7 +117,8 @@ _LAZY: dict[str, str] = {
     "UnknownPersonError": "relgraph.errors",
     "ValidationError": "relgraph.errors",
     "add_linkedin_connections": "relgraph.importers.linkedin",
-    "ActivityImport": "relgraph.importers.salesforce_activity",
+    "ImportResult": "relgraph.importers.result",
+    "import_salesforce": "relgraph.importers.salesforce",
     "import_salesforce_activities": "relgraph.importers.salesforce_activity",
     "load": "relgraph.loading",
     "AffiliationKind": "relgraph.vocab",
@@ -148,12 +151,12 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
-    "ActivityImport",
     "AffiliationKind",
     "CoverageReport",
     "DecisionChain",
     "Direction",
     "Goal",
+    "ImportResult",
     "InfluencePaths",
     "InteractionKind",
     "InvalidParameterError",
@@ -186,6 +189,7 @@ __all__ = [
     "factions",
     "friedkin_johnsen",
     "hidden_influencers",
+    "import_salesforce",
     "import_salesforce_activities",
     "influence_matrix",
     "influence_paths",

@@ -902,9 +902,10 @@ def import_linkedin_cmd(
     _check_outputs(_table_files(out), [path, connections])
     net = _load(path)
     try:
-        new, report = add_linkedin_connections(
+        result = add_linkedin_connections(
             net, connections, owner=owner, add_unmatched=add_unmatched, kind=kind
         )
+        new, report = result.network, result.report
     except ValidationError as err:
         _echo(f"{len(err.problems)} problem(s) in {connections}:", err=True)
         _echo(_problems_table(err.frame()), err=True)
@@ -972,7 +973,6 @@ def import_salesforce_activity_cmd(
     import datetime as dt
 
     from relgraph.importers.salesforce_activity import import_salesforce_activities
-    from relgraph.network import RelationshipNetwork
     from relgraph.text import say
 
     try:
@@ -984,49 +984,16 @@ def import_salesforce_activity_cmd(
     _check_outputs(_table_files(out), [path, tasks, events])
     net = _load(path)
     files = [f for f in (tasks, events) if f is not None]
-    imported: list[pd.DataFrame] = []
-    reports: list[pd.DataFrame] = []
     try:
-        for f in files:
-            res = import_salesforce_activities(f, network=net, today=day)
-            imported.append(res.interactions)
-            reports.append(res.report)
+        res = import_salesforce_activities(files, network=net, today=day)
     except ValidationError as err:
         _echo(f"{len(err.problems)} problem(s) in {', '.join(map(str, files))}:", err=True)
         _echo(_problems_table(err.frame()), err=True)
         raise typer.Exit(1) from err
-    new = pd.concat(imported, ignore_index=True)
-    origin = [str(f) for f, part in zip(files, imported, strict=True) for _ in range(len(part))]
-    report = pd.concat([r for r in reports if len(r)] or reports[:1], ignore_index=True)
-    frames = net.to_frames()
-    old = frames["interactions"]
-    if "salesforce_id" in old.columns and len(new):
-        known = set(old["salesforce_id"].dropna().astype(str)) - {""}
-        dup = new["salesforce_id"].astype(str).isin(known)
-        if dup.any():
-            dups = pd.DataFrame(
-                {
-                    "file": [o for o, d in zip(origin, dup, strict=True) if d],
-                    "row": pd.NA,
-                    "column": "Id",
-                    "value": new.loc[dup, "salesforce_id"].to_numpy(),
-                    "action": say("imp_activity_dup_action"),
-                    "why": say("imp_activity_dup"),
-                }
-            )
-            report = pd.concat([report, dups], ignore_index=True)
-            new = new.loc[~dup].reset_index(drop=True)
-    frames["interactions"] = pd.concat(
-        [f for f in (old, new) if len(f)] or [old], ignore_index=True
-    )
-    try:
-        combined = RelationshipNetwork.from_frames(**frames, settings=net.settings, today=day)
-    except ValidationError as err:
-        _echo(f"{len(err.problems)} problem(s) in the combined log:", err=True)
-        _echo(_problems_table(err.frame()), err=True)
-        raise typer.Exit(1) from err
+    combined, report, new = res.network, res.report, res.added["interactions"]
+    assert combined is not None
     written = _write_account(combined, out, [path, tasks, events])
-    skipped = int(report["action"].eq("row not imported").sum())
+    skipped = int(report["outcome"].eq("skipped").sum())
     other = int(report["action"].eq("kind set to 'other'").sum())
     summary = say(
         "imp_activity_done",

@@ -88,10 +88,7 @@ TEMPLATES: dict[str, str] = {
     "repr_caption_changes": "Changes",
     "repr_caption_diff_index": "Support index in both snapshots",
     "repr_plan_facts": "{targets} target(s), {actions} action(s), {people} key people",
-    "repr_activity_title": (
-        "Salesforce activities: {n} touchpoint(s) imported; {report} row(s) in the report"
-    ),
-    "repr_caption_touchpoints": "Touchpoints",
+    "repr_caption_added": "Rows added to {what}",
     "repr_caption_report": "Rows not imported or not mapped one-to-one",
     # -- influence (chain, leverage, hidden influencers, simulate) --------------
     "index_why": (
@@ -906,7 +903,6 @@ TEMPLATES: dict[str, str] = {
         "{other} kind(s) set to 'other'; the log now has {total} touchpoint(s)."
     ),
     "imp_activity_dup": "already in the interactions log (same salesforce_id); not added again",
-    "imp_activity_dup_action": "row not imported",
     "imp_nothing_unmapped": "Every row mapped one-to-one.",
     "imp_act_no_contact": (
         "no contact (WhoId blank): an activity on an account only cannot be tied to a person"
@@ -920,6 +916,67 @@ TEMPLATES: dict[str, str] = {
     "imp_act_not_ours": "owner {id} is not one of our people",
     "imp_act_type_unknown": "activity type not recognised",
     "imp_act_no_type": "no Type, subtype or Call:/Email: subject prefix",
+    # -- importers (relgraph.importers): report sentences and file problems -----------
+    "imp_summary": "{source}: {added} added; {changed} value(s) changed, {skipped} row(s) skipped",
+    "imp_nothing_added": "nothing",
+    "imp_expected_name": "a name (text that is not blank)",
+    "imp_expected_network": "a RelationshipNetwork (e.g. from relgraph.load) or None",
+    "imp_not_a_file": "{path} does not exist or is not a file; export it again from {again}",
+    "imp_empty_file": "the file is empty; export it again from {again}",
+    "imp_bad_csv": (
+        "not a readable CSV file ({error}); check the quotes in this row, or export the file "
+        "again from {again}"
+    ),
+    "imp_li_no_header": (
+        "no header line '{header}' in the first {n} lines; is this LinkedIn's Connections.csv? "
+        "Export it again (Settings > Data privacy > Get a copy of your data > Connections)"
+    ),
+    "imp_li_missing_column": (
+        "LinkedIn's export has a {name!r} column; the header here is {header}: add the column "
+        "or export the file again"
+    ),
+    "imp_li_no_name": "both First Name and Last Name are blank; fill one in or delete the row",
+    "imp_li_bad_date": "expected a date like '01 Jan 2024' (or 2024-01-01); correct or clear it",
+    "imp_sf_not_folder": (
+        "{path} is not a folder; give the folder holding the Salesforce CSV exports"
+    ),
+    "imp_sf_no_contacts": (
+        "Contact.csv is missing; export the Contact object with API field names into this folder"
+    ),
+    "imp_sf_missing_column": (
+        "a Salesforce {what} export needs the column {name!r} (API name); export it again with "
+        "API field names as headers (e.g. Data Loader) or rename the column"
+    ),
+    "imp_sf_type_other": (
+        "the account type is not a customer, competitor or partner type; the org's kind is set "
+        "to other"
+    ),
+    "imp_sf_account_created": (
+        "contacts name an account that is not in Account.csv; the org is created as a customer "
+        "(export Account.csv to give its name and type)"
+    ),
+    "imp_sf_no_account": "the contact has no account; their org is set to {org}",
+    "imp_sf_no_account_org": "(no account)",
+    "imp_sf_manager_missing": "the manager is not in Contact.csv; no reports_to tie is made",
+    "imp_sf_manager_elsewhere": (
+        "the manager belongs to another account; the reports_to tie is kept"
+    ),
+    "imp_sf_role_unknown": (
+        "not a role relgraph knows; the role is set to other and the original kept in crm_role "
+        "(write a known role in your data, or keep other)"
+    ),
+    "imp_sf_role_no_contact": "the contact is not in Contact.csv; the role row is not imported",
+    "imp_sf_opportunity_account": (
+        "opportunity {opportunity} is at this account; its kind is set to customer"
+    ),
+    "imp_sf_user_is_contact": (
+        "user id {id!r} is also a contact id, so the exports are inconsistent; export User.csv "
+        "and Contact.csv again from the same Salesforce org"
+    ),
+    "imp_act_no_files": (
+        "no Task.csv or Event.csv in the folder; export the Task or Event object with API field "
+        "names into it"
+    ),
     # -- language-neutral glue ---------------------------------------------------
     "list_sep": ", ",
     "and_sep": " and ",
@@ -1142,7 +1199,6 @@ TEMPLATES: dict[str, str] = {
         "{who} is at an org of kind {party}"
     ),
     "imp_deleted": "deleted in Salesforce (IsDeleted=true); not imported",
-    "imp_deleted_action": "row skipped",
     "imp_deleted_count": "{n} row(s) deleted in Salesforce (IsDeleted=true) skipped.",
     "imp_sf_across_sides": (
         "the contact (at an account of kind {contact}) and the manager (kind {manager}) are on "

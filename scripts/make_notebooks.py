@@ -486,8 +486,10 @@ ROUTES = [
             "Nordwind Consulting,Partner,07 Feb 2024\\n",
             encoding="utf-8",
         )
-        net2, imported = rg.add_linkedin_connections(net, connections, owner="Zhou Rui")
-        imported[["row", "first_name", "last_name", "matched_by", "person", "action", "why"]]""",
+        imported = rg.add_linkedin_connections(net, connections, owner="Zhou Rui")
+        net2 = imported.network
+        columns = ["row", "first_name", "last_name", "matched_by", "person", "action", "why"]
+        imported.report[columns]""",
     ),
     (
         "md",

@@ -176,7 +176,7 @@ def test_salesforce_activity_json_and_no_double_import(sf_account: Path, tmp_pat
     again = json.loads(res.output)
     assert again["imported"] == 3 and again["interactions"] == 7  # only the events are new
     dups = [r for r in again["report"] if "already in the interactions log" in r["why"]]
-    assert len(dups) == 4 and all(r["file"].endswith("Task.csv") for r in dups)
+    assert len(dups) == 4 and all(r["source"].endswith("Task.csv") for r in dups)
     assert len(rg.load(tmp_path / "second").interactions) == 7
 
 
@@ -203,7 +203,7 @@ def test_salesforce_activity_errors(sf_account: Path, tmp_path: Path) -> None:
     res = invoke(
         "import", "salesforce-activity", sf_account, "--tasks", bad, "--out", tmp_path / "o"
     )
-    assert res.exit_code == 1 and "ownerid" in res.output
+    assert res.exit_code == 1 and "OwnerId" in res.output
     assert not (tmp_path / "o").exists()
 
 

@@ -249,6 +249,7 @@ def test_factions_on_ties_of_strength_0_with_networkx(monkeypatch: pytest.Monkey
     from relgraph.analysis import factions as fac
 
     monkeypatch.setattr(fac, "_igraph", lambda: None)  # networkx's Louvain
+    monkeypatch.setattr(fac, "_igraph_installed", lambda: False)
     net = VARIANTS["ties of strength 0"]()  # a fresh one: nothing cached from igraph
     assert fac.factions_backend() == "networkx"
     groups = rg.factions(net, "A")

@@ -52,7 +52,7 @@ RESULTS: dict[str, Callable[[rg.RelationshipNetwork], Any]] = {
     "SnapshotDiff": lambda net: rg.diff(net, _changed(net)),
     "Plan": lambda net: rg.plan(net, as_of="2026-01-05", k=2),
     "NetworkMap": lambda net: rg.to_html(net, opportunity="O1"),
-    "ActivityImport": lambda net: rg.import_salesforce_activities(
+    "ImportResult": lambda net: rg.import_salesforce_activities(
         pd.DataFrame(
             {
                 "WhoId": ["003A"],
@@ -69,7 +69,7 @@ SHOW_NAMES = {"DecisionChain", "CoverageReport", "RouteReport", "InfluencePaths"
     "SimulationResult",
     "SnapshotDiff",
     "Plan",
-    "ActivityImport",
+    "ImportResult",
 }
 
 
@@ -101,7 +101,8 @@ def test_view_is_escaped_and_short_numbers(name: str, hostile: rg.RelationshipNe
 def test_repr_is_one_short_line(name: str, hostile: rg.RelationshipNetwork) -> None:
     text = repr(RESULTS[name](hostile))
     assert text.startswith(f"{name}(") and "\n" not in text and len(text) < 200
-    assert "DataFrame" not in text and "  " not in text
+    # no table dumped into the line ("<DataFrame>" names an in-memory source)
+    assert "DataFrame" not in text.replace("<DataFrame>", "") and "  " not in text
 
 
 def test_network_view_says_source_settings_language_and_privacy() -> None:

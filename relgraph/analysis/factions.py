@@ -68,6 +68,11 @@ def _igraph() -> ModuleType | None:
         return None
 
 
+def _igraph_installed() -> bool:
+    """Whether python-igraph is installed, without importing it (about a second)."""
+    return importlib.util.find_spec("igraph") is not None
+
+
 def factions_backend() -> Backend:
     """Return the community-detection library factions run on: ``"igraph"`` or ``"networkx"``.
 
@@ -81,8 +86,7 @@ def factions_backend() -> Backend:
     >>> factions_backend() in ("igraph", "networkx")
     True
     """
-    # find_spec does not import igraph (about a second): the cap check stays cheap
-    return "igraph" if importlib.util.find_spec("igraph") is not None else "networkx"
+    return "igraph" if _igraph_installed() else "networkx"
 
 
 def factions_cap() -> int:

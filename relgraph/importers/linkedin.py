@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import io
-import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import numpy as np
 import pandas as pd
 
-from relgraph.errors import Problem, Reason, ValidationError
+from relgraph.checks import check_bool, check_choice
+from relgraph.errors import InvalidParameterError, Problem, Reason, ValidationError
+from relgraph.io.csv_checks import MAX_ROW_PROBLEMS, wrong_length_problem
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term
+from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
-__all__ = ["LINKEDIN_COLUMNS", "LINKEDIN_ORG", "REPORT_COLUMNS", "add_linkedin_connections"]
+from ._common import Export, decode_export, extend_network, fail, problem
+from ._linkedin_match import Matcher, ties_of
+from .result import REPORT_COLUMNS, ImportResult, ReportRows
+
+__all__ = [
+    "LINKEDIN_COLUMNS",
+    "LINKEDIN_ORG",
+    "LINKEDIN_REPORT_COLUMNS",
+    "add_linkedin_connections",
+]
 
 #: The header of LinkedIn's export (after a few "Notes:" lines).
 LINKEDIN_COLUMNS: tuple[str, ...] = (
@@ -31,132 +42,267 @@ LINKEDIN_COLUMNS: tuple[str, ...] = (
 #: Id of the org (kind ``other``) that holds new people whose company is not in the data.
 LINKEDIN_ORG = "LINKEDIN"
 
-#: Columns of the import report.
-REPORT_COLUMNS: tuple[str, ...] = (
-    "row",
+_DETAIL: tuple[str, ...] = (
     "first_name",
     "last_name",
     "company",
     "position",
     "connected_on",
     "matched_by",
-    "person",
-    "action",
-    "why",
 )
 
+#: Columns of the LinkedIn import report: :data:`~relgraph.importers.result.REPORT_COLUMNS`,
+#: then the connection's names, company, position, date and what matched it.
+LINKEDIN_REPORT_COLUMNS: tuple[str, ...] = (*REPORT_COLUMNS, *_DETAIL)
+
 _TABLE = "linkedin"
+_AGAIN = "LinkedIn"
+_HEADER_SEARCH = 50  # LinkedIn puts a few "Notes:" lines before the header
 
 
-def _norm_url(value: object) -> str:
-    text = str(value or "").strip().lower()
-    text = re.sub(r"^https?://", "", text)
-    text = re.sub(r"^www\.", "", text)
-    text = text.split("?")[0].split("#")[0]
-    return text.rstrip("/")
-
-
-def _norm(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-        return ""
-    return " ".join(str(value).split()).casefold()
-
-
-def _read(path: Path) -> tuple[pd.DataFrame, list[int]]:
-    """Read the file; return the rows (LinkedIn's columns first) and each row's file line.
-
-    Blank lines are skipped but counted, so every reported line is the one an editor shows;
-    a row with more fields than the header (an unquoted comma) is an error, not a shift.
-    """
-    import csv
-
-    from relgraph.io.read import decode_bytes
-
-    def fail(reason: Reason, hint: str, row: int | None = None, column: str | None = None) -> None:
-        raise ValidationError([Problem(_TABLE, row, column, "", reason, hint, str(path))])
-
-    if not path.is_file():
-        fail(Reason.UNREADABLE, f"{path} does not exist or is not a file")
-    raw = path.read_bytes()
-    if not raw.strip():
-        fail(Reason.EMPTY_TABLE, "the file is empty; export Connections.csv again from LinkedIn")
-    try:
-        text, _ = decode_bytes(raw)
-    except UnicodeDecodeError:
-        fail(Reason.ENCODING, "the file is not UTF-8; export it again from LinkedIn")
-    lines = text.splitlines()
-    header = next(
-        (
-            i
-            for i, line in enumerate(lines[:50])
-            if "First Name" in (c.strip().strip('"') for c in line.split(","))
-        ),
-        None,
+def _header_line(lines: list[str], src: str) -> int:
+    """Return the 0-based line of the header (the first with a ``First Name`` field)."""
+    for i, line in enumerate(lines[:_HEADER_SEARCH]):
+        if "First Name" in (c.strip().strip('"') for c in line.split(",")):
+            return i
+    fail(
+        _TABLE,
+        src,
+        Reason.MISSING_COLUMN,
+        "imp_li_no_header",
+        n=_HEADER_SEARCH,
+        header=",".join(LINKEDIN_COLUMNS),
     )
-    if header is None:
-        fail(
-            Reason.MISSING_COLUMN,
-            "no header line 'First Name,Last Name,URL,Email Address,Company,Position,"
-            "Connected On' in the first 50 lines; is this LinkedIn's Connections.csv?",
-        )
-    assert header is not None
+
+
+def _records(lines: list[str], header: int, src: str) -> Export:
+    """Read the rows under the header, each numbered by its file line (blank lines count).
+
+    A row with more or fewer fields than the header is a problem, not shifted or padded.
+    """
     reader = csv.reader(io.StringIO("\n".join(lines[header:])))
+    records: list[list[str]] = []
+    numbers: list[int] = []
+    problems: list[Problem] = []
     try:
         columns = [str(c).strip() for c in next(reader)]
-        records: list[list[str]] = []
-        numbers: list[int] = []
-        problems: list[Problem] = []
         start = reader.line_num
         for rec in reader:
-            line = header + start + 1  # 1-based file line where this record starts
-            start = reader.line_num
+            line, start = header + start + 1, reader.line_num  # 1-based line of the record
             if not any(cell.strip() for cell in rec):
                 continue
-            if len(rec) > len(columns):
+            if len(rec) != len(columns) and len(problems) < MAX_ROW_PROBLEMS:
+                text = ",".join(rec)
                 problems.append(
-                    Problem(
-                        _TABLE,
-                        line,
-                        None,
-                        ",".join(rec),
-                        Reason.UNREADABLE,
-                        f"this row has {len(rec)} fields but the header has {len(columns)}; "
-                        "put quotes around values that contain a comma",
-                        str(path),
-                    )
+                    wrong_length_problem(_TABLE, src, line, text, len(rec), len(columns))
                 )
-                continue
-            records.append(rec + [""] * (len(columns) - len(rec)))
+            records.append(rec)
             numbers.append(line)
     except csv.Error as exc:
-        fail(
-            Reason.UNREADABLE,
-            f"not a readable CSV file ({exc}); export it again from LinkedIn",
-            header + 1 + reader.line_num,
+        row = header + 1 + reader.line_num
+        fail(_TABLE, src, Reason.UNREADABLE, "imp_bad_csv", row=row, error=exc, again=_AGAIN)
+    problems = [
+        problem(
+            _TABLE,
+            src,
+            Reason.MISSING_COLUMN,
+            "imp_li_missing_column",
+            row=header + 1,
+            column=c,
+            name=c,
+            header=", ".join(columns),
         )
-    missing = [c for c in LINKEDIN_COLUMNS if c not in columns]
-    if missing:
-        raise ValidationError(
-            [
-                Problem(
-                    _TABLE,
-                    header + 1,
-                    c,
-                    "",
-                    Reason.MISSING_COLUMN,
-                    f"LinkedIn's export has a {c!r} column; the header here is "
-                    f"{', '.join(columns)}",
-                    str(path),
-                )
-                for c in missing
-            ]
-        )
+        for c in LINKEDIN_COLUMNS
+        if c not in columns
+    ] or problems
     if problems:
         raise ValidationError(problems)
     frame = pd.DataFrame(records, columns=columns, dtype=object)
     frame = frame.loc[:, ~frame.columns.duplicated()]
     extra = [c for c in frame.columns if c not in LINKEDIN_COLUMNS]
-    return frame[[*LINKEDIN_COLUMNS, *extra]].reset_index(drop=True), numbers
+    frame = frame[[*LINKEDIN_COLUMNS, *extra]].map(lambda v: str(v).strip())
+    return Export(src, frame.reset_index(drop=True), tuple(numbers))
+
+
+def _read(path: Path) -> Export:
+    """Read the file (encoding checks of the table reader; LinkedIn's columns first)."""
+    text = decode_export(path, _TABLE, again=_AGAIN)
+    lines = text.splitlines()
+    return _records(lines, _header_line(lines, str(path)), str(path))
+
+
+def _parse_date(text: str) -> pd.Timestamp | None:
+    """``01 Jan 2024`` (LinkedIn's form) or ISO ``2024-01-01``; None when blank.
+
+    Raises ValueError for anything else.
+    """
+    if not text:
+        return None
+    try:
+        return pd.Timestamp(_dt.datetime.strptime(text, "%d %b %Y"))
+    except ValueError:
+        return pd.Timestamp(_dt.date.fromisoformat(text))
+
+
+def _dates(export: Export) -> list[pd.Timestamp | None]:
+    """Return each row's connection date; a row without a name or a bad date is a problem."""
+    problems: list[Problem] = []
+    dates: list[pd.Timestamp | None] = []
+    src = export.source
+    for line, (first, last, when) in zip(
+        export.rows,
+        export.frame[["First Name", "Last Name", "Connected On"]].to_numpy(),
+        strict=True,
+    ):
+        if not first and not last:
+            problems.append(
+                problem(_TABLE, src, Reason.BLANK, "imp_li_no_name", row=line, column="First Name")
+            )
+        try:
+            dates.append(_parse_date(when))
+        except ValueError:
+            dates.append(None)
+            problems.append(
+                problem(
+                    _TABLE,
+                    src,
+                    Reason.BAD_DATE,
+                    "imp_li_bad_date",
+                    row=line,
+                    column="Connected On",
+                    value=when,
+                )
+            )
+    if problems:
+        raise ValidationError(problems)
+    return dates
+
+
+def _check_owner(net: RelationshipNetwork, owner: str) -> str:
+    """Return the owner's id; they must be one of our people."""
+    owner_id = net.resolve_person(owner)
+    if owner_id not in set(net.our_people()):
+        party = str(net.party.get(owner_id, "unknown"))
+        lang = net.settings.language
+        who = say("linkedin_owner_not_ours", who=net.label(owner_id), party=party, lang=lang)
+        raise InvalidParameterError("owner", owner, who)
+    return owner_id
+
+
+def _check_kind(kind: object) -> str:
+    """Return the tie kind (synonyms welcome), or raise naming the valid kinds."""
+    try:
+        return str(parse_term(TieKind, TIE_KIND_SYNONYMS, kind))
+    except ValueError:
+        return str(check_choice("kind", kind, [str(k) for k in TieKind]))
+
+
+class _Import:
+    """The decisions of one import: which row becomes a tie, a new person, or a report row."""
+
+    def __init__(
+        self, net: RelationshipNetwork, owner: str, kind: str, add_unmatched: bool
+    ) -> None:
+        self.net, self.owner, self.kind, self.add_unmatched = net, owner, kind, add_unmatched
+        self.lang = net.settings.language
+        self.owner_label = net.label(owner)
+        self.matcher = Matcher(net)
+        self.tied = ties_of(net, owner)
+        self.existing = set(net.person_ids)
+        self.done: set[str] = set()
+        self.people: list[dict[str, Any]] = []
+        self.ties: list[dict[str, Any]] = []
+        self.report = ReportRows(_DETAIL, lang=self.lang)
+        self.counter = 0
+
+    def row(self, source: str, line: int, rec: dict[str, str], when: pd.Timestamp | None) -> None:
+        """Decide one connection and report it."""
+        detail = {
+            "first_name": rec["First Name"],
+            "last_name": rec["Last Name"],
+            "company": rec["Company"],
+            "position": rec["Position"],
+            "connected_on": when,
+        }
+        hits, how, column = self.matcher.match(rec)
+        where = (source, line, column, rec.get(column, "") if column else _name(rec))
+
+        def report(outcome: str, action: str, why: str, person: str = "", **values: Any) -> None:
+            details = {**detail, "matched_by": how}
+            self.report.add(*where, outcome, action, why, person=person, details=details, **values)
+
+        if len(hits) > 1:
+            people = ", ".join(hits)
+            column_hint = self.matcher.url_column or "linkedin"
+            report("skipped", "ambiguous", "linkedin_ambiguous", people=people, column=column_hint)
+        elif hits:
+            self._matched(hits[0], how, when, report)
+        elif not self.add_unmatched:
+            report("skipped", "reported", "linkedin_reported")
+        else:
+            pid, org = self._new_person(rec)
+            self._tie(pid, when)
+            report("added", "new person", "linkedin_new", person=pid, org=org)
+
+    def _matched(self, pid: str, how: str, when: pd.Timestamp | None, report: Any) -> None:
+        if pid == self.owner:
+            report("skipped", "owner", "linkedin_owner", person=pid)
+        elif pid in self.done:
+            report("skipped", "duplicate", "linkedin_duplicate", person=pid)
+        elif pid in self.tied:
+            kind = term("tie_kind", self.tied[pid], lang=self.lang)
+            report(
+                "skipped",
+                "already tied",
+                "linkedin_already",
+                person=pid,
+                kind=kind,
+                owner=self.owner_label,
+            )
+        else:
+            self._tie(pid, when)
+            report("added", "tie added", "linkedin_matched", person=pid, how=how)
+
+    def _new_person(self, rec: dict[str, str]) -> tuple[str, str]:
+        self.counter += 1
+        while f"LI-{self.counter}" in self.existing:
+            self.counter += 1
+        pid = f"LI-{self.counter}"
+        self.existing.add(pid)
+        org = self.matcher.org_of_company(rec["Company"]) or LINKEDIN_ORG
+        self.people.append(
+            {
+                "id": pid,
+                "name": _name(rec),
+                "org": org,
+                "title": rec["Position"],
+                "linkedin": rec["URL"],
+                "email": rec["Email Address"],
+                "company": rec["Company"],
+            }
+        )
+        return pid, org
+
+    def _tie(self, pid: str, when: pd.Timestamp | None) -> None:
+        self.done.add(pid)
+        note = say("linkedin_tie", owner=self.owner_label, lang=self.lang)
+        self.ties.append(
+            {"source": self.owner, "target": pid, "kind": self.kind, "since": when, "note": note}
+        )
+
+    def added(self) -> dict[str, pd.DataFrame]:
+        """Return the new rows per table (the LinkedIn org only when a new person needs it)."""
+        people = pd.DataFrame(self.people)
+        orgs = pd.DataFrame(columns=["id", "name", "kind"])
+        needs_org = len(people) and people["org"].eq(LINKEDIN_ORG).any()
+        if needs_org and LINKEDIN_ORG not in set(self.net.orgs["id"].astype(str)):
+            name = say("linkedin_org_name", lang=self.lang)
+            orgs = pd.DataFrame([{"id": LINKEDIN_ORG, "name": name, "kind": "other"}])
+        return {"orgs": orgs, "people": people, "ties": pd.DataFrame(self.ties)}
+
+
+def _name(rec: dict[str, str]) -> str:
+    return " ".join(x for x in (rec["First Name"], rec["Last Name"]) if x)
 
 
 def add_linkedin_connections(
@@ -166,7 +312,7 @@ def add_linkedin_connections(
     owner: str,
     add_unmatched: bool = True,
     kind: str = "other",
-) -> tuple[RelationshipNetwork, pd.DataFrame]:
+) -> ImportResult:
     r"""Return a new network with one of our people's LinkedIn connections added as ties.
 
     Parameters
@@ -186,29 +332,31 @@ def add_linkedin_connections(
         silently: every row of the file is in the report.
     kind : str
         Tie kind of the new ties (default ``other``: an acquaintance, default strength
-        ``settings.tie_strength[other]``).
+        ``settings.tie_strength[other]``); synonyms such as ``colleague`` are welcome.
 
     Returns
     -------
-    network : RelationshipNetwork
-        A new, validated network with the ties (and any new people) added.
-    report : pandas.DataFrame
-        One row per connection (columns :data:`REPORT_COLUMNS`): file ``row`` (1-based
-        line), the names, company, position, ``connected_on``, ``matched_by`` (``url``,
-        ``email``, ``name+company`` or blank), ``person`` (id), ``action`` (``tie added``,
-        ``new person``, ``reported``, ``already tied``, ``ambiguous``, ``owner``,
-        ``duplicate``) and ``why``.
+    ImportResult
+        ``network``: a new, validated network with the ties (and any new people) added;
+        ``added``: the new ``orgs``, ``people`` and ``ties`` rows; ``report``: one row per
+        connection (columns :data:`LINKEDIN_REPORT_COLUMNS`), with ``row`` its file line,
+        ``outcome`` ``added`` or ``skipped``, ``action`` one of ``tie added``, ``new
+        person``, ``reported``, ``already tied``, ``ambiguous``, ``owner``, ``duplicate``,
+        ``matched_by`` (``url``, ``email``, ``name+company`` or blank), ``person`` (id)
+        and ``why``.
 
     Raises
     ------
     ValidationError
-        For a file that is missing, not UTF-8, lacks the header or a column, or has rows
-        without a name or with a bad date (every problem, with file, row and a hint).
+        For a file that is missing, not text, lacks the header or a column, or has rows
+        with too many or too few fields, without a name, or with a bad date (every
+        problem, with file, row, column and a hint).
     UnknownPersonError
         When ``owner`` is not in the network.
     InvalidParameterError
         When ``owner`` is not one of our people (a person at an org of kind ``us``): the
-        connections of a customer's or a competitor's person are not ours to import.
+        connections of a customer's or a competitor's person are not ours to import; when
+        ``kind`` is not a tie kind or ``add_unmatched`` not a bool.
 
     Notes
     -----
@@ -229,245 +377,24 @@ def add_linkedin_connections(
     ...     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
     ...     "Di,,https://www.linkedin.com/in/di,,Acme,Board member,01 Jan 2024\n"
     ...     "Gus,Lee,https://www.linkedin.com/in/gus,,Globex,CTO,15 Mar 2023\n")
-    >>> net2, report = rg.add_linkedin_connections(
+    >>> result = rg.add_linkedin_connections(
     ...     rg.datasets.tiny(), folder / "Connections.csv", owner="Fay")
-    >>> report[["row", "matched_by", "person", "action"]]
+    >>> result.report[["row", "matched_by", "person", "action"]]
        row    matched_by person       action
     0    5  name+company     p4    tie added
     1    6                 LI-1   new person
-    >>> net2
+    >>> result.network
     RelationshipNetwork(7 people, 4 orgs, 9 ties, 1 opportunities)
     """
-    from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
-
-    tie_kind = str(parse_term(TieKind, TIE_KIND_SYNONYMS, kind))
-    lang = net.settings.language
-    owner_id = net.resolve_person(owner)
-    if owner_id not in set(net.our_people()):
-        from relgraph.errors import InvalidParameterError
-
-        party = str(net.party.get(owner_id, "unknown"))
-        raise InvalidParameterError(
-            "owner",
-            owner,
-            say("linkedin_owner_not_ours", who=net.label(owner_id), party=party, lang=lang),
-        )
-    p = Path(path)
-    frame, line_of = _read(p)
-
-    problems: list[Problem] = []
-    dates: list[pd.Timestamp | None] = []
-    for i, rec in enumerate(frame.itertuples(index=False)):
-        line = line_of[i]
-        first, last = str(rec[0]).strip(), str(rec[1]).strip()
-        if not first and not last:
-            problems.append(
-                Problem(
-                    _TABLE,
-                    line,
-                    "First Name",
-                    "",
-                    Reason.BLANK,
-                    "both First Name and Last Name are blank; fill one in or delete the row",
-                    str(p),
-                )
-            )
-        when = str(rec[6]).strip()
-        stamp: pd.Timestamp | None = None
-        if when:
-            try:
-                stamp = pd.Timestamp(_dt.datetime.strptime(when, "%d %b %Y"))
-            except ValueError:
-                try:
-                    stamp = pd.Timestamp(_dt.date.fromisoformat(when))
-                except ValueError:
-                    problems.append(
-                        Problem(
-                            _TABLE,
-                            line,
-                            "Connected On",
-                            when,
-                            Reason.BAD_DATE,
-                            "expected a date like '01 Jan 2024' (or 2024-01-01)",
-                            str(p),
-                        )
-                    )
-        dates.append(stamp)
-    if problems:
-        raise ValidationError(problems)
-
-    people = net.people
-    orgs = net.orgs
-    ids = people["id"].astype(str).to_numpy()
-    url_col = next((c for c in ("linkedin", "url") if c in people.columns), None)
-    by_url: dict[str, list[str]] = {}
-    if url_col:
-        for pid, u in zip(ids, people[url_col], strict=False):
-            if _norm_url(u if isinstance(u, str) else ""):
-                by_url.setdefault(_norm_url(u), []).append(pid)
-    by_email: dict[str, list[str]] = {}
-    if "email" in people.columns:
-        for pid, e in zip(ids, people["email"], strict=False):
-            if _norm(e):
-                by_email.setdefault(_norm(e), []).append(pid)
-    org_names: dict[str, set[str]] = {}
-    for oid, name, en in zip(orgs["id"].astype(str), orgs["name"], orgs["name_en"], strict=False):
-        org_names[oid] = {x for x in (_norm(name), _norm(en)) if x}
-    company_to_org: dict[str, str] = {}
-    for oid, names in org_names.items():
-        for nm in names:
-            company_to_org.setdefault(nm, oid)
-    by_name: dict[str, list[str]] = {}
-    for pid, name, en in zip(ids, people["name"], people["name_en"], strict=False):
-        for nm in {_norm(name), _norm(en)} - {""}:
-            by_name.setdefault(nm, []).append(pid)
-    org_of = dict(zip(ids, people["org"].astype(str), strict=False))
-
-    pairs = net.ties[["source", "target", "kind"]].astype(str)
-    tied: dict[str, str] = {}
-    for s, t, k in pairs.itertuples(index=False):
-        if s == owner_id:
-            tied.setdefault(t, k)
-        elif t == owner_id:
-            tied.setdefault(s, k)
-
-    existing = set(ids)
-    new_people: list[dict[str, Any]] = []
-    new_ties: list[dict[str, Any]] = []
-    need_org = False
-    done: set[str] = set()
-    report: list[dict[str, Any]] = []
-    counter = 0
-    owner_label = net.label(owner_id)
-    for i, rec in enumerate(frame.itertuples(index=False)):
-        first, last, url, email, company, position = (str(x).strip() for x in rec[:6])
-        line = line_of[i]
-        row: dict[str, Any] = {
-            "row": line,
-            "first_name": first,
-            "last_name": last,
-            "company": company,
-            "position": position,
-            "connected_on": dates[i],
-            "matched_by": "",
-            "person": "",
-        }
-        hits: list[str] = []
-        how = ""
-        if _norm_url(url) and _norm_url(url) in by_url:
-            hits, how = by_url[_norm_url(url)], "url"
-        elif _norm(email) and _norm(email) in by_email:
-            hits, how = by_email[_norm(email)], "email"
-        else:
-            names = {_norm(f"{first} {last}"), _norm(f"{last} {first}"), _norm(f"{last}{first}")}
-            cands = sorted({pid for nm in names - {""} for pid in by_name.get(nm, [])})
-            comp = _norm(company)
-            hits = [pid for pid in cands if comp and comp in org_names.get(org_of[pid], set())]
-            how = "name+company" if hits else ""
-        if len(hits) > 1:
-            row.update(
-                action="ambiguous",
-                matched_by=how,
-                why=say(
-                    "linkedin_ambiguous",
-                    people=", ".join(hits),
-                    column=url_col or "linkedin",
-                    lang=lang,
-                ),
-            )
-            report.append(row)
-            continue
-        if hits:
-            pid = hits[0]
-            row.update(matched_by=how, person=pid)
-            if pid == owner_id:
-                row.update(action="owner", why=say("linkedin_owner", lang=lang))
-            elif pid in done:
-                row.update(action="duplicate", why=say("linkedin_duplicate", lang=lang))
-            elif pid in tied:
-                kind_words = term("tie_kind", tied[pid], lang=lang)
-                row.update(
-                    action="already tied",
-                    why=say("linkedin_already", kind=kind_words, owner=owner_label, lang=lang),
-                )
-            else:
-                new_ties.append(_tie(owner_id, pid, tie_kind, dates[i], owner_label, lang))
-                done.add(pid)
-                row.update(action="tie added", why=say("linkedin_matched", how=how, lang=lang))
-            report.append(row)
-            continue
-        if not add_unmatched:
-            row.update(action="reported", why=say("linkedin_reported", lang=lang))
-            report.append(row)
-            continue
-        counter += 1
-        while f"LI-{counter}" in existing:
-            counter += 1
-        pid = f"LI-{counter}"
-        existing.add(pid)
-        org = company_to_org.get(_norm(company))
-        if org is None:
-            org, need_org = LINKEDIN_ORG, True
-        new_people.append(
-            {
-                "id": pid,
-                "name": " ".join(x for x in (first, last) if x),
-                "org": org,
-                "title": position,
-                "linkedin": url,
-                "email": email,
-                "company": company,
-            }
-        )
-        new_ties.append(_tie(owner_id, pid, tie_kind, dates[i], owner_label, lang))
-        done.add(pid)
-        row.update(person=pid, action="new person", why=say("linkedin_new", org=org, lang=lang))
-        report.append(row)
-
-    frames = net.to_frames()
-    if new_people:
-        frames["people"] = pd.concat(
-            [frames["people"], pd.DataFrame(new_people)], ignore_index=True
-        )
-    if need_org and LINKEDIN_ORG not in set(orgs["id"].astype(str)):
-        frames["orgs"] = pd.concat(
-            [
-                frames["orgs"],
-                pd.DataFrame(
-                    [
-                        {
-                            "id": LINKEDIN_ORG,
-                            "name": say("linkedin_org_name", lang=lang),
-                            "kind": "other",
-                        }
-                    ]
-                ),
-            ],
-            ignore_index=True,
-        )
-    if new_ties:
-        frames["ties"] = pd.concat([frames["ties"], pd.DataFrame(new_ties)], ignore_index=True)
-    out = RelationshipNetwork.from_frames(
-        frames["orgs"],
-        frames["people"],
-        frames["ties"],
-        frames["opportunities"],
-        frames["roles"],
-        frames["affiliations"],
-        frames.get("interactions"),
-        settings=net.settings,
-    )
-    rep = pd.DataFrame(report, columns=list(REPORT_COLUMNS))
-    return out, rep
-
-
-def _tie(
-    owner: str, pid: str, kind: str, when: pd.Timestamp | None, label: str, lang: str
-) -> dict[str, Any]:
-    return {
-        "source": owner,
-        "target": pid,
-        "kind": kind,
-        "since": when,
-        "note": say("linkedin_tie", owner=label, lang=lang),
-    }
+    add_unmatched = check_bool("add_unmatched", add_unmatched)
+    tie_kind = _check_kind(kind)
+    owner_id = _check_owner(net, owner)
+    export = _read(Path(path))
+    dates = _dates(export)
+    run = _Import(net, owner_id, tie_kind, add_unmatched)
+    records = cast("list[dict[str, str]]", export.frame.to_dict("records"))
+    for line, rec, when in zip(export.rows, records, dates, strict=True):
+        run.row(export.source, line, rec, when)
+    added = run.added()
+    out = extend_network(net, added)
+    return ImportResult(out, run.report.frame(), added, export.source, net.settings.language)

@@ -16,29 +16,41 @@ The mapping (one Salesforce activity row → one touchpoint):
 
 Rows that cannot become a touchpoint (deleted in Salesforce, ``IsDeleted=true``; no
 contact, a Lead instead of a Contact, no owner, no or an unreadable date, an id unknown to
-the network) are not imported and are listed in the report with the reason: nothing is
-dropped silently.
+the network, an ``Id`` already in the network's log) are not imported and are listed in
+the report with the reason: nothing is dropped silently.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from relgraph.errors import Problem, Reason, ValidationError
-from relgraph.io.html_table import html_result, html_table
-from relgraph.io.read import _read_one_csv
+from relgraph.checks import check_date
+from relgraph.errors import InvalidParameterError, Problem, Reason, ValidationError
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 from relgraph.vocab import INTERACTION_KIND_SYNONYMS, normalize_term
 
-__all__ = ["ActivityImport", "import_salesforce_activities"]
+from ._common import (
+    DATAFRAME,
+    Export,
+    extend_network,
+    frame_export,
+    missing_columns,
+    problem,
+    read_export,
+    without_deleted,
+)
+from .result import ImportResult, ReportRows
 
-_REPORT_COLUMNS = ["file", "row", "column", "value", "action", "why"]
+__all__ = ["import_salesforce_activities"]
+
 _FILES = ("task.csv", "tasks.csv", "event.csv", "events.csv")
+_REQUIRED = {"whoid": "WhoId", "ownerid": "OwnerId", "activitydate": "ActivityDate"}
 _KNOWN = {
     "id",
     "whoid",
@@ -55,85 +67,40 @@ _KNOWN = {
     "eventwhoids",
     "isdeleted",
 }
-_TRUE = {"true", "1", "yes", "y", "t"}
+_BASE = ["date", "our_person", "their_people", "kind", "direction", "issue", "subject"]
+_DIRECTION = {"outbound": "ours", "inbound": "theirs"}
+
+Source = str | Path | pd.DataFrame
 
 
-@dataclass(frozen=True)
-class ActivityImport:
-    """The result of :func:`import_salesforce_activities`.
-
-    Attributes
-    ----------
-    interactions : pandas.DataFrame
-        The touchpoints as an ``interactions`` table (text values, as a CSV would hold them).
-    report : pandas.DataFrame
-        ``file, row, column, value, action, why`` for every row not imported and every value
-        not mapped one-to-one.
-    network : RelationshipNetwork or None
-        When a network was given: a new network with these interactions added (validated).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> tasks = pd.DataFrame({"WhoId": ["003A"], "OwnerId": ["005U"],
-    ...     "ActivityDate": ["2026-03-02"], "Subject": ["Lunch"], "Type": ["Meeting"]})
-    >>> res = import_salesforce_activities(tasks)
-    >>> len(res.interactions), len(res.report), res.network is None
-    (1, 0, True)
-    """
-
-    interactions: pd.DataFrame
-    report: pd.DataFrame
-    network: RelationshipNetwork | None
-
-    def __repr__(self) -> str:
-        added = "a network with them" if self.network is not None else "no network"
-        return (
-            f"ActivityImport({len(self.interactions)} touchpoints, "
-            f"{len(self.report)} report rows, {added})"
-        )
-
-    def _repr_html_(self) -> str:
-        lang = self.network.settings.language if self.network is not None else "en"
-        title = say(
-            "repr_activity_title", n=len(self.interactions), report=len(self.report), lang=lang
-        )
-        return html_result(
-            title,
-            tables=[
-                (say("repr_caption_touchpoints", lang=lang), html_table(self.interactions)),
-                (say("repr_caption_report", lang=lang), html_table(self.report)),
-            ],
-        )
-
-
-def _sources(source: str | Path | pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
-    if isinstance(source, pd.DataFrame):
-        text = source.astype(object).where(source.notna(), "").astype(str)
-        text.columns = [str(c).strip().lower() for c in source.columns]
-        return [("<DataFrame>", text.reset_index(drop=True))]
+def _paths(source: str | Path) -> tuple[list[Path], list[Problem]]:
     path = Path(source)
-    paths = (
-        sorted(p for p in path.iterdir() if p.name.lower() in _FILES) if path.is_dir() else [path]
-    )
-    out: list[tuple[str, pd.DataFrame]] = []
+    if not path.is_dir():
+        return [path], []
+    paths = sorted(p for p in path.iterdir() if p.name.lower() in _FILES)
+    if paths:
+        return paths, []
+    return [], [problem("activity", str(path), Reason.MISSING_TABLE, "imp_act_no_files")]
+
+
+def _exports(sources: Sequence[Source]) -> list[Export]:
+    """Every source as an :class:`Export`; raise every reading and column problem at once."""
     problems: list[Problem] = []
-    for p in paths:
-        table, probs = _read_one_csv(p, "activity")
-        problems += probs
-        if table is not None:
-            out.append((str(p), table.frame))
-    if not paths:
-        problems.append(
-            Problem(
-                "activity",
-                None,
-                None,
-                "",
-                Reason.MISSING_TABLE,
-                "no Task.csv or Event.csv in the folder",
-                str(path),
-            )
+    out: list[Export] = []
+    for source in sources:
+        if isinstance(source, pd.DataFrame):
+            out.append(frame_export(source))
+            continue
+        paths, found = _paths(source)
+        problems += found
+        for p in paths:
+            export, found = read_export(p, "activity")
+            problems += found
+            if export is not None:
+                out.append(export)
+    for export in out:
+        problems += missing_columns(
+            export, "activity", _REQUIRED, "imp_sf_missing_column", what="Task/Event"
         )
     if problems:
         raise ValidationError(problems)
@@ -151,35 +118,123 @@ def _kind(type_: str, subtype: str, subject: str) -> tuple[str | None, str]:
     return None, ""
 
 
+class _Log:
+    """What the activities may refer to: the network's people, ours, and its log's ids."""
+
+    def __init__(self, network: RelationshipNetwork | None) -> None:
+        self.people = set(network.person_ids) if network is not None else None
+        self.ours = set(network.our_people()) if network is not None else set()
+        log = network.interactions if network is not None else pd.DataFrame()
+        known = log["salesforce_id"].dropna().astype(str) if "salesforce_id" in log else []
+        self.ids = set(known) - {""}
+
+    def skip(self, rec: dict[str, Any]) -> tuple[str, str, str, dict[str, Any]] | None:
+        """Why a row cannot become a touchpoint: (column, value, template key, values)."""
+        who, owner = rec["who"], rec["ownerid"]
+        if not who:
+            return "WhoId", "", "imp_act_no_contact", {}
+        leads = [w for w in who if w.startswith("00Q")]
+        if leads:
+            return "WhoId", leads[0], "imp_act_lead", {"id": leads[0]}
+        if not owner:
+            return "OwnerId", "", "imp_act_no_owner", {}
+        if pd.isna(rec["when"]):
+            return "ActivityDate", rec["date_text"], "imp_act_no_date", {}
+        if self.people is not None:
+            unknown = [w for w in who if w not in self.people]
+            if unknown:
+                return "WhoId", unknown[0], "imp_act_unknown", {"id": unknown[0]}
+            if owner not in self.ours:
+                return "OwnerId", owner, "imp_act_not_ours", {"id": owner}
+        if rec["id"] and rec["id"] in self.ids:
+            return "Id", rec["id"], "imp_activity_dup", {}
+        return None
+
+
+def _prepare(rec: dict[str, Any]) -> dict[str, Any]:
+    """Add the contacts (``who``), the date text and the parsed date (``when``) to a row."""
+    multi = rec["taskwhoids"] or rec["eventwhoids"]
+    rec["who"] = [w for w in (multi or rec["whoid"]).replace(",", ";").split(";") if w]
+    rec["date_text"] = rec["activitydate"] or rec["activitydatetime"] or rec["startdatetime"]
+    rec["when"] = pd.to_datetime(rec["date_text"], errors="coerce", format="ISO8601")
+    return rec
+
+
+def _touchpoints(export: Export, log: _Log, report: ReportRows) -> list[dict[str, Any]]:
+    """Map the export's rows to touchpoints; report every other row with its reason."""
+    export = without_deleted(export, report)
+    frame = export.frame
+    extra = [c for c in frame.columns if c not in _KNOWN]
+    full = frame.assign(**{c: "" for c in _KNOWN if c not in frame.columns})
+    out: list[dict[str, Any]] = []
+    for row, rec in zip(export.rows, full.to_dict("records"), strict=True):
+        rec = _prepare(rec)
+        why = log.skip(rec)
+        if why is not None:
+            column, value, key, values = why
+            report.add(
+                export.source, row, column, value, "skipped", "row not imported", key, **values
+            )
+            continue
+        subtype = rec["tasksubtype"] or rec["eventsubtype"]
+        kind, decided = _kind(rec["type"], subtype, rec["subject"])
+        if kind is None:
+            key = "imp_act_type_unknown" if decided else "imp_act_no_type"
+            report.add(export.source, row, "Type", decided, "changed", "kind set to 'other'", key)
+        out.append(
+            {
+                "date": pd.Timestamp(rec["when"]).strftime("%Y-%m-%d"),
+                "our_person": rec["ownerid"],
+                "their_people": ";".join(rec["who"]),
+                "kind": kind or "other",
+                "direction": _DIRECTION.get(normalize_term(rec["calltype"]), ""),
+                "issue": "",
+                "subject": rec["subject"],
+                "salesforce_id": rec["id"],
+                **{c: rec[c] for c in extra},
+            }
+        )
+    return out
+
+
 def import_salesforce_activities(
-    source: str | Path | pd.DataFrame,
+    source: Source | Sequence[Source],
     *,
     network: RelationshipNetwork | None = None,
-    today: _dt.date | None = None,
-) -> ActivityImport:
-    """Turn a Salesforce Task/Event export into an ``interactions`` table, with a report.
+    today: _dt.date | str | None = None,
+) -> ImportResult:
+    """Turn a Salesforce Task/Event export into ``interactions`` rows, with a report.
 
     Parameters
     ----------
-    source : str, Path or DataFrame
+    source : str, Path, DataFrame, or a list of them
         ``Task.csv`` or ``Event.csv`` (API field names as headers), a folder holding
-        either or both, or a DataFrame with those columns.
+        either or both, a DataFrame with those columns, or several of these.
     network : RelationshipNetwork, optional
         The network the activities belong to (e.g. from
-        :func:`relgraph.importers.salesforce.import_salesforce`). Rows naming people it does not
-        have, or an owner who is not one of ours, are reported and not imported; the result
-        then carries a new network with the interactions added.
-    today : datetime.date, optional
-        Reference date for the "not in the future" check of the combined network.
+        :func:`relgraph.importers.salesforce.import_salesforce`). Rows naming people it
+        does not have, an owner who is not one of ours, or an ``Id`` its interactions log
+        already holds (``salesforce_id``) are reported and not imported; the result then
+        carries a new network with the interactions added to its log.
+    today : datetime.date or str, optional
+        Reference date (``YYYY-MM-DD``) for the "not in the future" check of the new
+        network (default: today).
 
     Returns
     -------
-    ActivityImport
+    ImportResult
+        ``added["interactions"]``: the touchpoints (text values, as a CSV would hold
+        them); ``network``: the new network (None without ``network``); ``report``: every
+        row not imported and every value not mapped one-to-one (columns
+        :data:`~relgraph.importers.result.REPORT_COLUMNS`, ``column`` the API name).
 
     Raises
     ------
     ValidationError
-        When a file is unreadable or lacks ``WhoId``, ``OwnerId`` or ``ActivityDate``.
+        When a file is unreadable or lacks ``WhoId``, ``OwnerId`` or ``ActivityDate``
+        (every file's problems at once), or the new network does not validate.
+    InvalidParameterError
+        When ``network`` is not a network or ``today`` not a date.
 
     Examples
     --------
@@ -188,132 +243,26 @@ def import_salesforce_activities(
     ...     "OwnerId": ["005U", "005U", "005U"], "ActivityDate": ["2026-03-02"] * 3,
     ...     "Subject": ["Call: budget", "Email: deck", "Intro"], "Type": ["", "Email", ""]})
     >>> res = import_salesforce_activities(tasks)
-    >>> res.interactions[["date", "our_person", "their_people", "kind"]]
-      date  our_person their_people  kind
+    >>> res.added["interactions"][["date", "our_person", "their_people", "kind"]]
+             date our_person their_people  kind
     0  2026-03-02       005U         003A  call
     >>> res.report["why"].tolist()
     ['no contact (WhoId blank): an activity on an account only cannot be tied to a person',
      'WhoId 00QB is a Lead, not a Contact; convert the lead or add the person by hand']
     """
-    rows: list[dict[str, str]] = []
-    report: list[dict[str, object]] = []
-    known_people = set(network.person_ids) if network is not None else None
-    ours = set(network.our_people()) if network is not None else None
+    if network is not None and not isinstance(network, RelationshipNetwork):
+        raise InvalidParameterError("network", network, say("imp_expected_network"))
+    day = None if today is None else check_date("today", today)
+    sources = [source] if isinstance(source, (str, Path, pd.DataFrame)) else list(source)
+    exports = _exports(sources)
     lang = network.settings.language if network is not None else "en"
-    sources = _sources(source)
-    api = {"whoid": "WhoId", "ownerid": "OwnerId", "activitydate": "ActivityDate"}
-    lacking = [
-        Problem(
-            "activity",
-            None if name == "<DataFrame>" else 1,
-            col,
-            "",
-            Reason.MISSING_COLUMN,
-            f"a Salesforce Task/Event export needs the column {api[col]!r} (API name); export "
-            "it again with API field names as headers (e.g. Data Loader) or rename the column",
-            name,
-        )
-        for name, frame in sources
-        for col in api
-        if col not in frame.columns
-    ]
-    if lacking:  # every file's missing columns at once
-        raise ValidationError(lacking)
-    for name, frame in sources:
-        first_row = 0 if name == "<DataFrame>" else 2
-        extra = [c for c in frame.columns if c not in _KNOWN]
-        col = {c: frame[c] if c in frame else pd.Series([""] * len(frame)) for c in _KNOWN}
-        for i in range(len(frame)):
-            rownum = i + first_row
-
-            def skip(
-                column: str, value: str, why: str, rownum: int = rownum, name: str = name
-            ) -> None:
-                report.append(
-                    {
-                        "file": name,
-                        "row": rownum,
-                        "column": column,
-                        "value": value,
-                        "action": "row not imported",
-                        "why": why,
-                    }
-                )
-
-            deleted = col["isdeleted"].iloc[i]
-            if deleted.strip().lower() in _TRUE:
-                skip("IsDeleted", deleted, say("imp_deleted", lang=lang))
-                continue
-            multi = col["taskwhoids"].iloc[i] or col["eventwhoids"].iloc[i]
-            who = [w for w in (multi or col["whoid"].iloc[i]).replace(",", ";").split(";") if w]
-            owner = col["ownerid"].iloc[i]
-            date_text = (
-                col["activitydate"].iloc[i]
-                or col["activitydatetime"].iloc[i]
-                or col["startdatetime"].iloc[i]
-            )
-            date = pd.to_datetime(date_text, errors="coerce", format="ISO8601")
-            if not who:
-                skip("WhoId", "", say("imp_act_no_contact", lang=lang))
-                continue
-            leads = [w for w in who if w.startswith("00Q")]
-            if leads:
-                skip("WhoId", leads[0], say("imp_act_lead", id=leads[0], lang=lang))
-                continue
-            if not owner:
-                skip("OwnerId", "", say("imp_act_no_owner", lang=lang))
-                continue
-            if pd.isna(date):
-                skip("ActivityDate", date_text, say("imp_act_no_date", lang=lang))
-                continue
-            if known_people is not None and ours is not None:
-                unknown = [w for w in who if w not in known_people]
-                if unknown:
-                    skip("WhoId", unknown[0], say("imp_act_unknown", id=unknown[0], lang=lang))
-                    continue
-                if owner not in ours:
-                    skip("OwnerId", owner, say("imp_act_not_ours", id=owner, lang=lang))
-                    continue
-            subject = col["subject"].iloc[i]
-            type_ = col["type"].iloc[i]
-            sub = col["tasksubtype"].iloc[i] or col["eventsubtype"].iloc[i]
-            kind, decided = _kind(type_, sub, subject)
-            if kind is None:
-                kind = "other"
-                report.append(
-                    {
-                        "file": name,
-                        "row": rownum,
-                        "column": "Type",
-                        "value": decided,
-                        "action": "kind set to 'other'",
-                        "why": say(
-                            "imp_act_type_unknown" if decided else "imp_act_no_type", lang=lang
-                        ),
-                    }
-                )
-            call = normalize_term(col["calltype"].iloc[i])
-            direction = {"outbound": "ours", "inbound": "theirs"}.get(call, "")
-            rec = {
-                "date": pd.Timestamp(date).strftime("%Y-%m-%d"),
-                "our_person": owner,
-                "their_people": ";".join(who),
-                "kind": kind,
-                "direction": direction,
-                "issue": "",
-                "subject": subject,
-                "salesforce_id": col["id"].iloc[i],
-            }
-            rec.update({c: frame[c].iloc[i] for c in extra})
-            rows.append(rec)
-    base = ["date", "our_person", "their_people", "kind", "direction", "issue", "subject"]
-    interactions = (
-        pd.DataFrame(rows).fillna("") if rows else pd.DataFrame(columns=[*base, "salesforce_id"])
+    report = ReportRows(lang=lang)
+    log = _Log(network)
+    rows = [tp for export in exports for tp in _touchpoints(export, log, report)]
+    table = (
+        pd.DataFrame(rows).fillna("") if rows else pd.DataFrame(columns=[*_BASE, "salesforce_id"])
     )
-    out_report = pd.DataFrame(report, columns=_REPORT_COLUMNS)
-    new_net = None
-    if network is not None:
-        frames = network.to_frames()
-        frames["interactions"] = interactions
-        new_net = RelationshipNetwork.from_frames(**frames, settings=network.settings, today=today)
-    return ActivityImport(interactions, out_report, new_net)
+    added = {"interactions": table}
+    new = extend_network(network, added, today=day) if network is not None else None
+    what = ", ".join(e.source if e.source == DATAFRAME else Path(e.source).name for e in exports)
+    return ImportResult(new, report.frame(), added, what, lang)

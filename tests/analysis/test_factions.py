@@ -142,6 +142,7 @@ def test_backend_and_cap_follow_what_is_installed(monkeypatch: pytest.MonkeyPatc
     from relgraph.analysis import factions as mod
 
     monkeypatch.setattr(mod, "_igraph", lambda: None)
+    monkeypatch.setattr(mod, "_igraph_installed", lambda: False)
     assert mod.factions_backend() == "networkx"
     assert mod.factions_cap() == mod.FACTIONS_CAP["networkx"] == 1_000
     f = factions(two_cliques(), "A", seed=0)  # runs on networkx

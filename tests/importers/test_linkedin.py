@@ -2,13 +2,19 @@ import pandas as pd
 import pytest
 
 import relgraph as rg
-from relgraph.importers.linkedin import LINKEDIN_ORG, REPORT_COLUMNS
+from relgraph.importers.linkedin import LINKEDIN_ORG, LINKEDIN_REPORT_COLUMNS
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 NOTES = (
     'Notes:\n"When exporting your connection data, you may notice that some of the email '
     'addresses are missing."\n\n'
 )
+
+
+def imp(net, path, **options):
+    """The new network and the report of one import."""
+    result = rg.add_linkedin_connections(net, path, **options)
+    return result.network, result.report
 
 
 def write(tmp_path, rows, notes=NOTES, header=HEADER):
@@ -42,8 +48,8 @@ def test_matches_by_url_email_and_name_company(net, tmp_path):
         ],
     )
     before = net.to_frames()
-    out, report = rg.add_linkedin_connections(net, path, owner="N04")
-    assert list(report.columns) == list(REPORT_COLUMNS)
+    out, report = imp(net, path, owner="N04")
+    assert list(report.columns) == list(LINKEDIN_REPORT_COLUMNS)
     assert report["row"].tolist() == [5, 6, 7, 8, 9, 10]
     assert report["matched_by"].tolist() == ["url", "email", "name+company", "", "", "name+company"]
     assert report["person"].tolist()[:3] == ["C029", "C040", "C006"]
@@ -88,7 +94,7 @@ def test_unmatched_only_reported_and_already_tied(net, tmp_path):
             "Kai,Deng,,,Xinghe Telecom Planning and Design Institute,Engineer,05 May 2020",
         ],
     )
-    out, report = rg.add_linkedin_connections(net, path, owner="N03", add_unmatched=False)
+    out, report = imp(net, path, owner="N03", add_unmatched=False)
     assert report["action"].tolist() == ["reported", "owner", "already tied"]
     assert len(out.people) == len(net.people) and len(out.ties) == len(net.ties)
 
@@ -118,7 +124,7 @@ def test_bad_files(net, tmp_path):
 
 def test_header_without_notes(net, tmp_path):
     path = write(tmp_path, ["Ana,Novak,,,Nowhere,Engineer,10 Oct 2021"], notes="")
-    _, report = rg.add_linkedin_connections(net, path, owner="N03")
+    _, report = imp(net, path, owner="N03")
     assert report["row"].tolist() == [2]
 
 
@@ -126,7 +132,7 @@ def test_keeps_the_interaction_log(net, tmp_path):
     # The import used to drop the interactions table, so every covers tie lost its
     # strength derived from the log (e.g. N09 -> C006 fell from 0.73 to the 0.7 default).
     path = write(tmp_path, ["Ana,Novak,,,Nowhere,Engineer,10 Oct 2021"])
-    net2, _ = rg.add_linkedin_connections(net, path, owner="N03")
+    net2, _ = imp(net, path, owner="N03")
     pd.testing.assert_frame_equal(net2.interactions, net.interactions)
     before = rg.connection_routes(net, "C006", source="N09").routes["strength"].iloc[0]
     after = rg.connection_routes(net2, "C006", source="N09").routes["strength"].iloc[0]
@@ -147,7 +153,7 @@ def test_gbk_encoded_file_is_read(net, tmp_path):
     path = tmp_path / "Connections.csv"
     text = "Notes:\n\n" + HEADER + "华,方,,,远方科技,经理,01 Jan 2024\n"
     path.write_bytes(text.encode("gbk"))
-    out, report = rg.add_linkedin_connections(net, path, owner="N03")
+    out, report = imp(net, path, owner="N03")
     assert report["row"].tolist() == [4]
     assert report["action"].tolist() == ["new person"]
     new = out.people.set_index("id").loc[report["person"].iloc[0]]
@@ -164,7 +170,7 @@ def test_row_with_too_many_fields_is_reported_not_shifted(net, tmp_path):
         rg.add_linkedin_connections(net, path, owner="N03")
     frame = err.value.frame()
     assert frame["row"].tolist() == [3]
-    assert frame["reason"].tolist() == ["unreadable"]
+    assert frame["reason"].tolist() == ["field_count"]
     assert "9 fields but the header has 7" in frame["hint"].iloc[0]
     assert "quotes" in frame["hint"].iloc[0]
 
@@ -175,7 +181,7 @@ def test_blank_lines_keep_file_line_numbers_and_every_row_is_reported(net, tmp_p
         ["Ana,Novak,,,Nowhere,Engineer,10 Oct 2021", "", "Bo,Li,,,Nowhere,Sales,10 Oct 2021"],
         notes="",
     )
-    _, report = rg.add_linkedin_connections(net, path, owner="N03")
+    _, report = imp(net, path, owner="N03")
     assert report["row"].tolist() == [2, 4]  # the blank line 3 is skipped, not renumbered
     bad = write(tmp_path, ["Ana,Novak,,,X,Y,10 Oct 2021", "", "Bo,Li,,,X,Y,31 Foo 2021"], notes="")
     with pytest.raises(rg.ValidationError) as err:
@@ -186,7 +192,7 @@ def test_blank_lines_keep_file_line_numbers_and_every_row_is_reported(net, tmp_p
 def test_columns_in_another_order_are_read_by_name(net, tmp_path):
     header = "Connected On,First Name,Last Name,URL,Email Address,Company,Position\n"
     path = write(tmp_path, ["10 Oct 2021,Ana,Novak,,,Nowhere,Engineer"], notes="", header=header)
-    _, report = rg.add_linkedin_connections(net, path, owner="N03")
+    _, report = imp(net, path, owner="N03")
     assert report["connected_on"].tolist() == [pd.Timestamp("2021-10-10")]
     assert report["action"].tolist() == ["new person"]
 
@@ -202,3 +208,54 @@ def test_the_owner_must_be_one_of_ours(net, tmp_path, owner):
         rg.add_linkedin_connections(net, path, owner=owner)
     assert info.value.parameter == "owner"
     assert "one of our people" in str(info.value) and f"kind {net.party[owner]}" in str(info.value)
+
+
+def test_options_are_checked_at_entry(net, tmp_path):
+    from relgraph.errors import InvalidParameterError
+
+    path = write(tmp_path, ["Gus,Lee,,,Globex,CTO,15 Mar 2023"])
+    with pytest.raises(InvalidParameterError) as info:
+        rg.add_linkedin_connections(net, path, owner="N03", kind="freind")
+    assert info.value.parameter == "kind" and "former_colleague" in str(info.value)
+    assert "did you mean 'friend'" in str(info.value)
+    with pytest.raises(InvalidParameterError, match="add_unmatched"):
+        rg.add_linkedin_connections(net, path, owner="N03", add_unmatched="no")
+    with pytest.raises(TypeError):
+        rg.add_linkedin_connections(net, path, "N03")  # options are keyword-only
+    # a synonym of a tie kind is welcome
+    out, _ = imp(net, path, owner="N03", kind="former colleague")
+    assert out.ties["kind"].iloc[-1] == "former_colleague"
+
+
+def test_a_short_row_is_reported_not_padded(net, tmp_path):
+    path = write(tmp_path, ["Ana,Novak,,,X,Y,01 Jan 2020", "Bo,Li,,,Acme"], notes="")
+    with pytest.raises(rg.ValidationError) as err:
+        rg.add_linkedin_connections(net, path, owner="N03")
+    frame = err.value.frame()
+    assert frame[["row", "reason"]].values.tolist() == [[3, "field_count"]]
+    assert "5 field(s) but the header has 7" in frame["hint"].iloc[0]
+
+
+def test_every_row_is_in_the_report_with_an_outcome(net, tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "Ana,Novak,,,Nowhere,Engineer,10 Oct 2021",
+            "Ana,Novak,,,Nowhere,Engineer,10 Oct 2021",  # a second, distinct new person
+            "Rui,Zhou,,,Nimbus Networks,KAM,10 Oct 2021",  # the owner
+        ],
+    )
+    result = rg.add_linkedin_connections(net, path, owner="N03")
+    rep = result.report
+    assert rep["outcome"].tolist() == ["added", "added", "skipped"]
+    assert rep["source"].eq(str(path)).all()
+    assert rep["value"].tolist()[:2] == ["Ana Novak", "Ana Novak"]
+    assert len(result.added["people"]) == 2 and len(result.added["ties"]) == 2
+    assert result.added["orgs"]["id"].tolist() == ["LINKEDIN"]
+
+
+def test_reasons_follow_the_network_language(net, tmp_path):
+    path = write(tmp_path, ["Ana,Novak,,,Nowhere,Engineer,10 Oct 2021"])
+    zh = net.with_settings(language="zh")
+    _, report = imp(zh, path, owner="N03", add_unmatched=False)
+    assert report["why"].tolist() == ["未匹配到现有人员;仅作报告(add_unmatched=False)"]

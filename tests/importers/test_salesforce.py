@@ -70,11 +70,13 @@ def test_roles_through_synonyms_and_custom_values(result) -> None:
 def test_report_lists_exactly_the_unmapped_values(result) -> None:
     rep = result.report[["column", "value", "action"]].values.tolist()
     assert rep == [
-        ["type", "Press", "kind set to 'other'"],
-        ["reportstoid", "003C0000004", "reports_to tie kept"],
-        ["reportstoid", "003C0000099", "no reports_to tie"],
-        ["role", "Procurement Gatekeeper (custom)", "role set to 'other'"],
+        ["Type", "Press", "kind set to 'other'"],
+        ["ReportsToId", "003C0000004", "reports_to tie kept"],
+        ["ReportsToId", "003C0000099", "no reports_to tie"],
+        ["Role", "Procurement Gatekeeper (custom)", "role set to 'other'"],
     ]
+    assert result.report["outcome"].tolist() == ["changed", "added", "skipped", "changed"]
+    assert result.report["person"].tolist() == ["", "003C0000005", "003C0000006", "003C0000003"]
     assert result.report["row"].tolist() == [5, 6, 7, 5]
 
 
@@ -89,7 +91,9 @@ def test_missing_api_column_is_reported(tmp_path: Path) -> None:
     with pytest.raises(rg.ValidationError) as err:
         import_salesforce(tmp_path)
     frame = err.value.frame()
-    assert frame.loc[0, "column"] == "accountid"
+    assert frame.loc[0, "column"] == "AccountId"
+    assert frame.loc[0, "row"] == 1 and frame.loc[0, "source"].endswith("Contact.csv")
+    assert "API field names" in frame.loc[0, "hint"]
     assert frame.loc[0, "reason"] == "missing_column"
 
 
@@ -129,13 +133,55 @@ def test_deleted_rows_are_skipped_and_counted(tmp_path: Path) -> None:
     assert not net.ties["target"].eq("003C0000003").any()  # no covers tie to a deleted contact
     assert "001A0000004" not in set(net.orgs["id"])
     assert "003C0000001" not in set(net.roles["person"])  # its only role row was deleted
-    skipped = res.report[res.report["column"].eq("isdeleted")]
-    assert len(skipped) == 3 and set(skipped["action"]) == {"row skipped"}
+    skipped = res.report[res.report["column"].eq("IsDeleted")]
+    assert len(skipped) == 3 and set(skipped["action"]) == {"row not imported"}
+    assert set(skipped["outcome"]) == {"skipped"}
     assert all("IsDeleted=true" in why for why in skipped["why"])
-    by_file = dict(zip(skipped["file"].map(lambda f: Path(f).name), skipped["row"], strict=True))
+    by_file = dict(zip(skipped["source"].map(lambda f: Path(f).name), skipped["row"], strict=True))
     assert by_file == {"Account.csv": 5, "Contact.csv": 4, "OpportunityContactRole.csv": 3}
     # the deleted contact's role row is reported as such; later rows keep their own numbers
     role = res.report[res.report["value"].eq("003C0000003")]
     assert role["action"].tolist() == ["role row skipped"]
     roles = pd.read_csv(DATA / "OpportunityContactRole.csv", dtype=str)
     assert role["row"].tolist() == [int(roles.index[roles["ContactId"] == "003C0000003"][0]) + 2]
+
+
+def test_options_are_checked_at_entry(tmp_path: Path) -> None:
+    with pytest.raises(rg.InvalidParameterError) as info:
+        import_salesforce(DATA, us_name="  ")
+    assert info.value.parameter == "us_name"
+    with pytest.raises(TypeError):
+        import_salesforce(DATA, "Nimbus")  # type: ignore[misc]
+
+
+def test_not_a_folder_and_user_ids_that_are_contact_ids(tmp_path: Path) -> None:
+    with pytest.raises(rg.ValidationError, match="is not a folder"):
+        import_salesforce(DATA / "Contact.csv")
+    (tmp_path / "Contact.csv").write_text(
+        "Id,AccountId,LastName,OwnerId\nC1,A1,Lee,C2\nC2,A1,Wu,\n", encoding="utf-8"
+    )
+    with pytest.raises(rg.ValidationError) as err:
+        import_salesforce(tmp_path)
+    frame = err.value.frame()
+    assert frame[["column", "value", "reason"]].values.tolist() == [
+        ["OwnerId", "C2", "duplicate_id"]
+    ]
+    assert "export User.csv and Contact.csv again" in frame["hint"].iloc[0]
+
+
+def test_a_short_row_in_an_export_is_an_error_not_padded(tmp_path: Path) -> None:
+    (tmp_path / "Contact.csv").write_text(
+        "Id,AccountId,FirstName,LastName\nC1,A1,Ann,Lee\nC2,A1\n", encoding="utf-8"
+    )
+    with pytest.raises(rg.ValidationError) as err:
+        import_salesforce(tmp_path)
+    frame = err.value.frame()
+    assert frame[["row", "reason"]].values.tolist() == [[3, "field_count"]]
+    assert frame["source"].iloc[0].endswith("Contact.csv")
+
+
+def test_the_report_names_people_and_outcomes(result) -> None:
+    skipped = result.skipped
+    assert skipped["action"].tolist() == ["no reports_to tie"]
+    assert skipped["person"].tolist() == ["003C0000006"]
+    assert result.added["people"]["id"].tolist() == result.network.people["id"].tolist()

@@ -15,7 +15,7 @@ ACT = DATA / "salesforce_activity"
 
 def test_folder_with_task_and_event_maps_every_row_or_reports_it() -> None:
     res = import_salesforce_activities(ACT)
-    it = res.interactions
+    it = res.added["interactions"]
     # Event.csv is read before Task.csv (sorted names); 3 events + 8 tasks = 11 rows
     assert len(it) + res.report["action"].eq("row not imported").sum() == 11
     by_id = it.set_index("salesforce_id")
@@ -39,11 +39,11 @@ def test_folder_with_task_and_event_maps_every_row_or_reports_it() -> None:
 def test_with_network_unknown_people_are_reported_and_log_is_validated() -> None:
     net = import_salesforce(DATA / "salesforce").network
     res = import_salesforce_activities(ACT, network=net, today=dt.date(2026, 11, 15))
-    assert "003C0000099" not in set(res.interactions["their_people"])
+    assert "003C0000099" not in set(res.added["interactions"]["their_people"])
     unknown = res.report[res.report["value"] == "003C0000099"]
     assert unknown["why"].str.contains("not in the network").all()
     assert res.network is not None
-    assert len(res.network.interactions) == len(res.interactions)
+    assert len(res.network.interactions) == len(res.added["interactions"])
     r = relationship_strength(res.network)
     assert set(r["our_person"]) == {"005U0000001", "005U0000002"}
     assert customer_issues(res.network)["status"].tolist() == ["open"]
@@ -53,7 +53,7 @@ def test_missing_columns_are_a_validation_error() -> None:
     frame = pd.DataFrame({"WhoId": ["003"], "Subject": ["x"]})
     with pytest.raises(ValidationError) as exc:
         import_salesforce_activities(frame)
-    assert set(exc.value.frame()["column"]) == {"ownerid", "activitydate"}
+    assert set(exc.value.frame()["column"]) == {"OwnerId", "ActivityDate"}
 
 
 def test_future_activity_fails_validation_of_the_combined_network() -> None:
@@ -77,7 +77,7 @@ def test_missing_whoid_in_files_names_every_file_and_the_fix(tmp_path: Path) -> 
     with pytest.raises(ValidationError) as exc:
         import_salesforce_activities(tmp_path)
     frame = exc.value.frame()
-    assert frame[["row", "column"]].values.tolist() == [[1, "activitydate"], [1, "whoid"]]
+    assert frame[["row", "column"]].values.tolist() == [[1, "ActivityDate"], [1, "WhoId"]]
     assert [Path(s).name for s in frame["source"]] == ["Event.csv", "Task.csv"]
     assert "'WhoId'" in frame["hint"].iloc[1] and "API field names" in frame["hint"].iloc[1]
 
@@ -94,14 +94,14 @@ def test_bad_dates_in_a_file_are_reported_per_row_and_every_row_is_counted(
     )
     res = import_salesforce_activities(tmp_path / "Task.csv")
     skipped = res.report[res.report["action"] == "row not imported"]
-    assert len(res.interactions) + len(skipped) == 4  # nothing dropped silently
+    assert len(res.added["interactions"]) + len(skipped) == 4  # nothing dropped silently
     assert skipped[["row", "column", "value"]].values.tolist() == [
         [2, "ActivityDate", "2026-13-45"],
         [4, "ActivityDate", "yesterday"],
         [5, "OwnerId", ""],
     ]
-    assert skipped["file"].str.endswith("Task.csv").all()
-    assert res.interactions["salesforce_id"].tolist() == ["00T2"]
+    assert skipped["source"].str.endswith("Task.csv").all()
+    assert res.added["interactions"]["salesforce_id"].tolist() == ["00T2"]
 
 
 def test_deleted_activities_are_not_imported_and_are_reported() -> None:
@@ -116,8 +116,8 @@ def test_deleted_activities_are_not_imported_and_are_reported() -> None:
         }
     )
     res = import_salesforce_activities(tasks)
-    assert res.interactions["salesforce_id"].tolist() == ["00T1"]
-    assert "isdeleted" not in res.interactions.columns
+    assert res.added["interactions"]["salesforce_id"].tolist() == ["00T1"]
+    assert "isdeleted" not in res.added["interactions"].columns
     skipped = res.report[res.report["action"].eq("row not imported")]
     assert skipped["row"].tolist() == [1, 2] and set(skipped["column"]) == {"IsDeleted"}
     assert all("IsDeleted=true" in why for why in skipped["why"])
@@ -133,4 +133,41 @@ def test_a_date_time_with_an_offset_keeps_its_calendar_day() -> None:
             "Type": ["Call"],
         }
     )
-    assert import_salesforce_activities(tasks).interactions["date"].tolist() == ["2026-01-01"]
+    assert import_salesforce_activities(tasks).added["interactions"]["date"].tolist() == [
+        "2026-01-01"
+    ]
+
+
+def test_options_are_checked_at_entry() -> None:
+    from relgraph.errors import InvalidParameterError
+
+    tasks = pd.DataFrame({"WhoId": ["003A"], "OwnerId": ["005U"], "ActivityDate": ["2026-01-02"]})
+    with pytest.raises(InvalidParameterError) as info:
+        import_salesforce_activities(tasks, today="2026-02-30")
+    assert info.value.parameter == "today" and "YYYY-MM-DD" in str(info.value)
+    with pytest.raises(InvalidParameterError, match="network"):
+        import_salesforce_activities(tasks, network="acct/")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        import_salesforce_activities(tasks, None)  # type: ignore[misc]
+
+
+def test_several_sources_and_no_double_import_from_the_log() -> None:
+    net = import_salesforce(DATA / "salesforce").network
+    tasks, events = ACT / "Task.csv", ACT / "Event.csv"
+    first = import_salesforce_activities(tasks, network=net, today="2026-11-15")
+    assert first.network is not None
+    both = import_salesforce_activities([tasks, events], network=first.network, today="2026-11-15")
+    assert len(both.added["interactions"]) == 3  # only the events are new
+    assert both.network is not None and len(both.network.interactions) == 7
+    dup = both.report[both.report["column"].eq("Id")]
+    assert len(dup) == 4 and dup["source"].str.endswith("Task.csv").all()
+    assert dup["why"].str.contains("already in the interactions log").all()
+    assert dup["row"].notna().all()  # the duplicates keep their rows
+
+
+def test_a_folder_without_exports_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as exc:
+        import_salesforce_activities(tmp_path)
+    frame = exc.value.frame()
+    assert frame["reason"].tolist() == ["missing_table"]
+    assert "Task.csv or Event.csv" in frame["hint"].iloc[0]
