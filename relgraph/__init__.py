@@ -35,11 +35,11 @@ if typing.TYPE_CHECKING:  # what type checkers and IDEs see; at run time, ``__ge
         support_index,
     )
     from relgraph.analysis.interactions import (
-        customer_issues,
         last_contact,
         relationship_strength,
         tie_strengths,
     )
+    from relgraph.analysis.issues import customer_issues
     from relgraph.analysis.monitor import SnapshotDiff, diff, load_history
     from relgraph.analysis.routes import RouteReport, connection_routes, routes_to_many
     from relgraph.analysis.simulate import SimulationResult, simulate
@@ -96,7 +96,7 @@ _LAZY: dict[str, str] = {
     "leverage": "relgraph.analysis.influence",
     "predicted_attitudes": "relgraph.analysis.influence",
     "support_index": "relgraph.analysis.influence",
-    "customer_issues": "relgraph.analysis.interactions",
+    "customer_issues": "relgraph.analysis.issues",
     "last_contact": "relgraph.analysis.interactions",
     "relationship_strength": "relgraph.analysis.interactions",
     "tie_strengths": "relgraph.analysis.interactions",

@@ -564,10 +564,10 @@ def activity(
     import json
 
     from relgraph.analysis.interactions import (
-        customer_issues,
         last_contact,
         relationship_strength,
     )
+    from relgraph.analysis.issues import customer_issues
     from relgraph.text import say
 
     _check_outputs([plot], [path])

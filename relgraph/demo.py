@@ -159,10 +159,10 @@ def _step_interactions(net: RelationshipNetwork, out: Path, echo: Echo) -> list[
     from matplotlib.figure import Figure
 
     from relgraph.analysis.interactions import (
-        customer_issues,
         last_contact,
         relationship_strength,
     )
+    from relgraph.analysis.issues import customer_issues
     from relgraph.viz.activity import plot_touchpoints
 
     strength = relationship_strength(net)

@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 import relgraph as rg
 from relgraph.analysis.interactions import (
-    customer_issues,
     last_contact,
     relationship_strength,
     tie_strengths,
 )
+from relgraph.analysis.issues import customer_issues
 from relgraph.errors import Reason, ValidationError
 from relgraph.vocab import InteractionKind
 

@@ -4,7 +4,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from relgraph.analysis.interactions import customer_issues, relationship_strength
+from relgraph.analysis.interactions import relationship_strength
+from relgraph.analysis.issues import customer_issues
 from relgraph.errors import ValidationError
 from relgraph.importers.salesforce import import_salesforce
 from relgraph.importers.salesforce_activity import import_salesforce_activities

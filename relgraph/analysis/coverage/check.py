@@ -14,7 +14,8 @@ from relgraph.analysis.coverage.tables import faction_frame, matrix, people_fram
 from relgraph.analysis.factions import faction_membership, factions_cap
 from relgraph.analysis.influence.hidden import hidden_influencers
 from relgraph.analysis.influence.support import leverage
-from relgraph.analysis.interactions import customer_issues, last_contact
+from relgraph.analysis.interactions import last_contact
+from relgraph.analysis.issues import customer_issues
 from relgraph.analysis.paths.graph import RouteRules
 from relgraph.analysis.paths.reach import best_routes
 from relgraph.checks import check_bool, check_date, check_float, check_int
