@@ -254,7 +254,12 @@ TEMPLATES: dict[str, str] = {
     "tgt_f_susceptibility": "susceptibility {f:.2f} (rarely moves)",
     "tgt_f_upkeep": "upkeep {f:.2f} (a strong supporter with {n} owner(s) already)",
     "tgt_f_none": "nothing makes the move harder",
-    "tgt_no_sponsor": "none (owner A is our most senior person here)",
+    "tgt_no_sponsor": "none (nobody of ours is senior to owner A and owner B)",
+    "tgt_new_way_in": (
+        "needs a new way in: no route reaches this role holder without going through the "
+        "other side or a do-not-contact person; with a route the gain would be {gain:.4f}, "
+        "so create access (an event, a new tie through someone on our side)"
+    ),
     "cov_title": "Coverage of {opportunity} as of {as_of}",
     "cov_gaps": "Gaps (most severe first)",
     "cov_summary": "Parties: support index, decision power, many / deep / long",
@@ -714,17 +719,42 @@ TEMPLATES: dict[str, str] = {
     "plan_why_review_sponsor": (
         "weekly review by the sponsor: owner A has no manager in the data (add one)"
     ),
-    "plan_why_review_team": (
-        "owner A is our most senior person here: the account team reviews at its weekly meeting"
-    ),
     "plan_team_meeting": "the account team's weekly meeting",
     "plan_channel": "through {first} ({hops} hop(s))",
     "plan_step_follow_up": "{who} follows up with {target} after the introduction",
-    "plan_step_meet_at": (
-        "{who} meets {target} through the {place} (an opening, not yet a tie: meet there)"
-    ),
+    "plan_step_meet_at": "{who} meets {target} at the {place} (an opening, not yet a tie)",
     "plan_step_bring_to": (
-        "{via} brings {who} along to meet {target} through the {place} (an opening, not yet a tie)"
+        "{via} brings {who} along to meet {target} at the {place} (an opening, not yet a tie)"
+    ),
+    "plan_step_meet_at_with": (
+        "{who} takes owner A {owner} along to meet {target} at the {place} (an opening, not "
+        "yet a tie); {owner} keeps the contact from then on"
+    ),
+    "plan_step_take": (
+        "{who} introduces owner A {owner} to {target} ({tie}); {owner} keeps the contact "
+        "from then on"
+    ),
+    "plan_step_ask_for": (
+        "{who} contacts {via} ({tie}) and asks them to introduce owner A {owner} to {target}"
+    ),
+    "plan_place": "{kind} {name}",
+    "plan_why_review_nobody": (
+        "nobody of ours is known to be senior to owner A (no manager in the data, no senior "
+        "sponsor): the account team reviews at its weekly meeting; add owner A's manager "
+        "(a reports_to tie)"
+    ),
+    "plan_cover_capacity_targets": (
+        "up to {n} targets; owner A of at most {max_a} each ({top} for our top executives)"
+    ),
+    "plan_cover_capacity_hours": (
+        "hours per person of ours: {hours}; {limit}; owner A of at most {max_a} each ({top} "
+        "for our top executives)"
+    ),
+    "plan_cover_no_limit": "no limit on the number of targets",
+    "plan_cover_limit": "up to {n} targets",
+    "plan_cover_targets_text": (
+        "{n}, of which {new} role holder(s) no route reaches, listed last: they need a new "
+        "way in first"
     ),
     "plan_cover_sponsor_budget": "sponsor time",
     "plan_cover_sponsor_budget_text": (
