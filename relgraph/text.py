@@ -830,6 +830,7 @@ TEMPLATES: dict[str, str] = {
     "plan_col_rank": "order in which the target was picked (1 = largest expected gain)",
     "plan_col_objective": (
         "what to achieve: neutralise an opponent, convert a neutral, mobilise a supporter, "
+        "work through someone an entrenched opponent listens to (make them an advocate), "
         "or counter a competitor's top supporter"
     ),
     "plan_col_competitor": "competitor (org id) concerned, blank when none",
@@ -842,7 +843,8 @@ TEMPLATES: dict[str, str] = {
     ),
     "plan_col_measure": "how to tell the objective was met",
     "plan_col_gain": (
-        "expected gain in our support index: leverage × (goal − attitude) × route strength"
+        "expected gain in our support index: leverage × (goal − attitude) × route strength "
+        "× feasibility (how much of the move a realistic effort buys)"
     ),
     "plan_col_route": "the most reliable introduction route, hop by hop",
     "plan_col_Targets_why": "every term of the gain, in words",

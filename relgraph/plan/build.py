@@ -234,7 +234,7 @@ def _one_target(
         "goal": int(r["goal"]),
         "owner_a": _who(net, owner_a) if owner_a else "",
         "owner_b": _who(net, str(r["owner_b"])) if r["owner_b"] else "",
-        "sponsor": _who(net, sponsor) if sponsor else "",
+        "sponsor": _who(net, sponsor) if sponsor else say("tgt_no_sponsor", lang=lang),
         "deadline": deadline,
         "measure": _measure(
             net, str(r["objective"]), str(r["name"]), int(r["goal"]), str(r["competitor"])
