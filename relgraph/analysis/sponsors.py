@@ -21,8 +21,10 @@ __all__ = [
     "executives",
     "is_senior",
     "match_sponsor",
+    "may_own",
     "our_load",
     "owners_by_strength",
+    "top_executives",
 ]
 
 #: Our executives are our people at this level or above (1 board, 2 C-suite, 3 vice
@@ -160,6 +162,46 @@ def executives(net: RelationshipNetwork, people: Iterable[str] | None = None) ->
     return out
 
 
+def top_executives(net: RelationshipNetwork, people: Iterable[str] | None = None) -> frozenset[str]:
+    """Our top executives among ``people`` (all of ours when omitted).
+
+    They are the people at the most senior known level among them (the CEO, and anyone of
+    ours at the CEO's level). They sponsor, and own only the customer's top people
+    (:func:`may_own`).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> sorted(top_executives(rg.datasets.sample()))
+    ['N01', 'N02']
+    """
+    base = _base(net)
+    ours = base.ours if people is None else [str(p) for p in people]
+    levels = {o: _level(net, o) for o in ours}
+    known = [lv for lv in levels.values() if not np.isnan(lv)]
+    return frozenset(o for o, lv in levels.items() if known and lv == min(known))
+
+
+def may_own(net: RelationshipNetwork, who: str, person: str, top: frozenset[str]) -> bool:
+    """Whether ``who`` may be an owner (A or B) of ``person``: level parity (对等).
+
+    A top executive (in ``top``) owns only people at their own level or above (a known
+    level number no larger than theirs); anyone else may own anyone.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.sample()
+    >>> top = top_executives(net)
+    >>> may_own(net, "N01", "C001", top), may_own(net, "N01", "C017", top)
+    (True, False)
+    """
+    if who not in top:
+        return True
+    lp = _level(net, person)
+    return bool(not np.isnan(lp) and lp <= _level(net, who))
+
+
 def _history(
     net: RelationshipNetwork, target: int, include_sensitive: bool
 ) -> dict[int, tuple[float, str]]:
@@ -281,7 +323,8 @@ def match_sponsor(
         Our executives to consider (:func:`executives`); all of them when omitted.
     owner_a : str, optional
         The person's owner A, who is never their sponsor; by default the existing owner
-        with the strongest relationship (:func:`owners_by_strength`), if any.
+        with the strongest relationship (:func:`owners_by_strength`) who may own them
+        (:func:`may_own`: a top executive owns only the customer's top people), if any.
     max_load : int
         How many customer people one of our people can own in a cycle (the capacity term).
     k : int, optional
@@ -369,7 +412,9 @@ def _sponsor_candidates(
     """Our executives who may sponsor ``pid``: not owner A, nobody reporting to owner A."""
     base = _base(net)
     if owner_a is None:
-        a = next(iter(owners_by_strength(net, pid, include_sensitive=include_sensitive)), "")
+        top = top_executives(net)
+        owners = owners_by_strength(net, pid, include_sensitive=include_sensitive)
+        a = next((o for o in owners if may_own(net, o, pid, top)), "")
     else:
         a = owner_a if owner_a in base.ours_set else net.resolve_person(owner_a)
         if a not in base.ours_set:

@@ -58,6 +58,8 @@ class _Pick:
     boost: np.ndarray  # reach through targets picked earlier
     via: dict[int, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # boosted path
     chosen: list[dict[str, Any]] = field(default_factory=list)
+    #: gain with owner A's own (weaker) route, found when the candidate was last on top
+    owned: dict[int, float] = field(default_factory=dict)
 
 
 def recommend_targets(
@@ -167,8 +169,10 @@ def recommend_targets(
     ``max_owner_a`` targets; our top executives own only targets at their level or above,
     at most half as many). When owner A has a direct tie to the target and the best route
     starts with someone else, the route is owner A's own tie (reach, gain and expected
-    follow it); otherwise owner A is the one the route introduces. The sponsor is one of
-    our executives senior to both owners (reporting line, else level), never one of them.
+    follow it, and a candidate whose gain drops that way below the next best is weighed
+    again with the rest before it is picked, so gains fall in pick order); otherwise owner
+    A is the one the route introduces. The sponsor is one of our executives senior to both
+    owners (reporting line, else level), never one of them.
 
     Role holders of the opportunity whom no route reaches, and whose gain with a route
     (leverage × move × feasibility) would have earned a place (at least the smallest gain
@@ -249,7 +253,11 @@ def _gains(pick: _Pick) -> np.ndarray:
     base = (f["leverage"] * f["move"] * f["feasibility"]).to_numpy(float)
     reach = f["reach"].to_numpy(float)
     rows = f.index.get_indexer(pd.Index(pick.live))
-    return base[rows] * np.maximum(reach[rows], pick.boost[pick.live])
+    gains = base[rows] * np.maximum(reach[rows], pick.boost[pick.live])
+    for n, i in enumerate(pick.live.tolist()):
+        if i in pick.owned:
+            gains[n] = min(gains[n], pick.owned[i])
+    return gains
 
 
 def _eligible(pick: _Pick, gains: np.ndarray) -> np.ndarray:
@@ -277,12 +285,22 @@ def _pick_next(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> bool:
     if not gains[best] > 0:
         return False
     i = int(pick.live[best])
-    pick.live = np.delete(pick.live, best)
-    path, reach, via = _route(pick, i)
-    people = team.assign(i, str(net.person_ids[path[0]]) if path else "")
+    route = _route(pick, i)
+    start = str(net.person_ids[route[0][0]]) if route[0] else ""
+    people = team.assign(i, start, book=False)
     if people is None:
+        pick.live = np.delete(pick.live, best)
         return True  # nobody has room: skipped
-    row = _row(net, pick, i, (path, reach, via), people)
+    route = _owners_route(net, pick, i, route, people[0])
+    f = pick.cand.frame.loc[i]
+    gain = float(f["leverage"] * f["move"] * f["feasibility"]) * route[1]
+    runner_up = float(gains[order[1]]) if len(order) > 1 else 0.0
+    if gain < runner_up and pick.owned.get(i) != gain:
+        pick.owned[i] = gain  # owner A's own route is weaker: weigh it again with the rest
+        return True
+    pick.live = np.delete(pick.live, best)
+    team.assign(i, start)
+    row = _row(net, pick, i, route, people)
     pick.chosen.append(row)
     for comp in [c for c, cs in pick.cand.pending.items() if row["person"] in cs]:
         del pick.cand.pending[comp]
@@ -306,6 +324,7 @@ def _spread(
         if open_[j] and via > max(reach[j], pick.boost[j]):
             pick.boost[j] = via
             pick.via[j] = (path + (j,), who)
+            pick.owned.pop(j, None)
 
 
 def _route(pick: _Pick, i: int) -> tuple[tuple[int, ...], float, str]:
@@ -340,7 +359,7 @@ def _row(
     new_way_in: bool = False,
 ) -> dict[str, Any]:
     f = pick.cand.frame.loc[i]
-    path, reach, via = _owners_route(net, pick, i, route, people[0])
+    path, reach, via = route
     att, move = int(f["attitude"]), int(f["move"])
     feas = float(f["feasibility"])
     gain = float(f["leverage"]) * move * reach * feas
@@ -383,7 +402,7 @@ def _unreached(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> None:
     keep &= potential > 0
     order = np.lexsort((ctx.id_rank()[rows[keep]], -potential[keep]))
     for i in rows[keep][order].tolist():
-        people = team.assign(int(i)) or ("", "", "")
+        people = team.assign(int(i)) or ("", "", "")  # no route: nothing to prefer
         pick.chosen.append(_row(net, pick, int(i), ((), 0.0, ""), people, new_way_in=True))
 
 
@@ -391,8 +410,8 @@ def _frame(net: RelationshipNetwork, pick: _Pick) -> pd.DataFrame:
     rows = pick.chosen
     for n, row in enumerate(rows):
         nxt = rows[n + 1] if n + 1 < len(rows) else None
-        if nxt is not None and nxt["new_way_in"]:
-            nxt = None  # the rows that need a new way in follow the ranking, not in it
+        if nxt is not None and (nxt["new_way_in"] or nxt["gain"] > row["gain"]):
+            nxt = None  # rows that need a new way in follow the ranking, not in it
         row["route"], row["why"] = target_why(net, pick.cand, row, nxt)
         row["path"] = tuple(str(net.person_ids[p]) for p in row["path"])
     out = pd.DataFrame(rows, columns=TARGET_COLUMNS)

@@ -29,8 +29,10 @@ from relgraph.analysis.sponsors import (
     _scores,
     executives,
     is_senior,
+    may_own,
     our_load,
     owners_by_strength,
+    top_executives,
 )
 from relgraph.network import RelationshipNetwork
 
@@ -72,11 +74,12 @@ class Staffing:
     max_owner_a: int = MAX_OWNER_A
     include_sensitive: bool = False
 
-    def assign(self, i: int, start: str = "") -> tuple[str, str, str] | None:
+    def assign(self, i: int, start: str = "", *, book: bool = True) -> tuple[str, str, str] | None:
         """Owner A, owner B and sponsor for person ``i``; None when nobody may be owner A.
 
         ``start`` is the person of ours the target's route starts from (preferred as A
-        after the existing owners). Loads, hours and owner-A counts are updated.
+        after the existing owners). Loads, hours and owner-A counts are updated unless
+        ``book`` is False (a preview).
         """
         if not self.ours:
             return None
@@ -96,35 +99,30 @@ class Staffing:
         )
         order = [self.ours[j] for j in _ranked(sc, self.ours).tolist()]
         first = [start] if start in self.ours else []
-        level = self.ctx.lvl(pid)
-        a = next(
-            (o for o in dict.fromkeys(existing + first + order) if self._may_be_a(o, level)),
-            "",
-        )
+        a = next((o for o in dict.fromkeys(existing + first + order) if self._may_be_a(o, pid)), "")
         if not a:
             return None
         b_pref = [
             o
             for o in dict.fromkeys(existing + order)
-            if o != a and self._may_own(o, level) and self._free(o, self.hours / 2)
+            if o != a and self._may_own(o, pid) and self._free(o, self.hours / 2)
         ]
         sponsor, b = self._sponsor_and_b(i, a, b_pref)
-        self._book(a, b, sponsor, existing)
+        if book:
+            self._book(a, b, sponsor, existing)
         return a, b, sponsor
 
     def cap(self, o: str) -> int:
         """How many targets ``o`` may be owner A of."""
         return top_cap(self.max_owner_a) if o in self.top else self.max_owner_a
 
-    def _may_own(self, o: str, level: int | None) -> bool:
-        """Whether ``o`` may own the target: a top executive only at their level or above."""
-        if o not in self.top:
-            return True
-        return level is not None and level <= (self.ctx.lvl(o) or 0)
+    def _may_own(self, o: str, pid: str) -> bool:
+        """Whether ``o`` may own ``pid``: a top executive only at their level or above."""
+        return may_own(self.net, o, pid, self.top)
 
-    def _may_be_a(self, o: str, level: int | None) -> bool:
+    def _may_be_a(self, o: str, pid: str) -> bool:
         return (
-            self._may_own(o, level)
+            self._may_own(o, pid)
             and self.owner_a_of.get(o, 0) < self.cap(o)
             and self._free(o, self.hours)
         )
@@ -182,14 +180,13 @@ def staff(
 ) -> Staffing:
     """Our people who may own or sponsor targets (not do-not-contact unless opted in).
 
-    Our top executives are those at the most senior known level among them.
+    Our top executives are those at the most senior known level among them
+    (:func:`relgraph.analysis.sponsors.top_executives`).
     """
     ours = [str(o) for o in net.our_people()]
     if not include_do_not_contact:
         ours = [o for o in ours if not ctx.dnc_a[ctx.pos[o]]]
-    levels = {o: ctx.lvl(o) for o in ours}
-    known = [lv for lv in levels.values() if lv is not None]
-    top = frozenset(o for o, lv in levels.items() if known and lv == min(known))
+    top = top_executives(net, ours)
     load = {str(k): int(v) for k, v in our_load(net).items()}
     return Staffing(
         net,
