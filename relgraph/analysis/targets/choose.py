@@ -97,7 +97,7 @@ def recommend_targets(
         sponsor matching).
     max_owner_a : int
         How many of the targets one person of ours may be owner A of (3 by default,
-        :data:`~relgraph.analysis.targets.people.MAX_OWNER_A`); our top executives at most
+        ``MAX_OWNER_A`` in :mod:`relgraph.analysis.targets.people`); our top executives at most
         half of it, rounded up. A target nobody may own is skipped.
     include_sensitive : bool
         Let routes use sensitive ties (family, neighbour …). Off by default.
