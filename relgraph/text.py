@@ -309,7 +309,12 @@ TEMPLATES: dict[str, str] = {
     "tgt_f_susceptibility": "susceptibility {f:.2f} (rarely moves)",
     "tgt_f_upkeep": "upkeep {f:.2f} (a strong supporter with {n} owner(s) already)",
     "tgt_f_none": "nothing makes the move harder",
-    "tgt_no_sponsor": "none (owner A is our most senior person here)",
+    "tgt_no_sponsor": "none (nobody of ours is senior to owner A and owner B)",
+    "tgt_new_way_in": (
+        "needs a new way in: no route reaches this role holder without going through the "
+        "other side or a do-not-contact person; with a route the gain would be {gain:.4f}, "
+        "so create access (an event, a new tie through someone on our side)"
+    ),
     "cov_title": "Coverage of {opportunity} as of {as_of}",
     "cov_gaps": "Gaps (most severe first)",
     "cov_summary": "Parties: support index, decision power, many / deep / long",
@@ -774,17 +779,42 @@ TEMPLATES: dict[str, str] = {
     "plan_why_review_sponsor": (
         "weekly review by the sponsor: owner A has no manager in the data (add one)"
     ),
-    "plan_why_review_team": (
-        "owner A is our most senior person here: the account team reviews at its weekly meeting"
-    ),
     "plan_team_meeting": "the account team's weekly meeting",
     "plan_channel": "through {first} ({hops} hop(s))",
     "plan_step_follow_up": "{who} follows up with {target} after the introduction",
-    "plan_step_meet_at": (
-        "{who} meets {target} through the {place} (an opening, not yet a tie: meet there)"
-    ),
+    "plan_step_meet_at": "{who} meets {target} at the {place} (an opening, not yet a tie)",
     "plan_step_bring_to": (
-        "{via} brings {who} along to meet {target} through the {place} (an opening, not yet a tie)"
+        "{via} brings {who} along to meet {target} at the {place} (an opening, not yet a tie)"
+    ),
+    "plan_step_meet_at_with": (
+        "{who} takes owner A {owner} along to meet {target} at the {place} (an opening, not "
+        "yet a tie); {owner} keeps the contact from then on"
+    ),
+    "plan_step_take": (
+        "{who} introduces owner A {owner} to {target} ({tie}); {owner} keeps the contact "
+        "from then on"
+    ),
+    "plan_step_ask_for": (
+        "{who} contacts {via} ({tie}) and asks them to introduce owner A {owner} to {target}"
+    ),
+    "plan_place": "{kind} {name}",
+    "plan_why_review_nobody": (
+        "nobody of ours is known to be senior to owner A (no manager in the data, no senior "
+        "sponsor): the account team reviews at its weekly meeting; add owner A's manager "
+        "(a reports_to tie)"
+    ),
+    "plan_cover_capacity_targets": (
+        "up to {n} targets; owner A of at most {max_a} each ({top} for our top executives)"
+    ),
+    "plan_cover_capacity_hours": (
+        "hours per person of ours: {hours}; {limit}; owner A of at most {max_a} each ({top} "
+        "for our top executives)"
+    ),
+    "plan_cover_no_limit": "no limit on the number of targets",
+    "plan_cover_limit": "up to {n} targets",
+    "plan_cover_targets_text": (
+        "{n}, of which {new} role holder(s) no route reaches, listed last: they need a new "
+        "way in first"
     ),
     "plan_cover_sponsor_budget": "sponsor time",
     "plan_cover_sponsor_budget_text": (
@@ -860,6 +890,7 @@ TEMPLATES: dict[str, str] = {
     "plan_col_rank": "order in which the target was picked (1 = largest expected gain)",
     "plan_col_objective": (
         "what to achieve: neutralise an opponent, convert a neutral, mobilise a supporter, "
+        "work through someone an entrenched opponent listens to (make them an advocate), "
         "or counter a competitor's top supporter"
     ),
     "plan_col_competitor": "competitor (org id) concerned, blank when none",
@@ -872,7 +903,8 @@ TEMPLATES: dict[str, str] = {
     ),
     "plan_col_measure": "how to tell the objective was met",
     "plan_col_gain": (
-        "expected gain in our support index: leverage × (goal − attitude) × route strength"
+        "expected gain in our support index: leverage × (goal − attitude) × route strength "
+        "× feasibility (how much of the move a realistic effort buys)"
     ),
     "plan_col_route": "the most reliable introduction route, hop by hop",
     "plan_col_Targets_why": "every term of the gain, in words",

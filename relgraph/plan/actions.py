@@ -2,9 +2,11 @@
 
 The practice's order (DOMAIN.md §7–§9): the person of ours closest to the customer opens the
 door (our colleagues never "introduce" each other; a shared affiliation is a place to meet,
-not an introduction); owner A meets the target only after the introduction that reaches
-them; the sponsor — a senior person of ours other than owner A — spends a scarce budget of
-occasions a month across all their targets; and the owner's manager, never the owner,
+not an introduction), and the one introduced is owner A — when the route starts with a
+colleague, that colleague takes owner A along, so nobody hands the target over afterwards;
+owner A meets the target only after the introduction that reaches them; the sponsor — a
+senior person of ours other than owner A — spends a scarce budget of occasions a month
+across all their targets; and someone senior to owner A (their manager), never the owner,
 reviews the work every week.
 """
 
@@ -15,10 +17,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from relgraph.analysis.paths.graph import RouteRules
+from relgraph.analysis.paths.graph import RouteRules, affiliation_overlay
 from relgraph.analysis.paths.render import Hop, describe_path
+from relgraph.analysis.sponsors import is_senior
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["Action", "Calendar", "reviewer_of", "route_actions", "sponsor_actions"]
 
@@ -74,8 +77,10 @@ def route_actions(
 
     The route's first person (ours, the closest to the customer) acts; each further hop
     is an introduction by the person before it — or, for a shared affiliation, a meeting
-    at an occasion it offers. Owner A meets the target after the last step, unless that
-    step already was owner A meeting them.
+    at an occasion it offers. The one introduced is owner A: when the route starts with a
+    colleague, the colleague takes owner A along (to the target, or to the first contact
+    who introduces owner A onwards). Owner A follows up after the last step, unless that
+    step already was owner A meeting the target.
     """
     lang = net.settings.language
     if not path:
@@ -93,7 +98,7 @@ def route_actions(
         Action(
             "route",
             _actor(path, i),
-            _step_text(net, path, i, hop),
+            _step_text(net, rules, (path, owner_a or path[0]), i, hop),
             start + _dt.timedelta(days=STEP_DAYS * i),
             say("plan_why_route", lang=lang),
         )
@@ -114,21 +119,51 @@ def _actor(path: Sequence[str], i: int) -> str:
     return path[0] if i == 1 else path[i - 1]
 
 
-def _step_text(net: RelationshipNetwork, path: Sequence[str], i: int, hop: Hop) -> str:
+def _step_text(
+    net: RelationshipNetwork,
+    rules: RouteRules,
+    route: tuple[Sequence[str], str],
+    i: int,
+    hop: Hop,
+) -> str:
+    """Say hop ``i`` of ``route`` (the path and owner A, the one introduced)."""
     lang = net.settings.language
+    path, owner = route
     ours, here, there = _who(net, path[0]), _who(net, path[i - 1]), _who(net, path[i])
-    tie = say("plan_tie", kind=hop.words, strength=hop.strength, lang=lang)
+    me = _who(net, owner)
+    along = owner != path[0]  # a colleague opens the door and takes owner A along
     if hop.affiliation:
-        place = hop.words
-        if i == 1:
-            return say("plan_step_meet_at", who=ours, target=there, place=place, lang=lang)
-        return say("plan_step_bring_to", via=here, who=ours, target=there, place=place, lang=lang)
+        place = _place(net, rules, path[i - 1], path[i], hop)
+        if i > 1:
+            return say("plan_step_bring_to", via=here, who=me, target=there, place=place, lang=lang)
+        if along:
+            return say(
+                "plan_step_meet_at_with", who=ours, owner=me, target=there, place=place, lang=lang
+            )
+        return say("plan_step_meet_at", who=ours, target=there, place=place, lang=lang)
+    tie = say("plan_tie", kind=hop.words, strength=hop.strength, lang=lang)
+    final = _who(net, path[-1])
     if i == 1 and len(path) == 2:
+        if along:
+            return say("plan_step_take", who=ours, owner=me, target=there, tie=tie, lang=lang)
         return say("plan_step_meet", who=ours, target=there, tie=tie, lang=lang)
     if i == 1:
-        final = _who(net, path[-1])
+        if along:
+            return say(
+                "plan_step_ask_for", who=ours, via=there, owner=me, target=final, tie=tie, lang=lang
+            )
         return say("plan_step_ask", who=ours, via=there, target=final, tie=tie, lang=lang)
-    return say("plan_step_introduce", via=here, who=ours, target=there, tie=tie, lang=lang)
+    return say("plan_step_introduce", via=here, who=me, target=there, tie=tie, lang=lang)
+
+
+def _place(net: RelationshipNetwork, rules: RouteRules, u: str, v: str, hop: Hop) -> str:
+    """Return the affiliation a hop meets at ("club Jiangnan Entrepreneurs Club")."""
+    lang = net.settings.language
+    a, b = (int(x) for x in net.index_of([u, v]))
+    opening = affiliation_overlay(net, rules)[1].get((a, b))
+    kind = opening.kind if opening else hop.kind.split(":", 1)[-1]
+    where = term("affiliation_kind", kind, lang=lang)
+    return say("plan_place", kind=where, name=opening.name if opening else "", lang=lang).strip()
 
 
 def sponsor_actions(
@@ -169,16 +204,20 @@ def sponsor_actions(
 
 
 def reviewer_of(net: RelationshipNetwork, owner_a: str, sponsor: str) -> tuple[str, str]:
-    """Who reviews owner A's work each week, and why: A's manager, never A (DOMAIN.md §9).
+    """Who reviews owner A's work each week, and why (DOMAIN.md §9).
 
-    Without a manager of A in the data, the sponsor reviews (an executive of ours at A's
-    level or above, never A); failing that — A is our most senior person — the account
-    team's weekly meeting does.
+    The reviewer is senior to owner A (:func:`relgraph.analysis.sponsors.is_senior`), never
+    owner A nor someone below them: owner A's manager (``reports_to``, one of ours), else
+    the sponsor when senior to A. When nobody qualifies, nobody is named: the account
+    team's weekly meeting reviews, and the reason says that owner A's manager is missing.
     """
     lang = net.settings.language
-    boss = net.bosses.get(owner_a, "") if owner_a else ""
-    if boss and boss != owner_a:
+    if not owner_a:
+        return "", say("plan_why_review_nobody", lang=lang)
+    ours = set(net.our_people())
+    boss = net.bosses.get(owner_a, "")
+    if boss in ours and is_senior(net, boss, owner_a):
         return boss, say("plan_why_review", lang=lang)
-    if sponsor and sponsor != owner_a:
+    if sponsor in ours and is_senior(net, sponsor, owner_a):
         return sponsor, say("plan_why_review_sponsor", lang=lang)
-    return "", say("plan_why_review_team", lang=lang)
+    return "", say("plan_why_review_nobody", lang=lang)

@@ -12,7 +12,8 @@ import pandas as pd
 from relgraph.analysis.coverage import coverage
 from relgraph.analysis.paths.graph import RouteRules
 from relgraph.analysis.targets import recommend_targets
-from relgraph.checks import check_bool, check_choice, check_date
+from relgraph.analysis.targets.people import MAX_OWNER_A, top_cap
+from relgraph.checks import check_bool, check_choice, check_date, check_int
 from relgraph.network import RelationshipNetwork
 from relgraph.plan.actions import Action, Calendar, reviewer_of, route_actions, sponsor_actions
 from relgraph.plan.document import (
@@ -56,6 +57,7 @@ def plan(
     period: Period = "year",
     as_of: _dt.date | str | None = None,
     k: int | None = None,
+    max_owner_a: int = MAX_OWNER_A,
     include_sensitive: bool = False,
 ) -> Plan:
     """Build the yearly planning set of one opportunity.
@@ -76,6 +78,9 @@ def plan(
         ``net.settings.as_of`` (today unless set) when omitted.
     k : int, optional
         At most this many targets (10 when neither ``k`` nor ``capacity`` is given).
+    max_owner_a : int
+        How many targets one person of ours may be owner A of (3 by default; our top
+        executives half of it, rounded up), passed to :func:`relgraph.recommend_targets`.
     include_sensitive : bool
         Let the analyses and routes use sensitive ties, and keep people known only
         through them. Off by default; the cover says what was left out.
@@ -90,7 +95,8 @@ def plan(
     UnknownOpportunityError
         For an unknown opportunity, or when it is left out and there are several.
     InvalidParameterError
-        For an unknown ``period`` or an ``as_of`` that is not a date.
+        For an unknown ``period``, an ``as_of`` that is not a date or a ``max_owner_a``
+        below 1.
 
     Notes
     -----
@@ -122,6 +128,7 @@ def plan(
     """
     period = check_choice("period", period, ("year", "half-year"))
     include_sensitive = check_bool("include_sensitive", include_sensitive)
+    max_owner_a = check_int("max_owner_a", max_owner_a, minimum=1)
     opp = net.resolve_opportunity(opportunity)
     start = check_date("as_of", as_of, default=net.as_of)
     days = PERIODS[period]
@@ -133,7 +140,13 @@ def plan(
     cov = coverage(net, opp, as_of=start, include_sensitive=include_sensitive)
     status = _status(cov.people, cov.gaps, hidden)
     rec = recommend_targets(
-        net, opp, capacity=capacity, k=k, include_sensitive=include_sensitive, as_of=start
+        net,
+        opp,
+        capacity=capacity,
+        k=k,
+        max_owner_a=max_owner_a,
+        include_sensitive=include_sensitive,
+        as_of=start,
     )
     rec = rec[~rec["person"].astype(str).isin(hidden)].reset_index(drop=True)
     rules = RouteRules(include_sensitive=include_sensitive)
@@ -149,7 +162,8 @@ def plan(
     if left_status:
         notes.append(say("plan_left_status", n=left_status, lang=net.settings.language))
     notes += [n for n in cov.notes if n not in notes]
-    settings = _settings_lines(net, opp, cycle, capacity, k, len(targets))
+    n_new = int((rec["reach"] <= 0).sum())  # role holders that need a new way in
+    settings = _settings_lines(net, opp, cycle, (capacity, k, max_owner_a), (len(targets), n_new))
     return Plan(
         status,
         _coerce(pd.DataFrame(targets), TARGET_COLUMNS),
@@ -220,7 +234,7 @@ def _one_target(
         "goal": int(r["goal"]),
         "owner_a": _who(net, owner_a) if owner_a else "",
         "owner_b": _who(net, str(r["owner_b"])) if r["owner_b"] else "",
-        "sponsor": _who(net, sponsor) if sponsor else "",
+        "sponsor": _who(net, sponsor) if sponsor else say("tgt_no_sponsor", lang=lang),
         "deadline": deadline,
         "measure": _measure(
             net, str(r["objective"]), str(r["name"]), int(r["goal"]), str(r["competitor"])
@@ -310,18 +324,13 @@ def _settings_lines(
     net: RelationshipNetwork,
     opp: str,
     cycle: _Cycle,
-    capacity: Any,
-    k: int | None,
-    n_targets: int,
+    limits: tuple[Any, int | None, int],
+    counts: tuple[int, int],
 ) -> list[tuple[str, str]]:
     lang = net.settings.language
     row = net.opportunities[net.opportunities["id"].astype(str).eq(opp)].iloc[0]
     opp_name = row["name"] if isinstance(row.get("name"), str) and row["name"] else opp
-    cap = (
-        "; ".join(f"{k_}: {v:g} h" for k_, v in capacity.items())
-        if isinstance(capacity, Mapping)
-        else ("—" if capacity is None else str(capacity))
-    )
+    cap = _capacity_text(net, *limits)
     settings = say(
         "defaults_note" if net.settings.uses_defaults() else "plan_custom_settings", lang=lang
     )
@@ -343,8 +352,13 @@ def _settings_lines(
             say("plan_cover_reviews", lang=lang),
             say("plan_cover_reviews_text", half=cycle.half.isoformat(), lang=lang),
         ),
-        (say("plan_cover_capacity", lang=lang), f"{cap}; k = {k if k is not None else '—'}"),
-        (say("plan_cover_targets", lang=lang), str(n_targets)),
+        (say("plan_cover_capacity", lang=lang), cap),
+        (
+            say("plan_cover_targets", lang=lang),
+            say("plan_cover_targets_text", n=counts[0], new=counts[1], lang=lang)
+            if counts[1]
+            else str(counts[0]),
+        ),
         (say("plan_cover_settings", lang=lang), settings),
         (
             say("plan_cover_sponsor_budget", lang=lang),
@@ -352,3 +366,28 @@ def _settings_lines(
         ),
         (say("plan_cover_stale", lang=lang), stale),
     ]
+
+
+def _capacity_text(net: RelationshipNetwork, capacity: Any, k: int | None, max_owner_a: int) -> str:
+    """Say the capacity the targets were chosen under, as :func:`recommend_targets` does."""
+    lang = net.settings.language
+    top = top_cap(max_owner_a)
+    if isinstance(capacity, Mapping):
+        hours = "; ".join(
+            f"{net.labels[net.resolve_person(str(w))]}: {v:g} h" for w, v in capacity.items()
+        )
+        limit = (
+            say("plan_cover_no_limit", lang=lang)
+            if k is None
+            else say("plan_cover_limit", n=k, lang=lang)
+        )
+        return say(
+            "plan_cover_capacity_hours",
+            hours=hours,
+            limit=limit,
+            max_a=max_owner_a,
+            top=top,
+            lang=lang,
+        )
+    n = min(x for x in (capacity, k) if x is not None) if (capacity or k) else 10
+    return say("plan_cover_capacity_targets", n=n, max_a=max_owner_a, top=top, lang=lang)

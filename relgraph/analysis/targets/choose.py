@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 
 from relgraph.analysis.coverage.context import Context
-from relgraph.analysis.paths.graph import other_side
+from relgraph.analysis.paths.graph import other_side, route_graph
 from relgraph.analysis.targets.candidates import CANDIDATE_COLUMNS, Candidates, candidates
-from relgraph.analysis.targets.people import Staffing, staff
+from relgraph.analysis.targets.people import MAX_OWNER_A, Staffing, staff
 from relgraph.analysis.targets.words import target_why
 from relgraph.checks import check_bool, check_date, check_float, check_int, check_optional_int
 from relgraph.errors import InvalidParameterError
@@ -58,6 +58,8 @@ class _Pick:
     boost: np.ndarray  # reach through targets picked earlier
     via: dict[int, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # boosted path
     chosen: list[dict[str, Any]] = field(default_factory=list)
+    #: gain with owner A's own (weaker) route, found when the candidate was last on top
+    owned: dict[int, float] = field(default_factory=dict)
 
 
 def recommend_targets(
@@ -68,6 +70,7 @@ def recommend_targets(
     k: int | None = None,
     hours: float = 40.0,
     max_load: int = 8,
+    max_owner_a: int = MAX_OWNER_A,
     include_sensitive: bool = False,
     include_do_not_contact: bool = False,
     as_of: _dt.date | str | None = None,
@@ -92,6 +95,10 @@ def recommend_targets(
     max_load : int
         How many customer people one of our people can own (the load term of owner and
         sponsor matching).
+    max_owner_a : int
+        How many of the targets one person of ours may be owner A of (3 by default,
+        ``MAX_OWNER_A`` in :mod:`relgraph.analysis.targets.people`); our top executives at most
+        half of it, rounded up. A target nobody may own is skipped.
     include_sensitive : bool
         Let routes use sensitive ties (family, neighbour …). Off by default.
     include_do_not_contact : bool
@@ -120,8 +127,8 @@ def recommend_targets(
     UnknownOpportunityError
         For an unknown opportunity, or when it is left out and there are several.
     InvalidParameterError
-        For a non-positive ``k``, ``capacity``, ``hours`` or ``max_load``, or hours given
-        for someone not on our team.
+        For a non-positive ``k``, ``capacity``, ``hours``, ``max_load`` or ``max_owner_a``,
+        or hours given for someone not on our team.
 
     Notes
     -----
@@ -156,10 +163,22 @@ def recommend_targets(
     reserves places: once the places left are no more than the competitors whose
     level-parity gap no pick has addressed, only those gaps' candidates are eligible.
 
-    Owners and sponsor come from the :func:`relgraph.match_sponsor` score. A is an existing
-    owner when there is one (else the best match); the sponsor is the best-scoring of our
-    executives (level ≤ 3) other than owner A — never owner A (DOMAIN.md §8); B is a
-    second existing owner, else the best other match who is neither A nor the sponsor.
+    Owners and sponsor (:mod:`relgraph.analysis.targets.people`): owner A is the existing
+    owner with the strongest relationship, else the person of ours the route starts from,
+    else the best :func:`relgraph.match_sponsor` match — the first with room (at most
+    ``max_owner_a`` targets; our top executives own only targets at their level or above,
+    at most half as many). When owner A has a direct tie to the target and the best route
+    starts with someone else, the route is owner A's own tie (reach, gain and expected
+    follow it, and a candidate whose gain drops that way below the next best is weighed
+    again with the rest before it is picked, so gains fall in pick order); otherwise owner
+    A is the one the route introduces. The sponsor is one of our executives senior to both
+    owners (reporting line, else level), never one of them.
+
+    Role holders of the opportunity whom no route reaches, and whose gain with a route
+    (leverage × move × feasibility) would have earned a place (at least the smallest gain
+    picked), follow the picks as extra rows (``reach`` and ``gain`` 0, no ``path``, owners
+    when anyone has room): they need a new way in, and ``why`` says so. They do not count
+    toward ``k`` or ``capacity``.
 
     Examples
     --------
@@ -173,6 +192,7 @@ def recommend_targets(
     [['p4', 'counter', 'p1', 2, 'u1', 'u2'], ['p2', 'work_through', 'p1', 1, 'u1', 'u2']]
     """
     limit, hours_left = _limits(net, capacity, k, hours, max_load)
+    max_owner_a = check_int("max_owner_a", max_owner_a, minimum=1)
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     include_do_not_contact = check_bool("include_do_not_contact", include_do_not_contact)
     ctx = Context.of(net, opportunity, check_date("as_of", as_of, default=net.as_of))
@@ -182,11 +202,21 @@ def recommend_targets(
         include_sensitive=include_sensitive,
         include_do_not_contact=include_do_not_contact,
     )
-    team = staff(net, ctx, hours_left, hours, max_load, include_sensitive, include_do_not_contact)
+    team = staff(
+        net,
+        ctx,
+        hours_left,
+        hours,
+        max_load,
+        max_owner_a,
+        include_sensitive,
+        include_do_not_contact,
+    )
     pick = _Pick(cand, limit, cand.frame.index.to_numpy(), np.zeros(net.n_people))
     while limit is None or len(pick.chosen) < limit:
         if not _pick_next(net, pick, team):
             break
+    _unreached(net, pick, team)
     return _frame(net, pick)
 
 
@@ -223,7 +253,11 @@ def _gains(pick: _Pick) -> np.ndarray:
     base = (f["leverage"] * f["move"] * f["feasibility"]).to_numpy(float)
     reach = f["reach"].to_numpy(float)
     rows = f.index.get_indexer(pd.Index(pick.live))
-    return base[rows] * np.maximum(reach[rows], pick.boost[pick.live])
+    gains = base[rows] * np.maximum(reach[rows], pick.boost[pick.live])
+    for n, i in enumerate(pick.live.tolist()):
+        if i in pick.owned:
+            gains[n] = min(gains[n], pick.owned[i])
+    return gains
 
 
 def _eligible(pick: _Pick, gains: np.ndarray) -> np.ndarray:
@@ -251,11 +285,22 @@ def _pick_next(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> bool:
     if not gains[best] > 0:
         return False
     i = int(pick.live[best])
-    pick.live = np.delete(pick.live, best)
-    people = team.assign(i)
+    route = _route(pick, i)
+    start = str(net.person_ids[route[0][0]]) if route[0] else ""
+    people = team.assign(i, start, book=False)
     if people is None:
-        return True  # nobody has the hours: skipped
-    row = _row(net, pick, i, float(gains[best]), people)
+        pick.live = np.delete(pick.live, best)
+        return True  # nobody has room: skipped
+    route = _owners_route(net, pick, i, route, people[0])
+    f = pick.cand.frame.loc[i]
+    gain = float(f["leverage"] * f["move"] * f["feasibility"]) * route[1]
+    runner_up = float(gains[order[1]]) if len(order) > 1 else 0.0
+    if gain < runner_up and pick.owned.get(i) != gain:
+        pick.owned[i] = gain  # owner A's own route is weaker: weigh it again with the rest
+        return True
+    pick.live = np.delete(pick.live, best)
+    team.assign(i, start)
+    row = _row(net, pick, i, route, people)
     pick.chosen.append(row)
     for comp in [c for c, cs in pick.cand.pending.items() if row["person"] in cs]:
         del pick.cand.pending[comp]
@@ -279,17 +324,45 @@ def _spread(
         if open_[j] and via > max(reach[j], pick.boost[j]):
             pick.boost[j] = via
             pick.via[j] = (path + (j,), who)
+            pick.owned.pop(j, None)
+
+
+def _route(pick: _Pick, i: int) -> tuple[tuple[int, ...], float, str]:
+    """Return the best route to ``i``: path, strength and the earlier pick it goes through."""
+    f = pick.cand.frame.loc[i]
+    if i in pick.via and pick.boost[i] > float(f["reach"]):
+        return pick.via[i][0], float(pick.boost[i]), pick.via[i][1]
+    return pick.cand.reach.path(i), float(f["reach"]), ""
+
+
+def _owners_route(
+    net: RelationshipNetwork, pick: _Pick, i: int, route: tuple[tuple[int, ...], float, str], a: str
+) -> tuple[tuple[int, ...], float, str]:
+    """Prefer owner A's own direct tie to the target over a route from a colleague."""
+    path = route[0]
+    if not (path and a):
+        return route
+    pa = int(net.index_of(a)[0])
+    if path[0] == pa:
+        return route
+    s = route_graph(net, pick.cand.rules).real.strength_of(pa, i)
+    return ((pa, i), s, "") if s > 0 else route
 
 
 def _row(
-    net: RelationshipNetwork, pick: _Pick, i: int, gain: float, people: tuple[str, str, str]
+    net: RelationshipNetwork,
+    pick: _Pick,
+    i: int,
+    route: tuple[tuple[int, ...], float, str],
+    people: tuple[str, str, str],
+    *,
+    new_way_in: bool = False,
 ) -> dict[str, Any]:
     f = pick.cand.frame.loc[i]
-    boosted = i in pick.via and pick.boost[i] > float(f["reach"])
-    path = pick.via[i][0] if boosted else pick.cand.reach.path(i)
-    reach = float(pick.boost[i]) if boosted else float(f["reach"])
+    path, reach, via = route
     att, move = int(f["attitude"]), int(f["move"])
     feas = float(f["feasibility"])
+    gain = float(f["leverage"]) * move * reach * feas
     return {
         "rank": len(pick.chosen) + 1,
         "person": str(f["person"]),
@@ -310,15 +383,35 @@ def _row(
         "owner_b": people[1],
         "sponsor": people[2],
         "path": tuple(int(x) for x in path),
-        "via": pick.via[i][1] if boosted else "",
+        "via": via,
+        "new_way_in": new_way_in,
         "do_not_contact": bool(f["do_not_contact"]),
     }
+
+
+def _unreached(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> None:
+    """Add the role holders no route reaches whose gain with a route would earn a place."""
+    f = pick.cand.frame
+    ctx = pick.cand.ctx
+    holders = set(ctx.roles["person"].astype(str))
+    bar = min((r["gain"] for r in pick.chosen), default=0.0)
+    potential = (f["leverage"] * f["move"] * f["feasibility"]).to_numpy(float)
+    rows = f.index.to_numpy()
+    unreached = (f["reach"].to_numpy(float) <= 0) & (pick.boost[rows] <= 0)
+    keep = unreached & f["person"].isin(holders).to_numpy() & (potential >= bar)
+    keep &= potential > 0
+    order = np.lexsort((ctx.id_rank()[rows[keep]], -potential[keep]))
+    for i in rows[keep][order].tolist():
+        people = team.assign(int(i)) or ("", "", "")  # no route: nothing to prefer
+        pick.chosen.append(_row(net, pick, int(i), ((), 0.0, ""), people, new_way_in=True))
 
 
 def _frame(net: RelationshipNetwork, pick: _Pick) -> pd.DataFrame:
     rows = pick.chosen
     for n, row in enumerate(rows):
         nxt = rows[n + 1] if n + 1 < len(rows) else None
+        if nxt is not None and (nxt["new_way_in"] or nxt["gain"] > row["gain"]):
+            nxt = None  # rows that need a new way in follow the ranking, not in it
         row["route"], row["why"] = target_why(net, pick.cand, row, nxt)
         row["path"] = tuple(str(net.person_ids[p]) for p in row["path"])
     out = pd.DataFrame(rows, columns=TARGET_COLUMNS)

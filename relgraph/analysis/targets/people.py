@@ -1,14 +1,59 @@
-"""Who of ours works on each target: owner A, owner B and an executive sponsor (DOMAIN §5.3, §8)."""
+"""Who of ours works on each target: owner A, owner B and an executive sponsor (DOMAIN §5.3, §8).
+
+The rules (docs/methodology.md, "Owners and sponsor"):
+
+- **Owner A** is, in this order, the target's existing owner with the strongest
+  relationship, the person of ours the target's route starts from, then the best match
+  (the :func:`relgraph.match_sponsor` score) — the first who is allowed to own the target
+  and has room: at most ``max_owner_a`` targets as owner A per person of ours;
+- **our top executives** (our people at our most senior level) own only the customer's top
+  people — targets at their own level or above (level parity, 对等) — and at most
+  ⌈``max_owner_a`` / 2⌉ of them as owner A; their time goes to sponsoring;
+- **owner B** is a second existing owner (strongest first), else the best other match,
+  under the same top-executive rule;
+- **the sponsor** is one of our executives senior to both owner A and owner B
+  (:func:`relgraph.analysis.sponsors.is_senior`: above them in the reporting line, or at a
+  more senior level when neither reports to the other), so never one of them and never
+  someone who reports to either. When nobody is senior to both, B is re-chosen among the
+  people the best sponsor for A is senior to; when nobody is senior to A, there is no
+  sponsor.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from relgraph.analysis.coverage.context import Context
-from relgraph.analysis.sponsors import _ranked, _scores, our_load
+from relgraph.analysis.sponsors import (
+    _ranked,
+    _scores,
+    executives,
+    is_senior,
+    may_own,
+    our_load,
+    owners_by_strength,
+    top_executives,
+)
 from relgraph.network import RelationshipNetwork
 
-__all__ = ["Staffing", "staff"]
+__all__ = ["MAX_OWNER_A", "Staffing", "staff", "top_cap"]
+
+#: Default of ``max_owner_a``: how many of one cycle's targets one person of ours can be
+#: owner A of. Owner A meets the target regularly and answers for the goal (DOMAIN.md §5.6:
+#: a target's owner writes it into their goals; the plan must fit their time), so three key
+#: relationships to move in a cycle, on top of B roles and the day job.
+MAX_OWNER_A = 3
+
+
+def top_cap(max_owner_a: int) -> int:
+    """How many targets a top executive may be owner A of: ⌈max_owner_a / 2⌉.
+
+    Examples
+    --------
+    >>> top_cap(3), top_cap(1)
+    (2, 1)
+    """
+    return (max_owner_a + 1) // 2
 
 
 @dataclass
@@ -18,25 +63,32 @@ class Staffing:
     net: RelationshipNetwork
     ctx: Context
     ours: list[str]
-    execs: set[str]
+    execs: list[str]
+    top: frozenset[str]
     load: dict[str, int]
     sponsored: dict[str, int] = field(default_factory=dict)
+    owner_a_of: dict[str, int] = field(default_factory=dict)
     hours_left: dict[str, float] | None = None
     hours: float = 40.0
     max_load: int = 8
+    max_owner_a: int = MAX_OWNER_A
     include_sensitive: bool = False
 
-    def assign(self, i: int) -> tuple[str, str, str] | None:
-        """Owner A, owner B and sponsor for person ``i``; None when nobody has the hours.
+    def assign(self, i: int, start: str = "", *, book: bool = True) -> tuple[str, str, str] | None:
+        """Owner A, owner B and sponsor for person ``i``; None when nobody may be owner A.
 
-        A is an existing owner when one has the hours (else the best match); the sponsor is
-        the best-scoring executive other than A; B a second existing owner, else the best
-        other match who is neither A nor the sponsor. Loads and hours are updated.
+        ``start`` is the person of ours the target's route starts from (preferred as A
+        after the existing owners). Loads, hours and owner-A counts are updated unless
+        ``book`` is False (a preview).
         """
         if not self.ours:
             return None
         pid = str(self.ctx.ids_a[i])
-        existing = [o for o in self.ctx.owners.get(pid, ()) if o in self.ours]
+        existing = [
+            o
+            for o in owners_by_strength(self.net, pid, include_sensitive=self.include_sensitive)
+            if o in self.ours
+        ]
         sc = _scores(
             self.net,
             i,
@@ -46,28 +98,49 @@ class Staffing:
             load=self.load,
         )
         order = [self.ours[j] for j in _ranked(sc, self.ours).tolist()]
-        a = next((o for o in existing + order if self._free(o, self.hours)), "")
+        first = [start] if start in self.ours else []
+        a = next((o for o in dict.fromkeys(existing + first + order) if self._may_be_a(o, pid)), "")
         if not a:
             return None
-        sponsor = self._sponsor(i, a)
-        rest = [o for o in order if o != a and (o in existing or o != sponsor)]
-        b_first = [o for o in rest if o in existing]
-        b = next((o for o in b_first + rest if self._free(o, self.hours / 2)), "")
-        self._book(a, b, sponsor, existing)
+        b_pref = [
+            o
+            for o in dict.fromkeys(existing + order)
+            if o != a and self._may_own(o, pid) and self._free(o, self.hours / 2)
+        ]
+        sponsor, b = self._sponsor_and_b(i, a, b_pref)
+        if book:
+            self._book(a, b, sponsor, existing)
         return a, b, sponsor
 
-    def _sponsor(self, i: int, a: str) -> str:
-        """Return the best executive sponsor other than owner A (counting what they sponsor).
+    def cap(self, o: str) -> int:
+        """How many targets ``o`` may be owner A of."""
+        return top_cap(self.max_owner_a) if o in self.top else self.max_owner_a
 
-        A sponsor is senior: an executive at owner A's level or above (DOMAIN.md §8). When
-        owner A is our most senior person, there is nobody to sponsor above them.
-        """
-        a_level = self.ctx.lvl(a) or 9
-        execs = [
-            o for o in self.ours if o in self.execs and o != a and (self.ctx.lvl(o) or 9) <= a_level
-        ]
-        if not execs:
-            return ""
+    def _may_own(self, o: str, pid: str) -> bool:
+        """Whether ``o`` may own ``pid``: a top executive only at their level or above."""
+        return may_own(self.net, o, pid, self.top)
+
+    def _may_be_a(self, o: str, pid: str) -> bool:
+        return (
+            self._may_own(o, pid)
+            and self.owner_a_of.get(o, 0) < self.cap(o)
+            and self._free(o, self.hours)
+        )
+
+    def _sponsor_and_b(self, i: int, a: str, b_pref: list[str]) -> tuple[str, str]:
+        """Return the sponsor (senior to A and B) and owner B."""
+        b = b_pref[0] if b_pref else ""
+        above_a = [o for o in self.execs if is_senior(self.net, o, a)]
+        if not above_a:
+            return "", b
+        both = [o for o in above_a if not b or is_senior(self.net, o, b)]
+        if both:
+            return self._best(i, both), b
+        sponsor = self._best(i, above_a)
+        return sponsor, next((o for o in b_pref if is_senior(self.net, sponsor, o)), "")
+
+    def _best(self, i: int, execs: list[str]) -> str:
+        """Return the best of ``execs`` for person ``i`` (what they sponsor counts as load)."""
         load = {o: self.load.get(o, 0) + self.sponsored.get(o, 0) for o in execs}
         sc = _scores(
             self.net,
@@ -84,6 +157,7 @@ class Staffing:
 
     def _book(self, a: str, b: str, sponsor: str, existing: list[str]) -> None:
         self.load[a] = self.load.get(a, 0) + (0 if a in existing else 1)
+        self.owner_a_of[a] = self.owner_a_of.get(a, 0) + 1
         if b:
             self.load[b] = self.load.get(b, 0) + (0 if b in existing else 1)
         if sponsor:
@@ -100,23 +174,30 @@ def staff(
     hours_left: dict[str, float] | None,
     hours: float,
     max_load: int,
+    max_owner_a: int,
     include_sensitive: bool,
     include_do_not_contact: bool,
 ) -> Staffing:
-    """Our people who may own or sponsor targets (not do-not-contact unless opted in)."""
+    """Our people who may own or sponsor targets (not do-not-contact unless opted in).
+
+    Our top executives are those at the most senior known level among them
+    (:func:`relgraph.analysis.sponsors.top_executives`).
+    """
     ours = [str(o) for o in net.our_people()]
     if not include_do_not_contact:
         ours = [o for o in ours if not ctx.dnc_a[ctx.pos[o]]]
-    execs = {o for o in ours if (ctx.lvl(o) or 9) <= 3} or set(ours)
+    top = top_executives(net, ours)
     load = {str(k): int(v) for k, v in our_load(net).items()}
     return Staffing(
         net,
         ctx,
         ours,
-        execs,
+        executives(net, ours),
+        top,
         load,
         hours_left=hours_left,
         hours=hours,
         max_load=max_load,
+        max_owner_a=max_owner_a,
         include_sensitive=include_sensitive,
     )

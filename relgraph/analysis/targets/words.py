@@ -25,7 +25,12 @@ def target_why(
     how = route or say("tgt_reach_none", lang=lang)
     if row.get("via"):
         how = say("tgt_reach_via_route", who=row["via"], route=route, lang=lang)
-    parts = [
+    parts = []
+    if row.get("new_way_in"):
+        f = cand.frame.loc[cand.ctx.pos[row["person"]]]
+        potential = float(f["leverage"] * f["move"] * f["feasibility"])
+        parts.append(say("tgt_new_way_in", gain=potential, lang=lang))
+    parts += [
         say(
             "tgt_why_terms",
             objective=_objective(net, cand, row),
