@@ -217,7 +217,9 @@ STEPS: list[tuple[str, Callable[[RelationshipNetwork, Path, Echo], list[Path]]]]
 ]
 
 
-def run_demo(out: str | Path = "demo-output", *, echo: Echo = print) -> list[Path]:
+def run_demo(
+    out: str | Path = "demo-output", *, echo: Echo = print, lang: str = "en"
+) -> list[Path]:
     """Run every demo step on the sample account; return the files written.
 
     Parameters
@@ -226,12 +228,15 @@ def run_demo(out: str | Path = "demo-output", *, echo: Echo = print) -> list[Pat
         Output folder (created if needed).
     echo : callable
         Where the summary lines go (``print`` by default).
+    lang : {"en", "zh"}, default "en"
+        The language of the analyses' texts (``Settings.language`` of the sample account).
 
     Returns
     -------
     list of Path
     """
     from relgraph.datasets import sample
+    from relgraph.locale import check_language
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -239,7 +244,7 @@ def run_demo(out: str | Path = "demo-output", *, echo: Echo = print) -> list[Pat
     with pd.option_context(
         "display.unicode.east_asian_width", True, "display.width", 120, "display.max_columns", 12
     ):
-        net = sample()
+        net = sample().with_settings(language=check_language(lang))
         for title, step in STEPS:
             echo(f"\n== {title} ==")
             written += step(net, out, echo)

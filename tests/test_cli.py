@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -123,10 +124,10 @@ def test_validate_the_sample_prints_a_summary(tmp_path: Path) -> None:
     assert "people" in result.output and "ties" in result.output
 
 
-def test_validate_a_missing_path(tmp_path: Path) -> None:
+def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path / "nowhere")])
-    assert result.exit_code == 1
-    assert "does not exist" in result.output
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"error: {tmp_path / 'nowhere'} does not exist"
 
 
 def test_demo_writes_its_outputs(tmp_path: Path) -> None:
@@ -140,3 +141,66 @@ def test_demo_writes_its_outputs(tmp_path: Path) -> None:
     assert (out / "sample_account.xlsx").is_file()
     again = rg.load(out / "sample_account.xlsx")
     assert len(again.people) == len(rg.datasets.sample().people)
+
+
+def test_validate_json_lists_every_problem(tmp_path: Path) -> None:
+    folder = broken_folder(tmp_path / "bad")
+    result = runner.invoke(app, ["validate", str(folder), "--json"])
+    assert result.exit_code == 1
+    out = json.loads(result.stdout)
+    try:
+        rg.load(folder)
+    except rg.ValidationError as err:
+        problems = err.problems
+    assert out["valid"] is False and out["path"] == str(folder)
+    assert len(out["problems"]) == len(problems)
+    first = out["problems"][0]
+    assert list(first) == ["file", "table", "row", "column", "value", "reason", "hint"]
+    assert {p["reason"] for p in out["problems"]} >= set(EXPECTED)
+    typo = next(p for p in out["problems"] if p["value"] == "freind")
+    assert typo["file"].endswith("ties.csv") and typo["column"] == "kind" and typo["row"] == 4
+    assert "did you mean 'friend'?" in typo["hint"]
+    zh = json.loads(runner.invoke(app, ["validate", str(folder), "--json", "--lang", "zh"]).stdout)
+    assert any("朋友" in p["hint"] for p in zh["problems"])
+    assert [p["reason"] for p in zh["problems"]] == [p["reason"] for p in out["problems"]]
+
+
+def test_validate_json_of_a_valid_dataset() -> None:
+    result = runner.invoke(app, ["validate", str(rg.datasets.sample_path()), "--json"])
+    assert result.exit_code == 0
+    out = json.loads(result.stdout)
+    assert out["valid"] is True and out["problems"] == [] and out["not_read"] == []
+    assert out["summary"]["people"] == len(rg.datasets.sample().people)
+
+
+def test_the_output_language_follows_lang() -> None:
+    sample = str(rg.datasets.sample_path())
+    args = ["influence", sample, "-o", "OPP-1", "--as-of", rg.datasets.SAMPLE_DATE, "--top", "3"]
+    zh = runner.invoke(app, [*args, "--lang", "zh"])
+    assert zh.exit_code == 0, zh.output
+    head = zh.output.splitlines()
+    assert head[0] == "OPP-1的决策支持指数(我方 −3..+3,竞争对手 0..3):"
+    assert head[1].split() == ["所属方", "姓名", "指数", "支持者"]
+    assert "王志远 (Wang Zhiyuan)" in zh.output and "决定者" in zh.output  # names, role words
+    for english in ("Decision support index", "Top hidden", "Leverage (top", "Why:", "note:"):
+        assert english not in zh.output, english  # the command's own words (not the analyses')
+    tables = [line.split() for line in head if line.startswith(("人员编号", "序号"))]
+    assert tables == [
+        ["序号", "人员编号", "姓名", "杠杆值"],
+        ["人员编号", "姓名", "所属方", "角色", "态度", "预测态度", "杠杆值"],
+    ]
+    # relgraph --lang zh COMMAND is the same as COMMAND --lang zh
+    assert runner.invoke(app, ["--lang", "zh", *args]).output == zh.output
+    en = runner.invoke(app, args).output
+    assert en.splitlines()[0].startswith("Decision support index for OPP-1")
+
+
+def test_python_m_relgraph_runs_the_command_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "relgraph", "validate", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 2 and "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
