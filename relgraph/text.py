@@ -1079,6 +1079,7 @@ TEMPLATES: dict[str, str] = {
     "cli_parties_head": "Parties:",
     "cli_matrix_corner": "our level \\ theirs",
     "cli_no_ref": "(no ref)",
+    "cli_plot_types": "a file name ending in .png, .svg or .pdf",
     "cli_period_year": "year",
     "cli_period_half_year": "half-year",
     "cli_plan_summary": (

@@ -204,3 +204,11 @@ def test_python_m_relgraph_runs_the_command_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 2 and "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_validate_json_says_on_stderr_that_there_are_problems(tmp_path: Path) -> None:
+    folder = broken_folder(tmp_path / "bad")
+    result = runner.invoke(app, ["validate", str(folder), "--json"])
+    assert result.exit_code == 1
+    n = len(json.loads(result.stdout)["problems"])
+    assert result.stderr == f"{n} problem(s) in {folder}:\n"

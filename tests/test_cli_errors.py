@@ -41,6 +41,7 @@ def usage_error(args: list[str], *, zh: bool = False) -> list[str]:
         (["plan", SAMPLE, "--xlsx", "{tmp}/p.xlsx", "--period", "quarterly"],
          ["--period = 'quarterly'", "year, half-year"]),
         (["export", SAMPLE, "--format", "dot"], ["--format = 'dot'", "gexf, graphml, json"]),
+        (["activity", SAMPLE, "--plot", "{tmp}/chart"], ["--plot = ", ".png, .svg or .pdf"]),
         (["influence", SAMPLE, "--as-of", "2026-13-01"], ["--as-of = '2026-13-01'", "YYYY-MM-DD"]),
         (["coverage", SAMPLE, "--as-of", "2026-02-30"], ["2026-02-30", "real calendar day"]),
         (["diff", SAMPLE, SAMPLE, "--old-date", "May"], ["'May'", "YYYY-MM-DD"]),

@@ -12,9 +12,21 @@ from relgraph.cli.common import check_outputs, load
 from relgraph.cli.options import AsOf, Debug, IncludeSensitive, Json, Lang, PathArg, h
 from relgraph.cli.output import Printer, echo_json, records
 from relgraph.cli.withheld import withheld
+from relgraph.errors import InvalidParameterError
 from relgraph.text import say
 
 __all__ = ["activity"]
+
+
+_PLOT_TYPES = (".png", ".svg", ".pdf")
+
+
+def _plot_file(value: Path | None) -> Path | None:
+    """Check, while parsing, that ``--plot`` names a file type matplotlib writes here."""
+    if value is not None and value.suffix.lower() not in _PLOT_TYPES:
+        err = InvalidParameterError("--plot", str(value), say("cli_plot_types"))
+        raise typer.BadParameter(str(err)) from err
+    return value
 
 
 def _plot(net: object, plot: Path, path: Path) -> None:
@@ -35,7 +47,9 @@ def activity(
     path: PathArg,
     as_of: AsOf = None,
     as_json: Json = False,
-    plot: Annotated[Path | None, typer.Option("--plot", help=h("cli_help_plot"))] = None,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help=h("cli_help_plot"), callback=_plot_file)
+    ] = None,
     include_sensitive: IncludeSensitive = False,
     lang: Lang = None,
     debug: Debug = False,

@@ -37,11 +37,11 @@ def print_problems(err: ValidationError, where: object, *, lang: str, as_json: b
     """List every problem of ``err`` (in ``lang``) on stderr, or as JSON on stdout."""
     from relgraph.io.localize import localize_problem, problem_frame
 
+    echo(say("val_problems", lang=lang, n=len(err.problems), path=where), err=True)
     if as_json:
         rows = [localize_problem(p, lang=lang) for p in err.problems]
         echo_json({"path": str(where), "valid": False, "problems": [_problem(p) for p in rows]})
         return
-    echo(say("val_problems", lang=lang, n=len(err.problems), path=where), err=True)
     echo(problems_table(problem_frame(err.problems, lang=lang)), err=True)
 
 

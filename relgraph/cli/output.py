@@ -9,8 +9,10 @@ cannot control the terminal) and every JSON document through
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -78,8 +80,17 @@ def records(frame: pd.DataFrame) -> Any:
 
 
 def terminal_width() -> int:
-    """Columns of the terminal (``COLUMNS`` wins; 100 when not a terminal), at least 40."""
-    return max(40, shutil.get_terminal_size((100, 24)).columns)
+    """Return the columns to wrap to: ``COLUMNS``, else the terminal's, else 100; at least 40.
+
+    Output that goes to a file or a pipe is wrapped at 100 columns whatever terminal the
+    program was started from.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return max(40, int(columns))
+    if sys.stdout.isatty():
+        return max(40, shutil.get_terminal_size((100, 24)).columns)
+    return 100
 
 
 def wrap(text: str, width: int, *, indent: str = "", hang: str = "") -> list[str]:
