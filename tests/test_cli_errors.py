@@ -147,3 +147,21 @@ def test_bad_data_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
         assert result.exit_code == 1, (command, result.output)
         assert f"problem(s) in {folder}" in result.stderr and "blank" in result.stderr
     assert not (tmp_path / "m.html").exists()
+
+
+def test_problems_raised_by_an_analysis_are_listed_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import relgraph.analysis.influence as influence
+    from relgraph.errors import Problem, Reason
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        problem = Problem("roles", 3, "power", "7", Reason.OUT_OF_RANGE, "power must be 0..1")
+        raise rg.ValidationError([problem])
+
+    monkeypatch.setattr(influence, "support_index", refuse)
+    result = runner.invoke(app, ["influence", SAMPLE, "-o", "OPP-1", "--lang", "zh"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "输入中有 1 个问题:" and lines[1].split()[:3] == ["来源", "表", "行"]
+    assert "out_of_range" not in result.stderr and len(lines) == 3

@@ -159,8 +159,10 @@ def report(err: Exception, *, lang: str) -> int:
         echo(say("cli_aborted", lang=lang), err=True)
         return EXIT_DATA
     if isinstance(err, ValidationError):
+        from relgraph.io.localize import problem_frame
+
         echo(say("cli_problems", lang=lang, n=len(err.problems)), err=True)
-        echo(problems_table(err.frame()), err=True)
+        echo(problems_table(problem_frame(err.problems, lang=lang)), err=True)
         return EXIT_DATA
     if isinstance(err, RelgraphError):
         _error_line(error_text(err, lang), lang)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from relgraph.cli.output import echo, echo_json, problems_table
+from relgraph.cli.output import echo, echo_json, problems_table, records
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError, ValidationError
 from relgraph.text import say
 
@@ -39,22 +39,11 @@ def print_problems(err: ValidationError, where: object, *, lang: str, as_json: b
 
     echo(say("val_problems", lang=lang, n=len(err.problems), path=where), err=True)
     if as_json:
-        rows = [localize_problem(p, lang=lang) for p in err.problems]
-        echo_json({"path": str(where), "valid": False, "problems": [_problem(p) for p in rows]})
+        localized = ValidationError([localize_problem(p, lang=lang) for p in err.problems])
+        rows = records(localized.frame().rename(columns={"source": "file"}))
+        echo_json({"path": str(where), "valid": False, "problems": rows})
         return
     echo(problems_table(problem_frame(err.problems, lang=lang)), err=True)
-
-
-def _problem(p: Any) -> dict[str, object]:
-    return {
-        "file": p.source,
-        "table": p.table,
-        "row": p.row,
-        "column": p.column,
-        "value": p.value,
-        "reason": str(p.reason),
-        "hint": p.hint,
-    }
 
 
 def load(
