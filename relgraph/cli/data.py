@@ -80,7 +80,9 @@ def demo(
 
 @app.command("template", help=h("cli_help_template"))
 def template_cmd(
-    path: Annotated[Path, typer.Argument(help=h("cli_help_template_path"), show_default=False)],
+    path: Annotated[
+        Path, typer.Argument(help=h("cli_help_template_path"), metavar="PATH", show_default=False)
+    ],
     lang: Lang = None,
     example: Annotated[bool, typer.Option("--example", help=h("cli_help_example"))] = False,
     force: Annotated[bool, typer.Option("--force", help=h("cli_help_force"))] = False,

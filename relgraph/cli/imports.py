@@ -58,7 +58,9 @@ def _problems(err: ValidationError, where: object, lang: str) -> typer.Exit:
 
 @import_app.command("salesforce", help=h("cli_help_import_salesforce"))
 def import_salesforce_cmd(
-    folder: Annotated[Path, typer.Argument(help=h("cli_help_sf_folder"), show_default=False)],
+    folder: Annotated[
+        Path, typer.Argument(help=h("cli_help_sf_folder"), metavar="FOLDER", show_default=False)
+    ],
     out: Annotated[Path, typer.Option("--out", help=h("cli_help_sf_out"))],
     us_name: Annotated[str, typer.Option("--us-name", help=h("cli_help_us_name"))] = "Our company",
     lang: Lang = None,

@@ -33,8 +33,8 @@ def _dated(path: Path) -> str | None:
 
 @app.command("diff", help=h("cli_help_diff"))
 def diff_cmd(
-    old: Annotated[Path, typer.Argument(help=h("cli_help_old"), show_default=False)],
-    new: Annotated[Path, typer.Argument(help=h("cli_help_new"), show_default=False)],
+    old: Annotated[Path, typer.Argument(help=h("cli_help_old"), metavar="OLD", show_default=False)],
+    new: Annotated[Path, typer.Argument(help=h("cli_help_new"), metavar="NEW", show_default=False)],
     opportunity: Opportunity = None,
     old_date: Annotated[
         str | None,
@@ -87,7 +87,9 @@ def diff_cmd(
 
 @app.command("tier", help=h("cli_help_tier"))
 def tier_cmd(
-    accounts: Annotated[Path, typer.Argument(help=h("cli_help_accounts"), show_default=False)],
+    accounts: Annotated[
+        Path, typer.Argument(help=h("cli_help_accounts"), metavar="ACCOUNTS", show_default=False)
+    ],
     as_json: Json = False,
     lang: Lang = None,
     debug: Debug = False,

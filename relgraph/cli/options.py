@@ -87,8 +87,12 @@ def _top(value: int) -> int:
     return int(checked(check_int, "--top", value, minimum=1))
 
 
-PathArg = Annotated[Path, typer.Argument(help=h("cli_help_path"), show_default=False)]
-AccountArg = Annotated[Path, typer.Argument(help=h("cli_help_account"), show_default=False)]
+PathArg = Annotated[
+    Path, typer.Argument(help=h("cli_help_path"), metavar="PATH", show_default=False)
+]
+AccountArg = Annotated[
+    Path, typer.Argument(help=h("cli_help_account"), metavar="PATH", show_default=False)
+]
 OutOpt = Annotated[Path, typer.Option("--out", help=h("cli_help_out_account"))]
 Lang = Annotated[
     str | None,
