@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,parquet,fast]"
+	$(BIN)/python -m pip install --quiet -e ".[test,parquet,fast,spark]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -36,13 +36,14 @@ pytest: setup
 
 test: system-deps lint typecheck pytest
 
-# Regenerate the generated reference pages (data format, CLI), build the site strictly (it
-# runs the notebooks) and check it loads nothing from the network. NO_MKDOCS_2_WARNING
+# Regenerate the generated reference pages (data format, CLI, layer table), build the site
+# strictly (it runs the notebooks) and check it loads nothing from the network. NO_MKDOCS_2_WARNING
 # silences Material for MkDocs' end-of-life notice: the README's Dependencies section says
 # which versions are pinned and why.
 docs: setup
 	$(BIN)/python -m relgraph.io.reference > docs/data-format.md
 	$(BIN)/python scripts/make_cli_docs.py docs/cli.md
+	$(BIN)/python scripts/layers.py docs/architecture.md
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python scripts/check_site_offline.py site
 

@@ -59,23 +59,23 @@ if typing.TYPE_CHECKING:  # what type checkers and IDEs see; at run time, ``__ge
     from relgraph.importers.salesforce_activity import ActivityImport, import_salesforce_activities
     from relgraph.io.template import write_template
     from relgraph.loading import load
-    from relgraph.model import (
-        AffiliationKind,
-        Direction,
-        Goal,
-        InteractionKind,
-        OrgKind,
-        Role,
-        Settings,
-        Stage,
-        TieKind,
-    )
+    from relgraph.model import Settings
     from relgraph.network import RelationshipNetwork
     from relgraph.plan import Plan, plan
     from relgraph.viz.activity import plot_touchpoints
     from relgraph.viz.html import NetworkMap, to_html
     from relgraph.viz.plots import plot_coverage, plot_decision_chain, plot_power_map, plot_route
     from relgraph.viz.trend import plot_trend
+    from relgraph.vocab import (
+        AffiliationKind,
+        Direction,
+        Goal,
+        InteractionKind,
+        OrgKind,
+        Role,
+        Stage,
+        TieKind,
+    )
 
 #: Public submodules, imported when first used.
 _SUBMODULES = frozenset({"datasets"})
@@ -117,15 +117,15 @@ _LAZY: dict[str, str] = {
     "ActivityImport": "relgraph.importers.salesforce_activity",
     "import_salesforce_activities": "relgraph.importers.salesforce_activity",
     "load": "relgraph.loading",
-    "AffiliationKind": "relgraph.model",
-    "Direction": "relgraph.model",
-    "Goal": "relgraph.model",
-    "InteractionKind": "relgraph.model",
-    "OrgKind": "relgraph.model",
-    "Role": "relgraph.model",
+    "AffiliationKind": "relgraph.vocab",
+    "Direction": "relgraph.vocab",
+    "Goal": "relgraph.vocab",
+    "InteractionKind": "relgraph.vocab",
+    "OrgKind": "relgraph.vocab",
+    "Role": "relgraph.vocab",
     "Settings": "relgraph.model",
-    "Stage": "relgraph.model",
-    "TieKind": "relgraph.model",
+    "Stage": "relgraph.vocab",
+    "TieKind": "relgraph.vocab",
     "RelationshipNetwork": "relgraph.network",
     "Plan": "relgraph.plan",
     "plan": "relgraph.plan",

@@ -17,8 +17,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from relgraph.errors import UnknownPersonError
-from relgraph.io.validate import _positions
-from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term, suggest
+from relgraph.io.collect import index_positions
+from relgraph.model import Settings
 from relgraph.views import (
     TIE_KINDS,
     Incidence,
@@ -28,6 +28,7 @@ from relgraph.views import (
     kind_weights,
     max_csr,
 )
+from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term, suggest
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -207,8 +208,8 @@ class NetworkViews:
 
         def build() -> tuple[np.ndarray, np.ndarray]:
             t = self.ties
-            u = _positions(t["source"].astype(str), self.person_ids)
-            v = _positions(t["target"].astype(str), self.person_ids)
+            u = index_positions(t["source"].astype(str), self.person_ids)
+            v = index_positions(t["target"].astype(str), self.person_ids)
             for found, col in ((u, "source"), (v, "target")):
                 if (found < 0).any():
                     bad = str(t[col].iat[int(np.flatnonzero(found < 0)[0])])

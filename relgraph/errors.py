@@ -17,9 +17,9 @@ All of them derive from ``ValueError`` (or ``LookupError``) too, so generic hand
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,6 +73,14 @@ class Reason(str, Enum):
         return str(self.value)
 
 
+class Sentence(Protocol):
+    """A sentence that can be read in several languages (:class:`relgraph.text.Message`)."""
+
+    def text(self, lang: str = "en") -> str:
+        """Return the sentence in ``lang``."""
+        ...
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input.
@@ -95,6 +103,9 @@ class Problem:
         What is wrong and how to fix it, in plain words.
     source : str
         The file (or sheet) the table came from, or ``"<DataFrame>"``.
+    message : Sentence or None
+        The hint as a catalogue sentence (a :class:`relgraph.text.Message`), so it can
+        be shown in another language (:meth:`text`); ``hint`` is its English.
     """
 
     table: str
@@ -104,6 +115,25 @@ class Problem:
     reason: Reason
     hint: str
     source: str = ""
+    message: Sentence | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        table: str,
+        row: int | None,
+        column: str | None,
+        value: str,
+        reason: Reason,
+        hint: Sentence,
+        source: str = "",
+    ) -> Problem:
+        """Build a problem whose hint is the catalogue sentence ``hint``."""
+        return cls(table, row, column, value, reason, hint.text(), source, hint)
+
+    def text(self, lang: str = "en") -> str:
+        """Return the hint in ``lang`` (English when it has no catalogue sentence)."""
+        return self.message.text(lang) if self.message is not None else self.hint
 
 
 class RelgraphError(Exception):
@@ -143,8 +173,11 @@ class ValidationError(RelgraphError, ValueError):
         self.problems: list[Problem] = list(problems)
         super().__init__(self._message())
 
-    def frame(self) -> pd.DataFrame:
-        """Return the problems as a DataFrame (source, table, row, column, value, reason, hint)."""
+    def frame(self, lang: str = "en") -> pd.DataFrame:
+        """Return the problems as a DataFrame (source, table, row, column, value, reason, hint).
+
+        ``lang`` is the language of the hints ("en" or "zh").
+        """
         import pandas as pd
 
         cols = ["source", "table", "row", "column", "value", "reason", "hint"]
@@ -156,7 +189,7 @@ class ValidationError(RelgraphError, ValueError):
                 "column": p.column,
                 "value": p.value,
                 "reason": str(p.reason),
-                "hint": p.hint,
+                "hint": p.text(lang),
             }
             for p in self.problems
         ]

@@ -108,7 +108,7 @@ def to_networkx(
     edges = net.edges
     ties = net.ties
     ids = net.person_ids
-    from relgraph.model import TieKind
+    from relgraph.vocab import TieKind
 
     for pos in range(len(edges)):
         if not policy.ties[pos]:

@@ -13,11 +13,13 @@ import pandas as pd
 
 from relgraph._netviews import NetworkViews
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError
+from relgraph.io.convert import empty_column
 from relgraph.io.read import read_frames
 from relgraph.io.schema import SCHEMAS
-from relgraph.io.validate import _empty_column, validate_tables
-from relgraph.model import Settings, suggest
+from relgraph.io.validate import validate_tables
+from relgraph.model import Settings
 from relgraph.views import TIE_KINDS, frozen, label_text
+from relgraph.vocab import suggest
 
 if TYPE_CHECKING:
     pass
@@ -96,7 +98,7 @@ class RelationshipNetwork(NetworkViews):
             else:
                 schema = SCHEMAS[name]
                 self._tables[name] = pd.DataFrame(
-                    {c.name: _empty_column(c, 0) for c in schema.columns}
+                    {c.name: empty_column(c, 0) for c in schema.columns}
                 )
         self.settings: Settings = settings or Settings()
         self.source = source or "<DataFrame>"
@@ -332,8 +334,12 @@ class RelationshipNetwork(NetworkViews):
 
     @cached_property
     def labels(self) -> pd.Series:
-        """Display label per person: ``name (name_en)`` when an English rendering is given."""
-        lab = label_text(self.people["name"], self.people["name_en"])
+        """Display label per person, in the name order of ``settings.language``.
+
+        English: ``name (name_en)`` when an English rendering is given; Chinese: the name
+        alone when it is written in Chinese characters (:func:`relgraph.locale.person_label`).
+        """
+        lab = label_text(self.people["name"], self.people["name_en"], lang=self.settings.language)
         return pd.Series(lab, index=self.person_ids, name="label")
 
     @cached_property
@@ -350,7 +356,7 @@ class RelationshipNetwork(NetworkViews):
         {'A': 'Acme', 'U': 'Us', 'R': 'Rival'}
         """
         o = self.orgs
-        lab = label_text(o["name"], o["name_en"])
+        lab = label_text(o["name"], o["name_en"], lang=self.settings.language)
         return pd.Series(lab, index=pd.Index(o["id"].astype(str), name="org"), name="label")
 
     def label(self, person: str) -> str:

@@ -10,14 +10,40 @@ translate the new entries of ``relgraph/locale/zh/LC_MESSAGES/relgraph.po``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from relgraph.locale import check_language, translate
 
-__all__ = ["TEMPLATES", "TERMS", "plan_header", "say", "term", "terms"]
+__all__ = [
+    "TEMPLATES",
+    "TERMS",
+    "Message",
+    "message",
+    "plan_header",
+    "say",
+    "term",
+    "term_list",
+    "terms",
+]
 
 TEMPLATES: dict[str, str] = {
     # -- general ---------------------------------------------------------------
+    "privacy_included": (
+        "Sensitive personal ties are INCLUDED (include_sensitive=True); do not share."
+    ),
+    "privacy_none": "No sensitive personal data in this network.",
+    "privacy_ties": "{n} sensitive ties",
+    "privacy_ties_one": "{n} sensitive tie",
+    "privacy_people": "{n} people known only through them",
+    "privacy_people_one": "{n} person known only through them",
+    "privacy_affiliations": "{n} sensitive affiliations",
+    "privacy_affiliations_one": "{n} sensitive affiliation",
+    "privacy_hidden": (
+        "{parts} hidden (family, faith, neighbourhood or marked sensitive); "
+        "pass include_sensitive=True to include them."
+    ),
     "defaults_note": "uses relgraph's default settings (see docs/methodology.md)",
     "not_available": "n/a",
     "party_us": "us",
@@ -138,7 +164,6 @@ TEMPLATES: dict[str, str] = {
     ),
     "routes_affiliation_hop": "shared {kind} {name}, not yet a tie,",
     "routes_none_short": "no route",
-    "routes_our_team": "our team",
     "routes_none": "no chain of ties of at most {max_hops} hops from {start} reaches {who}",
     "routes_none_ours": "{who} is on our team (or is the starting person); no introduction needed",
     "routes_none_dnc": (
@@ -188,6 +213,11 @@ TEMPLATES: dict[str, str] = {
     "linkedin_already": "already has a {kind} tie with {owner}; nothing added",
     "linkedin_tie": "LinkedIn connection of {owner}",
     "linkedin_owner": "this row is the owner themself; nothing added",
+    "linkedin_duplicate": "an earlier row already added this person",
+    "linkedin_ambiguous": (
+        "matches several people ({people}); add a {column} or email column to tell them apart"
+    ),
+    "linkedin_org_name": "LinkedIn connections (company not in the data)",
     # -- coverage and targets ----------------------------------------------------
     "tgt_obj_neutralise": "neutralise an opponent",
     "tgt_obj_convert": "convert a neutral",
@@ -210,6 +240,10 @@ TEMPLATES: dict[str, str] = {
     ),
     "tgt_why_people": "owner A {a}, owner B {b}, sponsor {sponsor}",
     "tgt_why_above": "ranked above {who} (gain {gain:.4f})",
+    "tgt_obj_also_sways": (
+        "{objective} (a decision maker), aiming for an advocate: {who} listens to them "
+        "(entrenched on the other side, rarely turned head-on)"
+    ),
     "tgt_obj_work_through": (
         "work through: make an advocate of someone {who} listens to (entrenched on the other "
         "side, rarely turned head-on)"
@@ -252,7 +286,6 @@ TEMPLATES: dict[str, str] = {
     "cov_cand_level": "{who} (level {level})",
     "cov_cand_boss": "{who} (their boss)",
     "cov_cand_sways": "{who} (sways them, {kind} {weight:.1f})",
-    "cov_no_role": "no role",
     "cov_gap_uncovered": "{who} ({roles}) has no owner on our team{extra}",
     "cov_gap_single_threaded": (
         "{who} ({roles}) is covered only by {owner}{extra}: add a backup owner (A/B rule)"
@@ -328,7 +361,6 @@ TEMPLATES: dict[str, str] = {
     "cov_person_route": "best route {strength:.2f}: {route}",
     "cov_person_stale": "attitude stale (assessed {date})",
     "cov_person_dnc": "do not contact",
-    "cov_party_us": "us",
     "cov_nobody": "nobody",
     "cov_summary_why": (
         "{name}: index {index:+.2f}; {n} supporter(s) holding {share:.0%} of the decision "
@@ -366,6 +398,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "int_initiative": "{ours} initiated by us, {theirs} by them, {mutual} both/unrecorded",
     "int_no_tie": "; no tie recorded between them",
+    "int_derived_nothing": "nothing",
     "int_tie_explicit": ("explicit strength {strength:.2f} wins; the log alone gives {derived}"),
     "int_tie_derived": "no strength given; derived from the interactions log: {derived:.2f}",
     "int_tie_default": "no strength given and no logged contact: default for {kind} {strength:.2f}",
@@ -426,9 +459,6 @@ TEMPLATES: dict[str, str] = {
         "{n} person(s) known only through sensitive ties left out (e.g. a relative or a "
         "neighbour); pass include_sensitive=True to show them."
     ),
-    "viz_sensitive_included": (
-        "Sensitive personal ties are INCLUDED (include_sensitive=True); do not share."
-    ),
     "viz_focus_sensitive": (
         "{who} is known only through sensitive ties and is left out of shared maps; "
         "pass include_sensitive=True to focus on them."
@@ -448,28 +478,7 @@ TEMPLATES: dict[str, str] = {
     "viz_tip_owners": "Our owners: {owners}",
     "viz_tip_leverage": "Leverage: {leverage} of the decision support index per point",
     "viz_tip_why": "Why: {why}",
-    "viz_attitude_-3": "strongly opposed",
-    "viz_attitude_-2": "opposed",
-    "viz_attitude_-1": "cool",
-    "viz_attitude_0": "neutral",
-    "viz_attitude_1": "favourable",
-    "viz_attitude_2": "supporter",
-    "viz_attitude_3": "champion",
-    "viz_attitude_unknown": "not assessed",
-    "viz_role_decider": "decider",
-    "viz_role_approver": "approver",
-    "viz_role_buyer": "buyer",
-    "viz_role_influencer": "influencer",
-    "viz_role_user": "user",
-    "viz_role_initiator": "initiator",
-    "viz_role_gatekeeper": "gatekeeper",
-    "viz_role_other": "other role",
     "viz_role_none": "no role in this opportunity",
-    "viz_party_us": "our team",
-    "viz_party_customer": "customer",
-    "viz_party_partner": "partner",
-    "viz_party_other": "other",
-    "viz_party_competitor": "competitor staff",
     "viz_tie_reports_to": "reporting line (arrow: manager → report)",
     "viz_tie_influences": "influence (arrow: who sways → whom)",
     "viz_tie_covers": "we cover (our owner → customer)",
@@ -537,9 +546,7 @@ TEMPLATES: dict[str, str] = {
     "plot_zone_low": "below the line: less leverage, lower priority",
     "plot_coverage_title": "Coverage of {opp}: role holders by where they stand",
     "plot_col_us": "{us} (supporters)",
-    "plot_col_neutral": "neutral",
     "plot_col_against": "against us, no competitor",
-    "plot_col_unknown": "not assessed",
     "plot_covered": "covered {n}/{total}",
     "plot_dnc_key": "{mark} do not contact",
     "plot_route_title": "Route {a} → {b}: {hops} hop(s), strength {strength} = {product}",
@@ -611,14 +618,9 @@ TEMPLATES: dict[str, str] = {
     "mon_now": "the later snapshot",
     "mon_between": "between {old} and {new}",
     "mon_position_text": "{title} (level {level})",
-    "mon_stance_support": "supporter",
-    "mon_stance_neutral": "neutral",
-    "mon_stance_oppose": "opponent",
-    "mon_stance_blank": "not assessed",
     "mon_joined": "{who} joined as {position}",
     "mon_left": "{who}, {position}, left",
     "mon_moved": "{who} moved from {before} to {after}",
-    "mon_no_role": "no role",
     "mon_role": "{who} in {opp}: {before} → {after}",
     "mon_attitude": "{who}: attitude {before} → {after} ({shift}), assessed {date}",
     "mon_new_supporter": "{who} now backs {competitor} (strength {strength})",
@@ -648,10 +650,6 @@ TEMPLATES: dict[str, str] = {
     "mon_group_index": "Support index: {items}.",
     "mon_plot_title": "Decision support index over time: {opp}",
     "mon_plot_ylabel": "index (us −3..+3, competitors 0..3)",
-    "tier_S": "strategic",
-    "tier_A": "partner",
-    "tier_B": "value",
-    "tier_C": "general",
     "tier_why": (
         "score {score:.1f} = 100 × ({wv:g} × value {v:.2f} + {wp:g} × potential {p:.2f} "
         "+ {wf:g} × fit {f:.2f}) → {tier} ({meaning}, score ≥ {cut:g})"
@@ -847,8 +845,21 @@ TEMPLATES: dict[str, str] = {
     "imp_activity_dup": "already in the interactions log (same salesforce_id); not added again",
     "imp_activity_dup_action": "row not imported",
     "imp_nothing_unmapped": "Every row mapped one-to-one.",
+    "imp_act_no_contact": (
+        "no contact (WhoId blank): an activity on an account only cannot be tied to a person"
+    ),
+    "imp_act_lead": (
+        "WhoId {id} is a Lead, not a Contact; convert the lead or add the person by hand"
+    ),
+    "imp_act_no_owner": "no owner (OwnerId blank)",
+    "imp_act_no_date": "no readable date (expected YYYY-MM-DD)",
+    "imp_act_unknown": "contact {id} is not in the network",
+    "imp_act_not_ours": "owner {id} is not one of our people",
+    "imp_act_type_unknown": "activity type not recognised",
+    "imp_act_no_type": "no Type, subtype or Call:/Email: subject prefix",
     # -- language-neutral glue ---------------------------------------------------
     "list_sep": ", ",
+    "and_sep": " and ",
     # -- input workbook (relgraph template) -------------------------------------
     "tpl_required": "required: every row needs a value",
     "tpl_optional": "optional: may be left blank",
@@ -898,6 +909,111 @@ TEMPLATES: dict[str, str] = {
     "val_problems": "{n} problem(s) in {path}:",
     "val_ok": "OK: {path} is valid.",
     "val_not_read": "note: not read, as they are not relgraph tables: {names}",
+    # -- validation hints (relgraph.errors.Message: rendered again in the reader's language)
+    "val_more_rows": "… and {n} more rows with the same problem",
+    "val_duplicate_id": "{column} {value!r} is already used in row {row}; ids must be unique",
+    "val_number": "expected a number",
+    "val_number_in": "expected a number, {rule}",
+    "val_whole_number": "expected a whole number",
+    "val_whole_number_in": "expected a whole number, {rule}",
+    "val_from_to": "from {lo} to {hi}",
+    "val_at_least": "at least {lo}",
+    "val_at_most": "at most {hi}",
+    "val_boolean": "expected true/false (or yes/no, 1/0); leave blank for the default",
+    "val_bad_date": "not a date; write it as YYYY-MM-DD (e.g. 2026-03-31)",
+    "val_future_date": ("date is after today ({today}); check the year and the day/month order"),
+    "val_meant_column": " (is {near!r} meant to be {name!r}?)",
+    "val_missing_column": "required column {name!r} is missing{dym}; the header needs {header}",
+    "val_no_rows": "the {table} table has a header but no rows; add at least one row",
+    "val_blank_row": "the row is entirely blank; delete it or fill it in",
+    "val_blank_required": "{column} is required and cannot be blank",
+    "val_duplicate_row": "the same ({columns}) appears twice; remove or merge the repeated row",
+    "val_unknown_id": "no {what} with id {value!r} in the {ref} table{dym}",
+    "val_supports_kind": (
+        "{value!r} is not a competitor org (its kind is {kind!r}); supports must name an org "
+        "of kind competitor"
+    ),
+    "val_support_without_supports": (
+        "support is given but supports (which competitor) is blank; fill in supports or clear "
+        "support"
+    ),
+    "val_account_kind": "account {value!r} is not a customer org (its kind is {kind!r})",
+    "val_competitors_kind": "competitors must name orgs of kind competitor",
+    "val_covers_source": (
+        "a covers tie must start at one of our people (an org of kind us); use another kind for "
+        "a competitor's or partner's contact"
+    ),
+    "val_our_person_kind": (
+        "{value!r} is not one of our people (their org's kind is {kind!r}); our_person must be "
+        "at an org of kind us"
+    ),
+    "val_their_people_ours": (
+        "their_people must be customer (or other outside) people, not our own; internal "
+        "meetings do not belong in the interactions log"
+    ),
+    "val_tie_both_ways": (
+        "the personal tie {tie} is given in both directions with the same kind; personal ties "
+        "are undirected, so keep one of the two rows"
+    ),
+    "val_self_tie": "a tie must join two different people",
+    "val_two_managers": (
+        "{value!r} reports to more than one manager ({managers}); keep one reports_to tie and "
+        "record the other as 'influences' or 'works_with'"
+    ),
+    "val_reporting_cycle": (
+        "reports_to forms a cycle: {members}; someone at the top must report to nobody"
+    ),
+    "val_not_text": (
+        "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
+        "(Excel: File > Save As > CSV UTF-8)"
+    ),
+    "val_duplicate_column": (
+        "the column(s) {columns} appear more than once in the header (names are compared "
+        "ignoring case and spaces); rename or remove the extra column"
+    ),
+    "val_surrogates": (
+        "the column holds text that is not valid Unicode (lone surrogates); fix the text where "
+        "it came from"
+    ),
+    "val_unreadable": "cannot read the file: {error}",
+    "val_nul": (
+        "the file contains a NUL character (first on line {line}): it is binary or mis-encoded; "
+        "save it again as 'CSV UTF-8'"
+    ),
+    "val_empty_file": "the file is empty; add a header",
+    "val_bad_csv": (
+        "not a readable CSV ({error}); check the quotes and the number of commas per row"
+    ),
+    "val_bad_parquet": "not a readable Parquet file ({error})",
+    "val_missing_file": "required file {table}.csv is missing; create it with the header {header}",
+    "val_bad_workbook": "cannot read the workbook ({error}); save it again as .xlsx",
+    "val_missing_sheet": "required sheet {table!r} is missing; add it with the columns {header}",
+    "val_unknown_table": "unknown table {table!r}; {dym}tables are {tables}",
+    "val_missing_frame": (
+        "the {table!r} table is required; pass a DataFrame with the columns {header}"
+    ),
+    "val_not_a_frame": "expected a pandas DataFrame for {table!r}, got {got}",
+    "val_several_files": "several files hold the {table} table ({names}); keep exactly one",
+    "val_wrong_suffix": (
+        "{name} is not read: a folder's tables are <table>.csv or <table>.parquet files; save it "
+        "as {meant}.csv"
+    ),
+    "val_misnamed_file": (
+        "{name} is not a table name, so it is not read; did you mean {meant}.csv? rename it "
+        "(tables: {tables})"
+    ),
+    "val_misnamed_sheet": (
+        "sheet {name!r} is not a table name, so it is not read; did you mean {meant!r}? rename "
+        "the sheet (tables: {tables})"
+    ),
+    "val_path_missing": "{path} does not exist; give a folder of CSV files or an Excel workbook",
+    "val_path_not_input": (
+        "{path} is neither a folder nor an .xlsx file; give a folder of CSV files or an Excel "
+        "workbook"
+    ),
+    "val_path_one_table": (
+        "{path} is one table; give the folder that holds all the tables ({folder})"
+    ),
     # -- command line (relgraph/cli/): headers and results -------------------------------
     "cli_index_head": "Decision support index for {opp} (−3..+3 for us, 0..3 for competitors):",
     "cli_hidden_head": "Top hidden influencers in {opp}:",
@@ -914,7 +1030,14 @@ TEMPLATES: dict[str, str] = {
     "cli_what_people": "people",
     "cli_import_done": "Imported {net} → {path}",
     "cli_not_mapped": "{n} value(s) did not map one-to-one:",
-    "demo_loaded": "Loaded and validated the sample account: {net}",
+    "demo_loaded": (
+        "Loaded and validated the sample account: {people} people, {orgs} organisations, "
+        "{ties} ties"
+    ),
+    "demo_count": "  {what}: {n}",
+    "demo_people_of": "{people} ({party})",
+    "demo_row": "  {name} [{id}]: {why}",
+    "demo_target_row": "  {rank}. {name} [{person}]: {objective}, gain {gain:.4f}; {people}",
     "demo_workbook": "The account's tables as one workbook: {path}",
     "demo_index": "Decision support index for {opp} (us −3..+3, competitors 0..3):",
     "demo_hidden": "Top hidden influencers (no formal role in {opp}):",
@@ -1207,6 +1330,34 @@ TEMPLATES: dict[str, str] = {
     "cli_help_tasks": "Salesforce Task.csv export.",
     "cli_help_events": "Salesforce Event.csv export.",
     "cli_help_today": "Day for the no-future-touchpoints check (default: today).",
+    # -- spark -------------------------------------------------------------------
+    "spark_range_both": " from {lo} to {hi}",
+    "spark_range_lo": " of at least {lo}",
+    "spark_range_hi": " of at most {hi}",
+    "spark_hint_term": "unknown {column}; valid: {choices}",
+    "spark_hint_number": "expected a number{range}",
+    "spark_hint_int": "expected a whole number{range}",
+    "spark_hint_range": "{column} must be a number{range}",
+    "spark_hint_duplicate_id": (
+        "this {column} is already used in an earlier row; ids must be unique"
+    ),
+    "spark_hint_missing_column": "required column {column!r} is missing; the header needs {header}",
+    "spark_hint_reference": "names an id that is not in the {table} table ({column})",
+    "spark_hint_supports": "supports must name an org of kind competitor",
+    "spark_hint_account": "account must name an org of kind customer",
+    "spark_hint_our_person": "our_person must be at an org of kind us",
+    "spark_hint_both_ways": (
+        "this personal tie is given in both directions with the same kind; personal ties "
+        "are undirected, so keep one of the two rows"
+    ),
+    "spark_hint_two_managers": (
+        "reports to more than one manager; keep one reports_to tie and record the other as "
+        "'influences' or 'works_with'"
+    ),
+    "spark_hint_cycle": (
+        "reports_to forms a cycle through this row; someone at the top must report to nobody"
+    ),
+    "spark_more_rows": "… and %d more rows with the same problem",
 }
 
 #: Display words of the vocabularies and labels people see, by vocabulary then value (the
@@ -1373,6 +1524,15 @@ TERMS: dict[str, dict[str, str]] = {
         "roles": "roles",
         "affiliations": "affiliations",
         "interactions": "interactions",
+    },
+    "period": {"year": "year", "half-year": "half-year"},
+    # the kinds of rows of the plan's action sheet (Plan.actions["kind"])
+    "action_kind": {
+        "route": "introduction step",
+        "meeting": "meeting",
+        "key_dates": "key dates",
+        "sponsor": "sponsor touchpoint",
+        "review": "review",
     },
     "plan_sheet": {
         "Cover": "Cover",
@@ -1658,6 +1818,34 @@ def term(vocabulary: str, value: object, *, lang: str = "en") -> str:
     return translate(f"{vocabulary}:{key}", english, lang=check_language(lang))
 
 
+def term_list(vocabulary: str, values: str | Iterable[object], *, lang: str = "en") -> str:
+    """Return the display words of several values, joined by the language's list separator.
+
+    Parameters
+    ----------
+    vocabulary : str
+        A key of :data:`TERMS`.
+    values : str or iterable
+        The canonical values, or one text of them separated by commas (``"decider,
+        approver"``, as the role columns of result tables hold them).
+    lang : {"en", "zh"}, default "en"
+
+    Returns
+    -------
+    str
+        ``""`` for no values.
+
+    Examples
+    --------
+    >>> term_list("role", "decider, approver"), term_list("role", ["decider", "buyer"], lang="zh")
+    ('decider, approver', '决定者、购买者')
+    """
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(",")]
+    words = [term(vocabulary, v, lang=lang) for v in values if str(v).strip()]
+    return say("list_sep", lang=lang).join(words)
+
+
 def terms(vocabulary: str, *, lang: str = "en") -> dict[str, str]:
     """Return every value of a vocabulary with its display word, in :data:`TERMS` order.
 
@@ -1686,3 +1874,33 @@ def plan_header(sheet: str, column: str, *, lang: str = "en") -> str:
     """
     key = f"{sheet}.{column}"
     return term("plan_column", key if key in TERMS["plan_column"] else column, lang=lang)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence of the message catalogue: its template key and values, in any language.
+
+    Values that are themselves messages (a "did you mean …?" inside a hint) are rendered in
+    the same language.
+
+    Examples
+    --------
+    >>> m = Message("val_blank_required", (("column", "name"),))
+    >>> m.text()
+    'name is required and cannot be blank'
+    >>> m.text("zh")
+    'name 为必填项,不能为空'
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """Render the sentence in ``lang`` (see :func:`relgraph.text.say`)."""
+        values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values}
+        return say(self.key, lang=lang, **values)
+
+
+def message(key: str, /, **values: object) -> Message:
+    """Return the :class:`Message` ``key`` with ``values`` (keyword arguments)."""
+    return Message(key, tuple(values.items()))

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph.model import TieKind
+from relgraph.vocab import TieKind
 
 __all__ = [
     "TIE_KINDS",
@@ -40,20 +40,24 @@ def frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def label_text(name: pd.Series, name_en: pd.Series) -> np.ndarray:
-    """Display labels ``name (name_en)``; just ``name`` when the English one is blank or equal.
+def label_text(name: pd.Series, name_en: pd.Series, *, lang: str = "en") -> np.ndarray:
+    """Display labels in the name order of ``lang`` (:func:`relgraph.locale.label_series`).
 
-    The one name order of every output (people and organisations alike).
+    English: ``name (name_en)``, just ``name`` when the English one is blank or equal;
+    Chinese: the name alone when it is written in Chinese characters. The one name order of
+    every output (people and organisations alike).
 
     Examples
     --------
     >>> label_text(pd.Series(["王志远", "Ann"]), pd.Series(["Wang Zhiyuan", None])).tolist()
     ['王志远 (Wang Zhiyuan)', 'Ann']
+    >>> label_text(pd.Series(["王志远"]), pd.Series(["Wang Zhiyuan"]), lang="zh").tolist()
+    ['王志远']
     """
-    nm = name.astype(str).reset_index(drop=True)
-    en = name_en.fillna("").astype(str).str.strip().reset_index(drop=True)
-    both = en.ne("") & en.ne(nm)
-    return nm.where(~both, nm + " (" + en + ")").to_numpy(dtype=object)
+    from relgraph.locale import label_series
+
+    nm = name.reset_index(drop=True)
+    return label_series(nm, name_en.reset_index(drop=True), lang=lang).to_numpy(dtype=object)
 
 
 def grouped(keys: np.ndarray, values: np.ndarray) -> dict[str, tuple[str, ...]]:

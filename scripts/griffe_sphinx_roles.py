@@ -21,7 +21,9 @@ has an entry to link to.
 
 Role syntax understood (as Sphinx): ``:role:`target```, ``:py:role:`target```,
 ``:role:`~a.b.c``` (shows ``c``), ``:role:`title <target>``` and ``:role:`!target```
-(no link, shown as code).
+(no link, shown as code). A target in the standard library (``:mod:`csv```,
+``:class:`datetime.date```) is shown as code too: the site is built offline, without
+Python's object inventory to link to.
 
 Configured in mkdocs.yml under the python handler's options::
 
@@ -34,6 +36,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +71,8 @@ def to_markdown(text: str) -> str:
     '[the network][relgraph.network.RelationshipNetwork]'
     >>> to_markdown(":data:`!NOT_DOCUMENTED`, ``:func:`literal```")
     '`NOT_DOCUMENTED`, ``:func:`literal```'
+    >>> to_markdown("a :class:`datetime.date` read with :mod:`csv`")
+    'a `datetime.date` read with `csv`'
     """
     out = []
     pos = 0
@@ -92,6 +97,8 @@ def _link(body: str) -> str:
         return f"[{titled.group('title')}][{titled.group('target').strip()}]"
     if body.startswith("!"):
         return f"`{body[1:]}`"
+    if body.lstrip("~").split(".", 1)[0] in sys.stdlib_module_names:
+        return f"`{body.lstrip('~')}`"
     if body.startswith("~"):
         target = body[1:]
         return f"[`{target.rsplit('.', 1)[-1]}`][{target}]"

@@ -21,7 +21,7 @@ import relgraph as rg
 
 ROOT = Path(__file__).resolve().parents[1]
 API = ROOT / "docs" / "api"
-_TARGET = re.compile(r"^:::\s+([\w.]+)\s*$", re.MULTILINE)
+_TARGET = re.compile(r"^:::\s+([\w.]+)\s*\n((?:[ \t]+\S.*\n?)*)", re.MULTILINE)
 
 
 def _public_api() -> dict[str, Any]:
@@ -55,29 +55,53 @@ def _resolve(path: str) -> Any:
     return obj
 
 
-def _targets() -> Iterator[tuple[str, str]]:
-    """(page, dotted path) of every mkdocstrings ``:::`` target under docs/api/."""
+def _members(block: str) -> list[str] | None:
+    """The ``members`` option of a ``:::`` target's indented options (None: the default)."""
+    import textwrap
+
+    import yaml
+
+    options = (yaml.safe_load(textwrap.dedent(block)) or {}).get("options") or {}
+    members = options.get("members")
+    if members is None or members is True:
+        return None
+    return list(members) if members else []
+
+
+def _targets() -> Iterator[tuple[str, str, list[str] | None]]:
+    """(page, dotted path, members option) of every mkdocstrings ``:::`` target in docs/api/."""
     for page in sorted(API.glob("*.md")):
         for m in _TARGET.finditer(page.read_text(encoding="utf-8")):
-            yield page.name, m.group(1)
+            yield page.name, m.group(1), _members(m.group(2))
 
 
 def _documented() -> dict[int, str]:
-    """``id(object)`` → the anchor mkdocstrings gives it, for every documented object."""
+    """``id(object)`` → the anchor mkdocstrings gives it, for every documented object.
+
+    A module target documents the names of its ``__all__`` (or of its ``members`` option,
+    none with ``members: false``).
+    """
     out: dict[int, str] = {}
-    for _, path in _targets():
+    for _, path, members in _targets():
         obj = _resolve(path)
         out.setdefault(id(obj), path)
         if isinstance(obj, ModuleType):
-            for name in getattr(obj, "__all__", ()):
+            for name in getattr(obj, "__all__", ()) if members is None else members:
                 out.setdefault(id(getattr(obj, name)), f"{path}.{name}")
     return out
+
+
+def test_targets_read_the_members_option() -> None:
+    assert _members("") is None
+    assert _members("    options:\n      members: false\n") == []
+    assert _members("    options:\n      members:\n        - a\n        - b\n") == ["a", "b"]
+    assert _members("    options:\n      show_source: true\n") is None
 
 
 def test_every_api_target_resolves() -> None:
     targets = list(_targets())
     assert len(targets) >= 10
-    for page, path in targets:
+    for page, path, _ in targets:
         try:
             _resolve(path)
         except (ImportError, AttributeError) as err:  # pragma: no cover - the failure
@@ -249,8 +273,8 @@ def test_api_pages_render_numpydoc_roles_as_links(site: Path) -> None:
     assert not shown, f"raw Sphinx roles on {shown}"
     # ``:func:`parse_term``` in Role's docstring links to the function's own entry
     vocabularies = (site / "api" / "vocabularies" / "index.html").read_text(encoding="utf-8")
-    assert 'id="relgraph.model.parse_term"' in vocabularies
-    assert 'href="#relgraph.model.parse_term"' in vocabularies
+    assert 'id="relgraph.vocab.parse_term"' in vocabularies
+    assert 'href="#relgraph.vocab.parse_term"' in vocabularies
 
 
 def test_scripts_examples_run() -> None:

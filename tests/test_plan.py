@@ -294,3 +294,44 @@ def test_cli_plan_diff_tier(tmp_path):
     acc.write_text("account,current_value,future_potential,strategic_fit\nA,10,10,5\nB,0,0,0\n")
     res = runner.invoke(app, ["tier", str(acc)])
     assert res.exit_code == 0 and "→ S (strategic" in res.output and "→ C (general" in res.output
+
+
+def test_plan_in_chinese_reads_back_as_the_same_tables(tmp_path):
+    """language="zh": Chinese sheet names, headers and words; the tables keep their codes."""
+    p = plan(rg.datasets.sample().with_settings(language="zh"), "OPP-1", as_of=AS_OF)
+    assert p.language == "zh" and set(p.targets["objective"]) <= {
+        "neutralise",
+        "convert",
+        "mobilise",
+        "counter",
+        "work_through",
+    }
+    path = p.to_excel(tmp_path / "规划.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [
+        "封面",
+        "现状评估表",
+        "目标任务书",
+        "公关计划",
+        "关键客户拓展卡",
+        "说明",
+    ]
+    targets = book["目标任务书"]
+    head = [c.value for c in targets[1]]
+    assert head[:4] == ["序号", "人员编号", "姓名", "公关目标"]
+    assert {targets.cell(r, 4).value for r in range(2, targets.max_row + 1)} <= {
+        "中和",
+        "争取",
+        "巩固",
+        "制约",
+        "迂回",
+    }
+    status = book["现状评估表"]
+    stale = [c.value for c in status[1]].index("评估过期") + 1
+    assert {status.cell(r, stale).value for r in range(2, status.max_row + 1)} <= {"是", "否"}
+    back = Plan.read_excel(path)
+    for name, frame in p.sheets.items():
+        pd.testing.assert_frame_equal(back[name], frame)
+    page = p.to_html()
+    assert "<html lang='zh-CN'>" in page and "<h2>目标任务书</h2>" in page
+    assert "## 公关计划" in p.to_markdown()

@@ -12,9 +12,9 @@ from relgraph.analysis.coverage import RULES
 from relgraph.errors import InvalidParameterError, Reason
 from relgraph.io.template import VOCABULARIES as INPUT_VOCABULARIES
 from relgraph.locale import LANGUAGES, catalog
-from relgraph.model import OrgKind, Role, TieKind, parse_term
 from relgraph.plan import ABOUT_SHEET, SHEETS
 from relgraph.text import TEMPLATES, TERMS, plan_header, say, term, terms
+from relgraph.vocab import OrgKind, Role, TieKind, parse_term
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 CJK = re.compile("[\u4e00-\u9fff]")

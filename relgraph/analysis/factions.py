@@ -22,7 +22,7 @@ import pandas as pd
 
 from relgraph.errors import RelgraphError
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = [
     "FACTION_COLUMNS",
@@ -286,16 +286,8 @@ def factions(
     att = people["attitude"].astype("Float64")
     backs = people["supports"].fillna("").astype(str)
     backing = people["support"].astype("Float64").fillna(1.0)
-    org_names = dict(
-        zip(
-            net.orgs["id"].astype(str),
-            net.orgs["name_en"]
-            .fillna("")
-            .astype(str)
-            .where(net.orgs["name_en"].fillna("").astype(str).ne(""), net.orgs["name"].astype(str)),
-            strict=True,
-        )
-    )
+    org_names = net.org_labels
+    lang = net.settings.language
     rows = []
     for k, group in member.groupby(member, sort=True).groups.items():
         ids = [str(x) for x in group]
@@ -304,11 +296,16 @@ def factions(
         b = backing.loc[ids][backs.loc[ids].ne("")].groupby(backs.loc[ids]).sum()
         leans = str(b.sort_values(ascending=False, kind="stable").index[0]) if len(b) else ""
         n_sup = int((a >= 1).sum())
-        mean_text = "not assessed" if np.isnan(mean) else f"{mean:+.2f}"
+        mean_text = term("attitude", "unknown", lang=lang) if np.isnan(mean) else f"{mean:+.2f}"
         lean_text = (
-            say("fac_leans", competitor=org_names.get(leans, leans), backing=float(b.max()))
+            say(
+                "fac_leans",
+                competitor=org_names.get(leans, leans),
+                backing=float(b.max()),
+                lang=lang,
+            )
             if leans
-            else say("fac_no_lean")
+            else say("fac_no_lean", lang=lang)
         )
         rows.append(
             {
@@ -322,7 +319,12 @@ def factions(
                 "supporters": n_sup,
                 "has_supporter": n_sup > 0,
                 "why": say(
-                    "fac_why", size=len(ids), mean=mean_text, lean=lean_text, supporters=n_sup
+                    "fac_why",
+                    size=len(ids),
+                    mean=mean_text,
+                    lean=lean_text,
+                    supporters=n_sup,
+                    lang=lang,
                 ),
             }
         )

@@ -25,7 +25,7 @@ import pandas as pd
 from relgraph.errors import UnknownOpportunityError
 from relgraph.loading import Snapshot, load, load_snapshots
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term, term_list
 
 if TYPE_CHECKING:
     pass
@@ -99,9 +99,9 @@ class SnapshotDiff:
         :data:`CHANGE_COLUMNS`: ``kind`` (one of :data:`CHANGE_KINDS`), ``person`` (id;
         blank for index rows), ``label``, ``key_position`` (holds a buying role or sits at
         level 1–2 in either snapshot), ``opportunity`` (for roles, gaps and the index),
-        ``before`` and ``after`` (text), ``date`` (when the new state was assessed: the
-        person's ``updated`` for attitudes and backing, else the new snapshot's date; NaT
-        when unknown) and ``why``.
+        ``before`` and ``after`` (text; a gap's ``rule (severity)`` ids), ``date`` (when
+        the new state was assessed: the person's ``updated`` for attitudes and backing,
+        else the new snapshot's date; NaT when unknown) and ``why``.
     index : pandas.DataFrame
         The support index per opportunity and party in both snapshots; columns
         :data:`INDEX_COLUMNS`.
@@ -109,6 +109,9 @@ class SnapshotDiff:
         The snapshots' dates (given, or read from ``YYYY-MM-DD`` folder names).
     note : str
         What was left out for privacy, and what could not be compared.
+    language : str
+        The language of the texts: the later snapshot's ``settings.language`` (the
+        earlier snapshot is compared in the same language).
 
     Examples
     --------
@@ -124,6 +127,7 @@ class SnapshotDiff:
     new_date: pd.Timestamp | None = None
     note: str = ""
     notes: tuple[str, ...] = field(default=())
+    language: str = "en"
 
     def __len__(self) -> int:
         return len(self.changes)
@@ -144,10 +148,10 @@ class SnapshotDiff:
         return f"<p>{text}</p>{body}"
 
 
-def _when(old: pd.Timestamp | None, new: pd.Timestamp | None) -> str:
-    a = old.date().isoformat() if old is not None else say("mon_before")
-    b = new.date().isoformat() if new is not None else say("mon_now")
-    return say("mon_between", old=a, new=b)
+def _when(old: pd.Timestamp | None, new: pd.Timestamp | None, lang: str = "en") -> str:
+    a = old.date().isoformat() if old is not None else say("mon_before", lang=lang)
+    b = new.date().isoformat() if new is not None else say("mon_now", lang=lang)
+    return say("mon_between", old=a, new=b, lang=lang)
 
 
 def _as_stamp(value: Any) -> pd.Timestamp | None:
@@ -168,24 +172,22 @@ def _load(snapshot: Snapshot) -> tuple[RelationshipNetwork, pd.Timestamp | None]
     return load(path), stamp
 
 
-def _position(title: Any, level: Any) -> str:
+def _position(title: Any, level: Any, lang: str) -> str:
     t = "" if pd.isna(title) else str(title)
     if pd.isna(level):
         return t or "?"
-    return say("mon_position_text", title=t or "?", level=int(level))
+    return say("mon_position_text", title=t or "?", level=int(level), lang=lang)
 
 
 def _signed(value: Any) -> str:
     return "" if pd.isna(value) else f"{int(value):+d}"
 
 
-def _stance(value: Any) -> str:
+def _stance(value: Any, lang: str) -> str:
     if pd.isna(value):
-        return say("mon_stance_blank")
+        return term("stance", "unknown", lang=lang)
     v = int(value)
-    return say(
-        "mon_stance_support" if v >= 1 else "mon_stance_oppose" if v <= -1 else "mon_stance_neutral"
-    )
+    return term("stance", "support" if v >= 1 else "oppose" if v <= -1 else "neutral", lang=lang)
 
 
 def _backing(sup: str, strength: Any) -> str:
@@ -261,6 +263,7 @@ def _person_changes(
         **dict(zip(new.person_ids.astype(object), new.labels.astype(object), strict=True)),
     }
     orgs = {**_org_labels(old), **_org_labels(new)}
+    lang = new.settings.language
     rows: list[dict[str, Any]] = []
 
     def add(
@@ -289,11 +292,18 @@ def _person_changes(
     for pid, title, level in zip(
         joined, pn.loc[joined, "title"], pn.loc[joined, "level"], strict=True
     ):
-        pos = _position(title, level)
-        add("joined", pid, "", pos, None, say("mon_joined", who=labels[pid], position=pos))
+        pos = _position(title, level, lang)
+        add(
+            "joined",
+            pid,
+            "",
+            pos,
+            None,
+            say("mon_joined", who=labels[pid], position=pos, lang=lang),
+        )
     for pid, title, level in zip(left, po.loc[left, "title"], po.loc[left, "level"], strict=True):
-        pos = _position(title, level)
-        add("left", pid, pos, "", None, say("mon_left", who=labels[pid], position=pos))
+        pos = _position(title, level, lang)
+        add("left", pid, pos, "", None, say("mon_left", who=labels[pid], position=pos, lang=lang))
 
     ta, tb = a["title"], b["title"]
     same_title = (ta.isna() & tb.isna()).to_numpy(bool) | ta.eq(tb).to_numpy(bool)
@@ -303,21 +313,25 @@ def _person_changes(
     la_, lb_ = la.to_numpy(object, na_value=None), lb.to_numpy(object, na_value=None)
     for k in np.flatnonzero(~(same_title & same_level)):
         pid = str(both[k])
-        before, after = _position(ta_[k], la_[k]), _position(tb_[k], lb_[k])
+        before, after = _position(ta_[k], la_[k], lang), _position(tb_[k], lb_[k], lang)
         add(
             "position",
             pid,
             before,
             after,
             None,
-            say("mon_moved", who=labels[pid], before=before, after=after),
+            say("mon_moved", who=labels[pid], before=before, after=after, lang=lang),
         )
 
     present = set(both)
     for opp, pid in sorted(set(ro) | set(rn)):
         before, after = ro.get((opp, pid), ""), rn.get((opp, pid), "")
         if before != after and pid in present:
-            none = say("mon_no_role")
+            none = term("role", "none", lang=lang)
+            before, after = (
+                term_list("role", before, lang=lang),
+                term_list("role", after, lang=lang),
+            )
             add(
                 "role",
                 pid,
@@ -330,6 +344,7 @@ def _person_changes(
                     opp=opp,
                     before=before or none,
                     after=after or none,
+                    lang=lang,
                 ),
                 opp,
             )
@@ -353,8 +368,9 @@ def _person_changes(
                 who=labels[pid],
                 before=_signed(xa_[k]) or "?",
                 after=_signed(xb_[k]) or "?",
-                shift=f"{_stance(xa_[k])} → {_stance(xb_[k])}",
+                shift=f"{_stance(xa_[k], lang)} → {_stance(xb_[k], lang)}",
                 date=("?" if pd.isna(when) else pd.Timestamp(when).date().isoformat()),
+                lang=lang,
             ),
         )
 
@@ -385,7 +401,8 @@ def _person_changes(
         before = _backing(sa[k], ka_[k]) if in_a[k] else ""
         after = _backing(sb[k], kb_[k]) if in_b[k] else ""
         if lost[k]:
-            why = say("mon_lost_supporter", who=labels[pid], competitor=orgs.get(sa[k], sa[k]))
+            competitor = orgs.get(sa[k], sa[k])
+            why = say("mon_lost_supporter", who=labels[pid], competitor=competitor, lang=lang)
             add("lost_supporter", pid, before, after, when, why)
         if gained[k]:
             why = say(
@@ -393,10 +410,13 @@ def _person_changes(
                 who=labels[pid],
                 competitor=orgs.get(sb[k], sb[k]),
                 strength="?" if pd.isna(kb_[k]) else int(kb_[k]),
+                lang=lang,
             )
             add("new_supporter", pid, before, after, when, why)
         if strength[k]:
-            why = say("mon_support_strength", who=labels[pid], before=before, after=after)
+            why = say(
+                "mon_support_strength", who=labels[pid], before=before, after=after, lang=lang
+            )
             add("support_strength", pid, before, after, when, why)
     return rows
 
@@ -431,6 +451,7 @@ def _gap_changes(
 
     rows: list[dict[str, Any]] = []
     summaries: dict[tuple[str, str], pd.DataFrame] = {}
+    lang = new.settings.language
 
     def key(g: pd.DataFrame) -> pd.Series:
         parts = [g[c].astype(object).where(g[c].notna(), "").astype(str) for c in _GAP_KEYS]
@@ -468,7 +489,7 @@ def _gap_changes(
                         "before": text if closed else "",
                         "after": "" if closed else text,
                         "date": new_date,
-                        "why": say(f"mon_{kind}", opp=opp, why=why),
+                        "why": say(f"mon_{kind}", opp=opp, why=why, lang=lang),
                     }
                 )
     return rows, summaries
@@ -491,7 +512,8 @@ def _index_table(
             s = summaries[(which, opp)]
             names = net.org_labels
             party = s["party"].astype(str)
-            name = party.map(lambda p: say("party_us") if p == "us" else str(names.get(p, p)))
+            us = say("party_us", lang=net.settings.language)
+            name = party.map(lambda p: us if p == "us" else str(names.get(p, p)))
             return pd.DataFrame({"party": party, "name": name, "index": s["index"].astype(float)})
         return support_index(net, opp)[["party", "name", "index"]]
 
@@ -584,6 +606,8 @@ def diff(
     """
     old_net, old_stamp = _load(old)
     new_net, new_stamp = _load(new)
+    lang = (new_net if isinstance(new, RelationshipNetwork) else old_net).settings.language
+    old_net, new_net = _in_language(old_net, lang), _in_language(new_net, lang)
     old_stamp = _as_stamp(old_date) if old_date is not None else old_stamp
     new_stamp = _as_stamp(new_date) if new_date is not None else new_stamp
     rows = _person_changes(old_net, new_net, new_stamp)
@@ -622,6 +646,7 @@ def diff(
                         opp=r.opportunity,
                         before=before or "—",
                         after=after or "—",
+                        lang=lang,
                     ),
                 }
             )
@@ -640,22 +665,31 @@ def diff(
     changes["key_position"] = changes["key_position"].astype(bool)
     notes: list[str] = []
     if left_out:
-        notes.append(say("mon_left_out", n=left_out))
+        notes.append(say("mon_left_out", n=left_out, lang=lang))
     if hidden:
-        notes.append(say("mon_withheld_people", n=len(hidden)))
+        notes.append(say("mon_withheld_people", n=len(hidden), lang=lang))
     if not left_out and not hidden:
-        notes.append(say("mon_included" if include_sensitive else "mon_nothing_left_out"))
+        notes.append(
+            say("mon_included" if include_sensitive else "mon_nothing_left_out", lang=lang)
+        )
     if not gaps:
-        notes.append(say("mon_no_gaps"))
-    return SnapshotDiff(changes, index, old_stamp, new_stamp, " ".join(notes), tuple(notes))
+        notes.append(say("mon_no_gaps", lang=lang))
+    note = " ".join(notes)
+    return SnapshotDiff(changes, index, old_stamp, new_stamp, note, tuple(notes), lang)
+
+
+def _in_language(net: RelationshipNetwork, lang: str) -> RelationshipNetwork:
+    """Return the network writing its texts in ``lang`` (itself when it already does)."""
+    return net if net.settings.language == lang else net.with_settings(language=lang)
 
 
 def _narrative(d: SnapshotDiff) -> str:
-    when = _when(d.old_date, d.new_date)
+    lang = d.language
+    when = _when(d.old_date, d.new_date, lang)
     c = d.changes
     if not len(c):
-        return say("mon_none", when=when)
-    lines = [say("mon_head", n=len(c), when=when)]
+        return say("mon_none", when=when, lang=lang)
+    lines = [say("mon_head", n=len(c), when=when, lang=lang)]
     personnel = c["kind"].isin(_PERSONNEL)
     groups = [
         ("mon_group_key", personnel & c["key_position"]),
@@ -668,14 +702,14 @@ def _narrative(d: SnapshotDiff) -> str:
     ]
     for key, mask in groups:
         if mask.any():
-            lines.append(say(key, items="; ".join(c.loc[mask, "why"])))
+            lines.append(say(key, items="; ".join(c.loc[mask, "why"]), lang=lang))
     opened = int(c["kind"].eq("gap_opened").sum())
     closed = int(c["kind"].eq("gap_closed").sum())
     if opened or closed:
-        lines.append(say("mon_group_gaps", opened=opened, closed=closed))
+        lines.append(say("mon_group_gaps", opened=opened, closed=closed, lang=lang))
     idx = c["kind"].eq("index")
     if idx.any():
-        lines.append(say("mon_group_index", items="; ".join(c.loc[idx, "why"])))
+        lines.append(say("mon_group_index", items="; ".join(c.loc[idx, "why"]), lang=lang))
     if d.note:
         lines.append(d.note)
     return "\n".join(lines)
@@ -703,7 +737,8 @@ def load_history(
     pandas.DataFrame
         One row per date, opportunity and party, oldest first; columns
         :data:`TREND_COLUMNS` (``index`` is ours on −3..+3, a competitor's on 0..3, as in
-        :func:`relgraph.analysis.influence.support_index`).
+        :func:`relgraph.analysis.influence.support_index`). ``attrs["language"]`` is the
+        latest snapshot's ``settings.language`` (:func:`relgraph.plot_trend` draws in it).
 
     Raises
     ------
@@ -727,8 +762,10 @@ def load_history(
     from relgraph.analysis.influence import support_index
 
     frames = []
+    lang = "en"
     for day, net in load_snapshots(source):
         stamp = pd.Timestamp(day)
+        lang = net.settings.language
         opps = (
             [net.resolve_opportunity(opportunity)]
             if opportunity is not None
@@ -743,4 +780,5 @@ def load_history(
         return pd.DataFrame({c: pd.Series(dtype=object) for c in TREND_COLUMNS})
     out = pd.concat(frames, ignore_index=True)[TREND_COLUMNS]
     out["date"] = pd.to_datetime(out["date"])
+    out.attrs["language"] = lang
     return out

@@ -85,7 +85,7 @@ class RelgraphGroup(TyperGroup):
         """Find the command named by ``args[0]``; an unknown name says the nearest one."""
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
-            from relgraph.model import suggest
+            from relgraph.vocab import suggest
 
             near = suggest(name, list(self.commands))
             lang = getattr(ctx.find_root().command, "lang", "en")

@@ -85,7 +85,7 @@ def resolve_opportunity(net: RelationshipNetwork, value: str | None) -> str:
 
     An unknown id gets the nearest known one as a did-you-mean.
     """
-    from relgraph.model import suggest
+    from relgraph.vocab import suggest
 
     try:
         return net.resolve_opportunity(value)

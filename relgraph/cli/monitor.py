@@ -106,7 +106,7 @@ def tier_cmd(
         message = say("cli_cannot_read", lang=out.lang, path=accounts, error=err)
         out.say("cli_error", err=True, error=message)
         raise typer.Exit(1) from err
-    t = tier_customers(frame)
+    t = tier_customers(frame, lang=out.lang)
     if as_json:
         echo_json(records(t))
         return

@@ -54,7 +54,7 @@ def vocabulary_word(vocabulary: str) -> Callable[[str | None], str | None]:
     """Return a parse-time check of a ``role`` or ``tie_kind`` word (English, Chinese, CRM)."""
 
     def check(value: str | None) -> str | None:
-        from relgraph.model import ROLE_SYNONYMS, TIE_KIND_SYNONYMS, Role, TieKind, parse_term
+        from relgraph.vocab import ROLE_SYNONYMS, TIE_KIND_SYNONYMS, Role, TieKind, parse_term
 
         enum, synonyms = {"role": (Role, ROLE_SYNONYMS), "tie_kind": (TieKind, TIE_KIND_SYNONYMS)}[
             vocabulary

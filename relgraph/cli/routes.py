@@ -106,7 +106,7 @@ def _left_out(rep: RouteReport, lang: str) -> list[str]:
 
 def _print_single(rep: RouteReport, keep: Withheld, out: Printer) -> None:
     lang = out.lang
-    origin = rep.source_label or rep.source or say("routes_our_team", lang=lang)
+    origin = rep.source_label or rep.source or term("party", "us", lang=lang)
     found = int((rep.routes["strength"] > 0).sum())
     out.say(
         "routes_header",

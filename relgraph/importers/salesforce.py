@@ -32,9 +32,9 @@ import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.read import RawTable, _read_one_csv
-from relgraph.model import ROLE_SYNONYMS, normalize_term
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
+from relgraph.vocab import ROLE_SYNONYMS, normalize_term
 
 __all__ = ["SalesforceImport", "import_salesforce"]
 

@@ -24,7 +24,7 @@ import pandas as pd
 
 from relgraph.errors import Reason
 from relgraph.io.lookalike import ProblemRows
-from relgraph.text import say
+from relgraph.text import message
 
 __all__ = ["check_reporting_lines", "check_role_holders", "check_sides"]
 
@@ -111,10 +111,10 @@ def check_role_holders(
         wrong,
         "person",
         Reason.WRONG_ORG_KIND,
-        lambda v: say(
+        lambda v: message(
             "val_role_holder_side",
             person=v,
-            side=say(f"val_side_{_KINDS[kind_of.get(v, 1)]}"),
+            side=message(f"val_side_{_KINDS[kind_of.get(v, 1)]}"),
             org=org_of.get(v, ""),
         ),
         values=people,
@@ -152,7 +152,7 @@ def check_reporting_lines(
     target = ties["target"].astype(str).to_numpy()
     texts = [f"{source[p]} → {target[p]}" for p in shown]
     hints = {
-        text: say(
+        text: message(
             "val_reports_across",
             source=source[p],
             target=target[p],

@@ -18,7 +18,7 @@ import io
 from collections.abc import Sequence
 
 from relgraph.errors import Problem, Reason
-from relgraph.text import say
+from relgraph.text import message
 
 __all__ = [
     "MAX_ROW_PROBLEMS",
@@ -96,11 +96,8 @@ def decode_csv(data: bytes, name: str, src: str) -> tuple[str | None, str, list[
         if data.startswith(b"\xef\xbb\xbf"):
             lines = non_utf8_lines(data[3:], utf8_declared=True)
             return None, "", mixed_encoding_problems(data[3:], name, src, lines)
-        hint = (
-            "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
-            "(Excel: File > Save As > CSV UTF-8)"
-        )
-        return None, "", [Problem(name, None, None, "", Reason.ENCODING, hint, src)]
+        hint = message("val_not_text")
+        return None, "", [Problem.of(name, None, None, "", Reason.ENCODING, hint, src)]
     if encoding == "gb18030":
         lines = non_utf8_lines(data)
         if lines:
@@ -159,8 +156,8 @@ def mixed_encoding_problems(
         shown = rows[number - 1].decode("gb18030", errors="replace").strip()
         if len(shown) > 80:
             shown = shown[:80] + "…"
-        hint = say("val_mixed_encoding", line=number, n=len(lines))
-        out.append(Problem(table, number, None, shown, Reason.ENCODING, hint, source))
+        hint = message("val_mixed_encoding", line=number, n=len(lines))
+        out.append(Problem.of(table, number, None, shown, Reason.ENCODING, hint, source))
     return out
 
 
@@ -172,8 +169,8 @@ def wrong_length_problem(
     if text.count('"') % 2:
         key = "val_unclosed_quote"
     shown = text if len(text) <= 120 else text[:120] + "…"
-    hint = say(key, fields=fields, expected=expected)
-    return Problem(table, line, None, shown, Reason.FIELD_COUNT, hint, source)
+    hint = message(key, fields=fields, expected=expected)
+    return Problem.of(table, line, None, shown, Reason.FIELD_COUNT, hint, source)
 
 
 def field_count_problems(

@@ -330,6 +330,7 @@ def write_workbook(
     inputs: Iterable[PathLike] = (),
     formulas: FormulaPolicy = "escape",
     too_long: TooLong = "cut",
+    cover_sheet: str = "Cover",
 ) -> Path:
     """Write several tables as one formatted ``.xlsx`` workbook, atomically.
 
@@ -342,7 +343,7 @@ def write_workbook(
     sheets : mapping of str to DataFrame
         Sheet name → table, in order (names made valid with :func:`safe_sheet_name`).
     cover : (str, sequence of (str, object)), optional
-        Title and lines of a first sheet called ``Cover`` (see :func:`write_cover`).
+        Title and lines of a first sheet called ``cover_sheet`` (see :func:`write_cover`).
     attitude_columns : iterable of str
         Column names, in any sheet, that get the attitude colour scale.
     inputs : iterable of path
@@ -352,6 +353,8 @@ def write_workbook(
         See :func:`write_frame`; the cover sheet is always escaped.
     too_long : {"cut", "refuse"}
         See :func:`write_frame`.
+    cover_sheet : str
+        The cover sheet's name (``"Cover"``; the plan names it in its language).
 
     Returns
     -------
@@ -394,7 +397,7 @@ def write_workbook(
     wb = Workbook()
     first = wb.active
     if cover is not None:
-        first.title = "Cover"
+        first.title = safe_sheet_name(cover_sheet)
         write_cover(first, cover[0], cover[1])
     else:
         wb.remove(first)

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Reason
-from relgraph.text import say
+from relgraph.text import Message, message
 
 __all__ = [
     "INVISIBLE",
@@ -53,7 +53,7 @@ class ProblemRows(Protocol):
         mask: np.ndarray | pd.Series,
         column: str | None,
         reason: Reason,
-        hint: str | Callable[[str], str],
+        hint: Message | Callable[[str], Message],
         values: pd.Series | None = None,
     ) -> None: ...
 
@@ -121,7 +121,7 @@ def check_invisible_blanks(raw: Any, column: str, s: pd.Series, bag: ProblemRows
     if blank.any():
         positions = np.flatnonzero(blank)[:_MAX]
         texts = [_shown(s.iloc[int(p)]) for p in positions]
-        hint = say("val_invisible_blank", column=column)
+        hint = message("val_invisible_blank", column=column)
         bag.rows(raw, blank, column, Reason.BLANK, hint, values=_at(s, positions, texts))
     return blank
 
@@ -148,7 +148,7 @@ def check_lookalike_ids(
     positions = np.flatnonzero(look)[:_MAX]
     texts = [_shown(s.iloc[int(p)]) for p in positions]
     hints = {
-        text: say(
+        text: message(
             "val_lookalike_id",
             column=column,
             value=text,

@@ -16,7 +16,6 @@ pandas; both give the same text. Parquet files need pyarrow.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -35,9 +34,10 @@ from relgraph.io.csv_checks import (
     field_count_problems,
     wrong_length_problem,
 )
+from relgraph.io.discover import _find_files, _meant_table, _misnamed, _unused_files, ignored_inputs
 from relgraph.io.encode import unescape_frame, xlsx_unescape
 from relgraph.io.schema import SCHEMAS
-from relgraph.model import normalize_term
+from relgraph.text import Message, message
 
 __all__ = [
     "TEXT_DTYPE",
@@ -47,65 +47,17 @@ __all__ = [
     "read_csv_folder",
     "read_excel",
     "read_frames",
-    "read_parquet_folder",
 ]
 
 #: The dtype of text columns: pandas' default string dtype (pyarrow-backed ``str`` in
 #: pandas 3, ``object`` in pandas 2).
 TEXT_DTYPE: Any = pd.Series([""]).astype(str).dtype
+
 _OBJECT_TEXT: bool = pd.api.types.is_object_dtype(TEXT_DTYPE)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_FOLDER_SUFFIXES = (".csv", ".parquet")
-#: Files in a dataset folder that look like data; those that are not a table are checked
-#: for a misspelt table name and listed by :func:`ignored_inputs`.
-_DATA_SUFFIXES = (".csv", ".parquet", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".json")
-_DF = "<DataFrame>"
 
-#: Names people give their files or sheets for each table (compared after
-#: :func:`relgraph.model.normalize_term`); a file called so is refused with a rename hint
-#: when the table itself is absent, rather than being ignored.
-_TABLE_SYNONYMS: Mapping[str, str] = {
-    normalize_term(word): table
-    for table, words in {
-        "orgs": [
-            "org",
-            "organisation",
-            "organisations",
-            "organization",
-            "organizations",
-            "companies",
-            "company",
-            "accounts",
-            "组织",
-            "公司",
-            "单位",
-        ],
-        "people": ["person", "persons", "contacts", "contact", "人员", "联系人", "人物"],
-        "ties": [
-            "tie",
-            "relationships",
-            "relationship",
-            "relations",
-            "edges",
-            "links",
-            "关系",
-            "人脉",
-        ],
-        "opportunities": ["opportunity", "deals", "deal", "opps", "商机", "项目"],
-        "roles": ["role", "buying roles", "contact roles", "角色"],
-        "affiliations": ["affiliation", "memberships", "circles", "圈子"],
-        "interactions": [
-            "interaction",
-            "touchpoints",
-            "activities",
-            "activity",
-            "互动",
-            "拜访记录",
-        ],
-    }.items()
-    for word in words
-}
+_DF = "<DataFrame>"
 
 
 @dataclass
@@ -131,10 +83,6 @@ class RawTable:
     source: str
     first_row: int
 
-    def row_numbers(self, mask: np.ndarray | pd.Series) -> np.ndarray:
-        """Row numbers (as shown to the user) of the rows selected by a boolean mask."""
-        return np.flatnonzero(np.asarray(mask)) + self.first_row
-
 
 def _clean_name(name: object) -> str:
     return str(name).replace("\ufeff", "").strip().lower()
@@ -151,16 +99,8 @@ def _duplicates(names: list[str]) -> list[str]:
 
 
 def _duplicate_column_problem(name: str, dups: list[str], src: str, row: int | None) -> Problem:
-    return Problem(
-        name,
-        row,
-        dups[0],
-        ", ".join(dups),
-        Reason.DUPLICATE_COLUMN,
-        f"the column(s) {', '.join(repr(d) for d in dups)} appear more than once in the header "
-        "(names are compared ignoring case and spaces); rename or remove the extra column",
-        src,
-    )
+    hint = message("val_duplicate_column", columns=", ".join(repr(d) for d in dups))
+    return Problem.of(name, row, dups[0], ", ".join(dups), Reason.DUPLICATE_COLUMN, hint, src)
 
 
 def _cell_text(value: object) -> str:
@@ -221,18 +161,8 @@ def _wrap(
     for i, col in enumerate(names):
         text, bad = _to_text(frame.iloc[:, i])
         if bad:
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    col,
-                    "",
-                    Reason.ENCODING,
-                    "the column holds text that is not valid Unicode (lone surrogates); "
-                    "fix the text where it came from",
-                    src,
-                )
-            )
+            hint = message("val_surrogates")
+            problems.append(Problem.of(name, None, col, "", Reason.ENCODING, hint, src))
         out[col] = text.reset_index(drop=True)
     result = pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
     if not names:
@@ -240,8 +170,8 @@ def _wrap(
     return RawTable(name, result, src, first_row), problems
 
 
-def _problem(name: str, src: str, reason: Reason, hint: str, row: int | None = None) -> Problem:
-    return Problem(name, row, None, "", reason, hint, src)
+def _problem(name: str, src: str, reason: Reason, hint: Message, row: int | None = None) -> Problem:
+    return Problem.of(name, row, None, "", reason, hint, src)
 
 
 def _header(text: str) -> list[str]:
@@ -334,19 +264,16 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     try:
         data = path.read_bytes()
     except OSError as err:
-        return None, [_problem(name, src, Reason.UNREADABLE, f"cannot read the file: {err}")]
+        return None, [_problem(name, src, Reason.UNREADABLE, message("val_unreadable", error=err))]
     text, encoding, problems = decode_csv(data, name, src)
     if text is None:
         return None, problems
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        hint = (
-            f"the file contains a NUL character (first on line {line}): it is binary or "
-            "mis-encoded; save it again as 'CSV UTF-8'"
-        )
+        hint = message("val_nul", line=line)
         return None, [_problem(name, src, Reason.ENCODING, hint, row=line)]
     if not text.strip():
-        return None, [_problem(name, src, Reason.EMPTY_TABLE, "the file is empty; add a header")]
+        return None, [_problem(name, src, Reason.EMPTY_TABLE, message("val_empty_file"))]
     names = _header(text)
     dups = _duplicates(names)
     if dups:
@@ -370,7 +297,7 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
             if long_rows:
                 return None, long_rows
             msg = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
-            hint = f"not a readable CSV ({msg}); check the quotes and the number of commas per row"
+            hint = message("val_bad_csv", error=msg)
             return None, [_problem(name, src, Reason.UNREADABLE, hint)]
         wrong = field_count_problems(text, name, src, names)  # pandas pads short rows
         if wrong:
@@ -392,129 +319,11 @@ def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Prob
     try:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError) as err:
-        hint = f"not a readable Parquet file ({type(err).__name__}: {err})"
+        hint = message("val_bad_parquet", error=f"{type(err).__name__}: {err}")
         return None, [_problem(name, src, Reason.UNREADABLE, hint)]
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
     frame = table.to_pandas(types_mapper=None if _OBJECT_TEXT else mapping.get)
     return _wrap(name, frame, src, 2)
-
-
-def _find_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
-    found: dict[str, list[Path]] = {}
-    for p in sorted(folder.iterdir()):
-        if p.suffix.lower() in _FOLDER_SUFFIXES and p.is_file():
-            found.setdefault(p.stem.strip().lower(), []).append(p)
-    files: dict[str, Path] = {}
-    problems: list[Problem] = []
-    for stem, paths in found.items():
-        if len(paths) > 1 and stem in SCHEMAS:
-            names = ", ".join(p.name for p in paths)
-            problems.append(
-                Problem(
-                    stem,
-                    None,
-                    None,
-                    names,
-                    Reason.INCONSISTENT,
-                    f"several files hold the {stem} table ({names}); keep exactly one",
-                    str(folder),
-                )
-            )
-            continue
-        files[stem] = paths[0]
-    return files, problems
-
-
-def _meant_table(name: str) -> str | None:
-    """Return the table a file or sheet called ``name`` was probably meant to hold, or None.
-
-    Examples
-    --------
-    >>> _meant_table("Tie"), _meant_table("联系人"), _meant_table("people_2026")
-    ('ties', 'people', 'people')
-    >>> _meant_table("notes") is None
-    True
-    """
-    key = normalize_term(name)
-    for word in (key, key.split(" ")[0]):  # "people 2026", "roles (draft)" too
-        if word in _TABLE_SYNONYMS:
-            return _TABLE_SYNONYMS[word]
-        if word in SCHEMAS:
-            return word
-    found = difflib.get_close_matches(key, list(SCHEMAS), n=1, cutoff=0.75)
-    return found[0] if found else None
-
-
-def _misnamed(name: str, stem: str, src: str, what: str) -> Problem:
-    """Describe a file or sheet that was surely meant to be an absent table."""
-    tables = ", ".join(SCHEMAS)
-    meant = _meant_table(stem)
-    assert meant is not None
-    if what == "file" and normalize_term(stem) == meant:
-        hint = (
-            f"{name} is not read: a folder's tables are <table>.csv or <table>.parquet files; "
-            f"save it as {meant}.csv"
-        )
-    elif what == "file":
-        hint = (
-            f"{name} is not a table name, so it is not read; did you mean {meant}.csv? "
-            f"rename it (tables: {tables})"
-        )
-    else:
-        hint = (
-            f"sheet {name!r} is not a table name, so it is not read; did you mean {meant!r}? "
-            f"rename the sheet (tables: {tables})"
-        )
-    return Problem(meant, None, None, name, Reason.UNKNOWN_TABLE, hint, src)
-
-
-def _unused_files(folder: Path, files: Mapping[str, Path]) -> list[Path]:
-    used = {path for stem, path in files.items() if stem in SCHEMAS}
-    return [
-        p
-        for p in sorted(folder.iterdir())
-        if p.is_file()
-        and p.suffix.lower() in _DATA_SUFFIXES
-        and p not in used
-        and not (p.suffix.lower() in _FOLDER_SUFFIXES and p.stem.strip().lower() in SCHEMAS)
-    ]
-
-
-def ignored_inputs(path: str | Path) -> list[str]:
-    """Files in a dataset folder (or sheets in a workbook) that are not read as a table.
-
-    Loading never reads them; ``relgraph validate`` lists them so that nothing the user
-    gave is passed over without a word. (A name that is surely a misspelt table, such as
-    ``tie.csv`` when there is no ``ties.csv``, is a validation problem instead.)
-
-    Parameters
-    ----------
-    path : str or Path
-        A dataset folder or an Excel workbook.
-
-    Returns
-    -------
-    list of str
-        File names (for a folder) or sheet names (for a workbook), sorted.
-
-    Examples
-    --------
-    >>> import relgraph as rg
-    >>> ignored_inputs(rg.datasets.sample_path())
-    []
-    """
-    p = Path(path)
-    if p.is_dir():
-        files, _ = _find_files(p)
-        return [f.name for f in _unused_files(p, files)]
-    if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            with pd.ExcelFile(p, engine="openpyxl") as book:
-                names = [str(n) for n in book.sheet_names]
-        except Exception:  # an unreadable workbook is reported by the loader
-            return []
-        return sorted(n for n in names if n.strip().lower() not in SCHEMAS)
-    return []
 
 
 def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -548,17 +357,9 @@ def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Probl
         if path is None:
             if schema.required and not any(p.table == name for p in problems):
                 cols = ",".join(schema.required_columns)
-                problems.append(
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        "",
-                        Reason.MISSING_TABLE,
-                        f"required file {name}.csv is missing; create it with the header {cols}",
-                        str(folder / f"{name}.csv"),
-                    )
-                )
+                hint = message("val_missing_file", table=name, header=cols)
+                where = str(folder / f"{name}.csv")
+                problems.append(Problem.of(name, None, None, "", Reason.MISSING_TABLE, hint, where))
             continue
         if path.suffix.lower() == ".parquet":
             table, probs = _read_one_parquet(path, name)
@@ -568,26 +369,6 @@ def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Probl
         if table is not None:
             tables[name] = table
     return tables, problems
-
-
-def read_parquet_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Read a folder of ``<table>.parquet`` files (the same reader as :func:`read_csv_folder`).
-
-    Parameters
-    ----------
-    folder : str or Path
-        A folder with one ``.parquet`` (or ``.csv``) file per table.
-
-    Returns
-    -------
-    tables, problems : dict of RawTable, list of Problem
-
-    Raises
-    ------
-    MissingDependencyError
-        When pyarrow is not installed.
-    """
-    return read_csv_folder(folder)
 
 
 def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -608,17 +389,8 @@ def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
             path, sheet_name=None, dtype=object, keep_default_na=False, na_filter=False
         )
     except Exception as err:  # openpyxl raises many types for a corrupt file
-        return {}, [
-            Problem(
-                "workbook",
-                None,
-                None,
-                "",
-                Reason.UNREADABLE,
-                f"cannot read the workbook ({type(err).__name__}: {err}); save it again as .xlsx",
-                str(path),
-            )
-        ]
+        hint = message("val_bad_workbook", error=f"{type(err).__name__}: {err}")
+        return {}, [Problem.of("workbook", None, None, "", Reason.UNREADABLE, hint, str(path))]
     by_name = {str(k).strip().lower(): (str(k), v) for k, v in sheets.items()}
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
@@ -630,16 +402,9 @@ def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
         if name not in by_name:
             if schema.required and not any(p.table == name for p in problems):
                 cols = ",".join(schema.required_columns)
+                hint = message("val_missing_sheet", table=name, header=cols)
                 problems.append(
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        "",
-                        Reason.MISSING_TABLE,
-                        f"required sheet {name!r} is missing; add it with the columns {cols}",
-                        str(path),
-                    )
+                    Problem.of(name, None, None, "", Reason.MISSING_TABLE, hint, str(path))
                 )
             continue
         sheet, frame = by_name[name]
@@ -675,31 +440,21 @@ def read_frames(
     problems: list[Problem] = []
     for name in sorted(set(frames) - set(SCHEMAS)):
         meant = _meant_table(name)
-        dym = f"did you mean {meant!r}? " if meant else ""
-        hint = f"unknown table {name!r}; {dym}tables are {', '.join(SCHEMAS)}"
+        dym = message("val_did_you_mean", near=meant) if meant else ""
+        hint = message("val_unknown_table", table=name, dym=dym, tables=", ".join(SCHEMAS))
         problems.append(_problem(name, _DF, Reason.UNKNOWN_TABLE, hint))
     for name, schema in SCHEMAS.items():
         frame = frames.get(name)
         if frame is None:
             if schema.required:
-                hint = (
-                    f"the {name!r} table is required; pass a DataFrame with the columns "
-                    + ",".join(schema.required_columns)
-                )
+                cols = ",".join(schema.required_columns)
+                hint = message("val_missing_frame", table=name, header=cols)
                 problems.append(_problem(name, _DF, Reason.MISSING_TABLE, hint))
             continue
         if not isinstance(frame, pd.DataFrame):
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    None,
-                    type(frame).__name__,
-                    Reason.UNREADABLE,
-                    f"expected a pandas DataFrame for {name!r}, got {type(frame).__name__}",
-                    _DF,
-                )
-            )
+            got = type(frame).__name__
+            hint = message("val_not_a_frame", table=name, got=got)
+            problems.append(Problem.of(name, None, None, got, Reason.UNREADABLE, hint, _DF))
             continue
         table, probs = _wrap(name, frame, _DF, 0)
         problems += probs

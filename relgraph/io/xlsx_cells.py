@@ -22,7 +22,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from relgraph.errors import Problem, Reason
-from relgraph.text import say
+from relgraph.text import message
 
 __all__ = ["cell_problems"]
 
@@ -138,9 +138,9 @@ def cell_problems(
             for row, col, kind, value in _scan(data):
                 name = columns[col - 1] if 0 < col <= len(columns) else None
                 if kind == "error":
-                    reason, hint = Reason.EXCEL_ERROR, say("val_excel_error", value=value)
+                    reason, hint = Reason.EXCEL_ERROR, message("val_excel_error", value=value)
                 else:
-                    reason, hint = Reason.UNCACHED_FORMULA, say("val_uncached_formula")
+                    reason, hint = Reason.UNCACHED_FORMULA, message("val_uncached_formula")
                 shown = value if len(value) <= 120 else value[:120] + "…"
-                problems.append(Problem(table, row, name, shown, reason, hint, source))
+                problems.append(Problem.of(table, row, name, shown, reason, hint, source))
     return problems

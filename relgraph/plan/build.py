@@ -25,7 +25,7 @@ from relgraph.plan.document import (
     _coerce,
 )
 from relgraph.privacy import share_policy
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["plan"]
 
@@ -147,7 +147,7 @@ def plan(
     notes = [policy.note]
     left_status = int(cov.people["person"].astype(str).isin(hidden).sum())
     if left_status:
-        notes.append(say("plan_left_status", n=left_status))
+        notes.append(say("plan_left_status", n=left_status, lang=net.settings.language))
     notes += [n for n in cov.notes if n not in notes]
     settings = _settings_lines(net, opp, cycle, capacity, k, len(targets))
     return Plan(
@@ -160,6 +160,7 @@ def plan(
         period,
         tuple(settings),
         tuple(notes),
+        net.settings.language,
     )
 
 
@@ -335,7 +336,8 @@ def _settings_lines(
         (say("plan_cover_account", lang=lang), str(net.org_labels.get(net.account_of(opp), ""))),
         (
             say("plan_cover_period", lang=lang),
-            f"{cycle.period}: {cycle.start.isoformat()} – {cycle.end.isoformat()}",
+            f"{term('period', cycle.period, lang=lang)}: "
+            f"{cycle.start.isoformat()} – {cycle.end.isoformat()}",
         ),
         (
             say("plan_cover_reviews", lang=lang),

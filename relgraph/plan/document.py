@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -19,7 +19,9 @@ import pandas as pd
 
 from relgraph.io.encode import md_text
 from relgraph.io.files import atomic_write_text
-from relgraph.text import say
+from relgraph.locale import LANGUAGES
+from relgraph.plan.localize import read_back, sheet_name, shown
+from relgraph.text import TEMPLATES, plan_header, say, term
 
 __all__ = [
     "ABOUT_COLUMNS",
@@ -160,25 +162,30 @@ _URGENT = frozenset({"neutralise", "counter"})
 
 def _coerce(frame: pd.DataFrame, schema: Mapping[str, str]) -> pd.DataFrame:
     """Give ``frame`` exactly the columns and types of ``schema`` (blank text is "")."""
-    out = pd.DataFrame(index=range(len(frame)))
+    n = len(frame)
+    cols: dict[str, Any] = {}
     for col, kind in schema.items():
         s = (
             frame[col].reset_index(drop=True)
             if col in frame
-            else pd.Series([None] * len(frame), dtype=object)
+            else pd.Series([None] * n, dtype=object)
         )
         if kind == "str":
-            out[col] = s.astype(object).where(s.notna(), "").astype(str).astype(object)
+            cols[col] = pd.Series(
+                ["" if v is None or v is pd.NA or v != v else str(v) for v in s.tolist()],
+                dtype=object,
+            )
         elif kind == "int":
-            out[col] = pd.to_numeric(s, errors="coerce").round().astype("Int64")
+            cols[col] = pd.to_numeric(s, errors="coerce").round().astype("Int64")
         elif kind == "float":
-            out[col] = pd.to_numeric(s, errors="coerce").astype(float)
+            cols[col] = pd.to_numeric(s, errors="coerce").astype(float)
         elif kind == "bool":
-            out[col] = s.astype("boolean").fillna(False).astype(bool)
+            cols[col] = s.astype("boolean").fillna(False).astype(bool)
         elif kind == "date":
-            out[col] = pd.to_datetime(s, errors="coerce").dt.normalize().astype("datetime64[ns]")
+            cols[col] = pd.to_datetime(s, errors="coerce").dt.normalize().astype("datetime64[ns]")
         else:  # pragma: no cover - schemas are constants
             raise ValueError(kind)
+    out = pd.DataFrame(cols, index=range(n))
     return out
 
 
@@ -213,6 +220,10 @@ class Plan:
         The settings used, as shown on the cover sheet.
     notes : tuple of str
         What was left out for privacy, and anything the analyses could not do.
+    language : str
+        The language of its texts (``net.settings.language``). The tables keep English
+        column names and canonical codes; the workbook, HTML and Markdown show the sheet
+        names, headers and words of this language (``relgraph.plan.localize``).
 
     Examples
     --------
@@ -233,6 +244,7 @@ class Plan:
     period: str = "year"
     settings: tuple[tuple[str, str], ...] = field(default=())
     notes: tuple[str, ...] = field(default=())
+    language: str = "en"
 
     def __repr__(self) -> str:
         return (
@@ -251,13 +263,31 @@ class Plan:
             "Cards": self.cards,
         }
 
+    def shown_sheets(self) -> dict[str, pd.DataFrame]:
+        """Return the four parts as people read them: sheet name → table in the language."""
+        lang = self.language
+        return {
+            sheet_name(name, lang): shown(frame, name, SHEETS[name], lang)
+            for name, frame in self.sheets.items()
+        }
+
     def cover_lines(self) -> list[tuple[str, str]]:
         """Lines of the cover sheet: the settings used, what was left out, the sheets."""
+        lang = self.language
         lines = list(self.settings)
-        lines += [(say("plan_cover_note"), n) for n in self.notes]
-        lines += [(name, say(f"plan_sheet_{name.lower()}")) for name in SHEETS]
-        lines.append((ABOUT_SHEET, say("plan_cover_about_text")))
+        lines += [(say("plan_cover_note", lang=lang), n) for n in self.notes]
+        lines += [
+            (sheet_name(name, lang), say(f"plan_sheet_{name.lower()}", lang=lang))
+            for name in SHEETS
+        ]
+        lines.append((sheet_name(ABOUT_SHEET, lang), say("plan_cover_about_text", lang=lang)))
         return lines
+
+    @property
+    def _attitude_headers(self) -> list[str]:
+        return sorted(
+            {plan_header(s, c, lang=self.language) for s in SHEETS for c in _ATTITUDE_COLUMNS}
+        )
 
     def about(self, *, generated: _dt.date | None = None) -> pd.DataFrame:
         """Return what every sheet and column means: the workbook's last sheet, ``About``.
@@ -289,26 +319,31 @@ class Plan:
         """
         from relgraph._version import __version__
 
+        lang = self.language
         day = generated or _dt.date.today()
-        book = say("plan_about_workbook")
-        rows: list[tuple[str, str, str, str]] = [
-            (
-                book,
-                "",
-                "",
-                say(
-                    "plan_about_generated",
-                    date=day.isoformat(),
-                    version=__version__,
-                    as_of=self.as_of.isoformat(),
-                ),
-            )
-        ]
-        rows += [(book, "", "", say("plan_about_left_out", note=n)) for n in self.notes]
-        rows.append(("Cover", "", "", say("plan_about_cover")))
+        book = say("plan_about_workbook", lang=lang)
+        made = say(
+            "plan_about_generated",
+            date=day.isoformat(),
+            version=__version__,
+            as_of=self.as_of.isoformat(),
+            lang=lang,
+        )
+        rows: list[tuple[str, str, str, str]] = [(book, "", "", made)]
+        rows += [(book, "", "", say("plan_about_left_out", note=n, lang=lang)) for n in self.notes]
+        rows.append((sheet_name("Cover", lang), "", "", say("plan_about_cover", lang=lang)))
         for name, schema in SHEETS.items():
-            rows.append((name, "", "", say(f"plan_sheet_{name.lower()}")))
-            rows += [(name, col, typ, column_meaning(name, col)) for col, typ in schema.items()]
+            shown_name = sheet_name(name, lang)
+            rows.append((shown_name, "", "", say(f"plan_sheet_{name.lower()}", lang=lang)))
+            rows += [
+                (
+                    shown_name,
+                    col if lang == "en" else plan_header(name, col, lang=lang),
+                    typ if lang == "en" else term("column_type", typ, lang=lang),
+                    column_meaning(name, col, lang=lang),
+                )
+                for col, typ in schema.items()
+            ]
         return pd.DataFrame(rows, columns=list(ABOUT_COLUMNS))
 
     def to_excel(self, path: str | Path, *, generated: _dt.date | None = None) -> Path:
@@ -336,12 +371,20 @@ class Plan:
         """
         from relgraph.io.excel_format import write_workbook
 
+        lang = self.language
+        about = self.about(generated=generated)
+        if lang != "en":
+            about.columns = [say(f"plan_about_{c}", lang=lang) for c in ABOUT_COLUMNS]
         return write_workbook(
             path,
-            {**self.sheets, ABOUT_SHEET: self.about(generated=generated)},
-            cover=(say("plan_title", opportunity=self.opportunity), self.cover_lines()),
-            attitude_columns=_ATTITUDE_COLUMNS,
+            {**self.shown_sheets(), sheet_name(ABOUT_SHEET, lang): about},
+            cover=(self._title(), self.cover_lines()),
+            attitude_columns=self._attitude_headers,
+            cover_sheet=sheet_name("Cover", lang),
         )
+
+    def _title(self) -> str:
+        return say("plan_title", opportunity=self.opportunity, lang=self.language)
 
     @staticmethod
     def read_excel(path: str | Path) -> dict[str, pd.DataFrame]:
@@ -356,10 +399,17 @@ class Plan:
         -------
         dict of str to DataFrame
             ``Status``, ``Targets``, ``Actions``, ``Cards`` with the documented columns and
-            types.
+            types, whatever the language the workbook was written in.
         """
-        frames = pd.read_excel(path, sheet_name=list(SHEETS), dtype=object)
-        return {name: _coerce(frames[name], schema) for name, schema in SHEETS.items()}
+        frames = pd.read_excel(path, sheet_name=None, dtype=object)
+        out = {}
+        for name, schema in SHEETS.items():
+            found = [sheet_name(name, lang) for lang in LANGUAGES]
+            frame = next((frames[f] for f in found if f in frames), None)
+            if frame is None:
+                raise KeyError(f"no sheet {' / '.join(found)} in {path}")
+            out[name] = _coerce(read_back(frame, name, schema), schema)
+        return out
 
     def to_html(self, path: str | Path | None = None) -> str:
         """Render the plan as one self-contained HTML page (no scripts, no external files).
@@ -374,9 +424,10 @@ class Plan:
         str
             The page. Every value is HTML-escaped; attitude cells are coloured.
         """
+        title = html.escape(self._title())
         parts = [
-            "<!DOCTYPE html><html><head><meta charset='utf-8'>",
-            f"<title>{html.escape(say('plan_title', opportunity=self.opportunity))}</title>",
+            f"<!DOCTYPE html><html lang='{LANGUAGES[self.language]}'><head><meta charset='utf-8'>",
+            f"<title>{title}</title>",
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             "<style>body{font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
             "margin:1em 1.5em;color:#222}table{border-collapse:separate;border-spacing:0;"
@@ -390,15 +441,15 @@ class Plan:
             "tr.more p{margin:2px 0}th{overflow-wrap:anywhere}"
             "@media print{table.sheet thead th{position:static}tbody{break-inside:avoid}}"
             "</style></head><body>",
-            f"<h1>{html.escape(say('plan_title', opportunity=self.opportunity))}</h1>",
+            f"<h1>{title}</h1>",
             "<table>",
         ]
         for item, value in self.cover_lines():
             parts.append(f"<tr><th>{html.escape(item)}</th><td>{html.escape(value)}</td></tr>")
         parts.append("</table>")
-        for name, frame in self.sheets.items():
+        for name, frame in self.shown_sheets().items():
             parts.append(f"<h2>{html.escape(name)}</h2>")
-            parts.append(_html_table(frame))
+            parts.append(_html_table(frame, self._attitude_headers))
         parts.append("</body></html>")
         page = "\n".join(parts)
         if path is not None:
@@ -408,10 +459,10 @@ class Plan:
 
     def to_markdown(self) -> str:
         """Render the plan as Markdown: the cover lines, then one pipe table per part."""
-        title = md_text(say("plan_title", opportunity=self.opportunity))
+        title = md_text(self._title())
         lines = [f"# {title}", ""]
         lines += [f"- **{md_text(item)}**: {md_text(value)}" for item, value in self.cover_lines()]
-        for name, frame in self.sheets.items():
+        for name, frame in self.shown_sheets().items():
             lines += ["", f"## {md_text(name)}", ""]
             cols = [md_text(c) for c in frame.columns]
             lines.append("| " + " | ".join(cols) + " |")
@@ -422,12 +473,12 @@ class Plan:
 
     def _repr_html_(self) -> str:
         return "".join(
-            f"<h4>{html.escape(name)}</h4>{_html_table(frame)}"
-            for name, frame in self.sheets.items()
+            f"<h4>{html.escape(name)}</h4>{_html_table(frame, self._attitude_headers)}"
+            for name, frame in self.shown_sheets().items()
         )
 
 
-def column_meaning(sheet: str, column: str) -> str:
+def column_meaning(sheet: str, column: str, *, lang: str = "en") -> str:
     """Return what a column of the planning workbook means, in plain language.
 
     Parameters
@@ -436,6 +487,7 @@ def column_meaning(sheet: str, column: str) -> str:
         A sheet of :data:`SHEETS` (``Status``, ``Targets``, ``Actions``, ``Cards``).
     column : str
         One of that sheet's columns.
+    lang : {"en", "zh"}, default "en"
 
     Returns
     -------
@@ -456,12 +508,10 @@ def column_meaning(sheet: str, column: str) -> str:
     >>> column_meaning("Cards", "attitude") == column_meaning("Status", "attitude")
     True
     """
-    from relgraph.text import TEMPLATES
-
     if sheet not in SHEETS or column not in SHEETS[sheet]:
         raise KeyError(f"no column {column!r} on sheet {sheet!r}; sheets: {', '.join(SHEETS)}")
     key = f"plan_col_{sheet}_{column}"
-    return say(key if key in TEMPLATES else f"plan_col_{column}")
+    return say(key if key in TEMPLATES else f"plan_col_{column}", lang=lang)
 
 
 def _text(value: Any) -> str:
@@ -476,7 +526,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _html_table(frame: pd.DataFrame) -> str:
+def _html_table(frame: pd.DataFrame, attitude_columns: Iterable[str] = _ATTITUDE_COLUMNS) -> str:
     from relgraph.palette import attitude_colour
 
     # Columns of long text (a median over 60 characters: why, activities …) go to a full-width
@@ -486,6 +536,7 @@ def _html_table(frame: pd.DataFrame) -> str:
         c for c in frame.columns if texts[c] and sorted(map(len, texts[c]))[len(frame) // 2] > 60
     ]
     short = [c for c in frame.columns if c not in wide]
+    coloured = set(attitude_columns)
     head = "".join(f"<th>{html.escape(str(c)).replace('_', '_<wbr>')}</th>" for c in short)
     bodies = []
     for k in range(len(frame)):
@@ -493,7 +544,7 @@ def _html_table(frame: pd.DataFrame) -> str:
         for col in short:
             text = texts[col][k]
             style = ""
-            if col in _ATTITUDE_COLUMNS and text:
+            if col in coloured and text:
                 style = f" style='background:{attitude_colour(int(text))}'"
             cells.append(f"<td{style}>{html.escape(text)}</td>")
         more = "".join(

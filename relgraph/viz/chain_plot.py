@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 
 from relgraph.checks import check_int
-from relgraph.model import Stage
 from relgraph.palette import HIDDEN_COLOUR, TIE_COLOURS
-from relgraph.text import say
+from relgraph.text import say, term
 from relgraph.viz import plot_common as pc
 from relgraph.viz.map_layout import level_text
+from relgraph.vocab import Stage
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -81,6 +81,7 @@ def plot_decision_chain(
     >>> ax.get_title()
     'Decision chain of O1: 3 role holders, 1 hidden influencer(s)'
     """
+    lang = net.settings.language
     hidden = check_int("hidden", hidden, minimum=0)
     max_people = check_int("max_people", max_people, minimum=1)
     opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
@@ -88,8 +89,8 @@ def plot_decision_chain(
     if not roles:
         ax = pc.new_axes(ax, (8.0, 4.0))
         with pc.fonts() as fam:
-            title = say("plot_chain_title", opp=opp, roles=0, hidden=0)
-            return pc.empty(ax, title, say("plot_no_roles", opp=opp), fam)
+            title = say("plot_chain_title", opp=opp, roles=0, hidden=0, lang=lang)
+            return pc.empty(ax, title, say("plot_no_roles", opp=opp, lang=lang), fam)
     holders, cut = _cap(net, opp, roles, max_people)
     hidden_ids = _hidden(net, opp, roles, hidden, include_sensitive)
     people = [*holders, *hidden_ids]
@@ -98,13 +99,15 @@ def plot_decision_chain(
     with pc.fonts() as fam:
         _ties(ax, net, xy, roles, set(hidden_ids), include_sensitive)
         _people(ax, net, opp, people, xy, roles, fam)
-        ax.set_yticks([-lv for lv in levels], labels=[_level(lv) for lv in levels])
+        ax.set_yticks([-lv for lv in levels], labels=[_level(lv, lang) for lv in levels])
         ax.set_xticks([])
         ax.set_xlim(-0.8, width - 0.2)
         ax.set_ylim(-max(levels) - 0.8, -min(levels) + 0.5)
         for side in ("top", "right", "bottom"):
             ax.spines[side].set_visible(False)
-        ax.set_title(say("plot_chain_title", opp=opp, roles=len(roles), hidden=len(hidden_ids)))
+        ax.set_title(
+            say("plot_chain_title", opp=opp, roles=len(roles), hidden=len(hidden_ids), lang=lang)
+        )
         pc.fix_text(ax, fam)
         pc.privacy_note(ax, pol, 8.0, fam)
         if cut:
@@ -116,6 +119,7 @@ def _cap(
     net: RelationshipNetwork, opp: str, roles: dict[str, list[tuple[str, str]]], max_people: int
 ) -> tuple[list[str], str]:
     """Role holders to draw (all, or the most powerful ``max_people``) and a note."""
+    lang = net.settings.language
     holders = list(roles)
     if len(holders) <= max_people:
         return holders, ""
@@ -127,6 +131,7 @@ def _cap(
         shown=f"{max_people:,}",
         total=f"{len(holders):,}",
         left=f"{len(holders) - max_people:,}",
+        lang=lang,
     )
     return order[:max_people], note
 
@@ -138,11 +143,11 @@ def _hidden(
     hidden: int,
     include_sensitive: bool,
 ) -> list[str]:
-    import relgraph as rg
+    from relgraph.analysis.influence import hidden_influencers
 
     pol = pc.policy(net, include_sensitive)
     ok = pc.shareable_ids(net, pol)
-    hi = rg.hidden_influencers(
+    hi = hidden_influencers(
         net, opp, k=hidden + pol.hidden_people, include_sensitive=include_sensitive
     )
     return [p for p in hi["person"].astype(str) if p not in roles and p in ok][:hidden]
@@ -174,8 +179,8 @@ def _first_stage(pid: str, roles: dict[str, list[tuple[str, str]]], rank: dict[s
     return min([rank.get(s, 9) for _, s in roles.get(pid, [])] or [9])
 
 
-def _level(lv: int) -> str:
-    return level_text(math.nan if lv == 6 else float(lv))
+def _level(lv: int, lang: str) -> str:
+    return level_text(math.nan if lv == 6 else float(lv), lang)
 
 
 def _ties(
@@ -228,6 +233,7 @@ def _people(
     roles: dict[str, list[tuple[str, str]]],
     fam: list[str] | None,
 ) -> None:
+    lang = net.settings.language
     comp = pc.comp_colours(net, opp)
     look = pc.styles(net, people, comp)
     main = pc.main_roles(roles, people)
@@ -236,8 +242,8 @@ def _people(
     pc.scatter_people(ax, pts[:, 0], pts[:, 1], main, look, size)
     name = pc.names(net, fam, short=True)
     for pid, (x, y) in zip(people, pts.tolist(), strict=True):
-        words = sorted({say(f"viz_role_{r}") for r, _ in roles.get(pid, [])})
-        what = ", ".join(words) or say("plot_hidden_influencer")
+        words = sorted({term("role", r, lang=lang) for r, _ in roles.get(pid, [])})
+        what = ", ".join(words) or say("plot_hidden_influencer", lang=lang)
         ax.annotate(
             f"{name[pid]}\n{what}",
             (x, y),

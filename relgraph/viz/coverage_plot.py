@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.palette import ROLE_ORDER
-from relgraph.text import say
+from relgraph.text import say, term
 from relgraph.viz import plot_common as pc
 
 if TYPE_CHECKING:
@@ -67,16 +67,17 @@ def plot_coverage(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['decider', 'influencer', 'user']
     """
+    lang = net.settings.language
     opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
     r = net.opportunity_roles(opp)
     comps = net.competitors_of(opp)
     columns = _columns(net, comps)
     roles_present = [x for x in ROLE_ORDER if x in set(r["role"].astype(str))]
-    title = say("plot_coverage_title", opp=opp)
+    title = say("plot_coverage_title", opp=opp, lang=lang)
     ax = pc.new_axes(ax, (2.0 * len(columns) + 3, 0.8 * max(len(roles_present), 3) + 2.2))
     with pc.fonts() as fam:
         if not roles_present:
-            return pc.empty(ax, title, say("plot_no_roles", opp=opp), fam)
+            return pc.empty(ax, title, say("plot_no_roles", opp=opp, lang=lang), fam)
         counts, names, margin = _cells(net, opp, r, comps, roles_present, include_sensitive, fam)
         top = max(3, int(counts.max()))
         ax.imshow(counts, cmap="Blues", aspect="auto", vmin=0, vmax=top)
@@ -96,7 +97,7 @@ def plot_coverage(
             ax.text(len(columns) - 0.4, i, text, ha="left", va="center", fontsize=8)
         ax.set_xticks(range(len(columns)), labels=columns, rotation=20, ha="right")
         ax.set_yticks(
-            range(len(roles_present)), labels=[say(f"viz_role_{x}") for x in roles_present]
+            range(len(roles_present)), labels=[term("role", x, lang=lang) for x in roles_present]
         )
         ax.set_xlim(-0.5, len(columns) + 0.6)
         ax.set_title(title)
@@ -105,7 +106,7 @@ def plot_coverage(
         if any(_DNC_MARK in w for who in names.values() for w in who):
             pc.note_below(
                 ax,
-                say("plot_dnc_key", mark=_DNC_MARK.strip()),
+                say("plot_dnc_key", mark=_DNC_MARK.strip(), lang=lang),
                 100.0,
                 fam,
                 "relgraph-dnc-note",
@@ -115,16 +116,17 @@ def plot_coverage(
 
 
 def _columns(net: RelationshipNetwork, comps: list[str]) -> list[str]:
+    lang = net.settings.language
     org = net.org_labels
     kinds = net.orgs.assign(id=net.orgs["id"].astype(str)).set_index("id")["kind"].astype(str)
     us = kinds.index[kinds.eq("us")]
-    us_name = str(org.get(us[0], us[0])) if len(us) else say("viz_party_us")
+    us_name = str(org.get(us[0], us[0])) if len(us) else term("party", "us", lang=lang)
     return [
-        say("plot_col_us", us=us_name),
-        *[say("plot_backs", org=str(org.get(c, c))) for c in comps],
-        say("plot_col_neutral"),
-        say("plot_col_against"),
-        say("plot_col_unknown"),
+        say("plot_col_us", us=us_name, lang=lang),
+        *[say("plot_backs", org=str(org.get(c, c)), lang=lang) for c in comps],
+        term("attitude", 0, lang=lang),
+        say("plot_col_against", lang=lang),
+        term("attitude", "unknown", lang=lang),
     ]
 
 
@@ -138,6 +140,7 @@ def _cells(
     fam: list[str] | None,
 ) -> tuple[np.ndarray, dict[tuple[int, int], list[str]], list[str]]:
     """Count holders per role × column, name them per cell, and compute the coverage margin."""
+    lang = net.settings.language
     att = pd.Series(
         pd.to_numeric(net.people["attitude"], errors="coerce").to_numpy(), index=net.person_ids
     )
@@ -168,5 +171,5 @@ def _cells(
             counts[i, j] += 1
             names.setdefault((i, j), []).append(name[pid] + (_DNC_MARK if dnc[pid] else ""))
         n_cov = sum(1 for p in holders if p in covered)
-        margin.append(say("plot_covered", n=n_cov, total=len(holders)))
+        margin.append(say("plot_covered", n=n_cov, total=len(holders), lang=lang))
     return counts, names, margin

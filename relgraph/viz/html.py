@@ -16,7 +16,7 @@ from relgraph.checks import check_bool, check_choice, check_int
 from relgraph.errors import InvalidParameterError
 from relgraph.io.files import atomic_write_text
 from relgraph.palette import DNC_COLOUR, HIDDEN_COLOUR, ROLE_POLYGONS, ROLE_SCALE
-from relgraph.text import say
+from relgraph.text import say, term
 from relgraph.viz.map_facts import HIDDEN_TOP, gather
 from relgraph.viz.map_layout import LABEL_PX
 from relgraph.viz.networkmap import NetworkMap
@@ -233,14 +233,15 @@ def _read_positions(value: Positions | None) -> dict[str, tuple[float, float]]:
 
 
 def _privacy_notes(facts: MapFacts) -> list[str]:
+    lang = facts.net.settings.language
     policy = facts.policy
     notes = []
     if policy.hidden_ties:
-        notes.append(say("viz_sensitive_hidden", n=policy.hidden_ties))
+        notes.append(say("viz_sensitive_hidden", n=policy.hidden_ties, lang=lang))
     if policy.hidden_people:
-        notes.append(say("viz_sensitive_people", n=policy.hidden_people))
+        notes.append(say("viz_sensitive_people", n=policy.hidden_people, lang=lang))
     if policy.include_sensitive:
-        notes.append(say("viz_sensitive_included"))
+        notes.append(say("privacy_included", lang=lang))
     return notes
 
 
@@ -258,6 +259,7 @@ def _data(
     from relgraph.viz.map_place import place
     from relgraph.viz.map_text import ui_text
 
+    lang = facts.net.settings.language
     net = facts.net
     labels = _labels(facts)
     size = sizes(facts, keep)
@@ -267,7 +269,7 @@ def _data(
     known = set(net.person_ids[keep].tolist())
     unused = sorted(set(user_pos) - known)
     if unused:
-        notes.append(say("viz_positions_unused", n=len(unused)))
+        notes.append(say("viz_positions_unused", n=len(unused), lang=lang))
     grouping = [h for h in ("department", "org", "faction") if h in groups]
     group_by = opts["group_by"] if opts["group_by"] in grouping else grouping[0]
     view_all = opts["view"] == "all" or bool(story.all())
@@ -288,7 +290,7 @@ def _data(
         "maxZoom": 1.3,
         "fontFace": _FONT_FACE,
         "filters": _filters(facts, keep, drawn),
-        "text": ui_text(),
+        "text": ui_text(lang),
         "options": _options(mode, len(keep), opts["seed"]),
     }
     in_view = len(keep) if view_all else int(story.sum())
@@ -307,9 +309,10 @@ def _labels(facts: MapFacts) -> list[str]:
 
 
 def _filters(facts: MapFacts, keep: np.ndarray, drawn: np.ndarray) -> dict[str, Any]:
+    from relgraph.analysis.paths.render import tie_words
     from relgraph.palette import ROLE_ORDER
-    from relgraph.viz.map_items import kind_text
 
+    lang = facts.net.settings.language
     role = np.array([str(r) or "none" for r in facts.role_main[keep]], dtype=object)
     party = facts.party[keep]
     kinds = facts.kind[drawn]
@@ -319,16 +322,16 @@ def _filters(facts: MapFacts, keep: np.ndarray, drawn: np.ndarray) -> dict[str, 
 
     return {
         "role": [
-            choice(r, say(f"viz_role_{r}"), role)
+            choice(r, term("role", r, lang=lang), role)
             for r in [*ROLE_ORDER, "none"]
             if (role == r).any()
         ],
         "party": [
-            choice(p, say(f"viz_party_{p}"), party)
+            choice(p, term("party", p, lang=lang), party)
             for p in ("us", "customer", "partner", "other", "competitor")
             if (party == p).any()
         ],
-        "kind": [choice(k, kind_text(k), kinds) for k in sorted(set(kinds.tolist()))],
+        "kind": [choice(k, tie_words(k, lang=lang), kinds) for k in sorted(set(kinds.tolist()))],
     }
 
 
@@ -373,6 +376,7 @@ def _finish(
     from relgraph.viz.map_page import page
     from relgraph.viz.map_text import default_title, legend_html, situation
 
+    lang = facts.net.settings.language
     heading = title if title is not None else default_title(facts)
     lines = situation(facts)
     legend = legend_html(facts)
@@ -383,10 +387,11 @@ def _finish(
         "data": data,
         "legend": legend,
         "height": opts["height"],
+        "lang": lang,
     }
     pids = facts.net.person_ids
     result = NetworkMap(
-        html=page(heading, lines, notes, data, legend, opts["height"]),
+        html=page(heading, lines, notes, data, legend, opts["height"], lang=lang),
         people=len(keep),
         ties=counts["ties"],
         hidden_sensitive=facts.policy.hidden_ties,

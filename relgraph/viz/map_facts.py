@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from relgraph.model import TieKind
 from relgraph.palette import competitor_colours, main_role
 from relgraph.viz.plot_common import competitor_order
+from relgraph.vocab import TieKind
 
 if TYPE_CHECKING:
     from relgraph.analysis.coverage import CoverageReport
@@ -173,10 +173,10 @@ def _stage_of(roles: list[tuple[str, str]]) -> str:
 
 def _influence(facts: MapFacts, include_sensitive: bool) -> None:
     """Leverage per person and the top shareable hidden influencers (why, whom they sway)."""
-    import relgraph as rg
+    from relgraph.analysis.influence import hidden_influencers, leverage
 
     net, opp = facts.net, facts.opp
-    lev_df = rg.leverage(net, opp)
+    lev_df = leverage(net, opp)
     facts.lev = (
         pd.Series(lev_df["leverage"].to_numpy(float), index=lev_df["person"].astype(str))
         .reindex(net.person_ids)
@@ -185,7 +185,7 @@ def _influence(facts: MapFacts, include_sensitive: bool) -> None:
     )
     ok = facts.policy.people
     extra = int((~ok).sum())
-    hi = rg.hidden_influencers(net, opp, k=HIDDEN_TOP + extra, include_sensitive=include_sensitive)
+    hi = hidden_influencers(net, opp, k=HIDDEN_TOP + extra, include_sensitive=include_sensitive)
     hi = hi[hi["person"].astype(str).ne("")]  # people known only through sensitive ties
     idx = net.index_of(hi["person"].astype(str).tolist()) if len(hi) else np.array([], int)
     keep = [k for k, i in enumerate(idx) if ok[int(i)]][:HIDDEN_TOP]
@@ -200,6 +200,6 @@ def _influence(facts: MapFacts, include_sensitive: bool) -> None:
 def _coverage(
     net: RelationshipNetwork, opp: str, include_sensitive: bool, as_of: Any
 ) -> CoverageReport:
-    import relgraph as rg
+    from relgraph.analysis.coverage import coverage
 
-    return rg.coverage(net, opp, as_of=as_of, include_sensitive=include_sensitive)
+    return coverage(net, opp, as_of=as_of, include_sensitive=include_sensitive)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from relgraph.analysis.paths.render import tie_words
 from relgraph.palette import OUR_COLOUR, TIE_COLOURS, attitude_colour
 from relgraph.text import TERMS, say, term
 from relgraph.viz.map_facts import blank
@@ -14,17 +15,12 @@ from relgraph.viz.map_facts import blank
 if TYPE_CHECKING:
     from relgraph.viz.map_facts import MapFacts
 
-__all__ = ["edge_records", "kind_text", "node_records", "sizes"]
+__all__ = ["edge_records", "node_records", "sizes"]
 
 _PERSONAL_COLOUR = TIE_COLOURS["personal"]
 #: How strongly each kind of tie is drawn: hidden influence stands out, the formal lines and
 #: our coverage are context (they show in full when a person is clicked).
 _OPACITY = {"hidden": 0.95, "influences": 0.8, "reports_to": 0.35, "covers": 0.3, "informs": 0.35}
-
-
-def kind_text(kind: str) -> str:
-    """Return a tie kind in words (``former_colleague`` → "former colleague")."""
-    return term("tie_kind", kind) if kind in TERMS["tie_kind"] else kind.replace("_", " ")
 
 
 def sizes(facts: MapFacts, keep: np.ndarray) -> dict[int, float]:
@@ -52,6 +48,7 @@ def node_records(
     recs = people.astype(object).where(people.notna(), None).to_dict("records")
     org_name = {str(k): str(v) for k, v in net.org_labels.items()}
     owners = {i: sorted(str(full[o]) for o in v) for i, v in facts.owners.items()}
+    en = people["name_en"].fillna("").astype(str).tolist()
     out = []
     for k, i in enumerate(keep.tolist()):
         row = recs[i]
@@ -80,7 +77,8 @@ def node_records(
                 "hid": i in facts.hidden_why,
                 "dnc": bool(facts.dnc[i]),
                 "story": bool(story[k]),
-                "search": (str(full[i]) + " " + str(pids[i])).casefold(),
+                # the English name too, so a Chinese map is found by either name
+                "search": " ".join([str(full[i]), str(pids[i]), en[i]]).casefold(),
             }
         )
     return out
@@ -95,37 +93,51 @@ def _tooltip(
     owners: list[str],
 ) -> str:
     """Plain-text tooltip (vis-network shows string titles as text, never as HTML)."""
+    lang = facts.net.settings.language
     lines = [label]
     org = org_name.get(str(row["org"]), str(row["org"]))
     title = "" if blank(row["title"]) else str(row["title"])
     lines.append(f"{title} · {org}" if title else org)
     if not blank(row["level"]):
-        lines.append(say("viz_tip_level", level=int(row["level"])))
+        lines.append(say("viz_tip_level", level=int(row["level"]), lang=lang))
     roles = facts.roles_of.get(i, [])
     if roles:
-        stage = {s: term("stage", s) if s in TERMS["stage"] else s for _, s in roles}
+        stage = {s: term("stage", s, lang=lang) if s in TERMS["stage"] else s for _, s in roles}
         text = ", ".join(
-            f"{say(f'viz_role_{r}')} ({stage[s]})" if s else say(f"viz_role_{r}") for r, s in roles
+            f"{term('role', r, lang=lang)} ({stage[s]})" if s else term("role", r, lang=lang)
+            for r, s in roles
         )
-        lines.append(say("viz_tip_role", roles=text))
+        lines.append(say("viz_tip_role", roles=text, lang=lang))
     if not blank(row["attitude"]):
         att = int(row["attitude"])
-        lines.append(say("viz_tip_attitude", value=f"{att:+d}", word=say(f"viz_attitude_{att}")))
+        lines.append(
+            say(
+                "viz_tip_attitude",
+                value=f"{att:+d}",
+                word=term("attitude", att, lang=lang),
+                lang=lang,
+            )
+        )
     sup = facts.supports[i]
     if sup:
         lines.append(
-            say("viz_tip_backs", org=org_name.get(sup, sup), support=int(facts.support[i]))
+            say(
+                "viz_tip_backs",
+                org=org_name.get(sup, sup),
+                support=int(facts.support[i]),
+                lang=lang,
+            )
         )
     if owners:
-        lines.append(say("viz_tip_owners", owners=", ".join(owners)))
+        lines.append(say("viz_tip_owners", owners=", ".join(owners), lang=lang))
     elif i in facts.roles_of:
-        lines.append(say("viz_tip_no_owner"))
+        lines.append(say("viz_tip_no_owner", lang=lang))
     if facts.lev is not None and facts.party[i] not in ("us", "competitor"):
-        lines.append(say("viz_tip_leverage", leverage=f"{facts.lev[i]:.3f}"))
+        lines.append(say("viz_tip_leverage", leverage=f"{facts.lev[i]:.3f}", lang=lang))
     if i in facts.hidden_why:
-        lines.append(say("viz_tip_why", why=facts.hidden_why[i]))
+        lines.append(say("viz_tip_why", why=facts.hidden_why[i], lang=lang))
     if facts.dnc[i]:
-        lines.append(say("viz_tip_dnc"))
+        lines.append(say("viz_tip_dnc", lang=lang))
     return "\n".join(lines)
 
 
@@ -138,6 +150,7 @@ def edge_records(
     the manager to the report (the manager sways the report); other ties have no arrow.
     Returns the records and the mask of shown ties that are drawn.
     """
+    lang = facts.net.settings.language
     pos = np.full(facts.n, -1)
     pos[keep] = np.arange(len(keep))
     inside = (pos[facts.eu] >= 0) & (pos[facts.ev] >= 0)
@@ -147,9 +160,9 @@ def edge_records(
         hidden = facts.hidden_tie(j)
         src, dst = (b, a) if kind == "reports_to" else (a, b)
         strength = float(facts.strength[j])
-        tip = _edge_tip(kind, str(labels_full[a]), str(labels_full[b]), strength)
+        tip = _edge_tip(kind, str(labels_full[a]), str(labels_full[b]), strength, lang)
         if hidden:
-            tip += "\n" + say("viz_tie_hidden")
+            tip += "\n" + say("viz_tie_hidden", lang=lang)
         note = facts.note[j]
         if not blank(note):
             tip += "\n" + str(note)
@@ -174,10 +187,12 @@ def edge_records(
     return out, inside
 
 
-def _edge_tip(kind: str, a: str, b: str, strength: float) -> str:
+def _edge_tip(kind: str, a: str, b: str, strength: float, lang: str) -> str:
     s = f"{strength:.2f}"
     if kind == "reports_to":
-        return say("viz_tie_tip_reports_to", a=a, b=b, strength=s)
+        return say("viz_tie_tip_reports_to", a=a, b=b, strength=s, lang=lang)
     if kind in ("influences", "covers"):
-        return say("viz_tie_tip_directed", a=a, b=b, kind=kind_text(kind), strength=s)
-    return say("viz_tie_tip", a=a, b=b, kind=kind_text(kind), strength=s)
+        return say(
+            "viz_tie_tip_directed", a=a, b=b, kind=tie_words(kind, lang=lang), strength=s, lang=lang
+        )
+    return say("viz_tie_tip", a=a, b=b, kind=tie_words(kind, lang=lang), strength=s, lang=lang)

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from relgraph.model import Stage
 from relgraph.palette import ROLE_ORDER, ROLE_SCALE
 from relgraph.text import TERMS, say, term
+from relgraph.vocab import Stage
 
 if TYPE_CHECKING:
     from relgraph.viz.map_facts import MapFacts
@@ -121,22 +121,26 @@ def _col_order(keys: set[str]) -> list[str]:
     return [*stages, *unknown, *other, *rest]
 
 
-def _col_text(key: str, org_name: dict[str, str]) -> str:
+def _col_text(key: str, org_name: dict[str, str], lang: str) -> str:
     if key in _STAGES:
-        return term("stage", key).capitalize()
+        return term("stage", key, lang=lang).capitalize()
     if key.startswith("org:"):
         return org_name.get(key[4:], key[4:])
     if key == _OUTSIDE:
-        return say("viz_stage_outside")
-    return say("viz_stage_none") if key == "" else key
+        return say("viz_stage_outside", lang=lang)
+    return say("viz_stage_none", lang=lang) if key == "" else key
 
 
-def level_text(level: float) -> str:
-    """Row header of a level (``nan``: not given)."""
+def level_text(level: float, lang: str = "en") -> str:
+    """Row header of a level (``nan``: not given), in the language ``lang``."""
     if math.isnan(level):
-        return say("viz_level_none")
+        return say("viz_level_none", lang=lang)
     key = str(int(level))
-    return "L" + term("level", key) if key in TERMS["level"] else say("viz_level_n", level=key)
+    return (
+        "L" + term("level", key, lang=lang)
+        if key in TERMS["level"]
+        else say("viz_level_n", level=key, lang=lang)
+    )
 
 
 def _sort_key(facts: MapFacts, labels: list[str], i: int) -> tuple[int, float, str]:
@@ -185,6 +189,7 @@ def story_grid(
     facts: MapFacts, ids: list[int], labels: list[str], sizes: dict[int, float]
 ) -> tuple[dict[int, tuple[float, float]], Bands]:
     """Positions of the story people on the stage × level grid, and the grid's headers."""
+    lang = facts.net.settings.language
     col = _columns(facts, ids, set(ids))
     lv = {i: (float(facts.level[i]) if not math.isnan(facts.level[i]) else math.inf) for i in ids}
     cells: dict[tuple[str, float], list[int]] = {}
@@ -207,7 +212,9 @@ def story_grid(
     org_name = {str(k): str(v) for k, v in facts.net.org_labels.items()}
     for c in cols:
         x0[c] = x
-        bands.cols.append({"x0": x, "x1": x + wrap[c] * colw[c], "text": _col_text(c, org_name)})
+        bands.cols.append(
+            {"x0": x, "x1": x + wrap[c] * colw[c], "text": _col_text(c, org_name, lang)}
+        )
         x += wrap[c] * colw[c] + _COL_GAP
     bands.right = max(x - _COL_GAP, 0.0)
     xy: dict[int, tuple[float, float]] = {}
@@ -222,7 +229,7 @@ def story_grid(
                 shift = (wrap[c] - min(len(m) - sub * wrap[c], wrap[c])) * colw[c] / 2
                 xy[i] = (x0[c] + shift + (pos + 0.5) * colw[c], y + rmax + sub * pitch[level])
                 subrows = max(subrows, sub + 1)
-        text = level_text(math.nan if math.isinf(level) else level)
+        text = level_text(math.nan if math.isinf(level) else level, lang)
         bands.rows.append({"y0": y - 6, "y1": y + subrows * pitch[level] - 6, "text": text})
         y += subrows * pitch[level]
     ours = [i for i in ids if col[i] == _US]
@@ -232,7 +239,7 @@ def story_grid(
             {
                 "y0": bands.rows[-1]["y1"] if bands.rows else 0.0,
                 "y1": y,
-                "text": say("viz_party_us"),
+                "text": term("party", "us", lang=lang),
             }
         )
     bands.top, bands.bottom = -6.0, y

@@ -17,6 +17,7 @@ import json
 import re
 from typing import Any
 
+from relgraph.locale import LANGUAGES
 from relgraph.text import say
 from relgraph.viz.vis_assets import app_css, app_js, vis_js
 
@@ -83,7 +84,7 @@ _BOOT = r"""(function () {
 })();"""
 
 _PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="@@LANG@@">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="@@CSP@@">
@@ -131,25 +132,31 @@ def _fill(values: dict[str, str]) -> str:
 
 
 def _values(
-    heading: str, situation: list[str], notes: list[str], legend: str, height: str | None
+    heading: str,
+    situation: list[str],
+    notes: list[str],
+    legend: str,
+    height: str | None,
+    lang: str,
 ) -> dict[str, str]:
     esc = _html.escape
     size = f"#relgraph-network{{height:{height};flex:none}} body{{height:auto}}" if height else ""
     return {
+        "LANG": LANGUAGES[lang],
         "TITLE": esc(heading),
         "HEADING": esc(heading),
         "SITUATION": "".join(f'<p class="situation">{esc(t)}</p>' for t in situation),
         "NOTES": "".join(f'<p class="note">{esc(t)}</p>' for t in notes),
         "CSS": app_css().replace("</style", "<\\/style"),
         "SIZE": size,
-        "SEARCH": esc(say("viz_search")),
-        "GROUP": esc(say("viz_group_by")),
-        "HINT": esc(say("viz_hint")),
+        "SEARCH": esc(say("viz_search", lang=lang)),
+        "GROUP": esc(say("viz_group_by", lang=lang)),
+        "HINT": esc(say("viz_hint", lang=lang)),
         "LEGEND": legend,
-        "FILTERS": esc(say("viz_filters")),
-        "F_ROLE": esc(say("viz_filter_role")),
-        "F_PARTY": esc(say("viz_filter_party")),
-        "F_KIND": esc(say("viz_filter_kind")),
+        "FILTERS": esc(say("viz_filters", lang=lang)),
+        "F_ROLE": esc(say("viz_filter_role", lang=lang)),
+        "F_PARTY": esc(say("viz_filter_party", lang=lang)),
+        "F_KIND": esc(say("viz_filter_kind", lang=lang)),
     }
 
 
@@ -162,19 +169,22 @@ def page(
     height: str | None,
     *,
     compact: bool = False,
+    lang: str = "en",
 ) -> str:
     """Render the whole self-contained page: data block, vis-network and relgraph's script.
 
     With ``compact=True`` the scripts and data are gzip-compressed and a loader unpacks
-    them in the browser (the notebook form).
+    them in the browser (the notebook form). ``lang`` is the page's language (its
+    ``<html lang>`` and the words of its controls).
     """
     vis, app = vis_js(), app_js()
-    values = _values(heading, situation, notes, legend, height)
+    values = _values(heading, situation, notes, legend, height, lang)
     if compact:
         values["CSP"] = _csp(_BOOT, vis, app)
+        old = _html.escape(say("viz_old_browser", lang=lang))
         values["SCRIPTS"] = "\n".join(
             [
-                f'<p id="relgraph-old-browser" hidden>{_html.escape(say("viz_old_browser"))}</p>',
+                f'<p id="relgraph-old-browser" hidden>{old}</p>',
                 _packed("relgraph-pack-data", json.dumps(data, ensure_ascii=False)),
                 _packed("relgraph-pack-vis", vis),
                 _packed("relgraph-pack-app", app),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from relgraph.text import say
+from relgraph.text import say, term
 from relgraph.viz.map_facts import blank
 
 if TYPE_CHECKING:
@@ -51,16 +51,17 @@ def candidates(
     facts: MapFacts, focus: str | None, radius: int
 ) -> tuple[np.ndarray, int | None, list[str]]:
     """Shareable people (row indices), restricted to a focus person's ego network."""
+    lang = facts.net.settings.language
     net = facts.net
     cands = np.flatnonzero(facts.policy.people)
     if focus is None:
         return cands, None, []
     idx = int(net.index_of(net.resolve_person(focus))[0])
     if not facts.policy.people[idx]:
-        raise ValueError(say("viz_focus_sensitive", who=str(net.person_ids[idx])))
+        raise ValueError(say("viz_focus_sensitive", who=str(net.person_ids[idx]), lang=lang))
     ego = _ego(facts.n, facts.eu, facts.ev, idx, radius)
     ego = ego[facts.policy.people[ego]]
-    note = say("viz_focus", who=net.labels.iloc[idx], radius=radius, n=len(ego))
+    note = say("viz_focus", who=net.labels.iloc[idx], radius=radius, n=len(ego), lang=lang)
     return ego, idx, [note]
 
 
@@ -68,6 +69,7 @@ def select(
     facts: MapFacts, cands: np.ndarray, focus_idx: int | None, max_people: int
 ) -> tuple[np.ndarray, list[str]]:
     """Everyone when under ``max_people``; else the most relevant, with a note saying so."""
+    lang = facts.net.settings.language
     if len(cands) <= max_people:
         return np.sort(cands), []
     degree = np.bincount(np.concatenate([facts.eu, facts.ev]), minlength=facts.n)
@@ -82,7 +84,7 @@ def select(
     dropped = np.setdiff1d(cands, keep)
     party = facts.party
     parts = ", ".join(
-        f"{int((party[dropped] == b).sum()):,} {say(f'viz_party_{b}')}"
+        f"{int((party[dropped] == b).sum()):,} {term('party', b, lang=lang)}"
         for b in _BLOCKS
         if (party[dropped] == b).any()
     )
@@ -97,6 +99,7 @@ def select(
         left=f"{len(dropped):,}",
         ties=f"{ties_out:,}",
         limit=f"{max_people:,}",
+        lang=lang,
     )
     return keep, [note]
 
@@ -161,17 +164,18 @@ def _group_of(
     org_name: dict[str, str],
     by_faction: dict[int, tuple[int, str]],
 ) -> tuple[str, str]:
+    lang = facts.net.settings.language
     name = org_name.get(org[i], org[i])
     if how == "faction" and i in by_faction:
         number, lean = by_faction[i]
         if lean:
-            return f"f{number}", say("viz_group_faction_lean", n=number + 1, org=lean)
-        return f"f{number}", say("viz_group_faction", n=number + 1)
+            return f"f{number}", say("viz_group_faction_lean", n=number + 1, org=lean, lang=lang)
+        return f"f{number}", say("viz_group_faction", n=number + 1, lang=lang)
     if how == "department" and facts.party[i] == "customer":
         d = dept[i]
         if not blank(d):
             return f"d{org[i]}\x1f{d}", d
-        return f"d{org[i]}\x1f", say("viz_group_no_department", org=name)
+        return f"d{org[i]}\x1f", say("viz_group_no_department", org=name, lang=lang)
     return f"o{org[i]}", name
 
 

@@ -157,6 +157,7 @@ class NetworkMap:
             p["legend"],
             p["height"],
             compact=True,
+            lang=p.get("lang", "en"),
         )
 
     def _repr_html_(self) -> str:

@@ -28,7 +28,7 @@ from relgraph.palette import (
     competitor_colours,
     main_role,
 )
-from relgraph.text import say
+from relgraph.text import say, term
 from relgraph.viz.style import cjk_font_family, has_cjk
 
 if TYPE_CHECKING:
@@ -273,25 +273,33 @@ def people_legend(
     """
     from matplotlib.lines import Line2D
 
+    lang = net.settings.language
+
     def mark(marker: Any, label: str, **kw: Any) -> Line2D:
         style = {"color": "#bdbdbd", "mec": "#4d4d4d", "ms": 8, **kw}
         return Line2D([], [], ls="", marker=marker, label=label, **style)
 
     handles = [
-        mark(ROLE_MARKERS[r], say(f"viz_role_{r}"), ms=8 * ROLE_SCALE[r])
+        mark(ROLE_MARKERS[r], term("role", r, lang=lang), ms=8 * ROLE_SCALE[r])
         for r in ROLE_ORDER
         if r in roles_present
     ]
     if "" in roles_present:
-        handles.append(mark("o", say(no_role)))
+        handles.append(mark("o", say(no_role, lang=lang)))
     org = net.org_labels
     for c, col in comp_colour.items():
         if backed is None or c in backed:
-            handles.append(mark("o", say("plot_backs", org=str(org.get(c, c))), mec=col, mew=2.5))
+            handles.append(
+                mark("o", say("plot_backs", org=str(org.get(c, c)), lang=lang), mec=col, mew=2.5)
+            )
     if dnc:
-        handles.append(mark(dnc_marker(), say("viz_legend_dnc"), color="none", mec=DNC_COLOUR))
+        handles.append(
+            mark(dnc_marker(), say("viz_legend_dnc", lang=lang), color="none", mec=DNC_COLOUR)
+        )
     if hidden_line:
-        handles.append(Line2D([], [], color=HIDDEN_COLOUR, ls="--", label=say("plot_hidden_tie")))
+        handles.append(
+            Line2D([], [], color=HIDDEN_COLOUR, ls="--", label=say("plot_hidden_tie", lang=lang))
+        )
     if handles:
         ax.legend(
             handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False

@@ -79,12 +79,13 @@ def plot_power_map(
     >>> ax.get_xlabel()
     'attitude toward us (−3 … +3)'
     """
-    import relgraph as rg
+    from relgraph.analysis.influence import leverage
 
+    lang = net.settings.language
     label = check_int("label", label, minimum=0)
     max_people = check_int("max_people", max_people, minimum=1)
     opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
-    lev = rg.leverage(net, opp)
+    lev = leverage(net, opp)
     ok = np.asarray(pol.people)[net.index_of(lev["person"].astype(str).tolist())]
     lev = lev[
         ~lev["party"].isin(["us", "competitor"]).to_numpy() & (lev["leverage"] > 0).to_numpy() & ok
@@ -98,6 +99,7 @@ def plot_power_map(
             shown=f"{max_people:,}",
             total=f"{total:,}",
             left=f"{total - max_people:,}",
+            lang=lang,
         )
     roles = pc.roles_of(net, opp)
     comp = pc.comp_colours(net, opp)
@@ -124,10 +126,12 @@ def plot_power_map(
                 zorder=5,
                 arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "#888888"} if dy else None,
             )
-        _zones(ax, threshold, ymax)
-        ax.set_xlabel(say("plot_power_x"))
-        ax.set_ylabel(say("plot_power_y"))
-        ax.set_title(say("plot_power_title", opp=opp, n=f"{len(lev):,}", roles=len(roles)))
+        _zones(ax, threshold, ymax, lang)
+        ax.set_xlabel(say("plot_power_x", lang=lang))
+        ax.set_ylabel(say("plot_power_y", lang=lang))
+        ax.set_title(
+            say("plot_power_title", opp=opp, n=f"{len(lev):,}", roles=len(roles), lang=lang)
+        )
         pc.people_legend(
             ax,
             set(main.tolist()),
@@ -161,7 +165,7 @@ def _label_offsets(xs: np.ndarray, ys: np.ndarray, ymax: float) -> list[float]:
     return out
 
 
-def _zones(ax: Axes, threshold: float, ymax: float) -> None:
+def _zones(ax: Axes, threshold: float, ymax: float, lang: str) -> None:
     """Draw the objective zones: neutralise | convert | mobilise above the line, then the rest."""
     ax.set_xlim(-3.6, 3.6)
     ax.set_ylim(0, ymax)
@@ -179,7 +183,7 @@ def _zones(ax: Axes, threshold: float, ymax: float) -> None:
         ax.text(
             x,
             top,
-            say(f"plot_zone_{key}"),
+            say(f"plot_zone_{key}", lang=lang),
             ha=ha,
             va="top",
             fontsize=8.5,
@@ -189,7 +193,7 @@ def _zones(ax: Axes, threshold: float, ymax: float) -> None:
     ax.text(
         -3.5,
         threshold * 0.97,
-        say("plot_zone_low"),
+        say("plot_zone_low", lang=lang),
         ha="left",
         va="top",
         fontsize=8,

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis.paths.render import tie_words
 from relgraph.checks import check_bool
 from relgraph.text import say
 from relgraph.viz import plot_common as pc
-from relgraph.viz.map_items import kind_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -82,6 +82,7 @@ def plot_route(
     >>> ax.get_title()
     'Route Eve → Ann: 2 hop(s), strength 0.49 = 0.70 × 0.70'
     """
+    lang = net.settings.language
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     path, kinds, strengths, marked = _parse(net, route)
     pol = pc.policy(net, include_sensitive)
@@ -115,7 +116,7 @@ def plot_route(
             )
         ties = pc.visible_ties(net, True)
         for k, (kind, s) in enumerate(zip(kinds, strengths, strict=True)):
-            _hop(ax, ties, path[k], path[k + 1], k, str(kind), float(s))
+            _hop(ax, ties, path[k], path[k + 1], k, str(kind), float(s), lang)
         ax.set_xlim(-0.6, len(path) - 0.4)
         ax.set_ylim(-0.9, 0.6)
         ax.axis("off")
@@ -128,6 +129,7 @@ def plot_route(
                 hops=len(path) - 1,
                 strength=f"{total:.2f}",
                 product=product,
+                lang=lang,
             )
         )
         if roles or look["dnc"].any() or (look["width"] > 1.0).any():
@@ -148,6 +150,7 @@ def plot_route(
 def _parse(
     net: RelationshipNetwork, route: Sequence[str] | Mapping[str, Any] | pd.Series
 ) -> tuple[list[str], list[Any] | None, list[Any] | None, bool]:
+    lang = net.settings.language
     marked = False
     if isinstance(route, (Mapping, pd.Series)):
         path = [str(p) for p in route["path"]]
@@ -159,13 +162,14 @@ def _parse(
         path, kinds, strengths = [str(p) for p in route], None, None
     path = [net.resolve_person(p) for p in path]
     if len(path) < 2:
-        raise ValueError(say("plot_route_short", path=path))
+        raise ValueError(say("plot_route_short", path=path, lang=lang))
     return path, kinds, strengths, marked
 
 
 def _refuse_sensitive(
     net: RelationshipNetwork, path: list[str], kinds: list[Any] | None, marked: bool, pol: Any
 ) -> None:
+    lang = net.settings.language
     ok = pc.shareable_ids(net, pol)
     settings = net.settings
     sens_kinds = {str(k) for k in settings.sensitive_tie_kinds} | {
@@ -173,20 +177,27 @@ def _refuse_sensitive(
     }
     hidden_people = [p for p in path if p not in ok]
     if marked or hidden_people or any(str(k) in sens_kinds for k in kinds or ()):
-        who = say("plot_route_through", who=", ".join(hidden_people)) if hidden_people else ""
-        raise ValueError(say("plot_route_sensitive", who=who))
+        who = (
+            say("plot_route_through", who=", ".join(hidden_people), lang=lang)
+            if hidden_people
+            else ""
+        )
+        raise ValueError(say("plot_route_sensitive", who=who, lang=lang))
 
 
 def _hops(
     net: RelationshipNetwork, path: list[str], include_sensitive: bool
 ) -> tuple[list[str], list[float]]:
     """Find the strongest visible tie of each hop of a plain path."""
+    lang = net.settings.language
     ties = pc.visible_ties(net, include_sensitive)
     kinds, strengths = [], []
     for a, b in zip(path[:-1], path[1:], strict=True):
         hop = ties[((ties["a"] == a) & (ties["b"] == b)) | ((ties["a"] == b) & (ties["b"] == a))]
         if hop.empty:
-            raise ValueError(say("plot_route_no_tie", a=a, b=b, excluded=not include_sensitive))
+            raise ValueError(
+                say("plot_route_no_tie", a=a, b=b, excluded=not include_sensitive, lang=lang)
+            )
         best = hop.sort_values(["strength", "kind"], ascending=[False, True]).iloc[0]
         kinds.append(str(best["kind"]))
         strengths.append(float(best["strength"]))
@@ -199,7 +210,9 @@ def _opportunity(net: RelationshipNetwork, opportunity: str | None) -> str | Non
     return str(net.opportunities["id"].iloc[0]) if len(net.opportunities) == 1 else None
 
 
-def _hop(ax: Axes, ties: pd.DataFrame, a: str, b: str, k: int, kind: str, s: float) -> None:
+def _hop(
+    ax: Axes, ties: pd.DataFrame, a: str, b: str, k: int, kind: str, s: float, lang: str
+) -> None:
     """One hop: an arrow in the direction of influence (or a plain line) and its words."""
     fwd = bool(((ties["a"] == a) & (ties["b"] == b) & (ties["kind"] == kind)).any())
     back = bool(((ties["a"] == b) & (ties["b"] == a) & (ties["kind"] == kind)).any())
@@ -223,4 +236,11 @@ def _hop(ax: Axes, ties: pd.DataFrame, a: str, b: str, k: int, kind: str, s: flo
             "lw": 1.0 + 3.0 * s,
         },
     )
-    ax.text(k + 0.5, 0.12, f"{kind_text(kind)}\n{s:.2f}", ha="center", va="bottom", fontsize=8)
+    ax.text(
+        k + 0.5,
+        0.12,
+        f"{tie_words(kind, lang=lang)}\n{s:.2f}",
+        ha="center",
+        va="bottom",
+        fontsize=8,
+    )

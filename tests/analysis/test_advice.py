@@ -77,15 +77,17 @@ def test_sample_route_to_lin_shuyi_is_our_ceos_club_tie(sample):
 def test_founder_and_the_ceos_people_outrank_the_entrenched_ceo(family):
     """The CEO backs Rival at 3 and stands at −2: entrenched. Feasibility of moving him to
     neutral = (1 − 0.25·3) × 0.7^(2−1) = 0.175. The founder F1, the CFO C2 and the plant
-    director C3 sway him, back nobody and are not against us: they are worked through
-    (goal +2), and each ranks above him."""
+    director C3 sway him, back nobody and are not against us: each is aimed at +2 (an
+    advocate he listens to) and ranks above him. C3 is worked through; C2 approves the deal
+    herself, so she is converted for her own vote, with the CEO she sways in the why."""
     rec = rg.recommend_targets(family).set_index("person")
     ceo = rec.loc["C1"]
     assert ceo["feasibility"] == pytest.approx(0.175) and ceo["objective"] == "neutralise"
     for j in ("F1", "C2", "C3"):
         assert rec.at[j, "rank"] < ceo["rank"]
         assert rec.at[j, "sways"] == "C1" and rec.at[j, "goal"] == 2
-    assert rec.at["C2", "objective"] == "work_through"
+    assert rec.at["C3", "objective"] == "work_through"
+    assert rec.at["C2", "objective"] == "convert" and "decision maker" in rec.at["C2", "why"]
     assert rec.at["F1", "path"] == ("U3", "C6", "F1")  # the same route the plan will use
 
 

@@ -48,8 +48,8 @@ def test_entrenched_opponent_ranks_below_the_people_who_sway_him() -> None:
     By hand: the CEO backs Rival at strength 3 (entrenched), so moving him one point is
     worth feasibility 1 − 0.25·3 = 0.25 of a plain move; his boss b1, board member b2
     (influences 0.9) and report cto (0.2) each sway him, are neutral and back nobody:
-    they are worked through (goal +2, move 2, feasibility 0.7^(2−1) = 0.7). With leverages
-    ceo > cto > b1 > b2 and every reach 0.7, gain_ceo = ℓ_ceo·1·0.7·0.25 falls below
+    they are aimed at +2, an advocate he listens to (move 2, feasibility 0.7^(2−1) = 0.7).
+    With leverages ceo > cto > b1 > b2 and every reach 0.7, gain_ceo = ℓ_ceo·1·0.7·0.25 falls below
     gain_j = ℓ_j·2·0.7·0.7 for each of them (ℓ_j > 0.179·ℓ_ceo).
     """
     net = base()
@@ -63,7 +63,9 @@ def test_entrenched_opponent_ranks_below_the_people_who_sway_him() -> None:
         assert rec.at[j, "sways"] == "ceo" and rec.at[j, "goal"] == 2
         assert rec.at[j, "feasibility"] == pytest.approx(0.7)
         assert rec.at[j, "gain"] == pytest.approx(lev[j] * 2 * 0.7 * 0.7)
-    assert rec.at["cto", "objective"] == "work_through"  # b1, b2 counter Rival (parity)
+    # b1, b2 counter Rival (parity); the CTO decides himself: converted for his own vote,
+    # aimed at +2 because the CEO listens to him
+    assert rec.at["cto", "objective"] == "convert" and "decision maker" in rec.at["cto", "why"]
     # every term of the gain is in the why, and why each row ranks above the next
     assert "feasibility 0.25" in ceo["why"] and "backing 0.25 (backs Rival at 3)" in ceo["why"]
     assert "ranked above" in rec.at["cto", "why"]
@@ -191,7 +193,7 @@ def test_sample_targets() -> None:
 
 
 def test_level_parity_gap_keeps_a_place_for_a_counter_target() -> None:
-    # one place: the largest gain (the CTO, worked through); two places: the second
+    # one place: the largest gain (the CTO, aimed at +2); two places: the second
     # counters Rival (b1 has the larger gain of the two board members)
     assert list(recommend_targets(base(), k=1)["person"]) == ["cto"]
     rec = recommend_targets(base(), k=2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -66,6 +67,10 @@ def write(folder: Path, tables: dict[str, pd.DataFrame | None]) -> Path:
 def problems_of(folder: Path) -> list[Problem]:
     with pytest.raises(ValidationError) as info:
         rg.load(folder, today=TODAY)
+    for p in info.value.problems:  # every hint is a catalogue sentence, readable in Chinese
+        assert p.message is not None, p
+        assert p.text("en") == p.hint
+        assert p.text("zh") != p.hint and re.search(r"[\u4e00-\u9fff]", p.text("zh")), p
     return info.value.problems
 
 
@@ -620,7 +625,7 @@ def test_their_people_are_trimmed_around_the_separator(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("arrow", [True, False])
 def test_split_list_matches_a_plain_split(arrow: bool) -> None:
-    from relgraph.io.validate import _split_list, _split_list_pandas
+    from relgraph.io.references import _split_list, _split_list_pandas
 
     split = _split_list if arrow else _split_list_pandas  # the latter: without pyarrow
     values = ["a", "b; c", "", None, " d ;;e ", "f;", "g"]

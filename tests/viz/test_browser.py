@@ -402,3 +402,27 @@ def test_plan_page_fits_a_laptop_screen(browser, sample, tmp_path):
     )
     assert 0 <= head < 5  # the header row sticks to the top while scrolling
     page.close()
+
+
+def test_the_chinese_map_draws_offline_with_chinese_controls(browser, sample, tmp_path):
+    path = tmp_path / "关系图.html"
+    rg.to_html(sample.with_settings(language="zh"), path, opportunity="OPP-1")
+    page, problems, remote = _open(browser, path)
+    assert problems == [] and remote == []
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    legend = page.locator("#relgraph-legend").inner_text()
+    assert "图例" in legend and "决定者" in legend and "我方团队" in legend
+    assert page.locator("label[for=relgraph-search]").inner_text() == "按姓名搜索"
+    assert "总览" in page.locator("#relgraph-buttons").inner_text()
+    labels = {i["label"] for i in page.evaluate(GEOMETRY)["items"]}
+    assert "王志远" in labels and not any("Wang" in (x or "") for x in labels)
+    page.fill("#relgraph-search", "王志远")
+    assert page.locator("#relgraph-search-status").inner_text() == "找到 1 人"
+    page.fill("#relgraph-search", "Wang Zhiyuan")  # the English name finds them too
+    assert page.locator("#relgraph-search-status").inner_text() == "找到 1 人"
+    page.fill("#relgraph-search", "")
+    page.locator("details summary").click()
+    assert "关系类型" in page.locator("details").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map-zh.png"))
+    page.close()

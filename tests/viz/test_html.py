@@ -355,3 +355,23 @@ def test_spring_layout_draws_everyone_apart(sample):
     pts = np.array([(n["x"], n["y"]) for n in data["nodes"]], dtype=float)
     gaps = np.sqrt(((pts[:, None] - pts[None]) ** 2).sum(-1)) + np.eye(len(pts)) * 1e9
     assert gaps.min() > 20
+
+
+def test_the_map_in_chinese(sample):
+    """language="zh": <html lang="zh-CN">, Chinese legend, controls, tooltips and names."""
+    m = to_html(sample.with_settings(language="zh"), opportunity="OPP-1")
+    page = m.html
+    assert '<html lang="zh-CN">' in page
+    legend = re.search(r'<div id="relgraph-legend">(.*?)</div>', page, re.S).group(1)
+    for word in ("图例", "决定者", "强烈反对", "我方团队", "汇报线"):
+        assert word in legend, word
+    assert "按姓名搜索" in page and "筛选" in page
+    data = page_data(page)
+    assert data["text"]["found"] == "找到 {n} 人" and data["text"]["reset"] == "重置布局"
+    ceo = next(n for n in data["nodes"] if n["label"] == "王志远")  # Chinese name alone
+    assert "Wang Zhiyuan" not in ceo["title"] and "对我方态度" in ceo["title"]
+    assert "wang zhiyuan" in ceo["search"]  # still found by the English name
+    assert {c["text"] for c in data["filters"]["party"]} >= {"我方团队", "客户"}
+    assert m.situation[0].startswith("猎户通信 领先")
+    # English is unchanged
+    assert '<html lang="en">' in to_html(sample, opportunity="OPP-1").html

@@ -19,7 +19,6 @@ from relgraph.analysis.paths.graph import RouteRules
 from relgraph.analysis.paths.reach import best_routes
 from relgraph.checks import check_bool, check_date, check_float, check_int
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
 
 __all__ = ["coverage"]
 
@@ -147,9 +146,9 @@ def coverage(
     hid = hidden_influencers(net, ctx.opp, include_sensitive=include_sensitive)
     par = parity(ctx, lev, include_sensitive)
     if (n_withheld := int(hid["person"].eq("").sum())) > 0:
-        notes.append(say("cov_note_withheld_people", n=n_withheld))
+        notes.append(ctx.say("cov_note_withheld_people", n=n_withheld))
     membership = _membership(ctx, seed, include_sensitive, with_factions, notes)
-    last, issues = _interactions(net, day, notes)
+    last, issues = _interactions(ctx, day, notes)
     rules = RouteRules(include_sensitive=include_sensitive)
     people = people_frame(
         ctx,
@@ -165,7 +164,7 @@ def coverage(
     gaps = find_gaps(ev)
     for comp, (theirs, ours) in par.held.items():
         notes.append(
-            say(
+            ctx.say(
                 "cov_note_parity_holds",
                 competitor=ctx.comp(comp),
                 theirs=ctx.who(theirs),
@@ -174,7 +173,7 @@ def coverage(
             )
         )
     if net.settings.uses_defaults():
-        notes.append(say("defaults_note"))
+        notes.append(ctx.say("defaults_note"))
     return CoverageReport(
         opportunity=ctx.opp,
         as_of=day,
@@ -184,6 +183,7 @@ def coverage(
         matrix=matrix(ctx),
         factions=fac,
         notes=tuple(notes),
+        language=ctx.lang,
     )
 
 
@@ -216,17 +216,18 @@ def _membership(
     if with_factions is None:
         with_factions = n_account <= factions_cap()
     if not with_factions:
-        notes.append(say("cov_note_no_factions", n=n_account))
+        notes.append(ctx.say("cov_note_no_factions", n=n_account))
         return None
     return faction_membership(ctx.net, ctx.account, seed=seed, include_sensitive=include_sensitive)
 
 
 def _interactions(
-    net: RelationshipNetwork, day: _dt.date, notes: list[str]
+    ctx: Context, day: _dt.date, notes: list[str]
 ) -> tuple[pd.Series | None, pd.DataFrame | None]:
     """Last contact per person and the customer issues, from the interactions log."""
+    net = ctx.net
     if net.interactions.empty:
-        notes.append(say("cov_note_empty_interactions"))
+        notes.append(ctx.say("cov_note_empty_interactions"))
         return None, None
     lc = last_contact(net, as_of=day)
     last = pd.Series(pd.to_datetime(lc["last_contact"]).to_numpy(), index=lc["person"].astype(str))

@@ -14,7 +14,7 @@ from relgraph.analysis.influence.support import downstream, power, roles_text
 from relgraph.checks import check_bool, check_float, check_optional_int
 from relgraph.network import RelationshipNetwork
 from relgraph.privacy import share_policy
-from relgraph.text import say
+from relgraph.text import say, term_list
 from relgraph.views import TIE_KINDS
 
 __all__ = ["HIDDEN_COLUMNS", "hidden_influencers", "tie_phrase", "ties_between"]
@@ -36,11 +36,11 @@ _PHRASE_KEYS = {
 }
 
 
-def tie_phrase(kind: str, strength: float, boss: bool | None) -> str:
+def tie_phrase(kind: str, strength: float, boss: bool | None, *, lang: str = "en") -> str:
     """Say how a tie sways ("as their boss", "as a former colleague" …)."""
     if kind == "reports_to":
-        return say("via_boss") if boss else say("via_report")
-    return say(_PHRASE_KEYS.get(kind, "via_other"), strength=strength)
+        return say("via_boss" if boss else "via_report", lang=lang)
+    return say(_PHRASE_KEYS.get(kind, "via_other"), strength=strength, lang=lang)
 
 
 def ties_between(
@@ -73,7 +73,8 @@ def ties_between(
 
 def _describe(net: RelationshipNetwork, pid: str, roles: str) -> str:
     who = net.describe(pid)
-    return f"{who} ({roles})" if roles else who
+    words = term_list("role", roles, lang=net.settings.language)
+    return f"{who} ({words})" if roles else who
 
 
 def hidden_influencers(
@@ -203,6 +204,7 @@ class _Evidence:
 
     def row(self, rank: int, i: int, lev: float) -> dict[str, Any]:
         net = self.net
+        lang = net.settings.language
         lo, hi = self.WT.indptr[i], self.WT.indptr[i + 1]
         swayed, wts = self.WT.indices[lo:hi], self.WT.data[lo:hi]
         sel = (swayed != i) & (self.power[swayed] > 0)
@@ -222,24 +224,25 @@ class _Evidence:
             targets.append(pid)
             described.append(_describe(net, pid, str(self.roles.get(pid, ""))))
             vias.append(", ".join(f"{t[0]} {t[1]:.1f} → {pid}" for t in shown))
-            phrases.append(" and ".join(tie_phrase(t[0], t[1], t[2]) for t in shown))
+            both = say("and_sep", lang=lang)
+            phrases.append(both.join(tie_phrase(t[0], t[1], t[2], lang=lang) for t in shown))
         if described:
-            why = say("hidden_why", target=described[0], tie=phrases[0], lev=lev)
+            why = say("hidden_why", target=described[0], tie=phrases[0], lev=lev, lang=lang)
             if len(described) > 1:
-                why = say("hidden_why_more", why=why, more=len(described) - 1)
+                why = say("hidden_why_more", why=why, more=len(described) - 1, lang=lang)
         elif withheld:
-            why = say("hidden_why_withheld", lev=lev)
+            why = say("hidden_why_withheld", lev=lev, lang=lang)
         else:
             nb = swayed[swayed != i]
             best = nb[np.argmax(wts[swayed != i] * self.flow[nb])] if len(nb) else -1
             through = net.labels.iat[int(best)] if best >= 0 else "?"
-            why = say("hidden_why_indirect", through=through, lev=lev)
-            described.append(say("through", who=through))
+            why = say("hidden_why_indirect", through=through, lev=lev, lang=lang)
+            described.append(say("through", who=through, lang=lang))
         if withheld:
-            why = why + say("withheld_note", n=withheld)
+            why = why + say("withheld_note", n=withheld, lang=lang)
         dnc = bool(net.do_not_contact()[i])
         if dnc:
-            why = say("hidden_why_dnc", why=why)
+            why = say("hidden_why_dnc", why=why, lang=lang)
         return {
             "rank": rank,
             "person": str(net.person_ids[i]),
@@ -263,7 +266,7 @@ def _withheld_row(net: RelationshipNetwork, rank: int, lev: float) -> dict[str, 
     return {
         "rank": rank,
         "person": "",
-        "name": say("hidden_withheld_name"),
+        "name": say("hidden_withheld_name", lang=net.settings.language),
         "party": "",
         "org": "",
         "attitude": pd.NA,
@@ -274,5 +277,5 @@ def _withheld_row(net: RelationshipNetwork, rank: int, lev: float) -> dict[str, 
         "via": "",
         "withheld": 1,
         "do_not_contact": False,
-        "why": say("hidden_why_withheld_person", lev=lev),
+        "why": say("hidden_why_withheld_person", lev=lev, lang=net.settings.language),
     }

@@ -1,7 +1,8 @@
 """The decision support index per party, and each person's leverage on ours.
 
-Both come from one transposed solve of the influence model (:mod:`.model`) per opportunity:
-``z = (I − ΛW)⁻ᵀ p / Σp``, memoised, shared by coverage, targets and the plan.
+Both come from one transposed solve of the influence model
+(:mod:`~relgraph.analysis.influence.model`) per opportunity: ``z = (I − ΛW)⁻ᵀ p / Σp``,
+memoised, shared by coverage, targets and the plan.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 
 from relgraph.analysis.influence.model import _Model, _readonly, model
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term_list
 
 __all__ = ["leverage", "power", "support_index"]
 
@@ -86,13 +87,14 @@ def index_frame(
     total = float(p.sum())
     holders = p > 0
     names = net.org_labels
+    lang = net.settings.language
     rows: list[dict[str, Any]] = []
     parties = [("us", "us", "")] + [(c, "competitor", c) for c in competitors]
     for col, (party, kind, _) in enumerate(parties):
         idx = float(lev @ B[:, col]) if total > 0 else math.nan
         sup = holders & ((x0 >= 1) if col == 0 else (Y[:, col - 1] > 0))
         share = float(p[sup].sum() / total) if total > 0 else math.nan
-        label = say("party_us") if col == 0 else str(names.get(party, party))
+        label = say("party_us", lang=lang) if col == 0 else str(names.get(party, party))
         scale = "−3..+3" if col == 0 else "0..3"
         why = say(
             "index_why",
@@ -102,6 +104,7 @@ def index_frame(
             supporters=int(sup.sum()),
             holders=int(holders.sum()),
             share=share,
+            lang=lang,
         )
         rows.append(
             {
@@ -333,7 +336,7 @@ def _leverage_frame(
             "competitor_share": share[order],
         }
     )
-    df["why"] = _leverage_why(df, m.outside[order] | ~m.active[order])
+    df["why"] = _leverage_why(df, m.outside[order] | ~m.active[order], net.settings.language)
     df.attrs["blank_attitudes"] = int((m.blank & ~m.outside).sum())
     return df
 
@@ -358,14 +361,14 @@ def _rank_order(values: np.ndarray, ids: pd.Index) -> np.ndarray:
     return order
 
 
-def _leverage_why(df: pd.DataFrame, outside: np.ndarray) -> np.ndarray:
-    out = np.full(len(df), say("lev_why_outside"), dtype=object)
+def _leverage_why(df: pd.DataFrame, outside: np.ndarray, lang: str) -> np.ndarray:
+    out = np.full(len(df), say("lev_why_outside", lang=lang), dtype=object)
     lev = df["leverage"].to_numpy()
-    out[~outside & (lev < _NEGLIGIBLE)] = say("lev_why_negligible")
+    out[~outside & (lev < _NEGLIGIBLE)] = say("lev_why_negligible", lang=lang)
     big = np.flatnonzero(~outside & (lev >= _NEGLIGIBLE))
     roles = df["roles"].to_numpy()
     for i in big:
         role = roles[i]
         key = "lev_why_role" if role else "lev_why_norole"
-        out[i] = say(key, lev=float(lev[i]), roles=role)
+        out[i] = say(key, lev=float(lev[i]), roles=term_list("role", role, lang=lang), lang=lang)
     return out

@@ -14,7 +14,7 @@ import numpy as np
 
 from relgraph.analysis.paths.graph import AffiliationOpening, RouteRules
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import TERMS, say, term
 
 __all__ = [
     "Hop",
@@ -27,13 +27,6 @@ __all__ = [
     "tie_words",
 ]
 
-#: How a directed tie reads from its source and from its target.
-DIRECTED_WORDS: Mapping[str, tuple[str, str]] = {
-    "reports_to": ("reports to", "manages"),
-    "covers": ("covers", "covered by"),
-    "influences": ("influences", "influenced by"),
-    "informs": ("informs", "informed by"),
-}
 _AFFILIATION = "affiliation:"
 
 
@@ -114,22 +107,33 @@ def hop_details(
     kinds = e["kind"].astype(str).to_numpy(dtype=object)
     tie_u = e["u"].to_numpy(np.int64)
     sens = e["sensitive"].to_numpy(dtype=bool)
+    lang = net.settings.language
     for (a, c), r in zip(pairs, rows.tolist(), strict=True):
         if r >= 0:
             kind = str(kinds[r])
-            pair = DIRECTED_WORDS.get(kind)
-            words = (pair[0] if tie_u[r] == a else pair[1]) if pair else tie_words(kind)
+            words = tie_words(kind, reverse=tie_u[r] != a, lang=lang)
             out[(a, c)] = Hop(kind, words, float(strength[r]), bool(sens[r]), bool(given[r]))
         elif openings is not None and (a, c) in openings:
             o = openings[(a, c)]
-            words = say("routes_affiliation_hop", kind=o.kind, name=o.name)
+            where = term("affiliation_kind", o.kind, lang=lang)
+            words = say("routes_affiliation_hop", kind=where, name=o.name, lang=lang)
             out[(a, c)] = Hop(f"{_AFFILIATION}{o.kind}", words, o.strength, o.sensitive, False)
     return out
 
 
-def tie_words(kind: str) -> str:
-    """How a tie kind reads in a sentence ("former colleague")."""
-    return kind.replace("_", " ")
+def tie_words(kind: str, *, reverse: bool = False, lang: str = "en") -> str:
+    """How a tie kind reads in a sentence ("former colleague"), in the language ``lang``.
+
+    ``reverse``: a directed tie read from its target ("manages" for ``reports_to``).
+
+    Examples
+    --------
+    >>> tie_words("former_colleague"), tie_words("reports_to", reverse=True)
+    ('former colleague', 'manages')
+    """
+    if reverse and kind in TERMS["tie_kind_reverse"]:
+        return term("tie_kind_reverse", kind, lang=lang)
+    return term("tie_kind", kind, lang=lang) if kind in TERMS["tie_kind"] else kind
 
 
 def describe(
@@ -160,6 +164,8 @@ def person_text(net: RelationshipNetwork, i: int) -> str:
     pid = str(net.person_ids[i])
     title = str(net.titles.iat[i])
     party = str(net.party.iat[i])
+    if party in TERMS["org_kind"]:
+        party = term("org_kind", party, lang=net.settings.language)
     inner = f"{party}, {title}" if title else party
     return f"{net.labels[pid]} [{inner}]"
 

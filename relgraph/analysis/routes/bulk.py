@@ -18,7 +18,7 @@ from relgraph.analysis.paths.search import Forward, backward_best, forward_label
 from relgraph.analysis.routes.single import rules_bite
 from relgraph.checks import check_bool
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["BULK_COLUMNS", "routes_to_many"]
 
@@ -236,20 +236,27 @@ def _route_cells(net: RelationshipNetwork, prefix: str, r: Route | None) -> dict
 def _why(net: RelationshipNetwork, t: int, status: str, row: dict[str, Any], n_excl: int) -> str:
     label = str(net.labels.iat[t])
     max_hops = int(net.settings.max_hops)
+    lang = net.settings.language
     if status == "ours":
-        why = say("routes_none_ours", who=label)
+        why = say("routes_none_ours", who=label, lang=lang)
     elif status == "dnc":
-        why = say("routes_none_dnc", who=label)
+        why = say("routes_none_dnc", who=label, lang=lang)
     elif status == "none":
-        why = say("routes_none", who=label, start=say("routes_our_team"), max_hops=max_hops)
+        why = say(
+            "routes_none",
+            who=label,
+            start=term("party", "us", lang=lang),
+            max_hops=max_hops,
+            lang=lang,
+        )
     elif not row["alt_path"]:
-        why = say("routes_bulk_no_alt", max_hops=max_hops)
+        why = say("routes_bulk_no_alt", max_hops=max_hops, lang=lang)
     else:
-        why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"])
+        why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"], lang=lang)
     if row["best_affiliation"] or row["alt_affiliation"]:
-        why += "; " + say("routes_why_affiliation")
+        why += "; " + say("routes_why_affiliation", lang=lang)
     if n_excl:
-        why += "; " + say("routes_excluded", n=n_excl)
+        why += "; " + say("routes_excluded", n=n_excl, lang=lang)
     return why
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from relgraph.analysis.paths.render import Route, route_text
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["ROUTE_COLUMNS", "RouteReport", "no_route_row", "route_row"]
 
@@ -47,6 +47,7 @@ def route_row(
 ) -> dict[str, Any]:
     """One row of :attr:`RouteReport.routes` for route ``r``."""
     ids = net.person_ids
+    lang = net.settings.language
     strengths = tuple(h.strength for h in r.hops)
     w = int(np.argmin(strengths))
     formula = " × ".join(f"{s:.2f}" for s in strengths)
@@ -60,17 +61,18 @@ def route_row(
             weakest_strength=strengths[w],
             a=net.labels.iat[r.path[w]],
             b=net.labels.iat[r.path[w + 1]],
+            lang=lang,
         )
     ]
     if r.affiliation:
-        why.append(say("routes_why_affiliation"))
+        why.append(say("routes_why_affiliation", lang=lang))
     if disjoint and rank > 1:
-        why.append(say("routes_why_disjoint"))
+        why.append(say("routes_why_disjoint", lang=lang))
     uses_dnc = [str(ids[i]) for i in r.path[1:-1] if dnc[i]]
     if r.sensitive or uses_dnc:
-        why.append(say("routes_why_sensitive"))
+        why.append(say("routes_why_sensitive", lang=lang))
     if not all(h.explicit for h in r.hops if not h.affiliation) or r.affiliation:
-        why.append(say("defaults_note"))
+        why.append(say("defaults_note", lang=lang))
     if extra_why:
         why.append(extra_why)
     return {
@@ -93,7 +95,7 @@ def route_row(
     }
 
 
-def no_route_row(target: str, source: str, why: str) -> dict[str, Any]:
+def no_route_row(target: str, source: str, why: str, *, lang: str = "en") -> dict[str, Any]:
     """Return the one row of a report without a route."""
     return {
         "rank": 1,
@@ -110,7 +112,7 @@ def no_route_row(target: str, source: str, why: str) -> dict[str, Any]:
         "disjoint": False,
         "sensitive": False,
         "unassessed": (),
-        "route": say("routes_none_short"),
+        "route": say("routes_none_short", lang=lang),
         "why": why,
     }
 
@@ -161,6 +163,8 @@ class RouteReport:
         routes would come back if that rule alone were relaxed.
     note : str
         What was left out, in words, with how to opt in ("" when nothing was).
+    language : str
+        The language of the texts (``net.settings.language``).
 
     Examples
     --------
@@ -183,6 +187,7 @@ class RouteReport:
     include_opponents: bool = False
     excluded_by: dict[str, int] = field(default_factory=dict)
     note: str = field(default="", repr=False)
+    language: str = field(default="en", repr=False)
 
     @property
     def best(self) -> pd.Series | None:
@@ -192,13 +197,15 @@ class RouteReport:
 
     def summary_lines(self) -> list[str]:
         """Plain-language lines: header, one per route, exclusions and single point of failure."""
+        lang = self.language
         lines = [
             say(
                 "routes_header",
                 target=self.target_label or self.target,
-                origin=self.source_label or self.source or say("routes_our_team"),
+                origin=self.source_label or self.source or term("party", "us", lang=lang),
                 n=int((self.routes["strength"] > 0).sum()),
                 max_hops=self.max_hops,
+                lang=lang,
             )
         ]
         for rank, strength, route, why in zip(
@@ -213,9 +220,9 @@ class RouteReport:
             else:
                 lines.append(f"- {why}")
         if self.excluded:
-            lines.append(self.note or say("routes_excluded", n=self.excluded))
+            lines.append(self.note or say("routes_excluded", n=self.excluded, lang=lang))
         if self.single_point_of_failure:
-            lines.append(say("routes_spof", who=", ".join(self.single_point_of_failure)))
+            lines.append(say("routes_spof", who=", ".join(self.single_point_of_failure), lang=lang))
         return lines
 
     def __str__(self) -> str:

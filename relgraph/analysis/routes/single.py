@@ -23,7 +23,7 @@ from relgraph.analysis.routes.explain import blocking_reason, excluded_text, una
 from relgraph.analysis.routes.report import RouteReport, no_route_row, route_row, routes_frame
 from relgraph.checks import check_bool, check_int
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["connection_routes", "ranked_routes", "rules_bite"]
 
@@ -218,13 +218,14 @@ def connection_routes(
     starts = [int(i) for i in g.starts()] if multi else [int(net.index_of(str(sid))[0])]
     q = _Query(net, g, t, starts, multi, k, int(net.settings.max_hops), affiliations)
     label = str(net.labels.iat[t])
+    lang = net.settings.language
     if (multi and g.ours[t]) or sid == tid:
-        row = no_route_row(tid, sid or "", say("routes_none_ours", who=label))
+        row = no_route_row(tid, sid or "", say("routes_none_ours", who=label, lang=lang), lang=lang)
         return _report(q, sid, [row], _Excluded())
     routes = [] if g.blocked[t] else ranked_routes(g, starts, t, k, q.max_hops, multi, affiliations)
     excluded = _excluded(q, routes)
     if not routes:
-        row = no_route_row(tid, sid or "", _why_none(q, label, excluded))
+        row = no_route_row(tid, sid or "", _why_none(q, label, excluded), lang=lang)
         return _report(q, sid, [row], excluded)
     rows, spof = _listed(q, routes, excluded)
     return _report(q, sid, rows, excluded, spof)
@@ -262,6 +263,7 @@ def _report(
         include_opponents=rules.include_opponents,
         excluded_by=dict(excluded.by_rule),
         note=excluded_text(net, dict(excluded.by_rule)),
+        language=net.settings.language,
     )
 
 
@@ -286,11 +288,12 @@ def _excluded(q: _Query, routes: list[Route]) -> _Excluded:
 
 
 def _why_none(q: _Query, label: str, excluded: _Excluded) -> str:
+    lang = q.net.settings.language
     if q.graph.blocked[q.target]:
-        why = say("routes_none_dnc", who=label)
+        why = say("routes_none_dnc", who=label, lang=lang)
     else:
-        start = say("routes_our_team") if q.multi else str(q.net.labels.iat[q.starts[0]])
-        why = say("routes_none", who=label, start=start, max_hops=q.max_hops)
+        start = term("party", "us", lang=lang) if q.multi else str(q.net.labels.iat[q.starts[0]])
+        why = say("routes_none", who=label, start=start, max_hops=q.max_hops, lang=lang)
     if excluded.total:
         why += "; " + excluded_text(q.net, dict(excluded.by_rule))
     return why
@@ -298,17 +301,22 @@ def _why_none(q: _Query, label: str, excluded: _Excluded) -> str:
 
 def _extra_why(q: _Query, rank: int, r: Route, excluded: _Excluded, routes: list[Route]) -> str:
     """Why this route was preferred: the stronger route the rules kept out, unassessed steps."""
+    lang = q.net.settings.language
     parts = []
     if rank == 1 and excluded.best is not None and excluded.best.cost < r.cost:
         reason = blocking_reason(q.net, q.graph.rules, excluded.best)
         if reason:
-            parts.append(say("routes_why_rather", strength=excluded.best.strength, reason=reason))
+            parts.append(
+                say("routes_why_rather", strength=excluded.best.strength, reason=reason, lang=lang)
+            )
     if rank == 1 and len(routes) > 1 and r.affiliation != routes[1].affiliation:
-        parts.append(say("routes_why_opening_rank" if r.affiliation else "routes_why_real_rank"))
+        parts.append(
+            say("routes_why_opening_rank" if r.affiliation else "routes_why_real_rank", lang=lang)
+        )
     late = unassessed(q.graph, r)
     if late:
         who = ", ".join(str(q.net.labels.iat[i]) for i in late)
-        parts.append(say("routes_why_unassessed", who=who))
+        parts.append(say("routes_why_unassessed", who=who, lang=lang))
     return "; ".join(parts)
 
 
@@ -317,6 +325,7 @@ def _listed(
 ) -> tuple[list[dict[str, Any]], tuple[str, ...] | None]:
     """Rows of the routes (with disjointness), the independent alternative, and the SPOF."""
     dnc = q.net.do_not_contact()
+    lang = q.net.settings.language
     rows = []
     for rank, r in enumerate(routes, start=1):
         disjoint = all(not (q.people(r) & q.people(better)) for better in routes[: rank - 1])
@@ -327,7 +336,7 @@ def _listed(
     if not any(not (q.people(r) & q.people(best)) for r in routes[1:]):
         alt = _alternative(q, best, {r.path for r in routes})
         if alt is not None:
-            why = say("routes_why_alternative", k=q.k)
+            why = say("routes_why_alternative", k=q.k, lang=lang)
             rows.append(
                 route_row(q.net, len(rows) + 1, alt, True, dnc, why, unassessed(q.graph, alt))
             )

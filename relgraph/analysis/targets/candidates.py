@@ -107,7 +107,11 @@ def candidates(
     ok = ~outside & (levv * move > 0)
     if not include_do_not_contact:
         ok &= ~ctx.dnc_a
-    objective, competitor, pending = _objectives(ctx, lev, att, through, include_sensitive)
+    # A decider or approver who also sways the opponent is worked on for their own vote
+    # (convert/mobilise, goal still +2); "work through" is for those whose value is whom
+    # they sway.
+    label = through & ~ctx.makers_a
+    objective, competitor, pending = _objectives(ctx, lev, att, label, include_sensitive)
     frame = pd.DataFrame(
         {
             "person": ctx.ids_a.astype(str),

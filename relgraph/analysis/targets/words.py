@@ -55,9 +55,12 @@ def _objective(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) 
     if obj == "counter":
         comp = cand.ctx.comp(row["competitor"])
         return say("tgt_obj_counter", competitor=comp, level=row["level"], lang=lang)
+    who = ", ".join(net.describe(p) for p in str(row["sways"]).split("; ") if p)
     if obj == "work_through":
-        who = ", ".join(net.describe(p) for p in str(row["sways"]).split("; ") if p)
         return say("tgt_obj_work_through", who=who, lang=lang)
+    if who and obj in ("convert", "mobilise"):  # a decider/approver who also sways them
+        objective = term("objective", obj, lang=lang)
+        return say("tgt_obj_also_sways", objective=objective, who=who, lang=lang)
     return term("objective", obj, lang=lang)
 
 
