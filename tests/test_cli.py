@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 import relgraph as rg
 from relgraph.cli import app
+from relgraph.text import term
 
 runner = CliRunner()
 
@@ -138,6 +141,7 @@ def test_demo_writes_its_outputs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert "Load and validate" in text
     assert "方华" in text or any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    assert "[]" not in text  # a withheld hidden influencer has no id to show
     assert (out / "sample_account.xlsx").is_file()
     again = rg.load(out / "sample_account.xlsx")
     assert len(again.people) == len(rg.datasets.sample().people)
@@ -212,3 +216,71 @@ def test_validate_json_says_on_stderr_that_there_are_problems(tmp_path: Path) ->
     assert result.exit_code == 1
     n = len(json.loads(result.stdout)["problems"])
     assert result.stderr == f"{n} problem(s) in {folder}:\n"
+
+
+def _table(output: str) -> str:
+    """The lines of a command's first table (before its "Why:" / "说明:" details)."""
+    return output.split("\n\n")[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_tables_show_words_and_names_not_identifiers(lang: str) -> None:
+    sample = str(rg.datasets.sample_path())
+    net = rg.datasets.sample().with_settings(language=lang)
+    base = ["-o", "OPP-1", "--as-of", rg.datasets.SAMPLE_DATE, "--lang", lang]
+    targets = runner.invoke(app, ["targets", sample, *base], env={"COLUMNS": "200"})
+    assert targets.exit_code == 0, targets.output
+    table = _table(targets.output)
+    rec = rg.recommend_targets(net, "OPP-1")
+    for owner in rec["owner_a"].dropna().astype(str):
+        assert str(net.labels[owner]) in table  # owners by name ...
+    assert not re.search(r"\bN0\d\b", table)  # ... not by id
+    assert "work_through" not in table
+    assert term("objective", "work_through", lang=lang) in table
+    coverage = runner.invoke(app, ["coverage", sample, *base], env={"COLUMNS": "200"})
+    assert "level_parity" not in coverage.output and "single_threaded" not in coverage.output
+    assert term("gap_rule", "single_threaded", lang=lang) in coverage.output
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_diff_lists_kinds_of_change_in_words(lang: str) -> None:
+    old = rg.datasets.sample_path().parent / "snapshots" / "2026-05-31"
+    args = ["diff", str(old), str(rg.datasets.sample_path()), "--lang", lang]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for raw in ("gap_opened", "new_supporter", "level_parity", "no_decider_support"):
+        assert raw not in result.output, raw
+    assert term("change_kind", "gap_opened", lang=lang) in result.output
+
+
+def test_tier_prints_grades_in_words_and_fits_the_terminal(tmp_path: Path) -> None:
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(
+        "account,current_value,future_potential,strategic_fit\nXM,90,80,5\nZB,5,10,1\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["tier", str(accounts)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    header, first = result.output.splitlines()[:2]
+    assert "name" not in header.split()  # the file gives no names: no blank column
+    assert first.split()[-1] == term("tier", "S", lang="en")
+    table = result.output.split("\n\n")[0]
+    assert max(len(line) for line in table.splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["routes", "-o", "OPP-1"],
+        ["influence", "-o", "OPP-1"],
+        ["coverage", "-o", "OPP-1"],
+    ],
+)
+def test_json_names_the_command_line_options(args: list[str]) -> None:
+    sample = str(rg.datasets.sample_path())
+    result = runner.invoke(app, [args[0], sample, *args[1:], "--json"])
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+    assert "include_sensitive=True" not in result.stdout
+    assert "=True" not in result.stdout
+    assert "--include-sensitive" in result.stdout  # the sample withholds sensitive ties

@@ -165,3 +165,22 @@ def test_problems_raised_by_an_analysis_are_listed_and_exit_1(
     lines = result.stderr.splitlines()
     assert lines[0] == "输入中有 1 个问题:" and lines[1].split()[:3] == ["来源", "表", "行"]
     assert "out_of_range" not in result.stderr and len(lines) == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["map", SAMPLE, "--out", "m.html"], ["--opportunity", "2 个商机", "OPP-1"]),
+        (["influence", SAMPLE, "-o", "OPP-9"], ["--opportunity", "未知的商机 'OPP-9'", "OPP-2"]),
+        (["routes", SAMPLE, "--to", "C999"], ["--to", "未知的人员 'C999'"]),
+    ],
+)
+def test_unknown_names_are_usage_errors_in_the_chosen_language(
+    args: list[str], words: list[str], tmp_path: Path
+) -> None:
+    result = runner.invoke(app, [*args, "--lang", "zh"])
+    assert result.exit_code == 2, result.output
+    for word in words:
+        assert word in result.output, word
+    assert "unknown" not in result.output and "opportunities" not in result.output
+    assert not (tmp_path / "m.html").exists()

@@ -7,17 +7,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from relgraph.cli.output import echo, echo_json, problems_table, records
+from relgraph.cli.output import Printer, echo, echo_json, problems_table, records, render_table
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError, ValidationError
 from relgraph.text import say
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from relgraph.network import RelationshipNetwork
 
 __all__ = [
@@ -28,6 +31,7 @@ __all__ = [
     "resolve_opportunity",
     "resolve_person",
     "table_files",
+    "with_names",
     "write_account",
     "write_text",
 ]
@@ -89,19 +93,38 @@ def resolve_opportunity(net: RelationshipNetwork, value: str | None) -> str:
 
     try:
         return net.resolve_opportunity(value)
-    except UnknownOpportunityError as err:
+    except UnknownOpportunityError:
         lang = net.settings.language
-        near = suggest(value, net.opportunities["id"].astype(str)) if value else None
-        dym = say("cli_did_you_mean", lang=lang, words=repr(near)) if near else ""
-        raise typer.BadParameter(f"{err}{dym}", param_hint="--opportunity") from None
+        known = net.opportunities["id"].astype(str).tolist()
+        ids = say("list_sep", lang=lang).join(known[:10])
+        if value is None:
+            key = "cli_opportunity_several" if known else "cli_no_opportunities"
+            message = say(key, lang=lang, n=len(known), ids=ids)
+        else:
+            near = suggest(value, known)
+            dym = say("cli_did_you_mean", lang=lang, words=repr(near)) if near else ""
+            message = say("cli_unknown_opportunity", lang=lang, value=value, ids=ids) + dym
+        raise typer.BadParameter(message, param_hint="--opportunity") from None
 
 
 def resolve_person(net: RelationshipNetwork, key: str, option: str) -> str:
     """Return the person ``option`` names (id or name); usage error with did-you-mean if unknown."""
+    from relgraph.vocab import suggest
+
     try:
         return net.resolve_person(key)
     except UnknownPersonError as err:
-        raise typer.BadParameter(str(err), param_hint=option) from None
+        lang = net.settings.language
+        several = re.search(r"several people \((.+)\)", str(err))
+        if several:
+            message = say("cli_person_ambiguous", lang=lang, value=key, ids=several[1])
+        else:
+            people = net.people
+            names = [*net.person_ids, *people["name"].astype(str), *people["name_en"].astype(str)]
+            near = suggest(key, names)
+            dym = say("cli_did_you_mean", lang=lang, words=repr(near)) if near else ""
+            message = say("cli_unknown_person", lang=lang, value=key) + dym
+        raise typer.BadParameter(message, param_hint=option) from None
 
 
 def check_outputs(
@@ -139,3 +162,29 @@ def write_account(net: RelationshipNetwork, out: Path, inputs: Sequence[Path | N
 
     write_tables(net.to_frames(), out, inputs=[i for i in inputs if i is not None])
     return out
+
+
+def with_names(
+    net: RelationshipNetwork,
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    shown: Sequence[str],
+    out: Printer,
+) -> pd.DataFrame:
+    """Return ``frame`` with the person ids of ``columns`` shown as names, if it still fits.
+
+    Names are what a reader knows people by; when the table (its ``shown`` columns) would
+    then be wider than the terminal, the ids stay (the details under the table name them).
+    """
+    from relgraph.io.excel_format import display_width
+
+    labels = net.labels
+
+    def name(value: object) -> object:
+        return labels.get(value, value) if isinstance(value, str) and value else value
+
+    named = frame.assign(**{c: frame[c].map(name) for c in columns if c in frame.columns})
+    text = render_table(named[list(shown)], lang=out.lang, width=1_000_000)
+    fits = max((display_width(line) for line in text.splitlines()), default=0) <= out.width
+    return named if fits else frame

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 
 from relgraph.cli.app import app
-from relgraph.cli.common import load, resolve_opportunity
+from relgraph.cli.common import load, resolve_opportunity, with_names
 from relgraph.cli.options import (
     AsOf,
     Capacity,
@@ -132,5 +132,6 @@ def targets(
         return
     out = Printer(net.settings.language)
     cols = ["rank", "person", "name", "objective", "gain", "owner_a", "owner_b", "sponsor"]
-    out.table(rec, cols, details="why", label=["rank", "person"], digits=4)
+    shown = with_names(net, rec, ["owner_a", "owner_b", "sponsor"], shown=cols, out=out)
+    out.table(shown, cols, details="why", label=["rank", "person"], digits=4)
     out.notes(n for n in [keep.note()] if n)

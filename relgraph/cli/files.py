@@ -73,8 +73,9 @@ def map_(
 
     check_outputs([out], [path])
     net = load(path, lang=lang, as_of=as_of)
-    opp = None if opportunity is None else resolve_opportunity(net, opportunity)
     centre = None if focus is None else resolve_person(net, focus, "--focus")
+    # the map needs an opportunity when the data has any (the only one, or -o)
+    opp = resolve_opportunity(net, opportunity) if len(net.opportunities) else None
     m = to_html(
         net, opportunity=opp, focus=centre, radius=radius, include_sensitive=include_sensitive
     )

@@ -13,7 +13,7 @@ from relgraph.cli.app import app
 from relgraph.cli.common import load, parse_day
 from relgraph.cli.options import Debug, IncludeSensitive, Json, Lang, Opportunity, checked, h
 from relgraph.cli.output import Printer, echo_json, records
-from relgraph.text import say
+from relgraph.text import TERMS, say, term
 
 __all__ = ["diff_cmd", "tier_cmd"]
 
@@ -80,9 +80,31 @@ def diff_cmd(
     if len(d.changes):
         out.blank()
         cols = ["kind", "person", "label", "opportunity", "before", "after", "date"]
-        out.table(d.changes.fillna(""), cols)
+        out.table(_readable(d.changes.fillna(""), out.lang), cols)
     if d.note:
         out.notes([d.note])
+
+
+_GAP = re.compile(r"^(\w+) \((\w+)\)$")
+
+
+def _gap_words(value: object, lang: str) -> str:
+    """Return a gap's ``rule (severity)`` ids in words; anything else as it is."""
+    match = _GAP.match(str(value))
+    if match is None or match[1] not in TERMS["gap_rule"] or match[2] not in TERMS["severity"]:
+        return str(value)
+    rule, severity = term("gap_rule", match[1], lang=lang), term("severity", match[2], lang=lang)
+    return f"{rule} ({severity})"
+
+
+def _readable(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the changes with their kinds and gap ids as words of ``lang`` (for the terminal)."""
+    kinds = TERMS["change_kind"]
+    return changes.assign(
+        kind=[term("change_kind", k, lang=lang) if k in kinds else str(k) for k in changes["kind"]],
+        before=[_gap_words(v, lang) for v in changes["before"]],
+        after=[_gap_words(v, lang) for v in changes["after"]],
+    )
 
 
 @app.command("tier", help=h("cli_help_tier"))
@@ -110,4 +132,7 @@ def tier_cmd(
     if as_json:
         echo_json(records(t))
         return
-    out.table(t, [c for c in t.columns if c != "why"], details="why", label=["account"])
+    # the weighted terms are in the why; a column the file did not give (a blank name) is left out
+    terms = {"why", "value_term", "potential_term", "fit_term"}
+    cols = [c for c in t.columns if c not in terms and t[c].astype(str).str.strip().ne("").any()]
+    out.table(t, cols, details="why", label=["account"], digits=1)

@@ -46,6 +46,7 @@ _VOCABULARY = {
     "role": "role",
     "stage": "stage",
     "tier": "tier",
+    "ties": "tie_kind",
 }
 _MIN_COLUMN = 12
 _OPT_INS = (
@@ -69,9 +70,12 @@ def echo(text: object = "", *, err: bool = False) -> None:
 
 
 def echo_json(data: object) -> None:
-    r"""Print JSON (an object, or JSON text); terminal-active characters stay ``\u``-escaped."""
+    r"""Print JSON (an object, or JSON text); terminal-active characters stay ``\u``-escaped.
+
+    Texts name an opt-in as the command line spells it (``--include-sensitive``).
+    """
     text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2)
-    typer.echo(json_text(text))
+    typer.echo(json_text(cli_words(text)))
 
 
 def records(frame: pd.DataFrame) -> Any:
@@ -273,9 +277,9 @@ def _header(column: str, lang: str) -> str:
 
 def _word(column: object, value: object, lang: str) -> object:
     vocabulary = _VOCABULARY.get(str(column))
-    if lang == "en" or vocabulary is None or not isinstance(value, str) or not value:
+    if vocabulary is None or not isinstance(value, str) or not value:
         return value
-    words = [w.strip() for w in value.split(",")]
+    words = [w.strip() for w in re.split("[,;]", value)]
     if not all(w in TERMS[vocabulary] for w in words):
         return value  # an org id in "party", a free word: as written
     return say("list_sep", lang=lang).join(term(vocabulary, w, lang=lang) for w in words)

@@ -9,7 +9,13 @@ import pandas as pd
 import typer
 
 from relgraph.cli.app import app
-from relgraph.cli.common import check_outputs, load, resolve_opportunity, resolve_person
+from relgraph.cli.common import (
+    check_outputs,
+    load,
+    resolve_opportunity,
+    resolve_person,
+    with_names,
+)
 from relgraph.cli.options import (
     AsOf,
     Debug,
@@ -159,12 +165,18 @@ def _single(
     return rep, keep.rows(rep.routes, ("path",)), data
 
 
-def _print_bulk(frame: pd.DataFrame, what: str, max_hops: int, out: Printer) -> None:
+def _print_bulk(
+    net: RelationshipNetwork, frame: pd.DataFrame, what: str, max_hops: int, out: Printer
+) -> None:
     out.say("routes_cli_bulk_header", n=len(frame), what=what, max_hops=max_hops)
-    shown = frame.assign(
-        best_route=[r or w for r, w in zip(frame["best_route"], frame["why"], strict=True)]
+    cols = [*_BULK_COLUMNS, "excluded"]
+    shown = with_names(net, frame, ["best_source", "alt_source"], shown=cols, out=out).assign(
+        best_route=[r or w for r, w in zip(frame["best_route"], frame["why"], strict=True)],
+        # no route is shown as a blank, not as a strength of 0
+        best_strength=frame["best_strength"].where(frame["best_strength"] > 0),
+        alt_strength=frame["alt_strength"].where(frame["alt_strength"] > 0),
     )
-    out.table(shown, [*_BULK_COLUMNS, "excluded"], details="best_route", label=["target", "name"])
+    out.table(shown, cols, details="best_route", label=["target", "name"])
     excluded = int(frame["excluded"].sum())
     out.blank()
     out.say("routes_cli_excluded", n=excluded) if excluded else out.say("routes_cli_none_excluded")
@@ -239,7 +251,7 @@ def routes(
     if rep is not None:
         _print_single(rep, keep, out)
     else:
-        _print_bulk(frame, _what(opportunity, role, out.lang), max_hops, out)
+        _print_bulk(net, frame, _what(opportunity, role, out.lang), max_hops, out)
     if csv is not None:
         out.say("routes_cli_csv", n=len(frame), path=csv)
     out.notes(n for n in [keep.note()] if n)
