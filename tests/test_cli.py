@@ -142,6 +142,7 @@ def test_demo_writes_its_outputs(tmp_path: Path) -> None:
     assert "Load and validate" in text
     assert "方华" in text or any("\u4e00" <= ch <= "\u9fff" for ch in text)
     assert "[]" not in text  # a withheld hidden influencer has no id to show
+    assert "include_sensitive=True" not in text and "--include-sensitive" in text
     assert (out / "sample_account.xlsx").is_file()
     again = rg.load(out / "sample_account.xlsx")
     assert len(again.people) == len(rg.datasets.sample().people)

@@ -11,7 +11,7 @@ import typer
 from relgraph.cli.app import app
 from relgraph.cli.common import check_outputs, load
 from relgraph.cli.options import AsOf, Debug, Json, Lang, PathArg, h
-from relgraph.cli.output import Printer, echo, echo_json, render_table
+from relgraph.cli.output import Printer, cli_words, echo, echo_json, render_table
 from relgraph.text import TERMS, say, term
 
 __all__ = ["demo", "template_cmd", "validate"]
@@ -75,7 +75,8 @@ def demo(
     from relgraph.demo import run_demo
 
     check_outputs([], [sample_path()], folders=[out])
-    run_demo(out, echo=echo, lang=lang or "en")
+    # the demo's notes name the options as the command line spells them (--include-sensitive)
+    run_demo(out, echo=lambda line: echo(cli_words(line)), lang=lang or "en")
 
 
 @app.command("template", help=h("cli_help_template"))
