@@ -66,7 +66,7 @@ def _step_influence(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Pat
         echo(
             _say(
                 net,
-                "demo_hidden_row",
+                "demo_hidden_row" if row.person else "demo_hidden_row_withheld",
                 rank=row.rank,
                 name=row.name,
                 person=row.person,

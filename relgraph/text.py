@@ -248,7 +248,7 @@ TEMPLATES: dict[str, str] = {
         "--from works with one --to person; routes to several people start at our whole team"
     ),
     "routes_cli_k_bulk": (
-        "-k works with one --to person; for several people each row shows the best route "
+        "--top/-k works with one --to person; for several people each row shows the best route "
         "and one independent alternative"
     ),
     "routes_cli_bulk_header": (
@@ -1166,8 +1166,7 @@ TEMPLATES: dict[str, str] = {
     "val_path_one_table": (
         "{path} is one table; give the folder that holds all the tables ({folder})"
     ),
-    # -- texts still hard-coded in cli.py (same English; the callers switch to say() when
-    # -- the language is wired through, issue 15) ------------------------------------------
+    # -- command line (relgraph/cli/): headers and results -------------------------------
     "cli_index_head": "Decision support index for {opp} (−3..+3 for us, 0..3 for competitors):",
     "cli_hidden_head": "Top hidden influencers in {opp}:",
     "cli_leverage_head": "Leverage (top {top}):",
@@ -1177,15 +1176,12 @@ TEMPLATES: dict[str, str] = {
     "cli_wrote": "Wrote {path}",
     "cli_note": "note: {note}",
     "cli_error": "error: {error}",
-    "cli_no_such_path": "{path} does not exist",
     "cli_cannot_read": "cannot read {path}: {error}",
     "cli_what_role_holders": "{opp} role holders",
     "cli_what_holders_of": "{opp} holders of role {role}",
     "cli_what_people": "people",
     "cli_import_done": "Imported {net} → {path}",
     "cli_not_mapped": "{n} value(s) did not map one-to-one:",
-    "cli_not_a_date": "{value!r} is not a date YYYY-MM-DD",
-    "cli_log_problems": "{n} problem(s) in the combined log:",
     "demo_loaded": (
         "Loaded and validated the sample account: {people} people, {orgs} organisations, "
         "{ties} ties"
@@ -1198,6 +1194,7 @@ TEMPLATES: dict[str, str] = {
     "demo_index": "Decision support index for {opp} (us −3..+3, competitors 0..3):",
     "demo_hidden": "Top hidden influencers (no formal role in {opp}):",
     "demo_hidden_row": "  {rank}. {name} [{person}], leverage {leverage:.3f}: {why}",
+    "demo_hidden_row_withheld": "  {rank}. {name}, leverage {leverage:.3f}: {why}",
     "demo_leverage": "Leverage of everyone toward {opp}: {path}",
     "demo_bulk_routes": "Best route and independent alternative to every {opp} role holder:",
     "demo_routes_file": "All routes (with the readable text): {path}",
@@ -1327,6 +1324,168 @@ TEMPLATES: dict[str, str] = {
         "{target_kind}): a reporting line stays within our side, a competitor's, or the "
         "customer's and their partners'; record this tie as influences or works_with"
     ),
+    # -- command line (relgraph/cli/): messages, headers and notes ------------------------
+    "cli_version": "relgraph {version}",
+    "cli_none": "(none)",
+    "cli_why_head": "Why:",
+    "cli_detail": "{label}: {text}",
+    "cli_try_help": "Try '{command}' for help.",
+    "cli_did_you_mean": "; did you mean {words}?",
+    "cli_opportunity_several": "this network has {n} opportunities ({ids}); name one",
+    "cli_no_opportunities": "this network has no opportunities; add an opportunities table",
+    "cli_unknown_opportunity": "unknown opportunity {value!r}; known: {ids}",
+    "cli_unknown_person": "unknown person {value!r}",
+    "cli_person_ambiguous": "{value!r} names several people ({ids}); give an id",
+    "cli_invalid_value": "{name} = {value} is not valid; expected {expected}{dym}",
+    "cli_bad_parameter": "{option}: {error}",
+    "cli_no_such_option": "no such option: {option}{dym}",
+    "cli_no_such_command": "no such command {name!r}{dym}; commands: {known}",
+    "cli_missing": "missing option {name}",
+    "cli_missing_argument": "missing argument {name}",
+    "cli_aborted": "aborted",
+    "cli_problems": "{n} problem(s) in the input:",
+    "cli_os_error": "cannot read or write {path}: {error}",
+    "cli_internal": "internal error ({kind}: {error}); this is a bug in relgraph, please report it",
+    "cli_debug_hint": "run with --debug for the traceback",
+    "cli_deprecated": "note: {old} is the old spelling of {new}; use {new}",
+    "cli_no_such_path": "{path} does not exist",
+    "cli_people_of_kind": "{table} ({kind})",
+    "cli_coverage_head": (
+        "Coverage of {opp} as of {as_of}: {people} key people, {gaps} gaps ({high} high, "
+        "{medium} medium, {low} low)"
+    ),
+    "cli_gaps_head": "Gaps:",
+    "cli_parties_head": "Parties:",
+    "cli_matrix_corner": "our level \\ theirs",
+    "cli_no_ref": "(no ref)",
+    "cli_plot_types": "a file name ending in .png, .svg or .pdf",
+    "cli_period_year": "year",
+    "cli_period_half_year": "half-year",
+    "cli_plan_summary": (
+        "Plan for {opp}, one {period} from {as_of}: {people} key people, {targets} targets, "
+        "{actions} actions"
+    ),
+    "cli_withheld_person": "(withheld)",
+    "cli_sensitive_ties": "{n} sensitive tie(s)",
+    "cli_sensitive_people": "{n} person(s) known only through them",
+    "cli_sensitive_affiliations": "{n} sensitive affiliation(s)",
+    "cli_sensitive_left_out": (
+        "left out of this output: {what} (family, faith, neighbourhood or marked sensitive); "
+        "--include-sensitive to include them"
+    ),
+    "cli_sensitive_included": (
+        "sensitive personal ties and the people known only through them are included "
+        "(--include-sensitive): do not share this output"
+    ),
+    # -- command line help (relgraph --help, relgraph COMMAND -h); no placeholders --------
+    "cli_help_app": "Decision chains, hidden influencers, coverage gaps and introduction routes.",
+    "cli_help_version": "Print the version and exit.",
+    "cli_help_help": "Show this message and exit.",
+    "cli_help_path": "A folder of CSV files or an .xlsx workbook.",
+    "cli_help_account": "The account: a folder of CSV files or an .xlsx workbook.",
+    "cli_help_lang": (
+        "Language of the output: en or zh (简体中文). Default: the network's setting (en)."
+    ),
+    "cli_help_as_of": (
+        "Measure ages, staleness and interaction decay as of this day (default: today)."
+    ),
+    "cli_help_opportunity": "Opportunity id (may be left out if there is only one).",
+    "cli_help_top": "How many rows (routes, influencers) to show.",
+    "cli_help_include_sensitive": (
+        "Include sensitive ties (family, faith, neighbour …) and the people known only "
+        "through them; do not share the output."
+    ),
+    "cli_help_json": "Print JSON instead of text.",
+    "cli_help_debug": "Show the Python traceback of an internal error.",
+    "cli_help_capacity": "How many targets the team can take on.",
+    "cli_help_validate": (
+        "Check a dataset: every problem (exit 1) or a summary. Each problem names the file, "
+        "row, column and value, why it is wrong and how to fix it."
+    ),
+    "cli_help_demo": (
+        "Run every analysis on the bundled sample account. The maps, plots, tables and the "
+        "planning set go to the --out folder."
+    ),
+    "cli_help_demo_out": "Folder for the demo's outputs.",
+    "cli_help_template": (
+        "Write an input workbook to fill in. One sheet per table, a note on every column "
+        "and drop-down lists of the vocabularies, in the --lang language."
+    ),
+    "cli_help_template_path": "The .xlsx input workbook to write.",
+    "cli_help_example": "Fill the sheets with the sample account.",
+    "cli_help_force": "Overwrite PATH if it exists.",
+    "cli_help_influence": "Support index per party, top hidden influencers and leverage.",
+    "cli_help_routes": (
+        "Warm-introduction routes to a person, explained. The most reliable routes come "
+        "first. With several --to people, or --opportunity (and --role), one row per "
+        "person: the best route from our team and an independent alternative."
+    ),
+    "cli_help_to": "The person to reach (id or name); repeat for several people.",
+    "cli_help_from": "Start every route at this person (default: our team).",
+    "cli_help_routes_opportunity": (
+        "Reach every role holder of this opportunity (instead of --to)."
+    ),
+    "cli_help_role": "With --opportunity: only holders of this role (decider, 决定者 …).",
+    "cli_help_include_dnc": "Let routes pass through do-not-contact people.",
+    "cli_help_include_opponents": (
+        "Let routes pass through people who oppose us or back a competitor."
+    ),
+    "cli_help_csv": "Also write every column of the result to this CSV file.",
+    "cli_help_coverage": (
+        "Coverage gaps, the parties and the key people. Gaps are checked rule by rule "
+        "against the competitors' supporters."
+    ),
+    "cli_help_targets": "Whom to work on next, with owners A/B, sponsor and route.",
+    "cli_help_activity": "Tie strength, last contact and customer issues from the log.",
+    "cli_help_plot": "Also draw the touchpoints over time to this .png/.svg/.pdf.",
+    "cli_help_map": "Write a self-contained interactive HTML map (opens offline).",
+    "cli_help_map_out": "Where to write the HTML map.",
+    "cli_help_focus": "Draw only this person's ego network (id or name).",
+    "cli_help_radius": "Ties away from --focus to include.",
+    "cli_help_plan": (
+        "Write the yearly planning set as a workbook. Status, targets, actions and cards; "
+        "also as HTML or Markdown."
+    ),
+    "cli_help_xlsx": "Where to write the workbook.",
+    "cli_help_html": "Also write a self-contained HTML page.",
+    "cli_help_md": "Also write Markdown.",
+    "cli_help_period": "Planning cycle: year or half-year.",
+    "cli_help_export": "Export the network for Gephi/yEd (GEXF, GraphML) or as JSON.",
+    "cli_help_format": "gexf, graphml or json.",
+    "cli_help_export_out": "Output file (default: network.FORMAT).",
+    "cli_help_diff": "Show what changed between two snapshots (key positions first).",
+    "cli_help_old": "The earlier snapshot (folder or .xlsx).",
+    "cli_help_new": "The later snapshot (folder or .xlsx).",
+    "cli_help_old_date": "Date of OLD (default: its folder name if it is a date).",
+    "cli_help_new_date": "Date of NEW (default: its folder name if it is a date).",
+    "cli_help_tier": "Grade customers S/A/B/C by value, potential and fit.",
+    "cli_help_accounts": (
+        "CSV: account, current_value, future_potential, strategic_fit (0..5), name."
+    ),
+    "cli_help_import": "Import CRM exports into relgraph tables.",
+    "cli_help_import_salesforce": (
+        "Import a Salesforce export as relgraph tables. Lists what did not map one-to-one."
+    ),
+    "cli_help_sf_folder": "Folder with Contact.csv, Account.csv, ….",
+    "cli_help_sf_out": "Output: a folder (CSV files) or a .xlsx file.",
+    "cli_help_us_name": "Name of our own org.",
+    "cli_help_import_linkedin": (
+        "Add our person's LinkedIn connections as ties. Reports what matched whom."
+    ),
+    "cli_help_connections": "LinkedIn's Connections.csv export.",
+    "cli_help_owner": "Whose connections these are (id or name, one of ours).",
+    "cli_help_out_account": "Write the updated account here: a folder (CSV files) or .xlsx.",
+    "cli_help_add_unmatched": (
+        "Add connections that match nobody as new people (else report only)."
+    ),
+    "cli_help_kind": "Tie kind of the new ties.",
+    "cli_help_import_activity": (
+        "Add Salesforce tasks and events to the log. Reports what was not imported; a row "
+        "whose Id is already in the log (salesforce_id) is reported, not added twice."
+    ),
+    "cli_help_tasks": "Salesforce Task.csv export.",
+    "cli_help_events": "Salesforce Event.csv export.",
+    "cli_help_today": "Day for the no-future-touchpoints check (default: today).",
     # -- spark -------------------------------------------------------------------
     "spark_range_both": " from {lo} to {hi}",
     "spark_range_lo": " of at least {lo}",
@@ -1631,6 +1790,101 @@ TERMS: dict[str, dict[str, str]] = {
         "excel_error": "excel_error",
         "uncached_formula": "uncached_formula",
         "lookalike_id": "lookalike_id",
+    },
+    # Headers of the command line's tables (relgraph/cli/); English shows the identifiers.
+    "cli_column": {
+        "party": "party",
+        "name": "name",
+        "index": "index",
+        "supporters": "supporters",
+        "rank": "rank",
+        "person": "person",
+        "leverage": "leverage",
+        "influences": "influences",
+        "roles": "roles",
+        "attitude": "attitude",
+        "predicted": "predicted",
+        "target": "target",
+        "best_strength": "best_strength",
+        "best_source": "best_source",
+        "alt_strength": "alt_strength",
+        "alt_source": "alt_source",
+        "excluded": "excluded",
+        "rule": "rule",
+        "severity": "severity",
+        "competitor": "competitor",
+        "power_share": "power_share",
+        "many": "many",
+        "deep": "deep",
+        "long_years": "long_years",
+        "objective": "objective",
+        "gain": "gain",
+        "owner_a": "owner_a",
+        "owner_b": "owner_b",
+        "sponsor": "sponsor",
+        "our_person": "our_person",
+        "their_person": "their_person",
+        "their_name": "their_name",
+        "touchpoints": "touchpoints",
+        "first_contact": "first_contact",
+        "last_contact": "last_contact",
+        "reciprocity": "reciprocity",
+        "strength": "strength",
+        "ties": "ties",
+        "level": "level",
+        "days_since": "days_since",
+        "stale": "stale",
+        "by": "by",
+        "issue": "issue",
+        "status": "status",
+        "opened": "opened",
+        "age_days": "age_days",
+        "overdue": "overdue",
+        "owner": "owner",
+        "people": "people",
+        "kind": "kind",
+        "label": "label",
+        "opportunity": "opportunity",
+        "before": "before",
+        "after": "after",
+        "date": "date",
+        "account": "account",
+        "current_value": "current_value",
+        "future_potential": "future_potential",
+        "strategic_fit": "strategic_fit",
+        "value_term": "value_term",
+        "potential_term": "potential_term",
+        "fit_term": "fit_term",
+        "score": "score",
+        "tier": "tier",
+        "file": "file",
+        "row": "row",
+        "column": "column",
+        "value": "value",
+        "action": "action",
+        "first_name": "first_name",
+        "last_name": "last_name",
+        "company": "company",
+        "matched_by": "matched_by",
+        "table": "table",
+        "rows": "rows",
+        "source": "source",
+        "hops": "hops",
+        "route": "route",
+    },
+    # kinds of change between two snapshots (relgraph.analysis.monitor.CHANGE_KINDS)
+    "change_kind": {
+        "joined": "joined",
+        "left": "left",
+        "position": "new position",
+        "role": "role",
+        "attitude": "attitude",
+        "new_supporter": "new supporter",
+        "lost_supporter": "lost supporter",
+        "support_strength": "support strength",
+        "gap_opened": "gap opened",
+        "gap_closed": "gap closed",
+        "index": "support index",
     },
 }
 

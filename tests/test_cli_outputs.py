@@ -56,7 +56,6 @@ def test_plan_over_its_own_workbook_is_refused(book: Path) -> None:
         ["export", "{acct}", "--format", "json", "--out", "{acct}/../acct/orgs.csv"],
         ["routes", "{acct}", "--to", "p1", "--csv", "{acct}/people.csv"],
         ["routes", "{acct}", "--opportunity", "O1", "--csv", "{acct}/roles.csv"],
-        ["activity", "{acct}", "--plot", "{acct}/ties.csv"],
     ],
 )
 def test_outputs_aimed_at_an_input_file_are_refused(
@@ -65,6 +64,13 @@ def test_outputs_aimed_at_an_input_file_are_refused(
     args = [a.format(acct=acct, tmp=tmp_path) for a in args]
     refused(args, acct)
     assert not (tmp_path / "ok.xlsx").exists()  # nothing was written before the refusal
+
+
+def test_a_plot_aimed_at_an_input_is_refused_for_its_file_type(acct: Path) -> None:
+    before = checksums(acct)
+    result = runner.invoke(app, ["activity", str(acct), "--plot", str(acct / "ties.csv")])
+    assert result.exit_code == 2 and ".png, .svg or .pdf" in result.stderr
+    assert checksums(acct) == before
 
 
 def test_a_new_table_file_in_the_input_folder_is_refused(acct: Path) -> None:

@@ -170,7 +170,7 @@ def test_cli_reference_is_current() -> None:
     fresh = mod.render()
     committed = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert committed == fresh, (
-        "docs/cli.md is out of date with relgraph/cli.py: run "
+        "docs/cli.md is out of date with relgraph/cli/: run "
         "`.venv/bin/python scripts/make_cli_docs.py` (or `make docs`) and commit the result"
     )
     # every command of the app has a section
