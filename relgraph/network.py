@@ -15,8 +15,9 @@ from relgraph._netviews import NetworkViews
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError
 from relgraph.io.read import read_frames
 from relgraph.io.schema import SCHEMAS
-from relgraph.io.validate import _empty_column, validate_tables
+from relgraph.io.validate import _empty_column, _positions, validate_tables
 from relgraph.model import Settings, suggest
+from relgraph.textvec import take_text
 from relgraph.views import TIE_KINDS, frozen, label_text
 
 if TYPE_CHECKING:
@@ -313,7 +314,12 @@ class RelationshipNetwork(NetworkViews):
     @cached_property
     def party(self) -> pd.Series:
         """Each person's org kind (customer, us, competitor, partner, other), by person id."""
-        kind = pd.Series(self.orgs["kind"].to_numpy(), index=self.orgs["id"].astype(str))
+        org_ids = pd.Index(self.orgs["id"].astype(str))
+        pos = _positions(self.people["org"].astype(str), org_ids)
+        if len(pos) and pos.min() >= 0 and org_ids.is_unique:  # one hash lookup, one take
+            kinds = pd.Index(self.orgs["kind"].astype(str))
+            return pd.Series(take_text(kinds, pos), index=self.person_ids, name="party")
+        kind = pd.Series(self.orgs["kind"].to_numpy(), index=org_ids)
         return pd.Series(
             self.people["org"].astype(str).map(kind).to_numpy(), index=self.person_ids, name="party"
         )

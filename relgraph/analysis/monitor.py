@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis._people_changes import as_stamp as _as_stamp
+from relgraph.analysis._people_changes import person_changes as _person_changes
 from relgraph.errors import UnknownOpportunityError
 from relgraph.loading import Snapshot, load, load_snapshots
 from relgraph.network import RelationshipNetwork
@@ -150,16 +152,6 @@ def _when(old: pd.Timestamp | None, new: pd.Timestamp | None) -> str:
     return say("mon_between", old=a, new=b)
 
 
-def _as_stamp(value: Any) -> pd.Timestamp | None:
-    if value is None:
-        return None
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"unreadable date {value!r}; expected YYYY-MM-DD") from err
-    return None if pd.isna(stamp) else stamp.normalize()
-
-
 def _load(snapshot: Snapshot) -> tuple[RelationshipNetwork, pd.Timestamp | None]:
     if isinstance(snapshot, RelationshipNetwork):
         return snapshot, None
@@ -168,235 +160,11 @@ def _load(snapshot: Snapshot) -> tuple[RelationshipNetwork, pd.Timestamp | None]
     return load(path), stamp
 
 
-def _position(title: Any, level: Any) -> str:
-    t = "" if pd.isna(title) else str(title)
-    if pd.isna(level):
-        return t or "?"
-    return say("mon_position_text", title=t or "?", level=int(level))
-
-
-def _signed(value: Any) -> str:
-    return "" if pd.isna(value) else f"{int(value):+d}"
-
-
-def _stance(value: Any) -> str:
-    if pd.isna(value):
-        return say("mon_stance_blank")
-    v = int(value)
-    return say(
-        "mon_stance_support" if v >= 1 else "mon_stance_oppose" if v <= -1 else "mon_stance_neutral"
-    )
-
-
-def _backing(sup: str, strength: Any) -> str:
-    if not sup:
-        return ""
-    return sup if pd.isna(strength) else f"{sup} ({int(strength)})"
-
-
-def _roles_by_person(net: RelationshipNetwork) -> dict[tuple[str, str], str]:
-    r = net.roles
-    out: dict[tuple[str, str], str] = {}
-    if not len(r):
-        return out
-    frame = pd.DataFrame(
-        {
-            "opp": r["opportunity"].astype(str),
-            "person": r["person"].astype(str),
-            "role": r["role"].astype(str),
-        }
-    )
-    joined = (
-        frame.drop_duplicates()
-        .sort_values(["opp", "person", "role"])
-        .groupby(["opp", "person"], sort=True)["role"]
-        .agg(", ".join)
-    )
-    for (opp, pid), roles in joined.items():
-        out[(str(opp), str(pid))] = str(roles)
-    return out
-
-
-def _org_labels(net: RelationshipNetwork) -> dict[str, str]:
-    return {str(k): str(v) for k, v in net.org_labels.items()}
-
-
-def _people_frame(net: RelationshipNetwork) -> pd.DataFrame:
-    p = net.people
-    return pd.DataFrame(
-        {
-            "title": p["title"].to_numpy(),
-            "level": p["level"].astype("Int64").to_numpy(),
-            "attitude": p["attitude"].astype("Int64").to_numpy(),
-            "supports": p["supports"].fillna("").astype(str).to_numpy(),
-            "support": p["support"].astype("Int64").to_numpy(),
-            "updated": pd.to_datetime(p["updated"]).to_numpy(),
-            "org": p["org"].astype(str).to_numpy(),
-        },
-        index=pd.Index(net.person_ids.to_numpy(dtype=object), dtype=object),
-    )
-
-
 def _hidden_people(net: RelationshipNetwork, include_sensitive: bool) -> set[str]:
     from relgraph.privacy import share_policy
 
     policy = share_policy(net, include_sensitive=include_sensitive)
     return set(net.person_ids[~policy.people])
-
-
-def _person_changes(
-    old: RelationshipNetwork,
-    new: RelationshipNetwork,
-    new_date: pd.Timestamp | None,
-) -> list[dict[str, Any]]:
-    """Personnel, role, attitude and backing changes; masks over all people, rows per change."""
-    po, pn = _people_frame(old), _people_frame(new)
-    ro, rn = _roles_by_person(old), _roles_by_person(new)
-    role_people = {pid for _, pid in ro} | {pid for _, pid in rn}
-    top = set(po.index[po["level"].le(2).fillna(False).to_numpy(bool)]) | set(
-        pn.index[pn["level"].le(2).fillna(False).to_numpy(bool)]
-    )
-    labels = {
-        **dict(zip(old.person_ids.astype(object), old.labels.astype(object), strict=True)),
-        **dict(zip(new.person_ids.astype(object), new.labels.astype(object), strict=True)),
-    }
-    orgs = {**_org_labels(old), **_org_labels(new)}
-    rows: list[dict[str, Any]] = []
-
-    def add(
-        kind: str, pid: str, before: str, after: str, date: Any, why: str, opp: str = ""
-    ) -> None:
-        stamp = _as_stamp(date) if date is not None and not pd.isna(date) else new_date
-        rows.append(
-            {
-                "kind": kind,
-                "person": pid,
-                "label": str(labels.get(pid, pid)),
-                "key_position": pid in role_people or pid in top,
-                "opportunity": opp,
-                "before": before,
-                "after": after,
-                "date": stamp,
-                "why": why,
-            }
-        )
-
-    in_old = pn.index.isin(po.index)
-    joined = pn.index[~in_old]
-    left = po.index[~po.index.isin(pn.index)]
-    both = pn.index[in_old]
-    a, b = po.loc[both], pn.loc[both]
-    for pid, title, level in zip(
-        joined, pn.loc[joined, "title"], pn.loc[joined, "level"], strict=True
-    ):
-        pos = _position(title, level)
-        add("joined", pid, "", pos, None, say("mon_joined", who=labels[pid], position=pos))
-    for pid, title, level in zip(left, po.loc[left, "title"], po.loc[left, "level"], strict=True):
-        pos = _position(title, level)
-        add("left", pid, pos, "", None, say("mon_left", who=labels[pid], position=pos))
-
-    ta, tb = a["title"], b["title"]
-    same_title = (ta.isna() & tb.isna()).to_numpy(bool) | ta.eq(tb).to_numpy(bool)
-    la, lb = a["level"], b["level"]
-    same_level = (la.isna() & lb.isna()).to_numpy(bool) | la.eq(lb).fillna(False).to_numpy(bool)
-    ta_, tb_ = ta.to_numpy(object), tb.to_numpy(object)
-    la_, lb_ = la.to_numpy(object, na_value=None), lb.to_numpy(object, na_value=None)
-    for k in np.flatnonzero(~(same_title & same_level)):
-        pid = str(both[k])
-        before, after = _position(ta_[k], la_[k]), _position(tb_[k], lb_[k])
-        add(
-            "position",
-            pid,
-            before,
-            after,
-            None,
-            say("mon_moved", who=labels[pid], before=before, after=after),
-        )
-
-    present = set(both)
-    for opp, pid in sorted(set(ro) | set(rn)):
-        before, after = ro.get((opp, pid), ""), rn.get((opp, pid), "")
-        if before != after and pid in present:
-            none = say("mon_no_role")
-            add(
-                "role",
-                pid,
-                before or none,
-                after or none,
-                None,
-                say(
-                    "mon_role",
-                    who=labels[pid],
-                    opp=opp,
-                    before=before or none,
-                    after=after or none,
-                ),
-                opp,
-            )
-
-    xa, xb = a["attitude"], b["attitude"]
-    na_a, na_b = xa.isna().to_numpy(bool), xb.isna().to_numpy(bool)
-    moved = ~(na_a & na_b) & (na_a | na_b | xa.ne(xb).fillna(False).to_numpy(bool))
-    xa_, xb_ = xa.to_numpy(object, na_value=None), xb.to_numpy(object, na_value=None)
-    updated_b = b["updated"].to_numpy()
-    for k in np.flatnonzero(moved):
-        pid = str(both[k])
-        when = updated_b[k]
-        add(
-            "attitude",
-            pid,
-            _signed(xa_[k]),
-            _signed(xb_[k]),
-            when,
-            say(
-                "mon_attitude",
-                who=labels[pid],
-                before=_signed(xa_[k]) or "?",
-                after=_signed(xb_[k]) or "?",
-                shift=f"{_stance(xa_[k])} → {_stance(xb_[k])}",
-                date=("?" if pd.isna(when) else pd.Timestamp(when).date().isoformat()),
-            ),
-        )
-
-    # competitor backing: people present in both (by id), then joiners / leavers (by id)
-    others = joined.append(left)
-    order = pd.Index(sorted(both) + sorted(others), dtype=object)
-    sa = po["supports"].reindex(order).fillna("").to_numpy(object)
-    sb = pn["supports"].reindex(order).fillna("").to_numpy(object)
-    ka, kb = po["support"].reindex(order), pn["support"].reindex(order)
-    ka_, kb_ = np.asarray(ka.astype(object)), np.asarray(kb.astype(object))
-    wb = pn["updated"].reindex(order).to_numpy()
-    in_a, in_b = order.isin(po.index), order.isin(pn.index)
-    switched = sa != sb
-    lost = (sa != "") & switched
-    gained = (sb != "") & switched
-    strength = (
-        (sa != "")
-        & ~switched
-        & in_a
-        & in_b
-        & ((ka.isna() != kb.isna()).to_numpy(bool) | ka.ne(kb).fillna(False).to_numpy(bool))
-    )
-    for k in np.flatnonzero(lost | gained | strength):
-        pid = str(order[k])
-        when = wb[k] if in_b[k] else None
-        before = _backing(sa[k], ka_[k]) if in_a[k] else ""
-        after = _backing(sb[k], kb_[k]) if in_b[k] else ""
-        if lost[k]:
-            why = say("mon_lost_supporter", who=labels[pid], competitor=orgs.get(sa[k], sa[k]))
-            add("lost_supporter", pid, before, after, when, why)
-        if gained[k]:
-            why = say(
-                "mon_new_supporter",
-                who=labels[pid],
-                competitor=orgs.get(sb[k], sb[k]),
-                strength="?" if pd.isna(kb_[k]) else int(kb_[k]),
-            )
-            add("new_supporter", pid, before, after, when, why)
-        if strength[k]:
-            why = say("mon_support_strength", who=labels[pid], before=before, after=after)
-            add("support_strength", pid, before, after, when, why)
-    return rows
 
 
 def _common_opportunities(
