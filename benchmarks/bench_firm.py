@@ -236,34 +236,39 @@ def _targets(net: Any, seed: int) -> list[str]:
 
 
 # ----------------------------------------------------------------------------- phases
-def phase_csv_bare(folder: str) -> dict[str, Any]:
+def _read_bare(folder: str, fmt: str) -> dict[str, Any]:
+    """The files of one format read by pyarrow alone (no checks)."""
     import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
 
-    files = sorted((Path(folder) / "csv").glob("*.csv"))
-    stats, tables = measure(lambda: [pacsv.read_csv(f) for f in files])
+    read = pacsv.read_csv if fmt == "csv" else pq.read_table
+    files = sorted((Path(folder) / fmt).glob(f"*.{fmt}"))
+    stats, tables = measure(lambda: [read(f) for f in files])
     return {**stats, "rows": sum(t.num_rows for t in tables)}
+
+
+def _load_rg(folder: str, fmt: str) -> dict[str, Any]:
+    """``rg.load`` (read and validate) of the files of one format."""
+    import relgraph as rg
+
+    stats, net = measure(lambda: rg.load(Path(folder) / fmt))
+    return {**stats, "people": len(net.people), "ties": len(net.ties)}
+
+
+def phase_csv_bare(folder: str) -> dict[str, Any]:
+    return _read_bare(folder, "csv")
 
 
 def phase_csv_rg(folder: str) -> dict[str, Any]:
-    import relgraph as rg
-
-    stats, net = measure(lambda: rg.load(Path(folder) / "csv"))
-    return {**stats, "people": len(net.people), "ties": len(net.ties)}
+    return _load_rg(folder, "csv")
 
 
 def phase_parquet_bare(folder: str) -> dict[str, Any]:
-    import pyarrow.parquet as pq
-
-    files = sorted((Path(folder) / "parquet").glob("*.parquet"))
-    stats, tables = measure(lambda: [pq.read_table(f) for f in files])
-    return {**stats, "rows": sum(t.num_rows for t in tables)}
+    return _read_bare(folder, "parquet")
 
 
 def phase_parquet_rg(folder: str) -> dict[str, Any]:
-    import relgraph as rg
-
-    stats, net = measure(lambda: rg.load(Path(folder) / "parquet"))
-    return {**stats, "people": len(net.people), "ties": len(net.ties)}
+    return _load_rg(folder, "parquet")
 
 
 def phase_views_bare(folder: str) -> dict[str, Any]:
@@ -551,9 +556,10 @@ def main() -> None:
         print(f"{n:,} people, {m:,} ties, {n_ours:,} of ours:", flush=True)
         res = run_steps(folder, whole=True)
         points.append((n, res))
-        check = run_phase("check", str(_build_at(root, CHECK_PEOPLE / FULL_PEOPLE)))
+        small = min(1.0, a.scale * 10)  # 100,000 people from --scale 0.1 up
+        check = run_phase("check", str(_build_at(root, small * CHECK_PEOPLE / FULL_PEOPLE)))
         check_lu = run_phase("check", str(_build_at(root, LU_PEOPLE / FULL_PEOPLE)))
-    plan = run_phase("planning", str(PLAN_PEOPLE))
+    plan = run_phase("planning", str(int(small * PLAN_PEOPLE)))
     info = {
         "date": time.strftime("%Y-%m-%d"),
         "people": n,

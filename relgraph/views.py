@@ -27,7 +27,9 @@ __all__ = [
     "label_text",
     "grouped_csr",
     "max_csr",
+    "normalised",
     "strongest_ties",
+    "sway_parts",
     "sway_matrix",
 ]
 
@@ -329,8 +331,37 @@ def sway_matrix(
 
     ``R[i, j]`` (how much ``j`` sways ``i``) gets, per tie ``u → v``, ``forward`` at
     ``[v, u]`` and ``backward`` at ``[u, v]``; parallel ties add up; people in ``drop`` get
-    no entries. Rows are scaled by their sums, and an empty row gets a self-weight of 1 —
-    all on flat arrays, one CSR construction.
+    no entries. Rows are scaled by their sums, and an empty row gets a self-weight of 1
+    (:func:`sway_parts`, then one pass over the entries and duplicates summed: canonical).
+    """
+    R, scale, empty = sway_parts(u, v, forward, backward, n, drop)
+    return normalised(R, scale), empty
+
+
+def normalised(R: sp.csr_matrix, scale: np.ndarray) -> sp.csr_matrix:
+    """``diag(scale) @ R`` with duplicates summed: canonical CSR (``R`` is not changed)."""
+    W = sp.csr_matrix(
+        (R.data * np.repeat(scale, np.diff(R.indptr)), R.indices.copy(), R.indptr.copy()),
+        shape=R.shape,
+    )
+    W.sum_duplicates()
+    return W
+
+
+def sway_parts(
+    u: np.ndarray,
+    v: np.ndarray,
+    forward: np.ndarray,
+    backward: np.ndarray,
+    n: int,
+    drop: np.ndarray,
+) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
+    """Raw sway ``R``, row scale ``1 / rowsum`` and empty rows: ``W = diag(scale) @ R``.
+
+    ``R`` (see :func:`sway_matrix`) has a self-weight of 1 on each empty row (scale 1) and
+    is grouped by row with parallel ties not yet summed — sparse products read it as the
+    summed matrix, so a solver multiplies by ``W`` as ``scale * (R @ x)`` without ever
+    dividing or sorting the entries.
     """
     ok = u != v
     if drop.any():
@@ -344,19 +375,20 @@ def sway_matrix(
     # room for a self-weight per person, so the empty rows need no second copy
     rows, cols = np.empty(kf + kb + n, dtype=idx), np.empty(kf + kb + n, dtype=idx)
     vals = np.empty(kf + kb + n)
-    rows[:kf], rows[kf : kf + kb] = v[fo], u[bo]
-    cols[:kf], cols[kf : kf + kb] = u[fo], v[bo]
-    vals[:kf], vals[kf : kf + kb] = forward[fo], backward[bo]
+    np.compress(fo, v, out=rows[:kf])
+    np.compress(bo, u, out=rows[kf : kf + kb])
+    np.compress(fo, u, out=cols[:kf])
+    np.compress(bo, v, out=cols[kf : kf + kb])
+    np.compress(fo, forward, out=vals[:kf])
+    np.compress(bo, backward, out=vals[kf : kf + kb])
     rowsum = np.bincount(rows[: kf + kb], weights=vals[: kf + kb], minlength=n)
     empty = rowsum <= 0
-    vals[: kf + kb] /= rowsum[rows[: kf + kb]]
     diag = np.flatnonzero(empty)
     end = kf + kb + len(diag)
     rows[kf + kb : end] = cols[kf + kb : end] = diag
     vals[kf + kb : end] = 1.0
-    W = grouped_csr(rows[:end], cols[:end], vals[:end], (n, n))
-    W.sum_duplicates()  # parallel ties add up; sorted, canonical
-    return W, empty
+    scale = np.divide(1.0, rowsum, out=np.ones(n), where=~empty)
+    return grouped_csr(rows[:end], cols[:end], vals[:end], (n, n)), scale, empty
 
 
 def kind_weights(

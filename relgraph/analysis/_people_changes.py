@@ -239,7 +239,10 @@ def _backing_changes(ch: _Changes, both: pd.Index, others: pd.Index) -> None:
     switched = sa != sb
     lost = (sa != "") & switched
     gained = (sb != "") & switched
-    changed = (ka.isna() != kb.isna()).to_numpy(bool) | ka.ne(kb).fillna(False).to_numpy(bool)
+    na_a, na_b = ka.isna().to_numpy(bool), kb.isna().to_numpy(bool)
+    changed = na_a != na_b  # blank on one side only; else both set and unequal
+    set_both = ~(na_a | na_b)
+    changed[set_both] = ka_[set_both] != kb_[set_both]
     strength = (sa != "") & ~switched & in_a & in_b & changed
     for k in np.flatnonzero(lost | gained | strength):
         pid = str(order[k])

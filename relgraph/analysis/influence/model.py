@@ -18,7 +18,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from relgraph.errors import UnknownPersonError
-from relgraph.views import TIE_KINDS, kind_weights, sway_matrix
+from relgraph.views import TIE_KINDS, kind_weights, normalised, sway_parts
 
 if TYPE_CHECKING:
     from relgraph.network import RelationshipNetwork
@@ -190,14 +190,19 @@ def _solve(
     tol: float = 1e-12,
     maxiter: int = 10_000,
     memo: dict[Any, Any] | None = None,
+    row_scale: np.ndarray | None = None,
 ) -> np.ndarray:
     """Solve ``(I − ΛW) x = b`` (or ``(I − ΛW)ᵀ x = b``) for row-stochastic ``W``.
 
     Small systems (and slowly contracting ones up to ``_DIRECT_MAX``) are factorised once
     with SuperLU (kept in ``memo`` for the next solve); larger ones run the fixed-point
     iteration, one sparse product per step, never forming ``ΛW`` or a transposed copy.
+    With ``row_scale``, the row-stochastic matrix is ``diag(row_scale) @ W`` (raw weights
+    and their row scale, :func:`relgraph.views.sway_parts`): the scale joins ``Λ`` in the
+    products, so it costs nothing.
     """
     n = W.shape[0]
+    ls = lam if row_scale is None else lam * row_scale  # ΛW = diag(ls) @ W
     if n == 0:
         return np.zeros_like(b, dtype=float)
     rate = float(lam.max(initial=0.0))  # ‖ΛW‖∞ = ‖(ΛW)ᵀ‖₁ = max λ: the contraction rate
@@ -208,7 +213,7 @@ def _solve(
         if lu is None:
             from scipy.sparse.linalg import splu
 
-            lhs = (sp.identity(n, format="csr") - sp.diags(lam) @ W).tocsc()
+            lhs = (sp.identity(n, format="csr") - sp.diags(ls) @ W).tocsc()
             try:
                 lu = splu(lhs)
             except RuntimeError as err:
@@ -219,7 +224,7 @@ def _solve(
         if not np.isfinite(x).all():
             raise ValueError("the model has no unique equilibrium (singular system)")
         return np.asarray(x)
-    lam_c = lam[:, None] if b.ndim == 2 else lam
+    lam_c = ls[:, None] if b.ndim == 2 else ls
     WT = W.T  # a CSC view: no copy
 
     def step(x: np.ndarray) -> np.ndarray:
@@ -234,7 +239,7 @@ def _solve(
     # Slow contraction (some λ near 1): finish with GMRES from the current iterate.
     from scipy.sparse.linalg import LinearOperator, gmres
 
-    Aop = WT @ sp.diags(lam) if transpose else sp.diags(lam) @ W
+    Aop = WT @ sp.diags(ls) if transpose else sp.diags(ls) @ W
     op = LinearOperator((n, n), matvec=lambda v: v - Aop @ v, dtype=float)
     cols = x.reshape(n, -1)
     bcols = np.asarray(b, dtype=float).reshape(n, -1)
@@ -304,7 +309,9 @@ class _History:
             np.subtract(f, self.prev[1], out=self.dF[s])
             self.used = min(self.used + 1, len(self.dF))
             k = self.used
-            row = self.dF[:k] @ self.dF[s]
+            # einsum, not BLAS: OpenBLAS would start threads of its own for these long
+            # vectors, competing with the solver's second thread for the same cores
+            row = np.einsum("ij,j->i", self.dF[:k], self.dF[s])
             self.gram[s, :k] = row
             self.gram[:k, s] = row
             self.slot = (s + 1) % len(self.dF)
@@ -315,11 +322,11 @@ class _History:
         gram = self.gram[:k, :k]
         ridge = 1e-12 * float(np.trace(gram)) / k
         try:
-            gamma = np.linalg.solve(gram + ridge * np.eye(k), self.dF[:k] @ f)
+            gamma = np.linalg.solve(gram + ridge * np.eye(k), np.einsum("ij,j->i", self.dF[:k], f))
         except np.linalg.LinAlgError:
             self.clear()
             return g
-        return np.asarray(g - gamma @ self.dG[:k])
+        return np.asarray(g - np.einsum("i,ij->j", gamma, self.dG[:k]))
 
 
 # --------------------------------------------------------------------------- the model
@@ -332,7 +339,8 @@ class _Model:
     one solve; every array in it is read-only.
     """
 
-    W: sp.csr_matrix  # row-stochastic; W[i, j] = share of i's attention on j
+    R: sp.csr_matrix  # raw sway, parallel ties not yet summed: W = diag(scale) @ R
+    scale: np.ndarray  # 1 / row sum of R (1 on empty rows, whose self-weight is 1)
     lam: np.ndarray
     x0: np.ndarray
     blank: np.ndarray  # attitude was blank (treated as 0)
@@ -340,8 +348,27 @@ class _Model:
     active: np.ndarray  # False for people removed (simulate: left the company)
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def W(self) -> sp.csr_matrix:
+        """Row-stochastic, canonical: ``W[i, j]`` = share of i's attention on j (memoised).
+
+        The solves never need it (they multiply by ``scale * (R @ x)``); built on first use.
+        """
+        if "W" not in self.memo:
+            self.memo["W"] = normalised(self.R, self.scale)
+        W: sp.csr_matrix = self.memo["W"]
+        return W
+
     def solve(self, b: np.ndarray, *, transpose: bool = False) -> np.ndarray:
-        return _solve(self.W, self.lam, b, transpose=transpose, tol=_TOL, memo=self.memo)
+        return _solve(
+            self.R,
+            self.lam,
+            b,
+            transpose=transpose,
+            tol=_TOL,
+            memo=self.memo,
+            row_scale=self.scale,
+        )
 
     def predicted(self) -> np.ndarray:
         """``x* = (I − ΛW)⁻¹(I − Λ)x0`` (read-only, memoised)."""
@@ -391,7 +418,7 @@ def build_model(
         forward, backward = np.concatenate([forward, f]), np.concatenate([backward, b])
     outside = _outside(net)
     active = np.ones(n, dtype=bool) if removed is None else ~removed
-    W, empty = sway_matrix(u, v, forward, backward, n, outside | ~active)
+    R, scale, empty = sway_parts(u, v, forward, backward, n, outside | ~active)
     sus = net.people["susceptibility"].to_numpy(dtype=float, na_value=np.nan)
     lam = np.where(np.isnan(sus), float(net.settings.susceptibility), sus)
     lam = np.where(empty, 0.0, lam)
@@ -402,9 +429,9 @@ def build_model(
         x0[blank] = 0.0
     else:
         x0 = np.asarray(attitude, dtype=float)
-    for arr in (lam, x0, blank, outside, active):
+    for arr in (scale, lam, x0, blank, outside, active):
         arr.flags.writeable = False
-    return _Model(W=W, lam=lam, x0=x0, blank=blank, outside=outside, active=active)
+    return _Model(R=R, scale=scale, lam=lam, x0=x0, blank=blank, outside=outside, active=active)
 
 
 def _outside(net: RelationshipNetwork) -> np.ndarray:
