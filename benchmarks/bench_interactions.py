@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.model import InteractionKind
+from relgraph.vocab import InteractionKind
 
 FULL_TOUCHPOINTS = 10_000_000
 FULL_PAIRS = 1_000_000
@@ -101,8 +101,8 @@ def build(scale: float, seed: int = 0):  # type: ignore[no-untyped-def]
             }
         ),
     }
+    from relgraph.io.convert import empty_column as _empty_column
     from relgraph.io.schema import SCHEMAS
-    from relgraph.io.validate import _empty_column
 
     people = tables["people"]
     for col in SCHEMAS["people"].columns:

@@ -46,7 +46,7 @@ def build(folder: Path, n_people: int, n_ties: int, n_orgs: int, seed: int = 0) 
 
     pid = pd.Series(np.arange(n_people)).map("P{:07d}".format)
     org_of = rng.integers(3, n_orgs, n_people)
-    org_of[: max(1, n_people // 1000)] = 0  # our people
+    org_of[: max(1, n_people // 1000)] = 0  # our people (the reporting forest relies on it)
     attitude = rng.integers(-3, 4, n_people).astype(object)
     attitude[rng.random(n_people) < 0.3] = ""
     backs = rng.random(n_people) < 0.05
@@ -67,10 +67,14 @@ def build(folder: Path, n_people: int, n_ties: int, n_orgs: int, seed: int = 0) 
         }
     )
 
-    # a reporting forest: person i reports to person (i - 1) // 8 (no cycles, one manager)
-    n_rep = min(n_people - 1, n_ties)
-    rep_src = np.arange(1, n_rep + 1)
-    rep_tgt = (rep_src - 1) // 8
+    # a reporting forest: person i reports to person (i - 1) // 8 (no cycles, one manager),
+    # within our people and within the customers' people (a reporting line never crosses
+    # from one of our people to a customer's: validation refuses that)
+    n_ours = max(1, n_people // 1000)
+    n_rep = min(n_people - 2, n_ties)
+    rep_src = np.concatenate([np.arange(1, n_ours), np.arange(n_ours + 1, n_people)])[:n_rep]
+    base = np.where(rep_src < n_ours, 0, n_ours)
+    rep_tgt = base + (rep_src - base - 1) // 8
     n_other = n_ties - n_rep
     src = rng.integers(0, n_people, int(n_other * 1.01) + 10)
     tgt = rng.integers(0, n_people, len(src))

@@ -46,8 +46,8 @@ KINDS = np.array(["friend", "former_colleague", "works_with", "alumni", "club", 
 
 def build(n_people: int, n_ties: int, n_ours: int, seed: int = 0):  # type: ignore[no-untyped-def]
     """A validated-shape RelationshipNetwork built directly from typed tables."""
+    from relgraph.io.convert import empty_column as _empty_column
     from relgraph.io.schema import SCHEMAS
-    from relgraph.io.validate import _empty_column
     from relgraph.network import RelationshipNetwork
 
     rng = np.random.default_rng(seed)

@@ -17,8 +17,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from relgraph.errors import UnknownPersonError
-from relgraph.io.validate import _positions
-from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term, suggest
+from relgraph.io.collect import index_positions
+from relgraph.model import Settings
 from relgraph.views import (
     TIE_KINDS,
     Incidence,
@@ -29,6 +29,7 @@ from relgraph.views import (
     max_csr,
     strongest_ties,
 )
+from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term, suggest
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -64,8 +65,7 @@ class NetworkViews:
         def as_of(self) -> _dt.date: ...
         def memo(self, key: Hashable, build: Callable[[], _T]) -> _T: ...
         def _table_view(self, key: str, build: Callable[[], _T]) -> _T: ...
-
-        _shared: dict[str, object]
+        def _has_table_view(self, *keys: str) -> bool: ...
 
         def resolve_person(self, key: str) -> str: ...
 
@@ -180,7 +180,7 @@ class NetworkViews:
         builds its pair index instead (:meth:`pair_index`), which serves every later one.
         """
         few = len(src) * 64 < len(strength)
-        if few and not {"pair_index", "pair_scanned"} & self._shared.keys():
+        if few and not self._has_table_view("pair_index", "pair_scanned"):
             self._table_view("pair_scanned", lambda: True)
             u, v = self.endpoints()
             return strongest_ties(u, v, self.n_people, src, dst, strength, usable)
@@ -228,8 +228,8 @@ class NetworkViews:
 
         def build() -> tuple[np.ndarray, np.ndarray]:
             t = self.ties
-            u = _positions(t["source"].astype(str), self.person_ids)
-            v = _positions(t["target"].astype(str), self.person_ids)
+            u = index_positions(t["source"].astype(str), self.person_ids)
+            v = index_positions(t["target"].astype(str), self.person_ids)
             for found, col in ((u, "source"), (v, "target")):
                 if (found < 0).any():
                     bad = str(t[col].iat[int(np.flatnonzero(found < 0)[0])])

@@ -22,7 +22,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.model import Direction, InteractionKind, Settings
+from relgraph.model import Settings
+from relgraph.vocab import Direction, InteractionKind
 
 __all__ = [
     "DIRECTION_CODES",

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from relgraph.errors import InvalidParameterError
-from relgraph.model import suggest
+from relgraph.vocab import suggest
 
 __all__ = [
     "check_bool",

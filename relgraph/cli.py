@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import unicodedata
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Annotated
 
 import pandas as pd
 import typer
 
-from relgraph.errors import RelgraphError, UnknownPersonError, ValidationError
+from relgraph.errors import (
+    InvalidParameterError,
+    RelgraphError,
+    UnknownPersonError,
+    ValidationError,
+)
 
 __all__ = ["app", "main"]
 
@@ -31,6 +38,72 @@ AsOf = Annotated[
         "(default: today).",
     ),
 ]
+
+
+# -- output safety: every line printed and every file written goes through these
+def _echo(text: object = "", *, err: bool = False) -> None:
+    """Print a line; user data in it cannot control the terminal (see ``term_text``)."""
+    from relgraph.io.encode import term_text
+
+    typer.echo(term_text(text), err=err)
+
+
+def _echo_json(data: object) -> None:
+    r"""Print JSON (an object, or JSON text); terminal-active characters stay ``\u``-escaped."""
+    import json
+
+    from relgraph.io.encode import json_text
+
+    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2)
+    typer.echo(json_text(text))
+
+
+def _fail(err: RelgraphError) -> typer.Exit:
+    """Say what is wrong in one line on stderr; the caller raises the returned exit (code 2)."""
+    _echo(f"error: {err}", err=True)
+    return typer.Exit(2)
+
+
+def _check_outputs(
+    files: Sequence[Path | None], inputs: Sequence[Path | None], folders: Sequence[Path] = ()
+) -> None:
+    """Refuse, before any work, outputs that would overwrite an input (exit 2, one line)."""
+    from relgraph.io.files import check_outputs
+
+    try:
+        check_outputs(
+            [f for f in files if f is not None],
+            inputs=[i for i in inputs if i is not None],
+            folders=folders,
+        )
+    except RelgraphError as err:
+        raise _fail(err) from err
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """Turn a refused or failed write (OutputError) into one line and exit code 2."""
+    try:
+        yield
+    except RelgraphError as err:
+        raise _fail(err) from err
+
+
+def _write_text(out: Path, text: str, inputs: Sequence[Path | None]) -> Path:
+    """Write a page atomically, never over an input of the run."""
+    from relgraph.io.files import atomic_write_text
+
+    with _writing():
+        return atomic_write_text(out, text, inputs=[i for i in inputs if i is not None])
+
+
+def _table_files(out: Path) -> list[Path]:
+    """List the files that writing the tables to ``out`` produces (workbook or CSV per table)."""
+    from relgraph.io.schema import TABLE_ORDER
+
+    if out.suffix.lower() == ".xlsx":
+        return [out]
+    return [out / f"{name}.csv" for name in TABLE_ORDER]
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -89,8 +162,8 @@ def _load(path: Path, as_of: str | None = None, lang: str = "en"):  # type: igno
         from relgraph.io.localize import problem_frame
         from relgraph.text import say
 
-        typer.echo(say("val_problems", lang=lang, n=len(err.problems), path=path), err=True)
-        typer.echo(_problems_table(problem_frame(err.problems, lang=lang)), err=True)
+        _echo(say("val_problems", lang=lang, n=len(err.problems), path=path), err=True)
+        _echo(_problems_table(problem_frame(err.problems, lang=lang)), err=True)
         raise typer.Exit(1) from err
     return net if day is None else net.with_settings(as_of=day)
 
@@ -109,11 +182,11 @@ def validate(path: PathArg, lang: LangOpt = "en") -> None:
 
     lang = check_language(lang)
     net = _load(path, lang=lang)
-    typer.echo(f"{say('val_ok', lang=lang, path=path)} {net!r}")
-    typer.echo(net.summary().to_string())
+    _echo(f"{say('val_ok', lang=lang, path=path)} {net!r}")
+    _echo(net.summary().to_string())
     ignored = ignored_inputs(path)
     if ignored:
-        typer.echo(say("val_not_read", lang=lang, names=say("list_sep", lang=lang).join(ignored)))
+        _echo(say("val_not_read", lang=lang, names=say("list_sep", lang=lang).join(ignored)))
 
 
 @app.command()
@@ -121,9 +194,12 @@ def demo(
     out: Annotated[Path, typer.Option(help="Folder for the demo's outputs.")] = Path("demo-output"),
 ) -> None:
     """Run every analysis on the bundled sample account and write the outputs to OUT."""
+    from relgraph.datasets import sample_path
     from relgraph.demo import run_demo
 
-    run_demo(out, echo=typer.echo)
+    _check_outputs([], [sample_path()], folders=[out])
+    with _writing():
+        run_demo(out, echo=_echo)
 
 
 # -- influence commands
@@ -159,14 +235,14 @@ def influence(
             "hidden_influencers": json.loads(hidden.to_json(orient="records", force_ascii=False)),
             "leverage": json.loads(lev.to_json(orient="records", force_ascii=False)),
         }
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        _echo_json(out)
         return
-    typer.echo(f"Decision support index for {opp} (−3..+3 for us, 0..3 for competitors):")
-    typer.echo(_table(index[["party", "name", "index", "supporters", "why"]].round(3)))
-    typer.echo(f"\nTop hidden influencers in {opp}:")
-    typer.echo(_table(hidden[hid_cols].round(3)) if len(hidden) else "(none)")
-    typer.echo(f"\nLeverage (top {top}):")
-    typer.echo(_table(lev[lev_cols].round(3)))
+    _echo(f"Decision support index for {opp} (−3..+3 for us, 0..3 for competitors):")
+    _echo(_table(index[["party", "name", "index", "supporters", "why"]].round(3)))
+    _echo(f"\nTop hidden influencers in {opp}:")
+    _echo(_table(hidden[hid_cols].round(3)) if len(hidden) else "(none)")
+    _echo(f"\nLeverage (top {top}):")
+    _echo(_table(lev[lev_cols].round(3)))
 
 
 # -- routes commands
@@ -271,6 +347,10 @@ def routes(
     include_do_not_contact: Annotated[
         bool, typer.Option(help="Let routes pass through do-not-contact people.")
     ] = False,
+    include_opponents: Annotated[
+        bool,
+        typer.Option(help="Let routes pass through people who oppose us or back a competitor."),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     csv: Annotated[
         Path | None,
@@ -286,8 +366,10 @@ def routes(
     import json
 
     from relgraph.analysis.routes import connection_routes, routes_to_many
+    from relgraph.io.write import write_csv
     from relgraph.text import say
 
+    _check_outputs([csv], [path])
     net = _load(path, as_of)
     to = to or []
     targets, role = _routes_targets(net, to, opportunity, role)
@@ -303,11 +385,13 @@ def routes(
             targets,
             include_sensitive=include_sensitive,
             include_do_not_contact=include_do_not_contact,
+            include_opponents=include_opponents,
             progress=False if as_json else None,
         )
         excluded = int(frame["excluded"].sum())
         if csv is not None:
-            _flat_for_csv(frame).to_csv(csv, index=False, encoding="utf-8")
+            with _writing():
+                write_csv(_flat_for_csv(frame), csv, inputs=[path])
         if as_json:
             out_bulk = {
                 "opportunity": opportunity,
@@ -317,12 +401,12 @@ def routes(
                 "include_sensitive": include_sensitive,
                 "routes": _records(frame),
             }
-            typer.echo(json.dumps(out_bulk, ensure_ascii=False, indent=2))
+            _echo_json(out_bulk)
             return
         what = f"{opportunity} role holders" if opportunity is not None else "people"
         if role is not None:
             what = f"{opportunity} holders of role {role}"
-        typer.echo(
+        _echo(
             say(
                 "routes_cli_bulk_header",
                 n=len(frame),
@@ -344,13 +428,13 @@ def routes(
         shown["best_route"] = [
             r or w for r, w in zip(frame["best_route"], frame["why"], strict=True)
         ]
-        typer.echo(_table(shown))
+        _echo(_table(shown))
         if excluded:
-            typer.echo(say("routes_cli_excluded", n=excluded))
+            _echo(say("routes_cli_excluded", n=excluded))
         elif not excluded:
-            typer.echo(say("routes_cli_none_excluded"))
+            _echo(say("routes_cli_none_excluded"))
         if csv is not None:
-            typer.echo(say("routes_cli_csv", n=len(frame), path=csv))
+            _echo(say("routes_cli_csv", n=len(frame), path=csv))
         return
 
     rep = connection_routes(
@@ -360,9 +444,11 @@ def routes(
         k=k,
         include_sensitive=include_sensitive,
         include_do_not_contact=include_do_not_contact,
+        include_opponents=include_opponents,
     )
     if csv is not None:
-        _flat_for_csv(rep.routes).to_csv(csv, index=False, encoding="utf-8")
+        with _writing():
+            write_csv(_flat_for_csv(rep.routes), csv, inputs=[path])
     if as_json:
         out = {
             "target": rep.target,
@@ -372,13 +458,13 @@ def routes(
             "single_point_of_failure": list(rep.single_point_of_failure or []),
             "routes": json.loads(rep.routes.to_json(orient="records", force_ascii=False)),
         }
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        _echo_json(out)
         return
-    typer.echo(str(rep))
-    typer.echo("")
-    typer.echo(_table(rep.routes[["rank", "strength", "hops", "why"]].round(3)))
+    _echo(str(rep))
+    _echo("")
+    _echo(_table(rep.routes[["rank", "strength", "hops", "why"]].round(3)))
     if csv is not None:
-        typer.echo(say("routes_cli_csv", n=len(rep.routes), path=csv))
+        _echo(say("routes_cli_csv", n=len(rep.routes), path=csv))
 
 
 # -- coverage commands
@@ -414,18 +500,18 @@ def coverage_cmd(
             "people": records(rep.people.drop(columns=["faction"])),
             "notes": list(rep.notes),
         }
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        _echo_json(out)
         return
-    typer.echo(repr(rep))
-    typer.echo("\nGaps:")
-    typer.echo(_table(rep.gaps[["rule", "severity", "person", "competitor", "why"]]))
-    typer.echo("\nParties:")
+    _echo(repr(rep))
+    _echo("\nGaps:")
+    _echo(_table(rep.gaps[["rule", "severity", "person", "competitor", "why"]]))
+    _echo("\nParties:")
     cols = ["party", "name", "index", "supporters", "power_share", "many", "deep", "long_years"]
-    typer.echo(_table(rep.summary[cols].round(3)))
-    typer.echo("\nLevel by level (our people × theirs):")
-    typer.echo(rep.matrix.to_string())
+    _echo(_table(rep.summary[cols].round(3)))
+    _echo("\nLevel by level (our people × theirs):")
+    _echo(rep.matrix.to_string())
     for note in rep.notes:
-        typer.echo(f"note: {note}")
+        _echo(f"note: {note}")
 
 
 @app.command()
@@ -443,23 +529,24 @@ def targets(
     """Whom to work on next: targets by expected gain, with owners A/B, sponsor and route."""
     import json
 
-    from relgraph.analysis.targets import recommend_targets
+    from relgraph.analysis.targets import recommend_targets, target_candidates
 
     net = _load(path, as_of)
     rec = recommend_targets(net, opportunity, capacity=capacity)
     if as_json:
+        cands = target_candidates(net, opportunity)
         out = {
-            "total_gain": rec.attrs["total_gain"],
-            "unreachable": rec.attrs["unreachable"],
+            "total_gain": float(rec["gain"].sum()),
+            "unreachable": cands.loc[cands["reach"] <= 0, "person"].tolist(),
             "targets": json.loads(rec.to_json(orient="records", force_ascii=False)),
         }
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        _echo_json(out)
         return
     cols = ["rank", "person", "name", "objective", "gain", "owner_a", "owner_b", "sponsor"]
-    typer.echo(_table(rec[cols].round(4)))
-    typer.echo("\nWhy:")
+    _echo(_table(rec[cols].round(4)))
+    _echo("\nWhy:")
     for r in rec.itertuples(index=False):
-        typer.echo(f"{r.rank}. {r.person}: {r.why}")
+        _echo(f"{r.rank}. {r.person}: {r.why}")
 
 
 # -- interactions commands
@@ -483,9 +570,10 @@ def activity(
     )
     from relgraph.text import say
 
+    _check_outputs([plot], [path])
     net = _load(path, as_of)
     if len(net.interactions) == 0:
-        typer.echo(say("int_cli_empty", path=path), err=True)
+        _echo(say("int_cli_empty", path=path), err=True)
         raise typer.Exit(1)
     strength = relationship_strength(net)
     last = last_contact(net)
@@ -494,12 +582,14 @@ def activity(
     if plot is not None:
         from matplotlib.figure import Figure
 
+        from relgraph.io.files import atomic_path
         from relgraph.viz.activity import plot_touchpoints
 
         fig = Figure(figsize=(11, 7), layout="constrained")
         plot_touchpoints(net, ax=fig.add_subplot())
-        fig.savefig(plot, dpi=150)
-        typer.echo(say("int_cli_plot", path=plot), err=True)
+        with _writing(), atomic_path(plot, inputs=[path]) as tmp:
+            fig.savefig(tmp, dpi=150)
+        _echo(say("int_cli_plot", path=plot), err=True)
     if as_json:
         out = {
             "as_of": day.isoformat(),
@@ -514,20 +604,20 @@ def activity(
                 ]
             },
         }
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        _echo_json(out)
         return
-    typer.echo(say("int_cli_strength", as_of=day.isoformat()))
+    _echo(say("int_cli_strength", as_of=day.isoformat()))
     cols = ["our_person", "their_person", "their_name", "touchpoints", "first_contact"]
     cols += ["last_contact", "reciprocity", "strength", "ties"]
-    typer.echo(_table(strength[cols].round({"reciprocity": 3, "strength": 3})))
-    typer.echo("\n" + say("int_cli_last"))
+    _echo(_table(strength[cols].round({"reciprocity": 3, "strength": 3})))
+    _echo("\n" + say("int_cli_last"))
     cols = ["person", "name", "level", "last_contact", "days_since", "stale", "by"]
-    typer.echo(_table(last[cols]))
-    typer.echo("\n" + say("int_cli_issues"))
+    _echo(_table(last[cols]))
+    _echo("\n" + say("int_cli_issues"))
     cols = ["issue", "status", "opened", "age_days", "overdue", "owner", "people"]
-    typer.echo(_table(issues[cols]))
+    _echo(_table(issues[cols]))
     for ref, why in zip(issues["issue"].tolist(), issues["why"].tolist(), strict=True):
-        typer.echo(f"- {ref or '(no ref)'}: {why}")
+        _echo(f"- {ref or '(no ref)'}: {why}")
 
 
 # -- maps commands
@@ -552,18 +642,19 @@ def map_(
     """Write a self-contained interactive HTML map of the network (opens offline)."""
     from relgraph.viz.html import to_html
 
+    _check_outputs([out], [path])
     net = _load(path, as_of)
     m = to_html(
         net,
-        out,
         opportunity=opportunity,
         focus=focus,
         radius=radius,
         include_sensitive=include_sensitive,
     )
-    typer.echo(f"Wrote {out}: {m.people} people, {m.ties} ties.")
+    _write_text(out, m.html, [path])
+    _echo(f"Wrote {out}: {m.people} people, {m.ties} ties.")
     for note in m.notes:
-        typer.echo(note)
+        _echo(note)
 
 
 # -- planning commands
@@ -590,6 +681,7 @@ def plan_cmd(
     """Write the yearly planning set (status, targets, actions, cards) as a workbook."""
     from relgraph.plan import plan
 
+    _check_outputs([xlsx, html_out, md], [path])
     net = _load(path, as_of)
     p = plan(
         net,
@@ -598,16 +690,17 @@ def plan_cmd(
         period=period,  # type: ignore[arg-type]
         include_sensitive=include_sensitive,
     )
-    typer.echo(f"{p!r}\nWrote {p.to_excel(xlsx)}")
+    with _writing():
+        written = p.to_excel(xlsx)
+    _echo(f"{p!r}\nWrote {written}")
     if html_out is not None:
-        p.to_html(html_out)
-        typer.echo(f"Wrote {html_out}")
+        _write_text(html_out, p.to_html(), [path])
+        _echo(f"Wrote {html_out}")
     if md is not None:
-        md.parent.mkdir(parents=True, exist_ok=True)
-        md.write_text(p.to_markdown(), encoding="utf-8")
-        typer.echo(f"Wrote {md}")
+        _write_text(md, p.to_markdown(), [path])
+        _echo(f"Wrote {md}")
     for note in p.notes:
-        typer.echo(f"note: {note}")
+        _echo(f"note: {note}")
 
 
 @app.command("diff")
@@ -628,7 +721,7 @@ def diff_cmd(
 
     for p in (old, new):
         if not p.exists():
-            typer.echo(f"error: {p} does not exist", err=True)
+            _echo(f"error: {p} does not exist", err=True)
             raise typer.Exit(2)
     d = diff(
         _load(old),
@@ -646,14 +739,14 @@ def diff_cmd(
             "index": json.loads(d.index.to_json(orient="records", force_ascii=False)),
             "note": d.note,
         }
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        _echo_json(out)
         return
-    typer.echo(d.narrative)
+    _echo(d.narrative)
     if len(d.changes):
-        typer.echo("")
+        _echo("")
         cols = ["kind", "person", "label", "opportunity", "before", "after", "date"]
         shown = d.changes[cols].assign(date=d.changes["date"].dt.strftime("%Y-%m-%d"))
-        typer.echo(_table(shown.fillna("")))
+        _echo(_table(shown.fillna("")))
 
 
 def _dated(path: Path) -> str | None:
@@ -678,15 +771,15 @@ def tier_cmd(
     try:
         frame = pd.read_csv(accounts, dtype={"account": str})
     except (OSError, ValueError) as err:
-        typer.echo(f"error: cannot read {accounts}: {err}", err=True)
+        _echo(f"error: cannot read {accounts}: {err}", err=True)
         raise typer.Exit(2) from err
     t = tier_customers(frame)
     if as_json:
-        typer.echo(t.to_json(orient="records", force_ascii=False, indent=2))
+        _echo_json(t.to_json(orient="records", force_ascii=False, indent=2))
         return
-    typer.echo(_table(t.drop(columns=["why"]).round(3)))
+    _echo(_table(t.drop(columns=["why"]).round(3)))
     for r in t.itertuples(index=False):
-        typer.echo(f"- {r.account}: {r.why}")
+        _echo(f"- {r.account}: {r.why}")
 
 
 # -- interop commands
@@ -710,18 +803,21 @@ def export_cmd(
     """Export the network for Gephi/yEd (GEXF, GraphML) or as node-link JSON."""
     from relgraph.export import export_graph, to_networkx
 
-    net = _load(path, as_of)
     target = out or Path(f"network.{format.lower()}")
-    written = export_graph(
-        net,
-        target,
-        format=format.lower(),  # type: ignore[arg-type]
-        opportunity=opportunity,
-        include_sensitive=include_sensitive,
-    )
+    _check_outputs([target], [path])
+    net = _load(path, as_of)
+    with _writing():
+        written = export_graph(
+            net,
+            target,
+            format=format.lower(),  # type: ignore[arg-type]
+            opportunity=opportunity,
+            include_sensitive=include_sensitive,
+            inputs=[path],
+        )
     g = to_networkx(net, opportunity=opportunity, include_sensitive=include_sensitive)
-    typer.echo(f"Wrote {written} ({g.number_of_nodes()} people, {g.number_of_edges()} ties).")
-    typer.echo(g.graph["note"])
+    _echo(f"Wrote {written} ({g.number_of_nodes()} people, {g.number_of_edges()} ties).")
+    _echo(g.graph["note"])
 
 
 @import_app.command("salesforce")
@@ -732,18 +828,23 @@ def import_salesforce_cmd(
 ) -> None:
     """Import a Salesforce export; write relgraph tables and list what did not map."""
     from relgraph.importers.salesforce import import_salesforce
+    from relgraph.text import say
 
+    _check_outputs(_table_files(out), [folder])
     try:
         result = import_salesforce(folder, us_name=us_name)
     except ValidationError as err:
-        typer.echo(_table(err.frame()), err=True)
+        _echo(_table(err.frame()), err=True)
         raise typer.Exit(1) from err
     net = result.network
-    written = net.to_excel(out) if out.suffix.lower() == ".xlsx" else net.to_csv(out)
-    typer.echo(f"Imported {net!r} → {written}")
+    written = _write_account(net, out, [folder])
+    _echo(f"Imported {net!r} → {written}")
+    deleted = int(result.report["why"].eq(say("imp_deleted")).sum())
+    if deleted:
+        _echo(say("imp_deleted_count", n=deleted))
     if len(result.report):
-        typer.echo(f"{len(result.report)} value(s) did not map one-to-one:")
-        typer.echo(_table(result.report))
+        _echo(f"{len(result.report)} value(s) did not map one-to-one:")
+        _echo(_table(result.report))
 
 
 AccountArg = Annotated[
@@ -756,8 +857,13 @@ OutOpt = Annotated[
 ]
 
 
-def _write_account(net, out: Path) -> Path:  # type: ignore[no-untyped-def]
-    return Path(net.to_excel(out) if out.suffix.lower() == ".xlsx" else net.to_csv(out))
+def _write_account(net, out: Path, inputs: Sequence[Path | None]) -> Path:  # type: ignore[no-untyped-def]
+    """Write the account's tables (workbook or CSV folder), never over an input of the run."""
+    from relgraph.io.write import write_tables
+
+    with _writing():
+        write_tables(net.to_frames(), out, inputs=[i for i in inputs if i is not None])
+    return out
 
 
 def _records(frame: pd.DataFrame) -> object:
@@ -790,25 +896,26 @@ def import_linkedin_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Add one of our people's LinkedIn connections as ties; report what matched."""
-    import json
-
     from relgraph.importers.linkedin import add_linkedin_connections
     from relgraph.text import say
 
+    _check_outputs(_table_files(out), [path, connections])
     net = _load(path)
     try:
         new, report = add_linkedin_connections(
             net, connections, owner=owner, add_unmatched=add_unmatched, kind=kind
         )
     except ValidationError as err:
-        typer.echo(f"{len(err.problems)} problem(s) in {connections}:", err=True)
-        typer.echo(_problems_table(err.frame()), err=True)
+        _echo(f"{len(err.problems)} problem(s) in {connections}:", err=True)
+        _echo(_problems_table(err.frame()), err=True)
         raise typer.Exit(1) from err
     except UnknownPersonError as err:
         raise typer.BadParameter(str(err), param_hint="--owner") from err
+    except InvalidParameterError as err:
+        raise typer.BadParameter(str(err), param_hint=f"--{err.parameter}") from err
     except (RelgraphError, ValueError) as err:
         raise typer.BadParameter(str(err), param_hint="--kind") from err
-    written = _write_account(new, out)
+    written = _write_account(new, out, [path, connections])
     counts = report["action"].value_counts()
     tied, added = int(counts.get("tie added", 0)), int(counts.get("new person", 0))
     summary = say(
@@ -827,16 +934,16 @@ def import_linkedin_cmd(
             "actions": {str(k): int(v) for k, v in counts.items()},
             "report": _records(report),
         }
-        typer.echo(json.dumps(out_json, ensure_ascii=False, indent=2))
+        _echo_json(out_json)
         return
-    typer.echo(say("imp_written", net=repr(new), out=written))
-    typer.echo(summary)
-    typer.echo(say("imp_report_head", n=len(report)))
+    _echo(say("imp_written", net=repr(new), out=written))
+    _echo(summary)
+    _echo(say("imp_report_head", n=len(report)))
     cols = ["row", "first_name", "last_name", "company", "matched_by", "person", "action", "why"]
     shown = report[cols].assign(
         first_name=report["first_name"].fillna(""), last_name=report["last_name"].fillna("")
     )
-    typer.echo(_table(shown))
+    _echo(_table(shown))
 
 
 @import_app.command("salesforce-activity")
@@ -863,7 +970,6 @@ def import_salesforce_activity_cmd(
     (``salesforce_id``) is reported and not added twice.
     """
     import datetime as dt
-    import json
 
     from relgraph.importers.salesforce_activity import import_salesforce_activities
     from relgraph.network import RelationshipNetwork
@@ -875,6 +981,7 @@ def import_salesforce_activity_cmd(
         raise typer.BadParameter(
             f"{today!r} is not a date YYYY-MM-DD", param_hint="--today"
         ) from err
+    _check_outputs(_table_files(out), [path, tasks, events])
     net = _load(path)
     files = [f for f in (tasks, events) if f is not None]
     imported: list[pd.DataFrame] = []
@@ -885,8 +992,8 @@ def import_salesforce_activity_cmd(
             imported.append(res.interactions)
             reports.append(res.report)
     except ValidationError as err:
-        typer.echo(f"{len(err.problems)} problem(s) in {', '.join(map(str, files))}:", err=True)
-        typer.echo(_problems_table(err.frame()), err=True)
+        _echo(f"{len(err.problems)} problem(s) in {', '.join(map(str, files))}:", err=True)
+        _echo(_problems_table(err.frame()), err=True)
         raise typer.Exit(1) from err
     new = pd.concat(imported, ignore_index=True)
     origin = [str(f) for f, part in zip(files, imported, strict=True) for _ in range(len(part))]
@@ -915,10 +1022,10 @@ def import_salesforce_activity_cmd(
     try:
         combined = RelationshipNetwork.from_frames(**frames, settings=net.settings, today=day)
     except ValidationError as err:
-        typer.echo(f"{len(err.problems)} problem(s) in the combined log:", err=True)
-        typer.echo(_problems_table(err.frame()), err=True)
+        _echo(f"{len(err.problems)} problem(s) in the combined log:", err=True)
+        _echo(_problems_table(err.frame()), err=True)
         raise typer.Exit(1) from err
-    written = _write_account(combined, out)
+    written = _write_account(combined, out, [path, tasks, events])
     skipped = int(report["action"].eq("row not imported").sum())
     other = int(report["action"].eq("kind set to 'other'").sum())
     summary = say(
@@ -939,15 +1046,15 @@ def import_salesforce_activity_cmd(
             "interactions": len(combined.interactions),
             "report": _records(report),
         }
-        typer.echo(json.dumps(out_json, ensure_ascii=False, indent=2))
+        _echo_json(out_json)
         return
-    typer.echo(say("imp_written", net=repr(combined), out=written))
-    typer.echo(summary)
+    _echo(say("imp_written", net=repr(combined), out=written))
+    _echo(summary)
     if len(report):
-        typer.echo(say("imp_report_head", n=len(report)))
-        typer.echo(_table(report.fillna("")))
+        _echo(say("imp_report_head", n=len(report)))
+        _echo(_table(report.fillna("")))
     else:
-        typer.echo(say("imp_nothing_unmapped"))
+        _echo(say("imp_nothing_unmapped"))
 
 
 @app.command("template")
@@ -968,14 +1075,14 @@ def template_cmd(
     try:
         out = write_template(path, lang=lang, example=example, force=force)
     except FileExistsError as err:
-        typer.echo(say("tpl_exists", lang=lang, path=path, flag="--force"), err=True)
+        _echo(say("tpl_exists", lang=lang, path=path, flag="--force"), err=True)
         raise typer.Exit(2) from err
     from relgraph.io.schema import SCHEMAS
 
-    typer.echo(say("tpl_written", lang=lang, path=out, n=len(SCHEMAS) + 1, language=lang))
+    _echo(say("tpl_written", lang=lang, path=out, n=len(SCHEMAS) + 1, language=lang))
     if example:
-        typer.echo(say("tpl_written_example", lang=lang))
-    typer.echo(say("tpl_next", lang=lang, path=out))
+        _echo(say("tpl_written_example", lang=lang))
+    _echo(say("tpl_next", lang=lang, path=out))
 
 
 def _printable_output() -> None:
@@ -1003,7 +1110,7 @@ def main() -> None:
     try:
         app()
     except RelgraphError as err:
-        typer.echo(f"error: {err}", err=True)
+        _echo(f"error: {err}", err=True)
         raise SystemExit(2) from err
 
 

@@ -1,7 +1,9 @@
 """The demo: run every analysis on the bundled sample account and write the outputs.
 
 ``relgraph demo --out DIR`` calls :func:`run_demo`. Each step is a small function that
-prints a few lines and may write files; later features add a step to :data:`STEPS`.
+prints a few lines and may write files; later features add a step to :data:`STEPS`. Every
+line it prints is a template of :mod:`relgraph.text`, in the network's language
+(``run_demo(lang="zh")`` prints and writes everything in Chinese).
 """
 
 from __future__ import annotations
@@ -12,18 +14,41 @@ from typing import Any
 
 import pandas as pd
 
+from relgraph.io.files import atomic_path, atomic_write_text
+from relgraph.io.write import write_csv
+from relgraph.locale import check_language
 from relgraph.network import RelationshipNetwork
+from relgraph.text import say, term
 
 __all__ = ["STEPS", "run_demo"]
 
 Echo = Callable[[str], None]
 
 
+def _save(fig: Any, path: Path) -> Path:
+    """Save a figure atomically (see :func:`relgraph.io.files.atomic_path`)."""
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, dpi=110)
+    return path
+
+
+def _say(net: RelationshipNetwork, key: str, **values: Any) -> str:
+    return say(key, lang=net.settings.language, **values)
+
+
 def _step_load(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
-    echo(f"Loaded and validated the sample account: {net!r}")
-    echo(net.summary().to_string())
+    lang = net.settings.language
+    echo(_say(net, "demo_loaded", people=net.n_people, orgs=len(net.orgs), ties=len(net.ties)))
+    for name, n in net.summary().items():
+        table, _, party = str(name).partition(" (")
+        what = term("table", table, lang=lang)
+        if party:
+            what = _say(
+                net, "demo_people_of", people=what, party=term("party", party[:-1], lang=lang)
+            )
+        echo(_say(net, "demo_count", what=what, n=int(n)))
     path = net.to_excel(out / "sample_account.xlsx")
-    echo(f"The account's tables as one workbook: {path}")
+    echo(_say(net, "demo_workbook", path=path))
     return [path]
 
 
@@ -32,16 +57,25 @@ def _step_influence(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Pat
     from relgraph.analysis.influence import hidden_influencers, leverage, support_index
 
     index = support_index(net, "OPP-1")
-    echo("Decision support index for OPP-1 (us −3..+3, competitors 0..3):")
-    echo(index[["party", "name", "index", "supporters", "supporter_power_share"]].round(3)
-         .to_string(index=False))  # fmt: skip
+    echo(_say(net, "demo_index", opp="OPP-1"))
+    for why in index["why"]:
+        echo(f"  {why}")
     hidden = hidden_influencers(net, "OPP-1", k=5)
-    echo("Top hidden influencers (no formal role in OPP-1):")
+    echo(_say(net, "demo_hidden", opp="OPP-1"))
     for row in hidden.itertuples():
-        echo(f"  {row.rank}. {row.name} [{row.person}], leverage {row.leverage:.3f}: {row.why}")
-    path = out / "leverage_OPP-1.csv"
-    leverage(net, "OPP-1").to_csv(path, index=False, encoding="utf-8")
-    echo(f"Leverage of everyone toward OPP-1: {path}")
+        echo(
+            _say(
+                net,
+                "demo_hidden_row",
+                rank=row.rank,
+                name=row.name,
+                person=row.person,
+                leverage=row.leverage,
+                why=row.why,
+            )
+        )
+    path = write_csv(leverage(net, "OPP-1"), out / "leverage_OPP-1.csv")
+    echo(_say(net, "demo_leverage", opp="OPP-1", path=path))
     return [path]
 
 
@@ -56,13 +90,16 @@ def _step_routes(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     opp = net.resolve_opportunity("OPP-1" if "OPP-1" in set(net.opportunities["id"]) else None)
     holders = list(dict.fromkeys(net.opportunity_roles(opp)["person"]))
     bulk = routes_to_many(net, holders, progress=False)
-    cols = ["target", "name", "best_strength", "best_source", "alt_strength", "alt_source"]
-    echo(f"\nBest route and independent alternative to every {opp} role holder:")
-    echo(bulk[cols].round(2).to_string(index=False))
-    path = out / "routes_opp1.csv"
-    bulk.to_csv(path, index=False)
-    echo(f"All routes (with the readable text): {path}")
+    echo("\n" + _say(net, "demo_bulk_routes", opp=opp))
+    for row in bulk.itertuples(index=False):
+        echo(_say(net, "demo_row", name=row.name, id=row.target, why=row.why))
+    path = write_csv(bulk, out / "routes_opp1.csv")
+    echo(_say(net, "demo_routes_file", path=path))
     return [path]
+
+
+#: Targets the sample team takes on in the cycle: the coverage step and the plan use the same.
+CAPACITY = 10
 
 
 # -- coverage step
@@ -70,30 +107,51 @@ def _step_coverage(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path
     from relgraph.analysis.coverage import coverage
     from relgraph.analysis.targets import recommend_targets
 
+    lang = net.settings.language
     # The sample account's story is set on 2026-11-15 (docs/sample-account.md).
     rep = coverage(net, "OPP-1", as_of="2026-11-15")
-    echo(repr(rep))
-    echo("Gaps (high severity):")
+    echo(_say(net, "cov_title", opportunity=rep.opportunity, as_of=rep.as_of))
+    echo(_say(net, "demo_high_gaps"))
     for g in rep.gaps[rep.gaps["severity"].eq("high")].itertuples(index=False):
-        echo(f"- [{g.rule}] {g.why}")
+        echo(f"- [{term('gap_rule', g.rule, lang=lang)}] {g.why}")
     counts = rep.gaps["rule"].value_counts()
-    echo("Other gaps: " + ", ".join(f"{r} {int(n)}" for r, n in counts.items()))
-    echo("Level by level (our people × theirs):")
-    echo(rep.matrix.to_string())
-    # Nine people on our team, about two new targets each this half year.
-    rec = recommend_targets(net, "OPP-1", capacity=20)
-    echo("Top targets (capacity: 20 targets):")
-    cols = ["rank", "person", "name", "objective", "gain", "owner_a", "owner_b", "sponsor"]
-    echo(rec[cols].round(4).to_string(index=False))
+    listed = [f"{term('gap_rule', r, lang=lang)} {int(n)}" for r, n in counts.items()]
+    echo(_say(net, "demo_other_gaps", counts=_say(net, "list_sep").join(listed)))
+    echo(_say(net, "cli_level_matrix"))
+    echo(rep.matrix.rename_axis(index=None, columns=None).to_string())
+    rec = recommend_targets(net, "OPP-1", capacity=CAPACITY)
+    echo(_say(net, "demo_targets", capacity=CAPACITY))
+    for row in rec.itertuples(index=False):
+        echo(_target_line(net, row))
     hidden = set(rep.people.loc[rep.people["hidden"], "person"])
     picked = [p for p in rec["person"] if p in hidden]
-    echo("Hidden influencers among the targets: " + (", ".join(picked) or "none"))
-    path = out / "coverage_gaps.csv"
-    rep.gaps.to_csv(path, index=False)
-    path2 = out / "targets.csv"
-    rec.to_csv(path2, index=False)
-    echo(f"Gaps and targets written to {path} and {path2}")
+    echo(_say(net, "demo_hidden_targets", people=", ".join(picked) or _say(net, "demo_none")))
+    path = write_csv(rep.gaps, out / "coverage_gaps.csv")
+    path2 = write_csv(rec, out / "targets.csv")
+    echo(_say(net, "demo_gaps_written", gaps=path, targets=path2))
     return [path, path2]
+
+
+def _target_line(net: RelationshipNetwork, row: Any) -> str:
+    """One recommended target: rank, who, objective, gain and the people on it."""
+    none = _say(net, "tgt_no_b")
+    people = _say(
+        net,
+        "tgt_why_people",
+        a=net.label(row.owner_a) if row.owner_a else none,
+        b=net.label(row.owner_b) if row.owner_b else none,
+        sponsor=net.label(row.sponsor) if row.sponsor else _say(net, "tgt_no_sponsor"),
+    )
+    return _say(
+        net,
+        "demo_target_row",
+        rank=row.rank,
+        name=row.name,
+        person=row.person,
+        objective=term("objective", row.objective, lang=net.settings.language),
+        gain=row.gain,
+        people=people,
+    )
 
 
 # -- interactions step
@@ -105,7 +163,6 @@ def _step_interactions(net: RelationshipNetwork, out: Path, echo: Echo) -> list[
         last_contact,
         relationship_strength,
     )
-    from relgraph.text import say
     from relgraph.viz.activity import plot_touchpoints
 
     strength = relationship_strength(net)
@@ -113,7 +170,8 @@ def _step_interactions(net: RelationshipNetwork, out: Path, echo: Echo) -> list[
     issues = customer_issues(net)
     customers = last[last["person"].isin(net.person_ids[net.party.eq("customer").to_numpy()])]
     echo(
-        say(
+        _say(
+            net,
             "int_demo_counts",
             pairs=len(strength),
             stale=int(customers["stale"].sum()),
@@ -124,19 +182,17 @@ def _step_interactions(net: RelationshipNetwork, out: Path, echo: Echo) -> list[
     )
     ceo = strength[strength["their_person"].eq("C005")]
     for line in ceo["why"]:
-        echo(say("int_demo_ceo", line=line))
+        echo(_say(net, "int_demo_ceo", line=line))
     for r in issues[issues["status"].eq("open")].itertuples(index=False):
-        echo(f"Open issue {r.issue}: {r.why}")
-    path = out / "interactions.xlsx"
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        strength.to_excel(writer, sheet_name="strength", index=False)
-        last.to_excel(writer, sheet_name="last_contact", index=False)
-        issues.to_excel(writer, sheet_name="issues", index=False)
+        echo(_say(net, "demo_open_issue", issue=r.issue, why=r.why))
+    from relgraph.io.excel_format import write_workbook
+
+    sheets = {"strength": strength, "last_contact": last, "issues": issues}
+    path = write_workbook(out / "interactions.xlsx", sheets)
     fig = Figure(figsize=(11, 7), layout="constrained")
     plot_touchpoints(net, ax=fig.add_subplot())
-    png = out / "touchpoints.png"
-    fig.savefig(png, dpi=110)
-    echo(f"Strength, last contact and issues: {path}; touchpoints plot: {png}")
+    png = _save(fig, out / "touchpoints.png")
+    echo(_say(net, "demo_interactions_written", path=path, png=png))
     return [path, png]
 
 
@@ -148,8 +204,9 @@ def _step_maps(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     from relgraph.viz.html import to_html
     from relgraph.viz.plots import plot_coverage, plot_decision_chain, plot_power_map, plot_route
 
-    m = to_html(net, out / "map.html", opportunity="OPP-1")
-    echo(f"Interactive map (opens offline): {out / 'map.html'}: {m.people} people, {m.ties} ties")
+    m = to_html(net, opportunity="OPP-1")
+    atomic_write_text(out / "map.html", m.html)
+    echo(_say(net, "demo_map", path=out / "map.html", people=m.people, ties=m.ties))
     for note in m.notes:
         echo(f"  {note}")
     written = [out / "map.html"]
@@ -163,9 +220,8 @@ def _step_maps(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
     for name, size, draw in plots:
         fig = Figure(figsize=size, layout="constrained")
         draw(fig.add_subplot())
-        fig.savefig(out / name, dpi=110)
-        written.append(out / name)
-    echo("Plots: " + ", ".join(str(out / name) for name, _, _ in plots))
+        written.append(_save(fig, out / name))
+    echo(_say(net, "demo_plots", paths=", ".join(str(out / name) for name, _, _ in plots)))
     return written
 
 
@@ -178,42 +234,49 @@ def _step_planning(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path
     from relgraph.plan import plan
     from relgraph.viz.trend import plot_trend
 
-    p = plan(net, "OPP-1", as_of=SAMPLE_DATE)
+    p = plan(net, "OPP-1", as_of=SAMPLE_DATE, capacity=CAPACITY)
     xlsx = p.to_excel(out / "plan.xlsx")
-    html_path = out / "plan.html"
-    p.to_html(html_path)
-    echo(f"{p!r}")
-    echo(f"The yearly planning set: {xlsx} (and {html_path})")
+    html_path = atomic_write_text(out / "plan.html", p.to_html())
+    echo(_say(net, "plan_title", opportunity=p.opportunity))
+    echo(_say(net, "demo_plan", xlsx=xlsx, html=html_path))
     for note in p.notes:
         echo(f"  {note}")
     snaps = snapshots()
     (old_date, old), (new_date, new) = list(snaps.items())[0], list(snaps.items())[-1]
-    d = diff(old, new, old_date=old_date, new_date=new_date)
-    echo(f"\nWhat changed in the account, {old_date} → {new_date}:")
+    d = diff(old, _like(net, new), old_date=old_date, new_date=new_date)
+    echo("\n" + _say(net, "demo_diff", old=old_date, new=new_date))
     echo(d.narrative)
-    history = load_history(snaps, opportunity="OPP-1")
+    history = load_history({k: _like(net, v) for k, v in snaps.items()}, opportunity="OPP-1")
     fig = Figure(figsize=(7, 4), layout="constrained")
     plot_trend(history, opportunity="OPP-1", ax=fig.add_subplot())
-    trend = out / "support_trend.png"
-    fig.savefig(trend, dpi=110)
-    echo(f"Support index over time: {trend}")
+    trend = _save(fig, out / "support_trend.png")
+    echo(_say(net, "demo_trend", path=trend))
     return [xlsx, html_path, trend]
 
 
-#: Demo steps in order: (title, function(net, out_dir, echo) -> files written).
+def _like(net: RelationshipNetwork, snapshot: Path) -> RelationshipNetwork:
+    """Load a snapshot with the demo network's settings (its language included)."""
+    from relgraph.loading import load
+
+    return load(snapshot, settings=net.settings)
+
+
+#: Demo steps in order: (title template, function(net, out_dir, echo) -> files written).
 STEPS: list[tuple[str, Callable[[RelationshipNetwork, Path, Echo], list[Path]]]] = [
-    ("Load and validate", _step_load),
+    ("demo_step_load", _step_load),
     # -- steps list (append your step in order: influence, routes, coverage, interactions, maps)
-    ("Influence: support index and hidden influencers", _step_influence),
-    ("Routes: warm introductions to the CTO and to every OPP-1 role holder", _step_routes),
-    ("Coverage: gaps against competitors and whom to work on next", _step_coverage),
-    ("Interactions: tie strength, last contact and open customer issues", _step_interactions),
-    ("Maps and plots: map.html and PNGs of the chain, power map, coverage, a route", _step_maps),
-    ("Planning: plan.xlsx, and what changed since the May snapshot", _step_planning),
+    ("demo_step_influence", _step_influence),
+    ("demo_step_routes", _step_routes),
+    ("demo_step_coverage", _step_coverage),
+    ("demo_step_interactions", _step_interactions),
+    ("demo_step_maps", _step_maps),
+    ("demo_step_planning", _step_planning),
 ]
 
 
-def run_demo(out: str | Path = "demo-output", *, echo: Echo = print) -> list[Path]:
+def run_demo(
+    out: str | Path = "demo-output", *, echo: Echo = print, lang: str = "en"
+) -> list[Path]:
     """Run every demo step on the sample account; return the files written.
 
     Parameters
@@ -222,22 +285,29 @@ def run_demo(out: str | Path = "demo-output", *, echo: Echo = print) -> list[Pat
         Output folder (created if needed).
     echo : callable
         Where the summary lines go (``print`` by default).
+    lang : {"en", "zh"}, default "en"
+        The language of everything the demo prints and writes (``Settings.language``).
 
     Returns
     -------
     list of Path
+
+    Raises
+    ------
+    relgraph.errors.InvalidParameterError
+        For a language that is not shipped.
     """
     from relgraph.datasets import sample
 
+    net = sample().with_settings(language=check_language(lang))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with pd.option_context(
         "display.unicode.east_asian_width", True, "display.width", 120, "display.max_columns", 12
     ):
-        net = sample()
         for title, step in STEPS:
-            echo(f"\n== {title} ==")
+            echo(f"\n== {_say(net, title)} ==")
             written += step(net, out, echo)
-    echo(f"\nWrote {len(written)} file(s) to {out}/")
+    echo("\n" + _say(net, "demo_wrote", n=len(written), folder=out))
     return written

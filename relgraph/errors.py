@@ -5,6 +5,7 @@
     RelgraphError                     anything relgraph raises on purpose
     ├── ValidationError               bad input tables; carries every problem as rows
     ├── InvalidParameterError         an option outside its valid choices (names them)
+    ├── OutputError                   an output that would overwrite an input, or cannot be written
     ├── NotFoundError                 something named that is not in the network
     │   ├── UnknownPersonError        a person id (or name)
     │   └── UnknownOpportunityError   an opportunity id
@@ -16,9 +17,9 @@ All of them derive from ``ValueError`` (or ``LookupError``) too, so generic hand
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,6 +28,7 @@ __all__ = [
     "InvalidParameterError",
     "MissingDependencyError",
     "NotFoundError",
+    "OutputError",
     "Problem",
     "Reason",
     "RelgraphError",
@@ -62,9 +64,21 @@ class Reason(str, Enum):
     REPORTING_CYCLE = "reporting_cycle"
     TWO_MANAGERS = "two_managers"
     INCONSISTENT = "inconsistent"
+    FIELD_COUNT = "field_count"
+    EXCEL_ERROR = "excel_error"
+    UNCACHED_FORMULA = "uncached_formula"
+    LOOKALIKE_ID = "lookalike_id"
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class Sentence(Protocol):
+    """A sentence that can be read in several languages (:class:`relgraph.text.Message`)."""
+
+    def text(self, lang: str = "en") -> str:
+        """Return the sentence in ``lang``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,9 @@ class Problem:
         What is wrong and how to fix it, in plain words.
     source : str
         The file (or sheet) the table came from, or ``"<DataFrame>"``.
+    message : Sentence or None
+        The hint as a catalogue sentence (a :class:`relgraph.text.Message`), so it can
+        be shown in another language (:meth:`text`); ``hint`` is its English.
     """
 
     table: str
@@ -98,6 +115,25 @@ class Problem:
     reason: Reason
     hint: str
     source: str = ""
+    message: Sentence | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        table: str,
+        row: int | None,
+        column: str | None,
+        value: str,
+        reason: Reason,
+        hint: Sentence,
+        source: str = "",
+    ) -> Problem:
+        """Build a problem whose hint is the catalogue sentence ``hint``."""
+        return cls(table, row, column, value, reason, hint.text(), source, hint)
+
+    def text(self, lang: str = "en") -> str:
+        """Return the hint in ``lang`` (English when it has no catalogue sentence)."""
+        return self.message.text(lang) if self.message is not None else self.hint
 
 
 class RelgraphError(Exception):
@@ -137,8 +173,11 @@ class ValidationError(RelgraphError, ValueError):
         self.problems: list[Problem] = list(problems)
         super().__init__(self._message())
 
-    def frame(self) -> pd.DataFrame:
-        """Return the problems as a DataFrame (source, table, row, column, value, reason, hint)."""
+    def frame(self, lang: str = "en") -> pd.DataFrame:
+        """Return the problems as a DataFrame (source, table, row, column, value, reason, hint).
+
+        ``lang`` is the language of the hints ("en" or "zh").
+        """
         import pandas as pd
 
         cols = ["source", "table", "row", "column", "value", "reason", "hint"]
@@ -150,7 +189,7 @@ class ValidationError(RelgraphError, ValueError):
                 "column": p.column,
                 "value": p.value,
                 "reason": str(p.reason),
-                "hint": p.hint,
+                "hint": p.text(lang),
             }
             for p in self.problems
         ]
@@ -211,8 +250,45 @@ class InvalidParameterError(RelgraphError, ValueError):
         self.expected = expected
 
 
+class OutputError(RelgraphError, ValueError):
+    """An output that would overwrite an input of the same run, or that cannot be written.
+
+    Raised before anything is written (the check compares resolved paths, through
+    symbolic links, and every file a folder output would produce), or when the file system
+    refuses the write; the message names the paths and the fix. A failed write leaves any
+    earlier file at that path as it was.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong and how to fix it.
+    path : str, optional
+        The output concerned.
+
+    Examples
+    --------
+    >>> err = OutputError("acct.xlsx is an input of this run", path="acct.xlsx")
+    >>> err.path, isinstance(err, ValueError)
+    ('acct.xlsx', True)
+    """
+
+    def __init__(self, message: str, *, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class NotFoundError(RelgraphError, LookupError):
-    """Something named by the caller (a person, an opportunity) is not in the network."""
+    """Something named by the caller (a person, an opportunity) is not in the network.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> try:
+    ...     rg.datasets.tiny().resolve_person("nobody")
+    ... except rg.NotFoundError as err:
+    ...     print(type(err).__name__)
+    UnknownPersonError
+    """
 
 
 class UnknownPersonError(NotFoundError):

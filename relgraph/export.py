@@ -9,11 +9,15 @@ Sensitive personal data follows :mod:`relgraph.privacy`: left out unless
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from relgraph.checks import check_choice
+from relgraph.io.encode import xml_text
+from relgraph.io.files import PathLike, atomic_write, check_outputs
 from relgraph.network import RelationshipNetwork
 from relgraph.privacy import share_policy
 
@@ -104,7 +108,7 @@ def to_networkx(
     edges = net.edges
     ties = net.ties
     ids = net.person_ids
-    from relgraph.model import TieKind
+    from relgraph.vocab import TieKind
 
     for pos in range(len(edges)):
         if not policy.ties[pos]:
@@ -136,6 +140,36 @@ def _add_gexf_description(path: Path, note: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Return ``g`` with the characters XML cannot hold replaced (ids and text attributes).
+
+    The same graph when there are none (the usual case); see
+    :func:`relgraph.io.encode.xml_text`.
+    """
+    import networkx as nx
+
+    def clean(value: Any) -> Any:
+        return xml_text(value) if isinstance(value, str) else value
+
+    def dirty(value: Any) -> bool:
+        return isinstance(value, str) and clean(value) != value
+
+    if not (
+        any(dirty(n) or any(map(dirty, d.values())) for n, d in g.nodes(data=True))
+        or any(
+            dirty(k) or any(map(dirty, d.values())) for _, _, k, d in g.edges(keys=True, data=True)
+        )
+        or any(map(dirty, g.graph.values()))
+    ):
+        return g
+    out = nx.MultiDiGraph(**{k: clean(v) for k, v in g.graph.items()})
+    for n, d in g.nodes(data=True):
+        out.add_node(clean(n), **{k: clean(v) for k, v in d.items()})
+    for u, v, key, d in g.edges(keys=True, data=True):
+        out.add_edge(clean(u), clean(v), key=clean(key), **{k: clean(x) for k, x in d.items()})
+    return out
+
+
 def _opportunity_or_none(net: RelationshipNetwork, opportunity: str | None) -> str | None:
     if opportunity is not None:
         return net.resolve_opportunity(opportunity)
@@ -149,21 +183,26 @@ def export_graph(
     format: ExportFormat | None = None,
     opportunity: str | None = None,
     include_sensitive: bool = False,
+    inputs: Iterable[PathLike] = (),
 ) -> Path:
-    """Write the network as GEXF, GraphML or node-link JSON.
+    """Write the network as GEXF, GraphML or node-link JSON, atomically.
 
     Parameters
     ----------
     net : RelationshipNetwork
         The network.
     path : str or Path
-        Output file.
+        Output file; missing folders are created. It is written to a temporary file first
+        and renamed into place, so a failure leaves any earlier file unchanged.
     format : {"gexf", "graphml", "json"}, optional
         Defaults to the file's suffix.
     opportunity : str, optional
         Adds roles, power and leverage for this opportunity (see :func:`to_networkx`).
     include_sensitive : bool
         Keep sensitive personal data (left out by default; the file's ``note`` says so).
+    inputs : iterable of path
+        The run's inputs, which ``path`` must not overwrite (see
+        :func:`relgraph.io.files.check_outputs`).
 
     Returns
     -------
@@ -172,8 +211,10 @@ def export_graph(
 
     Raises
     ------
-    ValueError
-        For an unknown format.
+    InvalidParameterError
+        For an unknown format (the message lists the valid ones).
+    OutputError
+        When ``path`` is an input of the run, a folder, or cannot be written.
 
     Examples
     --------
@@ -186,17 +227,21 @@ def export_graph(
     import networkx as nx
 
     path = Path(path)
-    fmt = (format or path.suffix.lstrip(".")).lower()
-    if fmt not in _FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; valid: {', '.join(_FORMATS)}")
+    name = "format" if format is not None else "format (from the file's suffix)"
+    fmt = check_choice(name, str(format or path.suffix.lstrip(".")).lower(), _FORMATS)
+    inputs = list(inputs)
+    check_outputs([path], inputs=inputs)
     g = to_networkx(net, opportunity=opportunity, include_sensitive=include_sensitive)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "gexf":
-        nx.write_gexf(g, path)
-        _add_gexf_description(path, str(g.graph["note"]))
-    elif fmt == "graphml":
-        nx.write_graphml(g, path)
-    else:
-        data = nx.node_link_data(g, edges="links")
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
+
+    def write(tmp: Path) -> None:
+        if fmt == "gexf":
+            safe = _xml_safe(g)
+            nx.write_gexf(safe, tmp)
+            _add_gexf_description(tmp, str(safe.graph["note"]))
+        elif fmt == "graphml":
+            nx.write_graphml(_xml_safe(g), tmp)
+        else:
+            data = nx.node_link_data(g, edges="links")
+            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    return atomic_write(path, write, inputs=inputs)

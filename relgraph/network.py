@@ -13,12 +13,15 @@ import pandas as pd
 
 from relgraph._netviews import NetworkViews
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError
+from relgraph.io.collect import index_positions
+from relgraph.io.convert import empty_column
 from relgraph.io.read import read_frames
 from relgraph.io.schema import SCHEMAS
-from relgraph.io.validate import _empty_column, _positions, validate_tables
-from relgraph.model import Settings, suggest
+from relgraph.io.validate import validate_tables
+from relgraph.model import Settings
 from relgraph.textvec import take_text
 from relgraph.views import TIE_KINDS, frozen, label_text
+from relgraph.vocab import suggest
 
 if TYPE_CHECKING:
     pass
@@ -97,7 +100,7 @@ class RelationshipNetwork(NetworkViews):
             else:
                 schema = SCHEMAS[name]
                 self._tables[name] = pd.DataFrame(
-                    {c.name: _empty_column(c, 0) for c in schema.columns}
+                    {c.name: empty_column(c, 0) for c in schema.columns}
                 )
         self.settings: Settings = settings or Settings()
         self.source = source or "<DataFrame>"
@@ -253,16 +256,28 @@ class RelationshipNetwork(NetworkViews):
         return {name: t.copy() for name, t in self._tables.items()}
 
     def to_csv(self, folder: str | Path) -> Path:
-        """Write every table as ``<table>.csv`` (UTF-8) into ``folder``; return the folder."""
+        """Write every table as ``<table>.csv`` (UTF-8) into ``folder``; return the folder.
+
+        Written atomically, never over the files the network was loaded from; text that a
+        spreadsheet would run as a formula is stored as text (see :mod:`relgraph.io.encode`).
+        """
         from relgraph.io.write import write_csv_folder
 
-        return write_csv_folder(self._tables, folder)
+        return write_csv_folder(self._tables, folder, inputs=self._inputs())
 
     def to_excel(self, path: str | Path) -> Path:
-        """Write every table as a sheet of one ``.xlsx`` workbook; return the path."""
+        """Write every table as a sheet of one ``.xlsx`` workbook; return the path.
+
+        Written atomically, never over the files the network was loaded from; no cell is a
+        formula.
+        """
         from relgraph.io.write import write_excel
 
-        return write_excel(self._tables, path)
+        return write_excel(self._tables, path, inputs=self._inputs())
+
+    def _inputs(self) -> tuple[str, ...]:
+        """Return the file or folder the network was loaded from (none for DataFrames)."""
+        return () if self.source.startswith("<") else (self.source,)
 
     def __repr__(self) -> str:
         return (
@@ -315,7 +330,7 @@ class RelationshipNetwork(NetworkViews):
     def party(self) -> pd.Series:
         """Each person's org kind (customer, us, competitor, partner, other), by person id."""
         org_ids = pd.Index(self.orgs["id"].astype(str))
-        pos = _positions(self.people["org"].astype(str), org_ids)
+        pos = index_positions(self.people["org"].astype(str), org_ids)
         if len(pos) and pos.min() >= 0 and org_ids.is_unique:  # one hash lookup, one take
             kinds = pd.Index(self.orgs["kind"].astype(str))
             return pd.Series(take_text(kinds, pos), index=self.person_ids, name="party")
@@ -326,8 +341,12 @@ class RelationshipNetwork(NetworkViews):
 
     @cached_property
     def labels(self) -> pd.Series:
-        """Display label per person: ``name (name_en)`` when an English rendering is given."""
-        lab = label_text(self.people["name"], self.people["name_en"])
+        """Display label per person, in the name order of ``settings.language``.
+
+        English: ``name (name_en)`` when an English rendering is given; Chinese: the name
+        alone when it is written in Chinese characters (:func:`relgraph.locale.person_label`).
+        """
+        lab = label_text(self.people["name"], self.people["name_en"], lang=self.settings.language)
         return pd.Series(lab, index=self.person_ids, name="label")
 
     @cached_property
@@ -344,7 +363,7 @@ class RelationshipNetwork(NetworkViews):
         {'A': 'Acme', 'U': 'Us', 'R': 'Rival'}
         """
         o = self.orgs
-        lab = label_text(o["name"], o["name_en"])
+        lab = label_text(o["name"], o["name_en"], lang=self.settings.language)
         return pd.Series(lab, index=pd.Index(o["id"].astype(str), name="org"), name="label")
 
     def label(self, person: str) -> str:
@@ -399,6 +418,10 @@ class RelationshipNetwork(NetworkViews):
             self._shared[key] = build()
         value: _T = self._shared[key]
         return value
+
+    def _has_table_view(self, *keys: str) -> bool:
+        """Whether any of these table views is built (asked, never written, by the views)."""
+        return any(k in self._shared for k in keys)
 
     # ------------------------------------------------------------------ opportunities
     def resolve_opportunity(self, opportunity: str | None = None) -> str:

@@ -1,20 +1,27 @@
 """The shared palette: attitude colours, competitor rings, role shapes and tie colours.
 
 Used by every output that colours people (the HTML map, the plots, the plan's HTML page and
-workbook), so it sits below all of them.
+workbook), so it sits below all of them. One shape per buying role, defined once as a
+polygon (:data:`ROLE_POLYGONS`) and used by the map's canvas, its legend, its SVG export and
+the matplotlib plots, so all of them draw the same symbol for the same role.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
     "ATTITUDE_COLOURS",
     "COMPETITOR_COLOURS",
+    "DNC_COLOUR",
+    "HIDDEN_COLOUR",
     "OUR_COLOUR",
     "ROLE_MARKERS",
     "ROLE_ORDER",
+    "ROLE_POLYGONS",
+    "ROLE_SCALE",
     "ROLE_SHAPES",
     "ROLE_SYMBOLS",
     "TIE_COLOURS",
@@ -22,6 +29,7 @@ __all__ = [
     "attitude_colour",
     "competitor_colours",
     "main_role",
+    "role_path",
 ]
 
 #: Fill colour per attitude toward us, −3 (opposed) … 0 (neutral, grey) … +3 (mobilised).
@@ -44,6 +52,10 @@ OUR_COLOUR = "#0072b2"
 #: Ring colours for competitors, in order of appearance (Okabe–Ito, minus our blue and the
 #: reds and greens used for attitude).
 COMPETITOR_COLOURS: tuple[str, ...] = ("#e69f00", "#cc79a7", "#000000", "#f0e442", "#56b4e9")
+#: Colour of the do-not-contact mark (a crossed circle over the person).
+DNC_COLOUR = "#c00000"
+#: Colour of hidden influence: dashed ties and the dashed outline of hidden influencers.
+HIDDEN_COLOUR = "#762a83"
 
 #: Buying roles from the most to the least powerful default (a person with several roles is
 #: drawn with the first of theirs in this order).
@@ -57,8 +69,72 @@ ROLE_ORDER: tuple[str, ...] = (
     "gatekeeper",
     "other",
 )
-#: vis-network node shape per role ("" = no role in the opportunity). vis-network has seven
-#: shapes whose size can be set, so initiator and gatekeeper (both process roles) share one.
+
+
+def _regular(n: int, start: float, radius: float = 1.0) -> tuple[tuple[float, float], ...]:
+    """Vertices of a regular ``n``-gon (y up), the first at angle ``start`` (degrees)."""
+    return tuple(
+        (
+            round(radius * math.cos(math.radians(start + 360.0 * k / n)), 4),
+            round(radius * math.sin(math.radians(start + 360.0 * k / n)), 4),
+        )
+        for k in range(n)
+    )
+
+
+def _star(points: int, inner: float) -> tuple[tuple[float, float], ...]:
+    out = []
+    for k in range(2 * points):
+        r = 1.0 if k % 2 == 0 else inner
+        a = math.radians(90.0 + 180.0 * k / points)
+        out.append((round(r * math.cos(a), 4), round(r * math.sin(a), 4)))
+    return tuple(out)
+
+
+_PLUS = (
+    (-0.35, 1.0),
+    (0.35, 1.0),
+    (0.35, 0.35),
+    (1.0, 0.35),
+    (1.0, -0.35),
+    (0.35, -0.35),
+    (0.35, -1.0),
+    (-0.35, -1.0),
+    (-0.35, -0.35),
+    (-1.0, -0.35),
+    (-1.0, 0.35),
+    (-0.35, 0.35),
+)
+
+#: One outline per role, as polygon vertices on the unit circle (x right, y up); ``()`` is a
+#: circle. Distinct silhouettes, so the role reads without colour: star = decider, diamond
+#: = approver, square = buyer, triangle up = influencer, hexagon = user, triangle down =
+#: initiator, pentagon = gatekeeper, plus = other role, circle = no role.
+ROLE_POLYGONS: dict[str, tuple[tuple[float, float], ...]] = {
+    "decider": _star(5, 0.45),
+    "approver": _regular(4, 90.0),
+    "buyer": _regular(4, 45.0),
+    "influencer": _regular(3, 90.0),
+    "user": _regular(6, 0.0),
+    "initiator": _regular(3, -90.0),
+    "gatekeeper": _regular(5, 90.0),
+    "other": _PLUS,
+    "": (),
+}
+#: How much larger than a person's radius each outline is drawn, so that every role's symbol
+#: looks about as large as a circle of that radius (a star's points cover less area).
+ROLE_SCALE: dict[str, float] = {
+    "decider": 1.4,
+    "approver": 1.2,
+    "buyer": 1.1,
+    "influencer": 1.35,
+    "user": 1.05,
+    "initiator": 1.35,
+    "gatekeeper": 1.1,
+    "other": 1.1,
+    "": 1.0,
+}
+#: Shape name per role (the map draws :data:`ROLE_POLYGONS` with these names).
 ROLE_SHAPES: dict[str, str] = {
     "decider": "star",
     "approver": "diamond",
@@ -66,23 +142,15 @@ ROLE_SHAPES: dict[str, str] = {
     "influencer": "triangle",
     "user": "hexagon",
     "initiator": "triangleDown",
-    "gatekeeper": "triangleDown",
-    "other": "dot",
+    "gatekeeper": "pentagon",
+    "other": "plus",
     "": "dot",
 }
-#: matplotlib marker per role, matching :data:`ROLE_SHAPES`.
-ROLE_MARKERS: dict[str, str] = {
-    "decider": "*",
-    "approver": "D",
-    "buyer": "s",
-    "influencer": "^",
-    "user": "h",
-    "initiator": "v",
-    "gatekeeper": "v",
-    "other": "o",
-    "": "o",
+#: matplotlib marker per role: the same outline as :data:`ROLE_POLYGONS` (a circle for none).
+ROLE_MARKERS: dict[str, Any] = {
+    role: (list(poly) if poly else "o") for role, poly in ROLE_POLYGONS.items()
 }
-#: A text symbol per role, for legends written as text.
+#: A text symbol per role, for legends written as plain text (terminal, Markdown).
 ROLE_SYMBOLS: dict[str, str] = {
     "decider": "★",
     "approver": "◆",
@@ -90,18 +158,51 @@ ROLE_SYMBOLS: dict[str, str] = {
     "influencer": "▲",
     "user": "⬢",
     "initiator": "▼",
-    "gatekeeper": "▼",
-    "other": "●",
+    "gatekeeper": "⬟",
+    "other": "✚",
     "": "●",
 }
 #: Line colour per tie kind (personal ties share one warm colour).
 TIE_COLOURS: dict[str, str] = {
     "reports_to": "#7f7f7f",
-    "influences": "#762a83",
+    "influences": HIDDEN_COLOUR,
     "covers": "#0072b2",
     "informs": "#56b4e9",
     "personal": "#d08c4a",
 }
+
+
+def role_path(role: str, size: float = 1.0) -> str:
+    """Return an SVG path (y down) of a role's outline, centred on 0,0 with radius ``size``.
+
+    Parameters
+    ----------
+    role : str
+        A role of :data:`ROLE_ORDER`, or ``""`` for no role (a circle).
+    size : float
+        Radius in SVG units.
+
+    Returns
+    -------
+    str
+        The ``d`` attribute of a ``<path>``.
+
+    Examples
+    --------
+    >>> role_path("buyer", 10)
+    'M7.07 -7.07L-7.07 -7.07L-7.07 7.07L7.07 7.07Z'
+    >>> role_path("", 2)
+    'M-2 0A2 2 0 1 0 2 0A2 2 0 1 0 -2 0Z'
+    """
+    poly = ROLE_POLYGONS.get(role, ())
+    s = _num(size)
+    if not poly:
+        return f"M-{s} 0A{s} {s} 0 1 0 {s} 0A{s} {s} 0 1 0 -{s} 0Z"
+    return "M" + "L".join(f"{_num(x * size)} {_num(-y * size)}" for x, y in poly) + "Z"
+
+
+def _num(value: float) -> str:
+    return f"{round(value, 2) + 0.0:g}"  # + 0.0 turns -0.0 into 0.0
 
 
 def attitude_colour(attitude: Any) -> str:

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.network import RelationshipNetwork
+from relgraph.text import say
 
 __all__ = ["SharePolicy", "share_policy"]
 
@@ -36,6 +37,8 @@ class SharePolicy:
         How many were left out.
     include_sensitive : bool
         Whether the caller opted in.
+    language : str
+        The language of :attr:`note` (the network's ``settings.language``).
     """
 
     people: np.ndarray
@@ -45,31 +48,26 @@ class SharePolicy:
     hidden_people: int
     hidden_affiliations: int
     include_sensitive: bool
+    language: str = "en"
 
     @property
     def note(self) -> str:
         """Plain words for the export: what was left out and how to include it."""
+        lang = self.language
         if self.include_sensitive:
-            return "Sensitive personal ties are INCLUDED (include_sensitive=True); do not share."
+            return say("privacy_included", lang=lang)
         if not (self.hidden_ties or self.hidden_people or self.hidden_affiliations):
-            return "No sensitive personal data in this network."
-        parts = []
-        if self.hidden_ties:
-            parts.append(f"{self.hidden_ties} sensitive tie{'s' if self.hidden_ties != 1 else ''}")
-        if self.hidden_people:
-            n = self.hidden_people
-            parts.append(f"{n} {'people' if n != 1 else 'person'} known only through them")
-        if self.hidden_affiliations:
-            n = self.hidden_affiliations
-            parts.append(f"{n} sensitive affiliation{'s' if n != 1 else ''}")
-        return (
-            f"{', '.join(parts)} hidden (family, faith, neighbourhood or marked sensitive); "
-            "pass include_sensitive=True to include them."
-        )
-
-    def kept_people(self, net: RelationshipNetwork) -> pd.Index:
-        """Ids of the people that may be shown."""
-        return net.person_ids[self.people]
+            return say("privacy_none", lang=lang)
+        parts = [
+            say(f"privacy_{what}{'_one' if n == 1 else ''}", n=n, lang=lang)
+            for what, n in (
+                ("ties", self.hidden_ties),
+                ("people", self.hidden_people),
+                ("affiliations", self.hidden_affiliations),
+            )
+            if n
+        ]
+        return say("privacy_hidden", parts=say("list_sep", lang=lang).join(parts), lang=lang)
 
 
 def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -> SharePolicy:
@@ -102,7 +100,14 @@ def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -
     n_aff = len(net.affiliations)
     if include_sensitive:
         return SharePolicy(
-            np.ones(n, bool), np.ones(n_ties, bool), np.ones(n_aff, bool), 0, 0, 0, True
+            np.ones(n, bool),
+            np.ones(n_ties, bool),
+            np.ones(n_aff, bool),
+            0,
+            0,
+            0,
+            True,
+            net.settings.language,
         )
     sensitive = edges["sensitive"].to_numpy(dtype=bool)
     u = edges["u"].to_numpy()
@@ -135,4 +140,5 @@ def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -
         int(only_sensitive.sum()),
         int((~keep_aff).sum()),
         False,
+        net.settings.language,
     )

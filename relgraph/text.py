@@ -10,14 +10,40 @@ translate the new entries of ``relgraph/locale/zh/LC_MESSAGES/relgraph.po``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from relgraph.locale import check_language, translate
 
-__all__ = ["TEMPLATES", "TERMS", "plan_header", "say", "term", "terms"]
+__all__ = [
+    "TEMPLATES",
+    "TERMS",
+    "Message",
+    "message",
+    "plan_header",
+    "say",
+    "term",
+    "term_list",
+    "terms",
+]
 
 TEMPLATES: dict[str, str] = {
     # -- general ---------------------------------------------------------------
+    "privacy_included": (
+        "Sensitive personal ties are INCLUDED (include_sensitive=True); do not share."
+    ),
+    "privacy_none": "No sensitive personal data in this network.",
+    "privacy_ties": "{n} sensitive ties",
+    "privacy_ties_one": "{n} sensitive tie",
+    "privacy_people": "{n} people known only through them",
+    "privacy_people_one": "{n} person known only through them",
+    "privacy_affiliations": "{n} sensitive affiliations",
+    "privacy_affiliations_one": "{n} sensitive affiliation",
+    "privacy_hidden": (
+        "{parts} hidden (family, faith, neighbourhood or marked sensitive); "
+        "pass include_sensitive=True to include them."
+    ),
     "defaults_note": "uses relgraph's default settings (see docs/methodology.md)",
     "not_available": "n/a",
     "party_us": "us",
@@ -45,6 +71,13 @@ TEMPLATES: dict[str, str] = {
         "{lev:.3f} of the index moves with this person"
     ),
     "through": "through {who}",
+    "hidden_why_dnc": "DO NOT CONTACT: {why}",
+    "hidden_withheld_name": "(withheld: known only through sensitive ties)",
+    "hidden_why_withheld_person": (
+        "a person known only through sensitive ties (family, faith, neighbourhood) sways "
+        "the decision chain; {lev:.3f} of the index moves with them; pass "
+        "include_sensitive=True to name them"
+    ),
     "withheld_note": " [{n} sensitive tie(s) withheld; pass include_sensitive=True to show]",
     "via_influences": "through a direct influence tie ({strength:.1f})",
     "via_boss": "as their boss",
@@ -81,8 +114,45 @@ TEMPLATES: dict[str, str] = {
         "weakest link {weakest} {weakest_strength:.2f} ({a} → {b})"
     ),
     "routes_why_affiliation": (
-        "uses a shared affiliation that is not yet a tie: an opportunity, offered because "
-        "no route of real ties is stronger"
+        "uses a shared affiliation that is not yet a tie: an opening to meet there, not an "
+        "introduction"
+    ),
+    "routes_why_rather": ("chosen over a stronger route ({strength:.2f}) that runs {reason}"),
+    "routes_why_opening_rank": (
+        "the opening ranks first: every route of real ties is weaker or was left out"
+    ),
+    "routes_why_real_rank": "a route of real ties ranks above the affiliation opening",
+    "routes_why_unassessed": (
+        "the attitude toward us of {who} was never assessed: check it before asking for an "
+        "introduction"
+    ),
+    "routes_reason_person": "through {who}, who {why}",
+    "routes_reason_dnc": "through {who}, who is marked do-not-contact",
+    "routes_reason_sensitive": "over a sensitive tie ({kind}) between {a} and {b}",
+    "routes_stance_staff": "works for the competitor {competitor}",
+    "routes_stance_backs": "backs the competitor {competitor}",
+    "routes_stance_opposes": "opposes us ({attitude})",
+    "routes_left_out_opponents": (
+        "{n} route(s) left out because they pass through someone who opposes us or backs a "
+        "competitor (asking them would warn the other side; include_opponents=True to allow)"
+    ),
+    "routes_left_out_do_not_contact": (
+        "{n} route(s) left out because they pass through a do-not-contact person "
+        "(include_do_not_contact=True to allow)"
+    ),
+    "routes_left_out_sensitive": (
+        "{n} route(s) left out because they use a sensitive tie (include_sensitive=True to allow)"
+    ),
+    "routes_left_out_opponents_cli": (
+        "{n} route(s) left out because they pass through someone who opposes us or backs a "
+        "competitor (--include-opponents to allow)"
+    ),
+    "routes_left_out_do_not_contact_cli": (
+        "{n} route(s) left out because they pass through a do-not-contact person "
+        "(--include-do-not-contact to allow)"
+    ),
+    "routes_left_out_sensitive_cli": (
+        "{n} route(s) left out because they use a sensitive tie (--include-sensitive to allow)"
     ),
     "routes_why_disjoint": "independent of the better routes (no person in common)",
     "routes_why_alternative": (
@@ -94,7 +164,6 @@ TEMPLATES: dict[str, str] = {
     ),
     "routes_affiliation_hop": "shared {kind} {name}, not yet a tie,",
     "routes_none_short": "no route",
-    "routes_our_team": "our team",
     "routes_none": "no chain of ties of at most {max_hops} hops from {start} reaches {who}",
     "routes_none_ours": "{who} is on our team (or is the starting person); no introduction needed",
     "routes_none_dnc": (
@@ -132,10 +201,11 @@ TEMPLATES: dict[str, str] = {
         "(at most {max_hops} hops):"
     ),
     "routes_cli_excluded": (
-        "{n} route(s) left out because they use a sensitive tie or a do-not-contact person "
-        "(opt in with --include-sensitive / --include-do-not-contact)"
+        "{n} route(s) left out because they use a sensitive tie, a do-not-contact person or "
+        "someone who opposes us or backs a competitor (opt in with --include-sensitive / "
+        "--include-do-not-contact / --include-opponents)"
     ),
-    "routes_cli_none_excluded": "no routes were left out by the sensitive / do-not-contact rules",
+    "routes_cli_none_excluded": "no routes were left out by the route rules",
     "routes_cli_csv": "wrote {n} row(s), every column, to {path}",
     "linkedin_matched": "matched by {how}",
     "linkedin_new": "no existing person matched; added as a new person at {org}",
@@ -143,6 +213,11 @@ TEMPLATES: dict[str, str] = {
     "linkedin_already": "already has a {kind} tie with {owner}; nothing added",
     "linkedin_tie": "LinkedIn connection of {owner}",
     "linkedin_owner": "this row is the owner themself; nothing added",
+    "linkedin_duplicate": "an earlier row already added this person",
+    "linkedin_ambiguous": (
+        "matches several people ({people}); add a {column} or email column to tell them apart"
+    ),
+    "linkedin_org_name": "LinkedIn connections (company not in the data)",
     # -- coverage and targets ----------------------------------------------------
     "tgt_obj_neutralise": "neutralise an opponent",
     "tgt_obj_convert": "convert a neutral",
@@ -158,6 +233,28 @@ TEMPLATES: dict[str, str] = {
         "({frm:+d} → {to:+d}) × reach {reach:.2f} ({how}); owner A {a}, owner B {b}; "
         "sponsor {sponsor}"
     ),
+    "tgt_why_terms": (
+        "{objective}: gain {gain:.4f} = leverage {leverage:.4f} × move {move:+d} "
+        "({frm:+d} → {to:+d}) × reach {reach:.2f} ({how}) × feasibility {feasibility:.2f} "
+        "({factors})"
+    ),
+    "tgt_why_people": "owner A {a}, owner B {b}, sponsor {sponsor}",
+    "tgt_why_above": "ranked above {who} (gain {gain:.4f})",
+    "tgt_obj_also_sways": (
+        "{objective} (a decision maker), aiming for an advocate: {who} listens to them "
+        "(entrenched on the other side, rarely turned head-on)"
+    ),
+    "tgt_obj_work_through": (
+        "work through: make an advocate of someone {who} listens to (entrenched on the other "
+        "side, rarely turned head-on)"
+    ),
+    "tgt_reach_via_route": "through {who}, a target picked earlier: {route}",
+    "tgt_f_backing": "backing {f:.2f} (backs {competitor} at {b})",
+    "tgt_f_distance": "distance {f:.2f} ({points} points to move)",
+    "tgt_f_susceptibility": "susceptibility {f:.2f} (rarely moves)",
+    "tgt_f_upkeep": "upkeep {f:.2f} (a strong supporter with {n} owner(s) already)",
+    "tgt_f_none": "nothing makes the move harder",
+    "tgt_no_sponsor": "none (owner A is our most senior person here)",
     "cov_title": "Coverage of {opportunity} as of {as_of}",
     "cov_gaps": "Gaps (most severe first)",
     "cov_summary": "Parties: support index, decision power, many / deep / long",
@@ -189,7 +286,6 @@ TEMPLATES: dict[str, str] = {
     "cov_cand_level": "{who} (level {level})",
     "cov_cand_boss": "{who} (their boss)",
     "cov_cand_sways": "{who} (sways them, {kind} {weight:.1f})",
-    "cov_no_role": "no role",
     "cov_gap_uncovered": "{who} ({roles}) has no owner on our team{extra}",
     "cov_gap_single_threaded": (
         "{who} ({roles}) is covered only by {owner}{extra}: add a backup owner (A/B rule)"
@@ -206,6 +302,19 @@ TEMPLATES: dict[str, str] = {
     "cov_gap_unmanaged_opponent": (
         "{who} is against us ({stance}) and ranks #{rank} by leverage ({leverage:.3f}; top "
         "{n} counts as high), but nobody on our team covers them"
+    ),
+    "cov_gap_unowned_influencer": (
+        "{who} sways the decision chain without a formal role ({stance}) and ranks #{rank} "
+        "by leverage ({leverage:.3f}; top {n} counts as high), but nobody on our team owns "
+        "the relationship: the hidden chain goes unworked"
+    ),
+    "cov_note_withheld_people": (
+        "{n} hidden influencer(s) known only through sensitive ties withheld (pass "
+        "include_sensitive=True to name them)"
+    ),
+    "cov_note_parity_holds": (
+        "level parity against {competitor} holds: their top supporter {theirs} (level "
+        "{level}) is matched by our supporter {ours}"
     ),
     "cov_backs_text": "; backs {competitor}",
     "cov_attitude_text": "attitude {attitude:+d}",
@@ -252,7 +361,6 @@ TEMPLATES: dict[str, str] = {
     "cov_person_route": "best route {strength:.2f}: {route}",
     "cov_person_stale": "attitude stale (assessed {date})",
     "cov_person_dnc": "do not contact",
-    "cov_party_us": "us",
     "cov_nobody": "nobody",
     "cov_summary_why": (
         "{name}: index {index:+.2f}; {n} supporter(s) holding {share:.0%} of the decision "
@@ -290,6 +398,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "int_initiative": "{ours} initiated by us, {theirs} by them, {mutual} both/unrecorded",
     "int_no_tie": "; no tie recorded between them",
+    "int_derived_nothing": "nothing",
     "int_tie_explicit": ("explicit strength {strength:.2f} wins; the log alone gives {derived}"),
     "int_tie_derived": "no strength given; derived from the interactions log: {derived:.2f}",
     "int_tie_default": "no strength given and no logged contact: default for {kind} {strength:.2f}",
@@ -350,16 +459,17 @@ TEMPLATES: dict[str, str] = {
         "{n} person(s) known only through sensitive ties left out (e.g. a relative or a "
         "neighbour); pass include_sensitive=True to show them."
     ),
-    "viz_sensitive_included": (
-        "Sensitive personal ties are INCLUDED (include_sensitive=True); do not share."
-    ),
     "viz_focus_sensitive": (
         "{who} is known only through sensitive ties and is left out of shared maps; "
         "pass include_sensitive=True to focus on them."
     ),
     "viz_title": "{account}: {opportunity}",
     "viz_title_plain": "Relationship map",
-    "viz_tie_tip": "{a} {arrow} {b}: {kind}, strength {strength}",
+    "viz_tie_tip": "{a} — {b}: {kind}, strength {strength}",
+    "viz_tie_tip_directed": "{a} → {b}: {kind}, strength {strength}",
+    "viz_tie_tip_reports_to": (
+        "{b} → {a}: {a} reports to {b} (the manager sways the report), strength {strength}"
+    ),
     "viz_tie_hidden": "hidden influence (not part of the formal chain)",
     "viz_tip_level": "Level {level}",
     "viz_tip_role": "Role: {roles}",
@@ -368,30 +478,9 @@ TEMPLATES: dict[str, str] = {
     "viz_tip_owners": "Our owners: {owners}",
     "viz_tip_leverage": "Leverage: {leverage} of the decision support index per point",
     "viz_tip_why": "Why: {why}",
-    "viz_attitude_-3": "strongly opposed",
-    "viz_attitude_-2": "opposed",
-    "viz_attitude_-1": "cool",
-    "viz_attitude_0": "neutral",
-    "viz_attitude_1": "favourable",
-    "viz_attitude_2": "supporter",
-    "viz_attitude_3": "champion",
-    "viz_attitude_unknown": "not assessed",
-    "viz_role_decider": "decider",
-    "viz_role_approver": "approver",
-    "viz_role_buyer": "buyer",
-    "viz_role_influencer": "influencer",
-    "viz_role_user": "user",
-    "viz_role_initiator": "initiator",
-    "viz_role_gatekeeper": "gatekeeper",
-    "viz_role_other": "other role",
     "viz_role_none": "no role in this opportunity",
-    "viz_party_us": "our team",
-    "viz_party_customer": "customer",
-    "viz_party_partner": "partner",
-    "viz_party_other": "other",
-    "viz_party_competitor": "competitor staff",
-    "viz_tie_reports_to": "reports to (arrow to the manager)",
-    "viz_tie_influences": "influences",
+    "viz_tie_reports_to": "reporting line (arrow: manager → report)",
+    "viz_tie_influences": "influence (arrow: who sways → whom)",
     "viz_tie_covers": "we cover (our owner → customer)",
     "viz_tie_informs": "information channel",
     "viz_tie_personal": "personal tie",
@@ -409,19 +498,129 @@ TEMPLATES: dict[str, str] = {
     "viz_filter_role": "Role",
     "viz_filter_party": "Party",
     "viz_filter_kind": "Tie kind",
+    "viz_tip_no_owner": "No owner on our team",
+    "viz_tip_dnc": "Do not contact",
+    "viz_legend_marks": "Marks",
+    "viz_legend_hidden": "dashed outline: hidden influencer",
+    "viz_legend_dnc": "do not contact",
+    "viz_legend_group": "group of people (click to open)",
+    "viz_stage_none": "Stage not given",
+    "viz_stage_outside": "Outside the chain",
+    "viz_level_n": "level {level}",
+    "viz_level_none": "no level given",
+    "viz_group_faction": "Faction {n}",
+    "viz_group_faction_lean": "Faction {n}, leans to {org}",
+    "viz_group_no_department": "{org}, no department",
+    "viz_group_by": "Group the others by",
+    "viz_hint": (
+        "Click a person to see their neighbourhood, a group to open it; double-click an "
+        "opened person to close their group. Drag people: the page keeps where you put them."
+    ),
+    "plot_chain_title": (
+        "Decision chain of {opp}: {roles} role holders, {hidden} hidden influencer(s)"
+    ),
+    "plot_no_roles": (
+        "{opp} has no role holders yet: add rows for it to the roles table (who decides, "
+        "approves, buys, influences, uses, initiates or keeps the gate)."
+    ),
+    "plot_hidden_influencer": "hidden influencer",
+    "plot_no_role": "no role (hidden influencer)",
+    "plot_hidden_tie": "hidden influence",
+    "plot_backs": "backs {org}",
+    "plot_cap": (
+        "Showing the {shown} most powerful of {total} role holders; {left} left out (max_people)."
+    ),
+    "plot_cap_power": (
+        "Showing the {shown} people with the most leverage of {total}; {left} left out "
+        "(max_people)."
+    ),
+    "plot_power_title": "Power map of {opp}: {n} people, {roles} role holders",
+    "plot_power_x": "attitude toward us (−3 … +3)",
+    "plot_power_y": "leverage on the decision support index",
+    "plot_zone_neutralise": (
+        "NEUTRALISE opponents\nkeep contact so they stay neutral;\na competitor's entrenched "
+        "backer\n(thick ring): work through the\npeople they listen to"
+    ),
+    "plot_zone_convert": "CONVERT\nneutrals into\nsupporters",
+    "plot_zone_mobilise": "MOBILISE supporters\nlet them act for us",
+    "plot_zone_low": "below the line: less leverage, lower priority",
+    "plot_coverage_title": "Coverage of {opp}: role holders by where they stand",
+    "plot_col_us": "{us} (supporters)",
+    "plot_col_against": "against us, no competitor",
+    "plot_covered": "covered {n}/{total}",
+    "plot_dnc_key": "{mark} do not contact",
+    "plot_route_title": "Route {a} → {b}: {hops} hop(s), strength {strength} = {product}",
+    "plot_route_short": "route {path!r} has fewer than two people",
+    "plot_route_through": " (through {who})",
+    "plot_route_sensitive": (
+        "this route uses sensitive ties{who}; pass include_sensitive=True to draw it"
+    ),
+    "plot_route_no_tie": "no tie between {a} and {b} (sensitive ties excluded: {excluded})",
+    "viz_ui_people": "{n} people",
+    "viz_ui_person": "1 person",
+    "viz_ui_groups_header": "Everyone else, in groups",
+    "viz_ui_open_hint": "(click to open)",
+    "viz_ui_overview": "Overview",
+    "viz_ui_png": "PNG",
+    "viz_ui_svg": "SVG",
+    "viz_ui_positions": "Positions",
+    "viz_ui_reset": "Reset layout",
+    "viz_ui_group_department": "department",
+    "viz_ui_group_org": "organisation",
+    "viz_ui_group_faction": "faction",
+    "viz_ui_group_none": "nothing (show everyone)",
+    "viz_situation_behind": (
+        "{leader} leads with a support index of {lead}; ours is {ours}{others}."
+    ),
+    "viz_situation_others": " ({items})",
+    "viz_situation_item": "{name} {index}",
+    "viz_situation_ahead": "We lead with a support index of {ours} ({others}).",
+    "viz_situation_alone": "No competitor named; our support index is {ours}.",
+    "viz_situation_no_roles": (
+        "No role holders recorded for this opportunity yet: add them to see who leads."
+    ),
+    "viz_top_gap": "Top gap: {text}",
+    "viz_gap_level_parity": (
+        "{competitor}'s supporter {who} outranks every supporter of ours; we need the board "
+        "or someone who sways them."
+    ),
+    "viz_gap_no_decider_support": "none of the deciders supports us.",
+    "viz_gap_uncovered_role": "{who} holds a role and has no owner on our team.",
+    "viz_gap_unmanaged_opponent": "{who} is against us and nobody on our team covers them.",
+    "viz_gap_single_threaded": "{who} is covered by one of our people only: add a backup.",
+    "viz_old_browser": (
+        "This browser cannot unpack the map (it lacks DecompressionStream); save the map "
+        "with NetworkMap.save('map.html') and open the file."
+    ),
+    "viz_vis_moved": (
+        "vis-network is not where relgraph expects it in the installed pyvis ({path}); "
+        "install a tested pyvis: pip install 'pyvis{range}'"
+    ),
+    "viz_vis_changed": (
+        "the installed pyvis ships a vis-network build relgraph has not been tested with "
+        "({path}, sha256 {digest}); install a tested pyvis: pip install 'pyvis{range}'"
+    ),
+    "viz_positions_file": (
+        "a positions file saved from a map (its 'Positions' button) or a mapping person id → (x, y)"
+    ),
+    "viz_positions_entry": "person id → (x, y) with two finite numbers",
+    "viz_positions_unused": (
+        "{n} saved position(s) are for people not on this map; they were not used."
+    ),
+    "viz_save_feature": "Saving a map as {kind}",
+    "viz_no_chromium": (
+        "{feature} needs a headless Chromium: run 'playwright install chromium', or install "
+        "your system's chromium package (Debian/Ubuntu: apt-get install chromium), or pass "
+        "browser='/path/to/chrome'; save as .html to open and export in any browser instead"
+    ),
     # -- planning (plan, monitor, tiering) ------------------------------------
     "mon_before": "the earlier snapshot",
     "mon_now": "the later snapshot",
     "mon_between": "between {old} and {new}",
     "mon_position_text": "{title} (level {level})",
-    "mon_stance_support": "supporter",
-    "mon_stance_neutral": "neutral",
-    "mon_stance_oppose": "opponent",
-    "mon_stance_blank": "not assessed",
     "mon_joined": "{who} joined as {position}",
     "mon_left": "{who}, {position}, left",
     "mon_moved": "{who} moved from {before} to {after}",
-    "mon_no_role": "no role",
     "mon_role": "{who} in {opp}: {before} → {after}",
     "mon_attitude": "{who}: attitude {before} → {after} ({shift}), assessed {date}",
     "mon_new_supporter": "{who} now backs {competitor} (strength {strength})",
@@ -430,6 +629,10 @@ TEMPLATES: dict[str, str] = {
     "mon_gap_opened": "gap opened in {opp}: {why}",
     "mon_gap_closed": "gap closed in {opp}: {why}",
     "mon_index": "{party}: support index in {opp} {before} → {after}",
+    "mon_withheld_people": (
+        "{n} person(s) known only through sensitive ties left out of the comparison; pass "
+        "include_sensitive=True to include them."
+    ),
     "mon_left_out": (
         "{n} change(s) of people known only through sensitive ties left out; "
         "pass include_sensitive=True to include them."
@@ -447,10 +650,6 @@ TEMPLATES: dict[str, str] = {
     "mon_group_index": "Support index: {items}.",
     "mon_plot_title": "Decision support index over time: {opp}",
     "mon_plot_ylabel": "index (us −3..+3, competitors 0..3)",
-    "tier_S": "strategic",
-    "tier_A": "partner",
-    "tier_B": "value",
-    "tier_C": "general",
     "tier_why": (
         "score {score:.1f} = 100 × ({wv:g} × value {v:.2f} + {wp:g} × potential {p:.2f} "
         "+ {wf:g} × fit {f:.2f}) → {tier} ({meaning}, score ≥ {cut:g})"
@@ -506,7 +705,32 @@ TEMPLATES: dict[str, str] = {
     ),
     "plan_review_half": "half-year adjustment of the plan for {target}",
     "plan_card_review": ("weekly with {reviewer} from {first}; half-year adjustment on {half}"),
-    "plan_why_route": "most reliable route from owner A (product of tie strengths)",
+    "plan_why_route": (
+        "the target's most reliable route, the same in every sheet; our person closest to "
+        "the customer opens the door"
+    ),
+    "plan_why_no_route": "no route within the hop limit: the door has to be found first",
+    "plan_why_meeting": "owner A meets the target only after the introduction that reaches them",
+    "plan_why_review_sponsor": (
+        "weekly review by the sponsor: owner A has no manager in the data (add one)"
+    ),
+    "plan_why_review_team": (
+        "owner A is our most senior person here: the account team reviews at its weekly meeting"
+    ),
+    "plan_team_meeting": "the account team's weekly meeting",
+    "plan_channel": "through {first} ({hops} hop(s))",
+    "plan_step_follow_up": "{who} follows up with {target} after the introduction",
+    "plan_step_meet_at": (
+        "{who} meets {target} through the {place} (an opening, not yet a tie: meet there)"
+    ),
+    "plan_step_bring_to": (
+        "{via} brings {who} along to meet {target} through the {place} (an opening, not yet a tie)"
+    ),
+    "plan_cover_sponsor_budget": "sponsor time",
+    "plan_cover_sponsor_budget_text": (
+        "at most {n} occasions (visits, forums, exchanges) a month per sponsor, across all "
+        "their targets"
+    ),
     "plan_why_sponsor": "the sponsor's scarce time: visits, forums, regular exchanges, key dates",
     "plan_why_review": "weekly review by the owner's manager, larger adjustment every half year",
     "plan_measure_neutralise": (
@@ -518,6 +742,9 @@ TEMPLATES: dict[str, str] = {
     "plan_measure_mobilise": (
         "{name} assessed at {goal:+d} and acting for us (speaks for us in the decision, "
         "shares information)"
+    ),
+    "plan_measure_work_through": (
+        "{name} assessed at {goal:+d} and speaking for us to the people they sway"
     ),
     "plan_measure_counter": (
         "{name} assessed at {goal:+d} or better and willing to weigh in against "
@@ -551,6 +778,13 @@ TEMPLATES: dict[str, str] = {
     "plan_col_backs": "competitor (org id) this person supports, blank for none",
     "plan_col_backing": "strength of the support for that competitor, 1..3",
     "plan_col_hidden": "TRUE for a hidden influencer: no formal role but high leverage",
+    "plan_col_do_not_contact": (
+        "TRUE for a person marked do-not-contact (bid supervision …): never a target, owner, "
+        "sponsor or route step"
+    ),
+    "plan_col_sways": (
+        "for a target to work through: the entrenched opponent(s) this person sways"
+    ),
     "plan_col_owners": "our people with a covers tie to this person (owners A/B)",
     "plan_col_n_owners": "number of owners; fewer than two is a coverage gap",
     "plan_col_channels": (
@@ -584,7 +818,11 @@ TEMPLATES: dict[str, str] = {
     "plan_col_Targets_why": "every term of the gain, in words",
     "plan_col_target": "person id of the target",
     "plan_col_step": "step number within the target's actions, in date order",
-    "plan_col_kind": "route (introduction step), sponsor (touchpoint) or review",
+    "plan_col_kind": (
+        "route (an introduction step), meeting (owner A after the introduction), key_dates "
+        "(the sponsor's calendar of the target's key dates), sponsor (a visit, forum or "
+        "exchange) or review"
+    ),
     "plan_col_who": "who acts: one of our people",
     "plan_col_action": "what to do, in words",
     "plan_col_when": "the date it is planned for",
@@ -607,8 +845,21 @@ TEMPLATES: dict[str, str] = {
     "imp_activity_dup": "already in the interactions log (same salesforce_id); not added again",
     "imp_activity_dup_action": "row not imported",
     "imp_nothing_unmapped": "Every row mapped one-to-one.",
+    "imp_act_no_contact": (
+        "no contact (WhoId blank): an activity on an account only cannot be tied to a person"
+    ),
+    "imp_act_lead": (
+        "WhoId {id} is a Lead, not a Contact; convert the lead or add the person by hand"
+    ),
+    "imp_act_no_owner": "no owner (OwnerId blank)",
+    "imp_act_no_date": "no readable date (expected YYYY-MM-DD)",
+    "imp_act_unknown": "contact {id} is not in the network",
+    "imp_act_not_ours": "owner {id} is not one of our people",
+    "imp_act_type_unknown": "activity type not recognised",
+    "imp_act_no_type": "no Type, subtype or Call:/Email: subject prefix",
     # -- language-neutral glue ---------------------------------------------------
     "list_sep": ", ",
+    "and_sep": " and ",
     # -- input workbook (relgraph template) -------------------------------------
     "tpl_required": "required: every row needs a value",
     "tpl_optional": "optional: may be left blank",
@@ -658,29 +909,113 @@ TEMPLATES: dict[str, str] = {
     "val_problems": "{n} problem(s) in {path}:",
     "val_ok": "OK: {path} is valid.",
     "val_not_read": "note: not read, as they are not relgraph tables: {names}",
-    # -- texts still hard-coded in viz/plots.py, cli.py and demo.py (same English; the
-    # -- callers switch to say() when the language is wired through, issue 15) ------------
-    "plot_chain_title": (
-        "Decision chain of {opp}: {holders} role holders, {hidden} hidden influencer(s)"
+    # -- validation hints (relgraph.errors.Message: rendered again in the reader's language)
+    "val_more_rows": "… and {n} more rows with the same problem",
+    "val_duplicate_id": "{column} {value!r} is already used in row {row}; ids must be unique",
+    "val_number": "expected a number",
+    "val_number_in": "expected a number, {rule}",
+    "val_whole_number": "expected a whole number",
+    "val_whole_number_in": "expected a whole number, {rule}",
+    "val_from_to": "from {lo} to {hi}",
+    "val_at_least": "at least {lo}",
+    "val_at_most": "at most {hi}",
+    "val_boolean": "expected true/false (or yes/no, 1/0); leave blank for the default",
+    "val_bad_date": "not a date; write it as YYYY-MM-DD (e.g. 2026-03-31)",
+    "val_future_date": ("date is after today ({today}); check the year and the day/month order"),
+    "val_meant_column": " (is {near!r} meant to be {name!r}?)",
+    "val_missing_column": "required column {name!r} is missing{dym}; the header needs {header}",
+    "val_no_rows": "the {table} table has a header but no rows; add at least one row",
+    "val_blank_row": "the row is entirely blank; delete it or fill it in",
+    "val_blank_required": "{column} is required and cannot be blank",
+    "val_duplicate_row": "the same ({columns}) appears twice; remove or merge the repeated row",
+    "val_unknown_id": "no {what} with id {value!r} in the {ref} table{dym}",
+    "val_supports_kind": (
+        "{value!r} is not a competitor org (its kind is {kind!r}); supports must name an org "
+        "of kind competitor"
     ),
-    "plot_no_role_hidden": "no role (hidden influencer)",
-    "plot_hidden_influence": "hidden influence",
-    "plot_power_x": "attitude toward us (−3 … +3)",
-    "plot_power_y": "leverage on the decision support index",
-    "plot_power_title": "Power map of {opp}: {people} people, {holders} role holders",
-    "plot_quadrant_manage": "manage closely",
-    "plot_quadrant_satisfied": "keep satisfied",
-    "plot_quadrant_informed": "keep informed",
-    "plot_quadrant_monitor": "monitor",
-    "plot_coverage_title": "Coverage of {opp}: role holders by where they stand",
-    "plot_coverage_ours": "{us} (supporters)",
-    "plot_coverage_against": "against us, no competitor",
-    "plot_route_title": "Route {a} → {b}: {hops} hop(s), strength {strength:.2f} = {product}",
-    "plot_route_sensitive": (
-        "this route uses sensitive ties{who}; pass include_sensitive=True to draw it"
+    "val_support_without_supports": (
+        "support is given but supports (which competitor) is blank; fill in supports or clear "
+        "support"
     ),
-    "plot_route_through": " (through {people})",
-    "plot_no_tie": "no tie between {a} and {b} (sensitive ties excluded: {excluded})",
+    "val_account_kind": "account {value!r} is not a customer org (its kind is {kind!r})",
+    "val_competitors_kind": "competitors must name orgs of kind competitor",
+    "val_covers_source": (
+        "a covers tie must start at one of our people (an org of kind us); use another kind for "
+        "a competitor's or partner's contact"
+    ),
+    "val_our_person_kind": (
+        "{value!r} is not one of our people (their org's kind is {kind!r}); our_person must be "
+        "at an org of kind us"
+    ),
+    "val_their_people_ours": (
+        "their_people must be customer (or other outside) people, not our own; internal "
+        "meetings do not belong in the interactions log"
+    ),
+    "val_tie_both_ways": (
+        "the personal tie {tie} is given in both directions with the same kind; personal ties "
+        "are undirected, so keep one of the two rows"
+    ),
+    "val_self_tie": "a tie must join two different people",
+    "val_two_managers": (
+        "{value!r} reports to more than one manager ({managers}); keep one reports_to tie and "
+        "record the other as 'influences' or 'works_with'"
+    ),
+    "val_reporting_cycle": (
+        "reports_to forms a cycle: {members}; someone at the top must report to nobody"
+    ),
+    "val_not_text": (
+        "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
+        "(Excel: File > Save As > CSV UTF-8)"
+    ),
+    "val_duplicate_column": (
+        "the column(s) {columns} appear more than once in the header (names are compared "
+        "ignoring case and spaces); rename or remove the extra column"
+    ),
+    "val_surrogates": (
+        "the column holds text that is not valid Unicode (lone surrogates); fix the text where "
+        "it came from"
+    ),
+    "val_unreadable": "cannot read the file: {error}",
+    "val_nul": (
+        "the file contains a NUL character (first on line {line}): it is binary or mis-encoded; "
+        "save it again as 'CSV UTF-8'"
+    ),
+    "val_empty_file": "the file is empty; add a header",
+    "val_bad_csv": (
+        "not a readable CSV ({error}); check the quotes and the number of commas per row"
+    ),
+    "val_bad_parquet": "not a readable Parquet file ({error})",
+    "val_missing_file": "required file {table}.csv is missing; create it with the header {header}",
+    "val_bad_workbook": "cannot read the workbook ({error}); save it again as .xlsx",
+    "val_missing_sheet": "required sheet {table!r} is missing; add it with the columns {header}",
+    "val_unknown_table": "unknown table {table!r}; {dym}tables are {tables}",
+    "val_missing_frame": (
+        "the {table!r} table is required; pass a DataFrame with the columns {header}"
+    ),
+    "val_not_a_frame": "expected a pandas DataFrame for {table!r}, got {got}",
+    "val_several_files": "several files hold the {table} table ({names}); keep exactly one",
+    "val_wrong_suffix": (
+        "{name} is not read: a folder's tables are <table>.csv or <table>.parquet files; save it "
+        "as {meant}.csv"
+    ),
+    "val_misnamed_file": (
+        "{name} is not a table name, so it is not read; did you mean {meant}.csv? rename it "
+        "(tables: {tables})"
+    ),
+    "val_misnamed_sheet": (
+        "sheet {name!r} is not a table name, so it is not read; did you mean {meant!r}? rename "
+        "the sheet (tables: {tables})"
+    ),
+    "val_path_missing": "{path} does not exist; give a folder of CSV files or an Excel workbook",
+    "val_path_not_input": (
+        "{path} is neither a folder nor an .xlsx file; give a folder of CSV files or an Excel "
+        "workbook"
+    ),
+    "val_path_one_table": (
+        "{path} is one table; give the folder that holds all the tables ({folder})"
+    ),
+    # -- texts still hard-coded in cli.py (same English; the callers switch to say() when
+    # -- the language is wired through, issue 15) ------------------------------------------
     "cli_index_head": "Decision support index for {opp} (−3..+3 for us, 0..3 for competitors):",
     "cli_hidden_head": "Top hidden influencers in {opp}:",
     "cli_leverage_head": "Leverage (top {top}):",
@@ -699,7 +1034,14 @@ TEMPLATES: dict[str, str] = {
     "cli_not_mapped": "{n} value(s) did not map one-to-one:",
     "cli_not_a_date": "{value!r} is not a date YYYY-MM-DD",
     "cli_log_problems": "{n} problem(s) in the combined log:",
-    "demo_loaded": "Loaded and validated the sample account: {net}",
+    "demo_loaded": (
+        "Loaded and validated the sample account: {people} people, {orgs} organisations, "
+        "{ties} ties"
+    ),
+    "demo_count": "  {what}: {n}",
+    "demo_people_of": "{people} ({party})",
+    "demo_row": "  {name} [{id}]: {why}",
+    "demo_target_row": "  {rank}. {name} [{person}]: {objective}, gain {gain:.4f}; {people}",
     "demo_workbook": "The account's tables as one workbook: {path}",
     "demo_index": "Decision support index for {opp} (us −3..+3, competitors 0..3):",
     "demo_hidden": "Top hidden influencers (no formal role in {opp}):",
@@ -732,6 +1074,136 @@ TEMPLATES: dict[str, str] = {
     ),
     "demo_step_planning": "Planning: plan.xlsx, and what changed since the May snapshot",
     "demo_wrote": "Wrote {n} file(s) to {folder}/",
+    "linkedin_owner_not_ours": (
+        "one of our people (at an org of kind us), whose own LinkedIn export this is; "
+        "{who} is at an org of kind {party}"
+    ),
+    "imp_deleted": "deleted in Salesforce (IsDeleted=true); not imported",
+    "imp_deleted_action": "row skipped",
+    "imp_deleted_count": "{n} row(s) deleted in Salesforce (IsDeleted=true) skipped.",
+    "imp_sf_across_sides": (
+        "the contact (at an account of kind {contact}) and the manager (kind {manager}) are on "
+        "different sides; a reporting line stays on one side"
+    ),
+    "imp_sf_role_competitor": (
+        "the contact is at a competitor's account; buying roles are held by the customer's people"
+    ),
+    # -- output safety -----------------------------------------------------------------
+    "out_overwrites_input": (
+        "{output} would overwrite {input}, an input of this run; relgraph never overwrites "
+        "its input: write the output to another file or folder"
+    ),
+    "out_in_input_folder": (
+        "{output} is in {folder}, an input folder of this run, where the next load would "
+        "read it as a table; write the output to another folder"
+    ),
+    "out_is_folder": "{output} is a folder; give a file name for this output (e.g. {example})",
+    "out_is_file": "{output} is a file; give a folder for this output",
+    "out_twice": (
+        "{output} is also given for another output of this run ({other}); give each output "
+        "its own path"
+    ),
+    "out_parent_not_folder": (
+        "cannot write {output}: {parent} is a file, not a folder; choose another folder"
+    ),
+    "out_tables_suffix": (
+        "{output} ends in {suffix}, a file type relgraph does not write tables as; give a "
+        "folder (one CSV file per table) or a name ending in .xlsx"
+    ),
+    "out_too_many_rows": (
+        "the {sheet} table has {rows:,} rows, more than an Excel sheet holds ({limit:,}); "
+        "write a folder of CSV files instead"
+    ),
+    "out_cell_too_long": (
+        "the {sheet} sheet's cell {cell} would hold {n:,} characters, more than an Excel cell "
+        "holds ({limit:,}); write a folder of CSV files instead"
+    ),
+    "out_cell_cut": " … [cut: {n:,} characters, more than an Excel cell holds]",
+    "out_cannot_write": (
+        "cannot write {output}: {reason}; check that the folder is writable and that the "
+        "file is not open in another program (nothing was changed)"
+    ),
+    # -- validation --------------------------------------------------------------------
+    "val_mixed_encoding": (
+        "line {line} is not UTF-8 (shown as it reads in GBK) although the rest of the file "
+        "is UTF-8 ({n} such line(s)); the file is not guessed as a whole: retype the row, or "
+        "save the whole file again as 'CSV UTF-8'"
+    ),
+    "val_short_row": (
+        "the row has {fields} field(s) but the header has {expected}; it is not padded with "
+        "blanks: add the missing commas (an empty value still needs its comma)"
+    ),
+    "val_long_row": (
+        "the row has {fields} fields but the header has {expected}; put a value that holds "
+        "a comma in double quotes, or remove the extra commas"
+    ),
+    "val_unclosed_quote": (
+        "the row has {fields} field(s) but the header has {expected}, and a double quote in "
+        "it is never closed, so what follows reads as one value; close the quote or remove it"
+    ),
+    "val_excel_error": (
+        "the cell holds the Excel error {value}, which would load as blank; fix the formula "
+        "behind it or type the value"
+    ),
+    "val_uncached_formula": (
+        "the cell holds a formula whose result was never saved (the file was written by a "
+        "program that does not calculate), so it would load as blank; open and save the "
+        "workbook in Excel or LibreOffice, or type the value"
+    ),
+    "val_invisible_blank": (
+        "{column} holds only invisible characters (zero-width spaces, joiners, byte-order "
+        "marks, soft hyphens), so it is blank; fill it in"
+    ),
+    "val_lookalike_id": (
+        "{column} {value!r} looks the same as {other!r} in row {row}: they differ only by "
+        "invisible or full-width characters, so they would be two different ids; remove the "
+        "invisible characters (or type the id in half-width) to make them one, or choose "
+        "another id"
+    ),
+    "val_lookalike_ref": (
+        "no {what} with id {value!r} in the {ref} table; {real!r} is there and differs only "
+        "by invisible or full-width characters: write {real!r}"
+    ),
+    "val_side_us": "one of our own people",
+    "val_side_competitor": "a competitor's staff",
+    "val_role_holder_side": (
+        "{person!r} is {side} (org {org}), and a buying role is held by the customer's "
+        "people (or a partner's or another outsider's); record our people through covers or "
+        "informs ties and a competitor's through influences ties or supports"
+    ),
+    "val_reports_across": (
+        "{source!r} (at an org of kind {source_kind}) cannot report to {target!r} (kind "
+        "{target_kind}): a reporting line stays within our side, a competitor's, or the "
+        "customer's and their partners'; record this tie as influences or works_with"
+    ),
+    # -- spark -------------------------------------------------------------------
+    "spark_range_both": " from {lo} to {hi}",
+    "spark_range_lo": " of at least {lo}",
+    "spark_range_hi": " of at most {hi}",
+    "spark_hint_term": "unknown {column}; valid: {choices}",
+    "spark_hint_number": "expected a number{range}",
+    "spark_hint_int": "expected a whole number{range}",
+    "spark_hint_range": "{column} must be a number{range}",
+    "spark_hint_duplicate_id": (
+        "this {column} is already used in an earlier row; ids must be unique"
+    ),
+    "spark_hint_missing_column": "required column {column!r} is missing; the header needs {header}",
+    "spark_hint_reference": "names an id that is not in the {table} table ({column})",
+    "spark_hint_supports": "supports must name an org of kind competitor",
+    "spark_hint_account": "account must name an org of kind customer",
+    "spark_hint_our_person": "our_person must be at an org of kind us",
+    "spark_hint_both_ways": (
+        "this personal tie is given in both directions with the same kind; personal ties "
+        "are undirected, so keep one of the two rows"
+    ),
+    "spark_hint_two_managers": (
+        "reports to more than one manager; keep one reports_to tie and record the other as "
+        "'influences' or 'works_with'"
+    ),
+    "spark_hint_cycle": (
+        "reports_to forms a cycle through this row; someone at the top must report to nobody"
+    ),
+    "spark_more_rows": "… and %d more rows with the same problem",
 }
 
 #: Display words of the vocabularies and labels people see, by vocabulary then value (the
@@ -815,6 +1287,7 @@ TERMS: dict[str, dict[str, str]] = {
         "no_decider_support": "no decider support",
         "uncovered_role": "uncovered role",
         "unmanaged_opponent": "unmanaged opponent",
+        "unowned_influencer": "unowned hidden influencer",
         "no_supporter_in_role": "no supporter in role",
         "key_players_against": "key players against",
         "faction_without_supporter": "faction without supporter",
@@ -831,6 +1304,7 @@ TERMS: dict[str, dict[str, str]] = {
         "no_decider_support": "no decider or approver supports us",
         "uncovered_role": "a role holder has no owner on our team",
         "unmanaged_opponent": "an opponent with high leverage has no owner",
+        "unowned_influencer": "a hidden influencer with high leverage has no owner",
         "no_supporter_in_role": "a competitor has a supporter in a role where we have none",
         "key_players_against": "the decider supports us but most key players do not",
         "faction_without_supporter": "a faction holding decision power has no supporter",
@@ -897,6 +1371,15 @@ TERMS: dict[str, dict[str, str]] = {
         "affiliations": "affiliations",
         "interactions": "interactions",
     },
+    "period": {"year": "year", "half-year": "half-year"},
+    # the kinds of rows of the plan's action sheet (Plan.actions["kind"])
+    "action_kind": {
+        "route": "introduction step",
+        "meeting": "meeting",
+        "key_dates": "key dates",
+        "sponsor": "sponsor touchpoint",
+        "review": "review",
+    },
     "plan_sheet": {
         "Cover": "Cover",
         "Status": "Status",
@@ -921,6 +1404,7 @@ TERMS: dict[str, dict[str, str]] = {
         "backs": "backs",
         "backing": "backing",
         "hidden": "hidden",
+        "do_not_contact": "do_not_contact",
         "owners": "owners",
         "n_owners": "n_owners",
         "channels": "channels",
@@ -932,6 +1416,7 @@ TERMS: dict[str, dict[str, str]] = {
         "rank": "rank",
         "objective": "objective",
         "competitor": "competitor",
+        "sways": "sways",
         "goal": "goal",
         "owner_a": "owner_a",
         "owner_b": "owner_b",
@@ -991,6 +1476,10 @@ TERMS: dict[str, dict[str, str]] = {
         "reporting_cycle": "reporting_cycle",
         "two_managers": "two_managers",
         "inconsistent": "inconsistent",
+        "field_count": "field_count",
+        "excel_error": "excel_error",
+        "uncached_formula": "uncached_formula",
+        "lookalike_id": "lookalike_id",
     },
 }
 
@@ -1094,6 +1583,34 @@ def term(vocabulary: str, value: object, *, lang: str = "en") -> str:
     return translate(f"{vocabulary}:{key}", english, lang=check_language(lang))
 
 
+def term_list(vocabulary: str, values: str | Iterable[object], *, lang: str = "en") -> str:
+    """Return the display words of several values, joined by the language's list separator.
+
+    Parameters
+    ----------
+    vocabulary : str
+        A key of :data:`TERMS`.
+    values : str or iterable
+        The canonical values, or one text of them separated by commas (``"decider,
+        approver"``, as the role columns of result tables hold them).
+    lang : {"en", "zh"}, default "en"
+
+    Returns
+    -------
+    str
+        ``""`` for no values.
+
+    Examples
+    --------
+    >>> term_list("role", "decider, approver"), term_list("role", ["decider", "buyer"], lang="zh")
+    ('decider, approver', '决定者、购买者')
+    """
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(",")]
+    words = [term(vocabulary, v, lang=lang) for v in values if str(v).strip()]
+    return say("list_sep", lang=lang).join(words)
+
+
 def terms(vocabulary: str, *, lang: str = "en") -> dict[str, str]:
     """Return every value of a vocabulary with its display word, in :data:`TERMS` order.
 
@@ -1122,3 +1639,33 @@ def plan_header(sheet: str, column: str, *, lang: str = "en") -> str:
     """
     key = f"{sheet}.{column}"
     return term("plan_column", key if key in TERMS["plan_column"] else column, lang=lang)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence of the message catalogue: its template key and values, in any language.
+
+    Values that are themselves messages (a "did you mean …?" inside a hint) are rendered in
+    the same language.
+
+    Examples
+    --------
+    >>> m = Message("val_blank_required", (("column", "name"),))
+    >>> m.text()
+    'name is required and cannot be blank'
+    >>> m.text("zh")
+    'name 为必填项,不能为空'
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """Render the sentence in ``lang`` (see :func:`relgraph.text.say`)."""
+        values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values}
+        return say(self.key, lang=lang, **values)
+
+
+def message(key: str, /, **values: object) -> Message:
+    """Return the :class:`Message` ``key`` with ``values`` (keyword arguments)."""
+    return Message(key, tuple(values.items()))

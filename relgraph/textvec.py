@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from relgraph.locale import check_language, translate
 from relgraph.text import TEMPLATES, say
 
 __all__ = [
@@ -127,16 +128,21 @@ def join(pieces: list[Any], n: int, backend: str) -> Any:
     return out
 
 
-def say_many(key: str, n: int, /, *, backend: str | None = None, **values: Any) -> Any:
+def say_many(
+    key: str, n: int, /, *, backend: str | None = None, lang: str = "en", **values: Any
+) -> Any:
     """:func:`relgraph.text.say` for ``n`` rows at once: arrays are filled element-wise.
 
     Values are scalars, arrays of ``n`` values, or :class:`Coded` texts. Returns ``n``
-    texts, the same text as calling ``say`` per row (tested), built without a Python-level
-    loop over rows: a pyarrow string array (``backend="arrow"``, the default when pyarrow
-    is installed), a numpy ``StringDType`` array (``"numpy"``) or an object array
-    (``"python"``, row by row).
+    texts in the language ``lang``, the same text as calling ``say`` per row (tested),
+    built without a Python-level loop over rows: a pyarrow string array
+    (``backend="arrow"``, the default when pyarrow is installed), a numpy ``StringDType``
+    array (``"numpy"``) or an object array (``"python"``, row by row).
     """
     backend = backend or text_backend()
+    template = TEMPLATES[key]
+    if lang != "en":
+        template = translate(key, template, lang=check_language(lang))
     if backend == "python":
         cols = {
             k: (
@@ -147,10 +153,11 @@ def say_many(key: str, n: int, /, *, backend: str | None = None, **values: Any) 
             for k, v in values.items()
         }
         return np.array(
-            [say(key, **{k: c[i] for k, c in cols.items()}) for i in range(n)], dtype=object
+            [say(key, lang=lang, **{k: c[i] for k, c in cols.items()}) for i in range(n)],
+            dtype=object,
         )
     pieces: list[Any] = []
-    for literal, field, spec, conv in string.Formatter().parse(TEMPLATES[key]):
+    for literal, field, spec, conv in string.Formatter().parse(template):
         if literal:
             pieces.append(literal)
         if field is None:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph.model import TieKind
+from relgraph.vocab import TieKind
 
 __all__ = [
     "TIE_KINDS",
@@ -44,23 +44,30 @@ def frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def label_text(name: pd.Series, name_en: pd.Series) -> Any:
-    """Display labels ``name (name_en)``; just ``name`` when the English one is blank or equal.
+def label_text(name: pd.Series, name_en: pd.Series, *, lang: str = "en") -> Any:
+    """Display labels in the name order of ``lang`` (:func:`relgraph.locale.label_series`).
 
-    The one name order of every output (people and organisations alike). Returns the
-    labels as a pandas array in the text dtype of ``name`` (no per-row Python objects).
+    English: ``name (name_en)``, just ``name`` when the English one is blank or equal;
+    Chinese: the name alone when it is written in Chinese characters. The one name order of
+    every output (people and organisations alike). Returns the labels as a pandas array in
+    the text dtype of ``name``; only rows with an English name are composed (no per-row
+    Python objects).
 
     Examples
     --------
     >>> label_text(pd.Series(["王志远", "Ann"]), pd.Series(["Wang Zhiyuan", None])).tolist()
     ['王志远 (Wang Zhiyuan)', 'Ann']
+    >>> label_text(pd.Series(["王志远"]), pd.Series(["Wang Zhiyuan"]), lang="zh").tolist()
+    ['王志远']
     """
+    from relgraph.locale import label_series
+
     nm = name.astype(str).reset_index(drop=True)
     en = name_en.fillna("").astype(str).str.strip().reset_index(drop=True)
     both = en.ne("") & en.ne(nm)
     if not both.any():
         return nm.array
-    return nm.where(~both, nm + " (" + en + ")").array
+    return nm.where(~both, label_series(nm[both], en[both], lang=lang)).array
 
 
 def grouped(keys: np.ndarray, values: np.ndarray) -> dict[str, tuple[str, ...]]:

@@ -347,7 +347,8 @@ COVERAGE = [
     (
         "code",
         """\
-        check = rg.simulate(net, "OPP-1", changes=targets.attrs["changes"])
+        expected = dict(zip(targets["person"], targets["expected"]))
+        check = rg.simulate(net, "OPP-1", changes=expected)
         delta = check.index.loc[check.index["party"] == "us", "delta"].item()
         total = targets["gain"].sum()
         print(f"total gain {total:.4f}; simulated index change {delta:.4f}")
@@ -420,13 +421,17 @@ ROUTES = [
         ## A single point of failure
 
         Every route to the accountant Ren Jie (C041) runs through Mao Xiaoyan (C040), an
-        evaluation-committee member nobody on our team covers. If she is unavailable,
-        we have no way in.""",
+        evaluation-committee member nobody on our team covers — and every way to her passes
+        someone on the other side (the CFO is cool toward us, the finance director backs
+        Borealis, the procurement director Orion). By default relgraph offers no route and
+        says why; allowing those people (`include_opponents=True`, a last resort the team
+        decides on knowingly) shows the single point of failure.""",
     ),
     (
         "code",
         """\
-        spof = rg.connection_routes(net, "C041")
+        print(rg.connection_routes(net, "C041"))
+        spof = rg.connection_routes(net, "C041", include_opponents=True)
         print(spof)
         print("single point of failure:", spof.single_point_of_failure)""",
     ),
@@ -671,6 +676,78 @@ PLANNING = [
     ),
 ]
 
+SPARK = [
+    (
+        "md",
+        """\
+        # relgraph on Apache Spark (local)
+
+        **The question.** The same analyses, when the tables are a firm's whole data lake: every
+        account, every contact, every logged touchpoint. `relgraph.spark` runs relgraph's rules
+        and analyses on Spark DataFrames; here on this machine's cores (`local[*]`), on the
+        bundled sample account, so the results can be compared with the other notebooks.
+        `docs/scaling-out.md` tells how to run the same code on a cluster.
+
+        Spark needs Java and the `spark` extra (`pip install 'relgraph[spark]'`).""",
+    ),
+    (
+        "code",
+        """\
+        import os
+        import warnings
+
+        # pyspark 4 warns on each pandas conversion under pandas 3: quiet it here and in workers
+        warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
+        os.environ["PYTHONWARNINGS"] = "ignore::FutureWarning"
+
+        import relgraph as rg
+        from relgraph.spark import coverage, local_session, read_tables, routes_to_many, validate
+
+        spark = local_session("local[*]")
+        tables = read_tables(spark, rg.datasets.sample_path())
+        sorted(tables.frames)""",
+    ),
+    (
+        "md",
+        """\
+        **Validation at scale**: the same rules as `relgraph validate`, as DataFrame filters. The
+        problems come back as a Spark DataFrame (the first ones per rule listed, all counted).""",
+    ),
+    (
+        "code",
+        """\
+        found = validate(tables, today="2026-11-30")
+        print("problems:", found.total())""",
+    ),
+    (
+        "md",
+        """\
+        **Firm-wide routes**: the best route and a node-disjoint alternative from all of our
+        people to each target, one join per hop. People who oppose us or back a competitor are
+        not asked for an introduction unless `include_opponents=True`.""",
+    ),
+    (
+        "code",
+        """\
+        routes = routes_to_many(tables, ["C005", "C002"])
+        routes.select("target", "best_strength", "best_path", "alt_strength").toPandas()""",
+    ),
+    (
+        "md",
+        """\
+        **Portfolio analyses**: coverage for every opportunity of every account in one job
+        (here one account with two opportunities); the same gaps as `rg.coverage`.""",
+    ),
+    (
+        "code",
+        """\
+        gaps = coverage(tables, as_of="2026-11-20").gaps
+        high = gaps.where("severity = 'high'").select("opportunity", "rule", "person", "competitor")
+        high.toPandas().head(8)""",
+    ),
+    ("code", "spark.stop()"),
+]
+
 #: File name → cells as ``(kind, text)``, kind ``"md"`` or ``"code"``.
 NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
     "00_quickstart.ipynb": QUICKSTART,
@@ -678,6 +755,7 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
     "02_coverage_and_targets.ipynb": COVERAGE,
     "03_routes.ipynb": ROUTES,
     "04_planning_and_monitoring.ipynb": PLANNING,
+    "05_spark.ipynb": SPARK,
 }
 
 

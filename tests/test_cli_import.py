@@ -100,6 +100,12 @@ def test_linkedin_errors(tmp_path: Path) -> None:
         "--out", tmp_path / "o",
     )  # fmt: skip
     assert res.exit_code == 2 and "Nobody" in res.output and "--owner" in res.output
+    res = invoke(
+        "import", "linkedin", SAMPLE, "--connections", CONNECTIONS, "--owner", "C005",
+        "--out", tmp_path / "o",
+    )  # fmt: skip
+    assert res.exit_code == 2 and "--owner" in res.output
+    assert "one of our people" in res.output and "kind customer" in res.output
     bad = tmp_path / "Connections.csv"
     bad.write_text("Name,Company\nAna,Acme\n", encoding="utf-8")
     res = invoke(
@@ -199,3 +205,17 @@ def test_salesforce_activity_errors(sf_account: Path, tmp_path: Path) -> None:
     )
     assert res.exit_code == 1 and "ownerid" in res.output
     assert not (tmp_path / "o").exists()
+
+
+def test_salesforce_import_counts_deleted_rows(tmp_path: Path) -> None:
+    sf = tmp_path / "export"
+    sf.mkdir()
+    for f in (DATA / "salesforce").iterdir():
+        frame = pd.read_csv(f, dtype=str, keep_default_na=False)
+        if f.name == "Contact.csv":
+            frame["IsDeleted"] = ["false"] * (len(frame) - 1) + ["true"]
+        frame.to_csv(sf / f.name, index=False)
+    res = invoke("import", "salesforce", sf, "--out", tmp_path / "acct.xlsx")
+    assert res.exit_code == 0, res.output
+    assert "1 row(s) deleted in Salesforce (IsDeleted=true) skipped." in res.output
+    assert len(rg.load(tmp_path / "acct.xlsx").people) == 7  # 5 live contacts + 2 owners

@@ -21,7 +21,7 @@ import relgraph as rg
 
 ROOT = Path(__file__).resolve().parents[1]
 API = ROOT / "docs" / "api"
-_TARGET = re.compile(r"^:::\s+([\w.]+)\s*$", re.MULTILINE)
+_TARGET = re.compile(r"^:::\s+([\w.]+)\s*\n((?:[ \t]+\S.*\n?)*)", re.MULTILINE)
 
 
 def _public_api() -> dict[str, Any]:
@@ -55,29 +55,53 @@ def _resolve(path: str) -> Any:
     return obj
 
 
-def _targets() -> Iterator[tuple[str, str]]:
-    """(page, dotted path) of every mkdocstrings ``:::`` target under docs/api/."""
+def _members(block: str) -> list[str] | None:
+    """The ``members`` option of a ``:::`` target's indented options (None: the default)."""
+    import textwrap
+
+    import yaml
+
+    options = (yaml.safe_load(textwrap.dedent(block)) or {}).get("options") or {}
+    members = options.get("members")
+    if members is None or members is True:
+        return None
+    return list(members) if members else []
+
+
+def _targets() -> Iterator[tuple[str, str, list[str] | None]]:
+    """(page, dotted path, members option) of every mkdocstrings ``:::`` target in docs/api/."""
     for page in sorted(API.glob("*.md")):
         for m in _TARGET.finditer(page.read_text(encoding="utf-8")):
-            yield page.name, m.group(1)
+            yield page.name, m.group(1), _members(m.group(2))
 
 
 def _documented() -> dict[int, str]:
-    """``id(object)`` → the anchor mkdocstrings gives it, for every documented object."""
+    """``id(object)`` → the anchor mkdocstrings gives it, for every documented object.
+
+    A module target documents the names of its ``__all__`` (or of its ``members`` option,
+    none with ``members: false``).
+    """
     out: dict[int, str] = {}
-    for _, path in _targets():
+    for _, path, members in _targets():
         obj = _resolve(path)
         out.setdefault(id(obj), path)
         if isinstance(obj, ModuleType):
-            for name in getattr(obj, "__all__", ()):
+            for name in getattr(obj, "__all__", ()) if members is None else members:
                 out.setdefault(id(getattr(obj, name)), f"{path}.{name}")
     return out
+
+
+def test_targets_read_the_members_option() -> None:
+    assert _members("") is None
+    assert _members("    options:\n      members: false\n") == []
+    assert _members("    options:\n      members:\n        - a\n        - b\n") == ["a", "b"]
+    assert _members("    options:\n      show_source: true\n") is None
 
 
 def test_every_api_target_resolves() -> None:
     targets = list(_targets())
     assert len(targets) >= 10
-    for page, path in targets:
+    for page, path, _ in targets:
         try:
             _resolve(path)
         except (ImportError, AttributeError) as err:  # pragma: no cover - the failure
@@ -128,14 +152,17 @@ def test_examples_check_itself() -> None:
     assert _examples(bare) == ""
 
 
-def _cli_docs_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_cli_docs", ROOT / "scripts" / "make_cli_docs.py"
-    )
+def _script(name: str) -> ModuleType:
+    """Import one of the scripts/ modules by path."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def _cli_docs_module() -> ModuleType:
+    return _script("make_cli_docs")
 
 
 def test_cli_reference_is_current() -> None:
@@ -151,21 +178,32 @@ def test_cli_reference_is_current() -> None:
         assert f"### `relgraph {command}`" in fresh
 
 
-def test_mkdocs_build_strict(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once for this module with ``mkdocs build --strict`` (about 30 s).
+
+    The build runs the notebooks (mkdocs-jupyter) and fails on any warning, which includes
+    every numpydoc cross-reference that resolves to no documented object.
+    """
     mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent))
     if mkdocs is None:
         pytest.skip("mkdocs is not installed (pip install -e '.[test]')")
+    # The notice is Material for MkDocs' end-of-life date (see README, Dependencies).
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    site = tmp_path / "site"
+    out = tmp_path_factory.mktemp("docs") / "site"
     proc = subprocess.run(
-        [mkdocs, "build", "--strict", "--site-dir", str(site)],
+        [mkdocs, "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         env=env,
-        timeout=300,
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+def test_mkdocs_build_strict(site: Path) -> None:
     assert (site / "index.html").exists()
     api = (site / "api" / "network" / "index.html").read_text(encoding="utf-8")
     assert "RelationshipNetwork" in api
@@ -181,6 +219,97 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     assert "arithmatex" in method
     for field in ("susceptibility", "influence_weight", "interaction_half_life_days"):
         assert field in method
+
+
+def test_site_loads_nothing_external(site: Path) -> None:
+    found = _script("check_site_offline").external_resources(site)
+    assert found == [], "external scripts, styles or fonts in the site:\n" + "\n".join(
+        " ".join(f) for f in found[:20]
+    )
+
+
+def test_offline_check_finds_every_kind_of_external_resource(tmp_path: Path) -> None:
+    check = _script("check_site_offline")
+    (tmp_path / "page.html").write_text(
+        '<html><head><script src="https://cdn.example/mathjax.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example/css">'
+        "<style>@import url('https://x.example/a.css');</style></head><body>"
+        '<img srcset="a.png 1x, https://img.example/b.png 2x">'
+        '<iframe srcdoc="&lt;script src=&quot;https://in.example/x.js&quot;&gt;&lt;/script&gt;">'
+        "</iframe>"
+        '<a href="https://allowed.example/">a link is fine</a><script src="local.js"></script>'
+        '<img src="data:image/png;base64,AAAA"></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "theme.css").write_text(
+        "@font-face{font-family:x;src:url(https://fonts.example/x.woff2)}"
+        "b{background:url(img/ok.png)}",
+        encoding="utf-8",
+    )
+    urls = sorted(url for _, _, url in check.external_resources(tmp_path))
+    assert urls == [
+        "//fonts.example/css",
+        "https://cdn.example/mathjax.js",
+        "https://fonts.example/x.woff2",
+        "https://img.example/b.png",
+        "https://in.example/x.js",
+        "https://x.example/a.css",
+    ]
+
+
+def test_math_is_bundled_in_the_site(site: Path) -> None:
+    method = (site / "methodology" / "index.html").read_text(encoding="utf-8")
+    assert "javascripts/mathjax/tex-mml-chtml.js" in method
+    mathjax = site / "javascripts" / "mathjax"
+    assert (mathjax / "tex-mml-chtml.js").stat().st_size > 500_000
+    assert list((mathjax / "output" / "chtml" / "fonts" / "woff-v2").glob("MathJax_Main-*.woff"))
+    assert (mathjax / "input" / "tex" / "extensions" / "boldsymbol.js").exists()
+
+
+def test_api_pages_render_numpydoc_roles_as_links(site: Path) -> None:
+    pages = {p: p.read_text(encoding="utf-8") for p in (site / "api").rglob("index.html")}
+    raw = re.compile(r":(?:py:)?(?:func|meth|class|data|attr|mod|exc|obj):(?:`|<code>)")
+    shown = [str(p.relative_to(site)) for p, text in pages.items() if raw.search(text)]
+    assert not shown, f"raw Sphinx roles on {shown}"
+    # ``:func:`parse_term``` in Role's docstring links to the function's own entry
+    vocabularies = (site / "api" / "vocabularies" / "index.html").read_text(encoding="utf-8")
+    assert 'id="relgraph.vocab.parse_term"' in vocabularies
+    assert 'href="#relgraph.vocab.parse_term"' in vocabularies
+
+
+def test_scripts_examples_run() -> None:
+    import doctest
+
+    for name in ("griffe_sphinx_roles", "check_site_offline", "lowest_deps"):
+        result = doctest.testmod(_script(name), optionflags=doctest.ELLIPSIS)
+        assert result.attempted > 0 and result.failed == 0, name
+
+
+def test_notebooks_are_on_the_site_with_their_outputs(site: Path) -> None:
+    names = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert len(names) >= 5
+    for name in names:
+        page = (site / "notebooks" / name / "index.html").read_text(encoding="utf-8")
+        assert "jp-OutputArea" in page, name  # executed at build: outputs are there
+        assert "MathJax.Hub" not in page and 'src=""' not in page, name
+    quick = (site / "notebooks" / "00_quickstart" / "index.html").read_text(encoding="utf-8")
+    assert "RelationshipNetwork(78 people" in quick
+    assert "<iframe" in quick  # the map, inline
+    planning = site / "notebooks" / "04_planning_and_monitoring" / "index.html"
+    assert "data:image/png;base64," in planning.read_text(encoding="utf-8")  # the trend plot
+
+
+def test_images_in_docs_are_copied_to_the_site(site: Path) -> None:
+    docs = ROOT / "docs"
+    images = [
+        p
+        for p in docs.rglob("*")
+        if p.suffix.lower() in {".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"}
+    ]
+    missing = [
+        str(p.relative_to(docs)) for p in images if not (site / p.relative_to(docs)).exists()
+    ]
+    assert not missing, f"images under docs/ not in the site: {missing}"
 
 
 HOWTO = ROOT / "docs" / "howto"

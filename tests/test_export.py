@@ -5,6 +5,7 @@ import networkx as nx
 import pytest
 
 import relgraph as rg
+from relgraph.errors import InvalidParameterError
 from relgraph.export import export_graph, to_networkx
 
 
@@ -54,5 +55,8 @@ def test_without_opportunity_there_is_no_leverage_when_several_exist(sample) -> 
 
 
 def test_unknown_format_is_a_clear_error(sample, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="valid: gexf, graphml, json"):
+    with pytest.raises(InvalidParameterError, match="one of: gexf, graphml, json"):
         export_graph(sample, tmp_path / "x.dot")
+    with pytest.raises(InvalidParameterError, match="format = 'dot'"):
+        export_graph(sample, tmp_path / "x.gexf", format="dot")  # type: ignore[arg-type]
+    assert not list(tmp_path.iterdir())

@@ -110,3 +110,31 @@ def test_hostile_strings_survive_a_csv_round_trip(
         frame.to_csv(tmp_path / f"{name}.csv", index=False)
     back = rg.load(tmp_path)
     pd.testing.assert_series_equal(back.people["title"], hostile.people["title"])
+
+
+def test_map_groups_title_line_and_positions_keep_hostile_text(
+    hostile: rg.RelationshipNetwork,
+) -> None:
+    """The map's newer parts: group labels (departments, org names), the title lines about
+    competitors and gaps, and saved positions keyed by person id all carry user strings."""
+    import json
+
+    from relgraph.viz.html import to_html
+
+    m = to_html(hostile, opportunity="OPP-1", positions={"C005": (1.0, 2.0)})
+    page = m.html
+    _assert_no_raw_markup(page)
+    assert page.count("</script>") == 3
+    block = re.search(r'id="relgraph-data">(.*?)</script>', page, re.S)
+    assert block is not None
+    data = json.loads(block.group(1))
+    labels = [g["label"] for how in ("department", "org") for g in data["groups"][how]]
+    assert labels and all(HOSTILE in label for label in labels)  # kept as text
+    leans = [g["label"] for g in data["groups"]["faction"] if "leans to" in g["label"]]
+    assert all(HOSTILE in label for label in leans)
+    assert any(HOSTILE in line for line in m.situation)  # competitor names in the title line
+    header = page.split("<header")[1].split("</header>")[0]
+    assert html.escape(PAYLOADS[1]) in header and "<img" not in header
+    assert data["positions"] == {"C005": [1.0, 2.0]}
+    compact = m.compact_html()
+    _assert_no_raw_markup(compact)

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relgraph.model import (
+from relgraph.model import Settings
+from relgraph.vocab import (
     AFFILIATION_KIND_SYNONYMS,
     GOAL_SYNONYMS,
     ORG_KIND_SYNONYMS,
@@ -21,7 +22,6 @@ from relgraph.model import (
     Goal,
     OrgKind,
     Role,
-    Settings,
     Stage,
     TieKind,
     normalize_term,

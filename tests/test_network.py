@@ -9,7 +9,7 @@ import pytest
 
 import relgraph as rg
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError
-from relgraph.model import TieKind
+from relgraph.vocab import TieKind
 
 
 @pytest.fixture
@@ -79,6 +79,17 @@ def test_party_labels_and_groups(net: rg.RelationshipNetwork) -> None:
     assert net.our_people().tolist() == ["u1"]
     assert net.people_at("A").tolist() == ["p1", "p2", "p3"]
     assert net.do_not_contact().tolist() == [False, True, False, False]
+
+
+def test_labels_follow_the_language(net: rg.RelationshipNetwork) -> None:
+    """Chinese: the Chinese name alone; a name without Chinese characters keeps its order."""
+    zh = net.with_settings(language="zh")
+    assert zh.labels["p1"] == "方华" and zh.label("p2") == "Li"
+    assert zh.labels.drop("p1").tolist() == net.labels.drop("p1").tolist()
+    assert net.labels["p1"] == "方华 (Fang Hua)"  # English unchanged
+    sample = rg.datasets.sample()
+    assert sample.with_settings(language="zh").org_labels["ORI"] == "猎户通信"
+    assert sample.org_labels["ORI"] == "猎户通信 (Orion Telecom)"
 
 
 def test_resolve_person(net: rg.RelationshipNetwork) -> None:

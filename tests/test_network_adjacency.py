@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import relgraph as rg
-from relgraph.model import TIE_KIND_SYNONYMS, TieKind, parse_term
 from relgraph.network import TIE_KINDS
 from relgraph.views import max_csr as _max_csr
+from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
 
 def reference_max_csr(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int) -> sp.csr_matrix:

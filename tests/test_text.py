@@ -12,9 +12,9 @@ from relgraph.analysis.coverage import RULES
 from relgraph.errors import InvalidParameterError, Reason
 from relgraph.io.template import VOCABULARIES as INPUT_VOCABULARIES
 from relgraph.locale import LANGUAGES, catalog
-from relgraph.model import OrgKind, Role, TieKind, parse_term
 from relgraph.plan import ABOUT_SHEET, SHEETS
 from relgraph.text import TEMPLATES, TERMS, plan_header, say, term, terms
+from relgraph.vocab import OrgKind, Role, TieKind, parse_term
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 CJK = re.compile("[\u4e00-\u9fff]")
@@ -50,7 +50,7 @@ def fields(template: str) -> set[tuple[str, str, str | None]]:
 
 def sample_value(spec: str) -> Any:
     """A value the format spec accepts: an int for ``d``, a float for ``f``, ``%``, ``g``."""
-    if spec.endswith("d"):
+    if spec.endswith("d") or spec in (",", "_"):
         return 2
     if spec and spec[-1] in "f%geE":
         return 0.25

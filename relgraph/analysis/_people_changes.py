@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term, term_list
 
 __all__ = ["as_stamp", "person_changes", "people_frame"]
 
@@ -30,24 +30,22 @@ def as_stamp(value: Any) -> pd.Timestamp | None:
     return None if pd.isna(stamp) else stamp.normalize()
 
 
-def _position(title: Any, level: Any) -> str:
+def _position(title: Any, level: Any, lang: str) -> str:
     t = "" if pd.isna(title) else str(title)
     if pd.isna(level):
         return t or "?"
-    return say("mon_position_text", title=t or "?", level=int(level))
+    return say("mon_position_text", title=t or "?", level=int(level), lang=lang)
 
 
 def _signed(value: Any) -> str:
     return "" if pd.isna(value) else f"{int(value):+d}"
 
 
-def _stance(value: Any) -> str:
+def _stance(value: Any, lang: str) -> str:
     if pd.isna(value):
-        return say("mon_stance_blank")
+        return term("stance", "unknown", lang=lang)
     v = int(value)
-    return say(
-        "mon_stance_support" if v >= 1 else "mon_stance_oppose" if v <= -1 else "mon_stance_neutral"
-    )
+    return term("stance", "support" if v >= 1 else "oppose" if v <= -1 else "neutral", lang=lang)
 
 
 def _backing(sup: str, strength: Any) -> str:
@@ -107,6 +105,7 @@ class _Changes:
     key: set[str]
     orgs: dict[str, str]
     new_date: pd.Timestamp | None
+    lang: str
     rows: list[dict[str, Any]]
 
     @classmethod
@@ -121,7 +120,7 @@ class _Changes:
         orgs = {str(k): str(v) for k, v in old.org_labels.items()}
         orgs.update((str(k), str(v)) for k, v in new.org_labels.items())
         key = {pid for _, pid in ro} | {pid for _, pid in rn} | set(top[0]) | set(top[1])
-        return cls(po, pn, labels, key, orgs, new_date, [])
+        return cls(po, pn, labels, key, orgs, new_date, new.settings.language, [])
 
     def add(
         self, kind: str, pid: str, before: str, after: str, date: Any, why: str, opp: str = ""
@@ -169,15 +168,17 @@ def _personnel(
     ch: _Changes, joined: pd.Index, left: pd.Index, both: pd.Index, a: pd.DataFrame, b: pd.DataFrame
 ) -> None:
     """People who joined, left, or changed title or level (``a``/``b``: both, old and new)."""
-    po, pn, labels = ch.po, ch.pn, ch.labels
+    po, pn, labels, lang = ch.po, ch.pn, ch.labels, ch.lang
     for pid, title, level in zip(
         joined, pn.loc[joined, "title"], pn.loc[joined, "level"], strict=True
     ):
-        pos = _position(title, level)
-        ch.add("joined", pid, "", pos, None, say("mon_joined", who=labels[pid], position=pos))
+        pos = _position(title, level, lang)
+        why = say("mon_joined", who=labels[pid], position=pos, lang=lang)
+        ch.add("joined", pid, "", pos, None, why)
     for pid, title, level in zip(left, po.loc[left, "title"], po.loc[left, "level"], strict=True):
-        pos = _position(title, level)
-        ch.add("left", pid, pos, "", None, say("mon_left", who=labels[pid], position=pos))
+        pos = _position(title, level, lang)
+        why = say("mon_left", who=labels[pid], position=pos, lang=lang)
+        ch.add("left", pid, pos, "", None, why)
     ta, tb = a["title"], b["title"]
     la, lb = a["level"], b["level"]
     same_title = (ta.isna() & tb.isna()).to_numpy(bool) | ta.eq(tb).to_numpy(bool)
@@ -186,8 +187,8 @@ def _personnel(
     la_, lb_ = la.to_numpy(dtype=object), lb.to_numpy(dtype=object)  # NA where blank
     for k in np.flatnonzero(~(same_title & same_level)).tolist():
         pid = str(both[k])
-        before, after = _position(ta_[k], la_[k]), _position(tb_[k], lb_[k])
-        why = say("mon_moved", who=labels[pid], before=before, after=after)
+        before, after = _position(ta_[k], la_[k], lang), _position(tb_[k], lb_[k], lang)
+        why = say("mon_moved", who=labels[pid], before=before, after=after, lang=lang)
         ch.add("position", pid, before, after, None, why)
 
 
@@ -196,12 +197,14 @@ def _roles(
 ) -> None:
     """Record changed sets of buying roles per opportunity (people in both snapshots)."""
     ro, rn = _roles_by_person(old), _roles_by_person(new)
-    none = say("mon_no_role")
+    lang = ch.lang
+    none = term("role", "none", lang=lang)
     for opp, pid in sorted(set(ro) | set(rn)):
         before, after = ro.get((opp, pid), ""), rn.get((opp, pid), "")
         if before != after and pid in present:
-            b, a = before or none, after or none
-            why = say("mon_role", who=ch.labels[pid], opp=opp, before=b, after=a)
+            b = term_list("role", before, lang=lang) or none
+            a = term_list("role", after, lang=lang) or none
+            why = say("mon_role", who=ch.labels[pid], opp=opp, before=b, after=a, lang=lang)
             ch.add("role", pid, b, a, None, why, opp)
 
 
@@ -220,15 +223,16 @@ def _attitudes(ch: _Changes, both: pd.Index, a: pd.DataFrame, b: pd.DataFrame) -
             who=ch.labels[pid],
             before=_signed(xa_[k]) or "?",
             after=_signed(xb_[k]) or "?",
-            shift=f"{_stance(xa_[k])} → {_stance(xb_[k])}",
+            shift=f"{_stance(xa_[k], ch.lang)} → {_stance(xb_[k], ch.lang)}",
             date=("?" if pd.isna(when) else pd.Timestamp(when).date().isoformat()),
+            lang=ch.lang,
         )
         ch.add("attitude", pid, _signed(xa_[k]), _signed(xb_[k]), when, why)
 
 
 def _backing_changes(ch: _Changes, both: pd.Index, others: pd.Index) -> None:
     """Record new, lost and changed backing: people in both (by id), then the rest."""
-    po, pn = ch.po, ch.pn
+    po, pn, lang = ch.po, ch.pn, ch.lang
     order = pd.Index(sorted(both) + sorted(others), dtype=object)
     sa = po["supports"].reindex(order).fillna("").to_numpy(object)
     sb = pn["supports"].reindex(order).fillna("").to_numpy(object)
@@ -251,13 +255,20 @@ def _backing_changes(ch: _Changes, both: pd.Index, others: pd.Index) -> None:
         after = _backing(sb[k], kb_[k]) if in_b[k] else ""
         who = ch.labels[pid]
         if lost[k]:
-            why = say("mon_lost_supporter", who=who, competitor=ch.orgs.get(sa[k], sa[k]))
+            competitor = ch.orgs.get(sa[k], sa[k])
+            why = say("mon_lost_supporter", who=who, competitor=competitor, lang=lang)
             ch.add("lost_supporter", pid, before, after, when, why)
         if gained[k]:
             strength_text = "?" if pd.isna(kb_[k]) else int(kb_[k])
             competitor = ch.orgs.get(sb[k], sb[k])
-            why = say("mon_new_supporter", who=who, competitor=competitor, strength=strength_text)
+            why = say(
+                "mon_new_supporter",
+                who=who,
+                competitor=competitor,
+                strength=strength_text,
+                lang=lang,
+            )
             ch.add("new_supporter", pid, before, after, when, why)
         if strength[k]:
-            why = say("mon_support_strength", who=who, before=before, after=after)
+            why = say("mon_support_strength", who=who, before=before, after=after, lang=lang)
             ch.add("support_strength", pid, before, after, when, why)

@@ -9,9 +9,9 @@ import numpy as np
 from relgraph.analysis.influence.hidden import ties_between
 from relgraph.analysis.influence.model import _position, model
 from relgraph.analysis.influence.support import power
-from relgraph.model import Stage
-from relgraph.text import say
+from relgraph.text import TERMS, say, term
 from relgraph.views import TIE_KINDS
+from relgraph.vocab import Stage
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -181,10 +181,22 @@ def decision_chain(
             flow[st].append(pid)
     g.graph["opportunity"] = opp
     g.graph["stages"] = flow
-    g.graph["flow"] = " → ".join(
-        say("chain_flow", stage=st, people=", ".join(ps) or "–")
+    g.graph["flow"] = _flow_text(flow, net.settings.language)
+    g.graph["withheld"] = withheld
+    return g
+
+
+def _flow_text(flow: dict[str, list[str]], lang: str) -> str:
+    """Say the chain stage by stage: ``need: C015 → specification: C029, C008 …``."""
+    return " → ".join(
+        say(
+            "chain_flow",
+            stage=term("stage", st, lang=lang)
+            if st in TERMS["stage"]
+            else say("viz_stage_none", lang=lang),
+            people=", ".join(ps) or "–",
+            lang=lang,
+        )
         for st, ps in flow.items()
         if st != "unstaged" or ps
     )
-    g.graph["withheld"] = withheld
-    return g

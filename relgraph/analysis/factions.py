@@ -1,15 +1,46 @@
-"""Factions: groups inside a customer found by seeded community detection on its internal ties."""
+"""Factions: groups inside a customer found by seeded community detection on its internal ties.
+
+Community detection maximises modularity. With python-igraph installed
+(``pip install relgraph[fast]``) it runs igraph's C implementation of Leiden (Louvain plus
+a refinement step that keeps every community connected), 10-35× faster than networkx's
+pure-Python Louvain and reaching the same or a higher modularity
+(``benchmarks/bench_factions.py``); without it, networkx's Louvain.
+:func:`factions_backend` says which one runs and :func:`factions_cap` up to how many
+account people an analysis runs factions by default.
+"""
 
 from __future__ import annotations
+
+import importlib
+import random
+from collections.abc import Sequence
+from types import ModuleType
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from relgraph.errors import RelgraphError
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
-__all__ = ["FACTION_COLUMNS", "factions", "faction_membership"]
+__all__ = [
+    "FACTION_COLUMNS",
+    "FACTIONS_CAP",
+    "factions",
+    "faction_membership",
+    "communities",
+    "factions_backend",
+    "factions_cap",
+]
+
+Backend = Literal["igraph", "networkx"]
+
+#: Default cap on the account size for factions, per backend: an analysis that runs
+#: factions only when asked to above it (``coverage(with_factions=None)``) reads it through
+#: :func:`factions_cap`. networkx's Louvain takes about 0.1 s at 1,000 people and 4 s at
+#: 20,000; igraph's Leiden 0.01 s and 0.12 s (benchmarks/bench_factions.py).
+FACTIONS_CAP: dict[str, int] = {"networkx": 1_000, "igraph": 200_000}
 
 #: Columns of the frame returned by :func:`factions`.
 FACTION_COLUMNS = [
@@ -24,6 +55,118 @@ FACTION_COLUMNS = [
     "has_supporter",
     "why",
 ]
+
+
+def _igraph() -> ModuleType | None:
+    """Return the igraph module when python-igraph is installed, else None."""
+    try:
+        return importlib.import_module("igraph")
+    except ImportError:
+        return None
+
+
+def factions_backend() -> Backend:
+    """Return the community-detection library factions run on: ``"igraph"`` or ``"networkx"``.
+
+    Returns
+    -------
+    str
+        ``"igraph"`` when python-igraph is installed (extra ``fast``), else ``"networkx"``.
+
+    Examples
+    --------
+    >>> factions_backend() in ("igraph", "networkx")
+    True
+    """
+    return "igraph" if _igraph() is not None else "networkx"
+
+
+def factions_cap() -> int:
+    """Return the account size up to which factions run by default, for the installed backend.
+
+    Returns
+    -------
+    int
+        :data:`FACTIONS_CAP` of :func:`factions_backend`: 1,000 people with networkx,
+        200,000 with igraph.
+
+    Examples
+    --------
+    >>> factions_cap() == FACTIONS_CAP[factions_backend()]
+    True
+    """
+    return FACTIONS_CAP[factions_backend()]
+
+
+def communities(
+    n: int,
+    edges: tuple[Sequence[int], Sequence[int], Sequence[float]],
+    *,
+    seed: int = 0,
+    backend: Backend | None = None,
+) -> list[list[int]]:
+    """Modularity communities of an undirected weighted graph on the nodes ``0 .. n-1``.
+
+    Leiden on igraph, Louvain on networkx (see the module's description).
+
+    Parameters
+    ----------
+    n : int
+        Number of nodes (isolated ones form communities of one).
+    edges : (rows, cols, weights)
+        One entry per undirected edge (each pair once).
+    seed : int
+        Seed of the visiting order; the same seed gives the same communities.
+    backend : {"igraph", "networkx"}, optional
+        The library to use; None (default): :func:`factions_backend`.
+
+    Returns
+    -------
+    list of list of int
+        The communities, each sorted, largest first (ties: by first node).
+
+    Examples
+    --------
+    >>> communities(4, ([0, 2, 1], [1, 3, 2], [1.0, 1.0, 0.1]))
+    [[0, 1], [2, 3]]
+    """
+    rows = [int(v) for v in edges[0]]
+    cols = [int(v) for v in edges[1]]
+    weights = [float(v) for v in edges[2]]
+    use = backend or factions_backend()
+    if use == "igraph":
+        found = _leiden_igraph(n, rows, cols, weights, seed)
+    else:
+        import networkx as nx
+
+        graph = nx.Graph()
+        graph.add_nodes_from(range(n))
+        graph.add_weighted_edges_from(zip(rows, cols, weights, strict=True))
+        found = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+    return sorted((sorted(int(v) for v in c) for c in found), key=lambda c: (-len(c), c[0]))
+
+
+def _leiden_igraph(
+    n: int, rows: list[int], cols: list[int], weights: list[float], seed: int
+) -> list[list[int]]:
+    ig = _igraph()
+    if ig is None:
+        raise ImportError("python-igraph is not installed: pip install 'relgraph[fast]'")
+    graph = ig.Graph(n=n, edges=list(zip(rows, cols, strict=True)), directed=False)
+    graph.es["weight"] = weights
+    # igraph draws from Python's random module by default; seed a private generator for
+    # the call and put the module back.
+    ig.set_random_number_generator(random.Random(seed))
+    try:  # two iterations (igraph's default) already beat networkx's Louvain on Q
+        membership = graph.community_leiden(
+            objective_function="modularity", weights="weight", n_iterations=2
+        ).membership
+    finally:
+        ig.set_random_number_generator(random)
+    groups: dict[int, list[int]] = {}
+    for node, group in enumerate(membership):
+        groups.setdefault(group, []).append(node)
+    return list(groups.values())
 
 
 def _resolve_account(net: RelationshipNetwork, account: str) -> str:
@@ -51,7 +194,9 @@ def faction_membership(
     account : str
         A customer org id (or an opportunity id, meaning its account).
     seed : int
-        Seed of the Louvain method; the same seed gives the same factions.
+        Seed of the community detection; the same seed gives the same factions (for one
+        backend: igraph and networkx may split a tie between equally good partitions
+        differently, see :func:`factions_backend`).
     include_sensitive : bool
         Use sensitive ties (family, neighbour …) as evidence of a group.
 
@@ -66,24 +211,16 @@ def faction_membership(
     >>> faction_membership(rg.datasets.tiny(), "A").sort_index().tolist()
     [0, 1, 1, 0]
     """
-    import networkx as nx
-
     org = _resolve_account(net, account)
     members = net.people_at(org)
     pos = net.index_of(members)
     adj = net.adjacency(symmetric=True, include_sensitive=include_sensitive)
     sub = adj[pos][:, pos].tocoo()
-    graph = nx.Graph()
-    graph.add_nodes_from(range(len(pos)))
     keep = sub.row < sub.col
-    graph.add_weighted_edges_from(
-        zip(sub.row[keep].tolist(), sub.col[keep].tolist(), sub.data[keep].tolist(), strict=True)
-    )
-    communities = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+    edges = (sub.row[keep].tolist(), sub.col[keep].tolist(), sub.data[keep].tolist())
     # Stable numbering: by size (largest first), then by the first member's table position.
-    ordered = sorted((sorted(c) for c in communities), key=lambda c: (-len(c), c[0]))
     label = np.empty(len(pos), dtype=np.int64)
-    for k, comm in enumerate(ordered):
+    for k, comm in enumerate(communities(len(pos), edges, seed=seed)):
         label[comm] = k
     return pd.Series(label, index=pd.Index(members, name="person"), name="faction")
 
@@ -93,7 +230,8 @@ def factions(
 ) -> pd.DataFrame:
     """Find the factions inside a customer: who sticks together, where they lean.
 
-    Community detection (Louvain, seeded) on the ties between the account's own people
+    Community detection (seeded: Leiden with igraph, else Louvain) on the ties between the
+    account's own people
     (reporting lines, influence and personal ties; all undirected, weighted by strength).
 
     Parameters
@@ -103,7 +241,7 @@ def factions(
     account : str
         A customer org id (or an opportunity id, meaning its account).
     seed : int
-        Seed of the Louvain method; the same seed gives the same factions.
+        Seed of the community detection; the same seed gives the same factions.
     include_sensitive : bool
         Use sensitive ties as evidence of a group (off by default).
 
@@ -126,12 +264,15 @@ def factions(
     -----
     Louvain maximises modularity Q = (1/2m) Σ_ij (A_ij − k_i k_j / 2m) δ(c_i, c_j) greedily;
     the result depends on the visiting order, hence the ``seed``. People with no internal
-    tie form factions of one.
+    tie form factions of one. With python-igraph installed (extra ``fast``) it runs Leiden
+    on igraph, Louvain with a refinement step that keeps communities connected (same or
+    higher Q), else Louvain on networkx (:func:`factions_backend`).
 
     References
     ----------
     Blondel, Guillaume, Lambiotte & Lefebvre (2008), Fast unfolding of communities in large
-    networks, J. Stat. Mech. P10008.
+    networks, J. Stat. Mech. P10008. Traag, Waltman & van Eck (2019), From Louvain to
+    Leiden: guaranteeing well-connected communities, Sci. Rep. 9, 5233.
 
     Examples
     --------
@@ -145,16 +286,8 @@ def factions(
     att = people["attitude"].astype("Float64")
     backs = people["supports"].fillna("").astype(str)
     backing = people["support"].astype("Float64").fillna(1.0)
-    org_names = dict(
-        zip(
-            net.orgs["id"].astype(str),
-            net.orgs["name_en"]
-            .fillna("")
-            .astype(str)
-            .where(net.orgs["name_en"].fillna("").astype(str).ne(""), net.orgs["name"].astype(str)),
-            strict=True,
-        )
-    )
+    org_names = net.org_labels
+    lang = net.settings.language
     rows = []
     for k, group in member.groupby(member, sort=True).groups.items():
         ids = [str(x) for x in group]
@@ -163,11 +296,16 @@ def factions(
         b = backing.loc[ids][backs.loc[ids].ne("")].groupby(backs.loc[ids]).sum()
         leans = str(b.sort_values(ascending=False, kind="stable").index[0]) if len(b) else ""
         n_sup = int((a >= 1).sum())
-        mean_text = "not assessed" if np.isnan(mean) else f"{mean:+.2f}"
+        mean_text = term("attitude", "unknown", lang=lang) if np.isnan(mean) else f"{mean:+.2f}"
         lean_text = (
-            say("fac_leans", competitor=org_names.get(leans, leans), backing=float(b.max()))
+            say(
+                "fac_leans",
+                competitor=org_names.get(leans, leans),
+                backing=float(b.max()),
+                lang=lang,
+            )
             if leans
-            else say("fac_no_lean")
+            else say("fac_no_lean", lang=lang)
         )
         rows.append(
             {
@@ -181,7 +319,12 @@ def factions(
                 "supporters": n_sup,
                 "has_supporter": n_sup > 0,
                 "why": say(
-                    "fac_why", size=len(ids), mean=mean_text, lean=lean_text, supporters=n_sup
+                    "fac_why",
+                    size=len(ids),
+                    mean=mean_text,
+                    lean=lean_text,
+                    supporters=n_sup,
+                    lang=lang,
                 ),
             }
         )

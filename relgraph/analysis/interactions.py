@@ -9,10 +9,11 @@ import numpy as np
 import pandas as pd
 
 from relgraph import _touchpoints as tp
+from relgraph.analysis.paths.render import tie_words
 from relgraph.checks import check_date
 from relgraph.model import Settings
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 from relgraph.textvec import (
     Coded,
     counts_text,
@@ -148,6 +149,7 @@ def relationship_strength(
     if n == 0 or ts is None:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in _STRENGTH_COLUMNS})
     backend = text_backend()
+    lang = net.settings.language
     u, v = terms["u"], terms["v"]
     days_since = day - terms["last_day"]
     ties = _tie_kinds(net, u, v)
@@ -155,19 +157,22 @@ def relationship_strength(
         "int_initiative",
         n,
         backend=backend,
+        lang=lang,
         ours=terms["ours"],
         theirs=terms["theirs"],
         mutual=terms["mutual"],
     )
     no_tie = ties == ""
+    kind_words = [term("interaction_kind", k, lang=lang) for k in tp.KIND_CODES]
     why = say_many(
         "int_strength_why",
         n,
         backend=backend,
+        lang=lang,
         n=terms["touchpoints"],
         first=day_text(terms["first_day"]),
         last=day_text(terms["last_day"]),
-        kinds=counts_text(terms["kind_counts"], list(tp.KIND_CODES), backend=backend),
+        kinds=counts_text(terms["kind_counts"], kind_words, backend=backend),
         volume=terms["volume"],
         half_life=float(s.interaction_half_life_days),
         initiative=initiative,
@@ -175,7 +180,7 @@ def relationship_strength(
         strength=terms["strength"],
     )
     if no_tie.any():
-        tail = Coded(no_tie.astype(np.int64), ["", say("int_no_tie")])
+        tail = Coded(no_tie.astype(np.int64), ["", say("int_no_tie", lang=lang)])
         if backend == "python":
             why = why + np.asarray(tail.texts, dtype=object)[tail.codes]
         else:
@@ -304,16 +309,19 @@ def tie_strengths(
     basis = np.where(has_exp, "explicit", np.where(has_der, "interactions", "default"))
     eligible = {str(k) for k in s.interaction_tie_kinds}
     why = []
+    lang = net.settings.language
+    nothing = say("int_derived_nothing", lang=lang)
     for i in range(len(t)):
-        der = f"{derived[i]:.2f}" if has_der[i] else "nothing"
+        der = f"{derived[i]:.2f}" if has_der[i] else nothing
+        words = tie_words(str(kind[i]), lang=lang)
         if has_exp[i]:
-            why.append(say("int_tie_explicit", strength=explicit[i], derived=der))
+            why.append(say("int_tie_explicit", strength=explicit[i], derived=der, lang=lang))
         elif has_der[i]:
-            why.append(say("int_tie_derived", derived=derived[i]))
+            why.append(say("int_tie_derived", derived=derived[i], lang=lang))
         elif kind[i] in eligible:
-            why.append(say("int_tie_default", kind=kind[i], strength=default[i]))
+            why.append(say("int_tie_default", kind=words, strength=default[i], lang=lang))
         else:
-            why.append(say("int_tie_not_eligible", kind=kind[i], strength=default[i]))
+            why.append(say("int_tie_not_eligible", kind=words, strength=default[i], lang=lang))
     return pd.DataFrame(
         {
             "source": src,
@@ -415,11 +423,11 @@ def last_contact(
     kind_s = kind_last.astype(object).reindex(rows_idx).fillna("").to_numpy(dtype=object)
     n_s = count.reindex(rows_idx).fillna(0).to_numpy().astype(np.int64)
     own_s = owners.reindex(rows_idx).fillna(0).to_numpy().astype(np.int64)
-    as_of_text = ts.date().isoformat()
+    as_of_text, lang = ts.date().isoformat(), net.settings.language
     why = []
     for i in range(len(rows)):
         if not has[i]:
-            why.append(say("int_last_never", as_of=as_of_text))
+            why.append(say("int_last_never", as_of=as_of_text, lang=lang))
         else:
             why.append(
                 say(
@@ -429,10 +437,11 @@ def last_contact(
                     as_of=as_of_text,
                     limit=s.contact_stale_days,
                     by=by_s[i],
-                    kind=kind_s[i],
+                    kind=_kind_words(kind_s[i], lang),
                     n=int(n_s[i]),
                     owners=int(own_s[i]),
                     first=str(first_dates[i])[:10],
+                    lang=lang,
                 )
             )
     out = pd.DataFrame(
@@ -472,6 +481,11 @@ _ISSUE_COLUMNS = [
     "row",
     "why",
 ]
+
+
+def _kind_words(kinds: str, lang: str) -> str:
+    """Interaction kinds (``meeting;call``) as the words of ``lang``, ';'-joined."""
+    return ";".join(term("interaction_kind", k, lang=lang) for k in kinds.split(";") if k)
 
 
 def customer_issues(
@@ -622,6 +636,8 @@ def _issue_frame(
 ) -> pd.DataFrame:
     role_holders = set(net.roles["person"].astype(str))
     labels = net.labels
+    lang = net.settings.language
+    complaint = term("interaction_kind", "complaint", lang=lang)
     rows = []
     for it in items:
         opened = int(it["_day"])
@@ -631,7 +647,7 @@ def _issue_frame(
         people = [p for p in it["people"].split(";") if p]
         key = [p for p in people if p in role_holders]
         names = ";".join(str(labels.get(p, p)) for p in people)
-        names_text = ", ".join(str(labels.get(p, p)) for p in people)
+        names_text = say("list_sep", lang=lang).join(str(labels.get(p, p)) for p in people)
         owner_name = str(labels.get(it["owner"], it["owner"]))
         overdue = status == "open" and age > s.open_issue_days
         opened_s = str(np.datetime64(opened, "D"))
@@ -639,27 +655,31 @@ def _issue_frame(
         if status == "open":
             why = say(
                 "int_issue_open",
-                kind="complaint",
+                kind=complaint,
                 people=names_text,
                 opened=opened_s,
                 age=age,
                 limit=s.open_issue_days,
                 owner=owner_name,
+                lang=lang,
             )
         elif status == "closed":
             why = say(
                 "int_issue_closed",
-                kind="complaint",
+                kind=complaint,
                 people=names_text,
                 opened=opened_s,
                 closed=closed_s,
                 age=age,
                 owner=owner_name,
+                lang=lang,
             )
         else:
-            why = say("int_issue_orphan", closed=closed_s, owner=owner_name, people=names_text)
+            why = say(
+                "int_issue_orphan", closed=closed_s, owner=owner_name, people=names_text, lang=lang
+            )
         if key:
-            why += say("int_issue_key", holders=", ".join(key))
+            why += say("int_issue_key", holders=", ".join(key), lang=lang)
         rows.append(
             {
                 "issue": it["issue"],

@@ -101,9 +101,9 @@ class SnapshotDiff:
         :data:`CHANGE_COLUMNS`: ``kind`` (one of :data:`CHANGE_KINDS`), ``person`` (id;
         blank for index rows), ``label``, ``key_position`` (holds a buying role or sits at
         level 1–2 in either snapshot), ``opportunity`` (for roles, gaps and the index),
-        ``before`` and ``after`` (text), ``date`` (when the new state was assessed: the
-        person's ``updated`` for attitudes and backing, else the new snapshot's date; NaT
-        when unknown) and ``why``.
+        ``before`` and ``after`` (text; a gap's ``rule (severity)`` ids), ``date`` (when
+        the new state was assessed: the person's ``updated`` for attitudes and backing,
+        else the new snapshot's date; NaT when unknown) and ``why``.
     index : pandas.DataFrame
         The support index per opportunity and party in both snapshots; columns
         :data:`INDEX_COLUMNS`.
@@ -111,6 +111,9 @@ class SnapshotDiff:
         The snapshots' dates (given, or read from ``YYYY-MM-DD`` folder names).
     note : str
         What was left out for privacy, and what could not be compared.
+    language : str
+        The language of the texts: the later snapshot's ``settings.language`` (the
+        earlier snapshot is compared in the same language).
 
     Examples
     --------
@@ -126,6 +129,7 @@ class SnapshotDiff:
     new_date: pd.Timestamp | None = None
     note: str = ""
     notes: tuple[str, ...] = field(default=())
+    language: str = "en"
 
     def __len__(self) -> int:
         return len(self.changes)
@@ -146,10 +150,10 @@ class SnapshotDiff:
         return f"<p>{text}</p>{body}"
 
 
-def _when(old: pd.Timestamp | None, new: pd.Timestamp | None) -> str:
-    a = old.date().isoformat() if old is not None else say("mon_before")
-    b = new.date().isoformat() if new is not None else say("mon_now")
-    return say("mon_between", old=a, new=b)
+def _when(old: pd.Timestamp | None, new: pd.Timestamp | None, lang: str = "en") -> str:
+    a = old.date().isoformat() if old is not None else say("mon_before", lang=lang)
+    b = new.date().isoformat() if new is not None else say("mon_now", lang=lang)
+    return say("mon_between", old=a, new=b, lang=lang)
 
 
 def _load(snapshot: Snapshot) -> tuple[RelationshipNetwork, pd.Timestamp | None]:
@@ -197,6 +201,7 @@ def _gap_changes(
 
     rows: list[dict[str, Any]] = []
     summaries: dict[tuple[str, str], pd.DataFrame] = {}
+    lang = new.settings.language
 
     def key(g: pd.DataFrame) -> pd.Series:
         parts = [g[c].astype(object).where(g[c].notna(), "").astype(str) for c in _GAP_KEYS]
@@ -234,7 +239,7 @@ def _gap_changes(
                         "before": text if closed else "",
                         "after": "" if closed else text,
                         "date": new_date,
-                        "why": say(f"mon_{kind}", opp=opp, why=why),
+                        "why": say(f"mon_{kind}", opp=opp, why=why, lang=lang),
                     }
                 )
     return rows, summaries
@@ -257,7 +262,8 @@ def _index_table(
             s = summaries[(which, opp)]
             names = net.org_labels
             party = s["party"].astype(str)
-            name = party.map(lambda p: say("party_us") if p == "us" else str(names.get(p, p)))
+            us = say("party_us", lang=net.settings.language)
+            name = party.map(lambda p: us if p == "us" else str(names.get(p, p)))
             return pd.DataFrame({"party": party, "name": name, "index": s["index"].astype(float)})
         return support_index(net, opp)[["party", "name", "index"]]
 
@@ -350,6 +356,8 @@ def diff(
     """
     old_net, old_stamp = _load(old)
     new_net, new_stamp = _load(new)
+    lang = (new_net if isinstance(new, RelationshipNetwork) else old_net).settings.language
+    old_net, new_net = _in_language(old_net, lang), _in_language(new_net, lang)
     old_stamp = _as_stamp(old_date) if old_date is not None else old_stamp
     new_stamp = _as_stamp(new_date) if new_date is not None else new_stamp
     rows = _person_changes(old_net, new_net, new_stamp)
@@ -388,6 +396,7 @@ def diff(
                         opp=r.opportunity,
                         before=before or "—",
                         after=after or "—",
+                        lang=lang,
                     ),
                 }
             )
@@ -406,22 +415,31 @@ def diff(
     changes["key_position"] = changes["key_position"].astype(bool)
     notes: list[str] = []
     if left_out:
-        notes.append(say("mon_left_out", n=left_out))
-    elif not include_sensitive:
-        notes.append(say("mon_nothing_left_out"))
-    else:
-        notes.append(say("mon_included"))
+        notes.append(say("mon_left_out", n=left_out, lang=lang))
+    if hidden:
+        notes.append(say("mon_withheld_people", n=len(hidden), lang=lang))
+    if not left_out and not hidden:
+        notes.append(
+            say("mon_included" if include_sensitive else "mon_nothing_left_out", lang=lang)
+        )
     if not gaps:
-        notes.append(say("mon_no_gaps"))
-    return SnapshotDiff(changes, index, old_stamp, new_stamp, " ".join(notes), tuple(notes))
+        notes.append(say("mon_no_gaps", lang=lang))
+    note = " ".join(notes)
+    return SnapshotDiff(changes, index, old_stamp, new_stamp, note, tuple(notes), lang)
+
+
+def _in_language(net: RelationshipNetwork, lang: str) -> RelationshipNetwork:
+    """Return the network writing its texts in ``lang`` (itself when it already does)."""
+    return net if net.settings.language == lang else net.with_settings(language=lang)
 
 
 def _narrative(d: SnapshotDiff) -> str:
-    when = _when(d.old_date, d.new_date)
+    lang = d.language
+    when = _when(d.old_date, d.new_date, lang)
     c = d.changes
     if not len(c):
-        return say("mon_none", when=when)
-    lines = [say("mon_head", n=len(c), when=when)]
+        return say("mon_none", when=when, lang=lang)
+    lines = [say("mon_head", n=len(c), when=when, lang=lang)]
     personnel = c["kind"].isin(_PERSONNEL)
     groups = [
         ("mon_group_key", personnel & c["key_position"]),
@@ -434,14 +452,14 @@ def _narrative(d: SnapshotDiff) -> str:
     ]
     for key, mask in groups:
         if mask.any():
-            lines.append(say(key, items="; ".join(c.loc[mask, "why"])))
+            lines.append(say(key, items="; ".join(c.loc[mask, "why"]), lang=lang))
     opened = int(c["kind"].eq("gap_opened").sum())
     closed = int(c["kind"].eq("gap_closed").sum())
     if opened or closed:
-        lines.append(say("mon_group_gaps", opened=opened, closed=closed))
+        lines.append(say("mon_group_gaps", opened=opened, closed=closed, lang=lang))
     idx = c["kind"].eq("index")
     if idx.any():
-        lines.append(say("mon_group_index", items="; ".join(c.loc[idx, "why"])))
+        lines.append(say("mon_group_index", items="; ".join(c.loc[idx, "why"]), lang=lang))
     if d.note:
         lines.append(d.note)
     return "\n".join(lines)
@@ -469,7 +487,8 @@ def load_history(
     pandas.DataFrame
         One row per date, opportunity and party, oldest first; columns
         :data:`TREND_COLUMNS` (``index`` is ours on −3..+3, a competitor's on 0..3, as in
-        :func:`relgraph.analysis.influence.support_index`).
+        :func:`relgraph.analysis.influence.support_index`). ``attrs["language"]`` is the
+        latest snapshot's ``settings.language`` (:func:`relgraph.plot_trend` draws in it).
 
     Raises
     ------
@@ -493,8 +512,10 @@ def load_history(
     from relgraph.analysis.influence import support_index
 
     frames = []
+    lang = "en"
     for day, net in load_snapshots(source):
         stamp = pd.Timestamp(day)
+        lang = net.settings.language
         opps = (
             [net.resolve_opportunity(opportunity)]
             if opportunity is not None
@@ -509,4 +530,5 @@ def load_history(
         return pd.DataFrame({c: pd.Series(dtype=object) for c in TREND_COLUMNS})
     out = pd.concat(frames, ignore_index=True)[TREND_COLUMNS]
     out["date"] = pd.to_datetime(out["date"])
+    out.attrs["language"] = lang
     return out

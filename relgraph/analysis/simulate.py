@@ -13,8 +13,9 @@ from relgraph.analysis.influence.model import build_model, model
 from relgraph.analysis.influence.support import downstream, index_frame, power, roles_array
 from relgraph.checks import check_float
 from relgraph.errors import InvalidParameterError
-from relgraph.model import TIE_KIND_SYNONYMS, Settings, TieKind, parse_term
-from relgraph.text import say
+from relgraph.model import Settings
+from relgraph.text import say, term
+from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
 if TYPE_CHECKING:
     from relgraph.network import RelationshipNetwork
@@ -153,6 +154,7 @@ def simulate(
     1     R   0.748  0.748
     """
     s = net.settings
+    lang = s.language
     opp, p, roles = power(net, opportunity)
     competitors = net.competitors_of(opp)
     before_m = model(net)
@@ -163,17 +165,22 @@ def simulate(
         v = check_float(f"changes[{who!r}]", value, minimum=-3, maximum=3)
         i = int(net.index_of(net.resolve_person(str(who)))[0])
         x0[i] = v
-        note[i] = say("sim_changed", value=round(v))
+        note[i] = say("sim_changed", value=round(v), lang=lang)
     removed = np.zeros(n, dtype=bool)
     for who in leaves or ():
         i = int(net.index_of(net.resolve_person(str(who)))[0])
         removed[i] = True
-        note[i] = say("sim_left")
+        note[i] = say("sim_left", lang=lang)
     extra = _new_ties(net, new_ties, s)
     for src, dst, kind in zip(extra["source"], extra["target"], extra["kind"], strict=True):
         for a, b in ((src, dst), (dst, src)):
             i = int(net.index_of(a)[0])
-            text = say("sim_new_tie", kind=kind, other=net.labels[b])
+            text = say(
+                "sim_new_tie",
+                kind=term("tie_kind", kind, lang=lang),
+                other=net.labels[b],
+                lang=lang,
+            )
             note[i] = f"{note[i]}; {text}" if note[i] else text
     after_m = build_model(net, extra=extra, attitude=x0, removed=removed)
     xb = before_m.predicted()

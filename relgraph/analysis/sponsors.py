@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis.paths.render import tie_words
 from relgraph.errors import RelgraphError
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
@@ -253,6 +254,7 @@ def match_sponsor(
     ties = _history(net, target_i, include_sensitive)
     t_level = base.levels[target_i]
     rows = []
+    lang = net.settings.language
     for j in _ranked(sc, cand).tolist():
         ci = int(sc["pos"][j])
         lvl = sc["level"][j]
@@ -278,11 +280,16 @@ def match_sponsor(
                     parity=parity,
                     business=business,
                     history=hist,
-                    tie=say("spo_tie", kind=ties[ci][1]) if hist > 0 else say("spo_no_tie"),
+                    tie=(
+                        say("spo_tie", kind=tie_words(ties[ci][1], lang=lang), lang=lang)
+                        if hist > 0
+                        else say("spo_no_tie", lang=lang)
+                    ),
                     load=n_load,
                     max_load=max_load,
                     capacity=capacity,
                     score=score,
+                    lang=lang,
                 ),
             }
         )

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import RelgraphError
-from relgraph.text import say
+from relgraph.locale import check_language
+from relgraph.text import say, term
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -86,6 +87,7 @@ def tier_customers(
     *,
     weights: Mapping[str, float] | None = None,
     thresholds: Mapping[str, float] | None = None,
+    lang: str = "en",
 ) -> pd.DataFrame:
     """Grade customers S (strategic), A (partner), B (value) or C (general).
 
@@ -103,6 +105,9 @@ def tier_customers(
     thresholds : mapping, optional
         Lowest score of ``S``, ``A`` and ``B`` (:data:`DEFAULT_THRESHOLDS`: 75, 50, 25);
         lower scores are C.
+    lang : {"en", "zh"}, default "en"
+        The language of ``why`` (grading needs no network, so it takes the language
+        itself; pass ``net.settings.language`` to follow a network).
 
     Returns
     -------
@@ -139,6 +144,7 @@ def tier_customers(
     1      YT   60.0    A
     2      ZB    8.4    C
     """
+    lang = check_language(lang)
     if not isinstance(accounts, pd.DataFrame):
         raise TypeError(f"accounts must be a pandas DataFrame, not {type(accounts).__name__}")
     cols = {str(c).strip().lower(): c for c in accounts.columns}
@@ -195,8 +201,9 @@ def tier_customers(
             wf=round(w["fit"], 4),
             f=r.fit_term,
             tier=r.tier,
-            meaning=say(f"tier_{r.tier}"),
+            meaning=term("tier", r.tier, lang=lang),
             cut=t[r.tier],
+            lang=lang,
         )
         for r in out.itertuples(index=False)
     ]

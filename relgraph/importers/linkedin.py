@@ -13,7 +13,7 @@ import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["LINKEDIN_COLUMNS", "LINKEDIN_ORG", "REPORT_COLUMNS", "add_linkedin_connections"]
 
@@ -206,6 +206,9 @@ def add_linkedin_connections(
         without a name or with a bad date (every problem, with file, row and a hint).
     UnknownPersonError
         When ``owner`` is not in the network.
+    InvalidParameterError
+        When ``owner`` is not one of our people (a person at an org of kind ``us``): the
+        connections of a customer's or a competitor's person are not ours to import.
 
     Notes
     -----
@@ -235,10 +238,20 @@ def add_linkedin_connections(
     >>> net2
     RelationshipNetwork(7 people, 4 orgs, 9 ties, 1 opportunities)
     """
-    from relgraph.model import TIE_KIND_SYNONYMS, TieKind, parse_term
+    from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
     tie_kind = str(parse_term(TieKind, TIE_KIND_SYNONYMS, kind))
+    lang = net.settings.language
     owner_id = net.resolve_person(owner)
+    if owner_id not in set(net.our_people()):
+        from relgraph.errors import InvalidParameterError
+
+        party = str(net.party.get(owner_id, "unknown"))
+        raise InvalidParameterError(
+            "owner",
+            owner,
+            say("linkedin_owner_not_ours", who=net.label(owner_id), party=party, lang=lang),
+        )
     p = Path(path)
     frame, line_of = _read(p)
 
@@ -355,8 +368,12 @@ def add_linkedin_connections(
             row.update(
                 action="ambiguous",
                 matched_by=how,
-                why=f"matches several people ({', '.join(hits)}); add a {url_col or 'linkedin'}"
-                " or email column to tell them apart",
+                why=say(
+                    "linkedin_ambiguous",
+                    people=", ".join(hits),
+                    column=url_col or "linkedin",
+                    lang=lang,
+                ),
             )
             report.append(row)
             continue
@@ -364,22 +381,23 @@ def add_linkedin_connections(
             pid = hits[0]
             row.update(matched_by=how, person=pid)
             if pid == owner_id:
-                row.update(action="owner", why=say("linkedin_owner"))
+                row.update(action="owner", why=say("linkedin_owner", lang=lang))
             elif pid in done:
-                row.update(action="duplicate", why="an earlier row already added this person")
+                row.update(action="duplicate", why=say("linkedin_duplicate", lang=lang))
             elif pid in tied:
+                kind_words = term("tie_kind", tied[pid], lang=lang)
                 row.update(
                     action="already tied",
-                    why=say("linkedin_already", kind=tied[pid], owner=owner_label),
+                    why=say("linkedin_already", kind=kind_words, owner=owner_label, lang=lang),
                 )
             else:
-                new_ties.append(_tie(owner_id, pid, tie_kind, dates[i], owner_label))
+                new_ties.append(_tie(owner_id, pid, tie_kind, dates[i], owner_label, lang))
                 done.add(pid)
-                row.update(action="tie added", why=say("linkedin_matched", how=how))
+                row.update(action="tie added", why=say("linkedin_matched", how=how, lang=lang))
             report.append(row)
             continue
         if not add_unmatched:
-            row.update(action="reported", why=say("linkedin_reported"))
+            row.update(action="reported", why=say("linkedin_reported", lang=lang))
             report.append(row)
             continue
         counter += 1
@@ -401,9 +419,9 @@ def add_linkedin_connections(
                 "company": company,
             }
         )
-        new_ties.append(_tie(owner_id, pid, tie_kind, dates[i], owner_label))
+        new_ties.append(_tie(owner_id, pid, tie_kind, dates[i], owner_label, lang))
         done.add(pid)
-        row.update(person=pid, action="new person", why=say("linkedin_new", org=org))
+        row.update(person=pid, action="new person", why=say("linkedin_new", org=org, lang=lang))
         report.append(row)
 
     frames = net.to_frames()
@@ -419,7 +437,7 @@ def add_linkedin_connections(
                     [
                         {
                             "id": LINKEDIN_ORG,
-                            "name": "LinkedIn connections (company not in the data)",
+                            "name": say("linkedin_org_name", lang=lang),
                             "kind": "other",
                         }
                     ]
@@ -443,11 +461,13 @@ def add_linkedin_connections(
     return out, rep
 
 
-def _tie(owner: str, pid: str, kind: str, when: pd.Timestamp | None, label: str) -> dict[str, Any]:
+def _tie(
+    owner: str, pid: str, kind: str, when: pd.Timestamp | None, label: str, lang: str
+) -> dict[str, Any]:
     return {
         "source": owner,
         "target": pid,
         "kind": kind,
         "since": when,
-        "note": say("linkedin_tie", owner=label),
+        "note": say("linkedin_tie", owner=label, lang=lang),
     }

@@ -17,6 +17,10 @@ column names):
   a value it does not know becomes role ``other``, keeps the original in ``crm_role`` and
   is reported; ``IsPrimary`` → ``is_primary``. Opportunities come from ``Opportunity.csv``
   when given, else one per ``OpportunityId`` with the account most of its contacts belong to.
+
+Rows Salesforce marks ``IsDeleted=true`` (in the recycle bin; a "queryAll" export includes
+them) are skipped in every file and listed in the report: a deleted contact is never
+imported as a live person with a ``covers`` tie.
 """
 
 from __future__ import annotations
@@ -28,13 +32,16 @@ import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.read import RawTable, _read_one_csv
-from relgraph.model import ROLE_SYNONYMS, normalize_term
 from relgraph.network import RelationshipNetwork
+from relgraph.text import say
+from relgraph.vocab import ROLE_SYNONYMS, normalize_term
 
 __all__ = ["SalesforceImport", "import_salesforce"]
 
 US_ORG = "US"
-_CJK = r"^[\u3400-\u9fff\uf900-\ufaff]+$"
+# Real characters (not a raw string): pyarrow's regex engine, behind pandas 3's text
+# columns, rejects \u escapes before pyarrow 26.
+_CJK = "^[\u3400-\u9fff\uf900-\ufaff]+$"
 
 _FILES = {
     "account": ("account.csv", "accounts.csv"),
@@ -94,11 +101,17 @@ def _find(folder: Path) -> dict[str, Path]:
     return found
 
 
-def _read(path: Path, key: str, problems: list[Problem]) -> RawTable | None:
+_TRUE = {"true", "1", "yes", "y", "t"}
+
+
+def _read(
+    path: Path, key: str, problems: list[Problem], report: list[dict[str, object]]
+) -> RawTable | None:
     table, probs = _read_one_csv(path, key)
     problems += probs
     if table is None:
         return None
+    table = _without_deleted(table, report)
     missing = [c for c in _REQUIRED[key] if c not in table.frame.columns]
     for col in missing:
         problems.append(
@@ -184,10 +197,10 @@ def import_salesforce(folder: str | Path, *, us_name: str = "Our company") -> Sa
                 )
             ]
         )
-    raw = {key: _read(path, key, problems) for key, path in files.items()}
+    report: list[dict[str, object]] = []
+    raw = {key: _read(path, key, problems, report) for key, path in files.items()}
     if problems:
         raise ValidationError(problems)
-    report: list[dict[str, object]] = []
     contacts = raw["contact"]
     assert contacts is not None
     c = contacts.frame
@@ -244,6 +257,7 @@ def import_salesforce(folder: str | Path, *, us_name: str = "Our company") -> Sa
         }
     )
     skip = {"id", "accountid", "firstname", "lastname", "title", "department", "reportstoid"}
+    skip.add("__row__")
     for col in c.columns:
         if col not in skip:
             people[col if col not in people.columns else f"crm_{col}"] = c[col]
@@ -412,8 +426,86 @@ def import_salesforce(folder: str | Path, *, us_name: str = "Our company") -> Sa
 
     orgs = pd.DataFrame(orgs_rows, columns=["id", "name", "kind", "crm_type"])
     ties = pd.DataFrame(ties_rows, columns=["source", "target", "kind"])
+    side = _side_of(people, orgs)
+    ties, roles = _keep_to_sides(ties, roles, side, report, str(files["contact"]))
     net = RelationshipNetwork.from_frames(orgs, people, ties, opps, roles)
     return SalesforceImport(net, pd.DataFrame(report, columns=_REPORT_COLUMNS))
+
+
+def _side_of(people: pd.DataFrame, orgs: pd.DataFrame) -> dict[str, str]:
+    """Person id → the kind of their org."""
+    kind = dict(zip(orgs["id"].astype(str), orgs["kind"].astype(str), strict=True))
+    return {str(p): kind.get(str(o), "") for p, o in zip(people["id"], people["org"], strict=True)}
+
+
+def _keep_to_sides(
+    ties: pd.DataFrame,
+    roles: pd.DataFrame | None,
+    side: dict[str, str],
+    report: list[dict[str, object]],
+    contact_file: str,
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Leave out (and report) what relgraph refuses across sides.
+
+    A reporting line between a competitor's contact and a customer's (or partner's), and a
+    buying role held by a competitor's contact, are CRM data a relgraph dataset cannot
+    hold (see :mod:`relgraph.io.consistency`).
+    """
+    sides = ("us", "competitor")
+    ks, kt = ties["source"].map(side), ties["target"].map(side)
+    across = ties["kind"].eq("reports_to") & ks.ne(kt) & (ks.isin(sides) | kt.isin(sides))
+    for pos in across[across].index:
+        report.append(
+            {
+                "file": contact_file,
+                "row": None,
+                "column": "reportstoid",
+                "value": f"{ties['source'].iloc[pos]} → {ties['target'].iloc[pos]}",
+                "action": "no reports_to tie",
+                "why": say("imp_sf_across_sides", contact=ks[pos], manager=kt[pos]),
+            }
+        )
+    if roles is not None:
+        held = roles["person"].map(side).isin(sides)
+        for pos in held[held].index:
+            report.append(
+                {
+                    "file": "",
+                    "row": None,
+                    "column": "contactid",
+                    "value": roles.at[pos, "person"],
+                    "action": "role row skipped",
+                    "why": say("imp_sf_role_competitor"),
+                }
+            )
+        roles = roles[~held].reset_index(drop=True)
+    return ties[~across].reset_index(drop=True), roles
+
+
+def _without_deleted(table: RawTable, report: list[dict[str, object]]) -> RawTable:
+    """Drop the rows Salesforce marks ``IsDeleted`` (the recycle bin), reporting each one.
+
+    The rows kept remember their row in the file (column ``__row__``) for the report.
+    """
+    frame = table.frame
+    rows = pd.Series(range(table.first_row, table.first_row + len(frame)), dtype="int64")
+    if "isdeleted" not in frame.columns:
+        return table
+    deleted = frame["isdeleted"].astype(str).str.strip().str.lower().isin(_TRUE).to_numpy()
+    for pos in deleted.nonzero()[0]:
+        report.append(
+            {
+                "file": table.source,
+                "row": int(rows.iloc[pos]),
+                "column": "isdeleted",
+                "value": str(frame["isdeleted"].iloc[pos]),
+                "action": say("imp_deleted_action"),
+                "why": say("imp_deleted"),
+            }
+        )
+    kept = frame.loc[~deleted].drop(columns=["isdeleted"]).reset_index(drop=True)
+    kept["__row__"] = rows[~deleted].to_numpy()
+    return RawTable(table.name, kept, table.source, table.first_row)
 
 
 def _full_names(first: pd.Series, last: pd.Series) -> pd.Series:
@@ -426,9 +518,10 @@ def _full_names(first: pd.Series, last: pd.Series) -> pd.Series:
 def _rep(
     table: RawTable, pos: int, column: str, value: object, action: str, why: str
 ) -> dict[str, object]:
+    rows = table.frame["__row__"] if "__row__" in table.frame.columns else None
     return {
         "file": table.source,
-        "row": pos + table.first_row,
+        "row": int(rows.iloc[pos]) if rows is not None else pos + table.first_row,
         "column": column,
         "value": value,
         "action": action,

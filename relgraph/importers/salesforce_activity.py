@@ -14,9 +14,10 @@ The mapping (one Salesforce activity row → one touchpoint):
 * ``Subject`` → ``subject``; ``Id`` → ``salesforce_id``; every other column is kept,
   lower-cased.
 
-Rows that cannot become a touchpoint (no contact, a Lead instead of a Contact, no owner, no
-or an unreadable date, an id unknown to the network) are not imported and are listed in the
-report with the reason: nothing is dropped silently.
+Rows that cannot become a touchpoint (deleted in Salesforce, ``IsDeleted=true``; no
+contact, a Lead instead of a Contact, no owner, no or an unreadable date, an id unknown to
+the network) are not imported and are listed in the report with the reason: nothing is
+dropped silently.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.read import _read_one_csv
-from relgraph.model import INTERACTION_KIND_SYNONYMS, normalize_term
 from relgraph.network import RelationshipNetwork
+from relgraph.text import say
+from relgraph.vocab import INTERACTION_KIND_SYNONYMS, normalize_term
 
 __all__ = ["ActivityImport", "import_salesforce_activities"]
 
@@ -50,7 +52,9 @@ _KNOWN = {
     "calltype",
     "taskwhoids",
     "eventwhoids",
+    "isdeleted",
 }
+_TRUE = {"true", "1", "yes", "y", "t"}
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,7 @@ def import_salesforce_activities(
     report: list[dict[str, object]] = []
     known_people = set(network.person_ids) if network is not None else None
     ours = set(network.our_people()) if network is not None else None
+    lang = network.settings.language if network is not None else "en"
     sources = _sources(source)
     api = {"whoid": "WhoId", "ownerid": "OwnerId", "activitydate": "ActivityDate"}
     lacking = [
@@ -214,6 +219,10 @@ def import_salesforce_activities(
                     }
                 )
 
+            deleted = col["isdeleted"].iloc[i]
+            if deleted.strip().lower() in _TRUE:
+                skip("IsDeleted", deleted, say("imp_deleted", lang=lang))
+                continue
             multi = col["taskwhoids"].iloc[i] or col["eventwhoids"].iloc[i]
             who = [w for w in (multi or col["whoid"].iloc[i]).replace(",", ";").split(";") if w]
             owner = col["ownerid"].iloc[i]
@@ -224,35 +233,25 @@ def import_salesforce_activities(
             )
             date = pd.to_datetime(date_text, errors="coerce", format="ISO8601")
             if not who:
-                skip(
-                    "WhoId",
-                    "",
-                    "no contact (WhoId blank): an activity on an account only cannot be tied "
-                    "to a person",
-                )
+                skip("WhoId", "", say("imp_act_no_contact", lang=lang))
                 continue
             leads = [w for w in who if w.startswith("00Q")]
             if leads:
-                skip(
-                    "WhoId",
-                    leads[0],
-                    f"WhoId {leads[0]} is a Lead, not a Contact; convert the lead or add the "
-                    "person by hand",
-                )
+                skip("WhoId", leads[0], say("imp_act_lead", id=leads[0], lang=lang))
                 continue
             if not owner:
-                skip("OwnerId", "", "no owner (OwnerId blank)")
+                skip("OwnerId", "", say("imp_act_no_owner", lang=lang))
                 continue
             if pd.isna(date):
-                skip("ActivityDate", date_text, "no readable date (expected YYYY-MM-DD)")
+                skip("ActivityDate", date_text, say("imp_act_no_date", lang=lang))
                 continue
             if known_people is not None and ours is not None:
                 unknown = [w for w in who if w not in known_people]
                 if unknown:
-                    skip("WhoId", unknown[0], f"contact {unknown[0]} is not in the network")
+                    skip("WhoId", unknown[0], say("imp_act_unknown", id=unknown[0], lang=lang))
                     continue
                 if owner not in ours:
-                    skip("OwnerId", owner, f"owner {owner} is not one of our people")
+                    skip("OwnerId", owner, say("imp_act_not_ours", id=owner, lang=lang))
                     continue
             subject = col["subject"].iloc[i]
             type_ = col["type"].iloc[i]
@@ -267,9 +266,9 @@ def import_salesforce_activities(
                         "column": "Type",
                         "value": decided,
                         "action": "kind set to 'other'",
-                        "why": "activity type not recognised"
-                        if decided
-                        else "no Type, subtype or Call:/Email: subject prefix",
+                        "why": say(
+                            "imp_act_type_unknown" if decided else "imp_act_no_type", lang=lang
+                        ),
                     }
                 )
             call = normalize_term(col["calltype"].iloc[i])

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.read import RawTable, read_csv_folder, read_excel
+from relgraph.text import message
 
 __all__ = ["read_path"]
 
@@ -41,19 +42,10 @@ def read_path(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
         return read_csv_folder(p)
     if p.suffix.lower() in _EXCEL and p.is_file():
         return read_excel(p)
-    what = "does not exist" if not p.exists() else "is neither a folder nor an .xlsx file"
     if p.is_file() and p.suffix.lower() in (".csv", ".parquet"):
-        what = f"is one table; give the folder that holds all the tables ({p.parent})"
-    raise ValidationError(
-        [
-            Problem(
-                "",
-                None,
-                None,
-                str(p),
-                Reason.UNREADABLE,
-                f"{p} {what}; give a folder of CSV files or an Excel workbook",
-                str(p),
-            )
-        ]
-    )
+        hint = message("val_path_one_table", path=str(p), folder=str(p.parent))
+    elif p.exists():
+        hint = message("val_path_not_input", path=str(p))
+    else:
+        hint = message("val_path_missing", path=str(p))
+    raise ValidationError([Problem.of("", None, None, str(p), Reason.UNREADABLE, hint, str(p))])

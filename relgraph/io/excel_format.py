@@ -3,9 +3,12 @@
 The helpers write pandas tables with openpyxl so that a workbook opens ready to read: a bold
 header row that stays in view, column widths fitted to the content (a Chinese character
 counts as two), long text wrapped, an attitude colour scale (−3 red … 0 white … +3 green),
-and an optional cover sheet of ``(setting, value)`` lines. Text is always written as text:
-a value starting with ``=`` never becomes a formula, and characters Excel cannot store are
-dropped.
+and an optional cover sheet of ``(setting, value)`` lines. Text is always written as a
+text cell: a value starting with ``=`` (or ``+ - @``) never becomes a formula — the cell
+also gets Excel's "quote prefix", so editing it in Excel keeps it text — and characters
+Excel cannot store are kept as Excel's own ``_xHHHH_`` escapes (see
+:mod:`relgraph.io.encode`). The workbook is written atomically, never over an input of
+the run (see :mod:`relgraph.io.files`).
 """
 
 from __future__ import annotations
@@ -16,13 +19,21 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from relgraph.checks import check_choice
+from relgraph.errors import OutputError
+from relgraph.io.encode import FORMULA_POLICIES, FormulaPolicy, is_formula_like, xlsx_text
+from relgraph.io.files import PathLike, atomic_write
+from relgraph.text import say
+
 __all__ = [
     "ATTITUDE_SCALE",
+    "MAX_CELL_TEXT",
+    "MAX_ROWS",
     "MAX_WIDTH",
     "cell_value",
     "display_width",
@@ -36,9 +47,15 @@ __all__ = [
 ATTITUDE_SCALE: tuple[tuple[int, str], ...] = ((-3, "F8696B"), (0, "FFFFFF"), (3, "63BE7B"))
 #: Widest column, in characters; longer text wraps.
 MAX_WIDTH = 60
+#: Most data rows an Excel sheet holds (1,048,576 rows, less the header).
+MAX_ROWS = 1_048_575
+#: Most characters an Excel cell holds; Excel refuses (repairs) a workbook with more.
+MAX_CELL_TEXT = 32_767
+#: What a writer does with text longer than :data:`MAX_CELL_TEXT`.
+TooLong = Literal["cut", "refuse"]
+_TOO_LONG = ("cut", "refuse")
 _MIN_WIDTH = 6
 _HEADER_FILL = "DDEBF7"
-_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -52,7 +69,10 @@ def display_width(text: object) -> int:
     >>> display_width("Fang Hua"), display_width("方华 (Fang Hua)"), display_width("ab\nabcd")
     (8, 15, 4)
     """
-    lines = str(text).split("\n")
+    text = str(text)
+    if text.isascii():
+        return max(len(line) for line in text.split("\n"))
+    lines = text.split("\n")
     return max(
         sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines
     )
@@ -70,24 +90,26 @@ def safe_sheet_name(name: str) -> str:
 
 
 def cell_value(value: Any) -> Any:
-    """Convert a pandas/numpy value into what openpyxl stores (None for blanks).
+    r"""Convert a pandas/numpy value into what openpyxl stores (None for blanks).
 
     Dates become :class:`datetime.date` (or ``datetime`` when they have a time), numpy
-    numbers become Python numbers, lists become ``"; "``-joined text, and text loses the
-    control characters Excel cannot store.
+    numbers become Python numbers, lists become ``"; "``-joined text, and the control
+    characters Excel cannot store are written as Excel's ``_xHHHH_`` escapes
+    (:func:`relgraph.io.encode.xlsx_text`), so nothing is lost and openpyxl never refuses
+    the value.
 
     Examples
     --------
     >>> import numpy as np, pandas as pd
     >>> cell_value(np.int64(3)), cell_value(pd.NA), cell_value(pd.Timestamp("2026-05-31"))
     (3, None, datetime.date(2026, 5, 31))
-    >>> cell_value(["a", "b"]), cell_value(float("nan"))
-    ('a; b', None)
+    >>> cell_value(["a", "b"]), cell_value(float("nan")), cell_value("Ann\vLee")
+    ('a; b', None, 'Ann_x000B_Lee')
     """
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, (list, tuple, set, frozenset)):
-        return "; ".join(str(v) for v in value)
+        return xlsx_text("; ".join(str(v) for v in value))
     if isinstance(value, pd.Timestamp):
         if value.tz is not None:
             value = value.tz_localize(None)
@@ -107,18 +129,38 @@ def cell_value(value: Any) -> Any:
         return None if math.isnan(f) or math.isinf(f) else f
     if isinstance(value, (int, _dt.date)):
         return value
-    return _ILLEGAL.sub("", str(value))
+    return xlsx_text(str(value))
 
 
-def _set(cell: Any, value: Any) -> None:
+def _set(cell: Any, value: Any, formulas: str = "escape", too_long: str = "cut") -> None:
     value = cell_value(value)
+    if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+        value = _long_text(cell, value, too_long)
     cell.value = value
-    if isinstance(value, str):
+    if isinstance(value, str) and formulas == "escape":
         cell.data_type = "s"  # never a formula, whatever the text starts with
+        if is_formula_like(value):
+            cell.quotePrefix = True  # and editing it in Excel keeps it text
     elif isinstance(value, _dt.datetime):
         cell.number_format = "yyyy-mm-dd hh:mm"
     elif isinstance(value, _dt.date):
         cell.number_format = "yyyy-mm-dd"
+
+
+def _long_text(cell: Any, value: str, too_long: str) -> str:
+    """Cut text Excel cannot hold, saying so in the cell, or refuse it."""
+    if too_long == "refuse":
+        raise OutputError(
+            say(
+                "out_cell_too_long",
+                sheet=cell.parent.title,
+                cell=cell.coordinate,
+                n=len(value),
+                limit=MAX_CELL_TEXT,
+            )
+        )
+    marker = say("out_cell_cut", n=len(value))
+    return value[: MAX_CELL_TEXT - len(marker)] + marker
 
 
 def _fit_widths(ws: Any, widths: Sequence[int], *, max_width: int) -> None:
@@ -134,6 +176,8 @@ def write_frame(
     *,
     attitude_columns: Iterable[str] = (),
     max_width: int = MAX_WIDTH,
+    formulas: FormulaPolicy = "escape",
+    too_long: TooLong = "cut",
 ) -> None:
     """Write ``frame`` into an empty worksheet, formatted for reading.
 
@@ -148,6 +192,21 @@ def write_frame(
         :data:`ATTITUDE_SCALE`. Names not in ``frame`` are ignored.
     max_width : int
         Widest column in characters; longer cells wrap.
+    formulas : {"escape", "keep"}
+        ``"escape"`` (the default) writes every text as a text cell, so ``=…`` is never a
+        live formula; ``"keep"`` lets openpyxl turn text starting with ``=`` into a
+        formula, for a caller who wants that.
+    too_long : {"cut", "refuse"}
+        Text longer than an Excel cell holds (:data:`MAX_CELL_TEXT`) is cut, ending in a
+        note saying how long it was (``"cut"``), or raises :class:`OutputError`
+        (``"refuse"``, for data that must read back the same).
+
+    Raises
+    ------
+    OutputError
+        With ``too_long="refuse"``, for a text longer than :data:`MAX_CELL_TEXT`.
+    InvalidParameterError
+        For another ``formulas`` or ``too_long`` value.
 
     Notes
     -----
@@ -169,6 +228,8 @@ def write_frame(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    policy = check_choice("formulas", formulas, FORMULA_POLICIES)
+    cut = check_choice("too_long", too_long, _TOO_LONG)
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", start_color=_HEADER_FILL, end_color=_HEADER_FILL)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -183,7 +244,7 @@ def write_frame(
     for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
         for j, value in enumerate(row, start=1):
             cell = ws.cell(row=i, column=j)
-            _set(cell, value)
+            _set(cell, value, policy, cut)
             cell.alignment = wrap
             if cell.value is not None:
                 text = cell.value.isoformat() if isinstance(cell.value, _dt.date) else cell.value
@@ -261,32 +322,52 @@ def write_cover(
 
 
 def write_workbook(
-    path: str | Path,
+    path: PathLike,
     sheets: Mapping[str, pd.DataFrame],
     *,
     cover: tuple[str, Sequence[tuple[str, Any]]] | None = None,
     attitude_columns: Iterable[str] = (),
+    inputs: Iterable[PathLike] = (),
+    formulas: FormulaPolicy = "escape",
+    too_long: TooLong = "cut",
+    cover_sheet: str = "Cover",
 ) -> Path:
-    """Write several tables as one formatted ``.xlsx`` workbook.
+    """Write several tables as one formatted ``.xlsx`` workbook, atomically.
 
     Parameters
     ----------
     path : str or Path
-        Where to write (parent folders are created).
+        Where to write (missing folders are created). The workbook is saved to a
+        temporary file first and renamed into place, so a failure leaves any earlier file
+        there unchanged.
     sheets : mapping of str to DataFrame
         Sheet name → table, in order (names made valid with :func:`safe_sheet_name`).
     cover : (str, sequence of (str, object)), optional
-        Title and lines of a first sheet called ``Cover`` (see :func:`write_cover`).
+        Title and lines of a first sheet called ``cover_sheet`` (see :func:`write_cover`).
     attitude_columns : iterable of str
         Column names, in any sheet, that get the attitude colour scale.
+    inputs : iterable of path
+        The run's inputs, which ``path`` must not overwrite (see
+        :func:`relgraph.io.files.check_outputs`).
+    formulas : {"escape", "keep"}
+        See :func:`write_frame`; the cover sheet is always escaped.
+    too_long : {"cut", "refuse"}
+        See :func:`write_frame`.
+    cover_sheet : str
+        The cover sheet's name (``"Cover"``; the plan names it in its language).
 
     Returns
     -------
     Path
-        The path written.
+        The path written (the path as given).
 
     Raises
     ------
+    OutputError
+        When ``path`` is an input of the run, a folder, or cannot be written, or a table has
+        more than :data:`MAX_ROWS` rows.
+    InvalidParameterError
+        For another ``formulas`` value.
     MissingDependencyError
         When openpyxl is not installed.
 
@@ -305,20 +386,24 @@ def write_workbook(
         from relgraph.errors import MissingDependencyError
 
         raise MissingDependencyError("openpyxl", "Excel export") from err
+    check_choice("formulas", formulas, FORMULA_POLICIES)
+    for name, frame in sheets.items():
+        if len(frame) > MAX_ROWS:
+            raise OutputError(
+                say("out_too_many_rows", sheet=name, rows=len(frame), limit=MAX_ROWS),
+                path=str(path),
+            )
     att = list(attitude_columns)
     wb = Workbook()
     first = wb.active
     if cover is not None:
-        first.title = "Cover"
+        first.title = safe_sheet_name(cover_sheet)
         write_cover(first, cover[0], cover[1])
     else:
         wb.remove(first)
     for name, frame in sheets.items():
         ws = wb.create_sheet(safe_sheet_name(name))
-        write_frame(ws, frame, attitude_columns=att)
+        write_frame(ws, frame, attitude_columns=att, formulas=formulas, too_long=too_long)
     if not wb.sheetnames:
         wb.create_sheet("Sheet")
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
-    return out
+    return atomic_write(path, wb.save, inputs=inputs)

@@ -19,8 +19,8 @@ from relgraph.errors import Problem, Reason
 from relgraph.io.schema import SCHEMAS, Column
 from relgraph.io.template import choices, range_rule
 from relgraph.locale import check_language
-from relgraph.model import normalize_term, suggest
 from relgraph.text import say, term
+from relgraph.vocab import normalize_term, suggest
 
 __all__ = ["LOCALIZED_REASONS", "localize_problem", "problem_frame"]
 
@@ -70,9 +70,10 @@ def localize_problem(problem: Problem, *, lang: str = "en") -> Problem:
     Returns
     -------
     Problem
-        The same problem; for a reason of :data:`LOCALIZED_REASONS` on a known column and
-        a language other than English, the hint rewritten in that language, naming the
-        allowed values in its words. Any other problem is returned unchanged.
+        The same problem with its hint in ``lang``: for a reason of
+        :data:`LOCALIZED_REASONS` on a known column, rewritten naming the allowed values
+        in that language's words; otherwise its catalogue sentence
+        (:meth:`relgraph.errors.Problem.text`) rendered in ``lang``.
 
     Examples
     --------
@@ -83,8 +84,10 @@ def localize_problem(problem: Problem, *, lang: str = "en") -> Problem:
     """  # noqa: E501
     lang = check_language(lang)
     col = _column(problem)
-    if lang == "en" or col is None or problem.reason not in LOCALIZED_REASONS:
+    if lang == "en":
         return problem
+    if col is None or problem.reason not in LOCALIZED_REASONS:
+        return _in_language(problem, lang)
     if problem.reason is Reason.UNKNOWN_TERM and col.type == "term":
         hint = _unknown_term(col, problem.value, lang)
     elif problem.reason is Reason.NOT_A_BOOLEAN:
@@ -95,8 +98,15 @@ def localize_problem(problem: Problem, *, lang: str = "en") -> Problem:
     elif col.type in ("int", "float"):
         hint = say("val_expected", lang=lang, rule=range_rule(col, lang=lang))
     else:
-        return problem
+        return _in_language(problem, lang)
     return dataclasses.replace(problem, hint=hint)
+
+
+def _in_language(problem: Problem, lang: str) -> Problem:
+    """Render the problem's catalogue sentence in ``lang`` (a problem without one is kept)."""
+    if problem.message is None:
+        return problem
+    return dataclasses.replace(problem, hint=problem.text(lang))
 
 
 def problem_frame(problems: Iterable[Problem], *, lang: str = "en") -> pd.DataFrame:

@@ -3,7 +3,12 @@
 Nothing is checked here beyond "can it be read": every value stays text, so that
 :mod:`relgraph.io.validate` can report problems with the exact value the user wrote.
 CSV files may be UTF-8 (with or without BOM), UTF-16 (with or without BOM), or
-GBK/GB18030; Windows line endings are fine. UTF-8 files are parsed by pyarrow's
+GBK/GB18030; Windows line endings are fine. What would read as silently wrong values is a
+problem here, with its row: a UTF-8 file with a row in another encoding, a row with more
+or fewer fields than the header (:mod:`relgraph.io.csv_checks`), an Excel error cell or a
+formula without a saved result (:mod:`relgraph.io.xlsx_cells`). The apostrophe relgraph's
+writers put before formula-like text in CSV files, and Excel's ``_xHHHH_`` escapes in
+workbooks, are undone (:mod:`relgraph.io.encode`). UTF-8 files are parsed by pyarrow's
 multi-threaded CSV reader when pyarrow is installed (the ``parquet`` extra), else by
 pandas; both give the same text. Parquet files need pyarrow.
 """
@@ -11,7 +16,6 @@ pandas; both give the same text. Parquet files need pyarrow.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -23,8 +27,17 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import MissingDependencyError, Problem, Reason
+from relgraph.io.csv_checks import (
+    MAX_ROW_PROBLEMS,
+    decode_bytes,
+    decode_csv,
+    field_count_problems,
+    wrong_length_problem,
+)
+from relgraph.io.discover import _find_files, _meant_table, _misnamed, _unused_files, ignored_inputs
+from relgraph.io.encode import unescape_frame, xlsx_unescape
 from relgraph.io.schema import SCHEMAS
-from relgraph.model import normalize_term
+from relgraph.text import Message, message
 
 __all__ = [
     "TEXT_DTYPE",
@@ -34,65 +47,17 @@ __all__ = [
     "read_csv_folder",
     "read_excel",
     "read_frames",
-    "read_parquet_folder",
 ]
 
 #: The dtype of text columns: pandas' default string dtype (pyarrow-backed ``str`` in
 #: pandas 3, ``object`` in pandas 2).
 TEXT_DTYPE: Any = pd.Series([""]).astype(str).dtype
+
 _OBJECT_TEXT: bool = pd.api.types.is_object_dtype(TEXT_DTYPE)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_FOLDER_SUFFIXES = (".csv", ".parquet")
-#: Files in a dataset folder that look like data; those that are not a table are checked
-#: for a misspelt table name and listed by :func:`ignored_inputs`.
-_DATA_SUFFIXES = (".csv", ".parquet", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".json")
-_DF = "<DataFrame>"
 
-#: Names people give their files or sheets for each table (compared after
-#: :func:`relgraph.model.normalize_term`); a file called so is refused with a rename hint
-#: when the table itself is absent, rather than being ignored.
-_TABLE_SYNONYMS: Mapping[str, str] = {
-    normalize_term(word): table
-    for table, words in {
-        "orgs": [
-            "org",
-            "organisation",
-            "organisations",
-            "organization",
-            "organizations",
-            "companies",
-            "company",
-            "accounts",
-            "组织",
-            "公司",
-            "单位",
-        ],
-        "people": ["person", "persons", "contacts", "contact", "人员", "联系人", "人物"],
-        "ties": [
-            "tie",
-            "relationships",
-            "relationship",
-            "relations",
-            "edges",
-            "links",
-            "关系",
-            "人脉",
-        ],
-        "opportunities": ["opportunity", "deals", "deal", "opps", "商机", "项目"],
-        "roles": ["role", "buying roles", "contact roles", "角色"],
-        "affiliations": ["affiliation", "memberships", "circles", "圈子"],
-        "interactions": [
-            "interaction",
-            "touchpoints",
-            "activities",
-            "activity",
-            "互动",
-            "拜访记录",
-        ],
-    }.items()
-    for word in words
-}
+_DF = "<DataFrame>"
 
 
 @dataclass
@@ -118,60 +83,6 @@ class RawTable:
     source: str
     first_row: int
 
-    def row_numbers(self, mask: np.ndarray | pd.Series) -> np.ndarray:
-        """Row numbers (as shown to the user) of the rows selected by a boolean mask."""
-        return np.flatnonzero(np.asarray(mask)) + self.first_row
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    r"""Decode a text file's bytes, detecting UTF-8 (BOM or not), UTF-16 and GB18030.
-
-    UTF-16 is recognised by its BOM or, without one, by the zero bytes that ASCII
-    characters leave in every other position.
-
-    Parameters
-    ----------
-    data : bytes
-        The file's content.
-
-    Returns
-    -------
-    text, encoding : str, str
-
-    Raises
-    ------
-    UnicodeDecodeError
-        When no supported encoding fits.
-
-    Examples
-    --------
-    >>> decode_bytes("名字".encode("gbk"))
-    ('名字', 'gb18030')
-    >>> decode_bytes(b"\xef\xbb\xbfid")
-    ('id', 'utf-8-sig')
-    >>> decode_bytes("id,名字".encode("utf-16-le"))
-    ('id,名字', 'utf-16-le')
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    head = data[:4096]
-    if len(data) % 2 == 0 and b"\x00" in head:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        try:
-            if even == 0 and odd * 8 > len(head):
-                return data.decode("utf-16-le"), "utf-16-le"
-            if odd == 0 and even * 8 > len(head):
-                return data.decode("utf-16-be"), "utf-16-be"
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return data.decode("gb18030"), "gb18030"
-
 
 def _clean_name(name: object) -> str:
     return str(name).replace("\ufeff", "").strip().lower()
@@ -188,16 +99,8 @@ def _duplicates(names: list[str]) -> list[str]:
 
 
 def _duplicate_column_problem(name: str, dups: list[str], src: str, row: int | None) -> Problem:
-    return Problem(
-        name,
-        row,
-        dups[0],
-        ", ".join(dups),
-        Reason.DUPLICATE_COLUMN,
-        f"the column(s) {', '.join(repr(d) for d in dups)} appear more than once in the header "
-        "(names are compared ignoring case and spaces); rename or remove the extra column",
-        src,
-    )
+    hint = message("val_duplicate_column", columns=", ".join(repr(d) for d in dups))
+    return Problem.of(name, row, dups[0], ", ".join(dups), Reason.DUPLICATE_COLUMN, hint, src)
 
 
 def _cell_text(value: object) -> str:
@@ -258,18 +161,8 @@ def _wrap(
     for i, col in enumerate(names):
         text, bad = _to_text(frame.iloc[:, i])
         if bad:
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    col,
-                    "",
-                    Reason.ENCODING,
-                    "the column holds text that is not valid Unicode (lone surrogates); "
-                    "fix the text where it came from",
-                    src,
-                )
-            )
+            hint = message("val_surrogates")
+            problems.append(Problem.of(name, None, col, "", Reason.ENCODING, hint, src))
         out[col] = text.reset_index(drop=True)
     result = pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
     if not names:
@@ -277,8 +170,8 @@ def _wrap(
     return RawTable(name, result, src, first_row), problems
 
 
-def _problem(name: str, src: str, reason: Reason, hint: str, row: int | None = None) -> Problem:
-    return Problem(name, row, None, "", reason, hint, src)
+def _problem(name: str, src: str, reason: Reason, hint: Message, row: int | None = None) -> Problem:
+    return Problem.of(name, row, None, "", reason, hint, src)
 
 
 def _header(text: str) -> list[str]:
@@ -297,22 +190,42 @@ def _column_names(raw: Sequence[object]) -> list[str]:
     ]
 
 
-def _parse_with_pyarrow(data: bytes, names: list[str]) -> pd.DataFrame | None:
-    """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible."""
+#: A row pyarrow found with the wrong number of fields: (row number, text, fields, expected).
+_BadRow = tuple[int | None, str, int, int]
+
+
+def _parse_with_pyarrow(
+    data: bytes, names: list[str], *, threads: bool = True
+) -> tuple[pd.DataFrame | None, list[_BadRow]]:
+    """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible.
+
+    Rows with more or fewer fields than the header are collected (not padded, not
+    shifted); when there are any, no frame is returned.
+    """
     if _OBJECT_TEXT:
-        return None
+        return None, []
     try:
         import pyarrow as pa
         import pyarrow.csv as pacsv
     except ImportError:
-        return None
+        return None, []
+    bad: list[_BadRow] = []
+
+    def wrong_length(row: Any) -> str:
+        bad.append((row.number, row.text, row.actual_columns, row.expected_columns))
+        return "skip"
+
     try:
         table = pacsv.read_csv(
             io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            read_options=pacsv.ReadOptions(
+                column_names=names, skip_rows=1, block_size=1 << 24, use_threads=threads
+            ),
             # quoted values may hold line breaks; without any quote the faster parallel
             # parser is exact
-            parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in data),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=b'"' in data, invalid_row_handler=wrong_length
+            ),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.large_string()),
                 strings_can_be_null=False,
@@ -320,10 +233,14 @@ def _parse_with_pyarrow(data: bytes, names: list[str]) -> pd.DataFrame | None:
             ),
         )
     except (pa.ArrowException, ValueError):
-        return None  # let pandas find the line and say what is wrong
+        return None, []  # let pandas find the line and say what is wrong
+    if bad:
+        if threads and any(number is None for number, *_ in bad):
+            return _parse_with_pyarrow(data, names, threads=False)  # to number the rows
+        return None, bad
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
     frame: pd.DataFrame = table.to_pandas(types_mapper=mapping.get, self_destruct=True)
-    return frame
+    return frame, []
 
 
 def _parse_with_pandas(text: str) -> pd.DataFrame:
@@ -347,42 +264,49 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     try:
         data = path.read_bytes()
     except OSError as err:
-        return None, [_problem(name, src, Reason.UNREADABLE, f"cannot read the file: {err}")]
-    try:
-        text, encoding = decode_bytes(data)
-    except UnicodeDecodeError:
-        hint = (
-            "the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as 'CSV UTF-8' "
-            "(Excel: File > Save As > CSV UTF-8)"
-        )
-        return None, [_problem(name, src, Reason.ENCODING, hint)]
+        return None, [_problem(name, src, Reason.UNREADABLE, message("val_unreadable", error=err))]
+    text, encoding, problems = decode_csv(data, name, src)
+    if text is None:
+        return None, problems
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        hint = (
-            f"the file contains a NUL character (first on line {line}): it is binary or "
-            "mis-encoded; save it again as 'CSV UTF-8'"
-        )
+        hint = message("val_nul", line=line)
         return None, [_problem(name, src, Reason.ENCODING, hint, row=line)]
     if not text.strip():
-        return None, [_problem(name, src, Reason.EMPTY_TABLE, "the file is empty; add a header")]
+        return None, [_problem(name, src, Reason.EMPTY_TABLE, message("val_empty_file"))]
     names = _header(text)
     dups = _duplicates(names)
     if dups:
         return None, [_duplicate_column_problem(name, dups, src, 1)]
     frame = None
-    if encoding.startswith("utf-8") and len(set(names)) == len(names):
-        frame = _parse_with_pyarrow(data[3:] if encoding == "utf-8-sig" else data, names)
+    if len(set(names)) == len(names):
+        utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
+        frame, bad = _parse_with_pyarrow(text.encode("utf-8") if utf8 is None else utf8, names)
+        if bad:
+            return None, [
+                wrong_length_problem(name, src, number, row, fields, expected)
+                for number, row, fields, expected in bad[:MAX_ROW_PROBLEMS]
+            ]
         if frame is not None and (frame.columns.tolist() != names):
             frame = None
     if frame is None:
         try:
             frame = _parse_with_pandas(text)
         except (pd.errors.ParserError, ValueError) as err:
+            long_rows = field_count_problems(text, name, src, names, longer_only=True)
+            if long_rows:
+                return None, long_rows
             msg = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
-            hint = f"not a readable CSV ({msg}); check the quotes and the number of commas per row"
+            hint = message("val_bad_csv", error=msg)
             return None, [_problem(name, src, Reason.UNREADABLE, hint)]
+        wrong = field_count_problems(text, name, src, names)  # pandas pads short rows
+        if wrong:
+            return None, wrong
     del text
-    return _wrap(name, frame, src, 2)
+    table, problems = _wrap(name, frame, src, 2)
+    if table is not None and b"'" in data:
+        table.frame = unescape_frame(table.frame)
+    return table, problems
 
 
 def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
@@ -395,129 +319,11 @@ def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Prob
     try:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError) as err:
-        hint = f"not a readable Parquet file ({type(err).__name__}: {err})"
+        hint = message("val_bad_parquet", error=f"{type(err).__name__}: {err}")
         return None, [_problem(name, src, Reason.UNREADABLE, hint)]
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
     frame = table.to_pandas(types_mapper=None if _OBJECT_TEXT else mapping.get)
     return _wrap(name, frame, src, 2)
-
-
-def _find_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
-    found: dict[str, list[Path]] = {}
-    for p in sorted(folder.iterdir()):
-        if p.suffix.lower() in _FOLDER_SUFFIXES and p.is_file():
-            found.setdefault(p.stem.strip().lower(), []).append(p)
-    files: dict[str, Path] = {}
-    problems: list[Problem] = []
-    for stem, paths in found.items():
-        if len(paths) > 1 and stem in SCHEMAS:
-            names = ", ".join(p.name for p in paths)
-            problems.append(
-                Problem(
-                    stem,
-                    None,
-                    None,
-                    names,
-                    Reason.INCONSISTENT,
-                    f"several files hold the {stem} table ({names}); keep exactly one",
-                    str(folder),
-                )
-            )
-            continue
-        files[stem] = paths[0]
-    return files, problems
-
-
-def _meant_table(name: str) -> str | None:
-    """Return the table a file or sheet called ``name`` was probably meant to hold, or None.
-
-    Examples
-    --------
-    >>> _meant_table("Tie"), _meant_table("联系人"), _meant_table("people_2026")
-    ('ties', 'people', 'people')
-    >>> _meant_table("notes") is None
-    True
-    """
-    key = normalize_term(name)
-    for word in (key, key.split(" ")[0]):  # "people 2026", "roles (draft)" too
-        if word in _TABLE_SYNONYMS:
-            return _TABLE_SYNONYMS[word]
-        if word in SCHEMAS:
-            return word
-    found = difflib.get_close_matches(key, list(SCHEMAS), n=1, cutoff=0.75)
-    return found[0] if found else None
-
-
-def _misnamed(name: str, stem: str, src: str, what: str) -> Problem:
-    """Describe a file or sheet that was surely meant to be an absent table."""
-    tables = ", ".join(SCHEMAS)
-    meant = _meant_table(stem)
-    assert meant is not None
-    if what == "file" and normalize_term(stem) == meant:
-        hint = (
-            f"{name} is not read: a folder's tables are <table>.csv or <table>.parquet files; "
-            f"save it as {meant}.csv"
-        )
-    elif what == "file":
-        hint = (
-            f"{name} is not a table name, so it is not read; did you mean {meant}.csv? "
-            f"rename it (tables: {tables})"
-        )
-    else:
-        hint = (
-            f"sheet {name!r} is not a table name, so it is not read; did you mean {meant!r}? "
-            f"rename the sheet (tables: {tables})"
-        )
-    return Problem(meant, None, None, name, Reason.UNKNOWN_TABLE, hint, src)
-
-
-def _unused_files(folder: Path, files: Mapping[str, Path]) -> list[Path]:
-    used = {path for stem, path in files.items() if stem in SCHEMAS}
-    return [
-        p
-        for p in sorted(folder.iterdir())
-        if p.is_file()
-        and p.suffix.lower() in _DATA_SUFFIXES
-        and p not in used
-        and not (p.suffix.lower() in _FOLDER_SUFFIXES and p.stem.strip().lower() in SCHEMAS)
-    ]
-
-
-def ignored_inputs(path: str | Path) -> list[str]:
-    """Files in a dataset folder (or sheets in a workbook) that are not read as a table.
-
-    Loading never reads them; ``relgraph validate`` lists them so that nothing the user
-    gave is passed over without a word. (A name that is surely a misspelt table, such as
-    ``tie.csv`` when there is no ``ties.csv``, is a validation problem instead.)
-
-    Parameters
-    ----------
-    path : str or Path
-        A dataset folder or an Excel workbook.
-
-    Returns
-    -------
-    list of str
-        File names (for a folder) or sheet names (for a workbook), sorted.
-
-    Examples
-    --------
-    >>> import relgraph as rg
-    >>> ignored_inputs(rg.datasets.sample_path())
-    []
-    """
-    p = Path(path)
-    if p.is_dir():
-        files, _ = _find_files(p)
-        return [f.name for f in _unused_files(p, files)]
-    if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            with pd.ExcelFile(p, engine="openpyxl") as book:
-                names = [str(n) for n in book.sheet_names]
-        except Exception:  # an unreadable workbook is reported by the loader
-            return []
-        return sorted(n for n in names if n.strip().lower() not in SCHEMAS)
-    return []
 
 
 def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -551,17 +357,9 @@ def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Probl
         if path is None:
             if schema.required and not any(p.table == name for p in problems):
                 cols = ",".join(schema.required_columns)
-                problems.append(
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        "",
-                        Reason.MISSING_TABLE,
-                        f"required file {name}.csv is missing; create it with the header {cols}",
-                        str(folder / f"{name}.csv"),
-                    )
-                )
+                hint = message("val_missing_file", table=name, header=cols)
+                where = str(folder / f"{name}.csv")
+                problems.append(Problem.of(name, None, None, "", Reason.MISSING_TABLE, hint, where))
             continue
         if path.suffix.lower() == ".parquet":
             table, probs = _read_one_parquet(path, name)
@@ -571,26 +369,6 @@ def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Probl
         if table is not None:
             tables[name] = table
     return tables, problems
-
-
-def read_parquet_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Read a folder of ``<table>.parquet`` files (the same reader as :func:`read_csv_folder`).
-
-    Parameters
-    ----------
-    folder : str or Path
-        A folder with one ``.parquet`` (or ``.csv``) file per table.
-
-    Returns
-    -------
-    tables, problems : dict of RawTable, list of Problem
-
-    Raises
-    ------
-    MissingDependencyError
-        When pyarrow is not installed.
-    """
-    return read_csv_folder(folder)
 
 
 def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -611,17 +389,8 @@ def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
             path, sheet_name=None, dtype=object, keep_default_na=False, na_filter=False
         )
     except Exception as err:  # openpyxl raises many types for a corrupt file
-        return {}, [
-            Problem(
-                "workbook",
-                None,
-                None,
-                "",
-                Reason.UNREADABLE,
-                f"cannot read the workbook ({type(err).__name__}: {err}); save it again as .xlsx",
-                str(path),
-            )
-        ]
+        hint = message("val_bad_workbook", error=f"{type(err).__name__}: {err}")
+        return {}, [Problem.of("workbook", None, None, "", Reason.UNREADABLE, hint, str(path))]
     by_name = {str(k).strip().lower(): (str(k), v) for k, v in sheets.items()}
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
@@ -633,23 +402,23 @@ def read_excel(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
         if name not in by_name:
             if schema.required and not any(p.table == name for p in problems):
                 cols = ",".join(schema.required_columns)
+                hint = message("val_missing_sheet", table=name, header=cols)
                 problems.append(
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        "",
-                        Reason.MISSING_TABLE,
-                        f"required sheet {name!r} is missing; add it with the columns {cols}",
-                        str(path),
-                    )
+                    Problem.of(name, None, None, "", Reason.MISSING_TABLE, hint, str(path))
                 )
             continue
         sheet, frame = by_name[name]
         table, probs = _wrap(name, frame, f"{path}[{sheet}]", 2)
         problems += probs
         if table is not None:
+            table.frame = table.frame.apply(xlsx_unescape)
             tables[name] = table
+    from relgraph.io.xlsx_cells import cell_problems
+
+    problems += cell_problems(
+        path,
+        {name: (by_name[name][0], [str(c) for c in t.frame.columns]) for name, t in tables.items()},
+    )
     return tables, problems
 
 
@@ -671,31 +440,21 @@ def read_frames(
     problems: list[Problem] = []
     for name in sorted(set(frames) - set(SCHEMAS)):
         meant = _meant_table(name)
-        dym = f"did you mean {meant!r}? " if meant else ""
-        hint = f"unknown table {name!r}; {dym}tables are {', '.join(SCHEMAS)}"
+        dym = message("val_did_you_mean", near=meant) if meant else ""
+        hint = message("val_unknown_table", table=name, dym=dym, tables=", ".join(SCHEMAS))
         problems.append(_problem(name, _DF, Reason.UNKNOWN_TABLE, hint))
     for name, schema in SCHEMAS.items():
         frame = frames.get(name)
         if frame is None:
             if schema.required:
-                hint = (
-                    f"the {name!r} table is required; pass a DataFrame with the columns "
-                    + ",".join(schema.required_columns)
-                )
+                cols = ",".join(schema.required_columns)
+                hint = message("val_missing_frame", table=name, header=cols)
                 problems.append(_problem(name, _DF, Reason.MISSING_TABLE, hint))
             continue
         if not isinstance(frame, pd.DataFrame):
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    None,
-                    type(frame).__name__,
-                    Reason.UNREADABLE,
-                    f"expected a pandas DataFrame for {name!r}, got {type(frame).__name__}",
-                    _DF,
-                )
-            )
+            got = type(frame).__name__
+            hint = message("val_not_a_frame", table=name, got=got)
+            problems.append(Problem.of(name, None, None, got, Reason.UNREADABLE, hint, _DF))
             continue
         table, probs = _wrap(name, frame, _DF, 0)
         problems += probs

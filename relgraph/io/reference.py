@@ -61,7 +61,7 @@ def render_reference() -> str:
     out = [
         "# Data format",
         "",
-        "Generated from `relgraph/io/schema.py` and `relgraph/model.py` by "
+        "Generated from `relgraph/io/schema.py` and `relgraph/vocab.py` by "
         "`python -m relgraph.io.reference`; do not edit by hand.",
         "",
         "A dataset is a folder with one CSV file per table (`people.csv` …), an Excel workbook "

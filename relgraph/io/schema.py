@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from relgraph.model import (
+from relgraph.vocab import (
     AFFILIATION_KIND_SYNONYMS,
     DIRECTION_SYNONYMS,
     GOAL_SYNONYMS,

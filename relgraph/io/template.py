@@ -36,14 +36,14 @@ from typing import Any
 
 import pandas as pd
 
-from relgraph import model as m
+from relgraph import vocab as m
 from relgraph.checks import check_bool
 from relgraph.io.excel_format import display_width, write_frame
 from relgraph.io.read import read_csv_folder
 from relgraph.io.schema import SCHEMAS, Column, TableSchema
 from relgraph.locale import check_language, translate
-from relgraph.model import normalize_term
 from relgraph.text import say, term
+from relgraph.vocab import normalize_term
 
 __all__ = ["VOCABULARIES", "choices", "column_note", "range_rule", "write_template"]
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from relgraph import _touchpoints as tp
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -82,6 +82,7 @@ def plot_touchpoints(
 
     from relgraph.viz.style import cjk_font_family
 
+    lang = net.settings.language
     fonts = cjk_font_family(warn=False)
     if ax is None:
         fig = Figure(figsize=(11, 7), layout="constrained")
@@ -121,16 +122,21 @@ def plot_touchpoints(
             Line2D([], [], color=colour[u], marker="o", ls="", label=_one(net, u, fonts))
         )
     for k in sorted(set(kinds.tolist())):
-        handles.append(Line2D([], [], color="#555", marker=_MARKERS[k], ls="", label=k))
+        word = term("interaction_kind", k, lang=lang)
+        handles.append(Line2D([], [], color="#555", marker=_MARKERS[k], ls="", label=word))
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    title = say("int_plot_title")
+    title = say("int_plot_title", lang=lang)
     if left_out:
-        title += " (" + say("int_plot_left_out", n=left_out) + ")"
+        title += " (" + say("int_plot_left_out", n=left_out, lang=lang) + ")"
     ax.set_title(title)
     if fonts is not None:
         legend = ax.get_legend()
-        texts = [*ax.get_yticklabels(), *(legend.get_texts() if legend is not None else [])]
+        texts = [
+            ax.title,
+            *ax.get_yticklabels(),
+            *(legend.get_texts() if legend is not None else []),
+        ]
         for text in texts:
             text.set_fontfamily(fonts)
     return ax

@@ -11,7 +11,6 @@ __all__ = [
     "CJK_FONT_CANDIDATES",
     "cjk_font_family",
     "has_cjk",
-    "use_cjk_fonts",
 ]
 
 #: Font families tried, in order, for Chinese, Japanese and Korean names in plots.
@@ -97,32 +96,3 @@ def cjk_font_family(*, warn: bool = True) -> list[str] | None:
         return None
     latin = [f for f in mpl.rcParams["font.sans-serif"] if f not in found][:1] or ["DejaVu Sans"]
     return [*latin, found[0]]
-
-
-def use_cjk_fonts() -> list[str] | None:
-    """Make every later matplotlib figure render CJK text (changes global ``rcParams``).
-
-    relgraph's own plots set their fonts themselves; call this only for your own figures.
-
-    Returns
-    -------
-    list of str or None
-        The font-family list now in ``rcParams["font.sans-serif"]`` (None: no CJK font,
-        nothing changed).
-
-    Examples
-    --------
-    >>> import matplotlib as mpl
-    >>> with mpl.rc_context():
-    ...     fam = use_cjk_fonts()
-    """
-    import matplotlib as mpl
-
-    fam = cjk_font_family()
-    if fam is None:
-        return None
-    mpl.rcParams["font.family"] = "sans-serif"
-    mpl.rcParams["font.sans-serif"] = fam + [
-        f for f in mpl.rcParams["font.sans-serif"] if f not in fam
-    ]
-    return fam

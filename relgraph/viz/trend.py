@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from relgraph.errors import UnknownOpportunityError
+from relgraph.locale import check_language
 from relgraph.text import say
 from relgraph.viz.style import cjk_font_family
 
@@ -21,6 +22,7 @@ def plot_trend(
     *,
     opportunity: str | None = None,
     ax: Axes | None = None,
+    lang: str | None = None,
 ) -> Axes:
     """Draw the support index per party over time (one line per party).
 
@@ -32,6 +34,9 @@ def plot_trend(
         Which opportunity to draw; may be left out when the table holds only one.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure when omitted.
+    lang : {"en", "zh"}, optional
+        The language of the title and axis label; by default the table's
+        ``attrs["language"]`` (the snapshots' ``settings.language``), else English.
 
     Returns
     -------
@@ -59,6 +64,7 @@ def plot_trend(
     """
     import matplotlib.pyplot as plt
 
+    lang = check_language(history.attrs.get("language", "en") if lang is None else lang)
     missing = [c for c in ("date", "opportunity", "party", "name", "index") if c not in history]
     if missing:
         raise ValueError(f"not a trend table from load_history: missing {', '.join(missing)}")
@@ -77,8 +83,8 @@ def plot_trend(
         grp = grp.sort_values("date")
         ax.plot(grp["date"], grp["index"], marker="o", label=str(grp["name"].iloc[0]))
     ax.axhline(0, color="0.6", linewidth=0.8)
-    ax.set_title(say("mon_plot_title", opp=opportunity))
-    ax.set_ylabel(say("mon_plot_ylabel"))
+    ax.set_title(say("mon_plot_title", opp=opportunity, lang=lang))
+    ax.set_ylabel(say("mon_plot_ylabel", lang=lang))
     legend = ax.legend(loc="best")
     if family is not None:
         for text in [ax.title, ax.yaxis.label, *legend.get_texts()]:

@@ -263,7 +263,10 @@ def test_sample_coverage_rules(sample_rep: rg.CoverageReport) -> None:
     assert people.at["C006", "n_owners"] == 2 and people.at["C006", "n_channels"] == 2
     stale = set(gaps_of(sample_rep, "stale_attitude")["person"])
     assert stale == {"C001", "C004", "E04", "C008", "C043", "C030"}
-    assert {"C002", "E02", "E03", "E04", "C020"} <= set(people.index[people["hidden"]])
+    assert {"C002", "E02", "E04", "C020"} <= set(people.index[people["hidden"]])
+    assert "E03" not in people.index  # known only through sensitive ties: withheld
+    notes = sample_rep.notes
+    assert any("1 hidden influencer(s) known only through sensitive ties" in n for n in notes)
     assert "E04" in set(gaps_of(sample_rep, "unmanaged_opponent")["person"])
 
 
@@ -336,8 +339,14 @@ def test_route_strength_matches_routes_to_many(sensitive: bool) -> None:
     bulk = rg.routes_to_many(net, list(ppl.index), include_sensitive=sensitive)
     bulk = bulk.set_index("target")["best_strength"]
     assert ppl["route_strength"].to_numpy() == pytest.approx(bulk[ppl.index].to_numpy())
-    # E03 is reachable only through a sensitive family tie
-    assert (ppl.at["E03", "route_strength"] > 0) == sensitive
+    # E03 is reachable only through his sensitive family tie with the CFO, who is cool
+    # toward us (−1): we never ask her for the introduction, sensitive ties or not (and
+    # without the opt-in he is not even named)
+    assert ("E03" in ppl.index) == sensitive
+    if sensitive:
+        assert ppl.at["E03", "route_strength"] == 0
+    opened = rg.routes_to_many(net, ["E03"], include_sensitive=True, include_opponents=True)
+    assert opened.loc[0, "best_path"] == ("N09", "C007", "E03")
     c006 = ppl.at["C006", "route"]
     # the CTO's best route is N09's covers tie (0.73 from the interactions log), which
     # beats the Deng Kai bridge (0.8 × 0.8)

@@ -63,3 +63,96 @@ def test_seeded_and_stable() -> None:
 def test_unknown_account() -> None:
     with pytest.raises(rg.RelgraphError, match="customer org id"):
         factions(two_cliques(), "nope")
+
+
+# ---------------------------------------------------------------- backends (igraph / networkx)
+def _account_edges(net: rg.RelationshipNetwork, account: str) -> tuple[int, tuple]:
+    pos = net.index_of(net.people_at(account))
+    sub = net.adjacency(symmetric=True)[pos][:, pos].tocoo()
+    keep = sub.row < sub.col
+    return len(pos), (sub.row[keep].tolist(), sub.col[keep].tolist(), sub.data[keep].tolist())
+
+
+def _nx_edges(graph: object) -> tuple[int, tuple]:
+    import networkx as nx
+
+    g = nx.convert_node_labels_to_integers(graph)
+    rows, cols, weights = zip(
+        *((u, v, float(d.get("weight", 1.0))) for u, v, d in g.edges(data=True)), strict=True
+    )
+    return g.number_of_nodes(), (list(rows), list(cols), list(weights))
+
+
+def _modularity(n: int, edges: tuple, parts: list[list[int]]) -> float:
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_weighted_edges_from(zip(*edges, strict=True))
+    return float(nx.community.modularity(g, [set(p) for p in parts], weight="weight"))
+
+
+def _test_graphs() -> dict[str, tuple[int, tuple]]:
+    import networkx as nx
+
+    return {
+        "two cliques": _account_edges(two_cliques(), "A"),
+        "sample account": _account_edges(rg.datasets.sample(), "XM"),
+        "karate club": _nx_edges(nx.karate_club_graph()),
+        "les miserables": _nx_edges(nx.les_miserables_graph()),
+        "planted partition": _nx_edges(nx.planted_partition_graph(5, 30, 0.4, 0.02, seed=1)),
+    }
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_igraph_reaches_networkx_modularity(seed: int) -> None:
+    pytest.importorskip("igraph", reason="python-igraph (extra 'fast') is not installed")
+    from relgraph.analysis.factions import communities
+
+    for name, (n, edges) in _test_graphs().items():
+        q_nx = _modularity(n, edges, communities(n, edges, seed=seed, backend="networkx"))
+        q_ig = _modularity(n, edges, communities(n, edges, seed=seed, backend="igraph"))
+        assert q_ig >= q_nx - 0.01, (name, q_ig, q_nx)  # Leiden: same or higher Q
+        assert q_ig > 0.3, name
+
+
+def test_igraph_membership_is_deterministic_for_a_seed() -> None:
+    pytest.importorskip("igraph", reason="python-igraph (extra 'fast') is not installed")
+    from relgraph.analysis.factions import communities
+
+    n, edges = _test_graphs()["les miserables"]
+    runs = {
+        seed: [communities(n, edges, seed=seed, backend="igraph") for _ in range(3)]
+        for seed in (0, 7)
+    }
+    for parts in runs.values():
+        assert parts[0] == parts[1] == parts[2]
+        assert sorted(v for p in parts[0] for v in p) == list(range(n))
+    # igraph draws from a private generator: Python's random module is left as it was
+    import random
+
+    random.seed(5)
+    expected = random.random()
+    random.seed(5)
+    communities(n, edges, seed=3, backend="igraph")
+    assert random.random() == expected
+
+
+def test_backend_and_cap_follow_what_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from relgraph.analysis import factions as mod
+
+    monkeypatch.setattr(mod, "_igraph", lambda: None)
+    assert mod.factions_backend() == "networkx"
+    assert mod.factions_cap() == mod.FACTIONS_CAP["networkx"] == 1_000
+    f = factions(two_cliques(), "A", seed=0)  # runs on networkx
+    assert sorted(map(sorted, f["members"])) == [["a0", "a1", "a2", "a3"], ["b0", "b1", "b2", "b3"]]
+    with pytest.raises(ImportError, match="relgraph\\[fast\\]"):
+        mod.communities(2, ([0], [1], [1.0]), backend="igraph")
+
+
+def test_igraph_lifts_the_cap() -> None:
+    pytest.importorskip("igraph", reason="python-igraph (extra 'fast') is not installed")
+    from relgraph.analysis import factions as mod
+
+    assert mod.factions_backend() == "igraph"
+    assert mod.factions_cap() == mod.FACTIONS_CAP["igraph"] > mod.FACTIONS_CAP["networkx"]

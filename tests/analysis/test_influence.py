@@ -274,7 +274,7 @@ def random_networks(draw: st.DrawFn) -> dict[str, pd.DataFrame]:
     seen: set[tuple[frozenset[int], str]] = set()
     for b in range(1, n):  # a reporting tree: each person may report to someone earlier
         boss = draw(st.one_of(st.none(), st.integers(0, b - 1)))
-        if boss is not None:
+        if boss is not None and orgs_of[b] == orgs_of[boss]:  # lines stay on one side
             ties.append((ids[b], ids[boss], "reports_to", None))
             seen.add((frozenset((b, boss)), "reports_to"))
     for _ in range(draw(st.integers(0, 2 * n))):
@@ -383,7 +383,7 @@ def sample() -> rg.RelationshipNetwork:
 
 
 def test_sample_planted_hidden_influencers_rank_on_top(sample: rg.RelationshipNetwork) -> None:
-    hid = rg.hidden_influencers(sample, "OPP-1")
+    hid = rg.hidden_influencers(sample, "OPP-1", include_sensitive=True)
     assert set(hid["person"].head(5)) == {"C002", "E03", "E02", "E04", "C020"}
     assert hid["person"].iloc[0] == "C002"
     assert hid["rank"].tolist() == list(range(1, len(hid) + 1))
@@ -403,15 +403,21 @@ def test_sample_planted_hidden_influencers_rank_on_top(sample: rg.RelationshipNe
 def test_sample_sensitive_evidence_is_withheld_unless_asked(
     sample: rg.RelationshipNetwork,
 ) -> None:
-    hid = rg.hidden_influencers(sample, "OPP-1", k=5).set_index("person")
-    assert hid.loc["E03", "withheld"] == 2
-    assert "C007" not in hid.loc["E03", "why"] + hid.loc["E03", "via"] + hid.loc["E03", "sways"]
-    assert "withheld" in hid.loc["E03", "why"]
+    # E03, the CFO's husband, is known only through sensitive ties (family): by default he
+    # is counted at his rank, not named (DOMAIN §11), and nothing in the row points to him
+    hid = rg.hidden_influencers(sample, "OPP-1", k=5)
+    row = hid[hid["person"].eq("")].iloc[0]
+    assert row["withheld"] == 1 and "include_sensitive=True" in row["why"]
+    assert "E03" not in set(hid["person"])
+    text = " ".join(str(v) for v in hid.to_numpy().ravel())
+    assert not any(w in text for w in ("E03", "Cai Ming", "蔡明", "C007"))
+    hid = hid.set_index("rank")
     full = rg.hidden_influencers(sample, "OPP-1", k=5, include_sensitive=True).set_index("person")
     assert full.loc["E03", "sways"] == "C007"
     assert "family" in full.loc["E03", "via"] and full.loc["E03", "withheld"] == 0
     # the ranking itself does not depend on what is shown
-    assert full["leverage"].to_dict() == pytest.approx(hid["leverage"].to_dict())
+    assert full["leverage"].tolist() == pytest.approx(hid["leverage"].tolist())
+    assert hid.loc[int(full.loc["E03", "rank"]), "name"].startswith("(withheld")
 
 
 def test_sample_indices_tell_the_story(sample: rg.RelationshipNetwork) -> None:

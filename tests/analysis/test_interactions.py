@@ -15,7 +15,7 @@ from relgraph.analysis.interactions import (
     tie_strengths,
 )
 from relgraph.errors import Reason, ValidationError
-from relgraph.model import InteractionKind
+from relgraph.vocab import InteractionKind
 
 INTERACTION_KINDS = [k.value for k in InteractionKind]
 
@@ -588,6 +588,16 @@ def test_vectorised_texts_equal_say_per_row(backend) -> None:
         for i in range(3)
     ]
     assert got == want  # ties (0.005, 0.125) round as Python's format does
+    zh = _to_list(say_many("int_strength_why", 3, backend=backend, lang="zh", **vals))
+    assert zh == [
+        say(
+            "int_strength_why",
+            lang="zh",
+            **{k: (v if np.ndim(v) == 0 else v[i]) for k, v in vals.items()},
+        )
+        for i in range(3)
+    ]
+    assert zh != want and "半衰期" in zh[0]
     assert got[0].endswith(
         "decayed volume 0.01 (half-life 180 days); a, reciprocity 0.60: strength 0.12"
     )
@@ -661,7 +671,7 @@ def random_log_net(seed: int, n: int = 240) -> rg.RelationshipNetwork:
 
 def reference_strength(net: rg.RelationshipNetwork, as_of: str) -> pd.DataFrame:
     """The documented formula, one log row and one person at a time (plain Python)."""
-    from relgraph.text import say
+    from relgraph.text import say, term
 
     s = net.settings
     t_ref = pd.Timestamp(as_of)
@@ -712,7 +722,9 @@ def reference_strength(net: rg.RelationshipNetwork, as_of: str) -> pd.DataFrame:
             n=a["n"],
             first=a["first"].date().isoformat(),
             last=a["last"].date().isoformat(),
-            kinds=", ".join(f"{c} {k}" for k, c in a["kinds"].items() if c),
+            kinds=", ".join(
+                f"{c} {term('interaction_kind', k)}" for k, c in a["kinds"].items() if c
+            ),
             volume=volume,
             half_life=float(s.interaction_half_life_days),
             initiative=say(

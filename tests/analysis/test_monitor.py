@@ -59,6 +59,16 @@ def test_identical_snapshots_report_nothing(sample):
     assert d.narrative.startswith("No changes between 2026-11-15 and 2026-11-15")
 
 
+def test_no_support_column_is_no_backing_change(sample):
+    # a snapshot without the support column compared with itself: blank strength both times
+    frames = sample.to_frames()
+    frames["people"] = frames["people"].drop(columns=["support"])
+    net = rg.RelationshipNetwork.from_frames(**frames)
+    assert net.people["supports"].ne("").any()
+    d = diff(net, net)
+    assert len(d) == 0, d.changes[["kind", "why"]]
+
+
 def test_known_changes_constructed(sample):
     """A CTO replaced, a supporter turned opponent, a new competitor supporter."""
     f = sample.to_frames()
@@ -199,7 +209,7 @@ def test_sensitive_people_left_out_of_every_change_row(sample):
     d = diff(sample, sample, old_date="2027-06-01", new_date="2026-11-15")
     assert "E03" not in set(d.changes["person"])
     assert not d.changes["why"].str.contains("Cai Ming|蔡明").any()
-    assert "2 change(s) of people known only through sensitive ties left out" in d.note
+    assert "1 person(s) known only through sensitive ties left out" in d.note
     opted = diff(
         sample, sample, old_date="2027-06-01", new_date="2026-11-15", include_sensitive=True
     )

@@ -124,7 +124,7 @@ def _club(members, name="Golf", kind="club"):
     return pd.DataFrame({"person": members, "affiliation": name, "kind": kind})
 
 
-def test_affiliation_route_only_when_no_real_route_beats_it():
+def test_affiliation_openings_rank_among_the_routes():
     # t has no tie with us at all: the shared club is the only way (club default 0.25)
     net = make_net([("a", "t", 0.9)], others=("t",), affiliations=_club(["u1", "t"]))
     r = rg.connection_routes(net, "t").routes
@@ -133,11 +133,16 @@ def test_affiliation_route_only_when_no_real_route_beats_it():
     assert r.loc[0, "kinds"] == ("affiliation:club",)
     assert r.loc[0, "strength"] == pytest.approx(0.25)
     assert "not yet a tie" in r.loc[0, "route"]
-    # a real route of 0.3 beats the club (0.25): no affiliation route is offered
+    # a real route of 0.6 × 0.5 = 0.3 ranks above the club (0.25); both are offered (k=3)
     net2 = make_net([("u1", "a", 0.6), ("a", "t", 0.5)], affiliations=_club(["u1", "t"]))
     r2 = rg.connection_routes(net2, "t").routes
-    assert not r2["affiliation"].any()
-    assert r2["path"].tolist() == [("u1", "a", "t")]
+    assert r2["path"].tolist() == [("u1", "a", "t"), ("u1", "t")]
+    assert r2["affiliation"].tolist() == [False, True]
+    # with k=1 only the real route makes the list: 0.3 is not weak (weak_route 0.25) …
+    assert rg.connection_routes(net2, "t", k=1).routes["path"].tolist() == [("u1", "a", "t")]
+    # … but when it is weak, the best opening is offered beside it
+    weak = rg.connection_routes(net2.with_settings(weak_route=0.35), "t", k=1).routes
+    assert weak["path"].tolist() == [("u1", "a", "t"), ("u1", "t")]
     # a real route of 0.1 does not: the affiliation route comes first, the real one second
     net3 = make_net([("u1", "a", 0.2), ("a", "t", 0.5)], affiliations=_club(["u1", "t"]))
     r3 = rg.connection_routes(net3, "t").routes
@@ -475,7 +480,14 @@ def test_cli_routes_opportunity_covers_every_role_holder_once():
     best = rg.connection_routes(net, "C005", k=1).routes.iloc[0]
     assert ceo["best_strength"] == pytest.approx(best["strength"])
     assert ceo["best_path"] == list(best["path"])
-    assert out["excluded"] == 0 and out["opportunity"] == "OPP-1"
+    assert out["opportunity"] == "OPP-1"
+    # the routes left out all pass through someone on the other side (the CEO backs Orion,
+    # the CIO Borealis …): allowing them brings every one back, and nothing else is left out
+    assert out["excluded"] > 0
+    relaxed = json.loads(
+        _routes_cli("--opportunity", "OPP-1", "--json", "--include-opponents").output
+    )
+    assert relaxed["excluded"] == 0
     # the table names every holder, with the readable route of the CEO
     text = _routes_cli("--opportunity", "OPP-1").output
     assert all(pid in text for pid in holders)
@@ -529,7 +541,11 @@ def test_cli_routes_bulk_reports_sensitive_exclusions():
     assert "2 route(s) left out" in plain.output and "--include-sensitive" in plain.output
     res = _routes_cli("--to", "C004", "--to", "C039", "--include-sensitive", "--json")
     out = json.loads(res.output)
-    assert out["excluded"] == 0
+    assert out["excluded"] == 1  # the route through the CFO, who is cool toward us (−1)
+    assert json.loads(
+        _routes_cli("--to", "C004", "--to", "C039", "--include-sensitive", "--json",
+                    "--include-opponents").output
+    )["excluded"] == 0  # fmt: skip
     opened = rg.routes_to_many(rg.datasets.sample(), ["C004", "C039"], include_sensitive=True)
     assert [r["best_strength"] for r in out["routes"]] == pytest.approx(
         opened["best_strength"].tolist()

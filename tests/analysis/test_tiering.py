@@ -83,3 +83,14 @@ def test_scores_bounded_and_monotone(rows):
     assert t["score"].is_monotonic_decreasing
     order = {"S": 0, "A": 1, "B": 2, "C": 3}
     assert t["tier"].map(order).is_monotonic_increasing
+
+
+def test_why_in_chinese():
+    accounts = pd.DataFrame(
+        {"account": ["XM", "YT"], "current_value": [5, 1], "future_potential": [2, 9]}
+    ).assign(strategic_fit=[5, 2])
+    en, zh = tier_customers(accounts), tier_customers(accounts, lang="zh")
+    assert en["tier"].tolist() == zh["tier"].tolist()
+    assert "(partner, " in en["why"].iloc[0] and "伙伴客户" in zh["why"].iloc[0]
+    with pytest.raises(RelgraphError, match="expected one of: en, zh"):
+        tier_customers(accounts, lang="cn")

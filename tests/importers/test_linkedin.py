@@ -189,3 +189,16 @@ def test_columns_in_another_order_are_read_by_name(net, tmp_path):
     _, report = rg.add_linkedin_connections(net, path, owner="N03")
     assert report["connected_on"].tolist() == [pd.Timestamp("2021-10-10")]
     assert report["action"].tolist() == ["new person"]
+
+
+@pytest.mark.parametrize("owner", ["C005", "R01"])
+def test_the_owner_must_be_one_of_ours(net, tmp_path, owner):
+    from relgraph.errors import InvalidParameterError
+
+    path = write(tmp_path, ["Gus,Lee,,,Globex,CTO,15 Mar 2023"])
+    if owner not in set(net.people["id"]):
+        owner = next(p for p, k in net.party.items() if k == "competitor")
+    with pytest.raises(InvalidParameterError) as info:
+        rg.add_linkedin_connections(net, path, owner=owner)
+    assert info.value.parameter == "owner"
+    assert "one of our people" in str(info.value) and f"kind {net.party[owner]}" in str(info.value)

@@ -103,3 +103,39 @@ def test_contacts_without_accounts_file_create_customer_orgs(tmp_path: Path) -> 
     assert res.network.people.set_index("id").loc["C2", "org"] == "NO_ACCOUNT"
     assert set(res.report["action"]) == {"org created as customer", "org set to NO_ACCOUNT"}
     assert isinstance(res.report, pd.DataFrame)
+
+
+def _with_deleted(tmp_path: Path) -> Path:
+    """The fixture export with an IsDeleted column: one account, contact and role deleted."""
+    folder = tmp_path / "sf"
+    folder.mkdir()
+    deleted = {
+        "Account.csv": "001A0000004",
+        "Contact.csv": "003C0000003",  # owned by 005U0000001: would get a covers tie
+        "OpportunityContactRole.csv": "00K00000002",
+    }
+    for f in DATA.iterdir():
+        frame = pd.read_csv(f, dtype=str, keep_default_na=False)
+        if f.name in deleted:
+            frame["IsDeleted"] = frame["Id"].eq(deleted[f.name]).map({True: "true", False: "false"})
+        frame.to_csv(folder / f.name, index=False)
+    return folder
+
+
+def test_deleted_rows_are_skipped_and_counted(tmp_path: Path) -> None:
+    res = import_salesforce(_with_deleted(tmp_path), us_name="Nimbus Networks")
+    net = res.network
+    assert "003C0000003" not in set(net.people["id"])
+    assert not net.ties["target"].eq("003C0000003").any()  # no covers tie to a deleted contact
+    assert "001A0000004" not in set(net.orgs["id"])
+    assert "003C0000001" not in set(net.roles["person"])  # its only role row was deleted
+    skipped = res.report[res.report["column"].eq("isdeleted")]
+    assert len(skipped) == 3 and set(skipped["action"]) == {"row skipped"}
+    assert all("IsDeleted=true" in why for why in skipped["why"])
+    by_file = dict(zip(skipped["file"].map(lambda f: Path(f).name), skipped["row"], strict=True))
+    assert by_file == {"Account.csv": 5, "Contact.csv": 4, "OpportunityContactRole.csv": 3}
+    # the deleted contact's role row is reported as such; later rows keep their own numbers
+    role = res.report[res.report["value"].eq("003C0000003")]
+    assert role["action"].tolist() == ["role row skipped"]
+    roles = pd.read_csv(DATA / "OpportunityContactRole.csv", dtype=str)
+    assert role["row"].tolist() == [int(roles.index[roles["ContactId"] == "003C0000003"][0]) + 2]

@@ -102,3 +102,35 @@ def test_bad_dates_in_a_file_are_reported_per_row_and_every_row_is_counted(
     ]
     assert skipped["file"].str.endswith("Task.csv").all()
     assert res.interactions["salesforce_id"].tolist() == ["00T2"]
+
+
+def test_deleted_activities_are_not_imported_and_are_reported() -> None:
+    tasks = pd.DataFrame(
+        {
+            "Id": ["00T1", "00T2", "00T3"],
+            "WhoId": ["003A", "003B", "003C"],
+            "OwnerId": ["005U"] * 3,
+            "ActivityDate": ["2026-03-02"] * 3,
+            "Type": ["Call"] * 3,
+            "IsDeleted": ["false", "true", "1"],
+        }
+    )
+    res = import_salesforce_activities(tasks)
+    assert res.interactions["salesforce_id"].tolist() == ["00T1"]
+    assert "isdeleted" not in res.interactions.columns
+    skipped = res.report[res.report["action"].eq("row not imported")]
+    assert skipped["row"].tolist() == [1, 2] and set(skipped["column"]) == {"IsDeleted"}
+    assert all("IsDeleted=true" in why for why in skipped["why"])
+
+
+def test_a_date_time_with_an_offset_keeps_its_calendar_day() -> None:
+    tasks = pd.DataFrame(
+        {
+            "WhoId": ["003A"],
+            "OwnerId": ["005U"],
+            "ActivityDate": [""],
+            "ActivityDateTime": ["2026-01-01T23:30:00-05:00"],
+            "Type": ["Call"],
+        }
+    )
+    assert import_salesforce_activities(tasks).interactions["date"].tolist() == ["2026-01-01"]

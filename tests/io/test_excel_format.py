@@ -30,7 +30,7 @@ def test_cell_value_conversions():
     assert cell_value(pd.Timestamp("2026-05-31")) == dt.date(2026, 5, 31)
     assert cell_value(pd.Timestamp("2026-05-31 10:30")) == dt.datetime(2026, 5, 31, 10, 30)
     assert cell_value(("a", "b")) == "a; b"
-    assert cell_value("bad\x01text") == "badtext"
+    assert cell_value("bad\x01text") == "bad_x0001_text"  # kept, as Excel escapes it
 
 
 def test_sheet_names_are_valid():

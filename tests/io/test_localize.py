@@ -10,6 +10,7 @@ import pytest
 import relgraph as rg
 from relgraph.errors import Problem, Reason
 from relgraph.io.localize import LOCALIZED_REASONS, localize_problem, problem_frame
+from relgraph.text import message
 
 
 def problems_of(folder: Path) -> list[Problem]:
@@ -59,6 +60,15 @@ def test_english_and_other_problems_are_left_as_the_validator_wrote_them(
     assert localize_problem(other, lang="zh") is other
     unknown = Problem("notes", 2, "kind", "x", Reason.UNKNOWN_TERM, "hint")
     assert localize_problem(unknown, lang="zh") is unknown
+
+
+def test_every_other_hint_is_its_catalogue_sentence_in_the_language() -> None:
+    hint = message("val_self_tie")
+    p = Problem.of("ties", 4, "target", "p1", Reason.SELF_TIE, hint, "ties.csv")
+    assert p.hint == "a tie must join two different people"
+    zh = localize_problem(p, lang="zh")
+    assert zh.hint == "一条关系必须连接两个不同的人" and zh.row == 4 and zh.value == "p1"
+    assert localize_problem(p, lang="en") is p
 
 
 def test_problem_frame_speaks_the_language(broken: list[Problem]) -> None:

@@ -66,7 +66,7 @@ def test_pandas_and_pyarrow_parsers_give_the_same_tables(
 ) -> None:
     folder = folder_with(tmp_path, "utf-8")
     fast = rg.load(folder)
-    monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: None)
+    monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: (None, []))
     slow = rg.load(folder)
     for name in ("orgs", "people", "ties"):
         pd.testing.assert_frame_equal(getattr(fast, name), getattr(slow, name))
@@ -102,28 +102,52 @@ def test_nul_bytes_are_an_encoding_problem_with_the_line(tmp_path: Path) -> None
     assert "NUL" in p.hint and "save it again" in p.hint
 
 
-@pytest.mark.parametrize(
-    ("content", "says"),
-    [
-        (b'id,name,org\np1,"Ann,A\np2,Bo,A\n', "EOF inside string"),
-        (b"id,name,org\np1,Ann,A,x,y\np2,Bo,A\n", "Expected 3 fields in line 2, saw 5"),
-    ],
-)
-def test_malformed_csv_is_an_unreadable_problem(tmp_path: Path, content: bytes, says: str) -> None:
+@pytest.mark.parametrize("parser", ["pyarrow", "pandas"])
+def test_unterminated_quote_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser: str
+) -> None:
+    if parser == "pandas":
+        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: (None, []))
     folder = folder_with(tmp_path, "utf-8")
-    (folder / "people.csv").write_bytes(content)
+    (folder / "people.csv").write_bytes(b'id,name,org\np1,"Ann,A\np2,Bo,A\n')
     with pytest.raises(ValidationError) as info:
         rg.load(folder)
     (p,) = info.value.problems
-    assert (p.table, p.reason) == ("people", Reason.UNREADABLE)
-    assert says in p.hint and "check the quotes" in p.hint
+    assert p.table == "people"
+    assert p.reason in (Reason.UNREADABLE, Reason.FIELD_COUNT)
+    assert "quote" in p.hint
 
 
-def test_short_rows_are_blank_not_shifted(tmp_path: Path) -> None:
+@pytest.mark.parametrize("parser", ["pyarrow", "pandas"])
+@pytest.mark.parametrize(
+    ("content", "row", "value", "says"),
+    [
+        # a short row is reported, not padded with blanks (issue 14)
+        ("id,name,org,title\np1,One,A,\np4,Four,A\n", 3, "p4,Four,A", "has 3 field(s)"),
+        ("id,name,org\np1,Ann,A,x,y\np2,Bo,A\n", 2, "p1,Ann,A,x,y", "has 5 fields"),
+        # a value with a line break counts as one row
+        ('id,name,org\np1,"An\nn",A\np2,Bo\n', 3, "p2,Bo", "has 2 field(s)"),
+    ],
+)
+def test_rows_with_the_wrong_number_of_fields_are_reported(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    parser: str,
+    content: str,
+    row: int,
+    value: str,
+    says: str,
+) -> None:
+    if parser == "pandas":
+        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: (None, []))
     folder = folder_with(tmp_path, "utf-8")
-    (folder / "people.csv").write_text("id,name,org,title\nC1,Fang,A\nC2,Li,A,\nU1,Wang,U,AM\n")
-    net = rg.load(folder)
-    assert net.people["title"].tolist() == ["", "", "AM"]
+    (folder / "people.csv").write_text(content, encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        rg.load(folder)
+    (p,) = info.value.problems
+    assert (p.table, p.reason, p.row) == ("people", Reason.FIELD_COUNT, row)
+    assert p.value.replace("\n", "") == value.replace("\n", "")
+    assert says in p.hint and "header" in p.hint
 
 
 def test_trailing_unnamed_columns_from_excel_are_kept_apart(tmp_path: Path) -> None:

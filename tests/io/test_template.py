@@ -17,7 +17,7 @@ from relgraph.cli import app
 from relgraph.errors import InvalidParameterError
 from relgraph.io.schema import SCHEMAS
 from relgraph.io.template import choices, column_note, write_template
-from relgraph.model import normalize_term
+from relgraph.vocab import normalize_term
 
 runner = CliRunner()
 CJK = re.compile("[\u4e00-\u9fff]")

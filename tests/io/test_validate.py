@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -66,6 +67,10 @@ def write(folder: Path, tables: dict[str, pd.DataFrame | None]) -> Path:
 def problems_of(folder: Path) -> list[Problem]:
     with pytest.raises(ValidationError) as info:
         rg.load(folder, today=TODAY)
+    for p in info.value.problems:  # every hint is a catalogue sentence, readable in Chinese
+        assert p.message is not None, p
+        assert p.text("en") == p.hint
+        assert p.text("zh") != p.hint and re.search(r"[\u4e00-\u9fff]", p.text("zh")), p
     return info.value.problems
 
 
@@ -620,7 +625,7 @@ def test_their_people_are_trimmed_around_the_separator(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("arrow", [True, False])
 def test_split_list_matches_a_plain_split(arrow: bool) -> None:
-    from relgraph.io.validate import _split_list, _split_list_pandas
+    from relgraph.io.references import _split_list, _split_list_pandas
 
     split = _split_list if arrow else _split_list_pandas  # the latter: without pyarrow
     values = ["a", "b; c", "", None, " d ;;e ", "f;", "g"]
@@ -633,3 +638,35 @@ def test_split_list_matches_a_plain_split(arrow: bool) -> None:
     ]
     assert sorted(zip(got.index.tolist(), got.tolist(), strict=True)) == want
     assert split(pd.Series([], dtype=object)).empty
+
+
+# -- output of issue 14: dates with offsets, zero strengths ----------------------------------
+
+
+def test_a_timestamp_with_an_offset_keeps_the_date_as_written(tmp_path: Path) -> None:
+    tables = valid_tables()
+    tables["people"] = tables["people"].assign(
+        updated=[
+            "2025-01-01T23:30:00-05:00",
+            "2025-01-01T01:00:00+08:00",
+            "",
+            "",
+            "2025-03-02T00:30:00Z",
+        ]
+    )
+    net = rg.load(write(tmp_path / "d", tables), today=TODAY)
+    days = [d.date().isoformat() if pd.notna(d) else "" for d in net.people["updated"]]
+    assert days == ["2025-01-01", "2025-01-01", "", "", "2025-03-02"]
+
+
+def test_an_impossible_offset_is_a_bad_date(tmp_path: Path) -> None:
+    p = only(broken(tmp_path, "people", updated=["2025-01-01T10:00+25:00", "", "", "", ""]),
+             Reason.BAD_DATE)  # fmt: skip
+    assert (p.row, p.column, p.value) == (2, "updated", "2025-01-01T10:00+25:00")
+
+
+def test_all_zero_strengths_are_valid_input(tmp_path: Path) -> None:
+    tables = valid_tables()
+    tables["ties"] = tables["ties"].assign(strength="0")
+    net = rg.load(write(tmp_path / "d", tables), today=TODAY)
+    assert net.ties["strength"].tolist() == [0.0] * 4

@@ -56,39 +56,61 @@ def xss_network() -> rg.RelationshipNetwork:
     return rg.RelationshipNetwork.from_frames(orgs, people, ties, opps, roles)
 
 
+_DEPARTMENTS = (
+    "Network",
+    "IT",
+    "Finance",
+    "Procurement",
+    "Marketing",
+    "Human Resources",
+    "Operations",
+    "Strategy",
+    "Legal",
+    "Sales",
+    "Research",
+    "Customer Service",
+)
+
+
 def synthetic(n: int, *, seed: int = 0) -> rg.RelationshipNetwork:
-    """A customer org chart of ``n`` people, 10 of ours, 20 roles, ~3 ties per person."""
+    """A customer org chart of ``n`` people, 10 of ours, 20 roles, ~3 ties per person.
+
+    Vectorised, so a 100,000-person account is built in seconds (for the benchmarks).
+    """
     rng = np.random.default_rng(seed)
-    ids = [f"C{i:05d}" for i in range(n)]
+    ids = np.array([f"C{i:05d}" for i in range(n)], dtype=object)
     level = np.minimum(1 + np.floor(np.log(np.arange(n) + 1) / np.log(6)), 5).astype(int)
-    boss = [None] + [ids[int(rng.integers(0, max(1, i // 5 + 1)))] for i in range(1, n)]
+    boss = (rng.random(n) * (np.arange(n) // 5 + 1)).astype(int)
     ours = [f"N{i:02d}" for i in range(10)]
     people = pd.DataFrame(
         {
-            "id": ids + ours,
+            "id": [*ids, *ours],
             "name": [f"客户{i} Person {i}" for i in range(n)] + [f"Our {i}" for i in range(10)],
             "org": ["A"] * n + ["U"] * 10,
-            "level": list(level) + [4] * 10,
-            "attitude": list(rng.integers(-3, 4, n)) + [None] * 10,
-            "supports": ["R" if rng.random() < 0.05 else "" for _ in range(n)] + [""] * 10,
+            "department": [_DEPARTMENTS[i % len(_DEPARTMENTS)] for i in range(n)] + [""] * 10,
+            "level": [*level.tolist(), *[4] * 10],
+            "attitude": [*rng.integers(-3, 4, n).tolist(), *[None] * 10],
+            "supports": np.where(rng.random(n) < 0.05, "R", "").tolist() + [""] * 10,
         }
     )
-    src = [ids[i] for i in range(1, n)]
-    tgt = [boss[i] for i in range(1, n)]
-    kinds = ["reports_to"] * (n - 1)
-    for _ in range(2 * n):
-        a, b = rng.integers(0, n, 2)
-        if a != b:
-            src.append(ids[a])
-            tgt.append(ids[b])
-            kinds.append(str(rng.choice(["friend", "works_with", "influences", "family"])))
-    for i in range(3 * n // 10):
-        src.append(ours[i % 10])
-        tgt.append(ids[int(rng.integers(0, n))])
-        kinds.append("covers")
-    ties = pd.DataFrame({"source": src, "target": tgt, "kind": kinds})
-    pair = ties[["source", "target"]].apply(sorted, axis=1, result_type="expand")
-    ties = ties[~pd.concat([pair, ties["kind"]], axis=1).duplicated()]
+    src = [ids[1:], ids[rng.integers(0, n, 2 * n)], np.array(ours * (3 * n // 10 // 10 + 1))]
+    tgt = [ids[boss[1:]], ids[rng.integers(0, n, 2 * n)], ids[rng.integers(0, n, len(src[2]))]]
+    kinds = [
+        np.full(n - 1, "reports_to", dtype=object),
+        rng.choice(np.array(["friend", "works_with", "influences", "family"], dtype=object), 2 * n),
+        np.full(len(src[2]), "covers", dtype=object),
+    ]
+    ties = pd.DataFrame(
+        {
+            "source": np.concatenate(src),
+            "target": np.concatenate(tgt),
+            "kind": np.concatenate(kinds),
+        }
+    )
+    a, b = ties["source"].to_numpy(str), ties["target"].to_numpy(str)
+    lo, hi = np.where(a < b, a, b), np.where(a < b, b, a)
+    key = pd.DataFrame({"lo": lo, "hi": hi, "kind": ties["kind"]})
+    ties = ties[(a != b) & ~key.duplicated().to_numpy()].reset_index(drop=True)
     orgs = pd.DataFrame(
         {
             "id": ["A", "U", "R"],
@@ -115,3 +137,43 @@ def page_data(html: str) -> dict:
     m = re.search(r'<script type="application/json" id="relgraph-data">(.*?)</script>', html, re.S)
     assert m is not None
     return json.loads(m.group(1))
+
+
+def xss_big_network(extra: int = 45) -> rg.RelationshipNetwork:
+    """The XSS account with ``extra`` more customer people in hostile departments (so the
+    default view groups them) and one person whose id carries a payload."""
+    f = xss_network().to_frames()
+    people = f["people"]
+    more = pd.DataFrame(
+        {
+            "id": [f"x{i}" for i in range(extra - 1)] + [f"id {PAYLOADS[0]}"],
+            "name": [f"Extra {i} {PAYLOADS[i % 3]}" for i in range(extra)],
+            "org": ["A"] * extra,
+            "title": [PAYLOADS[(i + 1) % 3] for i in range(extra)],
+            "department": [PAYLOADS[i % 3] for i in range(extra)],
+            "level": [3 + i % 3 for i in range(extra)],
+            "attitude": [(i % 7) - 3 for i in range(extra)],
+        }
+    )
+    ties = pd.concat(
+        [
+            f["ties"],
+            pd.DataFrame(
+                {
+                    "source": list(more["id"]),
+                    "target": ["c1"] * extra,
+                    "kind": ["reports_to"] * extra,
+                    "note": [PAYLOADS[2]] * extra,
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    frames = f | {"people": pd.concat([people, more], ignore_index=True), "ties": ties}
+    return rg.RelationshipNetwork.from_frames(**frames)
+
+
+def without_levels(net: rg.RelationshipNetwork) -> rg.RelationshipNetwork:
+    """The same network with every person's level left blank."""
+    f = net.to_frames()
+    return rg.RelationshipNetwork.from_frames(**f | {"people": f["people"].assign(level=None)})

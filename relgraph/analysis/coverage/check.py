@@ -11,7 +11,7 @@ from relgraph.analysis.coverage.parity import Parity, parity
 from relgraph.analysis.coverage.report import CoverageReport
 from relgraph.analysis.coverage.rules import Evidence, find_gaps
 from relgraph.analysis.coverage.tables import faction_frame, matrix, people_frame, summary
-from relgraph.analysis.factions import faction_membership
+from relgraph.analysis.factions import faction_membership, factions_cap
 from relgraph.analysis.influence.hidden import hidden_influencers
 from relgraph.analysis.influence.support import leverage
 from relgraph.analysis.interactions import customer_issues, last_contact
@@ -19,12 +19,8 @@ from relgraph.analysis.paths.graph import RouteRules
 from relgraph.analysis.paths.reach import best_routes
 from relgraph.checks import check_bool, check_date, check_float, check_int
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
 
 __all__ = ["coverage"]
-
-#: Above this many account people, factions are skipped unless asked for.
-_FACTIONS_MAX = 1_000
 
 
 def coverage(
@@ -134,7 +130,7 @@ def coverage(
     ...     print(row)
     ['level_parity', 'p1', 'R']
     ['no_decider_support', 'p1', '']
-    ['no_supporter_in_role', 'p1', 'R']
+    ['unowned_influencer', 'p4', '']
     """
     key_power = check_float("key_power", key_power, minimum=0, maximum=1)
     include_sensitive = check_bool("include_sensitive", include_sensitive)
@@ -149,14 +145,16 @@ def coverage(
     lev = pd.Series(lev_frame["leverage"].to_numpy(float), index=lev_frame["person"].astype(str))
     hid = hidden_influencers(net, ctx.opp, include_sensitive=include_sensitive)
     par = parity(ctx, lev, include_sensitive)
+    if (n_withheld := int(hid["person"].eq("").sum())) > 0:
+        notes.append(ctx.say("cov_note_withheld_people", n=n_withheld))
     membership = _membership(ctx, seed, include_sensitive, with_factions, notes)
-    last, issues = _interactions(net, day, notes)
+    last, issues = _interactions(ctx, day, notes)
     rules = RouteRules(include_sensitive=include_sensitive)
     people = people_frame(
         ctx,
         _key_people(ctx, hid, par),
         lev,
-        set(hid["person"].astype(str)),
+        set(hid["person"].astype(str)) - {""},
         membership,
         (rules, best_routes(net, rules)),
         last,
@@ -164,8 +162,18 @@ def coverage(
     fac = faction_frame(ctx, membership)
     ev = Evidence(ctx, people, lev, key_power, par.gaps, fac, last is not None, issues)
     gaps = find_gaps(ev)
+    for comp, (theirs, ours) in par.held.items():
+        notes.append(
+            ctx.say(
+                "cov_note_parity_holds",
+                competitor=ctx.comp(comp),
+                theirs=ctx.who(theirs),
+                level=ctx.lvl(theirs),
+                ours=ctx.who(ours),
+            )
+        )
     if net.settings.uses_defaults():
-        notes.append(say("defaults_note"))
+        notes.append(ctx.say("defaults_note"))
     return CoverageReport(
         opportunity=ctx.opp,
         as_of=day,
@@ -175,6 +183,7 @@ def coverage(
         matrix=matrix(ctx),
         factions=fac,
         notes=tuple(notes),
+        language=ctx.lang,
     )
 
 
@@ -184,7 +193,8 @@ def _key_people(ctx: Context, hid: pd.DataFrame, par: Parity) -> dict[str, list[
     for pid in ctx.power.index:
         keys.setdefault(str(pid), []).append("role")
     for pid in hid["person"].astype(str):
-        keys.setdefault(pid, []).append("hidden")
+        if pid:  # blank: known only through sensitive ties, counted in the notes
+            keys.setdefault(pid, []).append("hidden")
     backers = ctx.people.index[
         ctx.backs.isin(ctx.competitors).to_numpy() & ~ctx.party.isin(["us", "competitor"])
     ]
@@ -204,19 +214,20 @@ def _membership(
 ) -> pd.Series | None:
     n_account = int(ctx.org.eq(ctx.account).sum())
     if with_factions is None:
-        with_factions = n_account <= _FACTIONS_MAX
+        with_factions = n_account <= factions_cap()
     if not with_factions:
-        notes.append(say("cov_note_no_factions", n=n_account))
+        notes.append(ctx.say("cov_note_no_factions", n=n_account))
         return None
     return faction_membership(ctx.net, ctx.account, seed=seed, include_sensitive=include_sensitive)
 
 
 def _interactions(
-    net: RelationshipNetwork, day: _dt.date, notes: list[str]
+    ctx: Context, day: _dt.date, notes: list[str]
 ) -> tuple[pd.Series | None, pd.DataFrame | None]:
     """Last contact per person and the customer issues, from the interactions log."""
+    net = ctx.net
     if net.interactions.empty:
-        notes.append(say("cov_note_empty_interactions"))
+        notes.append(ctx.say("cov_note_empty_interactions"))
         return None, None
     lc = last_contact(net, as_of=day)
     last = pd.Series(pd.to_datetime(lc["last_contact"]).to_numpy(), index=lc["person"].astype(str))

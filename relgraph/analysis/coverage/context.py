@@ -14,7 +14,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term, term_list
+from relgraph.vocab import Role
 
 __all__ = ["SUPPORTER", "Context", "Severity", "gap", "rows"]
 
@@ -43,6 +44,7 @@ class Context:
     def __init__(self, net: RelationshipNetwork, opportunity: str | None, as_of: _dt.date) -> None:
         self.net = net
         self.s = net.settings
+        self.lang = net.settings.language
         self.opp = net.resolve_opportunity(opportunity)
         self.account = net.account_of(self.opp)
         self.competitors = net.competitors_of(self.opp)
@@ -98,6 +100,9 @@ class Context:
             ordered.drop_duplicates(["person", "role"]).groupby("person")["role"].agg(", ".join)
         )
         self.power_d = {str(k): float(v) for k, v in self.power.items()}
+        makers = roles["role"].isin([str(Role.DECIDER), str(Role.APPROVER)])
+        #: Whether each person (by position) decides or approves this opportunity.
+        self.makers_a = self.mask(roles.loc[makers, "person"])
 
     @classmethod
     def of(cls, net: RelationshipNetwork, opportunity: str | None, as_of: _dt.date) -> Context:
@@ -181,23 +186,35 @@ class Context:
         """Return a competitor's display name."""
         return self.comp_names.get(competitor, competitor)
 
+    def say(self, key: str, **values: Any) -> str:
+        """:func:`relgraph.text.say` in the network's language."""
+        return say(key, lang=self.lang, **values)
+
+    def join(self, items: Iterable[str]) -> str:
+        """Join display texts with the language's list separator (", " in English)."""
+        return self.say("list_sep").join(items)
+
     def stance(self, pid: str) -> str:
         """Return a person's attitude and competitor backing in words."""
         a = self.att(pid)
-        parts = [] if a is None else [say("cov_attitude_text", attitude=int(a))]
+        parts = [] if a is None else [self.say("cov_attitude_text", attitude=int(a))]
         comp = self.backs_d.get(pid, "")
         if comp:
-            parts.append(say("cov_backs_short", competitor=self.comp(comp)))
-        return ", ".join(parts) or say("cov_not_assessed")
+            parts.append(self.say("cov_backs_short", competitor=self.comp(comp)))
+        return self.join(parts) or self.say("cov_not_assessed")
 
     def backs_text(self, pid: str) -> str:
         """Return "; backs X" for a competitor's supporter, else an empty text."""
         comp = self.backs_d.get(pid, "")
-        return say("cov_backs_text", competitor=self.comp(comp)) if comp else ""
+        return self.say("cov_backs_text", competitor=self.comp(comp)) if comp else ""
+
+    def role_words(self, codes: str) -> str:
+        """Return role codes ("decider, approver") as the words of the language."""
+        return term_list("role", str(codes), lang=self.lang)
 
     def roles_of(self, pid: str) -> str:
         """Return a person's roles in words ("no role" when none)."""
-        return str(self.roles_text.get(pid, "")) or say("cov_no_role")
+        return self.role_words(self.roles_text.get(pid, "")) or term("role", "none", lang=self.lang)
 
 
 def gap(

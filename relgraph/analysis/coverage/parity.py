@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap
-from relgraph.model import TieKind
-from relgraph.text import say
+from relgraph.text import term
+from relgraph.vocab import TieKind
 
 __all__ = ["MAX_CANDIDATES", "Parity", "parity"]
 
@@ -187,20 +187,20 @@ def _candidates(
 def _ours_text(ctx: Context, top: str, ours_i: np.ndarray) -> str:
     """Who our best supporter is and why they fall short of ``top``."""
     if not len(ours_i):
-        return say("cov_parity_ours_none")
+        return ctx.say("cov_parity_ours_none")
     lvl0 = np.nan_to_num(ctx.lvl_a, nan=99.0)
     bi = ours_i[np.lexsort((ctx.ids_a[ours_i], -ctx.att_a[ours_i], lvl0[ours_i]))[0]]
     best = str(ctx.ids_a[bi])
     if not ctx.below(top)[bi]:
-        return say("cov_parity_ours_lower", ours=ctx.who(best), level=ctx.lvl(best))
+        return ctx.say("cov_parity_ours_lower", ours=ctx.who(best), level=ctx.lvl(best))
     chain = ctx.chain(best)
     between = chain[: chain.index(top)]
     via = (
-        say("cov_via_people", people=", ".join(str(ctx.labels_d[b]) for b in between))
+        ctx.say("cov_via_people", people=ctx.join(str(ctx.labels_d[b]) for b in between))
         if between
         else ""
     )
-    return say(
+    return ctx.say(
         "cov_parity_ours_below",
         ours=ctx.who(best),
         level=ctx.lvl(best),
@@ -220,15 +220,15 @@ def _gap_row(
 ) -> dict[str, Any]:
     top_lvl = ctx.lvl(top)
     need = max(1, (top_lvl or 2) - 1)
-    need_text = say("cov_level_board") if need == 1 else say("cov_level_n", level=need)
+    need_text = ctx.say("cov_level_board") if need == 1 else ctx.say("cov_level_n", level=need)
     cand_text = (
         "; ".join(_cand_phrase(ctx, p, sway) for p in cands)
         if cands
-        else say("cov_parity_no_candidate")
+        else ctx.say("cov_parity_no_candidate")
     )
     if n_more:
-        cand_text += say("cov_parity_more", n=n_more)
-    why = say(
+        cand_text += ctx.say("cov_parity_more", n=n_more)
+    why = ctx.say(
         "cov_gap_level_parity",
         competitor=ctx.comp(comp),
         theirs=ctx.who(top),
@@ -245,7 +245,7 @@ def _cand_phrase(ctx: Context, p: str, sway: Mapping[str, tuple[float, str]]) ->
     w, kind = sway.get(p, (0.0, ""))
     lab = ctx.who(p)
     if w <= 0:
-        return say("cov_cand_level", who=lab, level=ctx.lvl(p))
+        return ctx.say("cov_cand_level", who=lab, level=ctx.lvl(p))
     if kind == "reports_to":
-        return say("cov_cand_boss", who=lab)
-    return say("cov_cand_sways", who=lab, kind=kind.replace("_", " "), weight=w)
+        return ctx.say("cov_cand_boss", who=lab)
+    return ctx.say("cov_cand_sways", who=lab, kind=term("tie_kind", kind, lang=ctx.lang), weight=w)

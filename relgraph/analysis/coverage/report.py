@@ -42,13 +42,16 @@ class CoverageReport:
         The account's factions with the decision power each holds in this opportunity.
     notes : tuple of str
         What the report could not do or left out (e.g. missing interaction data).
+    language : str
+        The language of its texts (``net.settings.language``); the notebook view's
+        headings follow it.
 
     Examples
     --------
     >>> import relgraph as rg
     >>> rep = rg.coverage(rg.datasets.tiny(), as_of="2026-01-01")
     >>> rep
-    CoverageReport('O1', as of 2026-01-01: 4 key people, 9 gaps (4 high, 4 medium, 1 low))
+    CoverageReport('O1', as of 2026-01-01: 4 key people, 10 gaps (5 high, 4 medium, 1 low))
     >>> rep.summary[["party", "index", "supporters"]].round(3)
       party  index  supporters
     0    us  0.068           2
@@ -63,6 +66,7 @@ class CoverageReport:
     matrix: pd.DataFrame
     factions: pd.DataFrame
     notes: tuple[str, ...] = field(default=())
+    language: str = "en"
 
     def __repr__(self) -> str:
         counts = self.gaps["severity"].value_counts()
@@ -76,13 +80,16 @@ class CoverageReport:
         def table(frame: pd.DataFrame) -> str:
             return frame.to_html(index=False, escape=True, na_rep="")
 
+        def head(key: str, **values: object) -> str:
+            return html.escape(say(key, lang=self.language, **values))
+
         notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
+        title = head("cov_title", opportunity=self.opportunity, as_of=self.as_of)
         return (
-            f"<h4>{html.escape(say('cov_title', opportunity=self.opportunity, as_of=self.as_of))}"
-            f"</h4><h5>{html.escape(say('cov_gaps'))}</h5>{table(self.gaps)}"
-            f"<h5>{html.escape(say('cov_summary'))}</h5>{table(self.summary)}"
-            f"<h5>{html.escape(say('cov_matrix'))}</h5>"
+            f"<h4>{title}</h4><h5>{head('cov_gaps')}</h5>{table(self.gaps)}"
+            f"<h5>{head('cov_summary')}</h5>{table(self.summary)}"
+            f"<h5>{head('cov_matrix')}</h5>"
             f"{self.matrix.to_html(escape=True)}"
-            f"<h5>{html.escape(say('cov_people'))}</h5>{table(self.people)}"
+            f"<h5>{head('cov_people')}</h5>{table(self.people)}"
             + (f"<ul>{notes}</ul>" if notes else "")
         )

@@ -17,8 +17,8 @@ import pandas as pd
 
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap, rows
 from relgraph.analysis.coverage.report import GAP_COLUMNS
-from relgraph.model import Role
-from relgraph.text import say
+from relgraph.text import term
+from relgraph.vocab import Role
 
 __all__ = ["RULES", "RULE_TABLE", "Evidence", "Rule", "find_gaps"]
 
@@ -52,12 +52,19 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Rule:
-    """One coverage rule: its id, default severity, what it checks, and its function."""
+    """One coverage rule: its id, default severity and its function.
+
+    What the rule checks, in words, is the catalogue's ``gap_rule_check`` term of its id.
+    """
 
     id: str
     severity: Severity
-    checks: str
     find: Callable[[Evidence], Gaps]
+
+    @property
+    def checks(self) -> str:
+        """What the rule checks, in plain English (:func:`relgraph.text.term`)."""
+        return term("gap_rule_check", self.id)
 
 
 # --------------------------------------------------------------------------- chain rules
@@ -76,7 +83,7 @@ def no_decider_support(ev: Evidence) -> Gaps:
     if not ids or set(ids) & sup:
         return []
     people = "; ".join(f"{ctx.who(p)} ({ctx.stance(p)})" for p in ids)
-    why = say("cov_gap_no_decider_support", people=people)
+    why = ctx.say("cov_gap_no_decider_support", people=people)
     return [gap(ctx, "no_decider_support", Severity.HIGH, ids[0], "", ids, why)]
 
 
@@ -94,8 +101,8 @@ def key_players_against(ev: Evidence) -> Gaps:
     share_not = float(others[~others.index.isin(sup)].sum()) / total if total > 0 else 0.0
     if share_not <= 0.5:
         return []
-    names = ", ".join(str(ctx.labels_d[d]) for d in ours)
-    why = say("cov_gap_key_players_against", deciders=names, share=share_not)
+    names = ctx.join(str(ctx.labels_d[d]) for d in ours)
+    why = ctx.say("cov_gap_key_players_against", deciders=names, share=share_not)
     return [gap(ctx, "key_players_against", Severity.MEDIUM, ours[0], "", (), why)]
 
 
@@ -117,11 +124,11 @@ def no_supporter_in_role(ev: Evidence) -> Gaps:
             if not backers:
                 continue
             high = role in (str(Role.DECIDER), str(Role.APPROVER))
-            why = say(
+            why = ctx.say(
                 "cov_gap_no_supporter_in_role",
                 competitor=ctx.comp(comp),
-                role=role,
-                theirs=", ".join(ctx.who(b) for b in backers),
+                role=term("role", role, lang=ctx.lang),
+                theirs=ctx.join(ctx.who(b) for b in backers),
             )
             sev = Severity.HIGH if high else Severity.MEDIUM
             out.append(gap(ctx, "no_supporter_in_role", sev, backers[0], comp, (), why))
@@ -134,10 +141,10 @@ def no_competitor_supporter(ev: Evidence) -> Gaps:
     out: Gaps = []
     for comp in ctx.competitors:
         if not ctx.backs.eq(comp).any():
-            why = say("cov_gap_no_competitor_supporter", competitor=ctx.comp(comp))
+            why = ctx.say("cov_gap_no_competitor_supporter", competitor=ctx.comp(comp))
             out.append(gap(ctx, "no_competitor_supporter", Severity.MEDIUM, "", comp, (), why))
     if not ctx.competitors:
-        why = say("cov_gap_no_competitor_at_all")
+        why = ctx.say("cov_gap_no_competitor_at_all")
         out.append(gap(ctx, "no_competitor_supporter", Severity.MEDIUM, "", "", (), why))
     return out
 
@@ -151,7 +158,12 @@ def uncovered_role(ev: Evidence) -> Gaps:
         if r.do_not_contact or r.n_owners != 0:
             continue
         pid = str(r.person)
-        why = say("cov_gap_uncovered", who=ctx.who(pid), roles=r.roles, extra=ctx.backs_text(pid))
+        why = ctx.say(
+            "cov_gap_uncovered",
+            who=ctx.who(pid),
+            roles=ctx.role_words(r.roles),
+            extra=ctx.backs_text(pid),
+        )
         out.append(gap(ctx, "uncovered_role", Severity.HIGH, pid, str(r.backs), (), why))
     return out
 
@@ -164,10 +176,10 @@ def single_threaded(ev: Evidence) -> Gaps:
         if r.do_not_contact or r.n_owners != 1:
             continue
         pid = str(r.person)
-        why = say(
+        why = ctx.say(
             "cov_gap_single_threaded",
             who=ctx.who(pid),
-            roles=r.roles,
+            roles=ctx.role_words(r.roles),
             owner=ctx.labels_d[r.owners],
             extra=ctx.backs_text(pid),
         )
@@ -186,13 +198,13 @@ def few_channels(ev: Evidence) -> Gaps:
         if r.do_not_contact or r.n_channels >= 2:
             continue
         chans = ctx.informs.get(pid, ())
-        listed = ", ".join(str(ctx.labels_d[c]) for c in chans)
-        why = say(
+        listed = ctx.join(str(ctx.labels_d[c]) for c in chans)
+        why = ctx.say(
             "cov_gap_few_channels",
             who=ctx.who(pid),
-            roles=r.roles,
+            roles=ctx.role_words(r.roles),
             n=int(r.n_channels),
-            listed=say("cov_channels_listed", people=listed) if chans else "",
+            listed=ctx.say("cov_channels_listed", people=listed) if chans else "",
         )
         out.append(gap(ctx, "few_channels", Severity.MEDIUM, pid, str(r.backs), (), why))
     return out
@@ -210,8 +222,8 @@ def level_mismatch(ev: Evidence) -> Gaps:
         own_lvls = [lv for o in owners if (lv := ctx.lvl(o)) is not None]
         if r.do_not_contact or lvl is None or not own_lvls or min(own_lvls) <= lvl:
             continue
-        listed = ", ".join(f"{ctx.labels_d[o]} ({ctx.lvl(o)})" for o in owners)
-        why = say("cov_gap_level_mismatch", who=ctx.who(pid), level=lvl, owners=listed)
+        listed = ctx.join(f"{ctx.labels_d[o]} ({ctx.lvl(o)})" for o in owners)
+        why = ctx.say("cov_gap_level_mismatch", who=ctx.who(pid), level=lvl, owners=listed)
         out.append(gap(ctx, "level_mismatch", Severity.LOW, pid, "", (), why))
     return out
 
@@ -234,7 +246,7 @@ def unmanaged_opponent(ev: Evidence) -> Gaps:
         rk = int(rank.get(pid, len(rank) + 1))
         if rk > n_top or not (r.leverage > 0):
             continue
-        why = say(
+        why = ctx.say(
             "cov_gap_unmanaged_opponent",
             who=ctx.who(pid),
             stance=ctx.stance(pid),
@@ -243,6 +255,32 @@ def unmanaged_opponent(ev: Evidence) -> Gaps:
             n=n_top,
         )
         out.append(gap(ctx, "unmanaged_opponent", Severity.HIGH, pid, str(r.backs), (), why))
+    return out
+
+
+def unowned_influencer(ev: Evidence) -> Gaps:
+    """Flag hidden influencers with high leverage and no owner on our team."""
+    ctx = ev.ctx
+    people = ev.people
+    n_top = max(1, int((people["power"] > 0).sum()))
+    ranked = ev.leverage.sort_values(ascending=False, kind="stable")
+    rank = pd.Series(np.arange(1, len(ranked) + 1), index=ranked.index)
+    pick = people[people["hidden"] & people["n_owners"].eq(0) & ~people["do_not_contact"]]
+    out: Gaps = []
+    for r in rows(pick.sort_values(["leverage", "person"], ascending=[False, True])):
+        pid = str(r.person)
+        rk = int(rank.get(pid, len(rank) + 1))
+        if rk > n_top or not (r.leverage > 0):
+            continue
+        why = ctx.say(
+            "cov_gap_unowned_influencer",
+            who=ctx.who(pid),
+            stance=ctx.stance(pid),
+            leverage=float(r.leverage),
+            rank=rk,
+            n=n_top,
+        )
+        out.append(gap(ctx, "unowned_influencer", Severity.HIGH, pid, str(r.backs), (), why))
     return out
 
 
@@ -258,12 +296,12 @@ def faction_without_supporter(ev: Evidence) -> Gaps:
         holders.sort(key=lambda p: (-float(ctx.power_d.get(p, 0.0)), p))
         back = ctx.backs.reindex(members)
         backs = back[back.ne("")].value_counts()
-        lean = say("cov_gap_lean", competitor=ctx.comp(backs.index[0])) if len(backs) else ""
-        why = say(
+        lean = ctx.say("cov_gap_lean", competitor=ctx.comp(backs.index[0])) if len(backs) else ""
+        why = ctx.say(
             "cov_gap_faction",
             faction=int(r["faction"]),
             size=int(r["size"]),
-            holders=", ".join(ctx.who(h) for h in holders),
+            holders=ctx.join(ctx.who(h) for h in holders),
             share=float(r["power_share"]),
             lean=lean,
         )
@@ -284,9 +322,9 @@ def open_issue(ev: Evidence) -> Gaps:
     keyset = set(ev.people["person"].astype(str))
     per: dict[str, list[str]] = {}
     for r in rows(od):
-        item = say(
+        item = ctx.say(
             "cov_issue_item",
-            issue=str(r.issue) or say("cov_issue_noref"),
+            issue=str(r.issue) or ctx.say("cov_issue_noref"),
             opened=pd.Timestamp(r.opened).date().isoformat(),
             days=int(r.age_days),
             owner=str(r.owner_name),
@@ -296,7 +334,7 @@ def open_issue(ev: Evidence) -> Gaps:
                 per.setdefault(pid, []).append(item)
     out: Gaps = []
     for pid in sorted(per, key=lambda x: (-ctx.power_d.get(x, 0.0), x)):
-        why = say(
+        why = ctx.say(
             "cov_gap_open_issue",
             who=ctx.who(pid),
             roles=ctx.roles_of(pid),
@@ -325,15 +363,15 @@ def stale_contact(ev: Evidence) -> Gaps:
     ):
         when = pd.Timestamp(r.last_contact)
         if pd.isna(when):
-            detail = say("cov_contact_never")
+            detail = ctx.say("cov_contact_never")
         else:
             days = (ctx.as_of - when.date()).days
-            detail = say("cov_contact_last", date=when.date().isoformat(), days=days)
+            detail = ctx.say("cov_contact_last", date=when.date().isoformat(), days=days)
         owners = [o for o in (x.strip() for x in str(r.owners).split(";")) if o]
-        why = say(
+        why = ctx.say(
             "cov_gap_stale_contact",
             who=ctx.who(str(r.person)),
-            owners=", ".join(str(ctx.labels_d.get(o, o)) for o in owners),
+            owners=ctx.join(str(ctx.labels_d.get(o, o)) for o in owners),
             detail=detail,
             limit=ctx.s.contact_stale_days,
         )
@@ -348,7 +386,7 @@ def stale_attitude(ev: Evidence) -> Gaps:
     out: Gaps = []
     for r in rows(ev.people[ev.people["stale"]].sort_values(["updated", "person"])):
         day = pd.Timestamp(r.updated).date()
-        why = say(
+        why = ctx.say(
             "cov_gap_stale",
             who=ctx.who(str(r.person)),
             date=day.isoformat(),
@@ -362,82 +400,21 @@ def stale_attitude(ev: Evidence) -> Gaps:
 
 #: Every rule, in report order (within a severity, gaps are listed in this order).
 RULE_TABLE: tuple[Rule, ...] = (
-    Rule(
-        "level_parity",
-        Severity.HIGH,
-        "a competitor's top supporter outranks our top supporter",
-        level_parity,
-    ),
-    Rule(
-        "no_decider_support",
-        Severity.HIGH,
-        "no decider or approver supports us",
-        no_decider_support,
-    ),
-    Rule("uncovered_role", Severity.HIGH, "a role holder has no owner on our team", uncovered_role),
-    Rule(
-        "unmanaged_opponent",
-        Severity.HIGH,
-        "an opponent with high leverage has no owner",
-        unmanaged_opponent,
-    ),
-    Rule(
-        "no_supporter_in_role",
-        Severity.MEDIUM,
-        "a competitor has a supporter in a role where we have none",
-        no_supporter_in_role,
-    ),
-    Rule(
-        "key_players_against",
-        Severity.MEDIUM,
-        "the decider supports us but most key players do not",
-        key_players_against,
-    ),
-    Rule(
-        "faction_without_supporter",
-        Severity.MEDIUM,
-        "a faction holding decision power has no supporter",
-        faction_without_supporter,
-    ),
-    Rule(
-        "single_threaded", Severity.MEDIUM, "a key person has one owner (A/B rule)", single_threaded
-    ),
-    Rule(
-        "few_channels",
-        Severity.MEDIUM,
-        "a key person has fewer than two independent channels",
-        few_channels,
-    ),
-    Rule(
-        "no_competitor_supporter",
-        Severity.MEDIUM,
-        "no supporter of a competitor identified",
-        no_competitor_supporter,
-    ),
-    Rule(
-        "level_mismatch",
-        Severity.LOW,
-        "a key person's owners all sit below their level",
-        level_mismatch,
-    ),
-    Rule(
-        "open_issue",
-        Severity.MEDIUM,
-        "a key person has a customer issue open for too long",
-        open_issue,
-    ),
-    Rule(
-        "stale_contact",
-        Severity.LOW,
-        "a covered role holder has had no logged contact for too long",
-        stale_contact,
-    ),
-    Rule(
-        "stale_attitude",
-        Severity.LOW,
-        "an attitude has not been assessed for too long",
-        stale_attitude,
-    ),
+    Rule("level_parity", Severity.HIGH, level_parity),
+    Rule("no_decider_support", Severity.HIGH, no_decider_support),
+    Rule("uncovered_role", Severity.HIGH, uncovered_role),
+    Rule("unmanaged_opponent", Severity.HIGH, unmanaged_opponent),
+    Rule("unowned_influencer", Severity.HIGH, unowned_influencer),
+    Rule("no_supporter_in_role", Severity.MEDIUM, no_supporter_in_role),
+    Rule("key_players_against", Severity.MEDIUM, key_players_against),
+    Rule("faction_without_supporter", Severity.MEDIUM, faction_without_supporter),
+    Rule("single_threaded", Severity.MEDIUM, single_threaded),
+    Rule("few_channels", Severity.MEDIUM, few_channels),
+    Rule("no_competitor_supporter", Severity.MEDIUM, no_competitor_supporter),
+    Rule("level_mismatch", Severity.LOW, level_mismatch),
+    Rule("open_issue", Severity.MEDIUM, open_issue),
+    Rule("stale_contact", Severity.LOW, stale_contact),
+    Rule("stale_attitude", Severity.LOW, stale_attitude),
 )
 
 #: Gap rules: id → (default severity, what the rule checks), from :data:`RULE_TABLE`.

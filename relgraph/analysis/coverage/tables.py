@@ -11,10 +11,9 @@ import pandas as pd
 from relgraph.analysis.coverage.context import SUPPORTER, Context, rows
 from relgraph.analysis.influence.support import support_index
 from relgraph.analysis.interactions import tie_strengths
-from relgraph.analysis.paths.graph import RouteRules
+from relgraph.analysis.paths.graph import RouteRules, affiliation_overlay
 from relgraph.analysis.paths.render import describe, route_text
 from relgraph.analysis.paths.search import TeamReach
-from relgraph.text import say
 
 __all__ = [
     "MATRIX_NAME",
@@ -135,31 +134,33 @@ def people_frame(
 def route_texts(ctx: Context, rules: RouteRules, best: TeamReach, pos: Iterable[int]) -> list[str]:
     """Return the best route from our team to each person, as the route engine prints it."""
     paths = [best.path(int(i)) for i in pos]
-    found = describe(ctx.net, rules, [(0.0, p) for p in paths if p])
+    net = ctx.net
+    openings = affiliation_overlay(net, rules)[1] if len(net.affiliations) else None
+    found = describe(net, rules, [(0.0, p) for p in paths if p], openings)
     text = {r.path: route_text(ctx.net, r.path, r.hops) for r in found}
     return [text.get(p, "") for p in paths]
 
 
 def _person_why(ctx: Context, r: Any, reasons: list[str]) -> str:
-    listed = ", ".join(say(f"cov_listed_{x}") for x in reasons)
-    parts = [say("cov_person_listed", why=listed)]
+    listed = ctx.join(ctx.say(f"cov_listed_{x}") for x in reasons)
+    parts = [ctx.say("cov_person_listed", why=listed)]
     if r.roles:
-        parts.append(say("cov_person_roles", roles=r.roles, power=r.power))
+        parts.append(ctx.say("cov_person_roles", roles=ctx.role_words(r.roles), power=r.power))
     parts.append(ctx.stance(str(r.person)))
     if r.n_owners == 0:
-        parts.append(say("cov_person_no_owner"))
+        parts.append(ctx.say("cov_person_no_owner"))
     else:
-        owners = ", ".join(str(ctx.labels_d[o]) for o in r.owners.split("; "))
-        parts.append(say("cov_person_owners", n=r.n_owners, owners=owners))
-    parts.append(say("cov_person_channels", n=r.n_channels))
+        owners = ctx.join(str(ctx.labels_d[o]) for o in r.owners.split("; "))
+        parts.append(ctx.say("cov_person_owners", n=r.n_owners, owners=owners))
+    parts.append(ctx.say("cov_person_channels", n=r.n_channels))
     if pd.notna(r.leverage):
-        parts.append(say("cov_person_leverage", leverage=r.leverage))
+        parts.append(ctx.say("cov_person_leverage", leverage=r.leverage))
     if pd.notna(r.route_strength) and r.route:
-        parts.append(say("cov_person_route", strength=r.route_strength, route=r.route))
+        parts.append(ctx.say("cov_person_route", strength=r.route_strength, route=r.route))
     if r.stale:
-        parts.append(say("cov_person_stale", date=pd.Timestamp(r.updated).date().isoformat()))
+        parts.append(ctx.say("cov_person_stale", date=pd.Timestamp(r.updated).date().isoformat()))
     if r.do_not_contact:
-        parts.append(say("cov_person_dnc"))
+        parts.append(ctx.say("cov_person_dnc"))
     return "; ".join(parts)
 
 
@@ -208,7 +209,7 @@ def _party_row(ctx: Context, idx: pd.DataFrame, party: str) -> dict[str, Any]:
         orgs = (
             ctx.net.orgs.loc[ctx.net.orgs["kind"].astype(str).eq("us"), "id"].astype(str).tolist()
         )
-        name, kind = say("cov_party_us"), "us"
+        name, kind = ctx.say("party_us"), "us"
     else:
         sup, orgs, name, kind = acct & ctx.backs.eq(party), [party], ctx.comp(party), "competitor"
     si = np.flatnonzero(sup.to_numpy())
@@ -223,17 +224,17 @@ def _party_row(ctx: Context, idx: pd.DataFrame, party: str) -> dict[str, Any]:
     nan = float("nan")
     index = float(idx.loc[party, "index"]) if party in idx.index else nan  # type: ignore[arg-type]
     share = float(idx.loc[party, "supporter_power_share"]) if party in idx.index else nan  # type: ignore[arg-type]
-    why = say(
+    why = ctx.say(
         "cov_summary_why",
         name=name,
         index=index,
         n=len(sup_ids),
         share=share,
-        top=ctx.who(top) if top else say("cov_nobody"),
+        top=ctx.who(top) if top else ctx.say("cov_nobody"),
         level=ctx.lvl(top) if top else "-",
         many=many,
-        deep=say("not_available") if np.isnan(deep) else f"{deep:.2f}",
-        long=say("not_available") if np.isnan(long) else f"{long:.1f}",
+        deep=ctx.say("not_available") if np.isnan(deep) else f"{deep:.2f}",
+        long=ctx.say("not_available") if np.isnan(long) else f"{long:.1f}",
     )
     return {
         "party": party,

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from relgraph.analysis.influence.model import model
 from relgraph.analysis.influence.support import downstream, power, roles_text
 from relgraph.checks import check_bool, check_float, check_optional_int
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.privacy import share_policy
+from relgraph.text import say, term_list
 from relgraph.views import TIE_KINDS
 
-__all__ = ["hidden_influencers", "tie_phrase", "ties_between"]
+__all__ = ["HIDDEN_COLUMNS", "hidden_influencers", "tie_phrase", "ties_between"]
 
 
 _PHRASE_KEYS = {
@@ -33,11 +36,11 @@ _PHRASE_KEYS = {
 }
 
 
-def tie_phrase(kind: str, strength: float, boss: bool | None) -> str:
+def tie_phrase(kind: str, strength: float, boss: bool | None, *, lang: str = "en") -> str:
     """Say how a tie sways ("as their boss", "as a former colleague" …)."""
     if kind == "reports_to":
-        return say("via_boss") if boss else say("via_report")
-    return say(_PHRASE_KEYS.get(kind, "via_other"), strength=strength)
+        return say("via_boss" if boss else "via_report", lang=lang)
+    return say(_PHRASE_KEYS.get(kind, "via_other"), strength=strength, lang=lang)
 
 
 def ties_between(
@@ -70,7 +73,8 @@ def ties_between(
 
 def _describe(net: RelationshipNetwork, pid: str, roles: str) -> str:
     who = net.describe(pid)
-    return f"{who} ({roles})" if roles else who
+    words = term_list("role", roles, lang=net.settings.language)
+    return f"{who} ({words})" if roles else who
 
 
 def hidden_influencers(
@@ -103,7 +107,10 @@ def hidden_influencers(
         ``rank, person, name, party, org, attitude, backs, leverage, sways`` (ids of the
         decision-chain members they sway directly, comma-joined), ``influences`` (those
         people described), ``via`` (the ties, kind and strength), ``withheld`` (sensitive
-        ties left out of the evidence) and ``why``.
+        ties left out of the evidence), ``do_not_contact`` and ``why`` (columns
+        :data:`HIDDEN_COLUMNS`). A person known only through sensitive ties (a spouse, a
+        neighbour) is counted but not named unless ``include_sensitive``: their row has a
+        blank ``person`` and says so.
 
     Raises
     ------
@@ -141,7 +148,6 @@ def hidden_influencers(
     opp, p, roles = power(net, opportunity)
     z = downstream(m, p, opp)
     lev = (1.0 - m.lam) * z
-    flow = m.lam * z  # flow through j: λ_j · z_j per unit of W[j, i]
     account = net.account_of(opp)
     org = net.people["org"].astype(str).to_numpy()
     candidate = ((p <= 0) | (org != account)) & ~m.outside & (lev >= min_leverage)
@@ -149,69 +155,127 @@ def hidden_influencers(
     order = order[np.lexsort((net.person_ids.to_numpy()[order], -lev[order]))]
     if k is not None:
         order = order[:k]
-    role_text = roles_text(roles)
-    WT = m.W.T.tocsr()  # row i: the people i sways and by how much
-    ids = net.person_ids
-    rows: list[dict[str, Any]] = []
-    for rank, i in enumerate(order, start=1):
-        lo, hi = WT.indptr[i], WT.indptr[i + 1]
-        swayed, wts = WT.indices[lo:hi], WT.data[lo:hi]
-        sel = (swayed != i) & (p[swayed] > 0)
-        chain = swayed[sel][np.argsort(-(wts[sel] * flow[swayed[sel]]), kind="stable")]
+    shown = share_policy(net, include_sensitive=include_sensitive).people
+    evidence = _Evidence(net, m.W.T.tocsr(), p, m.lam * z, roles_text(roles), include_sensitive)
+    rows = [
+        evidence.row(rank, int(i), float(lev[i]))
+        if shown[i]
+        else _withheld_row(net, rank, float(lev[i]))
+        for rank, i in enumerate(order, start=1)
+    ]
+    out = pd.DataFrame(rows, columns=HIDDEN_COLUMNS)
+    out["attitude"] = out["attitude"].astype("Int64")
+    out["withheld"] = out["withheld"].astype(int)
+    out["rank"] = out["rank"].astype(int)
+    out["leverage"] = out["leverage"].astype(float)
+    out["do_not_contact"] = out["do_not_contact"].astype(bool)
+    return out
+
+
+#: Columns of :func:`hidden_influencers`.
+HIDDEN_COLUMNS = [
+    "rank",
+    "person",
+    "name",
+    "party",
+    "org",
+    "attitude",
+    "backs",
+    "leverage",
+    "sways",
+    "influences",
+    "via",
+    "withheld",
+    "do_not_contact",
+    "why",
+]
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What a hidden influencer's row is built from: who they sway, and by which ties."""
+
+    net: RelationshipNetwork
+    WT: sp.csr_matrix  # row i: the people i sways and by how much
+    power: np.ndarray
+    flow: np.ndarray  # flow through j: λ_j · z_j per unit of W[j, i]
+    roles: dict[str, str]
+    include_sensitive: bool
+
+    def row(self, rank: int, i: int, lev: float) -> dict[str, Any]:
+        net = self.net
+        lang = net.settings.language
+        lo, hi = self.WT.indptr[i], self.WT.indptr[i + 1]
+        swayed, wts = self.WT.indices[lo:hi], self.WT.data[lo:hi]
+        sel = (swayed != i) & (self.power[swayed] > 0)
+        chain = swayed[sel][np.argsort(-(wts[sel] * self.flow[swayed[sel]]), kind="stable")]
         withheld = 0
         targets: list[str] = []
         described: list[str] = []
         vias: list[str] = []
         phrases: list[str] = []
         for j in chain:
-            ties = ties_between(net, int(i), int(j))
-            shown = [t for t in ties if include_sensitive or not t[3]]
+            ties = ties_between(net, i, int(j))
+            shown = [t for t in ties if self.include_sensitive or not t[3]]
             withheld += len(ties) - len(shown)
             if not shown:
                 continue
-            pid = str(ids[j])
+            pid = str(net.person_ids[j])
             targets.append(pid)
-            described.append(_describe(net, pid, str(role_text.get(pid, ""))))
+            described.append(_describe(net, pid, str(self.roles.get(pid, ""))))
             vias.append(", ".join(f"{t[0]} {t[1]:.1f} → {pid}" for t in shown))
-            phrases.append(" and ".join(tie_phrase(t[0], t[1], t[2]) for t in shown))
+            both = say("and_sep", lang=lang)
+            phrases.append(both.join(tie_phrase(t[0], t[1], t[2], lang=lang) for t in shown))
         if described:
-            why = say("hidden_why", target=described[0], tie=phrases[0], lev=float(lev[i]))
+            why = say("hidden_why", target=described[0], tie=phrases[0], lev=lev, lang=lang)
             if len(described) > 1:
-                why = say("hidden_why_more", why=why, more=len(described) - 1)
+                why = say("hidden_why_more", why=why, more=len(described) - 1, lang=lang)
         elif withheld:
-            why = say("hidden_why_withheld", lev=float(lev[i]))
+            why = say("hidden_why_withheld", lev=lev, lang=lang)
         else:
             nb = swayed[swayed != i]
-            best = nb[np.argmax(wts[swayed != i] * flow[nb])] if len(nb) else -1
+            best = nb[np.argmax(wts[swayed != i] * self.flow[nb])] if len(nb) else -1
             through = net.labels.iat[int(best)] if best >= 0 else "?"
-            why = say("hidden_why_indirect", through=through, lev=float(lev[i]))
-            described.append(say("through", who=through))
+            why = say("hidden_why_indirect", through=through, lev=lev, lang=lang)
+            described.append(say("through", who=through, lang=lang))
         if withheld:
-            why = why + say("withheld_note", n=withheld)
-        rows.append(
-            {
-                "rank": rank,
-                "person": str(ids[int(i)]),
-                "name": str(net.labels.iat[int(i)]),
-                "party": str(net.party.iat[int(i)]),
-                "org": str(org[i]),
-                "attitude": net.people["attitude"].astype("Int64").iat[int(i)],
-                "backs": str(net.people["supports"].fillna("").iat[int(i)]),
-                "leverage": float(lev[i]),
-                "sways": ", ".join(targets),
-                "influences": "; ".join(described),
-                "via": "; ".join(vias),
-                "withheld": withheld,
-                "why": why,
-            }
-        )
-    cols = [
-        "rank", "person", "name", "party", "org", "attitude", "backs", "leverage",
-        "sways", "influences", "via", "withheld", "why",
-    ]  # fmt: skip
-    out = pd.DataFrame(rows, columns=cols)
-    out["attitude"] = out["attitude"].astype("Int64")
-    out["withheld"] = out["withheld"].astype(int)
-    out["rank"] = out["rank"].astype(int)
-    out["leverage"] = out["leverage"].astype(float)
-    return out
+            why = why + say("withheld_note", n=withheld, lang=lang)
+        dnc = bool(net.do_not_contact()[i])
+        if dnc:
+            why = say("hidden_why_dnc", why=why, lang=lang)
+        return {
+            "rank": rank,
+            "person": str(net.person_ids[i]),
+            "name": str(net.labels.iat[i]),
+            "party": str(net.party.iat[i]),
+            "org": str(net.people["org"].iat[i]),
+            "attitude": net.people["attitude"].astype("Int64").iat[i],
+            "backs": str(net.people["supports"].fillna("").iat[i]),
+            "leverage": lev,
+            "sways": ", ".join(targets),
+            "influences": "; ".join(described),
+            "via": "; ".join(vias),
+            "withheld": withheld,
+            "do_not_contact": dnc,
+            "why": why,
+        }
+
+
+def _withheld_row(net: RelationshipNetwork, rank: int, lev: float) -> dict[str, Any]:
+    """Count, not name, a person known only through sensitive ties (DOMAIN.md §11)."""
+    return {
+        "rank": rank,
+        "person": "",
+        "name": say("hidden_withheld_name", lang=net.settings.language),
+        "party": "",
+        "org": "",
+        "attitude": pd.NA,
+        "backs": "",
+        "leverage": lev,
+        "sways": "",
+        "influences": "",
+        "via": "",
+        "withheld": 1,
+        "do_not_contact": False,
+        "why": say("hidden_why_withheld_person", lev=lev, lang=net.settings.language),
+    }

@@ -47,6 +47,17 @@ class InfluencePaths:
         left out unless ``include_sensitive``.
     max_hops : int
         The hop limit.
+    language : str
+        The language of the texts (``net.settings.language``).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> res = rg.influence_paths(rg.datasets.tiny(), "p3", "p1")
+    >>> print(res.summary_lines()[0])
+    1 chain(s) of sway from p3 to p1:
+    >>> res.paths.loc[0, "route"].split(" — ")[1]
+    'reports to 0.25 → Bo [customer, CTO]'
     """
 
     source: str
@@ -54,17 +65,21 @@ class InfluencePaths:
     paths: pd.DataFrame
     withheld: int
     max_hops: int
+    language: str = "en"
 
     def summary_lines(self) -> list[str]:
         """Plain-language lines: a header, one line per chain, and what was withheld."""
-        lines = [say("path_header", n=len(self.paths), source=self.source, target=self.target)]
+        lang = self.language
+        lines = [
+            say("path_header", n=len(self.paths), source=self.source, target=self.target, lang=lang)
+        ]
         lines += [
             f"{r} [{s:.3f}] {t}" for r, s, t in self.paths[["rank", "strength", "route"]].values
         ]
         if not len(self.paths):
-            lines.append(say("path_none", max_hops=self.max_hops))
+            lines.append(say("path_none", max_hops=self.max_hops, lang=lang))
         if self.withheld:
-            lines.append(say("path_withheld", n=self.withheld))
+            lines.append(say("path_withheld", n=self.withheld, lang=lang))
         return lines
 
     def __str__(self) -> str:
@@ -194,7 +209,7 @@ def influence_paths(
     frame["rank"] = frame["rank"].astype(int)
     frame["hops"] = frame["hops"].astype(int)
     frame["strength"] = frame["strength"].astype(float)
-    return InfluencePaths(src, dst, frame, withheld, max_hops)
+    return InfluencePaths(src, dst, frame, withheld, max_hops, net.settings.language)
 
 
 def _withheld(every: ContactGraph, shown: ContactGraph, near: np.ndarray) -> int:
@@ -211,11 +226,17 @@ def _row(
 ) -> dict[str, object]:
     hops = []
     W = model(net).W
+    lang = net.settings.language
     for x, y in zip(path[:-1], path[1:], strict=True):
         ties = [t for t in ties_between(net, x, y) if include_sensitive or not t[3]]
         parts = ["reports_to (boss)" if t[0] == "reports_to" and t[2] else t[0] for t in ties]
         label = "+".join(dict.fromkeys(parts))
-        words = " + ".join(dict.fromkeys(tie_words(p) for p in parts))
+        words = " + ".join(
+            dict.fromkeys(
+                tie_words(t[0], reverse=t[0] == "reports_to" and bool(t[2]), lang=lang)
+                for t in ties
+            )
+        )
         hops.append(Hop(label, words, float(W[y, x]), any(t[3] for t in ties), True))
     strength = float(np.exp(-cost))
     ids = [str(net.person_ids[i]) for i in path]
@@ -232,5 +253,6 @@ def _row(
             target=net.labels.iat[path[-1]],
             hops=len(hops),
             strength=strength,
+            lang=lang,
         ),
     }

@@ -1,7 +1,8 @@
 """The decision support index per party, and each person's leverage on ours.
 
-Both come from one transposed solve of the influence model (:mod:`.model`) per opportunity:
-``z = (I − ΛW)⁻ᵀ p / Σp``, memoised, shared by coverage, targets and the plan.
+Both come from one transposed solve of the influence model
+(:mod:`~relgraph.analysis.influence.model`) per opportunity: ``z = (I − ΛW)⁻ᵀ p / Σp``,
+memoised, shared by coverage, targets and the plan.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 
 from relgraph.analysis.influence.model import _Model, _readonly, model
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term_list
 from relgraph.textvec import Coded, piece, text_backend, text_column
 
 __all__ = ["leverage", "power", "support_index"]
@@ -87,13 +88,14 @@ def index_frame(
     total = float(p.sum())
     holders = p > 0
     names = net.org_labels
+    lang = net.settings.language
     rows: list[dict[str, Any]] = []
     parties = [("us", "us", "")] + [(c, "competitor", c) for c in competitors]
     for col, (party, kind, _) in enumerate(parties):
         idx = float(lev @ B[:, col]) if total > 0 else math.nan
         sup = holders & ((x0 >= 1) if col == 0 else (Y[:, col - 1] > 0))
         share = float(p[sup].sum() / total) if total > 0 else math.nan
-        label = say("party_us") if col == 0 else str(names.get(party, party))
+        label = say("party_us", lang=lang) if col == 0 else str(names.get(party, party))
         scale = "−3..+3" if col == 0 else "0..3"
         why = say(
             "index_why",
@@ -103,6 +105,7 @@ def index_frame(
             supporters=int(sup.sum()),
             holders=int(holders.sum()),
             share=share,
+            lang=lang,
         )
         rows.append(
             {
@@ -339,7 +342,8 @@ def _leverage_frame(
         }
     )
     outside = (m.outside | ~m.active)[order]
-    df["why"] = _leverage_why(lev[order], role_code[order], role_names, outside)
+    lang = net.settings.language
+    df["why"] = _leverage_why(lev[order], role_code[order], role_names, outside, lang)
     df.attrs["blank_attitudes"] = int((m.blank & ~m.outside).sum())
     return df
 
@@ -370,16 +374,21 @@ def _rank_order(values: np.ndarray, ids: pd.Index) -> np.ndarray:
 
 
 def _leverage_why(
-    lev: np.ndarray, role_code: np.ndarray, role_names: list[str], outside: np.ndarray
+    lev: np.ndarray,
+    role_code: np.ndarray,
+    role_names: list[str],
+    outside: np.ndarray,
+    lang: str,
 ) -> Any:
     """Return the ``why`` column: own text above the negligible level, else a shared one."""
     codes = np.zeros(len(lev), dtype=np.int64)  # 0: outside the dynamics
     codes[~outside & (lev < _NEGLIGIBLE)] = 1
     big = np.flatnonzero(~outside & (lev >= _NEGLIGIBLE))
-    texts = [say("lev_why_outside"), say("lev_why_negligible")]
+    texts = [say("lev_why_outside", lang=lang), say("lev_why_negligible", lang=lang)]
     for i in big.tolist():
         role = role_names[role_code[i]]
         key = "lev_why_role" if role else "lev_why_norole"
-        texts.append(say(key, lev=float(lev[i]), roles=role))
+        roles = term_list("role", role, lang=lang)
+        texts.append(say(key, lev=float(lev[i]), roles=roles, lang=lang))
     codes[big] = np.arange(2, 2 + len(big))
     return _coded_text(codes, texts)

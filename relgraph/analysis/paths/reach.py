@@ -32,12 +32,16 @@ def search_graph(g: RouteGraph, affiliations: bool) -> tuple[ContactGraph, Openi
 
 
 def best_routes(
-    net: RelationshipNetwork, rules: RouteRules, *, affiliations: bool = False
+    net: RelationshipNetwork, rules: RouteRules, *, affiliations: bool = True
 ) -> TeamReach:
     """Return the best route from our whole team to everyone (one search, cached).
 
+    Shared affiliations count as openings (at ``settings.affiliation_strength``) unless
+    ``affiliations`` is False: a club the founder shares with our CEO is a way to meet him.
+
     Routes start at our people who are not blocked, never pass through another of our
-    people or a blocked person, and have at most ``settings.max_hops`` hops.
+    people, a blocked person or someone on the other side (``RouteGraph.stops``, who may
+    only end a route), and have at most ``settings.max_hops`` hops.
 
     Examples
     --------
@@ -45,13 +49,13 @@ def best_routes(
     >>> net = rg.datasets.tiny()
     >>> reach = best_routes(net, RouteRules())
     >>> round(float(reach.strength[net.index_of("p4")[0]]), 2), reach.path(3)
-    (0.56, (5, 0, 3))
+    (0.5, (4, 3))
     """
     g = route_graph(net, rules)
     graph, _ = search_graph(g, affiliations)
     max_hops = int(net.settings.max_hops)
 
     def build() -> TeamReach:
-        return team_reach(graph, g.starts(), g.team_blocked(), g.ours, max_hops)
+        return team_reach(graph, g.starts(), g.team_blocked(), g.ours, max_hops, g.stops)
 
     return net.memo(("paths.reach", rules, graph is not g.real, max_hops), build)

@@ -14,12 +14,13 @@ import numpy as np
 
 from relgraph.analysis.paths.graph import AffiliationOpening, RouteRules
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import TERMS, say, term
 
 __all__ = [
     "Hop",
     "Route",
     "describe",
+    "describe_path",
     "hop_details",
     "person_text",
     "person_texts",
@@ -27,13 +28,6 @@ __all__ = [
     "tie_words",
 ]
 
-#: How a directed tie reads from its source and from its target.
-DIRECTED_WORDS: Mapping[str, tuple[str, str]] = {
-    "reports_to": ("reports to", "manages"),
-    "covers": ("covers", "covered by"),
-    "influences": ("influences", "influenced by"),
-    "informs": ("informs", "informed by"),
-}
 _AFFILIATION = "affiliation:"
 
 
@@ -118,22 +112,33 @@ def hop_details(
     tie_u = e["u"].to_numpy(np.int64)[hit]
     sens = e["sensitive"].to_numpy(dtype=bool)[hit]
     strength = strength[hit]
+    lang = net.settings.language
     for k, ((a, c), r) in enumerate(zip(pairs, rows.tolist(), strict=True)):
         if r >= 0:
             kind = str(kinds[k])
-            pair = DIRECTED_WORDS.get(kind)
-            words = (pair[0] if tie_u[k] == a else pair[1]) if pair else tie_words(kind)
+            words = tie_words(kind, reverse=tie_u[k] != a, lang=lang)
             out[(a, c)] = Hop(kind, words, float(strength[k]), bool(sens[k]), bool(given[k]))
         elif openings is not None and (a, c) in openings:
             o = openings[(a, c)]
-            words = say("routes_affiliation_hop", kind=o.kind, name=o.name)
+            where = term("affiliation_kind", o.kind, lang=lang)
+            words = say("routes_affiliation_hop", kind=where, name=o.name, lang=lang)
             out[(a, c)] = Hop(f"{_AFFILIATION}{o.kind}", words, o.strength, o.sensitive, False)
     return out
 
 
-def tie_words(kind: str) -> str:
-    """How a tie kind reads in a sentence ("former colleague")."""
-    return kind.replace("_", " ")
+def tie_words(kind: str, *, reverse: bool = False, lang: str = "en") -> str:
+    """How a tie kind reads in a sentence ("former colleague"), in the language ``lang``.
+
+    ``reverse``: a directed tie read from its target ("manages" for ``reports_to``).
+
+    Examples
+    --------
+    >>> tie_words("former_colleague"), tie_words("reports_to", reverse=True)
+    ('former colleague', 'manages')
+    """
+    if reverse and kind in TERMS["tie_kind_reverse"]:
+        return term("tie_kind_reverse", kind, lang=lang)
+    return term("tie_kind", kind, lang=lang) if kind in TERMS["tie_kind"] else kind
 
 
 def describe(
@@ -151,6 +156,14 @@ def describe(
     ]
 
 
+def describe_path(net: RelationshipNetwork, rules: RouteRules, path: Sequence[int]) -> Route:
+    """Describe one path found by the engine, its openings included (see :func:`describe`)."""
+    from relgraph.analysis.paths.graph import affiliation_overlay
+
+    openings = affiliation_overlay(net, rules)[1] if len(net.affiliations) else None
+    return describe(net, rules, [(0.0, path)], openings)[0]
+
+
 def person_text(net: RelationshipNetwork, i: int) -> str:
     """Return one person as a route shows them: ``label [party, title]``."""
     labels, titles, parties = net.memo(
@@ -158,9 +171,14 @@ def person_text(net: RelationshipNetwork, i: int) -> str:
         lambda: tuple(c.to_numpy(dtype=object) for c in (net.labels, net.titles, net.party)),
     )
     title = str(titles[i])
-    party = str(parties[i])
+    party = _party_word(str(parties[i]), net.settings.language)
     inner = f"{party}, {title}" if title else party
     return f"{labels[i]} [{inner}]"
+
+
+def _party_word(party: str, lang: str) -> str:
+    """Return an org kind in ``lang`` ("customer", "客户"); any other text as it is."""
+    return term("org_kind", party, lang=lang) if party in TERMS["org_kind"] else party
 
 
 def person_texts(net: RelationshipNetwork, people: Iterable[int]) -> dict[int, str]:
@@ -176,9 +194,11 @@ def person_texts(net: RelationshipNetwork, people: Iterable[int]) -> dict[int, s
     columns = [
         s.array.take(idx).to_numpy(dtype=object) for s in (net.labels, net.titles, net.party)
     ]
+    lang = net.settings.language
+    words = {p: _party_word(str(p), lang) for p in set(columns[2].tolist())}
     out = {}
     for i, label, title, party in zip(idx.tolist(), *columns, strict=True):
-        inner = f"{party}, {title}" if str(title) else str(party)
+        inner = f"{words[party]}, {title}" if str(title) else words[party]
         out[i] = f"{label} [{inner}]"
     return out
 

@@ -18,7 +18,7 @@ from relgraph.analysis.paths.search import Forward, backward_best, forward_label
 from relgraph.analysis.routes.single import rules_bite
 from relgraph.checks import check_bool
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["BULK_COLUMNS", "routes_to_many"]
 
@@ -58,7 +58,7 @@ def _search(
     graph, openings = search_graph(g, affiliations)
     reach = best_routes(net, rules, affiliations=affiliations)
     fwd = _forward(net, g, graph)
-    blocked = g.team_blocked().copy()
+    blocked = g.team_blocked() | g.stops  # the alternative's middle steps: not the other side
     scratch = np.full(graph.n, np.inf)
     max_hops = int(net.settings.max_hops)
     out: list[_Result] = []
@@ -86,6 +86,7 @@ def routes_to_many(
     *,
     include_sensitive: bool = False,
     include_do_not_contact: bool = False,
+    include_opponents: bool = False,
     affiliations: bool = True,
     progress: bool | None = None,
 ) -> pd.DataFrame:
@@ -101,9 +102,12 @@ def routes_to_many(
         Use sensitive ties and sensitive affiliations.
     include_do_not_contact : bool
         Let routes pass through (or end at) do-not-contact people.
+    include_opponents : bool
+        Let routes pass through people who oppose us, back a competitor or work for one
+        (they can always be the target), as :func:`connection_routes` does.
     affiliations : bool
-        Offer routes through shared affiliations (not yet ties) where no route of real
-        ties is stronger, as :func:`connection_routes` does.
+        Let routes use shared affiliations (not yet ties) as openings, at their
+        ``settings.affiliation_strength``.
     progress : bool, optional
         Show a tqdm progress bar: None (default) shows it only once the run has taken
         more than a second; True always; False never.
@@ -128,17 +132,17 @@ def routes_to_many(
 
     Notes
     -----
-    Same contact graph, strength and search as :func:`connection_routes` (product of hop
-    strengths, at most ``settings.max_hops`` hops, our people only at the start). A
-    shared affiliation between two people with no tie is an edge of strength
-    ``settings.affiliation_strength`` for its kind, so an affiliation route is chosen
-    only when it beats every route of real ties. The best routes to everyone come from
+    Same contact graph, strength, rules and search as :func:`connection_routes` (product of
+    hop strengths, at most ``settings.max_hops`` hops, our people only at the start, nobody
+    on the other side as a middle step). A shared affiliation between two people with no
+    tie is an opening of strength ``settings.affiliation_strength`` for its kind, ranked
+    with the real ties. The best routes to everyone come from
     one hop-bounded multi-source search from our whole team (the route engine's team
     reach, shared with coverage and the targets). The alternative avoids every person of
     the best route (its source included): a hop-bounded search from the target,
     ``max_hops - 1`` hops deep, is joined with each reached person's strongest direct tie
     from one of our people, which is exact because our people never sit in the middle of
-    a route. ``excluded`` repeats the search with both opt-ins switched on (only when the
+    a route. ``excluded`` repeats the search with every opt-in switched on (only when the
     rules remove anything from this network) and counts its best and alternative paths
     that are not in the result.
 
@@ -148,12 +152,13 @@ def routes_to_many(
     >>> df = rg.routes_to_many(rg.datasets.tiny(), ["p1", "p4"])
     >>> df[["target", "best_strength", "best_source", "alt_strength", "alt_source"]]
       target  best_strength best_source  alt_strength alt_source
-    0     p1           0.70          u2          0.49         u1
-    1     p4           0.56          u2          0.50         u1
+    0     p1            0.7          u2          0.49         u1
+    1     p4            0.5          u1          0.00
     """
     rules = RouteRules(
         check_bool("include_sensitive", include_sensitive),
         check_bool("include_do_not_contact", include_do_not_contact),
+        check_bool("include_opponents", include_opponents),
     )
     affiliations = check_bool("affiliations", affiliations)
     if targets is None:
@@ -243,20 +248,27 @@ def _why(
     net: RelationshipNetwork, label: str, status: str, row: dict[str, Any], n_excl: int
 ) -> str:
     max_hops = int(net.settings.max_hops)
+    lang = net.settings.language
     if status == "ours":
-        why = say("routes_none_ours", who=label)
+        why = say("routes_none_ours", who=label, lang=lang)
     elif status == "dnc":
-        why = say("routes_none_dnc", who=label)
+        why = say("routes_none_dnc", who=label, lang=lang)
     elif status == "none":
-        why = say("routes_none", who=label, start=say("routes_our_team"), max_hops=max_hops)
+        why = say(
+            "routes_none",
+            who=label,
+            start=term("party", "us", lang=lang),
+            max_hops=max_hops,
+            lang=lang,
+        )
     elif not row["alt_path"]:
-        why = say("routes_bulk_no_alt", max_hops=max_hops)
+        why = say("routes_bulk_no_alt", max_hops=max_hops, lang=lang)
     else:
-        why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"])
+        why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"], lang=lang)
     if row["best_affiliation"] or row["alt_affiliation"]:
-        why += "; " + say("routes_why_affiliation")
+        why += "; " + say("routes_why_affiliation", lang=lang)
     if n_excl:
-        why += "; " + say("routes_excluded", n=n_excl)
+        why += "; " + say("routes_excluded", n=n_excl, lang=lang)
     return why
 
 

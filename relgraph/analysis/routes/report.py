@@ -11,7 +11,7 @@ import pandas as pd
 
 from relgraph.analysis.paths.render import Route, route_text
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["ROUTE_COLUMNS", "RouteReport", "no_route_row", "route_row"]
 
@@ -30,6 +30,7 @@ ROUTE_COLUMNS: tuple[str, ...] = (
     "affiliation",
     "disjoint",
     "sensitive",
+    "unassessed",
     "route",
     "why",
 )
@@ -42,9 +43,11 @@ def route_row(
     disjoint: bool,
     dnc: np.ndarray,
     extra_why: str = "",
+    unassessed: tuple[int, ...] = (),
 ) -> dict[str, Any]:
     """One row of :attr:`RouteReport.routes` for route ``r``."""
     ids = net.person_ids
+    lang = net.settings.language
     strengths = tuple(h.strength for h in r.hops)
     w = int(np.argmin(strengths))
     formula = " × ".join(f"{s:.2f}" for s in strengths)
@@ -58,17 +61,18 @@ def route_row(
             weakest_strength=strengths[w],
             a=net.labels.iat[r.path[w]],
             b=net.labels.iat[r.path[w + 1]],
+            lang=lang,
         )
     ]
     if r.affiliation:
-        why.append(say("routes_why_affiliation"))
+        why.append(say("routes_why_affiliation", lang=lang))
     if disjoint and rank > 1:
-        why.append(say("routes_why_disjoint"))
+        why.append(say("routes_why_disjoint", lang=lang))
     uses_dnc = [str(ids[i]) for i in r.path[1:-1] if dnc[i]]
     if r.sensitive or uses_dnc:
-        why.append(say("routes_why_sensitive"))
+        why.append(say("routes_why_sensitive", lang=lang))
     if not all(h.explicit for h in r.hops if not h.affiliation) or r.affiliation:
-        why.append(say("defaults_note"))
+        why.append(say("defaults_note", lang=lang))
     if extra_why:
         why.append(extra_why)
     return {
@@ -85,12 +89,13 @@ def route_row(
         "affiliation": r.affiliation,
         "disjoint": disjoint,
         "sensitive": r.sensitive or bool(uses_dnc),
+        "unassessed": tuple(str(ids[i]) for i in unassessed),
         "route": route_text(net, r.path, r.hops),
         "why": "; ".join(why),
     }
 
 
-def no_route_row(target: str, source: str, why: str) -> dict[str, Any]:
+def no_route_row(target: str, source: str, why: str, *, lang: str = "en") -> dict[str, Any]:
     """Return the one row of a report without a route."""
     return {
         "rank": 1,
@@ -106,7 +111,8 @@ def no_route_row(target: str, source: str, why: str) -> dict[str, Any]:
         "affiliation": False,
         "disjoint": False,
         "sensitive": False,
-        "route": say("routes_none_short"),
+        "unassessed": (),
+        "route": say("routes_none_short", lang=lang),
         "why": why,
     }
 
@@ -137,25 +143,35 @@ class RouteReport:
         (ids, source first), ``kinds`` and ``strengths`` (per hop), ``affiliation`` (uses
         a shared affiliation that is not yet a tie), ``disjoint`` (shares no person with a
         better route, apart from the target and a named source), ``sensitive`` (uses a
-        sensitive tie or a do-not-contact person; only when opted in), ``route`` (readable),
-        ``why``. Unreachable: one row with strength 0 whose ``why`` explains.
+        sensitive tie or a do-not-contact person; only when opted in), ``unassessed``
+        (middle steps whose attitude toward us was never assessed: check before asking),
+        ``route`` (readable), ``why``. Unreachable: one row with strength 0 whose ``why``
+        explains.
     excluded : int
-        How many of the k best routes found without the sensitive and do-not-contact rules
-        were left out because of them.
+        How many of the k best routes found without the rules (sensitive ties,
+        do-not-contact people, people on the other side as middle steps) were left out
+        because of them.
     single_point_of_failure : tuple of str or None
         People every route passes through (for a team-wide search, also a single one of our
         people who alone can start a route); None when there is no such person.
     max_hops : int
         The hop limit in force.
-    include_sensitive, include_do_not_contact : bool
+    include_sensitive, include_do_not_contact, include_opponents : bool
         The opt-ins used.
+    excluded_by : dict of str to int
+        Per rule (``opponents``, ``do_not_contact``, ``sensitive``): how many of the k best
+        routes would come back if that rule alone were relaxed.
+    note : str
+        What was left out, in words, with how to opt in ("" when nothing was).
+    language : str
+        The language of the texts (``net.settings.language``).
 
     Examples
     --------
     >>> import relgraph as rg
     >>> rep = rg.connection_routes(rg.datasets.tiny(), "Di", k=1)
     >>> rep.best["path"], round(float(rep.best["strength"]), 2), rep.excluded
-    (('u2', 'p1', 'p4'), 0.56, 0)
+    (('u1', 'p4'), 0.5, 1)
     """
 
     target: str
@@ -168,6 +184,10 @@ class RouteReport:
     include_do_not_contact: bool = False
     target_label: str = field(default="", repr=False)
     source_label: str = field(default="", repr=False)
+    include_opponents: bool = False
+    excluded_by: dict[str, int] = field(default_factory=dict)
+    note: str = field(default="", repr=False)
+    language: str = field(default="en", repr=False)
 
     @property
     def best(self) -> pd.Series | None:
@@ -177,13 +197,15 @@ class RouteReport:
 
     def summary_lines(self) -> list[str]:
         """Plain-language lines: header, one per route, exclusions and single point of failure."""
+        lang = self.language
         lines = [
             say(
                 "routes_header",
                 target=self.target_label or self.target,
-                origin=self.source_label or self.source or say("routes_our_team"),
+                origin=self.source_label or self.source or term("party", "us", lang=lang),
                 n=int((self.routes["strength"] > 0).sum()),
                 max_hops=self.max_hops,
+                lang=lang,
             )
         ]
         for rank, strength, route, why in zip(
@@ -198,9 +220,9 @@ class RouteReport:
             else:
                 lines.append(f"- {why}")
         if self.excluded:
-            lines.append(say("routes_excluded", n=self.excluded))
+            lines.append(self.note or say("routes_excluded", n=self.excluded, lang=lang))
         if self.single_point_of_failure:
-            lines.append(say("routes_spof", who=", ".join(self.single_point_of_failure)))
+            lines.append(say("routes_spof", who=", ".join(self.single_point_of_failure), lang=lang))
         return lines
 
     def __str__(self) -> str:

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from relgraph.analysis.paths.graph import RouteGraph, RouteRules, affiliation_overlay, route_graph
+from relgraph.analysis.paths.graph import (
+    ContactGraph,
+    RouteGraph,
+    RouteRules,
+    affiliation_overlay,
+    other_side,
+    route_graph,
+)
 from relgraph.analysis.paths.render import Route, describe
 from relgraph.analysis.paths.search import shortest, yen
+from relgraph.analysis.routes.explain import blocking_reason, excluded_text, unassessed
 from relgraph.analysis.routes.report import RouteReport, no_route_row, route_row, routes_frame
 from relgraph.checks import check_bool, check_int
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import say, term
 
 __all__ = ["connection_routes", "ranked_routes", "rules_bite"]
+
+#: Extra candidates searched for an affiliation opening beyond the top k.
+_MORE = 5
 
 
 @dataclass(frozen=True)
@@ -34,16 +45,23 @@ class _Query:
     affiliations: bool
 
     def blocked(self) -> np.ndarray:
-        """Who no route may enter: blocked people, and our people for a team-wide search."""
-        blocked = self.graph.team_blocked() if self.multi else self.graph.blocked.copy()
-        blocked = blocked.copy()
-        blocked[self.target] = False
-        return blocked
+        """Who a route may not pass through (see :meth:`RouteGraph.middle_blocked`)."""
+        return self.graph.middle_blocked(self.target, team=self.multi)
 
     def people(self, r: Route) -> set[int]:
         """Return the people of a route that an independent route must avoid."""
         inner = set(r.path[1:-1])
         return inner | ({r.path[0]} if self.multi else set())
+
+    def search_graph(self) -> ContactGraph:
+        """Return the graph offered routes come from: with openings when affiliations count."""
+        if self.affiliations and len(self.net.affiliations):
+            return affiliation_overlay(self.net, self.graph.rules)[0]
+        return self.graph.real
+
+
+def _uses_opening(openings: Mapping[tuple[int, int], Any], path: Sequence[int]) -> bool:
+    return any((u, v) in openings for u, v in zip(path, path[1:], strict=False))
 
 
 def ranked_routes(
@@ -55,20 +73,29 @@ def ranked_routes(
     multi: bool,
     affiliations: bool,
 ) -> list[Route]:
-    """Top-k routes (real ties, plus affiliation routes that beat every real one)."""
-    blocked = g.team_blocked().copy() if multi else g.blocked.copy()
-    blocked[target] = False
-    found = [(c, p) for c, p in yen(g.real, starts, target, k, max_hops, blocked, multi)]
+    """Top-k routes of real ties and shared-affiliation openings, ranked together.
+
+    An opening counts at ``settings.affiliation_strength`` for its kind (half the strength
+    of the tie it would become). When no opening makes the top k but the best real route is
+    missing or weak (below ``settings.weak_route``), the best opening among the ``k + 5``
+    most reliable routes is added after them.
+    """
+    blocked = g.middle_blocked(target, team=multi)
+    found = yen(g.real, starts, target, k, max_hops, blocked, multi)
     openings = None
+    aff: list[tuple[float, tuple[int, ...]]] = []
     if affiliations and len(g.net.affiliations):
         overlay, openings = affiliation_overlay(g.net, g.rules)
-        bar = found[0][0] if found else math.inf
-        for c, p in yen(overlay, starts, target, k, max_hops, blocked, multi):
-            uses = any((u, v) in openings for u, v in zip(p, p[1:], strict=False))
-            if uses and c < bar - 1e-12:
-                found.append((c, p))
-    found.sort(key=lambda x: (x[0], len(x[1]), x[1]))
-    return describe(g.net, g.rules, found[:k], openings)
+        aff = [  # a few more candidates than k, so that an opening behind them shows too
+            (c, p)
+            for c, p in yen(overlay, starts, target, k + _MORE, max_hops, blocked, multi)
+            if _uses_opening(openings, p)
+        ][:k]
+    top = sorted(found + aff, key=lambda x: (x[0], len(x[1]), x[1]))[:k]
+    weak = not found or math.exp(-found[0][0]) < g.net.settings.weak_route
+    if aff and weak and not any(p in {q for _, q in aff} for _, p in top):
+        top.append(aff[0])
+    return describe(g.net, g.rules, top, openings)
 
 
 def rules_bite(net: RelationshipNetwork, rules: RouteRules, affiliations: bool) -> bool:
@@ -76,6 +103,8 @@ def rules_bite(net: RelationshipNetwork, rules: RouteRules, affiliations: bool) 
     if not rules.include_sensitive and bool(net.edges["sensitive"].any()):
         return True
     if not rules.include_do_not_contact and bool(net.do_not_contact().any()):
+        return True
+    if not rules.include_opponents and bool(other_side(net).any()):
         return True
     return not rules.include_sensitive and affiliations and len(net.affiliations) > 0
 
@@ -88,6 +117,7 @@ def connection_routes(
     k: int = 3,
     include_sensitive: bool = False,
     include_do_not_contact: bool = False,
+    include_opponents: bool = False,
     affiliations: bool = True,
 ) -> RouteReport:
     r"""Find the k most reliable warm-introduction routes from our team to a person.
@@ -110,15 +140,19 @@ def connection_routes(
         sensitive affiliations. Routes using them are marked ``sensitive``.
     include_do_not_contact : bool
         Let routes pass through (or end at) do-not-contact people.
+    include_opponents : bool
+        Let routes pass through people who oppose us (attitude ≤ −1), back a competitor or
+        work for one. Off by default: asking them for an introduction warns the other side
+        (DOMAIN.md §7). They can always be the target.
     affiliations : bool
-        Offer routes through shared affiliations (not yet ties) when no real route is
-        stronger.
+        Rank openings through shared affiliations (same school, club, former employer …;
+        not yet ties) among the routes.
 
     Returns
     -------
     RouteReport
-        ``.routes`` (columns :data:`ROUTE_COLUMNS`), ``.excluded``,
-        ``.single_point_of_failure``; prints as a readable summary.
+        ``.routes`` (columns :data:`ROUTE_COLUMNS`), ``.excluded`` and ``.excluded_by``
+        (per rule), ``.single_point_of_failure``; prints as a readable summary.
 
     Raises
     ------
@@ -135,11 +169,18 @@ def connection_routes(
     route is the shortest path on :math:`-\log s_{uv}`. Routes longer than
     ``net.settings.max_hops`` hops (default 4) are not offered; the k best are found with
     Yen's algorithm over a hop-bounded Bellman–Ford search (the route engine,
-    :mod:`relgraph.analysis.paths`). A shared affiliation between two people with no tie
-    counts as a hop of strength ``settings.affiliation_strength`` for its kind, marked
-    "not yet a tie"; such routes are listed only when they beat every route made of real
-    ties. ``excluded`` compares the k best routes found with both opt-ins switched on
-    against the result, and counts the routes that the rules removed.
+    :mod:`relgraph.analysis.paths`). Nobody who opposes us, backs a competitor or works for
+    one is a middle step (unless ``include_opponents``); a middle step whose attitude was
+    never assessed is allowed and named in ``why`` (check before asking). A shared
+    affiliation between two people with no tie is an opening, a hop of strength
+    ``settings.affiliation_strength`` for its kind (half the tie it would become), marked
+    "not yet a tie"; openings are ranked among the real routes, and the best one is added
+    after the top k when no real route is stronger than ``settings.weak_route``.
+    ``excluded`` compares the k best routes found with every opt-in switched on against
+    the result and counts the routes the rules removed (``excluded_by``: per rule, each
+    rule relaxed alone); the best route's ``why`` names who kept a stronger route out. The
+    single point of failure is a person on every offered route whose removal leaves no
+    route, openings included.
 
     References
     ----------
@@ -148,20 +189,25 @@ def connection_routes(
 
     Examples
     --------
+    Di sways the CEO Ann, who backs the competitor: we do not ask Ann to introduce us to
+    Di, so the one route left is Eve's friendship with Di.
+
     >>> import relgraph as rg
     >>> net = rg.datasets.tiny()
     >>> rep = rg.connection_routes(net, "Di", k=2)
     >>> rep.routes[["source", "strength", "hops"]]
       source  strength  hops
-    0     u2      0.56     2
-    1     u1      0.50     1
-    >>> rep.routes["path"].iloc[0]
+    0     u1       0.5     1
+    >>> rep.excluded_by
+    {'opponents': 1}
+    >>> rg.connection_routes(net, "Di", k=2, include_opponents=True).routes["path"].iloc[0]
     ('u2', 'p1', 'p4')
     """
     k = check_int("k", k, minimum=1)
     rules = RouteRules(
         check_bool("include_sensitive", include_sensitive),
         check_bool("include_do_not_contact", include_do_not_contact),
+        check_bool("include_opponents", include_opponents),
     )
     affiliations = check_bool("affiliations", affiliations)
     tid = net.resolve_person(target)
@@ -172,76 +218,128 @@ def connection_routes(
     starts = [int(i) for i in g.starts()] if multi else [int(net.index_of(str(sid))[0])]
     q = _Query(net, g, t, starts, multi, k, int(net.settings.max_hops), affiliations)
     label = str(net.labels.iat[t])
+    lang = net.settings.language
     if (multi and g.ours[t]) or sid == tid:
-        row = no_route_row(tid, sid or "", say("routes_none_ours", who=label))
-        return _report(q, sid, [row], 0, None)
+        row = no_route_row(tid, sid or "", say("routes_none_ours", who=label, lang=lang), lang=lang)
+        return _report(q, sid, [row], _Excluded())
     routes = [] if g.blocked[t] else ranked_routes(g, starts, t, k, q.max_hops, multi, affiliations)
     excluded = _excluded(q, routes)
     if not routes:
-        row = no_route_row(tid, sid or "", _why_none(q, label, excluded))
-        return _report(q, sid, [row], excluded, None)
-    rows, spof = _listed(q, routes)
+        row = no_route_row(tid, sid or "", _why_none(q, label, excluded), lang=lang)
+        return _report(q, sid, [row], excluded)
+    rows, spof = _listed(q, routes, excluded)
     return _report(q, sid, rows, excluded, spof)
+
+
+@dataclass(frozen=True)
+class _Excluded:
+    """What the rules left out: how many routes, per rule, and the best one left out."""
+
+    total: int = 0
+    by_rule: Mapping[str, int] = field(default_factory=dict)
+    best: Route | None = None
 
 
 def _report(
     q: _Query,
     sid: str | None,
     rows: list[dict[str, Any]],
-    excluded: int,
-    spof: tuple[str, ...] | None,
+    excluded: _Excluded,
+    spof: tuple[str, ...] | None = None,
 ) -> RouteReport:
     net = q.net
+    rules = q.graph.rules
     return RouteReport(
         str(net.person_ids[q.target]),
         sid,
         routes_frame(rows),
-        excluded,
+        excluded.total,
         spof,
         q.max_hops,
-        q.graph.rules.include_sensitive,
-        q.graph.rules.include_do_not_contact,
+        rules.include_sensitive,
+        rules.include_do_not_contact,
         str(net.labels.iat[q.target]),
         "" if sid is None else str(net.labels[sid]),
+        include_opponents=rules.include_opponents,
+        excluded_by=dict(excluded.by_rule),
+        note=excluded_text(net, dict(excluded.by_rule)),
+        language=net.settings.language,
     )
 
 
-def _excluded(q: _Query, routes: list[Route]) -> int:
-    """How many of the k best routes without the rules the rules removed."""
-    if not rules_bite(q.net, q.graph.rules, q.affiliations):
-        return 0
-    free = route_graph(q.net, q.graph.rules.everything)
-    fstarts = [int(i) for i in np.flatnonzero(free.ours)] if q.multi else q.starts
-    unrestricted = ranked_routes(free, fstarts, q.target, q.k, q.max_hops, q.multi, q.affiliations)
+def _excluded(q: _Query, routes: list[Route]) -> _Excluded:
+    """How many of the k best routes without the rules the rules removed, rule by rule."""
+    rules = q.graph.rules
+    if not rules_bite(q.net, rules, q.affiliations):
+        return _Excluded()
     kept = {r.path for r in routes}
-    return sum(1 for r in unrestricted if r.path not in kept)
+
+    def left_out(relaxed: RouteRules) -> list[Route]:
+        free = route_graph(q.net, relaxed)
+        starts = [int(i) for i in free.starts()] if q.multi else q.starts
+        found = ranked_routes(free, starts, q.target, q.k, q.max_hops, q.multi, q.affiliations)
+        return [r for r in found if r.path not in kept]
+
+    every = left_out(rules.everything)
+    by_rule = {rule: len(left_out(rules.allowing(rule))) for rule in rules.opt_ins()}
+    return _Excluded(
+        len(every), {k: v for k, v in by_rule.items() if v}, every[0] if every else None
+    )
 
 
-def _why_none(q: _Query, label: str, excluded: int) -> str:
+def _why_none(q: _Query, label: str, excluded: _Excluded) -> str:
+    lang = q.net.settings.language
     if q.graph.blocked[q.target]:
-        why = say("routes_none_dnc", who=label)
+        why = say("routes_none_dnc", who=label, lang=lang)
     else:
-        start = say("routes_our_team") if q.multi else str(q.net.labels.iat[q.starts[0]])
-        why = say("routes_none", who=label, start=start, max_hops=q.max_hops)
-    if excluded:
-        why += "; " + say("routes_excluded", n=excluded)
+        start = term("party", "us", lang=lang) if q.multi else str(q.net.labels.iat[q.starts[0]])
+        why = say("routes_none", who=label, start=start, max_hops=q.max_hops, lang=lang)
+    if excluded.total:
+        why += "; " + excluded_text(q.net, dict(excluded.by_rule))
     return why
 
 
-def _listed(q: _Query, routes: list[Route]) -> tuple[list[dict[str, Any]], tuple[str, ...] | None]:
+def _extra_why(q: _Query, rank: int, r: Route, excluded: _Excluded, routes: list[Route]) -> str:
+    """Why this route was preferred: the stronger route the rules kept out, unassessed steps."""
+    lang = q.net.settings.language
+    parts = []
+    if rank == 1 and excluded.best is not None and excluded.best.cost < r.cost:
+        reason = blocking_reason(q.net, q.graph.rules, excluded.best)
+        if reason:
+            parts.append(
+                say("routes_why_rather", strength=excluded.best.strength, reason=reason, lang=lang)
+            )
+    if rank == 1 and len(routes) > 1 and r.affiliation != routes[1].affiliation:
+        parts.append(
+            say("routes_why_opening_rank" if r.affiliation else "routes_why_real_rank", lang=lang)
+        )
+    late = unassessed(q.graph, r)
+    if late:
+        who = ", ".join(str(q.net.labels.iat[i]) for i in late)
+        parts.append(say("routes_why_unassessed", who=who, lang=lang))
+    return "; ".join(parts)
+
+
+def _listed(
+    q: _Query, routes: list[Route], excluded: _Excluded
+) -> tuple[list[dict[str, Any]], tuple[str, ...] | None]:
     """Rows of the routes (with disjointness), the independent alternative, and the SPOF."""
     dnc = q.net.do_not_contact()
+    lang = q.net.settings.language
     rows = []
     for rank, r in enumerate(routes, start=1):
         disjoint = all(not (q.people(r) & q.people(better)) for better in routes[: rank - 1])
-        rows.append(route_row(q.net, rank, r, disjoint, dnc))
+        extra = _extra_why(q, rank, r, excluded, routes)
+        rows.append(route_row(q.net, rank, r, disjoint, dnc, extra, unassessed(q.graph, r)))
     best = routes[0]
     listed = [r.path for r in routes]
     if not any(not (q.people(r) & q.people(best)) for r in routes[1:]):
         alt = _alternative(q, best, {r.path for r in routes})
         if alt is not None:
-            why = say("routes_why_alternative", k=q.k)
-            rows.append(route_row(q.net, len(rows) + 1, alt, True, dnc, why))
+            why = say("routes_why_alternative", k=q.k, lang=lang)
+            rows.append(
+                route_row(q.net, len(rows) + 1, alt, True, dnc, why, unassessed(q.graph, alt))
+            )
             listed.append(alt.path)
     return rows, _single_points(q, best, listed)
 
@@ -255,29 +353,23 @@ def _alternative(q: _Query, best: Route, seen: set[tuple[int, ...]]) -> Route | 
     # a named source's direct tie shares no middle person with anything: the alternative
     # is then any other route, so only that tie itself is left out
     direct = [(best.path[0], q.target)] if not q.multi and len(best.path) == 2 else []
-    graph, openings = q.graph.real, None
-    if best.affiliation:
-        graph, openings = affiliation_overlay(q.net, q.graph.rules)
+    graph = q.search_graph()
     alt = shortest(graph, alt_starts, q.target, q.max_hops, blk, direct)
-    if alt is None and not best.affiliation and q.affiliations and len(q.net.affiliations):
-        graph, openings = affiliation_overlay(q.net, q.graph.rules)
-        alt = shortest(graph, alt_starts, q.target, q.max_hops, blk, direct)
     if alt is None or alt[1] in seen:
         return None
+    openings = affiliation_overlay(q.net, q.graph.rules)[1] if graph is not q.graph.real else None
     return describe(q.net, q.graph.rules, [alt], openings)[0]
 
 
 def _single_points(q: _Query, best: Route, listed: list[tuple[int, ...]]) -> tuple[str, ...] | None:
-    """People whose removal leaves no route at all (none when a listed route avoids best's)."""
+    """People on every offered route whose removal leaves no route, openings included."""
     paths = listed if q.multi else [p[1:] for p in listed]
     best_people = q.people(best)
     if any(not (set(p) & best_people) for p in paths[1:]):
         return None
     spof: list[str] = []
     base = q.blocked()
-    graph = q.graph.real
-    if best.affiliation:
-        graph = affiliation_overlay(q.net, q.graph.rules)[0]
+    graph = q.search_graph()
     for c in sorted(best_people):
         blk = base.copy()
         blk[c] = True

@@ -1,0 +1,382 @@
+"""Whom to work on next: a greedy pick of the best expected gains under the team's capacity."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from relgraph.analysis.coverage.context import Context
+from relgraph.analysis.paths.graph import other_side
+from relgraph.analysis.targets.candidates import CANDIDATE_COLUMNS, Candidates, candidates
+from relgraph.analysis.targets.people import Staffing, staff
+from relgraph.analysis.targets.words import target_why
+from relgraph.checks import check_bool, check_date, check_float, check_int, check_optional_int
+from relgraph.errors import InvalidParameterError
+from relgraph.network import RelationshipNetwork
+
+__all__ = ["TARGET_COLUMNS", "recommend_targets"]
+
+#: Columns of the frame returned by :func:`recommend_targets`.
+TARGET_COLUMNS = [
+    "rank",
+    "person",
+    "name",
+    "objective",
+    "competitor",
+    "sways",
+    "level",
+    "attitude",
+    "goal",
+    "move",
+    "leverage",
+    "reach",
+    "feasibility",
+    "gain",
+    "expected",
+    "owner_a",
+    "owner_b",
+    "sponsor",
+    "route",
+    "path",
+    "do_not_contact",
+    "why",
+]
+
+
+@dataclass
+class _Pick:
+    """The state of the greedy selection."""
+
+    cand: Candidates
+    limit: int | None
+    live: np.ndarray  # positions (rows of net.people) still open
+    boost: np.ndarray  # reach through targets picked earlier
+    via: dict[int, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # boosted path
+    chosen: list[dict[str, Any]] = field(default_factory=list)
+
+
+def recommend_targets(
+    net: RelationshipNetwork,
+    opportunity: str | None = None,
+    *,
+    capacity: int | Mapping[str, float] | None = None,
+    k: int | None = None,
+    hours: float = 40.0,
+    max_load: int = 8,
+    include_sensitive: bool = False,
+    include_do_not_contact: bool = False,
+    as_of: _dt.date | str | None = None,
+) -> pd.DataFrame:
+    """Rank whom to work on next, with owners, sponsor and route (DOMAIN.md §6).
+
+    Parameters
+    ----------
+    net : RelationshipNetwork
+        The network; every default number comes from ``net.settings``.
+    opportunity : str, optional
+        Opportunity id; may be left out when the network has only one.
+    capacity : int or Mapping of str to float, optional
+        The team's capacity in the cycle: an int is a number of targets; a mapping gives
+        the hours each of our people can spend (a target costs ``hours`` to its owner A and
+        ``hours / 2`` to owner B, and is skipped when nobody has enough left). None: no
+        overall limit (see ``k``).
+    k : int, optional
+        At most this many targets; 10 when neither ``k`` nor ``capacity`` is given.
+    hours : float
+        Hours one target costs its owner A over the cycle (B spends half).
+    max_load : int
+        How many customer people one of our people can own (the load term of owner and
+        sponsor matching).
+    include_sensitive : bool
+        Let routes use sensitive ties (family, neighbour …). Off by default.
+    include_do_not_contact : bool
+        Let do-not-contact people be targets, owners, sponsors or route steps. Off by default.
+    as_of : date or str, optional
+        The day owners' and attitudes' ages are measured on (``net.settings.as_of`` when
+        omitted); the ranking itself does not depend on it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per chosen target, in the order picked (columns :data:`TARGET_COLUMNS`):
+        ``rank``, ``person``, ``name``, ``objective`` (``neutralise``, ``convert``,
+        ``mobilise``, ``work_through`` — make an advocate of someone an entrenched opponent
+        listens to, named in ``sways`` — or ``counter`` competitor ``competitor``'s top
+        supporter, restoring level parity), ``level``, ``attitude`` (blank counts as 0),
+        ``goal``, ``move``, ``leverage``, ``reach``, ``feasibility``, ``gain``,
+        ``expected`` (the attitude the plan should leave: attitude + reach × feasibility ×
+        move), ``owner_a``, ``owner_b``, ``sponsor``, ``route`` and ``path`` (the one route
+        the plan uses), ``do_not_contact`` and ``why`` (every term of the gain, and why
+        this target ranks above the next). The sum of ``gain`` is the expected change of
+        our support index; :func:`target_candidates` lists everyone considered.
+
+    Raises
+    ------
+    UnknownOpportunityError
+        For an unknown opportunity, or when it is left out and there are several.
+    InvalidParameterError
+        For a non-positive ``k``, ``capacity``, ``hours`` or ``max_load``, or hours given
+        for someone not on our team.
+
+    Notes
+    -----
+    gain_i = leverage_i × move_i × reach_i × feasibility_i, where
+
+    - leverage_i = ∂I/∂x0_i (:func:`relgraph.leverage`);
+    - move_i = goal − attitude: opponents to neutral, neutrals to +1, supporters one point
+      further (+3 has no move); someone who sways an entrenched opponent (a competitor's
+      supporter backing at least ``settings.entrenched_backing``, or anyone at −2 or
+      below), and is not on the other side, gets goal +2 (an advocate) and the objective
+      ``work_through``;
+    - reach_i = the strength of our best route (the route engine's team reach: product of
+      tie strengths, at most ``settings.max_hops`` hops, nobody on the other side or
+      do-not-contact as a middle step, sensitive ties only with ``include_sensitive``);
+    - feasibility_i = f_backing × f_distance × f_susceptibility × f_upkeep, with f_backing
+      = max(0, 1 − ``backing_resistance`` × backing) (backing 0..3, 2 when a supporter's
+      strength is blank), f_distance = ``move_resistance`` ^ (move − 1), f_susceptibility =
+      min(1, λ_i / ``settings.susceptibility``) where the person's susceptibility is given
+      (else 1), f_upkeep = ``upkeep_factor`` ^ owners for supporters at +2 or more (else 1).
+
+    reach × feasibility reads as the share of the move the plan achieves, so the expected
+    attitude is attitude + reach × feasibility × move, and because our index is linear in
+    initial attitudes (Friedkin–Johnsen) the gains add up exactly: their sum equals the
+    index change :func:`relgraph.simulate` predicts with ``changes`` = the ``expected``
+    column.
+
+    Greedy selection: repeatedly pick the largest gain (ties by id), then re-evaluate — a
+    picked person whose goal is a supporter (+1 or more) and who is not on the other side
+    becomes a contact who can introduce us, so anyone with a direct tie of strength s to
+    them gets reach max(reach, reach_picked × s); the owners' loads (and hours) are
+    updated, and a target nobody has hours for is skipped. Level parity (DOMAIN.md §5.1)
+    reserves places: once the places left are no more than the competitors whose
+    level-parity gap no pick has addressed, only those gaps' candidates are eligible.
+
+    Owners and sponsor come from the :func:`relgraph.match_sponsor` score. A is an existing
+    owner when there is one (else the best match); the sponsor is the best-scoring of our
+    executives (level ≤ 3) other than owner A — never owner A (DOMAIN.md §8); B is a
+    second existing owner, else the best other match who is neither A nor the sponsor.
+
+    Examples
+    --------
+    The CEO Ann backs the competitor at strength 2 (entrenched): rather than at Ann
+    head-on, we work on the people she listens to — the board member Di (who also restores
+    level parity against Rival) and the CTO Bo.
+
+    >>> import relgraph as rg
+    >>> t = recommend_targets(rg.datasets.tiny(), k=2)
+    >>> t[["person", "objective", "sways", "move", "owner_a", "sponsor"]].values.tolist()
+    [['p4', 'counter', 'p1', 2, 'u1', 'u2'], ['p2', 'work_through', 'p1', 1, 'u1', 'u2']]
+    """
+    limit, hours_left = _limits(net, capacity, k, hours, max_load)
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
+    include_do_not_contact = check_bool("include_do_not_contact", include_do_not_contact)
+    ctx = Context.of(net, opportunity, check_date("as_of", as_of, default=net.as_of))
+    cand = candidates(
+        net,
+        ctx,
+        include_sensitive=include_sensitive,
+        include_do_not_contact=include_do_not_contact,
+    )
+    team = staff(net, ctx, hours_left, hours, max_load, include_sensitive, include_do_not_contact)
+    pick = _Pick(cand, limit, cand.frame.index.to_numpy(), np.zeros(net.n_people))
+    while limit is None or len(pick.chosen) < limit:
+        if not _pick_next(net, pick, team):
+            break
+    return _frame(net, pick)
+
+
+def _limits(
+    net: RelationshipNetwork,
+    capacity: int | Mapping[str, float] | None,
+    k: int | None,
+    hours: float,
+    max_load: int,
+) -> tuple[int | None, dict[str, float] | None]:
+    """Return the number of targets allowed and the hours per person of ours (checked)."""
+    k = check_optional_int("k", k, minimum=1)
+    check_float("hours", hours, minimum=0, open_minimum=True)
+    check_int("max_load", max_load, minimum=1)
+    if isinstance(capacity, Mapping):
+        ours = set(net.our_people())
+        hours_left = {}
+        for who, h in capacity.items():
+            pid = net.resolve_person(str(who))
+            if pid not in ours:
+                raise InvalidParameterError(
+                    "capacity", who, f"one of our people ({', '.join(sorted(ours))})"
+                )
+            hours_left[pid] = check_float(f"capacity[{who!r}]", h, minimum=0)
+        return k, hours_left
+    if capacity is not None:
+        cap = check_int("capacity", capacity, minimum=1)
+        return (cap if k is None else min(cap, k)), None
+    return (10 if k is None else k), None
+
+
+def _gains(pick: _Pick) -> np.ndarray:
+    f = pick.cand.frame
+    base = (f["leverage"] * f["move"] * f["feasibility"]).to_numpy(float)
+    reach = f["reach"].to_numpy(float)
+    rows = f.index.get_indexer(pd.Index(pick.live))
+    return base[rows] * np.maximum(reach[rows], pick.boost[pick.live])
+
+
+def _eligible(pick: _Pick, gains: np.ndarray) -> np.ndarray:
+    """Keep the last places for the level-parity gaps not addressed yet."""
+    pending = pick.cand.pending
+    slots = None if pick.limit is None else pick.limit - len(pick.chosen)
+    if not (pending and pick.chosen and slots is not None and slots <= len(pending)):
+        return gains
+    want = {pick.cand.ctx.pos[p] for cs in pending.values() for p in cs}
+    mask = np.isin(pick.live, list(want))
+    if (gains[mask] > 0).any():
+        return np.where(mask, gains, 0.0)
+    pending.clear()  # nobody reachable can restore parity
+    return gains
+
+
+def _pick_next(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> bool:
+    """Pick the best remaining candidate; False when nobody is worth picking."""
+    if not len(pick.live):
+        return False
+    gains = _eligible(pick, _gains(pick))
+    rank = pick.cand.ctx.id_rank()[pick.live]
+    order = np.lexsort((rank, -gains))
+    best = int(order[0])
+    if not gains[best] > 0:
+        return False
+    i = int(pick.live[best])
+    pick.live = np.delete(pick.live, best)
+    people = team.assign(i)
+    if people is None:
+        return True  # nobody has the hours: skipped
+    row = _row(net, pick, i, float(gains[best]), people)
+    pick.chosen.append(row)
+    for comp in [c for c, cs in pick.cand.pending.items() if row["person"] in cs]:
+        del pick.cand.pending[comp]
+    if row["goal"] >= 1 and not other_side(net)[i]:
+        _spread(net, pick, i, float(row["reach"]), row["path"])
+    return True
+
+
+def _spread(
+    net: RelationshipNetwork, pick: _Pick, i: int, r_i: float, path: tuple[int, ...]
+) -> None:
+    """Let a picked future supporter introduce us to their direct contacts (raise their reach)."""
+    contact = net.adjacency(symmetric=True, include_sensitive=pick.cand.rules.include_sensitive)
+    lo, hi = contact.indptr[i], contact.indptr[i + 1]
+    reach = pick.cand.frame["reach"].reindex(range(net.n_people)).fillna(0.0).to_numpy(float)
+    open_ = np.zeros(net.n_people, bool)
+    open_[pick.live] = True
+    who = str(net.labels.iat[i])
+    for j, st in zip(contact.indices[lo:hi].tolist(), contact.data[lo:hi].tolist(), strict=True):
+        via = r_i * float(st)
+        if open_[j] and via > max(reach[j], pick.boost[j]):
+            pick.boost[j] = via
+            pick.via[j] = (path + (j,), who)
+
+
+def _row(
+    net: RelationshipNetwork, pick: _Pick, i: int, gain: float, people: tuple[str, str, str]
+) -> dict[str, Any]:
+    f = pick.cand.frame.loc[i]
+    boosted = i in pick.via and pick.boost[i] > float(f["reach"])
+    path = pick.via[i][0] if boosted else pick.cand.reach.path(i)
+    reach = float(pick.boost[i]) if boosted else float(f["reach"])
+    att, move = int(f["attitude"]), int(f["move"])
+    feas = float(f["feasibility"])
+    return {
+        "rank": len(pick.chosen) + 1,
+        "person": str(f["person"]),
+        "name": str(net.labels.iat[i]),
+        "objective": str(f["objective"]),
+        "competitor": str(f["competitor"]),
+        "sways": str(f["sways"]),
+        "level": pick.cand.ctx.lvl(str(f["person"])),
+        "attitude": att,
+        "goal": int(f["goal"]),
+        "move": move,
+        "leverage": float(f["leverage"]),
+        "reach": reach,
+        "feasibility": feas,
+        "gain": gain,
+        "expected": att + reach * feas * move,
+        "owner_a": people[0],
+        "owner_b": people[1],
+        "sponsor": people[2],
+        "path": tuple(int(x) for x in path),
+        "via": pick.via[i][1] if boosted else "",
+        "do_not_contact": bool(f["do_not_contact"]),
+    }
+
+
+def _frame(net: RelationshipNetwork, pick: _Pick) -> pd.DataFrame:
+    rows = pick.chosen
+    for n, row in enumerate(rows):
+        nxt = rows[n + 1] if n + 1 < len(rows) else None
+        row["route"], row["why"] = target_why(net, pick.cand, row, nxt)
+        row["path"] = tuple(str(net.person_ids[p]) for p in row["path"])
+    out = pd.DataFrame(rows, columns=TARGET_COLUMNS)
+    out["level"] = out["level"].astype("Int64")
+    for col in ("rank", "attitude", "goal", "move"):
+        out[col] = out[col].astype(int)
+    for col in ("leverage", "reach", "feasibility", "gain", "expected"):
+        out[col] = out[col].astype(float)
+    out["do_not_contact"] = out["do_not_contact"].astype(bool)
+    return out
+
+
+def target_candidates(
+    net: RelationshipNetwork,
+    opportunity: str | None = None,
+    *,
+    include_sensitive: bool = False,
+    include_do_not_contact: bool = False,
+) -> pd.DataFrame:
+    """Everyone :func:`recommend_targets` considers, with every term of their gain.
+
+    Parameters
+    ----------
+    net : RelationshipNetwork
+        The network.
+    opportunity : str, optional
+        Opportunity id; may be left out when the network has only one.
+    include_sensitive, include_do_not_contact : bool
+        As for :func:`recommend_targets`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per person with a feasible move, best gain first (ties by id): ``person,
+        name``, then :data:`~relgraph.analysis.targets.candidates.CANDIDATE_COLUMNS`
+        (objective, competitor, sways, attitude, goal, move, leverage, reach, backing and
+        the four feasibility factors, feasibility, gain, owners, do-not-contact). A row
+        with ``reach`` 0 has no route from our team: a gain to unlock with a new tie.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> c = target_candidates(rg.datasets.tiny())
+    >>> c[["person", "objective", "f_backing", "f_distance", "feasibility"]].round(2)
+      person     objective  f_backing  f_distance  feasibility
+    0     p4       counter        1.0         0.7          0.7
+    1     p2  work_through        1.0         1.0          1.0
+    2     p1    neutralise        0.5         1.0          0.5
+    3     p3      mobilise        1.0         1.0          0.5
+    """
+    ctx = Context.of(net, opportunity, net.as_of)
+    cand = candidates(
+        net,
+        ctx,
+        include_sensitive=check_bool("include_sensitive", include_sensitive),
+        include_do_not_contact=check_bool("include_do_not_contact", include_do_not_contact),
+    )
+    f = cand.frame.copy()
+    f.insert(1, "name", net.labels.to_numpy()[f.index.to_numpy()])
+    order = np.lexsort((ctx.id_rank()[f.index.to_numpy()], -f["gain"].to_numpy(float)))
+    return f.iloc[order].reset_index(drop=True)[["person", "name", *CANDIDATE_COLUMNS[1:]]]

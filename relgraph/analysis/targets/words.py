@@ -1,0 +1,100 @@
+"""The words of a target row: its route, every term of its gain, and why it ranks where it does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from relgraph.analysis.paths.render import describe_path, route_text
+from relgraph.analysis.targets.candidates import Candidates
+from relgraph.network import RelationshipNetwork
+from relgraph.text import say, term
+
+__all__ = ["target_why"]
+
+
+def target_why(
+    net: RelationshipNetwork, cand: Candidates, row: dict[str, Any], nxt: dict[str, Any] | None
+) -> tuple[str, str]:
+    """Return the route text and the ``why`` of one target row."""
+    lang = net.settings.language
+    path = row["path"]
+    route = ""
+    if path:
+        r = describe_path(net, cand.rules, path)
+        route = route_text(net, r.path, r.hops)
+    how = route or say("tgt_reach_none", lang=lang)
+    if row.get("via"):
+        how = say("tgt_reach_via_route", who=row["via"], route=route, lang=lang)
+    parts = [
+        say(
+            "tgt_why_terms",
+            objective=_objective(net, cand, row),
+            gain=row["gain"],
+            leverage=row["leverage"],
+            move=row["move"],
+            frm=row["attitude"],
+            to=row["goal"],
+            reach=row["reach"],
+            how=how,
+            feasibility=row["feasibility"],
+            factors=_factors(net, cand, row),
+            lang=lang,
+        ),
+        _people(net, cand, row),
+    ]
+    if nxt is not None:
+        parts.append(
+            say("tgt_why_above", who=net.labels[nxt["person"]], gain=nxt["gain"], lang=lang)
+        )
+    return route, "; ".join(p for p in parts if p)
+
+
+def _objective(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> str:
+    lang = net.settings.language
+    obj = str(row["objective"])
+    if obj == "counter":
+        comp = cand.ctx.comp(row["competitor"])
+        return say("tgt_obj_counter", competitor=comp, level=row["level"], lang=lang)
+    who = ", ".join(net.describe(p) for p in str(row["sways"]).split("; ") if p)
+    if obj == "work_through":
+        return say("tgt_obj_work_through", who=who, lang=lang)
+    if who and obj in ("convert", "mobilise"):  # a decider/approver who also sways them
+        objective = term("objective", obj, lang=lang)
+        return say("tgt_obj_also_sways", objective=objective, who=who, lang=lang)
+    return term("objective", obj, lang=lang)
+
+
+def _factors(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> str:
+    """Say the feasibility factors that are not 1."""
+    lang = net.settings.language
+    f = cand.frame.loc[cand.ctx.pos[row["person"]]]
+    parts = []
+    if f["f_backing"] < 1:
+        comp = cand.ctx.comp(cand.ctx.backs_d.get(row["person"], ""))
+        parts.append(
+            say("tgt_f_backing", f=f["f_backing"], competitor=comp, b=int(f["backing"]), lang=lang)
+        )
+    if f["f_distance"] < 1:
+        parts.append(say("tgt_f_distance", f=f["f_distance"], points=int(row["move"]), lang=lang))
+    if f["f_susceptibility"] < 1:
+        parts.append(say("tgt_f_susceptibility", f=f["f_susceptibility"], lang=lang))
+    if f["f_upkeep"] < 1:
+        parts.append(say("tgt_f_upkeep", f=f["f_upkeep"], n=int(f["n_owners"]), lang=lang))
+    return " × ".join(parts) if parts else say("tgt_f_none", lang=lang)
+
+
+def _people(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> str:
+    lang = net.settings.language
+    none = say("tgt_no_b", lang=lang)
+    text = say(
+        "tgt_why_people",
+        a=net.labels[row["owner_a"]] if row["owner_a"] else "-",
+        b=net.labels[row["owner_b"]] if row["owner_b"] else none,
+        sponsor=net.labels[row["sponsor"]] if row["sponsor"] else say("tgt_no_sponsor", lang=lang),
+        lang=lang,
+    )
+    existing = cand.ctx.owners.get(row["person"], ())
+    if existing:
+        owners = ", ".join(str(net.labels[o]) for o in existing)
+        text += say("tgt_existing", owners=owners, lang=lang)
+    return text

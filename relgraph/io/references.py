@@ -1,0 +1,348 @@
+"""Checks across tables: id codes, references, duplicate keys, org kinds and interactions."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from relgraph.errors import Reason
+from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _Collector, _lookup, index_positions
+from relgraph.io.convert import _LIST_SPLIT
+from relgraph.io.lookalike import (
+    canonical_index,
+    lookalike_target,
+)
+from relgraph.io.read import RawTable
+from relgraph.io.schema import SCHEMAS
+from relgraph.text import Message, message
+from relgraph.vocab import suggest
+
+#: Integer codes of id columns, keyed by (table, column): the position of each value in the
+#: referenced table's ids (-1 when unknown). Computed once by :func:`_check_refs` and reused
+#: by the duplicate and org-chart checks, so ten million ties are hashed once per column.
+_Codes = dict[tuple[str, str], np.ndarray]
+
+
+class _Lists:
+    """Exploded ``;``-joined list columns, keyed by (table, column), split once and shared.
+
+    ``values``: one entry per non-blank id, indexed by the row's position (from
+    :func:`_split_list`); ``pos``: each entry's position in the referenced table's ids
+    (-1 when unknown), filled by the reference check so later checks need not hash again.
+    """
+
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, str], pd.Series] = {}
+        self.pos: dict[tuple[str, str], np.ndarray] = {}
+
+
+def _split_list(s: pd.Series) -> pd.Series:
+    """One entry per non-blank id of a ``;``-joined list column, indexed by row position.
+
+    Only the rows that hold a ``;`` are split (pyarrow's ``split_pattern`` when available,
+    pandas' string methods on that subset otherwise); single-id rows are taken whole, so
+    ten million mostly single-person rows cost one substring scan, not ten million splits.
+    Pieces are trimmed of surrounding blanks and blank pieces dropped.
+    """
+    text = s.astype(str)
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.chunked_array(pa.array(text.array)).cast(pa.large_string())
+        has = np.asarray(pc.fill_null(pc.match_substring(arr, ";"), False), dtype=bool)
+        filled = np.asarray(pc.fill_null(pc.not_equal(arr, ""), False), dtype=bool)
+        single = filled & ~has
+        multi_rows = np.flatnonzero(has)
+        parts = pc.split_pattern(arr.filter(pa.array(has)).combine_chunks(), ";")
+        flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
+        parent = np.asarray(pc.list_parent_indices(parts), dtype=np.int64)
+        keep = np.asarray(pc.not_equal(flat, ""), dtype=bool)
+        rows = np.concatenate([np.flatnonzero(single), multi_rows[parent[keep]]])
+        vals = pa.chunked_array(arr.filter(pa.array(single)).chunks + [flat.filter(pa.array(keep))])
+        return pd.Series(vals.to_pandas().to_numpy(), index=rows, dtype=str)
+    except ImportError:
+        pass
+    return _split_list_pandas(text)
+
+
+def _split_list_pandas(text: pd.Series) -> pd.Series:
+    """:func:`_split_list` with pandas' string methods (when pyarrow is not installed)."""
+    plain = text.reset_index(drop=True)
+    has = plain.str.contains(";", regex=False, na=False)
+    single = plain[~has & plain.ne("") & plain.notna()]
+    split = plain[has].str.split(";").explode().str.strip()
+    out = pd.concat([single, split[split.ne("") & split.notna()]])
+    return out.astype(str)
+
+
+def _exploded(lists: _Lists, table: str, column: str, s: pd.Series) -> pd.Series:
+    """Return the exploded list column, split on first use and cached in ``lists``."""
+    key = (table, column)
+    if key not in lists.values:
+        lists.values[key] = _split_list(s)
+    return lists.values[key]
+
+
+def _column_codes(codes: _Codes, table: str, column: str, values: pd.Series) -> np.ndarray:
+    found = codes.get((table, column))
+    if found is not None:
+        return found
+    return np.asarray(pd.factorize(values)[0], dtype=np.int64)
+
+
+def _combined_key(codes: list[np.ndarray]) -> pd.Series | pd.DataFrame:
+    """One int64 per row for several integer code columns when it fits (fast to hash)."""
+    out = np.zeros(len(codes[0]), dtype=np.int64)
+    span = 1
+    for c in codes:
+        m = int(c.max(initial=-1)) + 2  # codes are >= -1
+        if span * m >= 2**62:
+            return pd.DataFrame(dict(enumerate(codes)))
+        out = out * m + (c.astype(np.int64) + 1)
+        span *= m
+    return pd.Series(out)
+
+
+def _key_duplicates(
+    raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector, codes: _Codes
+) -> None:
+    """Rows repeating a table's key (converted values, so "friend" and "朋友" are the same)."""
+    for name, table in tables.items():
+        schema = SCHEMAS[name]
+        if not schema.key or len(table) < 2:
+            continue
+        keys = {k: _column_codes(codes, name, k, table[k]) for k in schema.key}
+        unknown = np.zeros(len(table), dtype=bool)
+        for k in schema.key:
+            if (name, k) in codes:
+                unknown |= keys[k] < 0  # already reported as unknown references
+        dup = _combined_key(list(keys.values())).duplicated(keep="first").to_numpy() & ~unknown
+        if dup.any():
+            label = ", ".join(schema.key)
+            shown = np.flatnonzero(dup)[:MAX_PROBLEMS_PER_CHECK]  # join the text of these only
+            joined = pd.Series("", index=pd.RangeIndex(len(table)), dtype=object)
+            key_text = raws[name].frame[list(schema.key)].iloc[shown].astype(str)
+            joined.iloc[shown] = key_text.agg(" / ".join, axis=1).to_numpy()
+            bag.rows(
+                raws[name],
+                dup,
+                None,
+                Reason.DUPLICATE_ROW,
+                message("val_duplicate_row", columns=label),
+                values=joined,
+            )
+
+
+def _check_refs(
+    raws: Mapping[str, RawTable],
+    tables: Mapping[str, pd.DataFrame],
+    bag: _Collector,
+    failed: frozenset[str] = frozenset(),
+    codes: _Codes | None = None,
+    lists: _Lists | None = None,
+) -> None:
+    lists = _Lists() if lists is None else lists
+    ids = {
+        name: pd.Index(tables[name]["id"].astype(str)).drop_duplicates()
+        for name in ("orgs", "people", "opportunities")
+        if name in tables
+    }
+    for name, table in tables.items():
+        schema = SCHEMAS[name]
+        raw = raws[name]
+        for col in schema.columns:
+            if col.ref is None or (col.ref not in ids and (col.ref in raws or col.ref in failed)):
+                continue  # no reference, or the referenced table failed its own checks
+            s = table[col.name].astype(str)
+            known = ids.get(col.ref, pd.Index([]))
+            if col.type == "list":
+                exploded = _exploded(lists, name, col.name, table[col.name])
+                found = index_positions(exploded, known)
+                if col.ref in ids:
+                    lists.pos[(name, col.name)] = found
+                unknown_rows = exploded[found < 0]
+                mask = np.zeros(len(s), dtype=bool)
+                mask[unknown_rows.index.to_numpy()] = True
+            else:
+                pos = index_positions(s, known)
+                if codes is not None and col.ref in ids:
+                    codes[(name, col.name)] = pos
+                mask = s.ne("").to_numpy() & (pos < 0)
+            if mask.any():
+                choices = list(known.astype(str)[:5000])
+                bag.rows(
+                    raw,
+                    mask,
+                    col.name,
+                    Reason.UNKNOWN_REFERENCE,
+                    functools.partial(
+                        _unknown_ref_hint,
+                        ref=col.ref,
+                        choices=choices,
+                        known=known.astype(str) if col.type == "list" else None,
+                        all_known=known,
+                        canon=canonical_index(known),
+                    ),
+                )
+
+
+def _unknown_ref_hint(
+    value: str,
+    ref: str | None,
+    choices: list[str],
+    known: pd.Index | None = None,
+    all_known: pd.Index | None = None,
+    canon: dict[str, str] | None = None,
+) -> Message:
+    """Name the unknown id; for a list (``known`` given), the first piece not among ``known``.
+
+    An id that differs from a known one only by invisible or full-width characters names
+    the real id (see :mod:`relgraph.io.lookalike`).
+    """
+    what = {"orgs": "org", "people": "person", "opportunities": "opportunity"}.get(ref or "", "id")
+    pieces = [p.strip() for p in _LIST_SPLIT.split(value)] if known is not None else [value]
+    parts = [p for p in pieces if p and (known is None or p not in known)] or [value]
+    if all_known is not None:
+        real = lookalike_target(parts[0], all_known, canon or {})
+        if real is not None:
+            return message("val_lookalike_ref", what=what, value=parts[0], ref=ref, real=real)
+    near = suggest(parts[0], choices)
+    dym = message("val_did_you_mean", near=near) if near else ""
+    return message("val_unknown_id", what=what, value=parts[0], ref=ref, dym=dym)
+
+
+def _org_kind_checks(
+    raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector
+) -> None:
+    if "orgs" not in tables:
+        return
+    kind = pd.Series(tables["orgs"]["kind"].to_numpy(), index=tables["orgs"]["id"].astype(str))
+    kind = kind[~kind.index.duplicated()]
+    if "people" in tables:
+        people = tables["people"]
+        raw = raws["people"]
+        sup = people["supports"].astype(str)
+        sup_kind = _lookup(sup, kind)
+        wrong = sup_kind.notna() & sup_kind.ne("competitor")
+        bag.rows(
+            raw,
+            wrong.to_numpy(),
+            "supports",
+            Reason.WRONG_ORG_KIND,
+            lambda v: message("val_supports_kind", value=v, kind=kind.get(v)),
+        )
+        no_comp = people["support"].notna().to_numpy() & sup.eq("").to_numpy()
+        bag.rows(
+            raw,
+            no_comp,
+            "support",
+            Reason.INCONSISTENT,
+            message("val_support_without_supports"),
+        )
+    if "opportunities" in tables:
+        opp = tables["opportunities"]
+        raw = raws["opportunities"]
+        acc = opp["account"].astype(str)
+        acc_kind = _lookup(acc, kind)
+        wrong = acc_kind.notna() & acc_kind.ne("customer")
+        bag.rows(
+            raw,
+            wrong.to_numpy(),
+            "account",
+            Reason.WRONG_ORG_KIND,
+            lambda v: message("val_account_kind", value=v, kind=kind.get(v)),
+        )
+        comps = opp["competitors"].astype(str).str.split(";").explode()
+        comps = comps[comps.ne("") & comps.isin(kind.index)]
+        comp_kind = comps.map(kind)
+        bad = comps[(comp_kind.notna() & comp_kind.ne("competitor")).to_numpy()]  # unknown: told
+        mask = np.zeros(len(opp), dtype=bool)
+        mask[bad.index.to_numpy()] = True
+        bag.rows(
+            raw,
+            mask,
+            "competitors",
+            Reason.WRONG_ORG_KIND,
+            message("val_competitors_kind"),
+        )
+    if "ties" in tables and "people" in tables:
+        ties = tables["ties"]
+        raw = raws["ties"]
+        people = tables["people"]
+        org_of = pd.Series(people["org"].to_numpy(), index=people["id"].astype(str))
+        org_of = org_of[~org_of.index.duplicated()]
+        covers = ties["kind"].eq("covers").to_numpy()
+        src_kind = _lookup(_lookup(ties["source"].astype(str)[covers], org_of).astype(str), kind)
+        not_ours = np.zeros(len(ties), dtype=bool)
+        not_ours[np.flatnonzero(covers)] = (src_kind.notna() & src_kind.ne("us")).to_numpy()
+        bag.rows(
+            raw,
+            not_ours,
+            "source",
+            Reason.WRONG_ORG_KIND,
+            message("val_covers_source"),
+        )
+
+
+def _interaction_checks(
+    raws: Mapping[str, RawTable],
+    tables: Mapping[str, pd.DataFrame],
+    bag: _Collector,
+    lists: _Lists | None = None,
+    codes: _Codes | None = None,
+) -> None:
+    """Interactions join one of our people to outside people (unknown ids are reported apart)."""
+    if "interactions" not in tables or "people" not in tables or "orgs" not in tables:
+        return
+    inter = tables["interactions"]
+    raw = raws["interactions"]
+    orgs = tables["orgs"]
+    kind = pd.Series(orgs["kind"].to_numpy(), index=orgs["id"].astype(str))
+    kind = kind[~kind.index.duplicated()]
+    people = tables["people"]
+    # Per distinct person id (first row wins, the order of the reference check's codes):
+    # the kind of their org, whether it is known, and whether it is us.
+    pids = pd.Index(people["id"].astype(str))
+    first = ~pids.duplicated()
+    org_kind = _lookup(people["org"].astype(str), kind).to_numpy()[first]
+    party = pd.Series(org_kind, index=pids[first])
+    known = np.asarray(pd.notna(org_kind), dtype=bool)
+    is_us = np.asarray(org_kind == "us", dtype=bool)
+    lists = _Lists() if lists is None else lists
+    codes = {} if codes is None else codes
+
+    def kind_of(found: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(org kind known, org is us) for each position (-1: unknown person)."""
+        hit, at = found >= 0, np.maximum(found, 0)
+        return (hit & known[at], hit & is_us[at]) if len(party) else (hit, hit)
+
+    found = codes.get(("interactions", "our_person"))
+    if found is None:
+        found = index_positions(inter["our_person"].astype(str), party.index)
+    told, us = kind_of(found)
+    wrong = told & ~us
+    bag.rows(
+        raw,
+        wrong,
+        "our_person",
+        Reason.WRONG_ORG_KIND,
+        lambda v: message("val_our_person_kind", value=v, kind=party.get(v)),
+    )
+    theirs = _exploded(lists, "interactions", "their_people", inter["their_people"])
+    found = lists.pos.get(("interactions", "their_people"))
+    if found is None:
+        found = index_positions(theirs, party.index)
+    us_rows = theirs[kind_of(found)[1]]
+    mask = np.zeros(len(inter), dtype=bool)
+    mask[us_rows.index.to_numpy()] = True
+    bag.rows(
+        raw,
+        mask,
+        "their_people",
+        Reason.WRONG_ORG_KIND,
+        message("val_their_people_ours"),
+    )
