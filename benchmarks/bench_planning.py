@@ -79,9 +79,9 @@ def perturb(net: Any, seed: int = 1) -> Any:
 
 def naive_person_changes(old: Any, new: Any) -> int:
     """The first version's approach: one Python iteration (with ``.loc``) per person."""
-    from relgraph.analysis.monitor import _people_frame
+    from relgraph.analysis._people_changes import people_frame
 
-    po, pn = _people_frame(old), _people_frame(new)
+    po, pn = people_frame(old), people_frame(new)
     n = 0
     for pid in pn.index:
         if pid not in po.index:
@@ -122,8 +122,9 @@ def run_one(n: int, naive: bool) -> dict[str, Any]:
     from bench_coverage import build
 
     import relgraph as rg
+    from relgraph.analysis._people_changes import person_changes as _person_changes
     from relgraph.analysis.coverage import coverage
-    from relgraph.analysis.monitor import _person_changes, diff
+    from relgraph.analysis.monitor import diff
     from relgraph.analysis.targets import recommend_targets
 
     net = build(n)

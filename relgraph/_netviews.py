@@ -27,6 +27,7 @@ from relgraph.views import (
     grouped,
     kind_weights,
     max_csr,
+    strongest_ties,
 )
 from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term, suggest
 
@@ -66,6 +67,8 @@ class NetworkViews:
         def as_of(self) -> _dt.date: ...
         def memo(self, key: Hashable, build: Callable[[], _T]) -> _T: ...
         def _table_view(self, key: str, build: Callable[[], _T]) -> _T: ...
+        def _has_table_view(self, *keys: str) -> bool: ...
+
         def resolve_person(self, key: str) -> str: ...
 
     @property
@@ -137,10 +140,10 @@ class NetworkViews:
 
         def build() -> dict[str, str]:
             src, dst = self._ties_of_kind("reports_to")
-            out: dict[str, str] = {}
-            for a, b in zip(src.tolist(), dst.tolist(), strict=True):
-                out.setdefault(str(a), str(b))
-            return out
+            first = ~pd.Index(src).duplicated(keep="first")  # each one's first tie
+            return dict(
+                zip(src[first].astype(str).tolist(), dst[first].astype(str).tolist(), strict=True)
+            )
 
         return self._table_view("bosses", build)
 
@@ -167,6 +170,23 @@ class NetworkViews:
         return self._table_view(
             "pair_index", lambda: PairIndex.build(*self.endpoints(), self.n_people)
         )
+
+    def strongest_ties(
+        self, src: np.ndarray, dst: np.ndarray, strength: np.ndarray, usable: np.ndarray
+    ) -> np.ndarray:
+        """For each pair ``(src[k], dst[k])``: the strongest usable tie (its row), or -1.
+
+        Among equally strong ties the first in table order wins (see
+        :meth:`relgraph.views.PairIndex.strongest`). A few pairs among many ties are looked
+        up by hashing every tie's pair once; from the second such lookup on, the network
+        builds its pair index instead (:meth:`pair_index`), which serves every later one.
+        """
+        few = len(src) * 64 < len(strength)
+        if few and not self._has_table_view("pair_index", "pair_scanned"):
+            self._table_view("pair_scanned", lambda: True)
+            u, v = self.endpoints()
+            return strongest_ties(u, v, self.n_people, src, dst, strength, usable)
+        return self.pair_index().strongest(src, dst, strength, usable)
 
     def incidence(self) -> Incidence:
         """Every tie seen from each of its people (see :class:`relgraph.views.Incidence`)."""
@@ -328,9 +348,12 @@ class NetworkViews:
             given = self.ties["strength"].to_numpy(dtype=float, na_value=np.nan)
             derived = self._derived_tie_strength(codes)
             explicit = ~np.isnan(given)
+            resolved = np.where(explicit, given, default[codes])
+            basis = (~explicit).view(np.int8) * np.int8(2)  # explicit 0, default 2
             use = ~explicit & ~np.isnan(derived)
-            resolved = np.where(explicit, given, np.where(use, derived, default[codes]))
-            basis = np.where(explicit, 0, np.where(use, 1, 2)).astype(np.int8)
+            if use.any():  # strengths derived from the interactions log
+                resolved[use] = derived[use]
+                basis[use] = 1
             return (frozen(resolved), frozen(explicit), frozen(derived), frozen(basis))
 
         return self.memo(("network", "tie_strengths"), build)
@@ -396,15 +419,13 @@ class NetworkViews:
             if kset is not None:
                 wanted = np.array([TIE_KINDS.index(k) for k in kset], dtype=np.int8)
                 mask = np.isin(self.tie_kind_codes(), wanted)
-            if not include_sensitive:
-                keep = ~self._tie_sensitive()
-                mask = keep if mask is None else mask & keep
+            sensitive = self._tie_sensitive()
+            if not include_sensitive and sensitive.any():
+                mask = ~sensitive if mask is None else mask & ~sensitive
             w = self._tie_strengths()[0] if weight == "strength" else np.ones(len(u))
             if mask is not None:
                 u, v, w = u[mask], v[mask], w[mask]
-            if symmetric:
-                u, v, w = np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w])
-            return max_csr(u, v, w, self.n_people)
+            return max_csr(u, v, w, self.n_people, symmetric=symmetric)
 
         return self.memo(
             ("network", "adjacency", kset, symmetric, include_sensitive, weight), build

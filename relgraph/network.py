@@ -14,11 +14,13 @@ import pandas as pd
 from relgraph._netsummary import NetworkSummary
 from relgraph._netviews import NetworkViews
 from relgraph.errors import UnknownOpportunityError, UnknownPersonError
+from relgraph.io.collect import index_positions
 from relgraph.io.convert import empty_column
 from relgraph.io.read import read_frames
 from relgraph.io.schema import SCHEMAS
 from relgraph.io.validate import validate_tables
 from relgraph.model import Settings
+from relgraph.textvec import take_text
 from relgraph.views import TIE_KINDS, frozen, label_text
 from relgraph.vocab import suggest
 
@@ -322,7 +324,12 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
     @cached_property
     def party(self) -> pd.Series:
         """Each person's org kind (customer, us, competitor, partner, other), by person id."""
-        kind = pd.Series(self.orgs["kind"].to_numpy(), index=self.orgs["id"].astype(str))
+        org_ids = pd.Index(self.orgs["id"].astype(str))
+        pos = index_positions(self.people["org"].astype(str), org_ids)
+        if len(pos) and pos.min() >= 0 and org_ids.is_unique:  # one hash lookup, one take
+            kinds = pd.Index(self.orgs["kind"].astype(str))
+            return pd.Series(take_text(kinds, pos), index=self.person_ids, name="party")
+        kind = pd.Series(self.orgs["kind"].to_numpy(), index=org_ids)
         return pd.Series(
             self.people["org"].astype(str).map(kind).to_numpy(), index=self.person_ids, name="party"
         )
@@ -406,6 +413,10 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
             self._shared[key] = build()
         value: _T = self._shared[key]
         return value
+
+    def _has_table_view(self, *keys: str) -> bool:
+        """Whether any of these table views is built (asked, never written, by the views)."""
+        return any(k in self._shared for k in keys)
 
     # ------------------------------------------------------------------ opportunities
     def resolve_opportunity(self, opportunity: str | None = None) -> str:

@@ -25,7 +25,11 @@ __all__ = [
     "frozen",
     "grouped",
     "label_text",
+    "grouped_csr",
     "max_csr",
+    "normalised",
+    "strongest_ties",
+    "sway_parts",
     "sway_matrix",
 ]
 
@@ -40,12 +44,14 @@ def frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def label_text(name: pd.Series, name_en: pd.Series, *, lang: str = "en") -> np.ndarray:
+def label_text(name: pd.Series, name_en: pd.Series, *, lang: str = "en") -> Any:
     """Display labels in the name order of ``lang`` (:func:`relgraph.locale.label_series`).
 
     English: ``name (name_en)``, just ``name`` when the English one is blank or equal;
     Chinese: the name alone when it is written in Chinese characters. The one name order of
-    every output (people and organisations alike).
+    every output (people and organisations alike). Returns the labels as a pandas array in
+    the text dtype of ``name``; only rows with an English name are composed (no per-row
+    Python objects).
 
     Examples
     --------
@@ -56,8 +62,12 @@ def label_text(name: pd.Series, name_en: pd.Series, *, lang: str = "en") -> np.n
     """
     from relgraph.locale import label_series
 
-    nm = name.reset_index(drop=True)
-    return label_series(nm, name_en.reset_index(drop=True), lang=lang).to_numpy(dtype=object)
+    nm = name.astype(str).reset_index(drop=True)
+    en = name_en.fillna("").astype(str).str.strip().reset_index(drop=True)
+    both = en.ne("") & en.ne(nm)
+    if not both.any():
+        return nm.array
+    return nm.where(~both, label_series(nm[both], en[both], lang=lang)).array
 
 
 def grouped(keys: np.ndarray, values: np.ndarray) -> dict[str, tuple[str, ...]]:
@@ -72,10 +82,9 @@ def grouped(keys: np.ndarray, values: np.ndarray) -> dict[str, tuple[str, ...]]:
         return {}
     frame = pd.DataFrame({"k": keys.astype(str), "v": values.astype(str)}).drop_duplicates()
     frame = frame.sort_values(["k", "v"], kind="stable")
-    out: dict[str, tuple[str, ...]] = {}
-    for k, vals in frame.groupby("k", sort=True)["v"]:
-        out[str(k)] = tuple(vals.tolist())
-    return out
+    k, v = frame["k"].tolist(), frame["v"].tolist()
+    starts = [i for i in range(len(k)) if i == 0 or k[i] != k[i - 1]] + [len(k)]
+    return {k[a]: tuple(v[a:b]) for a, b in zip(starts, starts[1:], strict=False)}
 
 
 @dataclass(frozen=True)
@@ -98,10 +107,20 @@ class PairIndex:
 
     @classmethod
     def build(cls, u: np.ndarray, v: np.ndarray, n: int) -> PairIndex:
-        """Index the ties with endpoints ``u``/``v`` among ``n`` people."""
-        key = np.minimum(u, v).astype(np.int64) * np.int64(n) + np.maximum(u, v)
-        order = np.argsort(key, kind="stable")
-        return cls(n, frozen(key[order]), frozen(order.astype(np.int64)))
+        """Index the ties with endpoints ``u``/``v`` among ``n`` people.
+
+        A counting sort by the lower end (:func:`grouped_csr`), then each person's ties
+        sorted by the higher end: O(ties) plus short per-person sorts, no global sort.
+        """
+        if not len(u):
+            return cls(n, frozen(np.zeros(0, np.int64)), frozen(np.zeros(0, np.int64)))
+        idx = _index_dtype(n)
+        lo = np.minimum(u, v).astype(idx, copy=False)
+        hi = np.maximum(u, v).astype(idx, copy=False)
+        mat = grouped_csr(lo, hi, np.arange(len(u), dtype=np.int64), (n, n))
+        mat.sort_indices()
+        low = np.repeat(np.arange(n, dtype=np.int64), np.diff(mat.indptr))
+        return cls(n, frozen(low * n + mat.indices), frozen(mat.data))
 
     def between(self, i: int, j: int) -> np.ndarray:
         """Tie rows between people ``i`` and ``j`` (either direction), in table order."""
@@ -126,15 +145,62 @@ class PairIndex:
         lens = np.searchsorted(self.keys, want, side="right") - lo
         q = np.repeat(np.arange(len(src)), lens)
         pos = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
-        rows = self.rows[pos]
-        ok = usable[rows] & (strength[rows] > 0)
-        q, rows = q[ok], rows[ok]
-        order = np.lexsort((rows, -strength[rows], q))  # per query: strongest, then first
-        q, rows = q[order], rows[order]
-        first = np.ones(len(q), dtype=bool)
-        first[1:] = q[1:] != q[:-1]
-        out[q[first]] = rows[first]
+        return _pick_strongest(out, q, self.rows[pos], strength, usable)
+
+
+def strongest_ties(
+    u: np.ndarray,
+    v: np.ndarray,
+    n: int,
+    src: np.ndarray,
+    dst: np.ndarray,
+    strength: np.ndarray,
+    usable: np.ndarray,
+) -> np.ndarray:
+    """:meth:`PairIndex.strongest` without an index: one hash lookup of every tie's pair.
+
+    For a few pairs among millions of ties, hashing the ties' pair keys against the wanted
+    ones is cheaper than sorting the ties into a :class:`PairIndex`; the answer is the same.
+    """
+    src = np.asarray(src, dtype=np.int64)
+    dst = np.asarray(dst, dtype=np.int64)
+    out = np.full(len(src), -1, dtype=np.int64)
+    if not len(src) or not len(u):
         return out
+    want = np.minimum(src, dst) * n + np.maximum(src, dst)
+    keys, first = np.unique(want, return_inverse=True)
+    tie_key = np.minimum(u, v).astype(np.int64) * n + np.maximum(u, v)
+    slot = pd.Index(keys).get_indexer(tie_key)
+    rows = np.flatnonzero(slot >= 0)
+    # every query of a key gets the key's ties: queries sorted by key, ties by key
+    by_key = np.argsort(slot[rows], kind="stable")
+    rows, tie_slot = rows[by_key], slot[rows][by_key]
+    queries = np.argsort(first, kind="stable")
+    qstart = np.searchsorted(first[queries], np.arange(len(keys)))
+    qcount = np.bincount(first, minlength=len(keys))
+    per_tie = qcount[tie_slot]
+    q = queries[np.repeat(qstart[tie_slot], per_tie) + _ranges(per_tie)]
+    return _pick_strongest(out, q, np.repeat(rows, per_tie), strength, usable)
+
+
+def _ranges(counts: np.ndarray) -> np.ndarray:
+    """``0 .. c - 1`` for each count ``c``, concatenated."""
+    total = int(counts.sum())
+    return np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def _pick_strongest(
+    out: np.ndarray, q: np.ndarray, rows: np.ndarray, strength: np.ndarray, usable: np.ndarray
+) -> np.ndarray:
+    """Fill ``out[q]`` with the strongest usable row per query (the first row among equals)."""
+    ok = usable[rows] & (strength[rows] > 0)
+    q, rows = q[ok], rows[ok]
+    order = np.lexsort((rows, -strength[rows], q))  # per query: strongest, then first
+    q, rows = q[order], rows[order]
+    first = np.ones(len(q), dtype=bool)
+    first[1:] = q[1:] != q[:-1]
+    out[q[first]] = rows[first]
+    return out
 
 
 @dataclass(frozen=True)
@@ -170,61 +236,94 @@ class Incidence:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
 
 
-def max_csr(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int) -> sp.csr_matrix:
+def max_csr(
+    u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int, *, symmetric: bool = False
+) -> sp.csr_matrix:
     """CSR matrix where duplicate (u, v) entries keep the maximum weight (NaN only if all are).
 
-    Each entry's row and column are packed into one integer key ``u·n + v``. When the
-    distinct weights are few enough to fit their rank in the key's spare low bits (the
-    usual case: default strengths per kind, or strengths given to two decimals), the rank
-    is packed below the key, so one plain sort orders the entries by (row, column, weight)
-    and the last of each run holds the maximum. Otherwise an argsort of the key and
-    ``np.fmax.reduceat`` over each run. Either way the CSR arrays are written directly, in
-    canonical order (sorted indices, no duplicates).
+    With ``symmetric`` every entry is also entered as (v, u). The entries are grouped by row
+    with one counting sort (scipy's COO → CSR pass, O(entries)), each row's columns are
+    sorted in place, and runs of equal columns are folded with ``np.fmax``: the same work
+    as a plain scipy CSR build, which sums duplicates instead. The result is canonical
+    (sorted indices, no duplicates).
     """
-    idx_dtype = np.int32 if n <= np.iinfo(np.int32).max else np.int64
+    idx = _index_dtype(n)
     w = np.asarray(w, dtype=float)
-    if len(u) == 0:
+    m = len(u)
+    if m == 0:
         return sp.csr_matrix((n, n), dtype=float)
-    key = np.asarray(u, dtype=np.int64) * n + np.asarray(v, dtype=np.int64)
-    keys, data = _packed_max(key, w, n)
-    if keys is None:
-        order = np.argsort(key, kind="stable")
-        ks = key[order]
-        first = np.ones(len(ks), dtype=bool)
-        first[1:] = ks[1:] != ks[:-1]
-        starts = np.flatnonzero(first)
-        keys, data = ks[starts], np.fmax.reduceat(w[order], starts)
-    rows, cols = np.divmod(keys, n)
-    indptr = np.zeros(n + 1, dtype=idx_dtype)
-    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    mat = sp.csr_matrix((data, cols.astype(idx_dtype), indptr), shape=(n, n), copy=False)
-    mat.has_sorted_indices = True
+    if symmetric:
+        rows, cols = np.empty(2 * m, dtype=idx), np.empty(2 * m, dtype=idx)
+        rows[:m], rows[m:] = u, v
+        cols[:m], cols[m:] = v, u
+        w = np.concatenate([w, w])
+    else:
+        rows, cols = np.asarray(u).astype(idx, copy=False), np.asarray(v).astype(idx, copy=False)
+    mat = grouped_csr(rows, cols, w, (n, n))
+    mat.sort_indices()
+    return _fold_max(mat)
+
+
+def _index_dtype(n: int) -> type[np.signedinteger[Any]]:
+    return np.int32 if n <= np.iinfo(np.int32).max else np.int64
+
+
+def grouped_csr(
+    rows: np.ndarray, cols: np.ndarray, data: np.ndarray, shape: tuple[int, int]
+) -> sp.csr_matrix:
+    """CSR matrix of the entries grouped by row, in input order, duplicates kept (not summed).
+
+    One O(entries) counting sort (scipy's COO → CSR conversion told that there is nothing
+    to sum). Sparse products read duplicate entries as their sum, so the matrix multiplies
+    like the summed one; sort or sum it before handing it to code that expects canonical
+    form.
+    """
+    coo = sp.coo_matrix((data, (rows, cols)), shape=shape)
+    coo.has_canonical_format = True  # the conversion then keeps duplicates as they are
+    mat = coo.tocsr()
+    if mat.nnz != len(data):  # this scipy summed them anyway
+        mat = _grouped_by_transposition(rows, cols, data, shape)
     return mat
 
 
-def _packed_max(
-    key: np.ndarray, w: np.ndarray, n: int
-) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """Return the packed-sort path of :func:`max_csr`, or (None, None) when it does not apply."""
-    key_bits = max(1, int(n * n - 1).bit_length())
-    sample = w[:: max(1, len(w) // 65_536)]
-    if key_bits + 13 > 64 or len(np.unique(sample)) > 4_096:
-        return None, None
-    codes, uniq = pd.factorize(w, use_na_sentinel=True)  # NaN -> -1
-    rank_bits = int(len(uniq)).bit_length()  # ranks 0 (NaN) .. len(uniq)
-    if key_bits + rank_bits > 64:
-        return None, None
-    order = np.argsort(uniq)
-    rank_of = np.zeros(len(uniq) + 1, dtype=np.uint64)  # trailing 0 for NaN
-    rank_of[order] = np.arange(1, len(uniq) + 1, dtype=np.uint64)
-    shift = np.uint64(rank_bits)
-    packed = np.sort((key.view(np.uint64) << shift) | rank_of[codes])
-    run_keys = packed >> shift
-    last = np.ones(len(packed), dtype=bool)
-    last[:-1] = run_keys[1:] != run_keys[:-1]
-    top = (packed[last] & np.uint64((1 << rank_bits) - 1)).astype(np.intp)
-    data = np.concatenate([[np.nan], np.asarray(uniq, dtype=float)[order]])[top]
-    return run_keys[last].view(np.int64), data
+def _grouped_by_transposition(
+    rows: np.ndarray, cols: np.ndarray, data: np.ndarray, shape: tuple[int, int]
+) -> sp.csr_matrix:
+    """:func:`grouped_csr` by a public route: transposing one entry per row is a counting sort."""
+    m = len(data)
+    lone = sp.csr_matrix(
+        (np.arange(m, dtype=np.int64), rows, np.arange(m + 1)), shape=(m, shape[0])
+    ).tocsc()  # column j of `lone` lists the entries of row j, in input order
+    order = lone.data
+    return sp.csr_matrix((data[order], cols[order], lone.indptr), shape=shape)
+
+
+def _fold_max(mat: sp.csr_matrix) -> sp.csr_matrix:
+    """Fold runs of equal columns of a row-sorted CSR matrix into their maximum (fmax).
+
+    Repeats are few (parallel ties), so the work beyond finding them is on the repeats:
+    each one's weight is folded into the first entry of its run and set to 0, and scipy's
+    one-pass duplicate sum removes them (adding zeros leaves every maximum unchanged).
+    """
+    ind, ptr = mat.indices, mat.indptr
+    nnz = len(ind)
+    same = ind[1:] == ind[:-1]
+    starts = ptr[1:-1]
+    same[starts[(starts > 0) & (starts < nnz)] - 1] = False  # a new row is never a repeat
+    rep = np.flatnonzero(same) + 1  # entries repeating the one before them
+    if len(rep):
+        # the first entry of each repeat's run: the repeat before it, unless that one
+        # repeats too (a run of three or more), and so on back to the run's start
+        chain = np.flatnonzero(np.diff(rep) != 1) + 1  # repeats starting a new chain
+        head = np.zeros(len(rep), dtype=np.int64)
+        head[chain] = chain
+        np.maximum.accumulate(head, out=head)
+        data = mat.data
+        np.fmax.at(data, rep[head] - 1, data[rep])
+        data[rep] = 0.0  # x + 0 == x (NaN too): scipy's one-pass sum now keeps the max
+        mat.sum_duplicates()
+    mat.has_canonical_format = True
+    return mat
 
 
 def sway_matrix(
@@ -239,26 +338,64 @@ def sway_matrix(
 
     ``R[i, j]`` (how much ``j`` sways ``i``) gets, per tie ``u → v``, ``forward`` at
     ``[v, u]`` and ``backward`` at ``[u, v]``; parallel ties add up; people in ``drop`` get
-    no entries. Rows are scaled by their sums, and an empty row gets a self-weight of 1 —
-    all on flat arrays, one CSR construction.
+    no entries. Rows are scaled by their sums, and an empty row gets a self-weight of 1
+    (:func:`sway_parts`, then one pass over the entries and duplicates summed: canonical).
     """
-    ok = (u != v) & ~drop[u] & ~drop[v]
+    R, scale, empty = sway_parts(u, v, forward, backward, n, drop)
+    return normalised(R, scale), empty
+
+
+def normalised(R: sp.csr_matrix, scale: np.ndarray) -> sp.csr_matrix:
+    """``diag(scale) @ R`` with duplicates summed: canonical CSR (``R`` is not changed)."""
+    W = sp.csr_matrix(
+        (R.data * np.repeat(scale, np.diff(R.indptr)), R.indices.copy(), R.indptr.copy()),
+        shape=R.shape,
+    )
+    W.sum_duplicates()
+    return W
+
+
+def sway_parts(
+    u: np.ndarray,
+    v: np.ndarray,
+    forward: np.ndarray,
+    backward: np.ndarray,
+    n: int,
+    drop: np.ndarray,
+) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
+    """Raw sway ``R``, row scale ``1 / rowsum`` and empty rows: ``W = diag(scale) @ R``.
+
+    ``R`` (see :func:`sway_matrix`) has a self-weight of 1 on each empty row (scale 1) and
+    is grouped by row with parallel ties not yet summed — sparse products read it as the
+    summed matrix, so a solver multiplies by ``W`` as ``scale * (R @ x)`` without ever
+    dividing or sorting the entries.
+    """
+    ok = u != v
+    if drop.any():
+        ok &= ~drop[u]
+        ok &= ~drop[v]
     fo = ok & (forward > 0)
-    bo = ok & (backward > 0)
-    idx = np.int32 if n < 2**31 - 1 else np.int64
-    rows = np.concatenate([v[fo], u[bo]]).astype(idx, copy=False)
-    cols = np.concatenate([u[fo], v[bo]]).astype(idx, copy=False)
-    vals = np.concatenate([forward[fo], backward[bo]]).astype(float)
-    rowsum = np.bincount(rows, weights=vals, minlength=n)
+    bo = ok
+    bo &= backward > 0
+    kf, kb = int(fo.sum()), int(bo.sum())
+    idx = _index_dtype(n)
+    # room for a self-weight per person, so the empty rows need no second copy
+    rows, cols = np.empty(kf + kb + n, dtype=idx), np.empty(kf + kb + n, dtype=idx)
+    vals = np.empty(kf + kb + n)
+    np.compress(fo, v, out=rows[:kf])
+    np.compress(bo, u, out=rows[kf : kf + kb])
+    np.compress(fo, u, out=cols[:kf])
+    np.compress(bo, v, out=cols[kf : kf + kb])
+    np.compress(fo, forward, out=vals[:kf])
+    np.compress(bo, backward, out=vals[kf : kf + kb])
+    rowsum = np.bincount(rows[: kf + kb], weights=vals[: kf + kb], minlength=n)
     empty = rowsum <= 0
-    vals /= rowsum[rows]
-    diag = np.flatnonzero(empty).astype(idx)
-    rows = np.concatenate([rows, diag])
-    cols = np.concatenate([cols, diag])
-    vals = np.concatenate([vals, np.ones(len(diag))])
-    W = sp.csr_matrix((vals, (rows, cols)), shape=(n, n))  # duplicates are summed
-    W.sort_indices()
-    return W, empty
+    diag = np.flatnonzero(empty)
+    end = kf + kb + len(diag)
+    rows[kf + kb : end] = cols[kf + kb : end] = diag
+    vals[kf + kb : end] = 1.0
+    scale = np.divide(1.0, rowsum, out=np.ones(n), where=~empty)
+    return grouped_csr(rows[:end], cols[:end], vals[:end], (n, n)), scale, empty
 
 
 def kind_weights(

@@ -174,3 +174,18 @@ def test_max_csr_many_distinct_weights_takes_the_argsort_path() -> None:
     assert_same(_max_csr(u, v, w, n), reference_max_csr(u, v, w, n))
     few = np.round(w, 1)  # packed path on the same pairs
     assert_same(_max_csr(u, v, few, n), reference_max_csr(u, v, few, n))
+
+
+def test_strongest_ties_scan_and_pair_index_agree() -> None:
+    net = random_network(7, n=80, m=2_000)
+    e = net.edges
+    strength = e["strength"].to_numpy(dtype=float)
+    usable = ~e["sensitive"].to_numpy(dtype=bool)
+    rng = np.random.default_rng(7)
+    src, dst = rng.integers(0, 80, 20), rng.integers(0, 80, 20)
+    src[:10], dst[:10] = e["u"].to_numpy()[:10], e["v"].to_numpy()[:10]  # pairs with ties
+    scanned = net.strongest_ties(src, dst, strength, usable)  # few pairs: no index built
+    assert "pair_index" not in net._shared
+    indexed = net.pair_index().strongest(src, dst, strength, usable)
+    np.testing.assert_array_equal(scanned, indexed)
+    assert (scanned[:10] >= 0).any()

@@ -18,6 +18,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from copy import copy
 from pathlib import Path
 from typing import Any, Literal
 
@@ -241,14 +242,8 @@ def write_frame(
         cell.font = header_font
         cell.fill = header_fill
         cell.alignment = wrap
-    for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
-        for j, value in enumerate(row, start=1):
-            cell = ws.cell(row=i, column=j)
-            _set(cell, value, policy, cut)
-            cell.alignment = wrap
-            if cell.value is not None:
-                text = cell.value.isoformat() if isinstance(cell.value, _dt.date) else cell.value
-                widths[j - 1] = max(widths[j - 1], display_width(text))
+    if len(frame) and len(columns):
+        _write_body(ws, frame, wrap, widths, policy, cut)
     _fit_widths(ws, widths, max_width=max_width)
     ws.freeze_panes = "A2"
     if columns:
@@ -273,6 +268,69 @@ def write_frame(
                 end_color=hi_c,
             ),
         )
+
+
+def _column_values(s: pd.Series) -> list[Any]:
+    """Return a column as the values openpyxl stores (:func:`cell_value`), numbers at once."""
+    if pd.api.types.is_bool_dtype(s.dtype) and not s.hasnans:
+        return [bool(v) for v in s.to_numpy()]
+    if s.dtype.kind in "iu":
+        return s.to_numpy().tolist()  # Python ints
+    if s.dtype.kind == "f":
+        arr = s.to_numpy(dtype=float)
+        out = arr.astype(object)
+        out[~np.isfinite(arr)] = None
+        return out.tolist()
+    return [cell_value(v) for v in s.to_numpy(dtype=object)]
+
+
+def _width_of(values: list[Any]) -> int:
+    """Largest :func:`display_width` of a column's stored values (each distinct one once)."""
+    seen: set[tuple[type, Any]] = set()
+    widest = 0
+    for v in values:
+        key = (type(v), v)  # True and 1 are equal, their texts are not
+        if v is None or key in seen:
+            continue
+        seen.add(key)
+        widest = max(widest, display_width(v.isoformat() if isinstance(v, _dt.date) else v))
+    return widest
+
+
+def _write_body(
+    ws: Any, frame: pd.DataFrame, wrap: Any, widths: list[int], policy: str, cut: str
+) -> None:
+    """Write the data rows: values converted per column, one wrapped style shared by all.
+
+    The cells' alignment is the workbook's one wrapped alignment, found once (setting
+    ``cell.alignment`` per cell would look it up again for each of them).
+    """
+    columns = [_column_values(frame.iloc[:, j]) for j in range(frame.shape[1])]
+    for j, values in enumerate(columns):
+        widths[j] = max(widths[j], _width_of(values))
+    first = ws.cell(row=2, column=1)
+    first.alignment = wrap
+    wrapped = first._style  # a StyleArray: the style ids of a plain wrapped cell
+    for i, row in enumerate(zip(*columns, strict=True), start=2):
+        for j, value in enumerate(row, start=1):
+            cell = ws.cell(row=i, column=j)
+            cell._style = copy(wrapped)
+            if isinstance(value, str):
+                if len(value) > MAX_CELL_TEXT:
+                    value = _long_text(cell, value, cut)
+                cell.value = value
+                if policy == "escape":
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                    if is_formula_like(value):
+                        cell.quotePrefix = True  # and editing it in Excel keeps it text
+            elif isinstance(value, _dt.datetime):
+                cell.value = value
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            elif isinstance(value, _dt.date):
+                cell.value = value
+                cell.number_format = "yyyy-mm-dd"
+            elif value is not None:
+                cell.value = value
 
 
 def write_cover(

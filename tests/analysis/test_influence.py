@@ -703,3 +703,29 @@ def test_influence_paths_are_the_k_strongest_chains(n: int, seed: int, k: int) -
                 | ((net.ties["source"] == b) & (net.ties["target"] == a))
             ]["kind"].astype(str)
             assert set(label.split("+")) <= set(real)
+
+
+@given(
+    n=st.integers(2, 40),
+    seed=st.integers(0, 10_000),
+    k=st.integers(1, 3),
+    slow=st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_accelerated_iteration_meets_its_error_bound(n: int, seed: int, k: int, slow: bool) -> None:
+    # The Anderson-mixed iteration stops on the plain iteration's bound: max-norm error of
+    # x* forward, 1-norm error per column transposed, both ≤ tol relative to max(1, |x|).
+    rng = np.random.default_rng(seed)
+    R = rng.random((n, n)) * (rng.random((n, n)) < 0.4)
+    R[R.sum(axis=1) == 0, rng.integers(0, n)] = 1.0
+    W = sp.csr_matrix(R / R.sum(axis=1, keepdims=True))
+    lam = rng.uniform(0.8, 0.97, n) if slow else rng.uniform(0, 0.7, n)
+    lam[rng.random(n) < 0.2] = 0.0
+    b = rng.uniform(-3, 3, (n, k))
+    A = np.eye(n) - np.diag(lam) @ W.toarray()
+    for transpose in (False, True):
+        got = _solve(W, lam, b, transpose=transpose, method="iterative", tol=1e-9)
+        exact = np.linalg.solve(A.T if transpose else A, b)
+        err = np.abs(got - exact)
+        scale = max(1.0, float(np.abs(got).max()))
+        assert float((err.sum(axis=0) if transpose else err).max()) <= 1e-9 * scale

@@ -18,7 +18,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from relgraph.errors import InvalidParameterError, UnknownPersonError
-from relgraph.views import TIE_KINDS, kind_weights, sway_matrix
+from relgraph.views import TIE_KINDS, kind_weights, normalised, sway_parts
 
 if TYPE_CHECKING:
     from relgraph.network import RelationshipNetwork
@@ -214,14 +214,19 @@ def _solve(
     tol: float = 1e-12,
     maxiter: int = 10_000,
     memo: dict[Any, Any] | None = None,
+    row_scale: np.ndarray | None = None,
 ) -> np.ndarray:
     """Solve ``(I − ΛW) x = b`` (or ``(I − ΛW)ᵀ x = b``) for row-stochastic ``W``.
 
     Small systems (and slowly contracting ones up to ``_DIRECT_MAX``) are factorised once
     with SuperLU (kept in ``memo`` for the next solve); larger ones run the fixed-point
     iteration, one sparse product per step, never forming ``ΛW`` or a transposed copy.
+    With ``row_scale``, the row-stochastic matrix is ``diag(row_scale) @ W`` (raw weights
+    and their row scale, :func:`relgraph.views.sway_parts`): the scale joins ``Λ`` in the
+    products, so it costs nothing.
     """
     n = W.shape[0]
+    ls = lam if row_scale is None else lam * row_scale  # ΛW = diag(ls) @ W
     if n == 0:
         return np.zeros_like(b, dtype=float)
     rate = float(lam.max(initial=0.0))  # ‖ΛW‖∞ = ‖(ΛW)ᵀ‖₁ = max λ: the contraction rate
@@ -232,7 +237,7 @@ def _solve(
         if lu is None:
             from scipy.sparse.linalg import splu
 
-            lhs = (sp.identity(n, format="csr") - sp.diags(lam) @ W).tocsc()
+            lhs = (sp.identity(n, format="csr") - sp.diags(ls) @ W).tocsc()
             try:
                 lu = splu(lhs)
             except RuntimeError as err:
@@ -243,7 +248,7 @@ def _solve(
         if not np.isfinite(x).all():
             raise ValueError("the model has no unique equilibrium (singular system)")
         return np.asarray(x)
-    lam_c = lam[:, None] if b.ndim == 2 else lam
+    lam_c = ls[:, None] if b.ndim == 2 else ls
     WT = W.T  # a CSC view: no copy
 
     def step(x: np.ndarray) -> np.ndarray:
@@ -252,19 +257,13 @@ def _solve(
     # The error after a step of size d is at most d·ρ/(1 − ρ) (in the max-norm forward,
     # the 1-norm transposed), so stop when that bound drops below tol (relative).
     factor = rate / (1.0 - rate) if rate < 1.0 else math.inf
-    x = np.array(b, dtype=float)
-    for _ in range(min(maxiter, 500)):
-        nxt = step(x)
-        diff = np.abs(nxt - x)
-        d = float(diff.sum(axis=0).max(initial=0.0) if transpose else diff.max(initial=0.0))
-        x = nxt
-        scale = max(1.0, float(np.abs(x).max(initial=0.0)))
-        if d * min(factor, 1e6) <= tol * scale:
-            return x
+    x, done = _accelerated(step, np.array(b, dtype=float), transpose, factor, tol, maxiter)
+    if done:
+        return x
     # Slow contraction (some λ near 1): finish with GMRES from the current iterate.
     from scipy.sparse.linalg import LinearOperator, gmres
 
-    Aop = WT @ sp.diags(lam) if transpose else sp.diags(lam) @ W
+    Aop = WT @ sp.diags(ls) if transpose else sp.diags(ls) @ W
     op = LinearOperator((n, n), matvec=lambda v: v - Aop @ v, dtype=float)
     cols = x.reshape(n, -1)
     bcols = np.asarray(b, dtype=float).reshape(n, -1)
@@ -277,6 +276,83 @@ def _solve(
     return out.reshape(x.shape)
 
 
+def _accelerated(
+    step: Any, x: np.ndarray, transpose: bool, factor: float, tol: float, maxiter: int
+) -> tuple[np.ndarray, bool]:
+    """Fixed-point iteration ``x ← step(x)`` with Anderson mixing; (result, converged).
+
+    Each round evaluates ``g = step(x)`` and stops, returning ``g``, when the step
+    ``d = ‖g − x‖`` satisfies ``d·min(factor, 1e6) ≤ tol·max(1, max|g|)``: the contraction
+    bound of the plain iteration, valid wherever ``x`` came from. Otherwise the next ``x``
+    is Anderson's: the combination of the last few ``g`` whose residuals ``g − x`` cancel
+    best (least squares over a short history, Walker & Ni 2011), which needs far fewer
+    rounds than the plain iteration when a few slow modes dominate; a round whose step
+    grew a hundredfold restarts the history.
+    """
+    hist = _History(x.size, _DEPTH)
+    best = math.inf
+    for _ in range(min(maxiter, 500)):
+        g = step(x)
+        f = g - x
+        diff = np.abs(f)
+        d = float(diff.sum(axis=0).max(initial=0.0) if transpose else diff.max(initial=0.0))
+        scale = max(1.0, float(np.abs(g).max(initial=0.0)))
+        if d * min(factor, 1e6) <= tol * scale:
+            return g, True
+        if d > 100.0 * best:
+            hist.clear()
+        best = min(best, d)
+        x = hist.mix(g.reshape(-1), f.reshape(-1)).reshape(g.shape)
+    return x, False
+
+
+#: Length of the Anderson history (more costs memory and vector work for little gain).
+_DEPTH = 4
+
+
+class _History:
+    """The last few iterates ``g`` and residuals ``f`` of an Anderson-mixed iteration."""
+
+    def __init__(self, size: int, depth: int) -> None:
+        self.dG = np.empty((depth, size))
+        self.dF = np.empty((depth, size))
+        self.gram = np.zeros((depth, depth))
+        self.used = 0
+        self.slot = 0
+        self.prev: tuple[np.ndarray, np.ndarray] | None = None
+
+    def clear(self) -> None:
+        self.used = self.slot = 0
+        self.prev = None
+
+    def mix(self, g: np.ndarray, f: np.ndarray) -> np.ndarray:
+        """Record ``(g, f)`` and return the next iterate (``g`` itself without history)."""
+        if self.prev is not None:
+            s = self.slot
+            np.subtract(g, self.prev[0], out=self.dG[s])
+            np.subtract(f, self.prev[1], out=self.dF[s])
+            self.used = min(self.used + 1, len(self.dF))
+            k = self.used
+            # einsum, not BLAS: OpenBLAS would start threads of its own for these long
+            # vectors, competing with the solver's second thread for the same cores
+            row = np.einsum("ij,j->i", self.dF[:k], self.dF[s])
+            self.gram[s, :k] = row
+            self.gram[:k, s] = row
+            self.slot = (s + 1) % len(self.dF)
+        self.prev = (g, f)
+        k = self.used
+        if k == 0:
+            return g
+        gram = self.gram[:k, :k]
+        ridge = 1e-12 * float(np.trace(gram)) / k
+        try:
+            gamma = np.linalg.solve(gram + ridge * np.eye(k), np.einsum("ij,j->i", self.dF[:k], f))
+        except np.linalg.LinAlgError:
+            self.clear()
+            return g
+        return np.asarray(g - np.einsum("i,ij->j", gamma, self.dG[:k]))
+
+
 # --------------------------------------------------------------------------- the model
 @dataclass(frozen=True)
 class _Model:
@@ -287,7 +363,8 @@ class _Model:
     one solve; every array in it is read-only.
     """
 
-    W: sp.csr_matrix  # row-stochastic; W[i, j] = share of i's attention on j
+    R: sp.csr_matrix  # raw sway, parallel ties not yet summed: W = diag(scale) @ R
+    scale: np.ndarray  # 1 / row sum of R (1 on empty rows, whose self-weight is 1)
     lam: np.ndarray
     x0: np.ndarray
     blank: np.ndarray  # attitude was blank (treated as 0)
@@ -295,8 +372,27 @@ class _Model:
     active: np.ndarray  # False for people removed (simulate: left the company)
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def W(self) -> sp.csr_matrix:
+        """Row-stochastic, canonical: ``W[i, j]`` = share of i's attention on j (memoised).
+
+        The solves never need it (they multiply by ``scale * (R @ x)``); built on first use.
+        """
+        if "W" not in self.memo:
+            self.memo["W"] = normalised(self.R, self.scale)
+        W: sp.csr_matrix = self.memo["W"]
+        return W
+
     def solve(self, b: np.ndarray, *, transpose: bool = False) -> np.ndarray:
-        return _solve(self.W, self.lam, b, transpose=transpose, tol=_TOL, memo=self.memo)
+        return _solve(
+            self.R,
+            self.lam,
+            b,
+            transpose=transpose,
+            tol=_TOL,
+            memo=self.memo,
+            row_scale=self.scale,
+        )
 
     def predicted(self) -> np.ndarray:
         """``x* = (I − ΛW)⁻¹(I − Λ)x0`` (read-only, memoised)."""
@@ -346,7 +442,7 @@ def build_model(
         forward, backward = np.concatenate([forward, f]), np.concatenate([backward, b])
     outside = _outside(net)
     active = np.ones(n, dtype=bool) if removed is None else ~removed
-    W, empty = sway_matrix(u, v, forward, backward, n, outside | ~active)
+    R, scale, empty = sway_parts(u, v, forward, backward, n, outside | ~active)
     sus = net.people["susceptibility"].to_numpy(dtype=float, na_value=np.nan)
     lam = np.where(np.isnan(sus), float(net.settings.susceptibility), sus)
     lam = np.where(empty, 0.0, lam)
@@ -357,9 +453,9 @@ def build_model(
         x0[blank] = 0.0
     else:
         x0 = np.asarray(attitude, dtype=float)
-    for arr in (lam, x0, blank, outside, active):
+    for arr in (scale, lam, x0, blank, outside, active):
         arr.flags.writeable = False
-    return _Model(W=W, lam=lam, x0=x0, blank=blank, outside=outside, active=active)
+    return _Model(R=R, scale=scale, lam=lam, x0=x0, blank=blank, outside=outside, active=active)
 
 
 def _outside(net: RelationshipNetwork) -> np.ndarray:

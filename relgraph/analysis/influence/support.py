@@ -17,6 +17,7 @@ import pandas as pd
 from relgraph.analysis.influence.model import _Model, _readonly, model
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term_list
+from relgraph.textvec import Coded, piece, text_backend, text_column
 
 __all__ = ["leverage", "power", "support_index"]
 
@@ -309,17 +310,21 @@ def _leverage_frame(
     ids = net.person_ids
     x = m.predicted()
     Y = _backing(net, competitors)
-    backs = np.full(len(ids), "", dtype=object)
+    backs = np.zeros(len(ids), dtype=np.int64)  # 0: nobody, c + 1: competitors[c]
     y0 = np.zeros(len(ids))
     share = np.zeros(len(ids))
-    for c, comp in enumerate(competitors):
+    for c in range(len(competitors)):
         hit = Y[:, c] > 0
-        backs[hit] = comp
+        backs[hit] = c + 1
         y0[hit] = Y[hit, c]
         idx_c = float(lev @ Y[:, c])
         if idx_c > 0:
             share[hit] = lev[hit] * Y[hit, c] / idx_c
-    role_text = roles_array(net, roles)
+    role_text = roles_text(roles)
+    role_pos = net.index_of(list(role_text)) if role_text else np.zeros(0, np.int64)
+    role_code = np.zeros(len(ids), dtype=np.int64)  # 0: no role, k + 1: the k-th text
+    role_code[role_pos] = np.arange(1, len(role_pos) + 1)
+    role_names = ["", *role_text.values()]
     order = _rank_order(lev, ids)
     people = net.people
     df = pd.DataFrame(
@@ -328,19 +333,26 @@ def _leverage_frame(
             "name": net.labels.array.take(order),
             "party": net.party.array.take(order),
             "org": people["org"].array.take(order),
-            "roles": role_text[order],
+            "roles": _coded_text(role_code[order], role_names),
             "power": p[order],
             "attitude": people["attitude"].astype("Int64").array.take(order),
             "predicted": x[order],
             "leverage": lev[order],
             "contribution": (lev * m.x0)[order],
-            "backs": backs[order],
+            "backs": _coded_text(backs[order], ["", *map(str, competitors)]),
             "competitor_share": share[order],
         }
     )
-    df["why"] = _leverage_why(df, m.outside[order] | ~m.active[order], net.settings.language)
+    outside = (m.outside | ~m.active)[order]
+    lang = net.settings.language
+    df["why"] = _leverage_why(lev[order], role_code[order], role_names, outside, lang)
     df.attrs["blank_attitudes"] = int((m.blank & ~m.outside).sum())
     return df
+
+
+def _coded_text(codes: np.ndarray, texts: list[str]) -> Any:
+    """``texts[codes]`` as a text column, without a Python object per row."""
+    return text_column(piece(Coded(codes, texts), "", text_backend()))
 
 
 def _rank_order(values: np.ndarray, ids: pd.Index) -> np.ndarray:
@@ -363,14 +375,22 @@ def _rank_order(values: np.ndarray, ids: pd.Index) -> np.ndarray:
     return order
 
 
-def _leverage_why(df: pd.DataFrame, outside: np.ndarray, lang: str) -> np.ndarray:
-    out = np.full(len(df), say("lev_why_outside", lang=lang), dtype=object)
-    lev = df["leverage"].to_numpy()
-    out[~outside & (lev < _NEGLIGIBLE)] = say("lev_why_negligible", lang=lang)
+def _leverage_why(
+    lev: np.ndarray,
+    role_code: np.ndarray,
+    role_names: list[str],
+    outside: np.ndarray,
+    lang: str,
+) -> Any:
+    """Return the ``why`` column: own text above the negligible level, else a shared one."""
+    codes = np.zeros(len(lev), dtype=np.int64)  # 0: outside the dynamics
+    codes[~outside & (lev < _NEGLIGIBLE)] = 1
     big = np.flatnonzero(~outside & (lev >= _NEGLIGIBLE))
-    roles = df["roles"].to_numpy()
-    for i in big:
-        role = roles[i]
+    texts = [say("lev_why_outside", lang=lang), say("lev_why_negligible", lang=lang)]
+    for i in big.tolist():
+        role = role_names[role_code[i]]
         key = "lev_why_role" if role else "lev_why_norole"
-        out[i] = say(key, lev=float(lev[i]), roles=term_list("role", role, lang=lang), lang=lang)
-    return out
+        roles = term_list("role", role, lang=lang)
+        texts.append(say(key, lev=float(lev[i]), roles=roles, lang=lang))
+    codes[big] = np.arange(2, 2 + len(big))
+    return _coded_text(codes, texts)

@@ -23,6 +23,7 @@ __all__ = [
     "describe_path",
     "hop_details",
     "person_text",
+    "person_texts",
     "route_text",
     "tie_words",
 ]
@@ -102,17 +103,21 @@ def hop_details(
     usable = np.ones(len(e), bool) if rules.include_sensitive else ~e["sensitive"].to_numpy(bool)
     src = np.array([a for a, _ in pairs], dtype=np.int64)
     dst = np.array([c for _, c in pairs], dtype=np.int64)
-    rows = net.pair_index().strongest(src, dst, strength, usable)
-    given = e["basis"].ne("default").to_numpy(dtype=bool)
-    kinds = e["kind"].astype(str).to_numpy(dtype=object)
-    tie_u = e["u"].to_numpy(np.int64)
-    sens = e["sensitive"].to_numpy(dtype=bool)
+    rows = net.strongest_ties(src, dst, strength, usable)
+    # read the found ties only (a firm's tie table has millions of rows)
+    hit = np.maximum(rows, 0)
+    kind_col, basis_col = e["kind"].array, e["basis"].array
+    kinds = np.asarray(kind_col.categories, dtype=object)[kind_col.codes[hit]]
+    given = np.asarray(basis_col.categories, dtype=object)[basis_col.codes[hit]] != "default"
+    tie_u = e["u"].to_numpy(np.int64)[hit]
+    sens = e["sensitive"].to_numpy(dtype=bool)[hit]
+    strength = strength[hit]
     lang = net.settings.language
-    for (a, c), r in zip(pairs, rows.tolist(), strict=True):
+    for k, ((a, c), r) in enumerate(zip(pairs, rows.tolist(), strict=True)):
         if r >= 0:
-            kind = str(kinds[r])
-            words = tie_words(kind, reverse=tie_u[r] != a, lang=lang)
-            out[(a, c)] = Hop(kind, words, float(strength[r]), bool(sens[r]), bool(given[r]))
+            kind = str(kinds[k])
+            words = tie_words(kind, reverse=tie_u[k] != a, lang=lang)
+            out[(a, c)] = Hop(kind, words, float(strength[k]), bool(sens[k]), bool(given[k]))
         elif openings is not None and (a, c) in openings:
             o = openings[(a, c)]
             where = term("affiliation_kind", o.kind, lang=lang)
@@ -161,17 +166,53 @@ def describe_path(net: RelationshipNetwork, rules: RouteRules, path: Sequence[in
 
 def person_text(net: RelationshipNetwork, i: int) -> str:
     """Return one person as a route shows them: ``label [party, title]``."""
-    pid = str(net.person_ids[i])
-    title = str(net.titles.iat[i])
-    party = str(net.party.iat[i])
-    if party in TERMS["org_kind"]:
-        party = term("org_kind", party, lang=net.settings.language)
+    labels, titles, parties = net.memo(
+        ("paths.render", "people"),
+        lambda: tuple(c.to_numpy(dtype=object) for c in (net.labels, net.titles, net.party)),
+    )
+    title = str(titles[i])
+    party = _party_word(str(parties[i]), net.settings.language)
     inner = f"{party}, {title}" if title else party
-    return f"{net.labels[pid]} [{inner}]"
+    return f"{labels[i]} [{inner}]"
 
 
-def route_text(net: RelationshipNetwork, path: Sequence[int], hops: Sequence[Hop]) -> str:
+def _party_word(party: str, lang: str) -> str:
+    """Return an org kind in ``lang`` ("customer", "客户"); any other text as it is."""
+    return term("org_kind", party, lang=lang) if party in TERMS["org_kind"] else party
+
+
+def person_texts(net: RelationshipNetwork, people: Iterable[int]) -> dict[int, str]:
+    """:func:`person_text` of many people at once, by position (one vectorised lookup).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> person_texts(rg.datasets.tiny(), [4, 0])
+    {0: 'Ann [customer, CEO]', 4: 'Eve [us, Account manager]'}
+    """
+    idx = np.unique(np.fromiter(people, dtype=np.int64))
+    columns = [
+        s.array.take(idx).to_numpy(dtype=object) for s in (net.labels, net.titles, net.party)
+    ]
+    lang = net.settings.language
+    words = {p: _party_word(str(p), lang) for p in set(columns[2].tolist())}
+    out = {}
+    for i, label, title, party in zip(idx.tolist(), *columns, strict=True):
+        inner = f"{words[party]}, {title}" if str(title) else words[party]
+        out[i] = f"{label} [{inner}]"
+    return out
+
+
+def route_text(
+    net: RelationshipNetwork,
+    path: Sequence[int],
+    hops: Sequence[Hop],
+    texts: Mapping[int, str] | None = None,
+) -> str:
     """Return a route as one line: ``A (us, VP) — former colleague 0.60 → B (customer, CTO) …``.
+
+    ``texts`` (from :func:`person_texts`) saves a lookup per person when many routes are
+    printed at once.
 
     Examples
     --------
@@ -181,7 +222,11 @@ def route_text(net: RelationshipNetwork, path: Sequence[int], hops: Sequence[Hop
     >>> route_text(net, r.path, r.hops)
     'Fay [us, VP Sales] — covers 0.70 → Ann [customer, CEO]'
     """
-    parts = [person_text(net, path[0])]
+
+    def who(i: int) -> str:
+        return texts[i] if texts is not None else person_text(net, i)
+
+    parts = [who(path[0])]
     for node, hop in zip(path[1:], hops, strict=False):
-        parts.append(f" — {hop.words} {hop.strength:.2f} → {person_text(net, node)}")
+        parts.append(f" — {hop.words} {hop.strength:.2f} → {who(node)}")
     return "".join(parts)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from relgraph.analysis.paths.frontier import cheapest, entering, level_edges
 from relgraph.analysis.paths.graph import ContactGraph
 
 __all__ = [
@@ -171,14 +172,13 @@ def _relax(
     hops_left: int,
 ) -> Level | None:
     """One level: every edge leaving the frontier, the cheapest entry per node kept."""
-    idx, cnt = g.edge_slots(front)
-    if not len(idx):
+    found = level_edges(g, front, fcost)
+    if found is None:
         return None
-    rep = np.repeat(np.arange(len(front)), cnt)
-    nbr = g.indices[idx]
-    cand = fcost[rep] + g.cost[idx]
-    prv = front[rep]
-    keep = ~blocked[nbr] & (cand < best[nbr]) & (cand + bounds.fmin < bounds.ub)
+    nbr, cand, prv = found
+    keep = entering(nbr, cand, best, blocked)
+    if bounds.ub < np.inf:
+        keep &= cand + bounds.fmin < bounds.ub
     if dist is not None:  # only people who can still reach the target in time
         keep &= dist[nbr] <= hops_left
     if bounds.finish is not None and hops_left == 0:
@@ -188,11 +188,7 @@ def _relax(
     nbr, cand, prv = nbr[keep], cand[keep], prv[keep]
     if not len(nbr):
         return None
-    o = np.lexsort((prv, cand, nbr))
-    nbr, cand, prv = nbr[o], cand[o], prv[o]
-    first = np.ones(len(nbr), bool)
-    first[1:] = nbr[1:] != nbr[:-1]
-    nbr, cand, prv = nbr[first], cand[first], prv[first]
+    nbr, cand, prv = cheapest(nbr, cand, prv, g.n)
     best[nbr] = cand
     return nbr, cand, prv
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from relgraph.analysis.paths.graph import ContactGraph, RouteGraph, RouteRules, route_graph
 from relgraph.analysis.paths.reach import Openings, best_routes, search_graph
-from relgraph.analysis.paths.render import Route, describe, route_text
+from relgraph.analysis.paths.render import Route, describe, person_texts, route_text
 from relgraph.analysis.paths.search import Forward, backward_best, forward_labels
 from relgraph.analysis.routes.single import rules_bite
 from relgraph.checks import check_bool, check_ids
@@ -193,16 +193,13 @@ def _frame(
 ) -> pd.DataFrame:
     paths = [p for r in results for p in (r[1], r[2]) if p is not None]
     described = {r.path: r for r in describe(net, rules, [(0.0, p) for p in set(paths)], openings)}
+    names = _Names(net, [r[0] for r in results] + [i for p in paths for i in p])
     out = []
     for (t, best_p, alt_p, status), n_excl in zip(results, excluded.tolist(), strict=True):
-        row: dict[str, Any] = {
-            "target": str(net.person_ids[t]),
-            "name": str(net.labels.iat[t]),
-            "excluded": n_excl,
-        }
+        row: dict[str, Any] = {"target": names.ids[t], "name": names.labels[t], "excluded": n_excl}
         for prefix, p in (("best", best_p), ("alt", alt_p)):
-            row.update(_route_cells(net, prefix, described.get(p) if p else None))
-        row["why"] = _why(net, t, status, row, n_excl)
+            row.update(_route_cells(net, names, prefix, described.get(p) if p else None))
+        row["why"] = _why(net, names.labels[t], status, row, n_excl)
         out.append(row)
     frame = pd.DataFrame(out, columns=list(BULK_COLUMNS))
     for c in ("best_hops", "alt_hops", "excluded"):
@@ -214,7 +211,22 @@ def _frame(
     return frame
 
 
-def _route_cells(net: RelationshipNetwork, prefix: str, r: Route | None) -> dict[str, Any]:
+class _Names:
+    """Ids, labels and route texts of the people in a result, looked up in one pass."""
+
+    def __init__(self, net: RelationshipNetwork, people: list[int]) -> None:
+        idx = np.unique(np.asarray(people, dtype=np.int64))
+        ids, labels = (
+            c.array.take(idx).to_numpy(dtype=object) for c in (net.person_ids, net.labels)
+        )
+        self.ids = {i: str(x) for i, x in zip(idx.tolist(), ids, strict=True)}
+        self.labels = {i: str(x) for i, x in zip(idx.tolist(), labels, strict=True)}
+        self.texts = person_texts(net, idx.tolist())
+
+
+def _route_cells(
+    net: RelationshipNetwork, names: _Names, prefix: str, r: Route | None
+) -> dict[str, Any]:
     if r is None:
         return {
             f"{prefix}_strength": 0.0,
@@ -224,19 +236,19 @@ def _route_cells(net: RelationshipNetwork, prefix: str, r: Route | None) -> dict
             f"{prefix}_route": "",
             f"{prefix}_affiliation": False,
         }
-    ids = net.person_ids
     return {
         f"{prefix}_strength": r.strength,
         f"{prefix}_hops": len(r.hops),
-        f"{prefix}_source": str(ids[r.path[0]]),
-        f"{prefix}_path": tuple(str(ids[i]) for i in r.path),
-        f"{prefix}_route": route_text(net, r.path, r.hops),
+        f"{prefix}_source": names.ids[r.path[0]],
+        f"{prefix}_path": tuple(names.ids[i] for i in r.path),
+        f"{prefix}_route": route_text(net, r.path, r.hops, names.texts),
         f"{prefix}_affiliation": r.affiliation,
     }
 
 
-def _why(net: RelationshipNetwork, t: int, status: str, row: dict[str, Any], n_excl: int) -> str:
-    label = str(net.labels.iat[t])
+def _why(
+    net: RelationshipNetwork, label: str, status: str, row: dict[str, Any], n_excl: int
+) -> str:
     max_hops = int(net.settings.max_hops)
     lang = net.settings.language
     if status == "ours":

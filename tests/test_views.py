@@ -1,0 +1,148 @@
+"""The array builders of relgraph.views equal plain (sorting) references on random input."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relgraph.views import (
+    PairIndex,
+    _grouped_by_transposition,
+    grouped_csr,
+    max_csr,
+    strongest_ties,
+    sway_matrix,
+)
+
+entries = st.lists(
+    st.tuples(st.integers(0, 9), st.integers(0, 9), st.floats(0.0, 1.0)), max_size=60
+)
+
+
+def _arrays(data: list[tuple[int, int, float]], n: int) -> tuple[np.ndarray, ...]:
+    u = np.array([a % n for a, _, _ in data], dtype=np.int32)
+    v = np.array([b % n for _, b, _ in data], dtype=np.int32)
+    w = np.array([x for _, _, x in data], dtype=float)
+    return u, v, w
+
+
+def _rows_in_input_order(mat: sp.csr_matrix) -> list[list[tuple[int, float]]]:
+    return [
+        list(zip(mat.indices[a:b].tolist(), mat.data[a:b].tolist(), strict=True))
+        for a, b in zip(mat.indptr[:-1], mat.indptr[1:], strict=True)
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 10), data=entries)
+def test_grouped_csr_keeps_every_entry_in_input_order(
+    n: int, data: list[tuple[int, int, float]]
+) -> None:
+    u, v, w = _arrays(data, n)
+    want: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for a, b, x in zip(u.tolist(), v.tolist(), w.tolist(), strict=True):
+        want[a].append((b, x))  # duplicates kept, not summed
+    for build in (grouped_csr, _grouped_by_transposition):
+        got = build(u, v, w, (n, n))
+        assert got.shape == (n, n) and got.nnz == len(data)
+        assert _rows_in_input_order(got) == want
+        if len(data):  # a product reads duplicates as their sum
+            summed = sp.coo_matrix((w, (u, v)), shape=(n, n)).toarray()
+            np.testing.assert_allclose(got.toarray(), summed)
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 10), data=entries)
+def test_symmetric_max_csr_equals_both_directions_entered(
+    n: int, data: list[tuple[int, int, float]]
+) -> None:
+    u, v, w = _arrays(data, n)
+    w[::4] = np.nan  # NaN wins only when all of a pair's weights are NaN
+    both = max_csr(np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w]), n)
+    got = max_csr(u, v, w, n, symmetric=True)
+    assert got.has_canonical_format
+    for a, b in ((got.indptr, both.indptr), (got.indices, both.indices)):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(got.data, both.data)
+    seen: dict[tuple[int, int], list[float]] = {}
+    for a, b, x in zip(u.tolist(), v.tolist(), w.tolist(), strict=True):
+        for key in ((a, b), (b, a)):
+            seen.setdefault(key, []).append(x)
+    rows = np.repeat(np.arange(n), np.diff(got.indptr)).tolist()
+    assert sorted(seen) == sorted(zip(rows, got.indices.tolist(), strict=True))
+    for (i, j), x in zip(zip(rows, got.indices.tolist(), strict=True), got.data, strict=True):
+        np.testing.assert_array_equal(x, np.fmax.reduce(np.array(seen[(i, j)])))
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 10), data=entries)
+def test_pair_index_finds_every_tie_of_a_pair(n: int, data: list[tuple[int, int, float]]) -> None:
+    u, v, w = _arrays(data, n)
+    index = PairIndex.build(u.astype(np.int64), v.astype(np.int64), n)
+    key = np.minimum(u, v).astype(np.int64) * n + np.maximum(u, v)
+    np.testing.assert_array_equal(index.keys, np.sort(key))  # the argsort reference
+    for i in range(n):
+        for j in range(n):
+            want = np.flatnonzero(((u == i) & (v == j)) | ((u == j) & (v == i)))
+            np.testing.assert_array_equal(index.between(i, j), want)
+    usable = np.arange(len(u)) % 3 != 0
+    src, dst = np.arange(n).repeat(n), np.tile(np.arange(n), n)
+    got = index.strongest(src, dst, w, usable)
+    for q, (i, j) in enumerate(zip(src.tolist(), dst.tolist(), strict=True)):
+        rows = [r for r in index.between(i, j).tolist() if usable[r] and w[r] > 0]
+        best = min(rows, key=lambda r: (-w[r], r)) if rows else -1
+        assert got[q] == best
+
+
+def _reference_sway(
+    u: np.ndarray, v: np.ndarray, f: np.ndarray, b: np.ndarray, n: int, drop: np.ndarray
+) -> np.ndarray:
+    R = np.zeros((n, n))
+    for a, c, x, y in zip(u.tolist(), v.tolist(), f.tolist(), b.tolist(), strict=True):
+        if a == c or drop[a] or drop[c]:
+            continue
+        R[c, a] += x if x > 0 else 0.0
+        R[a, c] += y if y > 0 else 0.0
+    total = R.sum(axis=1)
+    out = np.divide(R, total[:, None], out=np.zeros_like(R), where=total[:, None] > 0)
+    empty = np.flatnonzero(total <= 0)
+    out[empty, empty] = 1.0
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 9), data=entries, seed=st.integers(0, 1000))
+def test_sway_matrix_equals_the_dense_reference(
+    n: int, data: list[tuple[int, int, float]], seed: int
+) -> None:
+    u, v, f = _arrays(data, n)
+    rng = np.random.default_rng(seed)
+    b = np.where(rng.random(len(f)) < 0.3, 0.0, rng.random(len(f)))
+    drop = rng.random(n) < 0.2
+    u64, v64 = u.astype(np.int64), v.astype(np.int64)
+    W, empty = sway_matrix(u64, v64, f, b, n, drop)
+    assert W.has_canonical_format
+    want = _reference_sway(u64, v64, f, b, n, drop)
+    np.testing.assert_allclose(W.toarray(), want, rtol=1e-12, atol=1e-15)
+    np.testing.assert_array_equal(empty, np.diag(want) == 1.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 10),
+    data=entries,
+    queries=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=30),
+)
+def test_strongest_ties_without_an_index_equals_the_pair_index(
+    n: int, data: list[tuple[int, int, float]], queries: list[tuple[int, int]]
+) -> None:
+    u, v, w = _arrays(data, n)
+    w = np.round(w, 1)  # equal strengths: the first row must win
+    u64, v64 = u.astype(np.int64), v.astype(np.int64)
+    usable = np.arange(len(u)) % 4 != 1
+    src = np.array([a % n for a, _ in queries], dtype=np.int64)  # repeats and both directions
+    dst = np.array([b % n for _, b in queries], dtype=np.int64)
+    want = PairIndex.build(u64, v64, n).strongest(src, dst, w, usable)
+    np.testing.assert_array_equal(strongest_ties(u64, v64, n, src, dst, w, usable), want)
