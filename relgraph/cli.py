@@ -225,7 +225,7 @@ def influence(
     opp = net.resolve_opportunity(opportunity)
     index = support_index(net, opp)
     hidden = hidden_influencers(net, opp, k=top, include_sensitive=include_sensitive)
-    lev = leverage(net, opp).head(top)
+    lev = leverage(net, opp, include_sensitive=include_sensitive).head(top)
     lev_cols = ["person", "name", "party", "roles", "attitude", "predicted", "leverage", "why"]
     hid_cols = ["rank", "person", "name", "leverage", "influences", "via", "why"]
     if as_json:
@@ -234,6 +234,7 @@ def influence(
             "index": json.loads(index.to_json(orient="records", force_ascii=False)),
             "hidden_influencers": json.loads(hidden.to_json(orient="records", force_ascii=False)),
             "leverage": json.loads(lev.to_json(orient="records", force_ascii=False)),
+            "leverage_withheld_note": lev.attrs["withheld_note"],
         }
         _echo_json(out)
         return
@@ -243,6 +244,8 @@ def influence(
     _echo(_table(hidden[hid_cols].round(3)) if len(hidden) else "(none)")
     _echo(f"\nLeverage (top {top}):")
     _echo(_table(lev[lev_cols].round(3)))
+    if lev.attrs["withheld_note"]:
+        _echo(lev.attrs["withheld_note"])
 
 
 # -- routes commands

@@ -44,6 +44,10 @@ TEMPLATES: dict[str, str] = {
         "{parts} hidden (family, faith, neighbourhood or marked sensitive); "
         "pass include_sensitive=True to include them."
     ),
+    "withheld_people": (
+        "{n} person(s) known only through sensitive ties (family, faith, neighbourhood) "
+        "withheld; pass include_sensitive=True to name them"
+    ),
     "defaults_note": "uses relgraph's default settings (see docs/methodology.md)",
     "not_available": "n/a",
     "party_us": "us",
@@ -1042,7 +1046,7 @@ TEMPLATES: dict[str, str] = {
     "demo_people_of": "{people} ({party})",
     "demo_row": "  {name} [{id}]: {why}",
     "demo_target_row": "  {rank}. {name} [{person}]: {objective}, gain {gain:.4f}; {people}",
-    "demo_workbook": "The account's tables as one workbook: {path}",
+    "demo_workbook": "The account's tables as one workbook, ready to share: {path}",
     "demo_index": "Decision support index for {opp} (us −3..+3, competitors 0..3):",
     "demo_hidden": "Top hidden influencers (no formal role in {opp}):",
     "demo_hidden_row": "  {rank}. {name} [{person}], leverage {leverage:.3f}: {why}",

@@ -424,7 +424,7 @@ def test_sample_indices_tell_the_story(sample: rg.RelationshipNetwork) -> None:
     idx = rg.support_index(sample, "OPP-1").set_index("party")
     assert list(idx.index) == ["us", "ORI", "BOR"]
     assert idx.loc["ORI", "index"] > idx.loc["BOR", "index"] > 0  # Orion holds the CEO
-    lev = rg.leverage(sample, "OPP-1")
+    lev = rg.leverage(sample, "OPP-1", include_sensitive=True)
     assert lev["person"].iloc[0] == "C005"  # the CEO, decider
     assert list(lev.columns[:6]) == ["person", "name", "party", "org", "roles", "power"]
     ori = lev[lev["backs"] == "ORI"]

@@ -18,6 +18,7 @@ from relgraph.analysis.paths.search import Forward, backward_best, forward_label
 from relgraph.analysis.routes.single import rules_bite
 from relgraph.checks import check_bool
 from relgraph.network import RelationshipNetwork
+from relgraph.privacy import withhold_people
 from relgraph.text import say, term
 
 __all__ = ["BULK_COLUMNS", "routes_to_many"]
@@ -97,7 +98,10 @@ def routes_to_many(
     net : RelationshipNetwork
         The network.
     targets : iterable of str, optional
-        People to reach (ids or names); every person outside our team when omitted.
+        People to reach (ids or names); every person outside our team when omitted
+        (then without the people known only through sensitive ties unless
+        ``include_sensitive``: ``attrs["withheld_people"]`` and ``attrs["withheld_note"]``
+        say how many, :func:`relgraph.privacy.withhold_people`).
     include_sensitive : bool
         Use sensitive ties and sensitive affiliations.
     include_do_not_contact : bool
@@ -179,7 +183,11 @@ def routes_to_many(
                 excluded[i] = sum(1 for p in (theirs[1], theirs[2]) if p and p not in kept)
     finally:
         bar.close()
-    return _frame(net, rules, results, openings, excluded)
+    frame = _frame(net, rules, results, openings, excluded)
+    # Default targets leave out people known only through sensitive ties; named ones stay.
+    return withhold_people(
+        frame, net, include_sensitive=rules.include_sensitive or targets is not None, column="target"
+    )
 
 
 def _frame(
