@@ -289,6 +289,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "cov_cand_level": "{who} (level {level})",
     "cov_cand_boss": "{who} (their boss)",
+    "cov_cand_boss_up": "{who} (higher in their reporting line, above {boss})",
     "cov_cand_sways": "{who} (sways them, {kind} {weight:.1f})",
     "cov_gap_uncovered": "{who} ({roles}) has no owner on our team{extra}",
     "cov_gap_single_threaded": (

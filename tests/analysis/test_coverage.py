@@ -367,3 +367,42 @@ def test_parity_candidates_are_capped() -> None:
     cands = row["candidates"].split("; ")
     assert len(cands) == 10 and cands[:2] == ["b2", "b1"]
     assert "and 6 more at a higher level" in row["why"]
+
+
+def test_parity_candidates_say_boss_only_of_the_direct_boss() -> None:
+    # By hand: the CIO backs R and reports to the CEO, who reports to the chair. Our best
+    # supporter is at level 4, so parity fails; the CEO is the CIO's boss, the chair is
+    # higher in the line (above the CEO), not "their boss".
+    orgs = pd.DataFrame(
+        {
+            "id": ["A", "U", "R"],
+            "name": ["Acme", "Us", "Rival"],
+            "kind": ["customer", "us", "competitor"],
+        }
+    )
+    people = pd.DataFrame(
+        {
+            "id": ["chair", "ceo", "cio", "eng", "me"],
+            "name": ["Chair", "Ceo", "Cio", "Eng", "Me"],
+            "org": ["A", "A", "A", "A", "U"],
+            "level": [1, 2, 3, 4, 3],
+            "attitude": [0, 0, 0, 2, None],
+            "supports": ["", "", "R", "", ""],
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["ceo", "cio", "me"],
+            "target": ["chair", "ceo", "eng"],
+            "kind": ["reports_to", "reports_to", "covers"],
+        }
+    )
+    opps = pd.DataFrame({"id": ["O"], "name": ["Deal"], "account": ["A"], "competitors": ["R"]})
+    roles = pd.DataFrame(
+        {"opportunity": ["O", "O"], "person": ["cio", "eng"], "role": ["decider", "user"]}
+    )
+    net = rg.RelationshipNetwork.from_frames(orgs, people, ties, opps, roles)
+    why = gaps_of(coverage(net), "level_parity")["why"].iloc[0]
+    assert "Ceo (their boss)" in why
+    assert "Chair (higher in their reporting line, above Ceo)" in why
+    assert "Chair (their boss)" not in why

@@ -703,3 +703,30 @@ def test_influence_paths_are_the_k_strongest_chains(n: int, seed: int, k: int) -
                 | ((net.ties["source"] == b) & (net.ties["target"] == a))
             ]["kind"].astype(str)
             assert set(label.split("+")) <= set(real)
+
+
+def test_reports_to_reads_from_the_person_who_sways() -> None:
+    # By hand: the decider reports to the boss (no role), and the aide (no role) reports
+    # to the decider. The boss sways the decider as their boss: read from the boss the tie
+    # is "manages"; the aide sways the decider as a report: "reports_to".
+    orgs = pd.DataFrame({"id": ["A", "U"], "name": ["Acme", "Us"], "kind": ["customer", "us"]})
+    people = pd.DataFrame(
+        {"id": ["boss", "dec", "aide"], "name": ["Boss", "Dec", "Aide"], "org": ["A", "A", "A"]}
+    )
+    ties = pd.DataFrame(
+        {"source": ["dec", "aide"], "target": ["boss", "dec"], "kind": ["reports_to", "reports_to"]}
+    )
+    opps = pd.DataFrame({"id": ["O"], "name": ["Deal"], "account": ["A"]})
+    roles = pd.DataFrame({"opportunity": ["O"], "person": ["dec"], "role": ["decider"]})
+    net = rg.RelationshipNetwork.from_frames(orgs, people, ties, opps, roles)
+    hid = rg.hidden_influencers(net).set_index("person")
+    assert hid.loc["boss", "via"].startswith("manages ") and hid.loc["boss", "via"].endswith(
+        "→ dec"
+    )
+    assert hid.loc["aide", "via"].startswith("reports_to ")
+    assert "as their boss" in hid.loc["boss", "why"]
+    paths = rg.influence_paths(net, "boss", "dec").paths
+    assert paths.loc[0, "kinds"] == ["manages"]
+    assert "manages" in paths.loc[0, "route"]
+    up = rg.influence_paths(net, "aide", "dec").paths
+    assert up.loc[0, "kinds"] == ["reports_to"]
