@@ -205,7 +205,7 @@ def withhold_people(
 def shared_tables(
     net: RelationshipNetwork, *, include_sensitive: bool = False
 ) -> dict[str, pd.DataFrame]:
-    """The network's tables as a shareable copy of the account, with a ``notes`` table.
+    """Return the network's tables as a shareable copy of the account, with ``notes``.
 
     Rows the policy hides (:func:`share_policy`: sensitive ties and affiliations, people
     known only through sensitive ties, their roles) and touchpoints marked sensitive or

@@ -158,14 +158,21 @@ TEMPLATES: dict[str, str] = {
     "routes_left_out_sensitive_cli": (
         "{n} route(s) left out because they use a sensitive tie (--include-sensitive to allow)"
     ),
+    "routes_left_out_several": (
+        "{n} of them break more than one of these rules: allow each to see them"
+    ),
     "routes_why_disjoint": "independent of the better routes (no person in common)",
     "routes_why_alternative": (
         "best node-disjoint alternative (none of the top {k} is independent of the first)"
     ),
-    "routes_why_sensitive": (
-        "uses a sensitive tie or a do-not-contact person (included because you opted in); "
-        "do not share"
+    "routes_why_sensitive_tie": (
+        "uses a sensitive tie (included because you opted in with include_sensitive); do not share"
     ),
+    "routes_why_dnc": (
+        "{who} marked do-not-contact: on this route only because you opted in with "
+        "include_do_not_contact; clear it with the account owner first"
+    ),
+    "routes_dnc_mark": "DO NOT CONTACT",
     "routes_affiliation_hop": "shared {kind} {name}, not yet a tie,",
     "routes_none_short": "no route",
     "routes_none": "no chain of ties of at most {max_hops} hops from {start} reaches {who}",
@@ -934,6 +941,7 @@ TEMPLATES: dict[str, str] = {
     "val_blank_required": "{column} is required and cannot be blank",
     "val_duplicate_row": "the same ({columns}) appears twice; remove or merge the repeated row",
     "val_unknown_id": "no {what} with id {value!r} in the {ref} table{dym}",
+    "val_unknown_id_dym": "; did you mean {near!r}?",
     "val_supports_kind": (
         "{value!r} is not a competitor org (its kind is {kind!r}); supports must name an org "
         "of kind competitor"

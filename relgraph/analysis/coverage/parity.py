@@ -242,8 +242,11 @@ def _gap_row(
 
 
 def _cand_phrase(ctx: Context, p: str, top: str, sway: Mapping[str, tuple[float, str]]) -> str:
-    """How candidate ``p`` constrains ``top``: by level, as their boss, higher up the line
-    (above the boss nearest ``top``), or by a tie that sways them."""
+    """Say how candidate ``p`` constrains ``top``.
+
+    By level, as their boss, higher up the reporting line (above the boss nearest ``top``),
+    or by a tie that sways them.
+    """
     w, kind = sway.get(p, (0.0, ""))
     lab = ctx.who(p)
     if w <= 0:

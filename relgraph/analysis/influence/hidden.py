@@ -73,7 +73,7 @@ def ties_between(
 
 
 def _via_kind(tie: tuple[str, float, bool | None, bool], lang: str) -> str:
-    """The tie as read from the person who sways: a boss "manages" their report.
+    """Return the tie as read from the person who sways: a boss "manages" their report.
 
     A ``reports_to`` tie runs from the report to the boss; read from the boss it is the
     network's reverse tie word (:func:`relgraph.analysis.paths.render.tie_words`).

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from relgraph.analysis.paths.graph import AffiliationOpening, RouteRules
 from relgraph.network import RelationshipNetwork
@@ -160,13 +161,20 @@ def describe_path(net: RelationshipNetwork, rules: RouteRules, path: Sequence[in
 
 
 def person_text(net: RelationshipNetwork, i: int) -> str:
-    """Return one person as a route shows them: ``label [party, title]``."""
+    """Return one person as a route shows them: ``label [party, title]``.
+
+    A do-not-contact person (on a route only when the caller opted in) is marked
+    ``[party, title, DO NOT CONTACT]``.
+    """
     pid = str(net.person_ids[i])
     title = str(net.titles.iat[i])
     party = str(net.party.iat[i])
     if party in TERMS["org_kind"]:
         party = term("org_kind", party, lang=net.settings.language)
     inner = f"{party}, {title}" if title else party
+    flag = net.people["do_not_contact"].iat[i]
+    if flag is not None and flag is not pd.NA and bool(flag):  # only when the caller opted in
+        inner += ", " + say("routes_dnc_mark", lang=net.settings.language)
     return f"{net.labels[pid]} [{inner}]"
 
 

@@ -11,10 +11,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis.paths.graph import ContactGraph, RouteGraph, RouteRules, route_graph
+from relgraph.analysis.paths.graph import (
+    ContactGraph,
+    RouteGraph,
+    RouteRules,
+    route_graph,
+    swayed_by,
+)
 from relgraph.analysis.paths.reach import Openings, best_routes, search_graph
 from relgraph.analysis.paths.render import Route, describe, route_text
 from relgraph.analysis.paths.search import Forward, backward_best, forward_labels
+from relgraph.analysis.routes.explain import left_out_text, rule_counts
 from relgraph.analysis.routes.single import rules_bite
 from relgraph.checks import check_bool
 from relgraph.network import RelationshipNetwork
@@ -72,9 +79,8 @@ def _search(
             best = reach.path(t) or None
             alt = None
             if best is not None:
-                found = backward_best(
-                    graph, fwd, t, best[1:-1], best[0], max_hops, blocked, scratch
-                )
+                avoid = (*best[1:-1], *swayed_by(net, t).tolist())  # never ask whom t sways
+                found = backward_best(graph, fwd, t, avoid, best[0], max_hops, blocked, scratch)
                 alt = None if found is None else found[1]
             out.append((t, best, alt, "" if best is not None else "none"))
         bar.update(1)
@@ -123,8 +129,9 @@ def routes_to_many(
         best_strength, best_hops, best_source, best_path, best_route, best_affiliation``
         (uses a shared affiliation, not yet a tie), the same for the alternative
         (``alt_*``; strength 0 and empty path when none exists), ``excluded`` (how many
-        of the best route and alternative found without the sensitive and do-not-contact
-        rules those rules removed) and ``why``. An unreachable target has
+        of the best route and alternative found with every opt-in switched on the rules
+        removed) and ``why`` (which names the rule each left-out route breaks, in the
+        words of :func:`connection_routes`). An unreachable target has
         ``best_strength`` 0.
 
     Raises
@@ -176,17 +183,25 @@ def routes_to_many(
     try:
         results, openings = _search(net, rules, tidx, affiliations, bar)
         excluded = np.zeros(len(results), dtype=np.int64)
+        reasons = [""] * len(results)
         if bite:
-            free, _ = _search(net, rules.everything, tidx, affiliations, bar)
+            free, free_open = _search(net, rules.everything, tidx, affiliations, bar)
             for i, (mine, theirs) in enumerate(zip(results, free, strict=True)):
                 kept = {mine[1], mine[2]}
-                excluded[i] = sum(1 for p in (theirs[1], theirs[2]) if p and p not in kept)
+                out = [p for p in (theirs[1], theirs[2]) if p and p not in kept]
+                excluded[i] = len(out)
+                if out:  # which rule left each out: the same words as connection_routes
+                    left = describe(net, rules.everything, [(0.0, p) for p in out], free_open)
+                    reasons[i] = left_out_text(net, *rule_counts(net, rules, left))
     finally:
         bar.close()
-    frame = _frame(net, rules, results, openings, excluded)
+    frame = _frame(net, rules, results, openings, excluded, reasons)
     # Default targets leave out people known only through sensitive ties; named ones stay.
     return withhold_people(
-        frame, net, include_sensitive=rules.include_sensitive or targets is not None, column="target"
+        frame,
+        net,
+        include_sensitive=rules.include_sensitive or targets is not None,
+        column="target",
     )
 
 
@@ -196,11 +211,14 @@ def _frame(
     results: list[_Result],
     openings: Openings,
     excluded: np.ndarray,
+    reasons: list[str],
 ) -> pd.DataFrame:
     paths = [p for r in results for p in (r[1], r[2]) if p is not None]
     described = {r.path: r for r in describe(net, rules, [(0.0, p) for p in set(paths)], openings)}
     out = []
-    for (t, best_p, alt_p, status), n_excl in zip(results, excluded.tolist(), strict=True):
+    for (t, best_p, alt_p, status), n_excl, reason in zip(
+        results, excluded.tolist(), reasons, strict=True
+    ):
         row: dict[str, Any] = {
             "target": str(net.person_ids[t]),
             "name": str(net.labels.iat[t]),
@@ -208,7 +226,7 @@ def _frame(
         }
         for prefix, p in (("best", best_p), ("alt", alt_p)):
             row.update(_route_cells(net, prefix, described.get(p) if p else None))
-        row["why"] = _why(net, t, status, row, n_excl)
+        row["why"] = _why(net, t, status, row, reason)
         out.append(row)
     frame = pd.DataFrame(out, columns=list(BULK_COLUMNS))
     for c in ("best_hops", "alt_hops", "excluded"):
@@ -241,7 +259,7 @@ def _route_cells(net: RelationshipNetwork, prefix: str, r: Route | None) -> dict
     }
 
 
-def _why(net: RelationshipNetwork, t: int, status: str, row: dict[str, Any], n_excl: int) -> str:
+def _why(net: RelationshipNetwork, t: int, status: str, row: dict[str, Any], reason: str) -> str:
     label = str(net.labels.iat[t])
     max_hops = int(net.settings.max_hops)
     lang = net.settings.language
@@ -263,8 +281,8 @@ def _why(net: RelationshipNetwork, t: int, status: str, row: dict[str, Any], n_e
         why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"], lang=lang)
     if row["best_affiliation"] or row["alt_affiliation"]:
         why += "; " + say("routes_why_affiliation", lang=lang)
-    if n_excl:
-        why += "; " + say("routes_excluded", n=n_excl, lang=lang)
+    if reason:
+        why += "; " + reason
     return why
 
 

@@ -13,7 +13,15 @@ from relgraph.analysis.paths.render import Route
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term
 
-__all__ = ["EXCLUSION_RULES", "blocking_reason", "excluded_text", "unassessed"]
+__all__ = [
+    "EXCLUSION_RULES",
+    "blocking_reason",
+    "broken_rules",
+    "excluded_text",
+    "left_out_text",
+    "rule_counts",
+    "unassessed",
+]
 
 #: The rules that can leave a route out, in the order they are reported.
 EXCLUSION_RULES = ("opponents", "do_not_contact", "sensitive")
@@ -75,3 +83,44 @@ def excluded_text(net: RelationshipNetwork, by_rule: dict[str, int], *, cli: boo
         if (n := by_rule.get(rule, 0))
     ]
     return "; ".join(parts)
+
+
+def broken_rules(net: RelationshipNetwork, rules: RouteRules, r: Route) -> tuple[str, ...]:
+    """Return the rules of :data:`EXCLUSION_RULES` that keep route ``r`` out under ``rules``."""
+    middle = list(r.path[1:-1])
+    out = []
+    if not rules.include_opponents and middle and other_side(net)[middle].any():
+        out.append("opponents")
+    if not rules.include_do_not_contact and net.do_not_contact()[list(r.path[1:])].any():
+        out.append("do_not_contact")
+    if not rules.include_sensitive and any(h.sensitive for h in r.hops):
+        out.append("sensitive")
+    return tuple(out)
+
+
+def left_out_text(
+    net: RelationshipNetwork, counts: dict[str, int], several: int, *, cli: bool = False
+) -> str:
+    """Say which rules left routes out ("" when none).
+
+    ``counts``: per rule, the routes that break it (a route counts under every rule it
+    breaks); ``several``: the routes that break more than one.
+    """
+    text = excluded_text(net, counts, cli=cli)
+    if several:
+        text += "; " + say("routes_left_out_several", n=several, lang=net.settings.language)
+    return text
+
+
+def rule_counts(
+    net: RelationshipNetwork, rules: RouteRules, routes: list[Route]
+) -> tuple[dict[str, int], int]:
+    """Per rule, how many of ``routes`` break it, and how many break more than one."""
+    counts: dict[str, int] = {}
+    several = 0
+    for r in routes:
+        broken = broken_rules(net, rules, r)
+        several += len(broken) > 1
+        for rule in broken:
+            counts[rule] = counts.get(rule, 0) + 1
+    return counts, several
