@@ -131,6 +131,10 @@ TEMPLATES: dict[str, str] = {
         "introduction"
     ),
     "routes_reason_person": "through {who}, who {why}",
+    "routes_reason_swayed": (
+        "through {who}, whom {target} sways (we would ask them to introduce us to their own "
+        "influencer)"
+    ),
     "routes_reason_dnc": "through {who}, who is marked do-not-contact",
     "routes_reason_sensitive": "over a sensitive tie ({kind}) between {a} and {b}",
     "routes_stance_staff": "works for the competitor {competitor}",
@@ -139,6 +143,14 @@ TEMPLATES: dict[str, str] = {
     "routes_left_out_opponents": (
         "{n} route(s) left out because they pass through someone who opposes us or backs a "
         "competitor (asking them would warn the other side; include_opponents=True to allow)"
+    ),
+    "routes_left_out_swayed": (
+        "{n} route(s) left out because they ask someone the target sways to introduce us to "
+        "their own influencer"
+    ),
+    "routes_left_out_swayed_cli": (
+        "{n} route(s) left out because they ask someone the target sways to introduce us to "
+        "their own influencer"
     ),
     "routes_left_out_do_not_contact": (
         "{n} route(s) left out because they pass through a do-not-contact person "
@@ -158,9 +170,7 @@ TEMPLATES: dict[str, str] = {
     "routes_left_out_sensitive_cli": (
         "{n} route(s) left out because they use a sensitive tie (--include-sensitive to allow)"
     ),
-    "routes_left_out_several": (
-        "{n} of them break more than one of these rules: allow each to see them"
-    ),
+    "routes_left_out_several": ("{n} of them break more than one of these rules"),
     "routes_why_disjoint": "independent of the better routes (no person in common)",
     "routes_why_alternative": (
         "best node-disjoint alternative (none of the top {k} is independent of the first)"

@@ -52,23 +52,29 @@ class RouteRules:
         People who oppose us (attitude ≤ −1), back a competitor, or work for one, as a middle
         step (asking them for an introduction warns the other side, DOMAIN.md §7). They may
         always be the target.
+    include_swayed : bool
+        The people a role-less target sways, as a middle step of a route to that target
+        (:func:`swayed_by`). Not a caller's option: only switched on to count the routes
+        the rule left out.
     """
 
     include_sensitive: bool = False
     include_do_not_contact: bool = False
     include_opponents: bool = False
+    include_swayed: bool = False
 
     @property
     def everything(self) -> RouteRules:
         """The same search with every opt-in switched on (to count what the rules left out)."""
-        return RouteRules(True, True, True)
+        return RouteRules(True, True, True, True)
 
     def allowing(self, rule: str) -> RouteRules:
-        """Return these rules with one more opt-in: sensitive, do_not_contact or opponents."""
+        """Return these rules with one more opt-in: sensitive, do_not_contact, opponents, swayed."""
         return RouteRules(
             self.include_sensitive or rule == "sensitive",
             self.include_do_not_contact or rule == "do_not_contact",
             self.include_opponents or rule == "opponents",
+            self.include_swayed or rule == "swayed",
         )
 
     def opt_ins(self) -> tuple[str, ...]:
@@ -79,6 +85,7 @@ class RouteRules:
                 ("sensitive", self.include_sensitive),
                 ("do_not_contact", self.include_do_not_contact),
                 ("opponents", self.include_opponents),
+                ("swayed", self.include_swayed),
             )
             if not on
         )
@@ -183,7 +190,8 @@ class RouteGraph:
         (:func:`swayed_by`): we never ask them to introduce us to their own influencer.
         """
         out = (self.team_blocked() if team else self.blocked) | self.stops
-        out[swayed_by(self.net, target)] = True
+        if not self.rules.include_swayed:
+            out[swayed_by(self.net, target)] = True
         out[target] = bool(self.blocked[target])
         return out
 

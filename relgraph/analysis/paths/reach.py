@@ -61,7 +61,7 @@ def best_routes(
 
     def build() -> TeamReach:
         reach = team_reach(graph, g.starts(), g.team_blocked(), g.ours, max_hops, g.stops)
-        return _without_swayed(g, graph, reach)
+        return reach if rules.include_swayed else _without_swayed(g, graph, reach)
 
     return net.memo(("paths.reach", rules, graph is not g.real, max_hops), build)
 

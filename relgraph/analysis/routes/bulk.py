@@ -79,7 +79,8 @@ def _search(
             best = reach.path(t) or None
             alt = None
             if best is not None:
-                avoid = (*best[1:-1], *swayed_by(net, t).tolist())  # never ask whom t sways
+                swayed = () if rules.include_swayed else tuple(swayed_by(net, t).tolist())
+                avoid = (*best[1:-1], *swayed)  # never ask whom t sways
                 found = backward_best(graph, fwd, t, avoid, best[0], max_hops, blocked, scratch)
                 alt = None if found is None else found[1]
             out.append((t, best, alt, "" if best is not None else "none"))

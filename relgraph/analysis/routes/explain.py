@@ -8,7 +8,7 @@ offered route whose stance was never assessed.
 
 from __future__ import annotations
 
-from relgraph.analysis.paths.graph import RouteGraph, RouteRules, other_side
+from relgraph.analysis.paths.graph import RouteGraph, RouteRules, other_side, swayed_by
 from relgraph.analysis.paths.render import Route
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term
@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 #: The rules that can leave a route out, in the order they are reported.
-EXCLUSION_RULES = ("opponents", "do_not_contact", "sensitive")
+EXCLUSION_RULES = ("opponents", "swayed", "do_not_contact", "sensitive")
 
 
 def blocking_reason(net: RelationshipNetwork, rules: RouteRules, r: Route) -> str:
@@ -37,6 +37,9 @@ def blocking_reason(net: RelationshipNetwork, rules: RouteRules, r: Route) -> st
             if side[i]:
                 who = net.labels.iat[i]
                 return say("routes_reason_person", who=who, why=stance(net, i), lang=lang)
+    if not rules.include_swayed and (asked := _asked_swayed(net, r)):
+        who, target = net.labels.iat[asked[0]], net.labels.iat[r.path[-1]]
+        return say("routes_reason_swayed", who=who, target=target, lang=lang)
     if not rules.include_do_not_contact:
         dnc = net.do_not_contact()
         for i in r.path[1:]:
@@ -91,6 +94,8 @@ def broken_rules(net: RelationshipNetwork, rules: RouteRules, r: Route) -> tuple
     out = []
     if not rules.include_opponents and middle and other_side(net)[middle].any():
         out.append("opponents")
+    if not rules.include_swayed and _asked_swayed(net, r):
+        out.append("swayed")
     if not rules.include_do_not_contact and net.do_not_contact()[list(r.path[1:])].any():
         out.append("do_not_contact")
     if not rules.include_sensitive and any(h.sensitive for h in r.hops):
@@ -124,3 +129,9 @@ def rule_counts(
         for rule in broken:
             counts[rule] = counts.get(rule, 0) + 1
     return counts, several
+
+
+def _asked_swayed(net: RelationshipNetwork, r: Route) -> list[int]:
+    """Middle people of ``r`` whom its target sways (:func:`swayed_by`)."""
+    swayed = set(swayed_by(net, r.path[-1]).tolist())
+    return [i for i in r.path[1:-1] if i in swayed]

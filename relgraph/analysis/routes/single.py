@@ -17,6 +17,7 @@ from relgraph.analysis.paths.graph import (
     openings_used,
     other_side,
     route_graph,
+    sway_lists,
 )
 from relgraph.analysis.paths.render import Route, describe
 from relgraph.analysis.paths.search import shortest, yen
@@ -107,6 +108,8 @@ def rules_bite(net: RelationshipNetwork, rules: RouteRules, affiliations: bool) 
     if not rules.include_do_not_contact and bool(net.do_not_contact().any()):
         return True
     if not rules.include_opponents and bool(other_side(net).any()):
+        return True
+    if not rules.include_swayed and len(sway_lists(net)[1]) > 0:
         return True
     return not rules.include_sensitive and affiliations and len(net.affiliations) > 0
 
