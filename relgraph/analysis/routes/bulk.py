@@ -185,6 +185,7 @@ def routes_to_many(
         results, openings = _search(net, rules, tidx, affiliations, bar)
         excluded = np.zeros(len(results), dtype=np.int64)
         reasons = [""] * len(results)
+        lang = net.settings.language
         if bite:
             free, free_open = _search(net, rules.everything, tidx, affiliations, bar)
             for i, (mine, theirs) in enumerate(zip(results, free, strict=True)):
@@ -193,7 +194,7 @@ def routes_to_many(
                 excluded[i] = len(out)
                 if out:  # which rule left each out: the same words as connection_routes
                     left = describe(net, rules.everything, [(0.0, p) for p in out], free_open)
-                    reasons[i] = left_out_text(net, *rule_counts(net, rules, left))
+                    reasons[i] = left_out_text(lang, *rule_counts(net, rules, left))
     finally:
         bar.close()
     frame = _frame(net, rules, results, openings, excluded, reasons)

@@ -103,18 +103,21 @@ def broken_rules(net: RelationshipNetwork, rules: RouteRules, r: Route) -> tuple
     return tuple(out)
 
 
-def left_out_text(
-    net: RelationshipNetwork, counts: dict[str, int], several: int, *, cli: bool = False
-) -> str:
-    """Say which rules left routes out ("" when none).
+def left_out_text(lang: str, counts: dict[str, int], several: int, *, cli: bool = False) -> str:
+    """Say which rules left routes out, in ``lang`` ("" when none).
 
     ``counts``: per rule, the routes that break it (a route counts under every rule it
-    breaks); ``several``: the routes that break more than one.
+    breaks); ``several``: the routes that break more than one. Shared by
+    :func:`connection_routes`, :func:`routes_to_many` and the Spark port.
     """
-    text = excluded_text(net, counts, cli=cli)
-    if several:
-        text += "; " + say("routes_left_out_several", n=several, lang=net.settings.language)
-    return text
+    parts = [
+        say(f"routes_left_out_{rule}{'_cli' if cli else ''}", n=n, lang=lang)
+        for rule in EXCLUSION_RULES
+        if (n := counts.get(rule, 0))
+    ]
+    if parts and several:
+        parts.append(say("routes_left_out_several", n=several, lang=lang))
+    return "; ".join(parts)
 
 
 def rule_counts(

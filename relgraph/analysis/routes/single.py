@@ -292,7 +292,7 @@ def _excluded(q: _Query, routes: list[Route]) -> _Excluded:
         len(every),
         {k: v for k, v in by_rule.items() if v},
         every[0] if every else None,
-        left_out_text(q.net, *rule_counts(q.net, rules, every)),
+        left_out_text(q.net.settings.language, *rule_counts(q.net, rules, every)),
     )
 
 
