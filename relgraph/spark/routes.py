@@ -231,7 +231,7 @@ def _swayed(tables: SparkTables, people: DataFrame, resolved: DataFrame) -> Data
     """Return ``t, x``: whom a person without a role sways directly.
 
     An ``influences`` tie t → x, or x reports to t: never a middle step of a route to t
-    (the single machine's :func:`relgraph.analysis.paths.graph.swayed_by`).
+    (the single machine's ``relgraph.analysis.paths.graph.swayed_by``).
     """
     kind = F.col("kind")
     inf = resolved.where(kind == "influences").select(F.col("u").alias("t"), F.col("v").alias("x"))
@@ -246,7 +246,9 @@ def _swayed(tables: SparkTables, people: DataFrame, resolved: DataFrame) -> Data
 def _reroute_swayed(rules: _Rules, best: DataFrame, sway: DataFrame, hops: int) -> DataFrame:
     """Targets whose best route asks someone they sway get a search avoiding those people."""
     middle = best.select("t", F.explode(F.slice("path", 2, F.size("path") - 2)).alias("x"))
-    bad = middle.join(sway, ["t", "x"]).select("t").distinct()
+    bad = _keep(middle.join(sway, ["t", "x"]).select("t").distinct())
+    if not G.any_rows(bad):  # the usual case: no search of its own to run
+        return best
     again = _backward(rules, bad, sway.join(bad, "t"), None, hops)
     return best.join(bad, "t", "left_anti").unionByName(again)
 

@@ -54,7 +54,7 @@ class RouteRules:
         always be the target.
     include_swayed : bool
         The people a role-less target sways, as a middle step of a route to that target
-        (:func:`swayed_by`). Not a caller's option: only switched on to count the routes
+        (``swayed_by``). Not a caller's option: only switched on to count the routes
         the rule left out.
     """
 
@@ -187,7 +187,7 @@ class RouteGraph:
         """Who a route to ``target`` may not pass through (a fresh, writable mask).
 
         Besides the rules' blocks and stops, the people ``target`` is reached to work on
-        (:func:`swayed_by`): we never ask them to introduce us to their own influencer.
+        (``swayed_by``): we never ask them to introduce us to their own influencer.
         """
         out = (self.team_blocked() if team else self.blocked) | self.stops
         if not self.rules.include_swayed:
@@ -250,7 +250,7 @@ def affiliation_overlay(
     opening is used only by the person of ours who shares it, to meet someone there
     (DOMAIN.md §7: "meet at", not "introduced by"), never by a partner or a customer
     person. Since our people only start team-wide routes, such a route uses at most one
-    opening, as its first hop; with a named source, :func:`openings_used` checks it.
+    opening, as its first hop; with a named source, ``openings_used`` checks it.
 
     Returns
     -------

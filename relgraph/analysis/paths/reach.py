@@ -70,7 +70,7 @@ def _without_swayed(g: RouteGraph, graph: ContactGraph, reach: TeamReach) -> Tea
     """Re-route the people whose team-wide best route passes through someone they sway.
 
     The team search is one search for everyone, so the per-target rule of
-    :func:`~relgraph.analysis.paths.graph.swayed_by` is checked afterwards: a person whose
+    ``swayed_by`` is checked afterwards: a person whose
     best route asks someone they sway gets a search of their own that avoids those people.
     """
     net = g.net

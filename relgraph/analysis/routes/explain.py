@@ -135,6 +135,6 @@ def rule_counts(
 
 
 def _asked_swayed(net: RelationshipNetwork, r: Route) -> list[int]:
-    """Middle people of ``r`` whom its target sways (:func:`swayed_by`)."""
+    """Middle people of ``r`` whom its target sways (``swayed_by``)."""
     swayed = set(swayed_by(net, r.path[-1]).tolist())
     return [i for i in r.path[1:-1] if i in swayed]

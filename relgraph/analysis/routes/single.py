@@ -195,7 +195,8 @@ def connection_routes(
     Examples
     --------
     Di sways the CEO Ann, who backs the competitor: we do not ask Ann to introduce us to
-    Di, so the one route left is Eve's friendship with Di.
+    Di (she backs the other side, and we want Di to work on her), so the one route left is
+    Eve's friendship with Di.
 
     >>> import relgraph as rg
     >>> net = rg.datasets.tiny()
@@ -203,10 +204,10 @@ def connection_routes(
     >>> rep.routes[["source", "strength", "hops"]]
       source  strength  hops
     0     u1       0.5     1
-    >>> rep.excluded_by
-    {'opponents': 1}
-    >>> rg.connection_routes(net, "Di", k=2, include_opponents=True).routes["path"].iloc[0]
-    ('u2', 'p1', 'p4')
+    >>> rep.excluded, rep.excluded_by  # the route through Ann breaks two rules at once
+    (1, {})
+    >>> rg.connection_routes(net, "Di", k=2, include_opponents=True).routes["path"].tolist()
+    [('u1', 'p4')]
     """
     k = check_int("k", k, minimum=1)
     rules = RouteRules(
