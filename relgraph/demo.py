@@ -15,9 +15,10 @@ from typing import Any
 import pandas as pd
 
 from relgraph.io.files import atomic_path, atomic_write_text
-from relgraph.io.write import write_csv
+from relgraph.io.write import write_csv, write_excel
 from relgraph.locale import check_language
 from relgraph.network import RelationshipNetwork
+from relgraph.privacy import shared_tables
 from relgraph.text import say, term
 
 __all__ = ["STEPS", "run_demo"]
@@ -47,8 +48,14 @@ def _step_load(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Path]:
                 net, "demo_people_of", people=what, party=term("party", party[:-1], lang=lang)
             )
         echo(_say(net, "demo_count", what=what, n=int(n)))
-    path = net.to_excel(out / "sample_account.xlsx")
+    # A shareable copy: sensitive ties and the people known only through them left out,
+    # and its `notes` sheet says so.
+    tables = shared_tables(net)
+    inputs = [] if net.source.startswith("<") else [net.source]
+    path = write_excel(tables, out / "sample_account.xlsx", inputs=inputs)
     echo(_say(net, "demo_workbook", path=path))
+    for note in tables["notes"]["note"]:
+        echo(f"  {note}")
     return [path]
 
 
@@ -74,8 +81,11 @@ def _step_influence(net: RelationshipNetwork, out: Path, echo: Echo) -> list[Pat
                 why=row.why,
             )
         )
-    path = write_csv(leverage(net, "OPP-1"), out / "leverage_OPP-1.csv")
+    lev = leverage(net, "OPP-1")
+    path = write_csv(lev, out / "leverage_OPP-1.csv")
     echo(_say(net, "demo_leverage", opp="OPP-1", path=path))
+    if lev.attrs["withheld_note"]:
+        echo(f"  {lev.attrs['withheld_note']}")
     return [path]
 
 

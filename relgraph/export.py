@@ -76,7 +76,7 @@ def to_networkx(
     if opp is not None:
         from relgraph.analysis.influence import leverage
 
-        lev = leverage(net, opp).set_index("person")["leverage"]
+        lev = leverage(net, opp, include_sensitive=True).set_index("person")["leverage"]
         roles = net.opportunity_roles(opp)
         role_text = roles.groupby("person")["role"].agg(lambda r: ", ".join(sorted(set(r))))
         power = roles.groupby("person")["power"].max()

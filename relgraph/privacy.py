@@ -18,7 +18,7 @@ import pandas as pd
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say
 
-__all__ = ["SharePolicy", "share_policy"]
+__all__ = ["SharePolicy", "share_policy", "shared_tables", "withhold_people"]
 
 
 @dataclass(frozen=True)
@@ -139,3 +139,101 @@ def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -
         False,
         net.settings.language,
     )
+
+
+def withhold_people(
+    frame: pd.DataFrame,
+    net: RelationshipNetwork,
+    *,
+    include_sensitive: bool = False,
+    column: str = "person",
+) -> pd.DataFrame:
+    """Leave out the rows of people known only through sensitive ties, and say so.
+
+    The one filter every per-person table applies before it is returned by default
+    (:func:`share_policy`'s ``people`` mask): the numbers are computed on the full network
+    first, so nobody else's row changes when the withheld rows go.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A table with a column of person ids.
+    net : RelationshipNetwork
+        The network the ids belong to.
+    include_sensitive : bool
+        Keep every row (the caller opted in).
+    column : str
+        The column holding the person ids.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept rows (index reset), with ``attrs["withheld_people"]`` (how many rows were
+        left out) and ``attrs["withheld_note"]`` (the sentence saying so; ``""`` when none
+        was).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.sample()
+    >>> t = withhold_people(net.people.rename(columns={"id": "person"}), net)
+    >>> "E03" in set(t["person"]), t.attrs["withheld_people"]
+    (False, 1)
+    >>> t.attrs["withheld_note"].startswith("1 person(s) known only through sensitive ties")
+    True
+    """
+    attrs = dict(frame.attrs)
+    if include_sensitive:
+        out = frame.copy()
+        n = 0
+    else:
+        shown = net.memo(("privacy.people",), lambda: share_policy(net).people)
+        pos = net.person_ids.get_indexer(pd.Index(frame[column].astype(str)))
+        keep = (pos < 0) | shown[np.maximum(pos, 0)]
+        out = frame[keep].reset_index(drop=True)
+        n = int((~keep).sum())
+    out.attrs = attrs
+    out.attrs["withheld_people"] = n
+    note = say("withheld_people", n=n, lang=net.settings.language) if n else ""
+    out.attrs["withheld_note"] = note
+    return out
+
+
+def shared_tables(
+    net: RelationshipNetwork, *, include_sensitive: bool = False
+) -> dict[str, pd.DataFrame]:
+    """Return the network's tables as a shareable copy of the account, with ``notes``.
+
+    Rows the policy hides (:func:`share_policy`: sensitive ties and affiliations, people
+    known only through sensitive ties, their roles) and touchpoints marked sensitive or
+    naming a withheld person are left out; the ``notes`` table (a sheet the loaders
+    ignore) says what was, so the copy says it wherever it goes.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> t = shared_tables(rg.datasets.sample())
+    >>> "E03" in set(t["people"]["id"]), t["notes"]["note"].iloc[0].startswith("4 sensitive")
+    (False, True)
+    """
+    policy = share_policy(net, include_sensitive=include_sensitive)
+    tables = dict(net.to_frames())
+    notes = [policy.note]
+    if not include_sensitive:
+        hidden = set(net.person_ids[~policy.people])
+        tables["people"] = tables["people"][policy.people]
+        tables["ties"] = tables["ties"][policy.ties]
+        tables["affiliations"] = tables["affiliations"][policy.affiliations]
+        roles = tables["roles"]
+        tables["roles"] = roles[~roles["person"].astype(str).isin(hidden)]
+        acts = tables["interactions"]
+        named = acts["their_people"].map(
+            lambda v: bool(hidden & {x.strip() for x in str(v).split(";")})
+        )
+        drop = acts["sensitive"].fillna(False).astype(bool) | named.astype(bool)
+        tables["interactions"] = acts[~drop.to_numpy()]
+        if n := int(drop.sum()):
+            notes.append(say("int_plot_left_out", n=n, lang=net.settings.language))
+    tables = {k: v.reset_index(drop=True) for k, v in tables.items()}
+    tables["notes"] = pd.DataFrame({"note": notes})
+    return tables

@@ -44,6 +44,10 @@ TEMPLATES: dict[str, str] = {
         "{parts} hidden (family, faith, neighbourhood or marked sensitive); "
         "pass include_sensitive=True to include them."
     ),
+    "withheld_people": (
+        "{n} person(s) known only through sensitive ties (family, faith, neighbourhood) "
+        "withheld; pass include_sensitive=True to name them"
+    ),
     "defaults_note": "uses relgraph's default settings (see docs/methodology.md)",
     "not_available": "n/a",
     "party_us": "us",
@@ -182,6 +186,10 @@ TEMPLATES: dict[str, str] = {
         "introduction"
     ),
     "routes_reason_person": "through {who}, who {why}",
+    "routes_reason_swayed": (
+        "through {who}, whom {target} sways (we would ask them to introduce us to their own "
+        "influencer)"
+    ),
     "routes_reason_dnc": "through {who}, who is marked do-not-contact",
     "routes_reason_sensitive": "over a sensitive tie ({kind}) between {a} and {b}",
     "routes_stance_staff": "works for the competitor {competitor}",
@@ -190,6 +198,14 @@ TEMPLATES: dict[str, str] = {
     "routes_left_out_opponents": (
         "{n} route(s) left out because they pass through someone who opposes us or backs a "
         "competitor (asking them would warn the other side; include_opponents=True to allow)"
+    ),
+    "routes_left_out_swayed": (
+        "{n} route(s) left out because they ask someone the target sways to introduce us to "
+        "their own influencer"
+    ),
+    "routes_left_out_swayed_cli": (
+        "{n} route(s) left out because they ask someone the target sways to introduce us to "
+        "their own influencer"
     ),
     "routes_left_out_do_not_contact": (
         "{n} route(s) left out because they pass through a do-not-contact person "
@@ -209,14 +225,19 @@ TEMPLATES: dict[str, str] = {
     "routes_left_out_sensitive_cli": (
         "{n} route(s) left out because they use a sensitive tie (--include-sensitive to allow)"
     ),
+    "routes_left_out_several": ("{n} of them break more than one of these rules"),
     "routes_why_disjoint": "independent of the better routes (no person in common)",
     "routes_why_alternative": (
         "best node-disjoint alternative (none of the top {k} is independent of the first)"
     ),
-    "routes_why_sensitive": (
-        "uses a sensitive tie or a do-not-contact person (included because you opted in); "
-        "do not share"
+    "routes_why_sensitive_tie": (
+        "uses a sensitive tie (included because you opted in with include_sensitive); do not share"
     ),
+    "routes_why_dnc": (
+        "{who} marked do-not-contact: on this route only because you opted in with "
+        "include_do_not_contact; clear it with the account owner first"
+    ),
+    "routes_dnc_mark": "DO NOT CONTACT",
     "routes_affiliation_hop": "shared {kind} {name}, not yet a tie,",
     "routes_none_short": "no route",
     "routes_none": "no chain of ties of at most {max_hops} hops from {start} reaches {who}",
@@ -345,6 +366,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "cov_cand_level": "{who} (level {level})",
     "cov_cand_boss": "{who} (their boss)",
+    "cov_cand_boss_up": "{who} (higher in their reporting line, above {boss})",
     "cov_cand_sways": "{who} (sways them, {kind} {weight:.1f})",
     "cov_gap_uncovered": "{who} ({roles}) has no owner on our team{extra}",
     "cov_gap_single_threaded": (
@@ -1081,6 +1103,7 @@ TEMPLATES: dict[str, str] = {
     "val_blank_required": "{column} is required and cannot be blank",
     "val_duplicate_row": "the same ({columns}) appears twice; remove or merge the repeated row",
     "val_unknown_id": "no {what} with id {value!r} in the {ref} table{dym}",
+    "val_unknown_id_dym": "; did you mean {near!r}?",
     "val_supports_kind": (
         "{value!r} is not a competitor org (its kind is {kind!r}); supports must name an org "
         "of kind competitor"
@@ -1190,7 +1213,7 @@ TEMPLATES: dict[str, str] = {
     "demo_people_of": "{people} ({party})",
     "demo_row": "  {name} [{id}]: {why}",
     "demo_target_row": "  {rank}. {name} [{person}]: {objective}, gain {gain:.4f}; {people}",
-    "demo_workbook": "The account's tables as one workbook: {path}",
+    "demo_workbook": "The account's tables as one workbook, ready to share: {path}",
     "demo_index": "Decision support index for {opp} (us −3..+3, competitors 0..3):",
     "demo_hidden": "Top hidden influencers (no formal role in {opp}):",
     "demo_hidden_row": "  {rank}. {name} [{person}], leverage {leverage:.3f}: {why}",

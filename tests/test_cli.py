@@ -145,7 +145,9 @@ def test_demo_writes_its_outputs(tmp_path: Path) -> None:
     assert "include_sensitive=True" not in text and "--include-sensitive" in text
     assert (out / "sample_account.xlsx").is_file()
     again = rg.load(out / "sample_account.xlsx")
-    assert len(again.people) == len(rg.datasets.sample().people)
+    # a shareable copy: everyone but the CFO's husband (known only through sensitive ties)
+    assert set(rg.datasets.sample().person_ids) - set(again.person_ids) == {"E03"}
+    assert "1 person known only through them" in text
 
 
 def test_validate_json_lists_every_problem(tmp_path: Path) -> None:

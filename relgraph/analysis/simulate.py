@@ -11,10 +11,11 @@ import pandas as pd
 
 from relgraph.analysis.influence.model import build_model, model
 from relgraph.analysis.influence.support import downstream, index_frame, power, roles_array
-from relgraph.checks import check_float, check_ids, check_mapping
+from relgraph.checks import check_bool, check_float, check_ids, check_mapping
 from relgraph.errors import InvalidParameterError
 from relgraph.io.html_table import html_result, html_table
 from relgraph.model import Settings
+from relgraph.privacy import share_policy, withhold_people
 from relgraph.text import say, term
 from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
@@ -150,6 +151,7 @@ def simulate(
     changes: Mapping[str, int | float] | None = None,
     leaves: Iterable[str] | None = None,
     new_ties: pd.DataFrame | Iterable[tuple[Any, ...]] | None = None,
+    include_sensitive: bool = False,
 ) -> SimulationResult:
     """Predict attitudes and support indices before and after hypothetical changes.
 
@@ -166,6 +168,11 @@ def simulate(
     new_ties : DataFrame or iterable of tuples, optional
         Ties that form: columns (or tuple items) ``source, target, kind[, strength]``; a
         blank strength takes the kind's default.
+    include_sensitive : bool
+        Keep the rows of people known only through sensitive ties (a spouse, a neighbour)
+        in ``.people``. By default they are computed with everyone else but left out of
+        the table (and not named in other rows' ``change``); ``.people.attrs`` says how
+        many (:func:`relgraph.privacy.withhold_people`).
 
     Returns
     -------
@@ -200,8 +207,12 @@ def simulate(
     0    us   0.068  0.965
     1     R   0.748  0.748
     """
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
     s = net.settings
     lang = s.language
+    names = net.labels.to_numpy(dtype=object).copy()
+    if not include_sensitive:
+        names[~share_policy(net).people] = say("hidden_withheld_name", lang=lang)
     opp, p, roles = power(net, opportunity)
     competitors = net.competitors_of(opp)
     before_m = model(net)
@@ -226,7 +237,7 @@ def simulate(
             text = say(
                 "sim_new_tie",
                 kind=term("tie_kind", kind, lang=lang),
-                other=net.labels[b],
+                other=names[int(net.index_of(b)[0])],
                 lang=lang,
             )
             note[i] = f"{note[i]}; {text}" if note[i] else text
@@ -260,4 +271,5 @@ def simulate(
             "change": note,
         }
     )
+    people = withhold_people(people, net, include_sensitive=include_sensitive)
     return SimulationResult(people=people, index=index, language=net.settings.language)

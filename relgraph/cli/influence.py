@@ -40,7 +40,7 @@ def influence(
     keep = withheld(net, include_sensitive=include_sensitive)
     index = support_index(net, opp)
     hidden = hidden_influencers(net, opp, k=top, include_sensitive=include_sensitive)
-    lev = keep.rows(leverage(net, opp)).head(top)
+    lev = keep.rows(leverage(net, opp, include_sensitive=include_sensitive)).head(top)
     if as_json:
         echo_json(
             {

@@ -211,7 +211,7 @@ def _unknown_ref_hint(
         if real is not None:
             return message("val_lookalike_ref", what=what, value=parts[0], ref=ref, real=real)
     near = suggest(parts[0], choices)
-    dym = message("val_did_you_mean", near=near) if near else ""
+    dym = message("val_unknown_id_dym", near=near) if near else ""
     return message("val_unknown_id", what=what, value=parts[0], ref=ref, dym=dym)
 
 

@@ -172,7 +172,9 @@ def edges(resolved: DataFrame, include_sensitive: bool) -> DataFrame:
 
 
 def pair_details(resolved: DataFrame, include_sensitive: bool) -> DataFrame:
-    """Per unordered pair: the strongest usable tie's ``kind``, ``strength`` and source ``su``.
+    """Per unordered pair: the strongest usable tie's kind, strength, source and sensitivity.
+
+    Columns ``lo, hi, kind, strength, su`` (the tie's source) and ``sensitive``.
 
     The same choice as the single machine (:meth:`relgraph.views.PairIndex.strongest`):
     the highest strength, then the tie that comes first in the table.
@@ -182,9 +184,12 @@ def pair_details(resolved: DataFrame, include_sensitive: bool) -> DataFrame:
         F.least("u", "v").alias("lo"),
         F.greatest("u", "v").alias("hi"),
         F.struct(
-            F.col("strength"), (-F.col("row")).alias("nrow"), F.col("kind"), F.col("u").alias("su")
+            F.col("strength"),
+            (-F.col("row")).alias("nrow"),
+            F.col("kind"),
+            F.col("u").alias("su"),
+            F.col("sensitive"),
         ).alias("rec"),
-        "sensitive",
     )
     best = keyed.groupBy("lo", "hi").agg(F.max("rec").alias("rec"))
     return best.select(
@@ -193,6 +198,7 @@ def pair_details(resolved: DataFrame, include_sensitive: bool) -> DataFrame:
         F.col("rec.kind").alias("kind"),
         F.col("rec.strength").alias("strength"),
         F.col("rec.su").alias("su"),
+        F.col("rec.sensitive").alias("sensitive"),
     )
 
 

@@ -28,6 +28,7 @@ from pyspark.sql.window import Window
 
 from relgraph.analysis.paths.render import tie_words
 from relgraph.analysis.routes import BULK_COLUMNS
+from relgraph.analysis.routes.explain import EXCLUSION_RULES, left_out_text
 from relgraph.checks import check_bool
 from relgraph.errors import UnknownPersonError
 from relgraph.spark import _graph as G
@@ -122,10 +123,30 @@ def _forward(rules: _Rules, targets: DataFrame, max_hops: int) -> DataFrame:
     return pick.select(F.col("x").alias("t"), "m.cost", "m.path")
 
 
-def _alternative(rules: _Rules, best: DataFrame, max_hops: int) -> DataFrame:
-    """Best route to each target avoiding every person of its best route (source included)."""
+def _alternative(
+    rules: _Rules, best: DataFrame, max_hops: int, sway: DataFrame | None
+) -> DataFrame:
+    """Return the best route to each target avoiding every person of its best route.
+
+    The best route's source included and, unless ``sway`` is None, the people the target
+    sways.
+    """
     avoid = best.select("t", F.explode(F.slice("path", 1, F.size("path") - 1)).alias("x"))
-    front = best.select(
+    if sway is not None:
+        avoid = avoid.unionByName(sway.join(best.select("t"), "t"))
+    src = best.select("t", F.col("path")[0].alias("s0"))
+    return _backward(rules, best.select("t"), avoid, src, max_hops)
+
+
+def _backward(
+    rules: _Rules, targets: DataFrame, avoid: DataFrame, src: DataFrame | None, max_hops: int
+) -> DataFrame:
+    """Return the best route to each target ``t`` that never enters ``avoid`` (``t, x``).
+
+    When ``src`` (``t, s0``) is given, the route does not start at ``s0``. A search from
+    the target, joined with each reached person's strongest direct tie from one of ours.
+    """
+    front = targets.select(
         "t", F.col("t").alias("x"), F.lit(0.0).alias("cost"), F.array("t").alias("path")
     )
     entries = [front.withColumn("level", F.lit(0))]
@@ -149,9 +170,12 @@ def _alternative(rules: _Rules, best: DataFrame, max_hops: int) -> DataFrame:
             F.min(F.when(F.col("rank") == 2, F.struct("cost", "u"))).alias("f2"),
         )
     )
-    src = best.select("t", F.col("path")[0].alias("s0"))
-    j = reached.join(firsts, reached["x"] == firsts["v"]).join(src, "t")
-    fin = F.when(F.col("f1.u") == F.col("s0"), F.col("f2")).otherwise(F.col("f1"))
+    j = reached.join(firsts, reached["x"] == firsts["v"])
+    if src is not None:
+        j = j.join(src, "t")
+        fin = F.when(F.col("f1.u") == F.col("s0"), F.col("f2")).otherwise(F.col("f1"))
+    else:
+        fin = F.col("f1")
     j = j.withColumn("fin", fin).where(F.col("fin").isNotNull())
     rec = F.struct(
         (F.col("cost") + F.col("fin.cost")).alias("total"),
@@ -188,16 +212,45 @@ def _search(
     people: DataFrame,
     resolved: DataFrame,
     targets: DataFrame,
-    opts: tuple[bool, bool, bool],
+    opts: tuple[bool, bool, bool, bool],
     hops: int,
+    sway: DataFrame,
 ) -> tuple[DataFrame, DataFrame]:
     """Best and alternative paths (node numbers) per target for one choice of opt-ins."""
-    rules = _Rules(people, resolved, *opts)
+    rules = _Rules(people, resolved, *opts[:3])
     blocked = F.lit(False) if opts[1] else F.col("dnc")
     eligible = targets.where(~F.col("ours") & ~blocked)
-    best = _keep(_forward(rules, eligible, hops))
-    alt = _keep(_alternative(rules, best, hops))
+    best = _keep(_forward(rules, eligible, hops).select("t", "path"))
+    if not opts[3]:
+        best = _keep(_reroute_swayed(rules, best, sway, hops))
+    alt = _keep(_alternative(rules, best, hops, None if opts[3] else sway))
     return best, alt
+
+
+def _swayed(tables: SparkTables, people: DataFrame, resolved: DataFrame) -> DataFrame:
+    """Return ``t, x``: whom a person without a role sways directly.
+
+    An ``influences`` tie t → x, or x reports to t: never a middle step of a route to t
+    (the single machine's ``relgraph.analysis.paths.graph.swayed_by``).
+    """
+    kind = F.col("kind")
+    inf = resolved.where(kind == "influences").select(F.col("u").alias("t"), F.col("v").alias("x"))
+    rep = resolved.where(kind == "reports_to").select(F.col("v").alias("t"), F.col("u").alias("x"))
+    pairs = inf.unionByName(rep).where(F.col("t") != F.col("x")).distinct()
+    if "roles" in tables:
+        held = tables["roles"].select(F.col("person").alias("id")).join(people, "id")
+        pairs = pairs.join(held.select(F.col("idx").alias("t")).distinct(), "t", "left_anti")
+    return _keep(pairs)
+
+
+def _reroute_swayed(rules: _Rules, best: DataFrame, sway: DataFrame, hops: int) -> DataFrame:
+    """Targets whose best route asks someone they sway get a search avoiding those people."""
+    middle = best.select("t", F.explode(F.slice("path", 2, F.size("path") - 2)).alias("x"))
+    bad = _keep(middle.join(sway, ["t", "x"]).select("t").distinct())
+    if not G.any_rows(bad):  # the usual case: no search of its own to run
+        return best
+    again = _backward(rules, bad, sway.join(bad, "t"), None, hops)
+    return best.join(bad, "t", "left_anti").unionByName(again)
 
 
 def _hop_words(lang: str) -> Any:
@@ -241,12 +294,65 @@ def _describe(
     )
 
 
-def _rules_bite(resolved: DataFrame, people: DataFrame, opts: tuple[bool, bool, bool]) -> bool:
-    sens, dnc, opp = opts
+def _rules_bite(
+    resolved: DataFrame, people: DataFrame, opts: tuple[bool, bool, bool, bool], sway: DataFrame
+) -> bool:
+    sens, dnc, opp, swayed = opts
     return (
         (not sens and G.any_rows(resolved.where(F.col("sensitive"))))
         or (not dnc and G.any_rows(people.where(F.col("dnc"))))
         or (not opp and G.any_rows(people.where(F.col("opponent") & ~F.col("ours"))))
+        or (not swayed and G.any_rows(sway))
+    )
+
+
+#: Per-rule counts of the routes left out (columns of :func:`_left_out`), in
+#: :data:`relgraph.analysis.routes.explain.EXCLUSION_RULES` order.
+_RULE_COLS = tuple(f"n_{rule}" for rule in EXCLUSION_RULES)
+
+
+def _left_out(
+    cnt: DataFrame,
+    people: DataFrame,
+    resolved: DataFrame,
+    sway: DataFrame,
+    opts: tuple[bool, bool, bool, bool],
+) -> DataFrame:
+    """Per target: how many left-out routes, how many break each rule, and several at once.
+
+    The single machine's :func:`relgraph.analysis.routes.explain.rule_counts`: a middle
+    step on the other side (``opponents``) or swayed by the target (``swayed``), a
+    do-not-contact step or target, a hop whose strongest tie is sensitive.
+    """
+    sens, dnc, opp, swayed = opts
+    p = cnt.select("t", "path").withColumn("pid", F.monotonically_increasing_id())
+    nodes = p.select("t", "pid", "path", F.posexplode("path").alias("i", "idx"))
+    flags = people.select(
+        "idx", (F.col("opponent") | (F.col("party") == "competitor")).alias("side"), "dnc"
+    )
+    nodes = nodes.join(flags, "idx").join(
+        sway.select("t", F.col("x").alias("idx"), F.lit(True).alias("sw")), ["t", "idx"], "left"
+    )
+    middle = (F.col("i") > 0) & (F.col("i") < F.size("path") - 1)
+    hops = nodes.where(F.col("i") > 0).withColumn("a", F.col("path")[F.col("i") - 1])
+    details = G.pair_details(resolved, True).select("lo", "hi", F.col("sensitive").alias("hs"))
+    hops = hops.join(
+        details, (F.least("a", "idx") == details["lo"]) & (F.greatest("a", "idx") == details["hi"])
+    )
+    per_path = nodes.groupBy("t", "pid").agg(
+        F.max(F.lit(not opp) & middle & F.col("side")).alias("opponents"),
+        F.max(F.lit(not swayed) & middle & F.coalesce(F.col("sw"), F.lit(False))).alias("swayed"),
+        F.max(F.lit(not dnc) & (F.col("i") > 0) & F.col("dnc")).alias("do_not_contact"),
+    )
+    hop_flags = hops.groupBy("t", "pid").agg(
+        F.max(F.lit(not sens) & F.col("hs")).alias("sensitive")
+    )
+    per_path = per_path.join(hop_flags, ["t", "pid"], "left").fillna(False, ["sensitive"])
+    broken = sum((F.col(r).cast("int") for r in EXCLUSION_RULES), F.lit(0))
+    return per_path.groupBy("t").agg(
+        F.count(F.lit(1)).alias("excluded"),
+        *[F.sum(F.col(r).cast("int")).alias(f"n_{r}") for r in EXCLUSION_RULES],
+        F.sum((broken > 1).cast("int")).alias("several"),
     )
 
 
@@ -311,6 +417,7 @@ def _rows(
             row.update(_route_fields("best", r))
             row.update(_route_fields("alt", r))
             n_excl = int(r["excluded"] or 0)
+            counts = {rule: int(r[f"n_{rule}"] or 0) for rule in EXCLUSION_RULES}
             label = r["label"]
             if r["ours"]:
                 why = say("routes_none_ours", who=label, lang=lang)
@@ -333,8 +440,9 @@ def _rows(
                     alt=row["alt_strength"],
                     lang=lang,
                 )
-            if n_excl:
-                why += "; " + say("routes_excluded", n=n_excl, lang=lang)
+            reason = left_out_text(lang, counts, int(r["several"] or 0)) if n_excl else ""
+            if reason:  # which rule left each route out, as the single machine says it
+                why += "; " + reason
             row["excluded"] = n_excl
             row["why"] = why
             out.append(row)
@@ -408,6 +516,7 @@ def routes_to_many(
         check_bool("include_sensitive", include_sensitive),
         check_bool("include_do_not_contact", include_do_not_contact),
         check_bool("include_opponents", include_opponents),
+        False,  # whom the target sways: never a step (no opt-in)
     )
     settings = tables.settings
     hops = int(settings.max_hops)
@@ -415,17 +524,19 @@ def routes_to_many(
     spark = people.sparkSession
     resolved = _keep(G.ties(tables, people, settings))
     tgt = _keep(_targets(spark, people, targets))
-    best, alt = _search(people, resolved, tgt, opts, hops)
+    sway = _swayed(tables, people, resolved)
+    best, alt = _search(people, resolved, tgt, opts, hops, sway)
     paths = best.select("t", F.lit("best").alias("which"), "path").unionByName(
         alt.select("t", F.lit("alt").alias("which"), "path")
     )
-    excluded = tgt.select(F.col("idx").alias("t"), F.lit(0).alias("excluded"))
-    if _rules_bite(resolved, people, opts):
-        fbest, falt = _search(people, resolved, tgt, (True, True, True), hops)
+    zero = [F.lit(0).alias(c) for c in ("excluded", *_RULE_COLS, "several")]
+    excluded = tgt.select(F.col("idx").alias("t"), *zero)
+    if _rules_bite(resolved, people, opts, sway):
+        fbest, falt = _search(people, resolved, tgt, (True, True, True, True), hops, sway)
         free = fbest.select("t", "path").unionByName(falt.select("t", "path"))
         mine = paths.select("t", "path").withColumn("_kept", F.lit(True))
         cnt = free.join(mine, ["t", "path"], "left").where(F.col("_kept").isNull())
-        excluded = cnt.groupBy("t").agg(F.count(F.lit(1)).alias("excluded"))
+        excluded = _left_out(cnt, people, resolved, sway, opts)
     desc = _describe(paths, people, G.pair_details(resolved, opts[0]), settings.language)
     row = tgt.select(F.col("idx").alias("t"), "id", "label", "ours", "dnc", "_order")
     for which in ("best", "alt"):

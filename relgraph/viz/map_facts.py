@@ -176,7 +176,7 @@ def _influence(facts: MapFacts, include_sensitive: bool) -> None:
     from relgraph.analysis.influence import hidden_influencers, leverage
 
     net, opp = facts.net, facts.opp
-    lev_df = leverage(net, opp)
+    lev_df = leverage(net, opp, include_sensitive=True)  # the policy filters what is drawn
     facts.lev = (
         pd.Series(lev_df["leverage"].to_numpy(float), index=lev_df["person"].astype(str))
         .reindex(net.person_ids)

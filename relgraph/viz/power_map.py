@@ -86,7 +86,7 @@ def plot_power_map(
     label = check_int("label", label, minimum=0)
     max_people = check_int("max_people", max_people, minimum=1)
     opp, include_sensitive, pol = pc.entry(net, opportunity, include_sensitive)
-    lev = leverage(net, opp)
+    lev = leverage(net, opp, include_sensitive=True)  # `ok` applies the policy below
     ok = np.asarray(pol.people)[net.index_of(lev["person"].astype(str).tolist())]
     lev = lev[
         ~lev["party"].isin(["us", "competitor"]).to_numpy() & (lev["leverage"] > 0).to_numpy() & ok

@@ -346,7 +346,10 @@ def test_route_strength_matches_routes_to_many(sensitive: bool) -> None:
     if sensitive:
         assert ppl.at["E03", "route_strength"] == 0
     opened = rg.routes_to_many(net, ["E03"], include_sensitive=True, include_opponents=True)
-    assert opened.loc[0, "best_path"] == ("N09", "C007", "E03")
+    # nor even with both opt-ins: E03 (no role) sways the CFO, and we never ask her to
+    # introduce us to her own influencer
+    assert opened.loc[0, "best_path"] == ()
+    assert "ask someone the target sways" in opened.loc[0, "why"]
     c006 = ppl.at["C006", "route"]
     # the CTO's best route is N09's covers tie (0.73 from the interactions log), which
     # beats the Deng Kai bridge (0.8 × 0.8)
@@ -417,3 +420,42 @@ def test_coverage_stale_attitudes_use_the_networks_stale_days(stale_days: int, s
     flagged = set(rep.gaps.loc[rep.gaps["rule"].eq("stale_attitude"), "person"])
     assert ("d" in flagged) == stale
     assert bool(rep.people.set_index("person").loc["d", "stale"]) == stale
+
+
+def test_parity_candidates_say_boss_only_of_the_direct_boss() -> None:
+    # By hand: the CIO backs R and reports to the CEO, who reports to the chair. Our best
+    # supporter is at level 4, so parity fails; the CEO is the CIO's boss, the chair is
+    # higher in the line (above the CEO), not "their boss".
+    orgs = pd.DataFrame(
+        {
+            "id": ["A", "U", "R"],
+            "name": ["Acme", "Us", "Rival"],
+            "kind": ["customer", "us", "competitor"],
+        }
+    )
+    people = pd.DataFrame(
+        {
+            "id": ["chair", "ceo", "cio", "eng", "me"],
+            "name": ["Chair", "Ceo", "Cio", "Eng", "Me"],
+            "org": ["A", "A", "A", "A", "U"],
+            "level": [1, 2, 3, 4, 3],
+            "attitude": [0, 0, 0, 2, None],
+            "supports": ["", "", "R", "", ""],
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["ceo", "cio", "me"],
+            "target": ["chair", "ceo", "eng"],
+            "kind": ["reports_to", "reports_to", "covers"],
+        }
+    )
+    opps = pd.DataFrame({"id": ["O"], "name": ["Deal"], "account": ["A"], "competitors": ["R"]})
+    roles = pd.DataFrame(
+        {"opportunity": ["O", "O"], "person": ["cio", "eng"], "role": ["decider", "user"]}
+    )
+    net = rg.RelationshipNetwork.from_frames(orgs, people, ties, opps, roles)
+    why = gaps_of(coverage(net), "level_parity")["why"].iloc[0]
+    assert "Ceo (their boss)" in why
+    assert "Chair (higher in their reporting line, above Ceo)" in why
+    assert "Chair (their boss)" not in why

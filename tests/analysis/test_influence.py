@@ -424,7 +424,7 @@ def test_sample_indices_tell_the_story(sample: rg.RelationshipNetwork) -> None:
     idx = rg.support_index(sample, "OPP-1").set_index("party")
     assert list(idx.index) == ["us", "ORI", "BOR"]
     assert idx.loc["ORI", "index"] > idx.loc["BOR", "index"] > 0  # Orion holds the CEO
-    lev = rg.leverage(sample, "OPP-1")
+    lev = rg.leverage(sample, "OPP-1", include_sensitive=True)
     assert lev["person"].iloc[0] == "C005"  # the CEO, decider
     assert list(lev.columns[:6]) == ["person", "name", "party", "org", "roles", "power"]
     ori = lev[lev["backs"] == "ORI"]
@@ -729,3 +729,30 @@ def test_accelerated_iteration_meets_its_error_bound(n: int, seed: int, k: int, 
         err = np.abs(got - exact)
         scale = max(1.0, float(np.abs(got).max()))
         assert float((err.sum(axis=0) if transpose else err).max()) <= 1e-9 * scale
+
+
+def test_reports_to_reads_from_the_person_who_sways() -> None:
+    # By hand: the decider reports to the boss (no role), and the aide (no role) reports
+    # to the decider. The boss sways the decider as their boss: read from the boss the tie
+    # is "manages"; the aide sways the decider as a report: "reports_to".
+    orgs = pd.DataFrame({"id": ["A", "U"], "name": ["Acme", "Us"], "kind": ["customer", "us"]})
+    people = pd.DataFrame(
+        {"id": ["boss", "dec", "aide"], "name": ["Boss", "Dec", "Aide"], "org": ["A", "A", "A"]}
+    )
+    ties = pd.DataFrame(
+        {"source": ["dec", "aide"], "target": ["boss", "dec"], "kind": ["reports_to", "reports_to"]}
+    )
+    opps = pd.DataFrame({"id": ["O"], "name": ["Deal"], "account": ["A"]})
+    roles = pd.DataFrame({"opportunity": ["O"], "person": ["dec"], "role": ["decider"]})
+    net = rg.RelationshipNetwork.from_frames(orgs, people, ties, opps, roles)
+    hid = rg.hidden_influencers(net).set_index("person")
+    assert hid.loc["boss", "via"].startswith("manages ") and hid.loc["boss", "via"].endswith(
+        "→ dec"
+    )
+    assert hid.loc["aide", "via"].startswith("reports_to ")
+    assert "as their boss" in hid.loc["boss", "why"]
+    paths = rg.influence_paths(net, "boss", "dec").paths
+    assert paths.loc[0, "kinds"] == ["manages"]
+    assert "manages" in paths.loc[0, "route"]
+    up = rg.influence_paths(net, "aide", "dec").paths
+    assert up.loc[0, "kinds"] == ["reports_to"]

@@ -540,6 +540,11 @@ def test_cli_routes_bulk_reports_sensitive_exclusions():
     assert plain.exit_code == 0, plain.output
     flat = " ".join(plain.output.split())  # the CLI wraps long lines to the terminal
     assert "2 route(s) left out" in flat and "--include-sensitive" in flat
+    # each row names the rule that left each route out: C039's best route runs through the
+    # CFO (−1 toward us), its alternative over a sensitive tie
+    c039 = rg.routes_to_many(rg.datasets.sample(), ["C039"]).loc[0, "why"]
+    assert "1 route(s) left out because they pass through someone who opposes us" in c039
+    assert "1 route(s) left out because they use a sensitive tie" in c039
     res = _routes_cli("--to", "C004", "--to", "C039", "--include-sensitive", "--json")
     out = json.loads(res.output)
     assert out["excluded"] == 1  # the route through the CFO, who is cool toward us (−1)
@@ -574,3 +579,100 @@ def test_cli_routes_bulk_errors_exit_2_and_explain(args, words):
     flat = " ".join(res.output.replace("│", " ").split())
     for w in words:
         assert w in flat, (w, flat)
+
+
+# -- openings: used only by one of ours, at most once (DOMAIN.md §7) -----------------------
+def test_an_opening_between_two_customer_people_is_not_a_route():
+    # By hand: u1 knows a (0.9); a and t share a club, but neither is ours: an opening is
+    # "meet at" for the person of ours who shares it, so a cannot use it for us. No route.
+    net = make_net([("u1", "a", 0.9)], others=("t",), affiliations=_club(["a", "t"]))
+    assert rg.connection_routes(net, "t").routes.loc[0, "strength"] == 0
+    assert rg.routes_to_many(net, ["t"]).loc[0, "best_strength"] == 0
+    # once u1 is a member too, u1 meets t there: the one-hop opening (club 0.25)
+    net2 = make_net([("u1", "a", 0.9)], others=("t",), affiliations=_club(["a", "t", "u1"]))
+    r = rg.connection_routes(net2, "t").routes
+    assert r["path"].tolist() == [("u1", "t")] and r.loc[0, "strength"] == pytest.approx(0.25)
+    assert rg.routes_to_many(net2, ["t"]).loc[0, "best_path"] == ("u1", "t")
+
+
+def test_openings_are_never_chained():
+    # By hand, from the named source u1: u1 meets c at the club (0.25), c is a friend of our
+    # u2 (0.9), u2 meets t at the school (0.2): 0.045, but two openings in one route. The
+    # only other way is u1 → u2 (0.5) and u2's school opening: 0.5 × 0.2 = 0.1.
+    aff = pd.concat([_club(["u1", "c"]), _club(["u2", "t"], name="Uni", kind="school")])
+    net = make_net(
+        [("c", "u2", 0.9), ("u1", "u2", 0.5)], ours=("u1", "u2"), others=("t",), affiliations=aff
+    )
+    r = rg.connection_routes(net, "t", source="u1").routes
+    assert r["path"].tolist() == [("u1", "u2", "t")]
+    assert r.loc[0, "strength"] == pytest.approx(0.1)
+    assert all(sum(k.startswith("affiliation:") for k in ks) <= 1 for ks in r["kinds"])
+
+
+# -- never ask the person the target is wanted for ----------------------------------------
+SWAY = [
+    ("x", "y", 0.8, "influences"),  # x (no role) sways y
+    ("u1", "y", 0.9),
+    ("y", "x", 0.9),  # u1 → y → x = 0.81, but asks y to introduce us to his influencer
+    ("u1", "z", 0.5),
+    ("z", "x", 0.5),  # u1 → z → x = 0.25
+]
+
+
+def test_route_to_an_influencer_does_not_ask_whom_he_sways():
+    net = make_net(SWAY)
+    rep = rg.connection_routes(net, "x")
+    assert rep.routes["path"].tolist() == [("u1", "z", "x")]
+    assert rep.routes.loc[0, "strength"] == pytest.approx(0.25)
+    assert rep.excluded_by == {"swayed": 1}
+    assert "Y, whom X sways" in rep.routes.loc[0, "why"]
+    bulk = rg.routes_to_many(net, ["x"])
+    assert bulk.loc[0, "best_path"] == ("u1", "z", "x")
+    assert bulk.loc[0, "alt_path"] == ()  # the only other way asks y
+    assert "ask someone the target sways" in bulk.loc[0, "why"]
+    # the team reach shared with coverage and targets agrees
+    from relgraph.analysis.paths.graph import RouteRules
+    from relgraph.analysis.paths.reach import best_routes
+
+    reach = best_routes(net, RouteRules())
+    assert reach.strength[net.index_of("x")[0]] == pytest.approx(0.25)
+    # a boss without a role is not reached through his report either
+    boss = make_net([("y", "x", 0.9, "reports_to"), ("u1", "y", 0.9), *SWAY[3:]])
+    assert rg.connection_routes(boss, "x").routes["path"].tolist() == [("u1", "z", "x")]
+
+
+def test_a_role_holder_may_be_introduced_by_whom_he_sways():
+    # x decides himself: we want his own vote, so his report y may introduce us (0.81)
+    base = make_net(SWAY)
+    tables = base.to_frames()
+    net = rg.RelationshipNetwork.from_frames(
+        tables["orgs"],
+        tables["people"],
+        tables["ties"],
+        pd.DataFrame({"id": ["O"], "name": ["Deal"], "account": ["C"]}),
+        pd.DataFrame({"opportunity": ["O"], "person": ["x"], "role": ["decider"]}),
+    )
+    assert rg.connection_routes(net, "x").routes.loc[0, "path"] == ("u1", "y", "x")
+
+
+# -- do-not-contact people, when the caller opts in ---------------------------------------
+def test_opted_in_do_not_contact_person_is_marked_in_the_route():
+    ties = [("u1", "d", 0.9), ("d", "t", 0.9), ("u1", "w", 0.3), ("w", "t", 0.3)]
+    net = make_net(ties, dnc=("d",))
+    r = rg.connection_routes(net, "t", include_do_not_contact=True).routes
+    assert r.loc[0, "path"] == ("u1", "d", "t")
+    assert "D [customer, DO NOT CONTACT]" in r.loc[0, "route"]
+    assert "D marked do-not-contact" in r.loc[0, "why"]
+    assert "sensitive tie" not in r.loc[0, "why"]  # says which opt-in put it there
+    assert "DO NOT CONTACT" not in r.loc[1, "route"]
+    # by default the bulk row says which rule left the route through d out
+    why = rg.routes_to_many(net, ["t"]).loc[0, "why"]
+    assert "1 route(s) left out because they pass through a do-not-contact person" in why
+
+
+def test_no_dangling_separator_when_no_rule_explains_alone():
+    # E03 (the CFO's husband) is reached only over his sensitive tie through the CFO (−1)
+    rep = rg.connection_routes(rg.datasets.sample(), "E03")
+    why = rep.routes.loc[0, "why"]
+    assert not why.rstrip().endswith(";") and "; ;" not in why
+    assert "left out because" in why

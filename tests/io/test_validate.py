@@ -670,3 +670,14 @@ def test_all_zero_strengths_are_valid_input(tmp_path: Path) -> None:
     tables["ties"] = tables["ties"].assign(strength="0")
     net = rg.load(write(tmp_path / "d", tables), today=TODAY)
     assert net.ties["strength"].tolist() == [0.0] * 4
+
+
+def test_unknown_id_hint_joins_the_suggestion_with_a_separator(tmp_path: Path) -> None:
+    near = only(
+        broken(tmp_path, "people", org=["A", "A", "A", "UU", "R"]), Reason.UNKNOWN_REFERENCE
+    )
+    assert near.hint == "no org with id 'UU' in the orgs table; did you mean 'U'?"
+    far = only(
+        broken(tmp_path, "opportunities", account=["Nowhere at all"]), Reason.UNKNOWN_REFERENCE
+    )
+    assert far.hint == "no org with id 'Nowhere at all' in the orgs table"

@@ -50,7 +50,7 @@ def test_sample_account_equals_single_machine(spark: Any) -> None:
     gaps = coverage(tables, as_of=AS_OF).gaps.toPandas()
     assert set(lev["opportunity"]) == {"OPP-1", "OPP-2"}
     for opp in ("OPP-1", "OPP-2"):
-        same(lev[lev["opportunity"] == opp], rg.leverage(net, opp))
+        same(lev[lev["opportunity"] == opp], rg.leverage(net, opp, include_sensitive=True))
         same(tg[tg["opportunity"] == opp], rg.recommend_targets(net, opp, as_of=AS_OF))
         same(gaps[gaps["opportunity"] == opp], rg.coverage(net, opp, as_of=AS_OF).gaps)
 

@@ -97,3 +97,33 @@ def test_opponents_are_not_intermediaries_unless_opted_in(spark: Any) -> None:
     on = routes_to_many(tables, ["T"], include_opponents=True).toPandas().set_index("target")
     assert tuple(on.loc["T", "best_path"]) == ("U", "O", "T")
     assert on.loc["T", "best_strength"] == pytest.approx(0.81)
+
+
+def test_swayed_people_are_not_asked_and_the_rule_is_named(spark: Any) -> None:
+    """Worked by hand: X (no role) influences Y. U→Y→X is 0.9 × 0.9 = 0.81 but asks Y to
+    introduce us to his own influencer; U→Z→X is 0.5 × 0.5 = 0.25 and has no alternative."""
+    from relgraph.spark import read_tables, routes_to_many
+
+    frames = {
+        "orgs": pd.DataFrame(
+            {"id": ["US", "C"], "name": ["Us", "Cust"], "kind": ["us", "customer"]}
+        ),
+        "people": pd.DataFrame(
+            {"id": ["U", "X", "Y", "Z"], "name": list("UXYZ"), "org": ["US", "C", "C", "C"]}
+        ),
+        "ties": pd.DataFrame(
+            {
+                "source": ["X", "U", "Y", "U", "Z"],
+                "target": ["Y", "Y", "X", "Z", "X"],
+                "kind": ["influences", "covers", "friend", "covers", "friend"],
+                "strength": ["0.8", "0.9", "0.9", "0.5", "0.5"],
+            }
+        ),
+    }
+    tables = read_tables(spark, {k: spark.createDataFrame(v) for k, v in frames.items()})
+    got = routes_to_many(tables, ["X"]).toPandas()
+    ref = rg.routes_to_many(rg.RelationshipNetwork.from_frames(**frames), ["X"])
+    assert list(got.loc[0, "best_path"]) == ["U", "Z", "X"]
+    assert got.loc[0, "best_strength"] == pytest.approx(0.25)
+    assert "ask someone the target sways" in got.loc[0, "why"]
+    compare(got, ref)

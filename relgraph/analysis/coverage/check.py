@@ -142,7 +142,7 @@ def coverage(
     ctx = Context.of(net, opportunity, day)
     notes: list[str] = []
 
-    lev_frame = leverage(net, ctx.opp)
+    lev_frame = leverage(net, ctx.opp, include_sensitive=True)  # every number; rows filtered later
     lev = pd.Series(lev_frame["leverage"].to_numpy(float), index=lev_frame["person"].astype(str))
     hid = hidden_influencers(net, ctx.opp, include_sensitive=include_sensitive)
     par = parity(ctx, lev, include_sensitive)

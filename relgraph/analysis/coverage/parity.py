@@ -222,7 +222,7 @@ def _gap_row(
     need = max(1, (top_lvl or 2) - 1)
     need_text = ctx.say("cov_level_board") if need == 1 else ctx.say("cov_level_n", level=need)
     cand_text = (
-        "; ".join(_cand_phrase(ctx, p, sway) for p in cands)
+        "; ".join(_cand_phrase(ctx, p, top, sway) for p in cands)
         if cands
         else ctx.say("cov_parity_no_candidate")
     )
@@ -241,11 +241,19 @@ def _gap_row(
     return gap(ctx, "level_parity", Severity.HIGH, top, comp, cands, why)
 
 
-def _cand_phrase(ctx: Context, p: str, sway: Mapping[str, tuple[float, str]]) -> str:
+def _cand_phrase(ctx: Context, p: str, top: str, sway: Mapping[str, tuple[float, str]]) -> str:
+    """Say how candidate ``p`` constrains ``top``.
+
+    By level, as their boss, higher up the reporting line (above the boss nearest ``top``),
+    or by a tie that sways them.
+    """
     w, kind = sway.get(p, (0.0, ""))
     lab = ctx.who(p)
     if w <= 0:
         return ctx.say("cov_cand_level", who=lab, level=ctx.lvl(p))
     if kind == "reports_to":
+        bosses = ctx.chain(top)
+        if bosses and bosses[0] != p:  # sway_on's reporting chain: p is further up
+            return ctx.say("cov_cand_boss_up", who=lab, boss=ctx.labels_d[bosses[0]])
         return ctx.say("cov_cand_boss", who=lab)
     return ctx.say("cov_cand_sways", who=lab, kind=term("tie_kind", kind, lang=ctx.lang), weight=w)

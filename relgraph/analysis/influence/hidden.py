@@ -11,6 +11,7 @@ import scipy.sparse as sp
 
 from relgraph.analysis.influence.model import model
 from relgraph.analysis.influence.support import downstream, power, roles_text
+from relgraph.analysis.paths.render import tie_words
 from relgraph.checks import check_bool, check_float, check_optional_int
 from relgraph.network import RelationshipNetwork
 from relgraph.privacy import share_policy
@@ -71,6 +72,15 @@ def ties_between(
     return out
 
 
+def _via_kind(tie: tuple[str, float, bool | None, bool], lang: str) -> str:
+    """Return the tie as read from the person who sways: a boss "manages" their report.
+
+    A ``reports_to`` tie runs from the report to the boss; read from the boss it is the
+    network's reverse tie word (:func:`relgraph.analysis.paths.render.tie_words`).
+    """
+    return tie_words(tie[0], reverse=True, lang=lang) if tie[2] else tie[0]
+
+
 def _describe(net: RelationshipNetwork, pid: str, roles: str) -> str:
     who = net.describe(pid)
     words = term_list("role", roles, lang=net.settings.language)
@@ -106,7 +116,8 @@ def hidden_influencers(
     pandas.DataFrame
         ``rank, person, name, party, org, attitude, backs, leverage, sways`` (ids of the
         decision-chain members they sway directly, comma-joined), ``influences`` (those
-        people described), ``via`` (the ties, kind and strength), ``withheld`` (sensitive
+        people described), ``via`` (the ties, kind and strength, read from this person: a
+        boss "manages" their report, a report "reports_to" their boss), ``withheld`` (sensitive
         ties left out of the evidence), ``do_not_contact`` and ``why`` (columns
         :data:`HIDDEN_COLUMNS`). A person known only through sensitive ties (a spouse, a
         neighbour) is counted but not named unless ``include_sensitive``: their row has a
@@ -223,7 +234,7 @@ class _Evidence:
             pid = str(net.person_ids[j])
             targets.append(pid)
             described.append(_describe(net, pid, str(self.roles.get(pid, ""))))
-            vias.append(", ".join(f"{t[0]} {t[1]:.1f} → {pid}" for t in shown))
+            vias.append(", ".join(f"{_via_kind(t, lang)} {t[1]:.1f} → {pid}" for t in shown))
             both = say("and_sep", lang=lang)
             phrases.append(both.join(tie_phrase(t[0], t[1], t[2], lang=lang) for t in shown))
         if described:

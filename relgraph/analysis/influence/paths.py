@@ -40,7 +40,8 @@ class InfluencePaths:
     paths : pandas.DataFrame
         One row per chain, strongest first: ``rank``, ``strength`` (product of the hops'
         weights), ``hops``, ``path`` (list of person ids), ``kinds`` (list, one label per
-        hop: its tie kinds joined by ``+``), ``route`` (readable chain) and ``why``. Empty
+        hop: its tie kinds joined by ``+``; a boss swaying their report is labelled with the
+        reverse tie words, ``manages``), ``route`` (readable chain) and ``why``. Empty
         (same columns) when no chain exists.
     withheld : int
         Hops between people on some chain within the limit that only sensitive ties carry;
@@ -236,7 +237,12 @@ def _row(
     lang = net.settings.language
     for x, y in zip(path[:-1], path[1:], strict=True):
         ties = [t for t in ties_between(net, x, y) if include_sensitive or not t[3]]
-        parts = ["reports_to (boss)" if t[0] == "reports_to" and t[2] else t[0] for t in ties]
+        # a boss swaying a report reads as the tie's reverse word ("manages"), not as the
+        # report's own tie ("reports_to")
+        parts = [
+            tie_words(t[0], reverse=True, lang=lang) if t[0] == "reports_to" and t[2] else t[0]
+            for t in ties
+        ]
         label = "+".join(dict.fromkeys(parts))
         words = " + ".join(
             dict.fromkeys(

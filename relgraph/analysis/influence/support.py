@@ -15,7 +15,9 @@ import numpy as np
 import pandas as pd
 
 from relgraph.analysis.influence.model import _Model, _readonly, model
+from relgraph.checks import check_bool
 from relgraph.network import RelationshipNetwork
+from relgraph.privacy import withhold_people
 from relgraph.text import say, term_list
 from relgraph.textvec import Coded, piece, text_backend, text_column
 
@@ -222,7 +224,9 @@ def leverage_vector(m: _Model, p: np.ndarray, opp: str | None = None) -> np.ndar
     return (1.0 - m.lam) * downstream(m, p, opp)
 
 
-def leverage(net: RelationshipNetwork, opportunity: str | None = None) -> pd.DataFrame:
+def leverage(
+    net: RelationshipNetwork, opportunity: str | None = None, *, include_sensitive: bool = False
+) -> pd.DataFrame:
     """How far our support index moves per point of each person's attitude.
 
     Parameters
@@ -231,6 +235,12 @@ def leverage(net: RelationshipNetwork, opportunity: str | None = None) -> pd.Dat
         The network; weights, powers and susceptibility come from ``net.settings``.
     opportunity : str, optional
         Opportunity id; may be left out when the network has only one.
+    include_sensitive : bool
+        Keep the rows of people known only through sensitive ties (a spouse, a neighbour:
+        :func:`relgraph.privacy.share_policy`). By default they are left out of the table
+        (everyone's numbers are computed on the full network first, so no other row
+        changes) and ``attrs["withheld_people"]`` / ``attrs["withheld_note"]`` say how
+        many (:func:`relgraph.privacy.withhold_people`).
 
     Returns
     -------
@@ -262,7 +272,8 @@ def leverage(net: RelationshipNetwork, opportunity: str | None = None) -> pd.Dat
     initial attitudes), so it reads as "the share of the index that moves with this
     person". Our index is ``Σ_i leverage_i · x0_i``; competitor ``c``'s index is
     ``Σ_i leverage_i · y0_ci``, so ``competitor_share_i = leverage_i · y0_ci / I_c``.
-    Our and competitor staff are outside the model and have leverage 0.
+    Our and competitor staff are outside the model and have leverage 0. (With people
+    withheld, the rows shown sum to 1 minus the withheld people's leverage.)
 
     Examples
     --------
@@ -275,6 +286,7 @@ def leverage(net: RelationshipNetwork, opportunity: str | None = None) -> pd.Dat
     2     p2  influencer     0.212
     3     p3        user     0.115
     """
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
     m = model(net)
     opp = net.resolve_opportunity(opportunity)
     key = ("leverage_frame", opp)
@@ -294,9 +306,8 @@ def leverage(net: RelationshipNetwork, opportunity: str | None = None) -> pd.Dat
             lev = leverage_vector(m, p, opp)
         m.memo[key] = _leverage_frame(net, m, p, roles, net.competitors_of(opp), lev)
     frame: pd.DataFrame = m.memo[key]
-    out = frame.copy(deep=True)  # callers may change their copy; the memo stays intact
-    out.attrs = dict(frame.attrs)
-    return out
+    # withhold_people copies: callers may change their copy; the memo stays intact
+    return withhold_people(frame, net, include_sensitive=include_sensitive)
 
 
 def _leverage_frame(

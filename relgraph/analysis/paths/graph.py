@@ -5,8 +5,9 @@ with its resolved strength, and parallel ties keep the strongest. A route starts
 our people (org kind ``us``) — when the whole team searches, our people are never a middle
 step, since the colleague would start the route — and never enters a do-not-contact person
 or uses a sensitive tie unless the caller opts in. A shared affiliation (school, club …)
-between two people with no tie is an *opening*, not a tie: it appears only in the overlay
-graph of :func:`affiliation_overlay`.
+between one of our people and someone outside our team with no tie is an *opening*, not a
+tie, used only by our person who shares it: it appears only in the (directed) overlay graph
+of :func:`affiliation_overlay`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ __all__ = [
     "RouteGraph",
     "RouteRules",
     "affiliation_overlay",
+    "openings_used",
     "route_graph",
+    "sway_lists",
+    "swayed_by",
 ]
 
 #: Cost floor so that ties of strength 1.0 stay edges in scipy's csgraph.
@@ -48,23 +52,29 @@ class RouteRules:
         People who oppose us (attitude ≤ −1), back a competitor, or work for one, as a middle
         step (asking them for an introduction warns the other side, DOMAIN.md §7). They may
         always be the target.
+    include_swayed : bool
+        The people a role-less target sways, as a middle step of a route to that target
+        (``swayed_by``). Not a caller's option: only switched on to count the routes
+        the rule left out.
     """
 
     include_sensitive: bool = False
     include_do_not_contact: bool = False
     include_opponents: bool = False
+    include_swayed: bool = False
 
     @property
     def everything(self) -> RouteRules:
         """The same search with every opt-in switched on (to count what the rules left out)."""
-        return RouteRules(True, True, True)
+        return RouteRules(True, True, True, True)
 
     def allowing(self, rule: str) -> RouteRules:
-        """Return these rules with one more opt-in: sensitive, do_not_contact or opponents."""
+        """Return these rules with one more opt-in: sensitive, do_not_contact, opponents, swayed."""
         return RouteRules(
             self.include_sensitive or rule == "sensitive",
             self.include_do_not_contact or rule == "do_not_contact",
             self.include_opponents or rule == "opponents",
+            self.include_swayed or rule == "swayed",
         )
 
     def opt_ins(self) -> tuple[str, ...]:
@@ -75,6 +85,7 @@ class RouteRules:
                 ("sensitive", self.include_sensitive),
                 ("do_not_contact", self.include_do_not_contact),
                 ("opponents", self.include_opponents),
+                ("swayed", self.include_swayed),
             )
             if not on
         )
@@ -173,8 +184,14 @@ class RouteGraph:
         return self.blocked | self.ours
 
     def middle_blocked(self, target: int, *, team: bool) -> np.ndarray:
-        """Who a route to ``target`` may not pass through (a fresh, writable mask)."""
+        """Who a route to ``target`` may not pass through (a fresh, writable mask).
+
+        Besides the rules' blocks and stops, the people ``target`` is reached to work on
+        (``swayed_by``): we never ask them to introduce us to their own influencer.
+        """
         out = (self.team_blocked() if team else self.blocked) | self.stops
+        if not self.rules.include_swayed:
+            out[swayed_by(self.net, target)] = True
         out[target] = bool(self.blocked[target])
         return out
 
@@ -226,9 +243,14 @@ def affiliation_overlay(
 ) -> tuple[ContactGraph, dict[tuple[int, int], AffiliationOpening]]:
     """Real ties plus shared affiliations between people with no tie (built once).
 
-    Each pair of members of one affiliation (same name and kind) with no real tie gets an
-    edge of ``settings.affiliation_strength`` for its kind (the strongest when they share
-    several); sensitive affiliations only when the rules allow them.
+    Each member of ours and each member outside our team of one affiliation (same name and
+    kind) with no real tie between them get an edge, **from our person to the other**, of
+    ``settings.affiliation_strength`` for its kind (the strongest when they share several);
+    sensitive affiliations only when the rules allow them. The overlay is directed: an
+    opening is used only by the person of ours who shares it, to meet someone there
+    (DOMAIN.md §7: "meet at", not "introduced by"), never by a partner or a customer
+    person. Since our people only start team-wide routes, such a route uses at most one
+    opening, as its first hop; with a named source, ``openings_used`` checks it.
 
     Returns
     -------
@@ -241,20 +263,21 @@ def affiliation_overlay(
 def _build_overlay(
     net: RelationshipNetwork, rules: RouteRules
 ) -> tuple[ContactGraph, dict[tuple[int, int], AffiliationOpening]]:
-    real = route_graph(net, rules).real
+    g = route_graph(net, rules)
+    real, ours = g.real, g.ours
     info: dict[tuple[int, int], AffiliationOpening] = {}
     strength_of = {str(k): float(v) for k, v in net.settings.affiliation_strength.items()}
     for (name, kind), members, sensitive in _affiliation_groups(net, rules):
         s = strength_of.get(kind, 0.0)
-        if s <= 0 or len(members) < 2:
+        mine = [u for u in members if ours[u]]
+        if s <= 0 or not mine or len(mine) == len(members):
             continue
-        for i, u in enumerate(members):
-            for v in members[i + 1 :]:
-                if real.strength_of(u, v) > 0:
+        for u in mine:  # one of ours meets someone outside our team there, never the reverse
+            for v in members:
+                if ours[v] or real.strength_of(u, v) > 0:
                     continue  # a real tie exists: the affiliation is already used
-                for key in ((u, v), (v, u)):
-                    if key not in info or info[key].strength < s:
-                        info[key] = AffiliationOpening(str(kind), str(name), s, sensitive)
+                if (u, v) not in info or info[(u, v)].strength < s:
+                    info[(u, v)] = AffiliationOpening(str(kind), str(name), s, sensitive)
     au = np.array([k[0] for k in info], dtype=np.int64)
     av = np.array([k[1] for k in info], dtype=np.int64)
     aw = np.array([o.strength for o in info.values()], dtype=float)
@@ -265,7 +288,7 @@ def _build_overlay(
         ),
         shape=(real.n, real.n),
     )
-    return ContactGraph.from_matrix(mat), info
+    return ContactGraph.from_matrix(mat, directed=True), info
 
 
 def _affiliation_groups(
@@ -289,3 +312,55 @@ def _affiliation_groups(
         members = sorted(set(grp["pos"].tolist()))
         out.append(((str(name), str(kind)), members, bool(grp["sens"].any())))
     return out
+
+
+def openings_used(
+    openings: dict[tuple[int, int], AffiliationOpening] | None, path: tuple[int, ...]
+) -> int:
+    """How many hops of ``path`` are affiliation openings (a route may use at most one)."""
+    if not openings:
+        return 0
+    return sum(1 for hop in zip(path, path[1:], strict=False) if hop in openings)
+
+
+def swayed_by(net: RelationshipNetwork, target: int) -> np.ndarray:
+    """Positions of the people a route to ``target`` must not pass through: whom they sway.
+
+    When ``target`` holds no role in any opportunity, they matter for whom they sway
+    (a hidden influencer), so a route to them never asks the very people we want them to
+    work on: anyone ``target`` has an ``influences`` tie to, and anyone who reports to
+    ``target``. A role holder is reached for their own part in the decision, so their
+    reports and the people they influence may introduce us (none are returned).
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.sample()
+    >>> [str(net.person_ids[i]) for i in swayed_by(net, int(net.index_of("E02")[0]))]
+    ['C006']
+    """
+    indptr, indices = sway_lists(net)
+    out: np.ndarray = indices[indptr[target] : indptr[target + 1]]
+    return out
+
+
+def sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
+    """CSR lists (memoised): per person without a role, whom they influence or manage."""
+    return net.memo(("paths.swayed",), lambda: _build_sway_lists(net))
+
+
+def _build_sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
+    e = net.edges
+    kind = e["kind"].astype(str).to_numpy()
+    u, v = e["u"].to_numpy(np.int64), e["v"].to_numpy(np.int64)
+    inf, rep = kind == "influences", kind == "reports_to"
+    who = np.concatenate([u[inf], v[rep]])  # the influencer, the boss
+    whom = np.concatenate([v[inf], u[rep]])
+    holders = net.person_ids.isin(net.roles["person"].astype(str))
+    keep = ~holders[who] & (who != whom)
+    mat = sp.csr_matrix(
+        (np.ones(int(keep.sum())), (who[keep], whom[keep])), shape=(net.n_people, net.n_people)
+    )
+    mat.sum_duplicates()
+    mat.sort_indices()
+    return mat.indptr.astype(np.int64), mat.indices.astype(np.int64)

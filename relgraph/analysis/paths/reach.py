@@ -6,6 +6,8 @@ person's best route is the same in every output.
 
 from __future__ import annotations
 
+import numpy as np
+
 from relgraph.analysis.paths.graph import (
     AffiliationOpening,
     ContactGraph,
@@ -13,8 +15,10 @@ from relgraph.analysis.paths.graph import (
     RouteRules,
     affiliation_overlay,
     route_graph,
+    sway_lists,
+    swayed_by,
 )
-from relgraph.analysis.paths.search import TeamReach, team_reach
+from relgraph.analysis.paths.search import TeamReach, shortest, team_reach
 from relgraph.network import RelationshipNetwork
 
 __all__ = ["best_routes", "search_graph"]
@@ -56,6 +60,35 @@ def best_routes(
     max_hops = int(net.settings.max_hops)
 
     def build() -> TeamReach:
-        return team_reach(graph, g.starts(), g.team_blocked(), g.ours, max_hops, g.stops)
+        reach = team_reach(graph, g.starts(), g.team_blocked(), g.ours, max_hops, g.stops)
+        return reach if rules.include_swayed else _without_swayed(g, graph, reach)
 
     return net.memo(("paths.reach", rules, graph is not g.real, max_hops), build)
+
+
+def _without_swayed(g: RouteGraph, graph: ContactGraph, reach: TeamReach) -> TeamReach:
+    """Re-route the people whose team-wide best route passes through someone they sway.
+
+    The team search is one search for everyone, so the per-target rule of
+    ``swayed_by`` is checked afterwards: a person whose
+    best route asks someone they sway gets a search of their own that avoids those people.
+    """
+    net = g.net
+    indptr, _ = sway_lists(net)
+    has = np.flatnonzero((np.diff(indptr) > 0) & (reach.strength > 0))
+    fixed: dict[int, tuple[float, tuple[int, ...]] | None] = {}
+    for x in has.tolist():
+        path = reach.path(x)
+        if set(path[1:-1]) & set(swayed_by(net, x).tolist()):
+            blocked = g.middle_blocked(x, team=True)
+            fixed[x] = shortest(graph, g.starts().tolist(), x, reach.max_hops, blocked)
+    if not fixed:
+        return reach
+    strength = reach.strength.copy()
+    overrides: dict[int, tuple[int, ...]] = {}
+    for x, found in fixed.items():
+        strength[x] = 0.0 if found is None else float(np.exp(-found[0]))
+        if found is not None:
+            overrides[x] = found[1]
+    strength.flags.writeable = False
+    return TeamReach(strength, reach.levels, reach.max_hops, overrides)

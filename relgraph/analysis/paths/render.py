@@ -165,14 +165,23 @@ def describe_path(net: RelationshipNetwork, rules: RouteRules, path: Sequence[in
 
 
 def person_text(net: RelationshipNetwork, i: int) -> str:
-    """Return one person as a route shows them: ``label [party, title]``."""
-    labels, titles, parties = net.memo(
+    """Return one person as a route shows them: ``label [party, title]``.
+
+    A do-not-contact person (on a route only when the caller opted in) is marked
+    ``[party, title, DO NOT CONTACT]``.
+    """
+    labels, titles, parties, dnc = net.memo(
         ("paths.render", "people"),
-        lambda: tuple(c.to_numpy(dtype=object) for c in (net.labels, net.titles, net.party)),
+        lambda: (
+            *(c.to_numpy(dtype=object) for c in (net.labels, net.titles, net.party)),
+            net.people["do_not_contact"].astype("boolean").fillna(False).to_numpy(dtype=bool),
+        ),
     )
     title = str(titles[i])
     party = _party_word(str(parties[i]), net.settings.language)
     inner = f"{party}, {title}" if title else party
+    if dnc[i]:  # only when the caller opted in
+        inner += ", " + say("routes_dnc_mark", lang=net.settings.language)
     return f"{labels[i]} [{inner}]"
 
 

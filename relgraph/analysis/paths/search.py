@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -356,11 +356,15 @@ class TeamReach:
     strength: np.ndarray
     levels: Levels
     max_hops: int
+    #: Paths found by a search of their own (a per-target rule), instead of ``levels``.
+    overrides: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def path(self, i: int) -> tuple[int, ...]:
         """Return the best path to person ``i`` (our person first), ``()`` when there is none."""
         if self.strength[i] <= 0:
             return ()
+        if int(i) in self.overrides:
+            return self.overrides[int(i)]
         found = path_to(self.levels, int(i), self.max_hops)
         return () if found is None else found[1]
 

@@ -11,13 +11,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis.paths.graph import ContactGraph, RouteGraph, RouteRules, route_graph
+from relgraph.analysis.paths.graph import (
+    ContactGraph,
+    RouteGraph,
+    RouteRules,
+    route_graph,
+    swayed_by,
+)
 from relgraph.analysis.paths.reach import Openings, best_routes, search_graph
 from relgraph.analysis.paths.render import Route, describe, person_texts, route_text
 from relgraph.analysis.paths.search import Forward, backward_best, forward_labels
+from relgraph.analysis.routes.explain import left_out_text, rule_counts
 from relgraph.analysis.routes.single import rules_bite
 from relgraph.checks import check_bool, check_ids
 from relgraph.network import RelationshipNetwork
+from relgraph.privacy import withhold_people
 from relgraph.text import say, term
 
 __all__ = ["BULK_COLUMNS", "routes_to_many"]
@@ -71,9 +79,9 @@ def _search(
             best = reach.path(t) or None
             alt = None
             if best is not None:
-                found = backward_best(
-                    graph, fwd, t, best[1:-1], best[0], max_hops, blocked, scratch
-                )
+                swayed = () if rules.include_swayed else tuple(swayed_by(net, t).tolist())
+                avoid = (*best[1:-1], *swayed)  # never ask whom t sways
+                found = backward_best(graph, fwd, t, avoid, best[0], max_hops, blocked, scratch)
                 alt = None if found is None else found[1]
             out.append((t, best, alt, "" if best is not None else "none"))
         bar.update(1)
@@ -97,7 +105,10 @@ def routes_to_many(
     net : RelationshipNetwork
         The network.
     targets : iterable of str, optional
-        People to reach (ids or names); every person outside our team when omitted.
+        People to reach (ids or names); every person outside our team when omitted
+        (then without the people known only through sensitive ties unless
+        ``include_sensitive``: ``attrs["withheld_people"]`` and ``attrs["withheld_note"]``
+        say how many, :func:`relgraph.privacy.withhold_people`).
     include_sensitive : bool
         Use sensitive ties and sensitive affiliations.
     include_do_not_contact : bool
@@ -119,8 +130,9 @@ def routes_to_many(
         best_strength, best_hops, best_source, best_path, best_route, best_affiliation``
         (uses a shared affiliation, not yet a tie), the same for the alternative
         (``alt_*``; strength 0 and empty path when none exists), ``excluded`` (how many
-        of the best route and alternative found without the sensitive and do-not-contact
-        rules those rules removed) and ``why``. An unreachable target has
+        of the best route and alternative found with every opt-in switched on the rules
+        removed) and ``why`` (which names the rule each left-out route breaks, in the
+        words of :func:`connection_routes`). An unreachable target has
         ``best_strength`` 0.
 
     Raises
@@ -174,14 +186,27 @@ def routes_to_many(
     try:
         results, openings = _search(net, rules, tidx, affiliations, bar)
         excluded = np.zeros(len(results), dtype=np.int64)
+        reasons = [""] * len(results)
+        lang = net.settings.language
         if bite:
-            free, _ = _search(net, rules.everything, tidx, affiliations, bar)
+            free, free_open = _search(net, rules.everything, tidx, affiliations, bar)
             for i, (mine, theirs) in enumerate(zip(results, free, strict=True)):
                 kept = {mine[1], mine[2]}
-                excluded[i] = sum(1 for p in (theirs[1], theirs[2]) if p and p not in kept)
+                out = [p for p in (theirs[1], theirs[2]) if p and p not in kept]
+                excluded[i] = len(out)
+                if out:  # which rule left each out: the same words as connection_routes
+                    left = describe(net, rules.everything, [(0.0, p) for p in out], free_open)
+                    reasons[i] = left_out_text(lang, *rule_counts(net, rules, left))
     finally:
         bar.close()
-    return _frame(net, rules, results, openings, excluded)
+    frame = _frame(net, rules, results, openings, excluded, reasons)
+    # Default targets leave out people known only through sensitive ties; named ones stay.
+    return withhold_people(
+        frame,
+        net,
+        include_sensitive=rules.include_sensitive or targets is not None,
+        column="target",
+    )
 
 
 def _frame(
@@ -190,16 +215,19 @@ def _frame(
     results: list[_Result],
     openings: Openings,
     excluded: np.ndarray,
+    reasons: list[str],
 ) -> pd.DataFrame:
     paths = [p for r in results for p in (r[1], r[2]) if p is not None]
     described = {r.path: r for r in describe(net, rules, [(0.0, p) for p in set(paths)], openings)}
     names = _Names(net, [r[0] for r in results] + [i for p in paths for i in p])
     out = []
-    for (t, best_p, alt_p, status), n_excl in zip(results, excluded.tolist(), strict=True):
+    for (t, best_p, alt_p, status), n_excl, reason in zip(
+        results, excluded.tolist(), reasons, strict=True
+    ):
         row: dict[str, Any] = {"target": names.ids[t], "name": names.labels[t], "excluded": n_excl}
         for prefix, p in (("best", best_p), ("alt", alt_p)):
             row.update(_route_cells(net, names, prefix, described.get(p) if p else None))
-        row["why"] = _why(net, names.labels[t], status, row, n_excl)
+        row["why"] = _why(net, names.labels[t], status, row, reason)
         out.append(row)
     frame = pd.DataFrame(out, columns=list(BULK_COLUMNS))
     for c in ("best_hops", "alt_hops", "excluded"):
@@ -247,7 +275,7 @@ def _route_cells(
 
 
 def _why(
-    net: RelationshipNetwork, label: str, status: str, row: dict[str, Any], n_excl: int
+    net: RelationshipNetwork, label: str, status: str, row: dict[str, Any], reason: str
 ) -> str:
     max_hops = int(net.settings.max_hops)
     lang = net.settings.language
@@ -269,8 +297,8 @@ def _why(
         why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"], lang=lang)
     if row["best_affiliation"] or row["alt_affiliation"]:
         why += "; " + say("routes_why_affiliation", lang=lang)
-    if n_excl:
-        why += "; " + say("routes_excluded", n=n_excl, lang=lang)
+    if reason:
+        why += "; " + reason
     return why
 
 

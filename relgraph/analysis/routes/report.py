@@ -69,8 +69,12 @@ def route_row(
     if disjoint and rank > 1:
         why.append(say("routes_why_disjoint", lang=lang))
     uses_dnc = [str(ids[i]) for i in r.path[1:-1] if dnc[i]]
-    if r.sensitive or uses_dnc:
-        why.append(say("routes_why_sensitive", lang=lang))
+    if r.sensitive:
+        why.append(say("routes_why_sensitive_tie", lang=lang))
+    marked = [i for i in r.path[1:] if dnc[i]]  # a middle step, or the target itself
+    if marked:
+        who = say("list_sep", lang=lang).join(str(net.labels.iat[i]) for i in marked)
+        why.append(say("routes_why_dnc", who=who, lang=lang))
     if not all(h.explicit for h in r.hops if not h.affiliation) or r.affiliation:
         why.append(say("defaults_note", lang=lang))
     if extra_why:

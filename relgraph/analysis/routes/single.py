@@ -14,12 +14,19 @@ from relgraph.analysis.paths.graph import (
     RouteGraph,
     RouteRules,
     affiliation_overlay,
+    openings_used,
     other_side,
     route_graph,
+    sway_lists,
 )
 from relgraph.analysis.paths.render import Route, describe
 from relgraph.analysis.paths.search import shortest, yen
-from relgraph.analysis.routes.explain import blocking_reason, excluded_text, unassessed
+from relgraph.analysis.routes.explain import (
+    blocking_reason,
+    left_out_text,
+    rule_counts,
+    unassessed,
+)
 from relgraph.analysis.routes.report import RouteReport, no_route_row, route_row, routes_frame
 from relgraph.checks import check_bool, check_int
 from relgraph.network import RelationshipNetwork
@@ -60,10 +67,6 @@ class _Query:
         return self.graph.real
 
 
-def _uses_opening(openings: Mapping[tuple[int, int], Any], path: Sequence[int]) -> bool:
-    return any((u, v) in openings for u, v in zip(path, path[1:], strict=False))
-
-
 def ranked_routes(
     g: RouteGraph,
     starts: Sequence[int],
@@ -89,7 +92,7 @@ def ranked_routes(
         aff = [  # a few more candidates than k, so that an opening behind them shows too
             (c, p)
             for c, p in yen(overlay, starts, target, k + _MORE, max_hops, blocked, multi)
-            if _uses_opening(openings, p)
+            if openings_used(openings, p) == 1  # never chained (DOMAIN §7)
         ][:k]
     top = sorted(found + aff, key=lambda x: (x[0], len(x[1]), x[1]))[:k]
     weak = not found or math.exp(-found[0][0]) < g.net.settings.weak_route
@@ -105,6 +108,8 @@ def rules_bite(net: RelationshipNetwork, rules: RouteRules, affiliations: bool) 
     if not rules.include_do_not_contact and bool(net.do_not_contact().any()):
         return True
     if not rules.include_opponents and bool(other_side(net).any()):
+        return True
+    if not rules.include_swayed and len(sway_lists(net)[1]) > 0:
         return True
     return not rules.include_sensitive and affiliations and len(net.affiliations) > 0
 
@@ -190,7 +195,8 @@ def connection_routes(
     Examples
     --------
     Di sways the CEO Ann, who backs the competitor: we do not ask Ann to introduce us to
-    Di, so the one route left is Eve's friendship with Di.
+    Di (she backs the other side, and we want Di to work on her), so the one route left is
+    Eve's friendship with Di.
 
     >>> import relgraph as rg
     >>> net = rg.datasets.tiny()
@@ -198,10 +204,10 @@ def connection_routes(
     >>> rep.routes[["source", "strength", "hops"]]
       source  strength  hops
     0     u1       0.5     1
-    >>> rep.excluded_by
-    {'opponents': 1}
-    >>> rg.connection_routes(net, "Di", k=2, include_opponents=True).routes["path"].iloc[0]
-    ('u2', 'p1', 'p4')
+    >>> rep.excluded, rep.excluded_by  # the route through Ann breaks two rules at once
+    (1, {})
+    >>> rg.connection_routes(net, "Di", k=2, include_opponents=True).routes["path"].tolist()
+    [('u1', 'p4')]
     """
     k = check_int("k", k, minimum=1)
     rules = RouteRules(
@@ -238,6 +244,7 @@ class _Excluded:
     total: int = 0
     by_rule: Mapping[str, int] = field(default_factory=dict)
     best: Route | None = None
+    note: str = ""  # which rules the left-out routes break (routes_left_out_*)
 
 
 def _report(
@@ -262,7 +269,7 @@ def _report(
         "" if sid is None else str(net.labels[sid]),
         include_opponents=rules.include_opponents,
         excluded_by=dict(excluded.by_rule),
-        note=excluded_text(net, dict(excluded.by_rule)),
+        note=excluded.note,
         language=net.settings.language,
     )
 
@@ -283,7 +290,10 @@ def _excluded(q: _Query, routes: list[Route]) -> _Excluded:
     every = left_out(rules.everything)
     by_rule = {rule: len(left_out(rules.allowing(rule))) for rule in rules.opt_ins()}
     return _Excluded(
-        len(every), {k: v for k, v in by_rule.items() if v}, every[0] if every else None
+        len(every),
+        {k: v for k, v in by_rule.items() if v},
+        every[0] if every else None,
+        left_out_text(q.net.settings.language, *rule_counts(q.net, rules, every)),
     )
 
 
@@ -294,8 +304,8 @@ def _why_none(q: _Query, label: str, excluded: _Excluded) -> str:
     else:
         start = term("party", "us", lang=lang) if q.multi else str(q.net.labels.iat[q.starts[0]])
         why = say("routes_none", who=label, start=start, max_hops=q.max_hops, lang=lang)
-    if excluded.total:
-        why += "; " + excluded_text(q.net, dict(excluded.by_rule))
+    if excluded.note:
+        why += "; " + excluded.note
     return why
 
 
@@ -355,9 +365,12 @@ def _alternative(q: _Query, best: Route, seen: set[tuple[int, ...]]) -> Route | 
     direct = [(best.path[0], q.target)] if not q.multi and len(best.path) == 2 else []
     graph = q.search_graph()
     alt = shortest(graph, alt_starts, q.target, q.max_hops, blk, direct)
+    openings = affiliation_overlay(q.net, q.graph.rules)[1] if graph is not q.graph.real else None
+    if alt is not None and openings_used(openings, alt[1]) > 1:  # openings are never chained
+        graph, openings = q.graph.real, None
+        alt = shortest(graph, alt_starts, q.target, q.max_hops, blk, direct)
     if alt is None or alt[1] in seen:
         return None
-    openings = affiliation_overlay(q.net, q.graph.rules)[1] if graph is not q.graph.real else None
     return describe(q.net, q.graph.rules, [alt], openings)[0]
 
 

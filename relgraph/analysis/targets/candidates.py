@@ -84,7 +84,7 @@ def candidates(
     :data:`CANDIDATE_COLUMNS`, one row per person (by position in ``net.people``).
     """
     s = net.settings
-    lev_f = leverage(net, ctx.opp)
+    lev_f = leverage(net, ctx.opp, include_sensitive=True)  # target_candidates filters rows
     lev = pd.Series(lev_f["leverage"].to_numpy(float), index=lev_f["person"].astype(str))
     levv = lev.reindex(ctx.ids_a).fillna(0.0).to_numpy(float)
     att = np.clip(np.nan_to_num(ctx.att_a, nan=0.0).round().astype(int), -3, 3)

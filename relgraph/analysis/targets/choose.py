@@ -18,6 +18,7 @@ from relgraph.analysis.targets.words import target_why
 from relgraph.checks import check_bool, check_date, check_float, check_int, check_optional_int
 from relgraph.errors import InvalidParameterError
 from relgraph.network import RelationshipNetwork
+from relgraph.privacy import withhold_people
 
 __all__ = ["TARGET_COLUMNS", "recommend_targets"]
 
@@ -450,6 +451,9 @@ def target_candidates(
         (objective, competitor, sways, attitude, goal, move, leverage, reach, backing and
         the four feasibility factors, feasibility, gain, owners, do-not-contact). A row
         with ``reach`` 0 has no route from our team: a gain to unlock with a new tie.
+        People known only through sensitive ties are left out unless
+        ``include_sensitive`` (``attrs["withheld_people"]`` and ``attrs["withheld_note"]``
+        say how many: :func:`relgraph.privacy.withhold_people`).
 
     Examples
     --------
@@ -462,14 +466,16 @@ def target_candidates(
     2     p1    neutralise        0.5         1.0          0.5
     3     p3      mobilise        1.0         1.0          0.5
     """
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
     ctx = Context.of(net, opportunity, net.as_of)
     cand = candidates(
         net,
         ctx,
-        include_sensitive=check_bool("include_sensitive", include_sensitive),
+        include_sensitive=include_sensitive,
         include_do_not_contact=check_bool("include_do_not_contact", include_do_not_contact),
     )
     f = cand.frame.copy()
     f.insert(1, "name", net.labels.to_numpy()[f.index.to_numpy()])
     order = np.lexsort((ctx.id_rank()[f.index.to_numpy()], -f["gain"].to_numpy(float)))
-    return f.iloc[order].reset_index(drop=True)[["person", "name", *CANDIDATE_COLUMNS[1:]]]
+    f = f.iloc[order].reset_index(drop=True)[["person", "name", *CANDIDATE_COLUMNS[1:]]]
+    return withhold_people(f, net, include_sensitive=include_sensitive)
