@@ -539,7 +539,7 @@ def test_cli_routes_bulk_reports_sensitive_exclusions():
     plain = _routes_cli("--to", "C004", "--to", "C039")
     assert plain.exit_code == 0, plain.output
     flat = " ".join(plain.output.split())  # the CLI wraps long lines to the terminal
-    assert "2 route(s) left out" in flat and "--include-sensitive" in flat
+    assert "3 route(s) left out" in flat and "--include-sensitive" in flat  # 1 for C004, 2 for C039
     # each row names the rule that left each route out: C039's best route runs through the
     # CFO (−1 toward us), its alternative over a sensitive tie
     c039 = rg.routes_to_many(rg.datasets.sample(), ["C039"]).loc[0, "why"]

@@ -170,19 +170,7 @@ def person_text(net: RelationshipNetwork, i: int) -> str:
     A do-not-contact person (on a route only when the caller opted in) is marked
     ``[party, title, DO NOT CONTACT]``.
     """
-    labels, titles, parties, dnc = net.memo(
-        ("paths.render", "people"),
-        lambda: (
-            *(c.to_numpy(dtype=object) for c in (net.labels, net.titles, net.party)),
-            net.people["do_not_contact"].astype("boolean").fillna(False).to_numpy(dtype=bool),
-        ),
-    )
-    title = str(titles[i])
-    party = _party_word(str(parties[i]), net.settings.language)
-    inner = f"{party}, {title}" if title else party
-    if dnc[i]:  # only when the caller opted in
-        inner += ", " + say("routes_dnc_mark", lang=net.settings.language)
-    return f"{labels[i]} [{inner}]"
+    return person_texts(net, [i])[i]
 
 
 def _party_word(party: str, lang: str) -> str:
@@ -200,15 +188,23 @@ def person_texts(net: RelationshipNetwork, people: Iterable[int]) -> dict[int, s
     {0: 'Ann [customer, CEO]', 4: 'Eve [us, Account manager]'}
     """
     idx = np.unique(np.fromiter(people, dtype=np.int64))
-    columns = [
-        s.array.take(idx).to_numpy(dtype=object) for s in (net.labels, net.titles, net.party)
-    ]
+    labels, titles, parties, dnc = net.memo(
+        ("paths.render", "people"),
+        lambda: (
+            *(c.to_numpy(dtype=object) for c in (net.labels, net.titles, net.party)),
+            net.people["do_not_contact"].astype("boolean").fillna(False).to_numpy(dtype=bool),
+        ),
+    )
     lang = net.settings.language
-    words = {p: _party_word(str(p), lang) for p in set(columns[2].tolist())}
+    words = {p: _party_word(str(p), lang) for p in set(parties[idx].tolist())}
+    mark = say("routes_dnc_mark", lang=lang)
     out = {}
-    for i, label, title, party in zip(idx.tolist(), *columns, strict=True):
-        inner = f"{words[party]}, {title}" if str(title) else words[party]
-        out[i] = f"{label} [{inner}]"
+    for i in idx.tolist():
+        party, title = words[parties[i]], str(titles[i])
+        inner = f"{party}, {title}" if title else party
+        if dnc[i]:  # on a route only when the caller opted in
+            inner += ", " + mark
+        out[i] = f"{labels[i]} [{inner}]"
     return out
 
 
