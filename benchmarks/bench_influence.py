@@ -112,7 +112,7 @@ def build_tables(n: int, m: int, seed: int = 0) -> dict[str, pd.DataFrame]:
 def child_relgraph(n: int, m: int) -> dict[str, float]:
     """Time the cold path in stages, then a warm call, in one process."""
     import relgraph as rg
-    from relgraph.analysis.influence import _model
+    from relgraph.analysis.influence.model import model
 
     tables = build_tables(n, m)
     rss_data = _rss_mib()
@@ -120,7 +120,7 @@ def child_relgraph(n: int, m: int) -> dict[str, float]:
     net = rg.RelationshipNetwork(tables)
     net.endpoints()  # match tie ids to people (rg.load reuses validation's match instead)
     clock.lap("network")
-    _model(net, None)  # resolved tie strengths (net.edges) and the influence matrix W
+    model(net)  # resolved tie strengths (net.edges) and the influence matrix W
     clock.lap("matrix")
     lev = rg.leverage(net, "O")  # one transposed solve (+ one forward for `predicted`)
     clock.lap("leverage")

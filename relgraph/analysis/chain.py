@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis._tie_arrays import person_id_array
 from relgraph.analysis.chain_result import EDGE_COLUMNS, PEOPLE_COLUMNS, DecisionChain
 from relgraph.analysis.influence.hidden import tie_phrase, ties_between
 from relgraph.analysis.influence.model import model
@@ -196,7 +197,8 @@ def _people_frame(
 ) -> pd.DataFrame:
     """One row per role holder (most powerful first), then per hidden influencer."""
     lang = net.settings.language
-    ids = net.person_ids
+    ids = person_id_array(net)
+    labels = net.labels.to_numpy(dtype=object)
     hidden = list(dict.fromkeys(str(ids[c]) for c, *_ in sways))
     order = list(held) + hidden
     pos = net.index_of(order) if order else np.zeros(0, dtype=np.int64)
@@ -205,7 +207,7 @@ def _people_frame(
     supports = people["supports"].fillna("").astype(str)
     sways_of: dict[str, list[str]] = {pid: [] for pid in hidden}
     for c, j, w, _, words in sways:
-        text = say("chain_why_sways", who=net.labels.iat[j], ties=words, share=w, lang=lang)
+        text = say("chain_why_sways", who=labels[j], ties=words, share=w, lang=lang)
         sways_of[str(ids[c])].append(text)
     why = [
         say("chain_why_hidden", sways="; ".join(sways_of[pid]), lang=lang)
@@ -217,7 +219,7 @@ def _people_frame(
     frame = pd.DataFrame(
         {
             "person": pd.Series(order, dtype=object),
-            "name": net.labels.to_numpy(dtype=object)[pos],
+            "name": labels[pos],
             "title": people["title"].fillna("").astype(str).to_numpy(dtype=object),
             "level": people["level"].astype("Int64").to_numpy(),
             "party": net.party.to_numpy(dtype=object)[pos],
@@ -238,18 +240,25 @@ def _people_frame(
     return frame
 
 
+def _entries(mat: Any, rows: list[int], cols: list[int]) -> list[float]:
+    """``mat[rows[k], cols[k]]`` for every k, in one sparse lookup."""
+    if not rows:
+        return []
+    return [float(x) for x in np.asarray(mat[rows, cols]).ravel().tolist()]
+
+
 def _edges_frame(
     net: RelationshipNetwork, formal: list[tuple[int, int]], sways: list[_Sway]
 ) -> pd.DataFrame:
     """Formal reporting lines (report → boss), then hidden sway, with their weights."""
     lang = net.settings.language
     W = model(net).W
-    ids = net.person_ids
-    labels = net.labels
+    ids = person_id_array(net)
+    labels = net.labels.to_numpy(dtype=object)
     rows: list[dict[str, Any]] = []
-    for a, b in formal:
-        why = say("chain_edge_formal", source=labels.iat[a], target=labels.iat[b], lang=lang)
-        weight = float(W[b, a])
+    weights = _entries(W, [b for _, b in formal], [a for a, _ in formal])
+    for (a, b), weight in zip(formal, weights, strict=True):
+        why = say("chain_edge_formal", source=labels[a], target=labels[b], lang=lang)
         rows.append(
             {
                 "u": a,
@@ -263,8 +272,8 @@ def _edges_frame(
     for c, j, w, kinds, words in sways:
         why = say(
             "chain_edge_hidden",
-            source=labels.iat[c],
-            target=labels.iat[j],
+            source=labels[c],
+            target=labels[j],
             ties=words,
             share=w,
             lang=lang,

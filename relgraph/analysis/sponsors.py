@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis._tie_arrays import tie_arrays
 from relgraph.analysis.paths.render import tie_words
 from relgraph.checks import check_bool, check_ids, check_int, check_mapping, check_optional_int
 from relgraph.errors import InvalidParameterError
@@ -212,10 +213,9 @@ def _history(
     """
     inc = net.incidence()
     sl = inc.of(target)
-    e = net.edges
-    strength = e["strength"].to_numpy(dtype=float)
-    usable = np.ones(len(e), bool) if include_sensitive else ~e["sensitive"].to_numpy(bool)
-    kinds = e["kind"].astype(str).to_numpy(dtype=object)
+    ties = tie_arrays(net)
+    strength, kinds = ties.strength, ties.kind
+    usable = ties.usable(include_sensitive)
     best: dict[int, tuple[float, str]] = {}
     for o, r in zip(inc.other[sl].tolist(), inc.rows[sl].tolist(), strict=True):
         if usable[r] and strength[r] > best.get(o, (0.0, ""))[0]:
@@ -233,6 +233,17 @@ def _scores(
     load: Mapping[str, int],
 ) -> dict[str, np.ndarray]:
     """Score every candidate for one target: the four terms and the total (vectorised)."""
+    return _with_load(_terms(net, target, cand, include_sensitive), cand, load, max_load)
+
+
+def _terms(
+    net: RelationshipNetwork, target: int, cand: list[str], include_sensitive: bool
+) -> dict[str, np.ndarray]:
+    """Return the load-free terms of :func:`_scores`: level, parity, business and history.
+
+    Computed once per target and candidate set; :func:`_subset` picks some candidates' terms
+    and :func:`_with_load` adds capacity and the total.
+    """
     base = _base(net)
     ci = np.array([base.pos[c] for c in cand], dtype=np.int64)
     lv = base.levels[ci]
@@ -253,24 +264,27 @@ def _scores(
     )
     history = _history(net, target, include_sensitive)
     hist = np.array([history.get(int(i), (0.0, ""))[0] for i in ci], dtype=float)
+    return {"pos": ci, "level": lv, "parity": parity, "business": business, "history": hist}
+
+
+def _subset(terms: Mapping[str, np.ndarray], keep: np.ndarray) -> dict[str, np.ndarray]:
+    """Return the terms of the candidates at positions ``keep`` (of the list scored)."""
+    return {name: values[keep] for name, values in terms.items()}
+
+
+def _with_load(
+    terms: Mapping[str, np.ndarray], cand: list[str], load: Mapping[str, int], max_load: int
+) -> dict[str, np.ndarray]:
+    """Add the capacity term (from each candidate's ``load``) and the weighted total."""
     n_load = np.array([int(load.get(c, 0)) for c in cand], dtype=np.int64)
     capacity = np.maximum(0.0, 1.0 - n_load / max_load)
     score = (
-        SPONSOR_WEIGHTS["parity"] * parity
-        + SPONSOR_WEIGHTS["business"] * business
-        + SPONSOR_WEIGHTS["history"] * hist
+        SPONSOR_WEIGHTS["parity"] * terms["parity"]
+        + SPONSOR_WEIGHTS["business"] * terms["business"]
+        + SPONSOR_WEIGHTS["history"] * terms["history"]
         + SPONSOR_WEIGHTS["capacity"] * capacity
     )
-    return {
-        "pos": ci,
-        "level": lv,
-        "parity": parity,
-        "business": business,
-        "history": hist,
-        "load": n_load,
-        "capacity": capacity,
-        "score": score,
-    }
+    return {**terms, "load": n_load, "capacity": capacity, "score": score}
 
 
 def _ranked(scores: Mapping[str, np.ndarray], cand: list[str]) -> np.ndarray:

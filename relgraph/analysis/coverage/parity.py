@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis._tie_arrays import tie_arrays
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap
 from relgraph.text import term
 from relgraph.vocab import TieKind
@@ -56,8 +57,8 @@ def sway_on(ctx: Context, target: str, include_sensitive: bool) -> dict[str, tup
     sl = inc.of(ti)
     others, rows, outgoing = inc.other[sl], inc.rows[sl], inc.outgoing[sl]
     forward, backward = net.sway_weights()
-    sensitive = net.edges["sensitive"].to_numpy(dtype=bool)
-    kinds = net.edges["kind"].astype(str).to_numpy(dtype=object)
+    ties = tie_arrays(net)
+    sensitive, kinds = ties.sensitive, ties.kind
     out: dict[str, tuple[float, str]] = {}
     for other, r, target_is_source in zip(
         others.tolist(), rows.tolist(), outgoing.tolist(), strict=True

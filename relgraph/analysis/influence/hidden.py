@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from relgraph.analysis._tie_arrays import person_id_array, tie_arrays
 from relgraph.analysis.influence.model import model
 from relgraph.analysis.influence.support import downstream, power, roles_text
 from relgraph.analysis.paths.render import tie_words
@@ -16,7 +17,6 @@ from relgraph.checks import check_bool, check_float, check_optional_int
 from relgraph.network import RelationshipNetwork
 from relgraph.privacy import share_policy
 from relgraph.text import say, term_list
-from relgraph.views import TIE_KINDS
 
 __all__ = ["HIDDEN_COLUMNS", "hidden_influencers", "tie_phrase", "ties_between"]
 
@@ -56,19 +56,15 @@ def ties_between(
     if not len(rows):
         return []
     forward, backward = net.sway_weights()
-    us = net.endpoints()[0]
-    e = net.edges
-    strength = e["strength"].to_numpy(dtype=float)
-    sensitive = e["sensitive"].to_numpy(dtype=bool)
-    kinds = net.tie_kind_codes()
+    ties = tie_arrays(net)
     out: list[tuple[str, float, bool | None, bool]] = []
     for r in rows.tolist():
-        src = int(us[r])
+        src = int(ties.u[r])
         if (forward[r] if src == i else backward[r]) <= 0:
             continue
-        kind = TIE_KINDS[int(kinds[r])]
+        kind = str(ties.kind[r])
         boss = (src == j) if kind == "reports_to" else None
-        out.append((kind, float(strength[r]), boss, bool(sensitive[r])))
+        out.append((kind, float(ties.strength[r]), boss, bool(ties.sensitive[r])))
     return out
 
 
@@ -163,7 +159,7 @@ def hidden_influencers(
     org = net.people["org"].astype(str).to_numpy()
     candidate = ((p <= 0) | (org != account)) & ~m.outside & (lev >= min_leverage)
     order = np.flatnonzero(candidate)
-    order = order[np.lexsort((net.person_ids.to_numpy()[order], -lev[order]))]
+    order = order[np.lexsort((person_id_array(net)[order], -lev[order]))]
     if k is not None:
         order = order[:k]
     shown = share_policy(net, include_sensitive=include_sensitive).people
@@ -225,13 +221,14 @@ class _Evidence:
         described: list[str] = []
         vias: list[str] = []
         phrases: list[str] = []
+        ids = person_id_array(net)
         for j in chain:
             ties = ties_between(net, i, int(j))
             shown = [t for t in ties if self.include_sensitive or not t[3]]
             withheld += len(ties) - len(shown)
             if not shown:
                 continue
-            pid = str(net.person_ids[j])
+            pid = str(ids[j])
             targets.append(pid)
             described.append(_describe(net, pid, str(self.roles.get(pid, ""))))
             vias.append(", ".join(f"{_via_kind(t, lang)} {t[1]:.1f} → {pid}" for t in shown))
@@ -256,7 +253,7 @@ class _Evidence:
             why = say("hidden_why_dnc", why=why, lang=lang)
         return {
             "rank": rank,
-            "person": str(net.person_ids[i]),
+            "person": str(person_id_array(net)[i]),
             "name": str(net.labels.iat[i]),
             "party": str(net.party.iat[i]),
             "org": str(net.people["org"].iat[i]),

@@ -21,7 +21,7 @@ from relgraph.analysis.paths.graph import (
 from relgraph.analysis.paths.search import TeamReach, shortest, team_reach
 from relgraph.network import RelationshipNetwork
 
-__all__ = ["best_routes", "search_graph"]
+__all__ = ["best_routes", "best_routes_to", "search_graph"]
 
 Openings = dict[tuple[int, int], AffiliationOpening] | None
 
@@ -55,27 +55,56 @@ def best_routes(
     >>> round(float(reach.strength[net.index_of("p4")[0]]), 2), reach.path(3)
     (0.5, (4, 3))
     """
+    g, graph, reach = _team_search(net, rules, affiliations)
+    if rules.include_swayed:
+        return reach
+    key = ("paths.reach", rules, graph is not g.real, reach.max_hops)
+    return net.memo(key, lambda: _without_swayed(g, graph, reach))
+
+
+def best_routes_to(
+    net: RelationshipNetwork, rules: RouteRules, targets: np.ndarray, *, affiliations: bool = True
+) -> TeamReach:
+    """:func:`best_routes`, with the per-target rule applied to ``targets`` only.
+
+    The paths to ``targets`` are exactly those of :func:`best_routes`; other people keep
+    the team-wide search's path, which may ask someone they sway, so read ``targets`` only.
+    For a few targets among many people: only they may need a search of their own.
+    """
+    g, graph, reach = _team_search(net, rules, affiliations)
+    return reach if rules.include_swayed else _without_swayed(g, graph, reach, targets)
+
+
+def _team_search(
+    net: RelationshipNetwork, rules: RouteRules, affiliations: bool
+) -> tuple[RouteGraph, ContactGraph, TeamReach]:
+    """Return the route graph, the graph searched and the team-wide search on it (memoised)."""
     g = route_graph(net, rules)
     graph, _ = search_graph(g, affiliations)
     max_hops = int(net.settings.max_hops)
+    key = ("paths.team_search", rules, graph is not g.real, max_hops)
+    reach = net.memo(
+        key, lambda: team_reach(graph, g.starts(), g.team_blocked(), g.ours, max_hops, g.stops)
+    )
+    return g, graph, reach
 
-    def build() -> TeamReach:
-        reach = team_reach(graph, g.starts(), g.team_blocked(), g.ours, max_hops, g.stops)
-        return reach if rules.include_swayed else _without_swayed(g, graph, reach)
 
-    return net.memo(("paths.reach", rules, graph is not g.real, max_hops), build)
-
-
-def _without_swayed(g: RouteGraph, graph: ContactGraph, reach: TeamReach) -> TeamReach:
+def _without_swayed(
+    g: RouteGraph, graph: ContactGraph, reach: TeamReach, only: np.ndarray | None = None
+) -> TeamReach:
     """Re-route the people whose team-wide best route passes through someone they sway.
 
     The team search is one search for everyone, so the per-target rule of
     ``swayed_by`` is checked afterwards: a person whose
     best route asks someone they sway gets a search of their own that avoids those people.
+    With ``only`` (positions), just those people are checked.
     """
     net = g.net
     indptr, _ = sway_lists(net)
-    has = np.flatnonzero((np.diff(indptr) > 0) & (reach.strength > 0))
+    check = (np.diff(indptr) > 0) & (reach.strength > 0)
+    if only is not None:
+        check &= np.isin(np.arange(len(check)), np.asarray(only, dtype=np.int64))
+    has = np.flatnonzero(check)
     fixed: dict[int, tuple[float, tuple[int, ...]] | None] = {}
     for x in has.tolist():
         path = reach.path(x)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from relgraph.analysis._tie_arrays import tie_arrays
 from relgraph.analysis.paths.graph import AffiliationOpening, RouteRules
 from relgraph.network import RelationshipNetwork
 from relgraph.text import TERMS, say, term
@@ -98,20 +99,14 @@ def hop_details(
     out: dict[tuple[int, int], Hop] = {}
     if not pairs:
         return out
-    e = net.edges
-    strength = e["strength"].to_numpy(dtype=float)
-    usable = np.ones(len(e), bool) if rules.include_sensitive else ~e["sensitive"].to_numpy(bool)
+    ties = tie_arrays(net)
     src = np.array([a for a, _ in pairs], dtype=np.int64)
     dst = np.array([c for _, c in pairs], dtype=np.int64)
-    rows = net.strongest_ties(src, dst, strength, usable)
+    rows = net.strongest_ties(src, dst, ties.strength, ties.usable(rules.include_sensitive))
     # read the found ties only (a firm's tie table has millions of rows)
     hit = np.maximum(rows, 0)
-    kind_col, basis_col = e["kind"].array, e["basis"].array
-    kinds = np.asarray(kind_col.categories, dtype=object)[kind_col.codes[hit]]
-    given = np.asarray(basis_col.categories, dtype=object)[basis_col.codes[hit]] != "default"
-    tie_u = e["u"].to_numpy(np.int64)[hit]
-    sens = e["sensitive"].to_numpy(dtype=bool)[hit]
-    strength = strength[hit]
+    kinds, given, tie_u = ties.kind[hit], ties.given[hit], ties.u[hit]
+    sens, strength = ties.sensitive[hit], ties.strength[hit]
     lang = net.settings.language
     for k, ((a, c), r) in enumerate(zip(pairs, rows.tolist(), strict=True)):
         if r >= 0:

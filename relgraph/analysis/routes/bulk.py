@@ -18,7 +18,7 @@ from relgraph.analysis.paths.graph import (
     route_graph,
     swayed_by,
 )
-from relgraph.analysis.paths.reach import Openings, best_routes, search_graph
+from relgraph.analysis.paths.reach import Openings, best_routes_to, search_graph
 from relgraph.analysis.paths.render import Route, describe, person_texts, route_text
 from relgraph.analysis.paths.search import Forward, backward_best, forward_labels
 from relgraph.analysis.routes.explain import left_out_text, rule_counts
@@ -64,7 +64,7 @@ def _search(
     """Best route and one disjoint alternative per target: (target, best, alt, status)."""
     g = route_graph(net, rules)
     graph, openings = search_graph(g, affiliations)
-    reach = best_routes(net, rules, affiliations=affiliations)
+    reach = best_routes_to(net, rules, tidx, affiliations=affiliations)
     fwd = _forward(net, g, graph)
     blocked = g.team_blocked() | g.stops  # the alternative's middle steps: not the other side
     scratch = np.full(graph.n, np.inf)

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis._tie_arrays import person_id_array
 from relgraph.analysis.paths.render import Route, route_text
 from relgraph.io.html_table import html_result, html_table
 from relgraph.network import RelationshipNetwork
@@ -46,7 +47,7 @@ def route_row(
     unassessed: tuple[int, ...] = (),
 ) -> dict[str, Any]:
     """One row of :attr:`RouteReport.routes` for route ``r``."""
-    ids = net.person_ids
+    ids = person_id_array(net)
     lang = net.settings.language
     strengths = tuple(h.strength for h in r.hops)
     w = int(np.argmin(strengths))

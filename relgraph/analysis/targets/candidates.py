@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis._tie_arrays import person_id_array
 from relgraph.analysis.coverage.context import Context
 from relgraph.analysis.coverage.parity import parity
 from relgraph.analysis.influence.model import model
@@ -144,7 +145,7 @@ def _sways_entrenched(net: RelationshipNetwork, entrenched: np.ndarray) -> list[
     if not len(idx):
         return out
     sub = model(net).W[idx].tocoo()
-    ids = net.person_ids
+    ids = person_id_array(net)
     found: dict[int, list[str]] = {}
     for o, j in zip(idx[sub.row].tolist(), sub.col.tolist(), strict=True):
         if o != j:

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis._tie_arrays import person_id_array
 from relgraph.analysis.coverage.context import Context
 from relgraph.analysis.paths.graph import other_side, route_graph
 from relgraph.analysis.targets.candidates import CANDIDATE_COLUMNS, Candidates, candidates
@@ -287,7 +288,7 @@ def _pick_next(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> bool:
         return False
     i = int(pick.live[best])
     route = _route(pick, i)
-    start = str(net.person_ids[route[0][0]]) if route[0] else ""
+    start = str(person_id_array(net)[route[0][0]]) if route[0] else ""
     people = team.assign(i, start, book=False)
     if people is None:
         pick.live = np.delete(pick.live, best)
@@ -300,7 +301,7 @@ def _pick_next(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> bool:
         pick.owned[i] = gain  # owner A's own route is weaker: weigh it again with the rest
         return True
     pick.live = np.delete(pick.live, best)
-    team.assign(i, start)
+    team.book(i, people)
     row = _row(net, pick, i, route, people)
     pick.chosen.append(row)
     for comp in [c for c, cs in pick.cand.pending.items() if row["person"] in cs]:
@@ -414,7 +415,7 @@ def _frame(net: RelationshipNetwork, pick: _Pick) -> pd.DataFrame:
         if nxt is not None and (nxt["new_way_in"] or nxt["gain"] > row["gain"]):
             nxt = None  # rows that need a new way in follow the ranking, not in it
         row["route"], row["why"] = target_why(net, pick.cand, row, nxt)
-        row["path"] = tuple(str(net.person_ids[p]) for p in row["path"])
+        row["path"] = tuple(str(person_id_array(net)[p]) for p in row["path"])
     out = pd.DataFrame(rows, columns=TARGET_COLUMNS)
     out["level"] = out["level"].astype("Int64")
     for col in ("rank", "attitude", "goal", "move"):

@@ -23,10 +23,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from relgraph.analysis.coverage.context import Context
 from relgraph.analysis.sponsors import (
     _ranked,
-    _scores,
+    _subset,
+    _terms,
+    _with_load,
     executives,
     is_senior,
     may_own,
@@ -84,19 +88,9 @@ class Staffing:
         if not self.ours:
             return None
         pid = str(self.ctx.ids_a[i])
-        existing = [
-            o
-            for o in owners_by_strength(self.net, pid, include_sensitive=self.include_sensitive)
-            if o in self.ours
-        ]
-        sc = _scores(
-            self.net,
-            i,
-            self.ours,
-            max_load=self.max_load,
-            include_sensitive=self.include_sensitive,
-            load=self.load,
-        )
+        existing = self._existing(pid)
+        terms = _terms(self.net, i, self.ours, self.include_sensitive)
+        sc = _with_load(terms, self.ours, self.load, self.max_load)
         order = [self.ours[j] for j in _ranked(sc, self.ours).tolist()]
         first = [start] if start in self.ours else []
         a = next((o for o in dict.fromkeys(existing + first + order) if self._may_be_a(o, pid)), "")
@@ -107,10 +101,22 @@ class Staffing:
             for o in dict.fromkeys(existing + order)
             if o != a and self._may_own(o, pid) and self._free(o, self.hours / 2)
         ]
-        sponsor, b = self._sponsor_and_b(i, a, b_pref)
+        sponsor, b = self._sponsor_and_b(terms, a, b_pref)
         if book:
             self._book(a, b, sponsor, existing)
         return a, b, sponsor
+
+    def book(self, i: int, people: tuple[str, str, str]) -> None:
+        """Book what :meth:`assign` previewed (``book=False``) for person ``i``, unchanged.
+
+        Nothing was booked since the preview, so assigning again would give ``people``.
+        """
+        self._book(*people, self._existing(str(self.ctx.ids_a[i])))
+
+    def _existing(self, pid: str) -> list[str]:
+        """Existing owners of ``pid`` among ours, strongest tie first."""
+        owners = owners_by_strength(self.net, pid, include_sensitive=self.include_sensitive)
+        return [o for o in owners if o in self.ours]
 
     def cap(self, o: str) -> int:
         """How many targets ``o`` may be owner A of."""
@@ -127,7 +133,9 @@ class Staffing:
             and self._free(o, self.hours)
         )
 
-    def _sponsor_and_b(self, i: int, a: str, b_pref: list[str]) -> tuple[str, str]:
+    def _sponsor_and_b(
+        self, terms: dict[str, np.ndarray], a: str, b_pref: list[str]
+    ) -> tuple[str, str]:
         """Return the sponsor (senior to A and B) and owner B."""
         b = b_pref[0] if b_pref else ""
         above_a = [o for o in self.execs if is_senior(self.net, o, a)]
@@ -135,21 +143,20 @@ class Staffing:
             return "", b
         both = [o for o in above_a if not b or is_senior(self.net, o, b)]
         if both:
-            return self._best(i, both), b
-        sponsor = self._best(i, above_a)
+            return self._best(terms, both), b
+        sponsor = self._best(terms, above_a)
         return sponsor, next((o for o in b_pref if is_senior(self.net, sponsor, o)), "")
 
-    def _best(self, i: int, execs: list[str]) -> str:
-        """Return the best of ``execs`` for person ``i`` (what they sponsor counts as load)."""
+    def _best(self, terms: dict[str, np.ndarray], execs: list[str]) -> str:
+        """Return the best of ``execs`` (what they sponsor counts as load).
+
+        ``terms`` are the target's sponsor terms for all of :attr:`ours` (``execs`` are
+        among them), so nothing is scored twice.
+        """
         load = {o: self.load.get(o, 0) + self.sponsored.get(o, 0) for o in execs}
-        sc = _scores(
-            self.net,
-            i,
-            execs,
-            max_load=self.max_load,
-            include_sensitive=self.include_sensitive,
-            load=load,
-        )
+        at = {o: n for n, o in enumerate(self.ours)}
+        keep = np.array([at[o] for o in execs], dtype=np.int64)
+        sc = _with_load(_subset(terms, keep), execs, load, self.max_load)
         return execs[int(_ranked(sc, execs)[0])]
 
     def _free(self, o: str, cost: float) -> bool:
