@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis._tie_arrays import person_id_array
+from relgraph._tie_arrays import person_id_array
 from relgraph.analysis.chain_result import EDGE_COLUMNS, PEOPLE_COLUMNS, DecisionChain
 from relgraph.analysis.influence.hidden import tie_phrase, ties_between
 from relgraph.analysis.influence.model import model

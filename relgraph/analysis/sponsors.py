@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis._tie_arrays import tie_arrays
+from relgraph._tie_arrays import tie_arrays
 from relgraph.analysis.paths.render import tie_words
 from relgraph.checks import check_bool, check_ids, check_int, check_mapping, check_optional_int
 from relgraph.errors import InvalidParameterError

@@ -1,4 +1,4 @@
-r"""Babel extraction method: the messages of ``relgraph/text.py`` and ``relgraph/io/schema.py``.
+r"""Babel extraction method: the messages of ``relgraph/messages`` and ``relgraph/io/schema.py``.
 
 relgraph keeps its English texts as data (``TEMPLATES``, ``TERMS``, the column docs of the
 input schemas), not as ``gettext()`` calls, so Babel's Python extractor would find nothing.
@@ -94,7 +94,7 @@ def messages_from_source(source: str | bytes) -> list[Message]:
     Parameters
     ----------
     source : str or bytes
-        The text of ``relgraph/text.py`` or ``relgraph/io/schema.py``.
+        The text of a ``relgraph/messages`` module or of ``relgraph/io/schema.py``.
 
     Returns
     -------
@@ -128,7 +128,7 @@ def extract(
     comment_tags: Collection[str],
     options: Mapping[str, Any],
 ) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
-    """Babel extraction method (``[relgraph.locale.extract.extract: relgraph/text.py]``).
+    """Babel extraction method (``[relgraph.locale.extract.extract: relgraph/messages/io.py]``).
 
     Parameters
     ----------

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis._tie_arrays import tie_arrays
+from relgraph._tie_arrays import tie_arrays
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap
 from relgraph.text import term
 from relgraph.vocab import TieKind

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph.analysis._tie_arrays import person_id_array, tie_arrays
+from relgraph._tie_arrays import person_id_array, tie_arrays
 from relgraph.analysis.influence.model import model
 from relgraph.analysis.influence.support import downstream, power, roles_text
 from relgraph.analysis.paths.render import tie_words

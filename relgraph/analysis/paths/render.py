@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from relgraph.analysis._tie_arrays import tie_arrays
+from relgraph._tie_arrays import tie_arrays
 from relgraph.analysis.paths.graph import AffiliationOpening, RouteRules
 from relgraph.network import RelationshipNetwork
 from relgraph.text import TERMS, say, term

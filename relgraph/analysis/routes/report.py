@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis._tie_arrays import person_id_array
+from relgraph._tie_arrays import person_id_array
 from relgraph.analysis.paths.render import Route, route_text
 from relgraph.io.html_table import html_result, html_table
 from relgraph.network import RelationshipNetwork

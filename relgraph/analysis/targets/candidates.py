@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis._tie_arrays import person_id_array
+from relgraph._tie_arrays import person_id_array
 from relgraph.analysis.coverage.context import Context
 from relgraph.analysis.coverage.parity import parity
 from relgraph.analysis.influence.model import model

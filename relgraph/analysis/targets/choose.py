@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relgraph.analysis._tie_arrays import person_id_array
+from relgraph._tie_arrays import person_id_array
 from relgraph.analysis.coverage.context import Context
 from relgraph.analysis.paths.graph import other_side, route_graph
 from relgraph.analysis.targets.candidates import CANDIDATE_COLUMNS, Candidates, candidates
