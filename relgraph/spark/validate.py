@@ -8,7 +8,9 @@ reason code. Nothing is collected: the problems are one Spark DataFrame, capped 
 
 Not computed at scale: the "did you mean" suggestions of the pandas hints (the hints name
 the rule and the valid words instead), and reporting cycles longer than ``cycle_depth``
-people (default 8; the pandas validator finds cycles of any length).
+people (default 8; the pandas validator finds cycles of any length). Hints are in the
+tables' language (``tables.settings.language``). The look-alike and side rules
+live in :mod:`relgraph.spark._identity` and :mod:`relgraph.spark._sides`.
 """
 
 from __future__ import annotations
@@ -94,6 +96,36 @@ def _range_text(col: SchemaColumn, lang: str) -> str:
     return say("spark_range_hi", lang=lang, hi=hi) if hi is not None else ""
 
 
+def _number_checks(bag: Bag, name: str, col: SchemaColumn, c: Column, filled: Column) -> None:
+    """Report values that are not numbers, not whole (``int``) or out of the range."""
+    rng = _range_text(col, bag.lang)
+    num = C.number(c)
+    bag.rows(
+        name,
+        filled & num.isNull(),
+        col.name,
+        Reason.NOT_A_NUMBER,
+        bag.say("spark_hint_number", range=rng),
+    )
+    ok = filled & num.isNotNull()
+    if col.type == "int":
+        frac = ok & (num != F.floor(num))
+        bag.rows(name, frac, col.name, Reason.NOT_AN_INTEGER, bag.say("spark_hint_int", range=rng))
+        ok = ok & ~frac
+    out = F.lit(False)
+    if col.lo is not None:
+        out = out | (num < F.lit(col.lo))
+    if col.hi is not None:
+        out = out | (num > F.lit(col.hi))
+    bag.rows(
+        name,
+        ok & out,
+        col.name,
+        Reason.OUT_OF_RANGE,
+        bag.say("spark_hint_range", column=col.name, range=rng),
+    )
+
+
 def _value_checks(bag: Bag, name: str, col: SchemaColumn, empty_row: Column, today: Any) -> None:
     c = F.col(f"`{col.name}`")
     filled = ~C.blank(c)
@@ -115,34 +147,7 @@ def _value_checks(bag: Bag, name: str, col: SchemaColumn, empty_row: Column, tod
             bag.say("spark_hint_term", column=col.name, choices=choices),
         )
     elif col.type in ("int", "float"):
-        rng = _range_text(col, bag.lang)
-        num = C.number(c)
-        bag.rows(
-            name,
-            filled & num.isNull(),
-            col.name,
-            Reason.NOT_A_NUMBER,
-            bag.say("spark_hint_number", range=rng),
-        )
-        ok = filled & num.isNotNull()
-        if col.type == "int":
-            frac = ok & (num != F.floor(num))
-            bag.rows(
-                name, frac, col.name, Reason.NOT_AN_INTEGER, bag.say("spark_hint_int", range=rng)
-            )
-            ok = ok & ~frac
-        out = F.lit(False)
-        if col.lo is not None:
-            out = out | (num < F.lit(col.lo))
-        if col.hi is not None:
-            out = out | (num > F.lit(col.hi))
-        bag.rows(
-            name,
-            ok & out,
-            col.name,
-            Reason.OUT_OF_RANGE,
-            bag.say("spark_hint_range", column=col.name, range=rng),
-        )
+        _number_checks(bag, name, col, c, filled)
     elif col.type == "bool":
         bag.rows(
             name,
@@ -463,8 +468,12 @@ def validate(
     Chinese and CRM synonyms), duplicate ids, repeated keys (in canonical words), personal
     ties given both ways, unknown references (also inside ``;``-lists), org kinds
     (``supports``, ``account``, ``competitors``, ``covers`` sources, interaction parties),
-    ``support`` without ``supports``, self ties, two managers and reporting cycles.
-    Hints are generic per rule (no per-value "did you mean").
+    ``support`` without ``supports``, buying roles held by our people or a competitor's,
+    reporting lines across sides, self ties, two managers and reporting cycles; look-alike
+    ids (NFKC, invisible characters removed) and values made only of invisible characters.
+    Hints are in ``tables.settings.language`` and name no "did you mean" suggestion. Rules
+    on a file's bytes or a workbook's XML (``encoding``, ``field_count``, ``excel_error``,
+    ``uncached_formula``) do not apply to Spark's input (``docs/scaling-out.md``).
 
     Examples
     --------
