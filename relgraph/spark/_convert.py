@@ -75,7 +75,23 @@ def boolean(c: Column) -> Column:
     return F.when(low.isin(*TRUE_WORDS), F.lit(True)).when(low.isin(*FALSE_WORDS), F.lit(False))
 
 
+#: A date-time with a UTC offset (``Z``, ``+08:00``, ``-0500``): group 1 is the local
+#: date-time as written, group 2 the offset (the pandas reader's rule).
+_OFFSET = r"^(.*\d[T ]\d{2}(?::?\d{2}){0,2}(?:[.,]\d+)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)$"
+#: Offsets that exist: less than 24 hours, minutes below 60.
+_VALID_OFFSET = r"^(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)$"
+
+
 def date(c: Column) -> Column:
-    """Return the value as a date, trying :data:`DATE_PATTERNS` in turn (null when none fits)."""
-    tries = [F.to_date(F.try_to_timestamp(c, F.lit(p))) for p in DATE_PATTERNS]
-    return F.when(~blank(c), F.coalesce(*tries))
+    """Return the value as a date, trying :data:`DATE_PATTERNS` in turn (null when none fits).
+
+    A date-time with a UTC offset keeps the calendar date as written
+    (``2026-01-01T23:30:00-05:00`` is 1 January), provided the offset is valid; fractions of
+    a second are ignored.
+    """
+    offset = F.regexp_extract(c, _OFFSET, 2)
+    local = F.when(offset != "", F.regexp_extract(c, _OFFSET, 1)).otherwise(c)
+    local = F.regexp_replace(local, r"(\d[T ]\d{1,2}:\d{1,2}:\d{1,2})[.,]\d+$", "$1")
+    tries = [F.to_date(F.try_to_timestamp(local, F.lit(p))) for p in DATE_PATTERNS]
+    good = (offset == "") | offset.rlike(_VALID_OFFSET)
+    return F.when(~blank(c) & good, F.coalesce(*tries))

@@ -9,15 +9,17 @@ the first data row of a file, the header being row 1; 0-based positions for Data
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from relgraph.errors import Problem, Reason
+from relgraph.io.discover import _DATA_SUFFIXES, _meant_table, _misnamed
 from relgraph.io.schema import SCHEMAS
 from relgraph.model import Settings
-from relgraph.text import say
+from relgraph.text import message
 
 __all__ = ["ROW", "SparkTables", "read_tables", "row_numbers", "text_column"]
 
@@ -133,16 +135,32 @@ def _as_text(frame: Any, table: str, source: str, first_row: int) -> tuple[Any, 
     dups = sorted({n for n in names if names.count(n) > 1})
     if dups:
         shown = ", ".join(repr(d) for d in dups)
-        hint = say("val_duplicate_column", columns=shown)
+        hint = message("val_duplicate_column", columns=shown)
         row = 1 if first_row == 2 else None
         return None, [
-            Problem(table, row, dups[0], ", ".join(dups), Reason.DUPLICATE_COLUMN, hint, source)
+            Problem.of(table, row, dups[0], ", ".join(dups), Reason.DUPLICATE_COLUMN, hint, source)
         ]
     cols = [
         text_column(c, f.dataType).alias(n)
         for c, n, f in zip(frame.columns, names, frame.schema.fields, strict=True)
     ]
     return row_numbers(frame.select(*cols), first_row), []
+
+
+def _repeated_csv_header(path: Path, table: str) -> list[Problem]:
+    """Report a local CSV file whose header repeats a column (Spark's reader renames it)."""
+    if path.suffix.lower() != ".csv" or not path.is_file():
+        return []
+    with path.open(encoding="utf-8", errors="replace", newline="") as f:
+        header = next(csv.reader(f), [])
+    names = [_clean(c) for c in header]
+    dups = sorted({n for n in names if n and names.count(n) > 1})
+    if not dups:
+        return []
+    hint = message("val_duplicate_column", columns=", ".join(repr(d) for d in dups))
+    return [
+        Problem.of(table, 1, dups[0], ", ".join(dups), Reason.DUPLICATE_COLUMN, hint, str(path))
+    ]
 
 
 def _read_path(spark: Any, path: Path) -> Any:
@@ -166,6 +184,27 @@ def _find(folder: Path) -> dict[str, Path]:
             if stem not in found or suffix == ".parquet":
                 found[stem] = p
     return found
+
+
+def _unknown_tables(given: Mapping[str, Any], base: Path | None) -> list[Problem]:
+    """Tables named but not known (a mapping key), or files surely meant as an absent table."""
+    if base is None:
+        out = []
+        for name in sorted(set(given) - set(SCHEMAS)):
+            meant = _meant_table(name)
+            dym = message("val_did_you_mean", near=meant) if meant else ""
+            hint = message("val_unknown_table", table=name, dym=dym, tables=", ".join(SCHEMAS))
+            out.append(Problem.of(name, None, None, "", Reason.UNKNOWN_TABLE, hint, _DF))
+        return out
+    out = []
+    for p in sorted(base.iterdir()):
+        stem = p.stem.strip().lower()
+        if stem in SCHEMAS and p.suffix.lower() in (".parquet", ".csv"):
+            continue
+        meant = _meant_table(p.stem) if p.suffix.lower() in _DATA_SUFFIXES else None
+        if meant is not None and meant not in given and not any(q.table == meant for q in out):
+            out.append(_misnamed(p.name, p.stem, str(p), "file"))
+    return out
 
 
 def read_tables(spark: Any, source: str | Path | Mapping[str, Any]) -> SparkTables:
@@ -208,16 +247,21 @@ def read_tables(spark: Any, source: str | Path | Mapping[str, Any]) -> SparkTabl
         given = dict(_find(base))
     frames: dict[str, Any] = {}
     sources: dict[str, str] = {}
-    problems: list[Problem] = []
+    problems = _unknown_tables(given, base)
     for name, schema in SCHEMAS.items():
         item = given.get(name)
         if item is None:
-            if schema.required:
+            if schema.required and not any(p.table == name for p in problems):
                 where = str(base / f"{name}.csv") if base is not None else _DF
-                hint = say("val_missing_file", table=name, header=",".join(schema.required_columns))
-                problems.append(Problem(name, None, None, "", Reason.MISSING_TABLE, hint, where))
+                cols = ",".join(schema.required_columns)
+                hint = message("val_missing_file", table=name, header=cols)
+                problems.append(Problem.of(name, None, None, "", Reason.MISSING_TABLE, hint, where))
             continue
         if isinstance(item, (str, Path)):
+            repeated = _repeated_csv_header(Path(item), name)
+            if repeated:
+                problems += repeated
+                continue
             frame, src, first = _read_path(spark, Path(item)), str(item), 2
         else:
             frame, src, first = item, _DF, 0

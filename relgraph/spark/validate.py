@@ -8,7 +8,9 @@ reason code. Nothing is collected: the problems are one Spark DataFrame, capped 
 
 Not computed at scale: the "did you mean" suggestions of the pandas hints (the hints name
 the rule and the valid words instead), and reporting cycles longer than ``cycle_depth``
-people (default 8; the pandas validator finds cycles of any length).
+people (default 8; the pandas validator finds cycles of any length). Hints are in the
+tables' language (``tables.settings.language``). The look-alike and side rules
+live in :mod:`relgraph.spark._identity` and :mod:`relgraph.spark._sides`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from relgraph.io.schema import Column as SchemaColumn
 from relgraph.io.validate import MAX_PROBLEMS_PER_CHECK
 from relgraph.model import ORG_KIND_SYNONYMS
 from relgraph.spark import _convert as C
+from relgraph.spark._bag import DDL, Bag
+from relgraph.spark._identity import identity_checks
+from relgraph.spark._sides import side_checks
 from relgraph.spark.io import ROW, SparkTables
 from relgraph.text import say
 
@@ -38,10 +43,6 @@ PROBLEM_COLUMNS = ("source", "table", "row", "column", "value", "reason", "hint"
 _FUTURE = {"updated", "since", "date"}
 _DIRECTED = ("reports_to", "influences", "covers", "informs")
 _SPLIT = r"\s*[;,；，|]\s*"
-_DDL = (
-    "source string, table string, row bigint, column string, value string, reason string, "
-    "hint string"
-)
 
 
 @dataclass(frozen=True)
@@ -85,55 +86,47 @@ class SparkProblems:
             )
 
 
-class _Bag:
-    """Problem frames of one run, each ``source, table, row, column, value, reason, hint``."""
-
-    def __init__(self, tables: SparkTables) -> None:
-        self.tables = tables
-        self.parts: list[DataFrame] = []
-
-    def rows(
-        self,
-        table: str,
-        where: Column,
-        column: str | None,
-        reason: Reason,
-        hint: str,
-        value: Column | None = None,
-        frame: DataFrame | None = None,
-    ) -> None:
-        f = self.tables[table] if frame is None else frame
-        val = value if value is not None else (F.col(f"`{column}`") if column else F.lit(""))
-        self.parts.append(
-            f.where(where).select(
-                F.lit(self.tables.sources.get(table, "")).alias("source"),
-                F.lit(table).alias("table"),
-                F.col(ROW).cast("bigint").alias("row"),
-                F.lit(column).cast("string").alias("column"),
-                F.substring(val.cast("string"), 1, 200).alias("value"),
-                F.lit(str(reason)).alias("reason"),
-                F.lit(hint).alias("hint"),
-            )
-        )
-
-    def marked(self, table: str, rows: DataFrame, column: str, reason: Reason, hint: str) -> None:
-        """One problem per row of ``table`` whose ``_row`` is among ``rows``."""
-        flags = rows.select(ROW).distinct().withColumn("_bad", F.lit(True))
-        frame = self.tables[table].join(flags, ROW, "left")
-        self.rows(table, F.col("_bad").isNotNull(), column, reason, hint, frame=frame)
-
-
-def _range_text(col: SchemaColumn) -> str:
+def _range_text(col: SchemaColumn, lang: str) -> str:
     lo = None if col.lo is None else f"{col.lo:g}"
     hi = None if col.hi is None else f"{col.hi:g}"
     if lo is not None and hi is not None:
-        return say("spark_range_both", lo=lo, hi=hi)
+        return say("spark_range_both", lang=lang, lo=lo, hi=hi)
     if lo is not None:
-        return say("spark_range_lo", lo=lo)
-    return say("spark_range_hi", hi=hi) if hi is not None else ""
+        return say("spark_range_lo", lang=lang, lo=lo)
+    return say("spark_range_hi", lang=lang, hi=hi) if hi is not None else ""
 
 
-def _value_checks(bag: _Bag, name: str, col: SchemaColumn, empty_row: Column, today: Any) -> None:
+def _number_checks(bag: Bag, name: str, col: SchemaColumn, c: Column, filled: Column) -> None:
+    """Report values that are not numbers, not whole (``int``) or out of the range."""
+    rng = _range_text(col, bag.lang)
+    num = C.number(c)
+    bag.rows(
+        name,
+        filled & num.isNull(),
+        col.name,
+        Reason.NOT_A_NUMBER,
+        bag.say("spark_hint_number", range=rng),
+    )
+    ok = filled & num.isNotNull()
+    if col.type == "int":
+        frac = ok & (num != F.floor(num))
+        bag.rows(name, frac, col.name, Reason.NOT_AN_INTEGER, bag.say("spark_hint_int", range=rng))
+        ok = ok & ~frac
+    out = F.lit(False)
+    if col.lo is not None:
+        out = out | (num < F.lit(col.lo))
+    if col.hi is not None:
+        out = out | (num > F.lit(col.hi))
+    bag.rows(
+        name,
+        ok & out,
+        col.name,
+        Reason.OUT_OF_RANGE,
+        bag.say("spark_hint_range", column=col.name, range=rng),
+    )
+
+
+def _value_checks(bag: Bag, name: str, col: SchemaColumn, empty_row: Column, today: Any) -> None:
     c = F.col(f"`{col.name}`")
     filled = ~C.blank(c)
     if col.nonblank:
@@ -142,7 +135,7 @@ def _value_checks(bag: _Bag, name: str, col: SchemaColumn, empty_row: Column, to
             C.blank(c) & ~empty_row,
             col.name,
             Reason.BLANK,
-            say("val_blank_required", column=col.name),
+            bag.say("val_blank_required", column=col.name),
         )
     if col.type == "term":
         choices = ", ".join(sorted(set((col.vocab or {}).values())))
@@ -151,102 +144,73 @@ def _value_checks(bag: _Bag, name: str, col: SchemaColumn, empty_row: Column, to
             filled & C.term(c, col.vocab or {}).isNull(),
             col.name,
             Reason.UNKNOWN_TERM,
-            say("spark_hint_term", column=col.name, choices=choices),
+            bag.say("spark_hint_term", column=col.name, choices=choices),
         )
     elif col.type in ("int", "float"):
-        rng = _range_text(col)
-        num = C.number(c)
-        bag.rows(
-            name,
-            filled & num.isNull(),
-            col.name,
-            Reason.NOT_A_NUMBER,
-            say("spark_hint_number", range=rng),
-        )
-        ok = filled & num.isNotNull()
-        if col.type == "int":
-            frac = ok & (num != F.floor(num))
-            bag.rows(name, frac, col.name, Reason.NOT_AN_INTEGER, say("spark_hint_int", range=rng))
-            ok = ok & ~frac
-        out = F.lit(False)
-        if col.lo is not None:
-            out = out | (num < F.lit(col.lo))
-        if col.hi is not None:
-            out = out | (num > F.lit(col.hi))
-        bag.rows(
-            name,
-            ok & out,
-            col.name,
-            Reason.OUT_OF_RANGE,
-            say("spark_hint_range", column=col.name, range=rng),
-        )
+        _number_checks(bag, name, col, c, filled)
     elif col.type == "bool":
         bag.rows(
             name,
             filled & C.boolean(c).isNull(),
             col.name,
             Reason.NOT_A_BOOLEAN,
-            say("val_boolean"),
+            bag.say("val_boolean"),
         )
     elif col.type == "date":
         d = C.date(c)
-        bag.rows(name, filled & d.isNull(), col.name, Reason.BAD_DATE, say("val_bad_date"))
+        bag.rows(name, filled & d.isNull(), col.name, Reason.BAD_DATE, bag.say("val_bad_date"))
         if col.name in _FUTURE:
             bag.rows(
                 name,
                 filled & (d > F.lit(today)),
                 col.name,
                 Reason.FUTURE_DATE,
-                say("val_future_date", today=today.isoformat()),
+                bag.say("val_future_date", today=today.isoformat()),
             )
     if col.unique:
         w = Window.partitionBy(f"`{col.name}`").orderBy(ROW)
         ranked = bag.tables[name].withColumn("_k", F.row_number().over(w))
+        ranked = ranked.withColumn("_first", F.first(ROW).over(w))
         bag.rows(
             name,
             filled & (F.col("_k") > 1),
             col.name,
             Reason.DUPLICATE_ID,
-            say("spark_hint_duplicate_id", column=col.name),
+            bag.say("val_duplicate_id", column=col.name, value=c, row=F.col("_first")),
             frame=ranked,
         )
+        identity_checks(bag, name, col)
+    elif col.nonblank and col.type == "str":
+        identity_checks(bag, name, col)
 
 
-def _table_checks(bag: _Bag, name: str, today: Any) -> bool:
+def _table_checks(bag: Bag, name: str, today: Any) -> bool:
     """Structure and value checks of one table; False when cross-table checks must skip it."""
     schema, frame, src = SCHEMAS[name], bag.tables[name], bag.tables.sources.get(name, "")
     missing = [c for c in schema.required_columns if c not in frame.columns]
     header = 1 if src != "<DataFrame>" else None
     for absent in missing:
         hint = say(
-            "spark_hint_missing_column", column=absent, header=",".join(schema.required_columns)
+            "spark_hint_missing_column",
+            lang=bag.lang,
+            column=absent,
+            header=",".join(schema.required_columns),
         )
-        bag.parts.append(_one(bag, name, header, absent, Reason.MISSING_COLUMN, hint))
+        bag.one(name, header, absent, Reason.MISSING_COLUMN, hint)
     empty = len(frame.limit(1).collect()) == 0
     if empty:
         if schema.required:
-            hint = say("val_no_rows", table=name)
-            bag.parts.append(_one(bag, name, None, None, Reason.EMPTY_TABLE, hint))
+            hint = say("val_no_rows", lang=bag.lang, table=name)
+            bag.one(name, None, None, Reason.EMPTY_TABLE, hint)
         return not missing and not schema.required
     empty_row = F.lit(True)
     for text in [c for c in frame.columns if c != ROW]:
         empty_row = empty_row & C.blank(F.col(f"`{text}`"))
-    bag.rows(name, empty_row, None, Reason.BLANK, say("val_blank_row"), F.lit(""))
+    bag.rows(name, empty_row, None, Reason.BLANK, bag.say("val_blank_row"), F.lit(""))
     for col in schema.columns:
         if col.name in frame.columns:
             _value_checks(bag, name, col, empty_row, today)
     return not missing
-
-
-def _one(
-    bag: _Bag, table: str, row: int | None, column: str | None, reason: Reason, hint: str
-) -> DataFrame:
-    spark = bag.tables[table].sparkSession
-    src = bag.tables.sources.get(table, "")
-    return spark.createDataFrame(
-        [(src, table, row, column, "", str(reason), hint)],
-        _DDL,
-    )
 
 
 def _kinds(tables: SparkTables) -> DataFrame:
@@ -259,7 +223,7 @@ def _kinds(tables: SparkTables) -> DataFrame:
     )
 
 
-def _ref_checks(bag: _Bag, ok: set[str], failed: set[str]) -> None:
+def _ref_checks(bag: Bag, ok: set[str], failed: set[str]) -> None:
     """Unknown references, also inside ``;``-lists (one problem per row)."""
     tables = bag.tables
     for name in sorted(ok, key=list(SCHEMAS).index):
@@ -279,7 +243,7 @@ def _ref_checks(bag: _Bag, ok: set[str], failed: set[str]) -> None:
             else:
                 bad = frame.where(~C.blank(c)).select(ROW, c.alias("_id"))
                 bad = bad.join(known, "_id", "left_anti").select(ROW)
-            hint = say("spark_hint_reference", column=col.name, table=col.ref)
+            hint = bag.say("spark_hint_reference", column=col.name, table=col.ref)
             bag.marked(name, bad, col.name, Reason.UNKNOWN_REFERENCE, hint)
 
 
@@ -289,7 +253,7 @@ def _canonical(name: str, column: str) -> Column:
     return C.term(c, col.vocab or {}) if col.type == "term" else c
 
 
-def _key_duplicates(bag: _Bag, ok: set[str]) -> None:
+def _key_duplicates(bag: Bag, ok: set[str]) -> None:
     """Rows repeating a table's key, comparing canonical words; unknown references skipped."""
     tables = bag.tables
     for name in sorted(ok, key=list(SCHEMAS).index):
@@ -309,7 +273,7 @@ def _key_duplicates(bag: _Bag, ok: set[str]) -> None:
         w = Window.partitionBy(*[f"_k{i}" for i in range(len(schema.key))]).orderBy(ROW)
         ranked = keyed.withColumn("_rank", F.row_number().over(w))
         text = F.concat_ws(" / ", *[F.col(f"`{k}`") for k in schema.key])
-        hint = say("val_duplicate_row", columns=", ".join(schema.key))
+        hint = bag.say("val_duplicate_row", columns=", ".join(schema.key))
         bag.rows(
             name,
             (F.col("_rank") > 1) & known_all,
@@ -322,21 +286,22 @@ def _key_duplicates(bag: _Bag, ok: set[str]) -> None:
 
 
 def _kind_rule(
-    bag: _Bag, kinds: DataFrame, table: str, column: str, expected: str, hint: str
+    bag: Bag, kinds: DataFrame, table: str, column: str, expected: str, hint: str
 ) -> None:
     """Report ids naming an org of another kind than ``expected`` (unknown kinds apart)."""
     f = bag.tables[table].join(kinds, F.col(column) == F.col("oid"), "left")
     wrong = F.col("okind").isNotNull() & (F.col("okind") != expected)
-    bag.rows(table, wrong, column, Reason.WRONG_ORG_KIND, say(hint), frame=f)
+    text = bag.say(hint, value=F.col(column), kind=F.col("okind"))
+    bag.rows(table, wrong, column, Reason.WRONG_ORG_KIND, text, frame=f)
 
 
-def _org_kind_checks(bag: _Bag, ok: set[str]) -> None:
+def _org_kind_checks(bag: Bag, ok: set[str]) -> None:
     tables = bag.tables
     if "orgs" not in ok:
         return
     kinds = _kinds(tables)
     if "people" in ok:
-        _kind_rule(bag, kinds, "people", "supports", "competitor", "spark_hint_supports")
+        _kind_rule(bag, kinds, "people", "supports", "competitor", "val_supports_kind")
         sup = C.number(F.col("support"))
         valid = sup.isNotNull() & (sup == F.floor(sup)) & (sup >= 1) & (sup <= 3)
         bag.rows(
@@ -344,30 +309,31 @@ def _org_kind_checks(bag: _Bag, ok: set[str]) -> None:
             valid & C.blank(F.col("supports")),
             "support",
             Reason.INCONSISTENT,
-            say("val_support_without_supports"),
+            bag.say("val_support_without_supports"),
         )
     if "opportunities" in ok:
-        _kind_rule(bag, kinds, "opportunities", "account", "customer", "spark_hint_account")
+        _kind_rule(bag, kinds, "opportunities", "account", "customer", "val_account_kind")
         opp = tables["opportunities"]
         if "competitors" in opp.columns:
-            pieces = opp.select(ROW, F.explode(F.split("competitors", ";")).alias("oid"))
+            pieces = opp.select(ROW, F.explode(F.split(F.col("competitors"), _SPLIT)).alias("oid"))
             bad = pieces.join(kinds, "oid").where(
                 F.col("okind").isNotNull() & (F.col("okind") != "competitor")
             )
-            hint = say("val_competitors_kind")
+            hint = bag.say("val_competitors_kind")
             bag.marked("opportunities", bad, "competitors", Reason.WRONG_ORG_KIND, hint)
     if "people" in ok:
         _party_checks(bag, ok, kinds)
 
 
-def _party_checks(bag: _Bag, ok: set[str], kinds: DataFrame) -> None:
+def _party_checks(bag: Bag, ok: set[str], kinds: DataFrame) -> None:
     """Covers ties start at our people; interactions join ours to outside people."""
     tables = bag.tables
     w = Window.partitionBy("id").orderBy(ROW)
     people = tables["people"].withColumn("_k", F.row_number().over(w)).where(F.col("_k") == 1)
     party = people.join(kinds, F.col("org") == F.col("oid"), "left").select(
-        F.col("id").alias("_pid"), F.col("okind").alias("_party")
+        F.col("id").alias("_pid"), F.col("okind").alias("_party"), F.col("org").alias("_porg")
     )
+    side_checks(bag, ok, party)
     if "ties" in ok:
         t = tables["ties"]
         covers = _canonical("ties", "kind") == "covers"
@@ -377,7 +343,7 @@ def _party_checks(bag: _Bag, ok: set[str], kinds: DataFrame) -> None:
             covers & F.col("_party").isNotNull() & (F.col("_party") != "us"),
             "source",
             Reason.WRONG_ORG_KIND,
-            say("val_covers_source"),
+            bag.say("val_covers_source"),
             frame=tp,
         )
     if "interactions" in ok:
@@ -388,21 +354,21 @@ def _party_checks(bag: _Bag, ok: set[str], kinds: DataFrame) -> None:
             F.col("_party").isNotNull() & (F.col("_party") != "us"),
             "our_person",
             Reason.WRONG_ORG_KIND,
-            say("spark_hint_our_person"),
+            bag.say("val_our_person_kind", value=F.col("our_person"), kind=F.col("_party")),
             frame=lp,
         )
         pieces = log.select(ROW, F.explode(F.split("their_people", _SPLIT)).alias("_pid"))
         ours = pieces.join(party.where(F.col("_party") == "us"), "_pid")
-        hint = say("val_their_people_ours")
+        hint = bag.say("val_their_people_ours")
         bag.marked("interactions", ours, "their_people", Reason.WRONG_ORG_KIND, hint)
 
 
-def _tie_checks(bag: _Bag, cycle_depth: int) -> None:
+def _tie_checks(bag: Bag, cycle_depth: int) -> None:
     """Self ties, personal ties given both ways, two managers, reporting cycles."""
     t = bag.tables["ties"].withColumn("_kind", _canonical("ties", "kind"))
     s, g = F.col("source"), F.col("target")
     self_tie = (s == g) & ~C.blank(s)
-    bag.rows("ties", self_tie, "target", Reason.SELF_TIE, say("val_self_tie"), frame=t)
+    bag.rows("ties", self_tie, "target", Reason.SELF_TIE, bag.say("val_self_tie"), frame=t)
     personal = F.col("_kind").isNotNull() & ~F.col("_kind").isin(*_DIRECTED)
     same = Window.partitionBy("source", "target", "_kind").orderBy(ROW)
     both = Window.partitionBy(F.least(s, g), F.greatest(s, g), "_kind").orderBy(ROW)
@@ -414,7 +380,7 @@ def _tie_checks(bag: _Bag, cycle_depth: int) -> None:
         (F.col("_both") > 1) & (F.col("_same") == 1),
         None,
         Reason.DUPLICATE_ROW,
-        say("spark_hint_both_ways"),
+        bag.say("spark_hint_both_ways"),
         pair,
         frame=p,
     )
@@ -426,14 +392,14 @@ def _tie_checks(bag: _Bag, cycle_depth: int) -> None:
         F.col("_n") > 1,
         "source",
         Reason.TWO_MANAGERS,
-        say("spark_hint_two_managers"),
+        bag.say("spark_hint_two_managers"),
         frame=rep,
     )
     first = rep.withColumn("_k", F.row_number().over(per.orderBy(ROW))).where(F.col("_k") == 1)
     _cycles(bag, first.select(F.col(ROW), "source", "target"), cycle_depth)
 
 
-def _cycles(bag: _Bag, first: DataFrame, depth: int) -> None:
+def _cycles(bag: Bag, first: DataFrame, depth: int) -> None:
     """Cycles of the reporting graph (each person's first manager) of up to ``depth`` people."""
     parent = first.select(F.col("source").alias("_at"), F.col("target").alias("_next"))
     walk = first.select(
@@ -455,7 +421,7 @@ def _cycles(bag: _Bag, first: DataFrame, depth: int) -> None:
         cyc = cyc.unionByName(f)
     members = cyc.select(F.array_min("seen").alias("cycle"), F.explode("seen").alias("source"))
     rows = members.join(first, "source").groupBy("cycle").agg(F.min(ROW).alias(ROW))
-    bag.marked("ties", rows, "target", Reason.REPORTING_CYCLE, say("spark_hint_cycle"))
+    bag.marked("ties", rows, "target", Reason.REPORTING_CYCLE, bag.say("spark_hint_cycle"))
 
 
 def _filled(tables: SparkTables) -> SparkTables:
@@ -502,8 +468,12 @@ def validate(
     Chinese and CRM synonyms), duplicate ids, repeated keys (in canonical words), personal
     ties given both ways, unknown references (also inside ``;``-lists), org kinds
     (``supports``, ``account``, ``competitors``, ``covers`` sources, interaction parties),
-    ``support`` without ``supports``, self ties, two managers and reporting cycles.
-    Hints are generic per rule (no per-value "did you mean").
+    ``support`` without ``supports``, buying roles held by our people or a competitor's,
+    reporting lines across sides, self ties, two managers and reporting cycles; look-alike
+    ids (NFKC, invisible characters removed) and values made only of invisible characters.
+    Hints are in ``tables.settings.language`` and name no "did you mean" suggestion. Rules
+    on a file's bytes or a workbook's XML (``encoding``, ``field_count``, ``excel_error``,
+    ``uncached_formula``) do not apply to Spark's input (``docs/scaling-out.md``).
 
     Examples
     --------
@@ -514,7 +484,7 @@ def validate(
     day = check_date("today", today)
     limit = check_int("limit", limit, minimum=1)
     cycle_depth = check_int("cycle_depth", cycle_depth, minimum=1)
-    bag = _Bag(tables)
+    bag = Bag(tables)
     failed = {p.table for p in tables.problems}
     ok = {name for name in tables.frames if _table_checks(bag, name, day)}
     bag.tables = _filled(tables)
@@ -523,25 +493,25 @@ def validate(
     _org_kind_checks(bag, ok)
     if "ties" in ok:
         _tie_checks(bag, cycle_depth)
+    return _assemble(bag, tables, limit)
+
+
+def _assemble(bag: Bag, tables: SparkTables, limit: int) -> SparkProblems:
+    """Union every rule's problems (with the reader's), list the first and count them all."""
     spark = next(iter(tables.frames.values())).sparkSession if tables.frames else None
-    parts = list(bag.parts)
-    if tables.problems and spark is not None:
-        parts.append(
-            spark.createDataFrame(
-                [
-                    (p.source, p.table, p.row, p.column, p.value, str(p.reason), p.hint)
-                    for p in tables.problems
-                ],
-                "source string, table string, row bigint, column string, value string, "
-                "reason string, hint string",
-            )
-        )
     if spark is None:
         raise ValidationError(tables.problems)
-    allp = parts[0]
-    for part in parts[1:]:
-        allp = allp.unionByName(part)
-    allp = allp.localCheckpoint()
+    parts = list(bag.parts)
+    if tables.problems:
+        rows = [
+            (p.source, p.table, p.row, p.column, p.value, str(p.reason), p.text(bag.lang))
+            for p in tables.problems
+        ]
+        parts.append(spark.createDataFrame(rows, DDL))
+    while len(parts) > 1:  # pairwise: each union re-analyses its inputs, so keep them small
+        pairs = [parts[i].union(parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
+        parts = pairs + parts[len(pairs) * 2 :]
+    allp = parts[0].localCheckpoint()
     key = ["table", "column", "reason"]
     w = Window.partitionBy(*key).orderBy(F.col("row").asc_nulls_first())
     ranked = allp.withColumn("_k", F.row_number().over(w))
@@ -556,7 +526,9 @@ def validate(
         "column",
         F.lit("").alias("value"),
         "reason",
-        F.format_string(say("spark_more_rows"), F.col("n") - F.lit(limit)).alias("hint"),
+        F.format_string(say("spark_more_rows", lang=bag.lang), F.col("n") - F.lit(limit)).alias(
+            "hint"
+        ),
     )
     shown = ranked.where(F.col("_k") <= limit).drop("_k").unionByName(extra)
     return SparkProblems(shown.select(*PROBLEM_COLUMNS), counts)
