@@ -335,7 +335,7 @@ def _today() -> _dt.date:
     return _dt.date.today()
 
 
-def leverage(tables: SparkTables, *, depth: int = 2) -> DataFrame:
+def leverage(tables: SparkTables, *, depth: int = 2, include_sensitive: bool = False) -> DataFrame:
     """:func:`relgraph.leverage` for every opportunity of every account, in one job.
 
     Parameters
@@ -344,6 +344,9 @@ def leverage(tables: SparkTables, *, depth: int = 2) -> DataFrame:
         Validated firm-wide tables; ``tables.settings`` are used.
     depth : int
         Reach of each account's slice in ties (see the module's notes).
+    include_sensitive : bool
+        Also list people known only through sensitive ties (left out by default, as
+        :func:`relgraph.leverage` does; the others' numbers are the same either way).
 
     Returns
     -------
@@ -359,7 +362,12 @@ def leverage(tables: SparkTables, *, depth: int = 2) -> DataFrame:
     from relgraph.analysis.influence import leverage as single
 
     depth = check_int("depth", depth, minimum=0)
-    return _run(tables, lambda net, opp: single(net, opp), LEVERAGE_TYPES, depth, _today())
+    sens = check_bool("include_sensitive", include_sensitive)
+
+    def one(net: Any, opp: str) -> pd.DataFrame:
+        return single(net, opp, include_sensitive=sens)
+
+    return _run(tables, one, LEVERAGE_TYPES, depth, _today())
 
 
 def recommend_targets(

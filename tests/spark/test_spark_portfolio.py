@@ -46,11 +46,14 @@ def test_sample_account_equals_single_machine(spark: Any) -> None:
     tables = read_tables(spark, rg.datasets.sample_path()).with_settings(as_of=day)
     net = rg.datasets.sample()
     lev = leverage(tables).toPandas()
+    assert "E03" not in set(lev["person"])  # known only through sensitive ties: left out
+    lev_all = leverage(tables, include_sensitive=True).toPandas()
     tg = recommend_targets(tables, as_of=AS_OF).toPandas()
     gaps = coverage(tables, as_of=AS_OF).gaps.toPandas()
     assert set(lev["opportunity"]) == {"OPP-1", "OPP-2"}
     for opp in ("OPP-1", "OPP-2"):
-        same(lev[lev["opportunity"] == opp], rg.leverage(net, opp, include_sensitive=True))
+        same(lev[lev["opportunity"] == opp], rg.leverage(net, opp))
+        same(lev_all[lev_all["opportunity"] == opp], rg.leverage(net, opp, include_sensitive=True))
         same(tg[tg["opportunity"] == opp], rg.recommend_targets(net, opp, as_of=AS_OF))
         same(gaps[gaps["opportunity"] == opp], rg.coverage(net, opp, as_of=AS_OF).gaps)
 
