@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason
-from relgraph.io.collect import _blank, _by_uniques, _Collector, _duplicate_hint
+from relgraph.io.collect import _blank, _by_uniques, _Collector, _duplicate_hint, _Found
 from relgraph.io.lookalike import (
     check_invisible_blanks,
     check_lookalike_ids,
@@ -34,10 +34,19 @@ _LIST_SPLIT = re.compile(r"\s*[;,；，|]\s*")
 _DATE_COLUMNS_NOT_IN_FUTURE = {"updated", "since", "date"}
 
 
-def _convert_term(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
+def _convert_term(
+    raw: RawTable, col: Column, bag: _Collector, found: _Found | None = None
+) -> pd.Series:
     s = raw.frame[col.name]
     vocab = col.vocab or {}
-    mapped = _by_uniques(s, lambda u: u.map(lambda v: vocab.get(normalize_term(v))))
+    codes, uniques = pd.factorize(s, sort=False)  # few distinct words: map those only
+    words = pd.Series(uniques, dtype=object).map(lambda v: vocab.get(normalize_term(v)))
+    mapped = words.take(codes) if len(codes) else words.iloc[:0]
+    mapped.index = s.index
+    if found is not None:  # the canonical words' codes, for later checks to reuse
+        word_codes, names = pd.factorize(words, sort=False)
+        term_codes = np.asarray(word_codes, dtype=np.int64)[codes] if len(codes) else codes
+        found.terms[(raw.name, col.name)] = (term_codes, pd.Index(names.astype(str)))
     bad = mapped.isna().to_numpy() & ~_blank(s)
     if bad.any():
         choices = sorted(set(vocab.values()))
@@ -220,7 +229,11 @@ def _canonical_lists(u: pd.Series) -> pd.Series:
 
 
 def _convert_table(
-    raw: RawTable, schema: TableSchema, bag: _Collector, today: _dt.date
+    raw: RawTable,
+    schema: TableSchema,
+    bag: _Collector,
+    today: _dt.date,
+    found: _Found | None = None,
 ) -> pd.DataFrame | None:
     frame = raw.frame
     missing = [c for c in schema.required_columns if c not in frame.columns]
@@ -266,7 +279,7 @@ def _convert_table(
             if col.type == "str":
                 check_invisible_blanks(raw, col.name, s, bag)
         if col.type == "term":
-            out[col.name] = _convert_term(raw, col, bag)
+            out[col.name] = _convert_term(raw, col, bag, found)
         elif col.type in ("int", "float"):
             out[col.name] = _convert_number(raw, col, bag)
         elif col.type == "bool":

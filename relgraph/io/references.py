@@ -9,7 +9,13 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Reason
-from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _Collector, _lookup, index_positions
+from relgraph.io.collect import (
+    MAX_PROBLEMS_PER_CHECK,
+    _Collector,
+    _Found,
+    _lookup,
+    index_positions,
+)
 from relgraph.io.convert import _LIST_SPLIT
 from relgraph.io.lookalike import (
     canonical_index,
@@ -87,10 +93,14 @@ def _exploded(lists: _Lists, table: str, column: str, s: pd.Series) -> pd.Series
     return lists.values[key]
 
 
-def _column_codes(codes: _Codes, table: str, column: str, values: pd.Series) -> np.ndarray:
-    found = codes.get((table, column))
-    if found is not None:
-        return found
+def _column_codes(
+    codes: _Codes, table: str, column: str, values: pd.Series, found: _Found | None = None
+) -> np.ndarray:
+    known = codes.get((table, column))
+    if known is not None:
+        return known
+    if found is not None and (table, column) in found.terms:
+        return found.terms[(table, column)][0]
     return np.asarray(pd.factorize(values)[0], dtype=np.int64)
 
 
@@ -108,19 +118,26 @@ def _combined_key(codes: list[np.ndarray]) -> pd.Series | pd.DataFrame:
 
 
 def _key_duplicates(
-    raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector, codes: _Codes
+    raws: Mapping[str, RawTable],
+    tables: Mapping[str, pd.DataFrame],
+    bag: _Collector,
+    codes: _Codes,
+    found: _Found | None = None,
 ) -> None:
     """Rows repeating a table's key (converted values, so "friend" and "朋友" are the same)."""
     for name, table in tables.items():
         schema = SCHEMAS[name]
         if not schema.key or len(table) < 2:
             continue
-        keys = {k: _column_codes(codes, name, k, table[k]) for k in schema.key}
+        keys = {k: _column_codes(codes, name, k, table[k], found) for k in schema.key}
         unknown = np.zeros(len(table), dtype=bool)
         for k in schema.key:
             if (name, k) in codes:
                 unknown |= keys[k] < 0  # already reported as unknown references
-        dup = _combined_key(list(keys.values())).duplicated(keep="first").to_numpy() & ~unknown
+        repeated = _combined_key(list(keys.values())).duplicated(keep="first").to_numpy()
+        if found is not None:
+            found.dups[name] = repeated
+        dup = repeated & ~unknown
         if dup.any():
             label = ", ".join(schema.key)
             shown = np.flatnonzero(dup)[:MAX_PROBLEMS_PER_CHECK]  # join the text of these only
