@@ -40,14 +40,17 @@ def _convert_term(
     s = raw.frame[col.name]
     vocab = col.vocab or {}
     codes, uniques = pd.factorize(s, sort=False)  # few distinct words: map those only
-    words = pd.Series(uniques, dtype=object).map(lambda v: vocab.get(normalize_term(v)))
-    mapped = words.take(codes) if len(codes) else words.iloc[:0]
-    mapped.index = s.index
+    # the canonical word of each distinct value, then None for a missing value (code -1):
+    # taking from this object array shares the words, no string is built per row
+    words = np.array([vocab.get(normalize_term(v)) for v in uniques] + [None], dtype=object)
+    mapped = pd.Series(words[codes], index=s.index, dtype=object)
     if found is not None:  # the canonical words' codes, for later checks to reuse
-        word_codes, names = pd.factorize(words, sort=False)
-        term_codes = np.asarray(word_codes, dtype=np.int64)[codes] if len(codes) else codes
-        found.terms[(raw.name, col.name)] = (term_codes, pd.Index(names.astype(str)))
-    bad = mapped.isna().to_numpy() & ~_blank(s)
+        word_codes, names = pd.factorize(words[:-1], sort=False)
+        found.terms[(raw.name, col.name)] = (
+            np.append(np.asarray(word_codes, dtype=np.int64), -1)[codes],
+            pd.Index(np.asarray(names, dtype=object).astype(str)),
+        )
+    bad = pd.isna(words)[codes] & ~_blank(s)
     if bad.any():
         choices = sorted(set(vocab.values()))
 
@@ -59,7 +62,7 @@ def _convert_term(
             )
 
         bag.rows(raw, bad, col.name, Reason.UNKNOWN_TERM, hint)
-    return mapped.where(mapped.notna(), None).astype(object)
+    return mapped
 
 
 def _convert_number(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
