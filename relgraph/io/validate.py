@@ -69,6 +69,29 @@ def _pair_key(a: np.ndarray, b: np.ndarray, k: np.ndarray) -> pd.Series | pd.Dat
     return pd.DataFrame({"a": a, "b": b, "k": k})
 
 
+def _both_ways_candidates(a: np.ndarray, b: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """Rows (ascending) of the pairs written both ways (some A→B and some B→A, same kind).
+
+    Only these can repeat a tie the other way round; every row of such a pair is kept, so
+    "first" keeps its meaning. Ties written one way only (the usual export, lower id
+    first) cost two comparisons, and otherwise the hash is built on the smaller side.
+    """
+    fwd, bwd = a < b, a > b
+    if not fwd.any() or not bwd.any():
+        return np.zeros(0, dtype=np.int64)
+    key = _pair_key(np.minimum(a, b), np.maximum(a, b), k)
+    if not isinstance(key, pd.Series):
+        return np.arange(len(a))
+    kv = key.to_numpy()
+    small, large = (bwd, fwd) if bwd.sum() <= fwd.sum() else (fwd, bwd)
+    hit_large = pd.Series(kv[large]).isin(kv[small]).to_numpy()
+    hit_small = pd.Series(kv[small]).isin(kv[large][hit_large]).to_numpy()
+    cand = np.zeros(len(a), dtype=bool)
+    cand[np.flatnonzero(large)[hit_large]] = True
+    cand[np.flatnonzero(small)[hit_small]] = True
+    return np.flatnonzero(cand)
+
+
 def _symmetric_duplicates(
     raw: RawTable,
     ties: pd.DataFrame,
@@ -86,16 +109,20 @@ def _symmetric_duplicates(
     if personal.sum() < 2:
         return
     a, b, k = ends[0][personal], ends[1][personal], kcodes[personal]
+    rows = _both_ways_candidates(a, b, k)
+    if not len(rows):
+        return
     if repeated is not None:
-        same_way = repeated[personal]  # a key repeats only within its own kind
-    else:
-        same_way = _pair_key(a, b, k).duplicated(keep="first").to_numpy()
-    both = _pair_key(np.minimum(a, b), np.maximum(a, b), k)
-    mirrored = both.duplicated(keep="first").to_numpy() & ~same_way
+        same_way = repeated[personal][rows]  # a key repeats only within its own kind
+    else:  # every row of a candidate pair is a candidate: its repeats are among them
+        same_way = _pair_key(a[rows], b[rows], k[rows]).duplicated(keep="first").to_numpy()
+    lo, hi = np.minimum(a[rows], b[rows]), np.maximum(a[rows], b[rows])
+    mirrored = _pair_key(lo, hi, k[rows]).duplicated(keep="first").to_numpy() & ~same_way
     if not mirrored.any():
         return
+    rows = rows[mirrored]
     mask = np.zeros(len(ties), dtype=bool)
-    mask[np.flatnonzero(personal)[mirrored]] = True
+    mask[np.flatnonzero(personal)[rows]] = True
     shown = np.flatnonzero(mask)[:MAX_PROBLEMS_PER_CHECK]  # the text of these rows only
     pair = ties[["source", "target", "kind"]].iloc[shown].astype(str)
     values = pd.Series("", index=pd.RangeIndex(len(ties)), dtype=object)
