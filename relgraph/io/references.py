@@ -114,7 +114,9 @@ def _combined_key(codes: list[np.ndarray]) -> pd.Series | pd.DataFrame:
         m = int(c.max(initial=-1)) + 2  # codes are >= -1
         if span * m >= 2**62:
             return pd.DataFrame(dict(enumerate(codes)))
-        out = out * m + (c.astype(np.int64) + 1)
+        out *= m  # in place: no temporary of ten million keys per column
+        out += c
+        out += 1
         span *= m
     return pd.Series(out)
 
