@@ -8,6 +8,8 @@ required fields, id uniqueness, numeric ranges, vocabulary, references, self-tie
 a slice in the same run; its per-row time is scaled to the full size and the ratio printed.
 
 Targets (issue 2): under 60 s and under 8 GiB peak on a 2-core machine at full size.
+Each child also times pyarrow reading the same files first (the bare equivalent) and the
+ratio is printed, wall and CPU (issue 18: at most 4x for CSV, 3x for Parquet).
 
 Usage::
 
@@ -127,6 +129,20 @@ def _preload() -> None:
             pass
 
 
+def _bare_read(folder: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of pyarrow reading the same files (the bare equivalent)."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    for file in sorted(folder.iterdir()):
+        if file.suffix == ".csv":
+            pacsv.read_csv(file)
+        elif file.suffix == ".parquet":
+            pq.read_table(file)
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
 def _child_load(path: str) -> None:
     import resource
 
@@ -136,11 +152,11 @@ def _child_load(path: str) -> None:
     # relgraph's loader) before the clock, so the time is the load alone, as it was when
     # ``import relgraph`` imported everything up front.
     _preload()
-    load = rg.load
-
-    t0 = time.perf_counter()
-    net = load(path)
+    bare_seconds, bare_cpu = _bare_read(Path(path))
+    t0, c0 = time.perf_counter(), time.process_time()
+    net = rg.load(path)
     seconds = time.perf_counter() - t0
+    load_cpu = time.process_time() - c0
     usage = resource.getrusage(resource.RUSAGE_SELF)
     rss_kib = usage.ru_maxrss
     print(
@@ -151,6 +167,10 @@ def _child_load(path: str) -> None:
                 # wall-clock time also counts the time spent waiting for a core
                 "cpu_seconds": usage.ru_utime + usage.ru_stime,
                 "peak_gib": rss_kib / 2**20,
+                # rg.load alone, and pyarrow reading the same files in the same process
+                "load_cpu": load_cpu,
+                "bare_seconds": bare_seconds,
+                "bare_cpu": bare_cpu,
                 "people": len(net.people),
                 "ties": len(net.ties),
             }
@@ -283,6 +303,12 @@ def main() -> None:
                 f"peak {r['peak_gib']:.2f} GiB ({int(r['people']):,} people, "
                 f"{int(r['ties']):,} ties); target <60 s, <8 GiB: {ok}; load average now "
                 f"{os.getloadavg()[0]:.2f}"
+            )
+            goal = 4 if fmt == "csv" else 3  # issue 18
+            print(
+                f"  pyarrow read of the same files: {r['bare_seconds']:.1f} s wall "
+                f"({r['bare_cpu']:.1f} s CPU); ratio {r['seconds'] / r['bare_seconds']:.1f}x "
+                f"wall, {r['load_cpu'] / r['bare_cpu']:.1f}x CPU (target <= {goal}x)"
             )
         slice_ties = max(1000, n_ties // 100)
         naive_s, done = naive_load(folder / "csv", slice_ties)

@@ -66,6 +66,20 @@ class _Collector:
             )
 
 
+class _Found:
+    """Integer codes one pass found, for later passes to reuse instead of hashing again.
+
+    ``terms``: for a vocabulary column, keyed by (table, column), the code of each row's
+    canonical word (-1 when blank or unknown, the codes of ``pandas.factorize`` on the
+    converted column) and the words; ``dups``: per table, the rows repeating an earlier
+    row's key (unknown references compared as one value).
+    """
+
+    def __init__(self) -> None:
+        self.terms: dict[tuple[str, str], tuple[np.ndarray, pd.Index]] = {}
+        self.dups: dict[str, np.ndarray] = {}
+
+
 def index_positions(s: pd.Series, keys: pd.Index) -> np.ndarray:
     """Position of each value of ``s`` in the unique ``keys`` (-1 when absent), vectorised.
 

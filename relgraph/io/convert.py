@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason
-from relgraph.io.collect import _blank, _by_uniques, _Collector, _duplicate_hint
+from relgraph.io.collect import _blank, _by_uniques, _Collector, _duplicate_hint, _Found
 from relgraph.io.lookalike import (
     check_invisible_blanks,
     check_lookalike_ids,
@@ -34,11 +34,23 @@ _LIST_SPLIT = re.compile(r"\s*[;,；，|]\s*")
 _DATE_COLUMNS_NOT_IN_FUTURE = {"updated", "since", "date"}
 
 
-def _convert_term(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
+def _convert_term(
+    raw: RawTable, col: Column, bag: _Collector, found: _Found | None = None
+) -> pd.Series:
     s = raw.frame[col.name]
     vocab = col.vocab or {}
-    mapped = _by_uniques(s, lambda u: u.map(lambda v: vocab.get(normalize_term(v))))
-    bad = mapped.isna().to_numpy() & ~_blank(s)
+    codes, uniques = pd.factorize(s, sort=False)  # few distinct words: map those only
+    # the canonical word of each distinct value, then None for a missing value (code -1):
+    # taking from this object array shares the words, no string is built per row
+    words = np.array([vocab.get(normalize_term(v)) for v in uniques] + [None], dtype=object)
+    mapped = pd.Series(words[codes], index=s.index, dtype=object)
+    if found is not None:  # the canonical words' codes, for later checks to reuse
+        word_codes, names = pd.factorize(words[:-1], sort=False)
+        found.terms[(raw.name, col.name)] = (
+            np.append(np.asarray(word_codes, dtype=np.int64), -1)[codes],
+            pd.Index(np.asarray(names, dtype=object).astype(str)),
+        )
+    bad = pd.isna(words)[codes] & ~_blank(s)
     if bad.any():
         choices = sorted(set(vocab.values()))
 
@@ -50,7 +62,7 @@ def _convert_term(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
             )
 
         bag.rows(raw, bad, col.name, Reason.UNKNOWN_TERM, hint)
-    return mapped.where(mapped.notna(), None).astype(object)
+    return mapped
 
 
 def _convert_number(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
@@ -220,7 +232,11 @@ def _canonical_lists(u: pd.Series) -> pd.Series:
 
 
 def _convert_table(
-    raw: RawTable, schema: TableSchema, bag: _Collector, today: _dt.date
+    raw: RawTable,
+    schema: TableSchema,
+    bag: _Collector,
+    today: _dt.date,
+    found: _Found | None = None,
 ) -> pd.DataFrame | None:
     frame = raw.frame
     missing = [c for c in schema.required_columns if c not in frame.columns]
@@ -266,7 +282,7 @@ def _convert_table(
             if col.type == "str":
                 check_invisible_blanks(raw, col.name, s, bag)
         if col.type == "term":
-            out[col.name] = _convert_term(raw, col, bag)
+            out[col.name] = _convert_term(raw, col, bag, found)
         elif col.type in ("int", "float"):
             out[col.name] = _convert_number(raw, col, bag)
         elif col.type == "bool":

@@ -272,7 +272,7 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
         line = text.count("\n", 0, text.index("\x00")) + 1
         hint = message("val_nul", line=line)
         return None, [_problem(name, src, Reason.ENCODING, hint, row=line)]
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the text
         return None, [_problem(name, src, Reason.EMPTY_TABLE, message("val_empty_file"))]
     names = _header(text)
     dups = _duplicates(names)

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
 
 from relgraph.errors import Reason
-from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _Collector, _lookup, index_positions
+from relgraph.io.collect import (
+    MAX_PROBLEMS_PER_CHECK,
+    _Collector,
+    _Found,
+    _lookup,
+    index_positions,
+)
 from relgraph.io.convert import _LIST_SPLIT
 from relgraph.io.lookalike import (
     canonical_index,
@@ -87,10 +95,14 @@ def _exploded(lists: _Lists, table: str, column: str, s: pd.Series) -> pd.Series
     return lists.values[key]
 
 
-def _column_codes(codes: _Codes, table: str, column: str, values: pd.Series) -> np.ndarray:
-    found = codes.get((table, column))
-    if found is not None:
-        return found
+def _column_codes(
+    codes: _Codes, table: str, column: str, values: pd.Series, found: _Found | None = None
+) -> np.ndarray:
+    known = codes.get((table, column))
+    if known is not None:
+        return known
+    if found is not None and (table, column) in found.terms:
+        return found.terms[(table, column)][0]
     return np.asarray(pd.factorize(values)[0], dtype=np.int64)
 
 
@@ -102,25 +114,34 @@ def _combined_key(codes: list[np.ndarray]) -> pd.Series | pd.DataFrame:
         m = int(c.max(initial=-1)) + 2  # codes are >= -1
         if span * m >= 2**62:
             return pd.DataFrame(dict(enumerate(codes)))
-        out = out * m + (c.astype(np.int64) + 1)
+        out *= m  # in place: no temporary of ten million keys per column
+        out += c
+        out += 1
         span *= m
     return pd.Series(out)
 
 
 def _key_duplicates(
-    raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector, codes: _Codes
+    raws: Mapping[str, RawTable],
+    tables: Mapping[str, pd.DataFrame],
+    bag: _Collector,
+    codes: _Codes,
+    found: _Found | None = None,
 ) -> None:
     """Rows repeating a table's key (converted values, so "friend" and "朋友" are the same)."""
     for name, table in tables.items():
         schema = SCHEMAS[name]
         if not schema.key or len(table) < 2:
             continue
-        keys = {k: _column_codes(codes, name, k, table[k]) for k in schema.key}
+        keys = {k: _column_codes(codes, name, k, table[k], found) for k in schema.key}
         unknown = np.zeros(len(table), dtype=bool)
         for k in schema.key:
             if (name, k) in codes:
                 unknown |= keys[k] < 0  # already reported as unknown references
-        dup = _combined_key(list(keys.values())).duplicated(keep="first").to_numpy() & ~unknown
+        repeated = _combined_key(list(keys.values())).duplicated(keep="first").to_numpy()
+        if found is not None:
+            found.dups[name] = repeated
+        dup = repeated & ~unknown
         if dup.any():
             label = ", ".join(schema.key)
             shown = np.flatnonzero(dup)[:MAX_PROBLEMS_PER_CHECK]  # join the text of these only
@@ -151,43 +172,71 @@ def _check_refs(
         for name in ("orgs", "people", "opportunities")
         if name in tables
     }
-    for name, table in tables.items():
-        schema = SCHEMAS[name]
+    checked = [
+        (name, col)
+        for name, table in tables.items()
+        for col in SCHEMAS[name].columns
+        if col.ref is not None
+        and (col.ref in ids or (col.ref not in raws and col.ref not in failed))
+    ]  # skipped: no reference, or the referenced table failed its own checks
+    found_at = _positions_at_once(
+        {
+            (name, col.name): (tables[name][col.name].astype(str), ids.get(col.ref, pd.Index([])))
+            for name, col in checked
+            if col.type != "list" and col.ref is not None
+        }
+    )
+    for name, col in checked:
+        table = tables[name]
         raw = raws[name]
-        for col in schema.columns:
-            if col.ref is None or (col.ref not in ids and (col.ref in raws or col.ref in failed)):
-                continue  # no reference, or the referenced table failed its own checks
-            s = table[col.name].astype(str)
-            known = ids.get(col.ref, pd.Index([]))
-            if col.type == "list":
-                exploded = _exploded(lists, name, col.name, table[col.name])
-                found = index_positions(exploded, known)
-                if col.ref in ids:
-                    lists.pos[(name, col.name)] = found
-                unknown_rows = exploded[found < 0]
-                mask = np.zeros(len(s), dtype=bool)
-                mask[unknown_rows.index.to_numpy()] = True
-            else:
-                pos = index_positions(s, known)
-                if codes is not None and col.ref in ids:
-                    codes[(name, col.name)] = pos
-                mask = s.ne("").to_numpy() & (pos < 0)
-            if mask.any():
-                choices = list(known.astype(str)[:5000])
-                bag.rows(
-                    raw,
-                    mask,
-                    col.name,
-                    Reason.UNKNOWN_REFERENCE,
-                    functools.partial(
-                        _unknown_ref_hint,
-                        ref=col.ref,
-                        choices=choices,
-                        known=known.astype(str) if col.type == "list" else None,
-                        all_known=known,
-                        canon=canonical_index(known),
-                    ),
-                )
+        assert col.ref is not None
+        s = table[col.name].astype(str)
+        known = ids.get(col.ref, pd.Index([]))
+        if col.type == "list":
+            exploded = _exploded(lists, name, col.name, table[col.name])
+            found = index_positions(exploded, known)
+            if col.ref in ids:
+                lists.pos[(name, col.name)] = found
+            unknown_rows = exploded[found < 0]
+            mask = np.zeros(len(s), dtype=bool)
+            mask[unknown_rows.index.to_numpy()] = True
+        else:
+            pos = found_at[(name, col.name)]
+            if codes is not None and col.ref in ids:
+                codes[(name, col.name)] = pos
+            mask = s.ne("").to_numpy() & (pos < 0)
+        if mask.any():
+            choices = list(known.astype(str)[:5000])
+            bag.rows(
+                raw,
+                mask,
+                col.name,
+                Reason.UNKNOWN_REFERENCE,
+                functools.partial(
+                    _unknown_ref_hint,
+                    ref=col.ref,
+                    choices=choices,
+                    known=known.astype(str) if col.type == "list" else None,
+                    all_known=known,
+                    canon=canonical_index(known),
+                ),
+            )
+
+
+def _positions_at_once(
+    lookups: dict[tuple[str, str], tuple[pd.Series, pd.Index]],
+) -> dict[tuple[str, str], np.ndarray]:
+    """:func:`index_positions` of several columns, side by side on the machine's cores.
+
+    pyarrow's hash lookup releases the GIL, so the tie sources and targets (ten million ids
+    each) are matched at the same time instead of one after the other.
+    """
+    workers = min(len(lookups), os.cpu_count() or 1)
+    if workers < 2:
+        return {key: index_positions(s, known) for key, (s, known) in lookups.items()}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        jobs = {key: pool.submit(index_positions, s, known) for key, (s, known) in lookups.items()}
+        return {key: job.result() for key, job in jobs.items()}
 
 
 def _unknown_ref_hint(

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
-from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _Collector
+from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _Collector, _Found
 from relgraph.io.consistency import check_sides
 from relgraph.io.convert import _convert_table
 from relgraph.io.read import RawTable
@@ -69,6 +69,29 @@ def _pair_key(a: np.ndarray, b: np.ndarray, k: np.ndarray) -> pd.Series | pd.Dat
     return pd.DataFrame({"a": a, "b": b, "k": k})
 
 
+def _both_ways_candidates(a: np.ndarray, b: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """Rows (ascending) of the pairs written both ways (some A→B and some B→A, same kind).
+
+    Only these can repeat a tie the other way round; every row of such a pair is kept, so
+    "first" keeps its meaning. Ties written one way only (the usual export, lower id
+    first) cost two comparisons, and otherwise the hash is built on the smaller side.
+    """
+    fwd, bwd = a < b, a > b
+    if not fwd.any() or not bwd.any():
+        return np.zeros(0, dtype=np.int64)
+    key = _pair_key(np.minimum(a, b), np.maximum(a, b), k)
+    if not isinstance(key, pd.Series):
+        return np.arange(len(a))
+    kv = key.to_numpy()
+    small, large = (bwd, fwd) if bwd.sum() <= fwd.sum() else (fwd, bwd)
+    hit_large = pd.Series(kv[large]).isin(kv[small]).to_numpy()
+    hit_small = pd.Series(kv[small]).isin(kv[large][hit_large]).to_numpy()
+    cand = np.zeros(len(a), dtype=bool)
+    cand[np.flatnonzero(large)[hit_large]] = True
+    cand[np.flatnonzero(small)[hit_small]] = True
+    return np.flatnonzero(cand)
+
+
 def _symmetric_duplicates(
     raw: RawTable,
     ties: pd.DataFrame,
@@ -76,27 +99,43 @@ def _symmetric_duplicates(
     ends: tuple[np.ndarray, np.ndarray],
     kcodes: np.ndarray,
     personal: np.ndarray,
+    repeated: np.ndarray | None = None,
 ) -> None:
-    """Report personal (undirected) ties given both ways, A→B and B→A: one tie twice."""
+    """Report personal (undirected) ties given both ways, A→B and B→A: one tie twice.
+
+    ``repeated`` (the rows repeating an earlier (source, target, kind), from the key check
+    on the same codes) saves hashing the same keys again.
+    """
     if personal.sum() < 2:
         return
-    kind = ties["kind"]
     a, b, k = ends[0][personal], ends[1][personal], kcodes[personal]
-    same_way = _pair_key(a, b, k).duplicated(keep="first").to_numpy()
-    both = _pair_key(np.minimum(a, b), np.maximum(a, b), k)
-    mirrored = both.duplicated(keep="first").to_numpy() & ~same_way
+    rows = _both_ways_candidates(a, b, k)
+    if not len(rows):
+        return
+    if repeated is not None:
+        same_way = repeated[personal][rows]  # a key repeats only within its own kind
+    else:  # every row of a candidate pair is a candidate: its repeats are among them
+        same_way = _pair_key(a[rows], b[rows], k[rows]).duplicated(keep="first").to_numpy()
+    lo, hi = np.minimum(a[rows], b[rows]), np.maximum(a[rows], b[rows])
+    mirrored = _pair_key(lo, hi, k[rows]).duplicated(keep="first").to_numpy() & ~same_way
     if not mirrored.any():
         return
+    rows = rows[mirrored]
     mask = np.zeros(len(ties), dtype=bool)
-    mask[np.flatnonzero(personal)[mirrored]] = True
-    pair = ties["source"].astype(str) + " ↔ " + ties["target"].astype(str)
+    mask[np.flatnonzero(personal)[rows]] = True
+    shown = np.flatnonzero(mask)[:MAX_PROBLEMS_PER_CHECK]  # the text of these rows only
+    pair = ties[["source", "target", "kind"]].iloc[shown].astype(str)
+    values = pd.Series("", index=pd.RangeIndex(len(ties)), dtype=object)
+    values.iloc[shown] = (
+        pair["source"] + " ↔ " + pair["target"] + " (" + pair["kind"] + ")"
+    ).to_numpy()
     bag.rows(
         raw,
         mask,
         None,
         Reason.DUPLICATE_ROW,
         lambda v: message("val_tie_both_ways", tie=v),
-        values=pair + " (" + kind.astype(str) + ")",
+        values=values,
     )
 
 
@@ -104,17 +143,29 @@ _DIRECTED = ("reports_to", "influences", "covers", "informs")
 
 
 def _tie_structure_checks(
-    raw: RawTable, ties: pd.DataFrame, bag: _Collector, codes: _Codes | None = None
+    raw: RawTable,
+    ties: pd.DataFrame,
+    bag: _Collector,
+    codes: _Codes | None = None,
+    found: _Found | None = None,
 ) -> None:
     src = ties["source"].astype(str)
     tgt = ties["target"].astype(str)
     s_code, t_code = _endpoint_codes(ties, codes or {})
     self_tie = (s_code == t_code) & src.ne("").to_numpy()
     bag.rows(raw, self_tie, "target", Reason.SELF_TIE, message("val_self_tie"))
-    kcodes, kinds = pd.factorize(ties["kind"])  # few distinct words: cheap, then ints
-    kinds = pd.Index(kinds.astype(str))
+    known = found.terms.get(("ties", "kind")) if found is not None else None
+    if known is not None and len(known[0]) == len(ties):
+        kcodes, kinds = known  # the codes the conversion found: no second hash of the words
+    else:
+        kcodes, uniques = pd.factorize(ties["kind"])  # few distinct words: cheap, then ints
+        kinds = pd.Index(uniques.astype(str))
     personal = (kcodes >= 0) & ~np.isin(kcodes, np.flatnonzero(kinds.isin(_DIRECTED)))
-    _symmetric_duplicates(raw, ties, bag, (s_code, t_code), kcodes, personal)
+    repeated = found.dups.get("ties") if found is not None and codes else None
+    same_codes = bool(codes) and s_code is (codes or {}).get(("ties", "source"))
+    _symmetric_duplicates(
+        raw, ties, bag, (s_code, t_code), kcodes, personal, repeated if same_codes else None
+    )
     rep = np.isin(kcodes, np.flatnonzero(kinds == "reports_to")) & ~self_tie
     if not rep.any():
         return
@@ -135,13 +186,12 @@ def _tie_structure_checks(
             values=src,
         )
     first = pairs.drop_duplicates("s")
-    label = pd.Series(src.to_numpy()[first.index.to_numpy()], index=first["s"].to_numpy())
-    label = pd.concat(
-        [label, pd.Series(tgt.to_numpy()[first.index.to_numpy()], index=first["t"].to_numpy())]
-    )
-    label = label[~label.index.duplicated()]
-    for cycle in _reporting_cycles(first["s"].to_numpy(), first["t"].to_numpy()):
-        ids = [str(label[int(c)]) for c in cycle]
+    cycles = _reporting_cycles(first["s"].to_numpy(), first["t"].to_numpy())
+    # every member of a cycle has a manager: named as written in its first reporting row
+    row_of = pd.Series(first.index.to_numpy(), index=first["s"].to_numpy()) if cycles else None
+    for cycle in cycles:
+        assert row_of is not None
+        ids = [str(src.iloc[int(row_of[int(c)])]) for c in cycle]
         members = " → ".join([*ids, ids[0]])
         mask = np.zeros(len(ties), dtype=bool)
         idx = first.index[first["s"].isin([int(c) for c in cycle]).to_numpy()].to_numpy()
@@ -222,21 +272,22 @@ def validate_tables(
     for p in problems or []:
         bag.add(p)
     tables: dict[str, pd.DataFrame] = {}
+    found = _Found()
     for name, schema in SCHEMAS.items():
         if name not in raws:
             continue
-        converted = _convert_table(raws[name], schema, bag, today)
+        converted = _convert_table(raws[name], schema, bag, today, found)
         if converted is not None:
             tables[name] = converted
     codes = {} if codes is None else codes
     lists = _Lists()
     _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes, lists)
-    _key_duplicates(raws, tables, bag, codes)
+    _key_duplicates(raws, tables, bag, codes, found)
     _org_kind_checks(raws, tables, bag)
     check_sides(raws, tables, bag, codes)
     _interaction_checks(raws, tables, bag, lists, codes)
     if "ties" in tables:
-        _tie_structure_checks(raws["ties"], tables["ties"], bag, codes)
+        _tie_structure_checks(raws["ties"], tables["ties"], bag, codes, found)
     if bag.problems:
         raise ValidationError(bag.problems)
     return tables

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -192,6 +193,45 @@ def test_duplicate_row_personal_tie_both_ways(tmp_path: Path) -> None:
     p = only(problems_of(write(tmp_path / "d", tables)), Reason.DUPLICATE_ROW)
     assert (p.table, p.row) == ("ties", 6)
     assert "undirected" in p.hint and "keep one of the two rows" in p.hint
+
+
+def test_personal_tie_both_ways_among_one_way_ties(tmp_path: Path) -> None:
+    # a pair written both ways, then repeated the first way: the second row is the
+    # mirror, the third repeats the first (a duplicate key); one-way ties are fine
+    tables = valid_tables()
+    extra = pd.DataFrame(
+        {
+            "source": ["p2", "u1", "u1", "p2", "p3"],
+            "target": ["u1", "p2", "p2", "r1", "r1"],
+            "kind": ["alumni", "alumni", "club", "club", "club"],
+        }
+    )
+    tables["ties"] = pd.concat([tables["ties"], extra, extra.iloc[:1]], ignore_index=True)
+    found = [
+        p for p in problems_of(write(tmp_path / "d", tables)) if p.reason is Reason.DUPLICATE_ROW
+    ]
+    first = len(valid_tables()["ties"]) + 2  # row number of the first extra row
+    assert sorted(p.row for p in found) == [first + 1, first + 5]
+    mirror = next(p for p in found if p.row == first + 1)
+    assert "undirected" in mirror.hint and "u1 ↔ p2 (alumni)" in mirror.value
+
+
+def test_both_ways_candidates_match_the_whole_table() -> None:
+    from relgraph.io.validate import _both_ways_candidates, _pair_key
+
+    rng = np.random.default_rng(7)
+    for trial in range(60):
+        n, m = int(rng.integers(2, 120)), int(rng.integers(2, 15))
+        a, b, k = rng.integers(0, m, n), rng.integers(0, m, n), rng.integers(0, 3, n)
+        if trial % 3 == 0:
+            b = np.maximum(a, b)  # written one way only (and some self-ties)
+        same = _pair_key(a, b, k).duplicated(keep="first").to_numpy()
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        whole = _pair_key(lo, hi, k).duplicated(keep="first").to_numpy() & ~same
+        rows = _both_ways_candidates(a, b, k)
+        assert set(np.flatnonzero(whole)) <= set(rows.tolist())
+        sub = _pair_key(lo[rows], hi[rows], k[rows]).duplicated(keep="first").to_numpy()
+        assert (rows[sub & ~same[rows]] == np.flatnonzero(whole)).all()
 
 
 def test_directed_ties_both_ways_are_fine(tmp_path: Path) -> None:
