@@ -394,7 +394,13 @@ def sway_parts(
     end = kf + kb + len(diag)
     rows[kf + kb : end] = cols[kf + kb : end] = diag
     vals[kf + kb : end] = 1.0
-    scale = np.divide(1.0, rowsum, out=np.ones(n), where=~empty)
+    with np.errstate(over="ignore"):
+        scale = np.divide(1.0, rowsum, out=np.ones(n), where=~empty)
+    tiny = ~np.isfinite(scale)  # a row summing to a subnormal weight: 1 / rowsum overflows
+    if tiny.any():  # normalise those rows' entries here instead (exact), with scale 1
+        sel = tiny[rows[: kf + kb]]
+        vals[: kf + kb][sel] /= rowsum[rows[: kf + kb][sel]]
+        scale[tiny] = 1.0
     return grouped_csr(rows[:end], cols[:end], vals[:end], (n, n)), scale, empty
 
 

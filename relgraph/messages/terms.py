@@ -4,7 +4,7 @@ Their translations are in the gettext catalogue (``make catalog``).
 """
 
 #: Display words of the vocabularies and labels people see, by vocabulary then value (the
-#: English source; :func:`term` renders them in a language). Values are the canonical
+#: English source; :func:`relgraph.text.term` renders them in a language). Values are the canonical
 #: identifiers code uses (``TieKind`` values, gap rule ids, attitudes as ``"-3"``..``"3"``).
 TERMS: dict[str, dict[str, str]] = {
     "role": {
