@@ -208,6 +208,22 @@ def _targets(spark: Any, people: DataFrame, targets: Iterable[str] | DataFrame |
     return given.join(people.select(*cols), "id").select(*cols, "_order")
 
 
+def _only_sensitive(tables: SparkTables, people: DataFrame, resolved: DataFrame) -> DataFrame:
+    """Return the ``idx`` of the people known only through sensitive ties.
+
+    As :func:`relgraph.privacy.share_policy`: an outsider (org kind ``other``) with no role
+    whose every tie is sensitive.
+    """
+    ends = resolved.select(F.col("u").alias("idx"), "sensitive").unionByName(
+        resolved.select(F.col("v").alias("idx"), "sensitive")
+    )
+    only = ends.groupBy("idx").agg(F.min(F.col("sensitive").cast("int")).alias("_all"))
+    only = only.where(F.col("_all") == 1).select("idx")
+    holders = tables["roles"].select(F.col("person").cast("string").alias("id")).distinct()
+    outsiders = people.where(F.col("party") == "other").join(holders, "id", "left_anti")
+    return outsiders.select("idx").join(only, "idx")
+
+
 def _search(
     people: DataFrame,
     resolved: DataFrame,
@@ -466,7 +482,8 @@ def routes_to_many(
         the hop limit (``max_hops``, 4 by default), default strengths and sensitive kinds.
     targets : iterable of str or pyspark.sql.DataFrame, optional
         Person ids to reach (a DataFrame: its first column); every person outside our
-        team when omitted. Names are not resolved: give ids.
+        team when omitted (without the people known only through sensitive ties, unless
+        ``include_sensitive``). Names are not resolved: give ids.
     include_sensitive : bool
         Use sensitive ties (family, neighbour, faith, anything marked sensitive).
     include_do_not_contact : bool
@@ -523,7 +540,10 @@ def routes_to_many(
     people = _keep(G.nodes(tables))
     spark = people.sparkSession
     resolved = _keep(G.ties(tables, people, settings))
-    tgt = _keep(_targets(spark, people, targets))
+    tgt = _targets(spark, people, targets)
+    if targets is None and not opts[0]:  # as the single machine: not listed by default
+        tgt = tgt.join(_only_sensitive(tables, people, resolved), "idx", "left_anti")
+    tgt = _keep(tgt)
     sway = _swayed(tables, people, resolved)
     best, alt = _search(people, resolved, tgt, opts, hops, sway)
     paths = best.select("t", F.lit("best").alias("which"), "path").unionByName(

@@ -43,6 +43,13 @@ def test_sample_routes_equal_single_machine(spark: Any) -> None:
     )
     assert list(got.columns) == list(rg.analysis.routes.BULK_COLUMNS)
     compare(got.toPandas(), rg.routes_to_many(net, targets, affiliations=False))
+    # default targets: everyone outside our team but E03, known only through sensitive ties
+    tables = read_tables(spark, rg.datasets.sample_path()).with_settings(as_of=day)
+    default = set(routes_to_many(tables).select("target").toPandas()["target"])
+    single = set(rg.routes_to_many(net, progress=False, affiliations=False)["target"])
+    assert "E03" not in default and default == single
+    everyone = routes_to_many(tables, include_sensitive=True).select("target").toPandas()
+    assert "E03" in set(everyone["target"])
 
 
 def test_portfolio_routes_equal_single_machine(spark: Any) -> None:
