@@ -154,7 +154,7 @@ def _target_line(net: RelationshipNetwork, row: Any) -> str:
     )
     return _say(
         net,
-        "demo_target_row",
+        "demo_target_row" if row.reach > 0 else "demo_target_row_new_way",
         rank=row.rank,
         name=row.name,
         person=row.person,

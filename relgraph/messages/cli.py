@@ -29,6 +29,10 @@ TEMPLATES: dict[str, str] = {
     "demo_people_of": "{people} ({party})",
     "demo_row": "  {name} [{id}]: {why}",
     "demo_target_row": "  {rank}. {name} [{person}]: {objective}, gain {gain:.4f}; {people}",
+    "demo_target_row_new_way": (
+        "  {rank}. {name} [{person}]: {objective}, needs a new way in (no route yet, so no "
+        "gain counted; beyond the capacity); {people}"
+    ),
     "demo_workbook": "The account's tables as one workbook, ready to share: {path}",
     "demo_index": "Decision support index for {opp} (us −3..+3, competitors 0..3):",
     "demo_hidden": "Top hidden influencers (no formal role in {opp}):",

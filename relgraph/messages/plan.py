@@ -177,7 +177,7 @@ TEMPLATES: dict[str, str] = {
     "plan_about_meaning": "meaning",
     "plan_about_workbook": "workbook",
     "plan_about_generated": "written on {date} by relgraph {version}; planning cycle from {as_of}",
-    "plan_about_left_out": "note: {note}",
+    "plan_about_note": "note: {note}",
     "plan_about_cover": "the settings used, what was left out, and the sheets",
     "plan_col_person": "person id in the account data (people.csv)",
     "plan_col_name": "display name, e.g. 方华 (Fang Hua)",

@@ -331,7 +331,7 @@ class Plan:
             lang=lang,
         )
         rows: list[tuple[str, str, str, str]] = [(book, "", "", made)]
-        rows += [(book, "", "", say("plan_about_left_out", note=n, lang=lang)) for n in self.notes]
+        rows += [(book, "", "", say("plan_about_note", note=n, lang=lang)) for n in self.notes]
         rows.append((sheet_name("Cover", lang), "", "", say("plan_about_cover", lang=lang)))
         for name, schema in SHEETS.items():
             shown_name = sheet_name(name, lang)
