@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 from collections.abc import Mapping
+from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -125,7 +126,7 @@ class NetworkSummary:
         as_of = self.settings.as_of
         changes = settings_changes(self.settings)
         return [
-            say("repr_net_source", source=self.source, lang=lang),
+            say("repr_net_source", source=_shown_source(self.source), lang=lang),
             say("repr_net_parties", counts=counts or "–", lang=lang),
             say(
                 "repr_net_as_of",
@@ -165,3 +166,16 @@ class NetworkSummary:
             table = html_table(self.opportunities, columns=_OPPORTUNITY_COLUMNS, lang=lang)
             tables.append((say("repr_caption_opportunities", lang=lang), table))
         return html_result(title, facts=self._facts(), tables=tables)
+
+
+def _shown_source(source: str) -> str:
+    r"""Return the file or folder name of ``source``, not its path (notebooks get shared).
+
+    >>> _shown_source("/home/ann/accounts/acme.xlsx"), _shown_source("DataFrames")
+    ('acme.xlsx', 'DataFrames')
+    >>> _shown_source(r"C:\Users\ann\acme.xlsx")
+    'acme.xlsx'
+    """
+    if "\\" in source:
+        return PureWindowsPath(source).name or source
+    return Path(source).name or source if "/" in source else source

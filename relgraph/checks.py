@@ -28,7 +28,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from relgraph.errors import InvalidParameterError
+from relgraph.errors import InvalidParameterError, Sentence
+from relgraph.text import Message, message
 from relgraph.vocab import suggest
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "check_int",
     "check_mapping",
     "check_optional_int",
+    "invalid",
 ]
 
 _T = TypeVar("_T")
@@ -73,7 +75,9 @@ def check_choice(name: str, value: Any, choices: Iterable[_T]) -> _T:
         if value == c or (isinstance(value, str) and value == str(c)):
             return c
     texts = [str(c) for c in options]
-    return _fail(name, value, "one of: " + ", ".join(texts), suggest(value, texts))
+    return _fail(
+        name, value, message("exp_one_of", choices=", ".join(texts)), suggest(value, texts)
+    )
 
 
 def check_int(
@@ -93,7 +97,7 @@ def check_int(
     ...
     relgraph.errors.InvalidParameterError: k = 0 is not valid; expected a whole number >= 1
     """
-    expected = _range_text("a whole number", minimum, maximum)
+    expected = _range_text("int", minimum, maximum)
     number: int | None = None
     if isinstance(value, bool):
         number = None
@@ -138,7 +142,7 @@ def check_float(
     ...
     relgraph.errors.InvalidParameterError: hours = 0 is not valid; expected a number > 0
     """
-    expected = _range_text("a number", minimum, maximum, open_minimum=open_minimum)
+    expected = _range_text("num", minimum, maximum, open_minimum=open_minimum)
     if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
         return _fail(name, value, expected)
     try:
@@ -158,7 +162,7 @@ def check_bool(name: str, value: Any) -> bool:
     """Return ``value`` when it is ``True`` or ``False`` (numpy booleans too), else raise."""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return bool(value)
-    return _fail(name, value, "True or False")
+    return _fail(name, value, message("exp_bool"))
 
 
 def check_date(name: str, value: Any, *, default: _dt.date | None = None) -> _dt.date:
@@ -188,7 +192,7 @@ def check_date(name: str, value: Any, *, default: _dt.date | None = None) -> _dt
             return value.to_pydatetime().date()  # type: ignore[no-any-return]
         except (ValueError, AttributeError):
             pass
-    expected = "a date as YYYY-MM-DD (a real calendar day)"
+    expected = message("exp_date")
     if isinstance(value, str) and _ISO_DAY.match(value.strip()):
         try:
             return _dt.date.fromisoformat(value.strip())
@@ -216,7 +220,7 @@ def check_ids(name: str, value: Any) -> list[str] | None:
         return None
     if isinstance(value, str):
         return [value]
-    expected = "a list of ids"
+    expected = message("exp_ids")
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
         return _fail(name, value, expected)
     items = list(value)
@@ -225,7 +229,7 @@ def check_ids(name: str, value: Any) -> list[str] | None:
     return [str(v) for v in items]
 
 
-def check_mapping(name: str, value: Any, *, expected: str) -> Mapping[Any, Any]:
+def check_mapping(name: str, value: Any, *, expected: str | Sentence) -> Mapping[Any, Any]:
     """Return ``value`` when it is a mapping (a dict …), else raise; ``None`` gives ``{}``.
 
     Examples
@@ -245,17 +249,46 @@ def check_mapping(name: str, value: Any, *, expected: str) -> Mapping[Any, Any]:
 
 
 def _range_text(
-    what: str, minimum: float | None, maximum: float | None, *, open_minimum: bool = False
-) -> str:
-    if minimum is not None and maximum is not None:
-        lo = "above" if open_minimum else "from"
-        return f"{what} {lo} {minimum:g} to {maximum:g}"
-    if minimum is not None:
-        return f"{what} {'>' if open_minimum else '>='} {minimum:g}"
-    if maximum is not None:
-        return f"{what} <= {maximum:g}"
-    return what
+    kind: str, minimum: float | None, maximum: float | None, *, open_minimum: bool = False
+) -> Message:
+    """Return "a whole number >= 1", "a number above 0 to 1" … (``kind``: int or num)."""
+    lo = None if minimum is None else f"{minimum:g}"
+    hi = None if maximum is None else f"{maximum:g}"
+    if lo is not None and hi is not None:
+        shape = "above_to" if open_minimum else "between"
+    elif lo is not None:
+        shape = "above" if open_minimum else "at_least"
+    else:
+        shape = "at_most" if hi is not None else "any"
+    values = {k: v for k, v in (("lo", lo), ("hi", hi)) if v is not None}
+    return message(f"exp_{kind}_{shape}", **values)
 
 
-def _fail(name: str, value: Any, expected: str, suggestion: str | None = None) -> Any:
-    raise InvalidParameterError(name, value, expected, suggestion)
+def invalid(
+    name: str, value: Any, expected: str | Sentence, suggestion: str | None = None
+) -> InvalidParameterError:
+    """Return the error for option ``name``: its whole message a sentence of the catalogue.
+
+    Raise what it returns. The message names the parameter, the value received, what is
+    valid (``expected``, best a :class:`relgraph.text.Message` so it translates too) and
+    the nearest valid choice; :meth:`InvalidParameterError.text` renders it in any shipped
+    language (the command line does).
+
+    Examples
+    --------
+    >>> err = invalid("period", "yaer", message("exp_one_of", choices="year, half-year"), "year")
+    >>> print(err)
+    period = 'yaer' is not valid; expected one of: year, half-year; did you mean 'year'?
+    >>> err.text("zh")
+    "period = 'yaer' 无效;应为以下之一:year, half-year;您是不是要填 'year'?"
+    """
+    shown = repr(value)
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    dym = message("err_did_you_mean", near=repr(suggestion)) if suggestion else ""
+    sentence = message("err_invalid_value", name=name, value=shown, expected=expected, dym=dym)
+    return InvalidParameterError(name, value, expected, suggestion, message=sentence)
+
+
+def _fail(name: str, value: Any, expected: str | Sentence, suggestion: str | None = None) -> Any:
+    raise invalid(name, value, expected, suggestion)

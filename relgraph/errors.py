@@ -223,13 +223,15 @@ class InvalidParameterError(RelgraphError, ValueError):
         The parameter.
     value : object
         The value received.
-    expected : str
-        What is valid, in plain words (a list of choices, a range …).
+    expected : str or Sentence
+        What is valid, in plain words (a list of choices, a range …); a catalogue sentence
+        (:class:`relgraph.text.Message`) keeps it translatable.
     suggestion : str, optional
         The nearest valid choice, shown as "did you mean …?".
-    message : str, optional
+    message : str or Sentence, optional
         The whole message, when the standard one ("name = value is not valid; expected …")
-        would read worse (a word of a vocabulary, a setting with its own wording).
+        would read worse (a word of a vocabulary, a setting with its own wording). As a
+        catalogue sentence it can be read in every shipped language (:meth:`text`).
 
     Examples
     --------
@@ -244,19 +246,34 @@ class InvalidParameterError(RelgraphError, ValueError):
         self,
         name: str,
         value: object,
-        expected: str,
+        expected: str | Sentence,
         suggestion: str | None = None,
         *,
-        message: str | None = None,
+        message: str | Sentence | None = None,
     ) -> None:
         shown = repr(value)
         if len(shown) > 80:
             shown = shown[:77] + "..."
+        wanted = expected if isinstance(expected, str) else expected.text()
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""
-        super().__init__(message or f"{name} = {shown} is not valid; expected {expected}{hint}")
+        if message is None or isinstance(message, str):
+            self.sentence: Sentence | None = None
+            text = message or f"{name} = {shown} is not valid; expected {wanted}{hint}"
+        else:
+            self.sentence, text = message, message.text()
+        super().__init__(text)
         self.parameter = name
         self.value = value
-        self.expected = expected
+        self.expected = wanted
+        self.suggestion = suggestion
+
+    def text(self, lang: str = "en") -> str:
+        """Return the message in ``lang`` when it is a catalogue sentence, else as raised.
+
+        :func:`relgraph.checks.invalid` builds errors whose whole message is a sentence of
+        the catalogue, so the command line shows them in the language asked for.
+        """
+        return self.sentence.text(lang) if self.sentence is not None else str(self)
 
 
 class OutputError(RelgraphError, ValueError):

@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from relgraph.checks import check_date
-from relgraph.errors import RelgraphError
+from relgraph.checks import check_date, invalid
 from relgraph.io import read_path
 from relgraph.io.validate import validate_tables
 from relgraph.model import Settings
 from relgraph.network import RelationshipNetwork, endpoints_from_codes
+from relgraph.text import message
 
 __all__ = ["Snapshot", "load", "load_snapshots"]
 
@@ -88,10 +88,8 @@ def load_snapshots(
 
     Raises
     ------
-    RelgraphError
-        When the folder holds no dated snapshot.
     InvalidParameterError
-        For a mapping key that is not a date.
+        When the folder holds no dated snapshot, or for a mapping key that is not a date.
 
     Examples
     --------
@@ -103,21 +101,20 @@ def load_snapshots(
     if isinstance(source, Mapping):
         pairs = [(check_date("snapshot date", k, default=_NO_DATE), v) for k, v in source.items()]
         if any(d is _NO_DATE for d, _ in pairs):
-            raise RelgraphError("a snapshot date is blank; expected YYYY-MM-DD")
+            raise invalid("snapshot date", "", message("exp_date"))
     else:
         folder = Path(source)
         if not folder.is_dir():
-            raise RelgraphError(f"{folder} is not a folder of dated snapshots (YYYY-MM-DD)")
+            raise invalid("source", str(folder), message("exp_snapshot_folder"))
         pairs = [
             (check_date("snapshot folder", sub.name), sub)
             for sub in sorted(folder.iterdir())
             if sub.is_dir() and _DATE_DIR.match(sub.name)
         ]
         if not pairs:
-            found = ", ".join(sorted(p.name for p in folder.iterdir())) or "nothing"
-            raise RelgraphError(
-                f"{folder} has no snapshot subfolders named YYYY-MM-DD (found: {found})"
-            )
+            names = sorted(p.name for p in folder.iterdir())
+            found = ", ".join(names[:10]) + (" …" if len(names) > 10 else "") or "-"
+            raise invalid("source", str(folder), message("exp_snapshot_subfolders", found=found))
     return [(day, _as_network(snap)) for day, snap in sorted(pairs, key=lambda p: p[0])]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from relgraph.errors import InvalidParameterError
 from relgraph.locale import LANGUAGES
+from relgraph.text import Message, message
 
 # The vocabularies live in relgraph.vocab; re-exported here for compatibility.
 from relgraph.vocab import (  # noqa: F401
@@ -65,10 +66,10 @@ __all__ = [
 ]
 
 
-def _bad_setting(name: str, value: object, expected: str) -> InvalidParameterError:
+def _bad_setting(name: str, value: object, expected: str | Message) -> InvalidParameterError:
     """Return the error for a setting outside its range, naming it, the value and the range."""
-    message = f"Settings.{name} = {value!r}; expected {expected}"
-    return InvalidParameterError(f"Settings.{name}", value, expected, message=message)
+    text = message("err_bad_setting", name=name, value=repr(value), expected=expected)
+    return InvalidParameterError(f"Settings.{name}", value, expected, message=text)
 
 
 def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
@@ -278,16 +279,16 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            raise _bad_setting("language", self.language, f"one of: {', '.join(LANGUAGES)}")
+            raise _bad_setting(
+                "language", self.language, message("exp_one_of", choices=", ".join(LANGUAGES))
+            )
         for name in ("tie_strength", "affiliation_strength", "role_power", "interaction_weight"):
             for key, val in getattr(self, name).items():
                 if not 0.0 <= float(val) <= 1.0:
                     raise _bad_setting(f"{name}[{key!s}]", val, "0..1")
         for key, pair in self.influence_weight.items():
             if len(pair) != 2 or any(not 0.0 <= float(v) <= 1.0 for v in pair):
-                raise _bad_setting(
-                    f"influence_weight[{key!s}]", pair, "(forward, backward) with both in 0..1"
-                )
+                raise _bad_setting(f"influence_weight[{key!s}]", pair, message("exp_weight_pair"))
         if not 0.0 <= self.susceptibility <= 1.0:
             raise _bad_setting("susceptibility", self.susceptibility, "0..1")
         for name, low in (("stale_days", 0), ("max_hops", 1), ("sponsor_occasions", 1)):
@@ -312,7 +313,7 @@ class Settings:
             if getattr(self, name) < 0:
                 raise _bad_setting(name, getattr(self, name), ">= 0")
         if self.as_of is not None and not isinstance(self.as_of, _dt.date):
-            raise _bad_setting("as_of", self.as_of, "a datetime.date or None")
+            raise _bad_setting("as_of", self.as_of, message("exp_date_or_none"))
 
     def uses_defaults(self) -> bool:
         """Whether every number is relgraph's default (the reference date and language aside).

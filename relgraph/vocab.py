@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from relgraph.errors import InvalidParameterError
+from relgraph.text import message
 
 __all__ = [
     "AFFILIATION_KIND_SYNONYMS",
@@ -476,12 +477,9 @@ def parse_term(enum: type[_E], synonyms: Mapping[str, str], value: object) -> _E
         return enum(synonyms[key])
     near = suggest(value, synonyms)
     valid = ", ".join(m.value for m in enum)
-    hint = f"; did you mean {near!r}?" if near else ""
+    dym = message("err_did_you_mean", near=repr(near)) if near else ""
     name = enum.__name__.lower()
+    text = message("err_unknown_term", name=name, value=repr(value), dym=dym, valid=valid)
     raise InvalidParameterError(
-        name,
-        value,
-        f"one of: {valid}",
-        near,
-        message=f"unknown {name} {value!r}{hint} (valid: {valid})",
+        name, value, message("exp_one_of", choices=valid), near, message=text
     )

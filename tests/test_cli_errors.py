@@ -106,6 +106,21 @@ def test_usage_errors_in_chinese() -> None:
     assert "没有命令 'influnce'" in lines[0] and "influence" in lines[0]
 
 
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["influence", SAMPLE, "--top", "0"], "不小于 1 的整数"),
+        (["coverage", SAMPLE, "--as-of", "2026-13-01"], "YYYY-MM-DD 格式的日期"),
+        (["activity", SAMPLE, "--plot", "x.gif"], "以 .png、.svg 或 .pdf 结尾"),
+    ],
+)
+def test_what_is_valid_is_said_in_chinese_too(args: list[str], words: str) -> None:
+    """The valid choices of a bad option are a catalogue sentence, not an English fragment."""
+    lines = usage_error([*args, "--lang", "zh"], zh=True)
+    assert words in lines[0], lines
+    assert not any(w in lines[0] for w in ("expected", "a whole number", "a date", "ending")), lines
+
+
 def test_an_analysis_error_on_the_data_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
     import relgraph.analysis.influence as influence
 

@@ -118,6 +118,14 @@ def test_network_view_says_source_settings_language_and_privacy() -> None:
     assert "relgraph&#x27;s defaults" in plain and "no sensitive personal data" in plain
 
 
+def test_network_view_names_the_file_not_the_folders_above_it() -> None:
+    """A notebook is shared with its outputs: the view does not show where the file sits."""
+    path = rg.datasets.sample_path()
+    page = rg.load(path)._repr_html_()
+    assert f"Source: {path.name}<" in page or f"Source: {path.name} " in page, page[:2000]
+    assert str(path.parent) not in page
+
+
 def test_network_view_in_chinese() -> None:
     net = rg.datasets.sample().with_settings(language="zh")
     page = net._repr_html_()

@@ -11,12 +11,11 @@ import pandas as pd
 
 from relgraph.analysis.influence.model import build_model, model
 from relgraph.analysis.influence.support import downstream, index_frame, power, roles_array
-from relgraph.checks import check_bool, check_float, check_ids, check_mapping
-from relgraph.errors import InvalidParameterError
+from relgraph.checks import check_bool, check_float, check_ids, check_mapping, invalid
 from relgraph.io.html_table import html_result, html_table
 from relgraph.model import Settings
 from relgraph.privacy import share_policy, withhold_people
-from relgraph.text import say, term
+from relgraph.text import message, say, term
 from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
 if TYPE_CHECKING:
@@ -98,28 +97,23 @@ def _new_ties(net: RelationshipNetwork, new_ties: Any, settings: Settings) -> pd
         )
     frame = new_ties.copy() if isinstance(new_ties, pd.DataFrame) else None
     if frame is None:
-        expected = "rows (source, target, kind[, strength])"
+        expected = message("exp_new_ties")
         if isinstance(new_ties, str | Mapping) or not isinstance(new_ties, Iterable):
-            raise InvalidParameterError("new_ties", new_ties, expected)
+            raise invalid("new_ties", new_ties, expected)
         items = list(new_ties)
         if any(isinstance(r, str) or not isinstance(r, Iterable) for r in items):
-            raise InvalidParameterError("new_ties", new_ties, expected)
+            raise invalid("new_ties", new_ties, expected)
         rows = [tuple(r) for r in items]
         if any(len(r) not in (3, 4) for r in rows):
-            raise InvalidParameterError(
-                "new_ties", new_ties, "rows (source, target, kind[, strength])"
-            )
+            raise invalid("new_ties", new_ties, expected)
         frame = pd.DataFrame(
             [(*r, None) if len(r) == 3 else r for r in rows],
             columns=["source", "target", "kind", "strength"],
         )
     missing = {"source", "target", "kind"} - set(frame.columns)
     if missing:
-        raise InvalidParameterError(
-            "new_ties",
-            list(frame.columns),
-            f"columns source, target, kind (missing {sorted(missing)})",
-        )
+        expected = message("exp_tie_columns", missing=", ".join(sorted(missing)))
+        raise invalid("new_ties", list(frame.columns), expected)
     kinds = [parse_term(TieKind, TIE_KIND_SYNONYMS, k) for k in frame["kind"]]
     given = (
         pd.to_numeric(frame["strength"], errors="raise").astype(float)
@@ -129,7 +123,7 @@ def _new_ties(net: RelationshipNetwork, new_ties: Any, settings: Settings) -> pd
     default = pd.Series([float(settings.tie_strength[k]) for k in kinds], index=frame.index)
     strength = given.fillna(default).to_numpy(dtype=float)
     if ((strength < 0) | (strength > 1)).any():
-        raise InvalidParameterError("new_ties strength", strength.tolist(), "strengths in 0..1")
+        raise invalid("new_ties strength", strength.tolist(), message("exp_strengths"))
     src = [net.resolve_person(str(x)) for x in frame["source"]]
     dst = [net.resolve_person(str(x)) for x in frame["target"]]
     return pd.DataFrame(
@@ -219,7 +213,7 @@ def simulate(
     n = net.n_people
     note = np.full(n, "", dtype=object)
     x0 = before_m.x0.copy()
-    changes = check_mapping("changes", changes, expected="a dict of person to attitude")
+    changes = check_mapping("changes", changes, expected=message("exp_changes"))
     for who, value in changes.items():
         v = check_float(f"changes[{who!r}]", value, minimum=-3, maximum=3)
         i = int(net.index_of(net.resolve_person(str(who)))[0])

@@ -10,10 +10,16 @@ import pandas as pd
 
 from relgraph._tie_arrays import tie_arrays
 from relgraph.analysis.paths.render import tie_words
-from relgraph.checks import check_bool, check_ids, check_int, check_mapping, check_optional_int
-from relgraph.errors import InvalidParameterError
+from relgraph.checks import (
+    check_bool,
+    check_ids,
+    check_int,
+    check_mapping,
+    check_optional_int,
+    invalid,
+)
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import message, say
 
 __all__ = [
     "EXECUTIVE_LEVEL",
@@ -393,13 +399,11 @@ def match_sponsor(
     k = check_optional_int("k", k, minimum=1)
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     given = check_ids("candidates", candidates)
-    loads = check_mapping("load", load, expected="a dict of our person to their number of targets")
+    loads = check_mapping("load", load, expected=message("exp_load"))
     pid = net.resolve_person(person)
     base = _base(net)
     if pid in base.ours_set:
-        raise InvalidParameterError(
-            "person", person, "a customer-side person (a sponsor is ours; the person is theirs)"
-        )
+        raise invalid("person", person, message("exp_customer_person"))
     cand = _sponsor_candidates(net, pid, given, owner_a, include_sensitive)
     target_i = base.pos[pid]
     if load is None:
@@ -439,7 +443,7 @@ def _sponsor_candidates(
     else:
         a = owner_a if owner_a in base.ours_set else net.resolve_person(owner_a)
         if a not in base.ours_set:
-            raise InvalidParameterError("owner_a", owner_a, "one of our people")
+            raise invalid("owner_a", owner_a, message("exp_our_person"))
 
     def fits(c: str) -> bool:
         return c != a and not (a and a in net.chain_of_command(c))
@@ -450,12 +454,9 @@ def _sponsor_candidates(
     execs = executives(net)
     for c in cand:
         if c not in execs or not fits(c):
-            raise InvalidParameterError(
-                "candidates",
-                c,
-                f"one of our executives other than owner A {a or '-'} and the people who "
-                f"report to them ({', '.join(e for e in execs if fits(e)) or 'none'})",
-            )
+            allowed = ", ".join(e for e in execs if fits(e)) or "-"
+            expected = message("exp_sponsor_candidate", owner=a or "-", allowed=allowed)
+            raise invalid("candidates", c, expected)
     return cand
 
 

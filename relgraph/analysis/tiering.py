@@ -10,7 +10,7 @@ import pandas as pd
 from relgraph.checks import check_float, check_mapping
 from relgraph.errors import InvalidParameterError
 from relgraph.locale import check_language
-from relgraph.text import say, term
+from relgraph.text import message, say, term
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -47,13 +47,14 @@ TIER_COLUMNS = [
 _INPUT = ("account", "current_value", "future_potential", "strategic_fit")
 
 
-def _bad(name: str, value: object, message: str) -> InvalidParameterError:
+def _bad(name: str, value: object, key: str, **values: object) -> InvalidParameterError:
     """Return the error for a bad ``accounts`` table or option; the message says what and why."""
-    return InvalidParameterError(name, value, message, message=message)
+    text = message(key, **values)
+    return InvalidParameterError(name, value, text, message=text)
 
 
 def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
-    expected = "a dict of value, potential and fit to numbers"
+    expected = message("exp_tier_weights")
     w = dict(
         DEFAULT_WEIGHTS if weights is None else check_mapping("weights", weights, expected=expected)
     )
@@ -63,30 +64,26 @@ def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
         raise _bad(
             "weights",
             weights,
-            f"weights need exactly the keys {', '.join(DEFAULT_WEIGHTS)}; "
-            f"unknown: {unknown or 'none'}, missing: {missing or 'none'}",
+            "err_tier_weight_keys",
+            keys=", ".join(DEFAULT_WEIGHTS),
+            unknown=", ".join(unknown) or "-",
+            missing=", ".join(missing) or "-",
         )
     vals = np.array([check_float(f"weights[{k!r}]", w[k]) for k in DEFAULT_WEIGHTS])
     if (vals < 0).any() or not np.isfinite(vals).all() or vals.sum() <= 0:
-        raise _bad("weights", weights, f"weights must be finite, ≥ 0 and not all 0; got {w}")
+        raise _bad("weights", weights, "err_tier_weight_values", got=w)
     return {k: float(v) / float(vals.sum()) for k, v in zip(DEFAULT_WEIGHTS, vals, strict=True)}
 
 
 def _check_thresholds(thresholds: Mapping[str, float] | None) -> dict[str, float]:
-    expected = "a dict of S, A and B to scores"
+    expected = message("exp_tier_thresholds")
     given = DEFAULT_THRESHOLDS if thresholds is None else thresholds
     t = dict(check_mapping("thresholds", given, expected=expected))
     if set(t) != set(DEFAULT_THRESHOLDS):
-        raise _bad(
-            "thresholds",
-            thresholds,
-            f"thresholds need exactly the keys S, A, B (C is everything below B); got {sorted(t)}",
-        )
+        raise _bad("thresholds", thresholds, "err_tier_threshold_keys", got=sorted(t))
     s, a, b = (check_float(f"thresholds[{k!r}]", t[k]) for k in ("S", "A", "B"))
     if not (100 >= s >= a >= b >= 0):
-        raise _bad(
-            "thresholds", thresholds, f"thresholds must satisfy 100 ≥ S ≥ A ≥ B ≥ 0; got {t}"
-        )
+        raise _bad("thresholds", thresholds, "err_tier_threshold_order", got=t)
     return {"S": s, "A": a, "B": b, "C": 0.0}
 
 
@@ -95,7 +92,7 @@ def _numbers(accounts: pd.DataFrame, col: str) -> pd.Series:
     bad = values.isna() & accounts[col].notna() | (values < 0)
     if bad.any():
         rows = ", ".join(str(i) for i in accounts.index[bad][:5])
-        raise _bad("accounts", col, f"column {col!r} needs numbers ≥ 0; bad values in rows {rows}")
+        raise _bad("accounts", col, "err_tier_numbers", column=repr(col), rows=rows)
     return values.fillna(0.0).astype(float)
 
 
@@ -163,16 +160,17 @@ def tier_customers(
     """
     lang = check_language(lang)
     if not isinstance(accounts, pd.DataFrame):
-        message = f"accounts must be a pandas DataFrame, not {type(accounts).__name__}"
-        raise _bad("accounts", type(accounts).__name__, message)
+        kind = type(accounts).__name__
+        raise _bad("accounts", kind, "err_tier_not_frame", kind=kind)
     cols = {str(c).strip().lower(): c for c in accounts.columns}
     missing = [c for c in _INPUT if c not in cols]
     if missing:
         raise _bad(
             "accounts",
             missing,
-            f"accounts table is missing column(s) {', '.join(missing)}; needs "
-            f"{', '.join(_INPUT)} (and optionally name)",
+            "err_tier_columns",
+            missing=", ".join(missing),
+            needed=", ".join(_INPUT),
         )
     df = accounts.rename(columns={v: k for k, v in cols.items()})
     w = _check_weights(weights)
@@ -180,15 +178,14 @@ def tier_customers(
     ids = df["account"].astype(str)
     dup = ids[ids.duplicated()]
     if len(dup):
-        raise _bad(
-            "accounts", sorted(set(dup)), f"account ids repeat: {', '.join(sorted(set(dup)))}"
-        )
+        repeated = sorted(set(dup))
+        raise _bad("accounts", repeated, "err_tier_repeats", ids=", ".join(repeated))
     value = _numbers(df, "current_value")
     potential = _numbers(df, "future_potential")
     fit = _numbers(df, "strategic_fit")
     if (fit > FIT_SCALE).any():
-        message = f"strategic_fit is scored 0..{FIT_SCALE:g}; got {fit.max():g}"
-        raise _bad("accounts", float(fit.max()), message)
+        top = float(fit.max())
+        raise _bad("accounts", top, "err_tier_fit", scale=f"{FIT_SCALE:g}", got=f"{top:g}")
     v_max, p_max = float(value.max() or 0.0), float(potential.max() or 0.0)
     v = value / v_max if v_max > 0 else value * 0.0
     p = potential / p_max if p_max > 0 else potential * 0.0

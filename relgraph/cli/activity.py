@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
+from relgraph.checks import invalid
 from relgraph.cli.app import app
 from relgraph.cli.common import check_outputs, load
 from relgraph.cli.options import AsOf, Debug, IncludeSensitive, Json, Lang, PathArg, h
 from relgraph.cli.output import Printer, echo_json, records
 from relgraph.cli.withheld import withheld
-from relgraph.errors import InvalidParameterError
-from relgraph.text import say
+from relgraph.text import message, say
 
 __all__ = ["activity"]
 
@@ -24,7 +24,7 @@ _PLOT_TYPES = (".png", ".svg", ".pdf")
 def _plot_file(value: Path | None) -> Path | None:
     """Check, while parsing, that ``--plot`` names a file type matplotlib writes here."""
     if value is not None and value.suffix.lower() not in _PLOT_TYPES:
-        err = InvalidParameterError("--plot", str(value), say("cli_plot_types"))
+        err = invalid("--plot", str(value), message("cli_plot_types"))
         raise typer.BadParameter(str(err)) from err
     return value
 

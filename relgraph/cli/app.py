@@ -185,6 +185,8 @@ def error_text(err: Exception, lang: str) -> str:
     """Return the message of a relgraph error in ``lang`` (a bad option value is rebuilt)."""
     if lang == "en" or not isinstance(err, InvalidParameterError):
         return str(err)
+    if err.sentence is not None:  # a sentence of the catalogue (relgraph.checks.invalid)
+        return err.text(lang)
     near = re.search(r"; did you mean (.+)\?$", str(err))
     dym = say("cli_did_you_mean", lang=lang, words=near.group(1)) if near else ""
     shown = repr(err.value)

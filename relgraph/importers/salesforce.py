@@ -29,9 +29,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from relgraph.checks import invalid
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import message, say
 from relgraph.vocab import ROLE_SYNONYMS, normalize_term
 
 from ._common import Export, fail, missing_columns, read_export, without_deleted
@@ -362,8 +363,6 @@ def import_salesforce(folder: str | Path, *, us_name: str = "Our company") -> Im
 
 def _check_name(name: str, value: object) -> str:
     """``value`` as stripped, non-blank text, else an InvalidParameterError."""
-    from relgraph.errors import InvalidParameterError
-
     if not isinstance(value, str) or not value.strip():
-        raise InvalidParameterError(name, value, say("imp_expected_name"))
+        raise invalid(name, value, message("imp_expected_name"))
     return value.strip()

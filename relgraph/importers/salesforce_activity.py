@@ -29,10 +29,10 @@ from typing import Any
 
 import pandas as pd
 
-from relgraph.checks import check_date
-from relgraph.errors import InvalidParameterError, Problem, Reason, ValidationError
+from relgraph.checks import check_date, invalid
+from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import message
 from relgraph.vocab import INTERACTION_KIND_SYNONYMS, normalize_term
 
 from ._common import (
@@ -251,7 +251,7 @@ def import_salesforce_activities(
      'WhoId 00QB is a Lead, not a Contact; convert the lead or add the person by hand']
     """
     if network is not None and not isinstance(network, RelationshipNetwork):
-        raise InvalidParameterError("network", network, say("imp_expected_network"))
+        raise invalid("network", network, message("imp_expected_network"))
     day = None if today is None else check_date("today", today)
     sources = [source] if isinstance(source, (str, Path, pd.DataFrame)) else list(source)
     exports = _exports(sources)

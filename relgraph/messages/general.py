@@ -108,4 +108,86 @@ TEMPLATES: dict[str, str] = {
         "cannot write {output}: {reason}; check that the folder is writable and that the "
         "file is not open in another program (nothing was changed)"
     ),
+    # -- a bad option value (relgraph.checks.invalid) and what is valid instead -----------
+    "err_invalid_value": "{name} = {value} is not valid; expected {expected}{dym}",
+    "err_did_you_mean": "; did you mean {near}?",
+    "exp_one_of": "one of: {choices}",
+    "exp_int_any": "a whole number",
+    "exp_int_between": "a whole number from {lo} to {hi}",
+    "exp_int_above_to": "a whole number above {lo} to {hi}",
+    "exp_int_at_least": "a whole number >= {lo}",
+    "exp_int_above": "a whole number > {lo}",
+    "exp_int_at_most": "a whole number <= {hi}",
+    "exp_num_any": "a number",
+    "exp_num_between": "a number from {lo} to {hi}",
+    "exp_num_above_to": "a number above {lo} to {hi}",
+    "exp_num_at_least": "a number >= {lo}",
+    "exp_num_above": "a number > {lo}",
+    "exp_num_at_most": "a number <= {hi}",
+    "exp_bool": "True or False",
+    "exp_date": "a date as YYYY-MM-DD (a real calendar day)",
+    "exp_ids": "a list of ids",
+    "exp_date_or_none": "a datetime.date or None",
+    "exp_weight_pair": "(forward, backward) with both in 0..1",
+    "exp_other_person": "another person than the source (same person)",
+    "exp_new_ties": "rows (source, target, kind[, strength])",
+    "exp_tie_columns": "columns source, target, kind (missing {missing})",
+    "exp_strengths": "strengths in 0..1",
+    "exp_changes": "a dict of person to attitude",
+    "exp_load": "a dict of our person to their number of targets",
+    "exp_customer_person": "a customer-side person (a sponsor is ours; the person is theirs)",
+    "exp_our_person": "one of our people",
+    "exp_our_person_of": "one of our people ({ids})",
+    "exp_sponsor_candidate": (
+        "one of our executives other than owner A {owner} and the people who report to them "
+        "({allowed})"
+    ),
+    "exp_text_or_none": "a text or None",
+    "exp_css_length": "a CSS length such as '760px' or '80vh'",
+    "exp_map_file": "a file name ending in .html, .png or .svg",
+    "exp_axes": "a matplotlib Axes or None",
+    "exp_history": "the table load_history returns",
+    "exp_columns": "columns {columns}",
+    "exp_finite": "finite numbers",
+    "exp_square": "a square (n, n) matrix",
+    "exp_weights": "weights >= 0",
+    "exp_rows_sum": "rows that sum to 1",
+    "exp_scalar_or": "a scalar or {shape}",
+    "exp_anchored": "below 1 for someone each person hears",
+    "exp_tier_weights": "a dict of value, potential and fit to numbers",
+    "exp_tier_thresholds": "a dict of S, A and B to scores",
+    "err_bad_setting": "Settings.{name} = {value}; expected {expected}",
+    "err_unknown_term": "unknown {name} {value}{dym} (valid: {valid})",
+    "err_shape": "{name} has shape {shape}; expected {expected}",
+    "err_not_finite": "{name} contains NaN or infinite values",
+    "err_fj_negative": "W has negative or non-finite entries; expected weights >= 0",
+    "err_fj_rows": (
+        "W is not row-stochastic: row {row} sums to {total}; expected every row to sum to 1 "
+        "(give an isolated person a self-weight of 1)"
+    ),
+    "err_fj_susceptibility": "susceptibility must lie in 0..1 for everyone",
+    "err_fj_unanchored": (
+        "the model has no unique equilibrium: people at positions {who} have susceptibility 1 "
+        "and hear only others with susceptibility 1"
+    ),
+    "err_not_history": "not a trend table from load_history: missing {missing}",
+    "err_tier_weight_keys": (
+        "weights need exactly the keys {keys}; unknown: {unknown}, missing: {missing}"
+    ),
+    "err_tier_weight_values": "weights must be finite, ≥ 0 and not all 0; got {got}",
+    "err_tier_threshold_keys": (
+        "thresholds need exactly the keys S, A, B (C is everything below B); got {got}"
+    ),
+    "err_tier_threshold_order": "thresholds must satisfy 100 ≥ S ≥ A ≥ B ≥ 0; got {got}",
+    "err_tier_numbers": "column {column} needs numbers ≥ 0; bad values in rows {rows}",
+    "err_tier_not_frame": "accounts must be a pandas DataFrame, not {kind}",
+    "err_tier_columns": (
+        "accounts table is missing column(s) {missing}; needs {needed} (and optionally name)"
+    ),
+    "err_tier_repeats": "account ids repeat: {ids}",
+    "err_tier_fit": "strategic_fit is scored 0..{scale}; got {got}",
+    "exp_snapshot_folder": "a folder of dated snapshots (subfolders named YYYY-MM-DD)",
+    "exp_snapshot_subfolders": (
+        "a folder with snapshot subfolders named YYYY-MM-DD (found: {found})"
+    ),
 }

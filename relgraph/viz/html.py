@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 import numpy as np
 
-from relgraph.checks import check_bool, check_choice, check_int
-from relgraph.errors import InvalidParameterError
+from relgraph.checks import check_bool, check_choice, check_int, invalid
 from relgraph.io.files import atomic_write_text
 from relgraph.palette import DNC_COLOUR, HIDDEN_COLOUR, ROLE_POLYGONS, ROLE_SCALE
-from relgraph.text import say, term
+from relgraph.text import message, say, term
 from relgraph.viz.map_facts import HIDDEN_TOP, gather
 from relgraph.viz.map_layout import LABEL_PX
 from relgraph.viz.networkmap import NetworkMap
@@ -165,7 +164,7 @@ def to_html(
     """
     opts = _check(radius, include_sensitive, max_people, view, group_by, layout, seed, height)
     if title is not None and not isinstance(title, str):
-        raise InvalidParameterError("title", title, "a text or None")
+        raise invalid("title", title, message("exp_text_or_none"))
     _check_path(net, path)
     has_opp = len(net.opportunities) or opportunity is not None
     opp = net.resolve_opportunity(opportunity) if has_opp else None
@@ -196,7 +195,7 @@ def _check(
     height: Any,
 ) -> dict[str, Any]:
     if height is not None and not _CSS_LENGTH.match(str(height)):
-        raise InvalidParameterError("height", height, "a CSS length such as '760px' or '80vh'")
+        raise invalid("height", height, message("exp_css_length"))
     return {
         "radius": check_int("radius", radius, minimum=0),
         "include_sensitive": check_bool("include_sensitive", include_sensitive),
@@ -218,17 +217,17 @@ def _read_positions(value: Positions | None) -> dict[str, tuple[float, float]]:
         try:
             raw = json.loads(Path(value).read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
-            raise InvalidParameterError("positions", str(value), say("viz_positions_file")) from err
+            raise invalid("positions", str(value), message("viz_positions_file")) from err
         if isinstance(raw, dict) and isinstance(raw.get("positions"), dict):
             raw = raw["positions"]
     if not isinstance(raw, Mapping):
-        raise InvalidParameterError("positions", value, say("viz_positions_file"))
+        raise invalid("positions", value, message("viz_positions_file"))
     out: dict[str, tuple[float, float]] = {}
     for pid, xy in raw.items():
         ok = isinstance(xy, Sequence) and not isinstance(xy, str) and len(xy) == 2
         nums = [float(v) for v in xy if isinstance(v, (int, float))] if ok else []
         if len(nums) != 2 or not all(math.isfinite(v) for v in nums):
-            raise InvalidParameterError("positions", {pid: xy}, say("viz_positions_entry"))
+            raise invalid("positions", {pid: xy}, message("viz_positions_entry"))
         out[str(pid)] = (nums[0], nums[1])
     return out
 
@@ -369,9 +368,7 @@ def _check_path(net: RelationshipNetwork, path: str | Path | None) -> None:
     if path is None or Path(path).suffix:
         return
     if str(path) in set(net.opportunities["id"].astype(str)):
-        raise InvalidParameterError(
-            "path", path, "a file name ending in .html, .png or .svg", f"opportunity={path!r}"
-        )
+        raise invalid("path", path, message("exp_map_file"), f"opportunity={path!r}")
 
 
 def _finish(

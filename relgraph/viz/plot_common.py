@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from relgraph.errors import InvalidParameterError
+from relgraph.checks import invalid
 from relgraph.palette import (
     ATTITUDE_COLOURS,
     DNC_COLOUR,
@@ -29,7 +29,7 @@ from relgraph.palette import (
     competitor_colours,
     main_role,
 )
-from relgraph.text import say, term
+from relgraph.text import message, say, term
 from relgraph.viz.style import cjk_font_family, has_cjk
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def check_ax(ax: object) -> None:
     from matplotlib.axes import Axes
 
     if not isinstance(ax, Axes):
-        raise InvalidParameterError("ax", ax, "a matplotlib Axes or None")
+        raise invalid("ax", ax, message("exp_axes"))
 
 
 def new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from relgraph.checks import invalid
 from relgraph.errors import InvalidParameterError, UnknownOpportunityError
 from relgraph.locale import check_language
-from relgraph.text import say
+from relgraph.text import message, say
 from relgraph.viz.plot_common import check_ax
 from relgraph.viz.style import cjk_font_family
 
@@ -70,14 +71,13 @@ def plot_trend(
 
     needed = ("date", "opportunity", "party", "name", "index")
     if not isinstance(history, pd.DataFrame):
-        raise InvalidParameterError("history", history, "the table load_history returns")
+        raise invalid("history", history, message("exp_history"))
     lang = check_language(history.attrs.get("language", "en") if lang is None else lang)
     missing = [c for c in needed if c not in history]
     if missing:
-        message = f"not a trend table from load_history: missing {', '.join(missing)}"
-        raise InvalidParameterError(
-            "history", list(history.columns), f"columns {', '.join(needed)}", message=message
-        )
+        said = message("err_not_history", missing=", ".join(missing))
+        expected = message("exp_columns", columns=", ".join(needed))
+        raise InvalidParameterError("history", list(history.columns), expected, message=said)
     known = list(dict.fromkeys(history["opportunity"].astype(str)))
     if opportunity is None:
         if len(known) != 1:

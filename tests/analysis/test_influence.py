@@ -110,7 +110,7 @@ def test_solver_rejects_bad_input(W: np.ndarray, lam: object, x0: object, messag
 
 
 def test_solver_rejects_unknown_method() -> None:
-    with pytest.raises(ValueError, match="valid: auto, direct, iterative"):
+    with pytest.raises(ValueError, match="one of: auto, direct, iterative"):
         rg.friedkin_johnsen(np.eye(2), 0.5, [0, 0], method="magic")  # type: ignore[arg-type]
 
 

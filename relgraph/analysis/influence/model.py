@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from relgraph.checks import check_choice
 from relgraph.errors import InvalidParameterError, UnknownPersonError
+from relgraph.text import message
 from relgraph.views import TIE_KINDS, kind_weights, normalised, sway_parts
 
 if TYPE_CHECKING:
@@ -126,26 +128,17 @@ def friedkin_johnsen(
     >>> friedkin_johnsen(W, 1 - np.diag(W), [25, 25, 75, 85]).round(1)
     array([60., 60., 75., 75.])
     """
-    if method not in _METHODS:
-        valid = ", ".join(_METHODS)
-        raise InvalidParameterError(
-            "method",
-            method,
-            f"one of: {valid}",
-            message=f"unknown method {method!r}; valid: {valid}",
-        )
+    check_choice("method", method, _METHODS)
     M, lam = _check_fj(W, susceptibility)
     n = M.shape[0]
     x0a = np.asarray(x0, dtype=float)
     if x0a.ndim not in (1, 2) or x0a.shape[0] != n:
         expected = f"({n},) or ({n}, k)"
-        raise InvalidParameterError(
-            "x0", x0a.shape, expected, message=f"x0 has shape {x0a.shape}; expected {expected}"
-        )
+        text = message("err_shape", name="x0", shape=x0a.shape, expected=expected)
+        raise InvalidParameterError("x0", x0a.shape, expected, message=text)
     if not np.isfinite(x0a).all():
-        raise InvalidParameterError(
-            "x0", x0, "finite numbers", message="x0 contains NaN or infinite values"
-        )
+        text = message("err_not_finite", name="x0")
+        raise InvalidParameterError("x0", x0, message("exp_finite"), message=text)
     _check_anchored(M, lam)
     b = (1.0 - lam)[:, None] * x0a if x0a.ndim == 2 else (1.0 - lam) * x0a
     return _solve(M, lam, b, method=method, tol=tol, maxiter=maxiter)
@@ -154,31 +147,27 @@ def friedkin_johnsen(
 def _check_fj(W: Any, susceptibility: Any) -> tuple[sp.csr_matrix, np.ndarray]:
     M = sp.csr_matrix(W, dtype=float) if sp.issparse(W) else sp.csr_matrix(np.asarray(W, float))
     if M.ndim != 2 or M.shape[0] != M.shape[1]:
-        expected = "a square (n, n) matrix"
-        raise InvalidParameterError(
-            "W", M.shape, expected, message=f"W has shape {M.shape}; expected {expected}"
-        )
+        expected = message("exp_square")
+        text = message("err_shape", name="W", shape=M.shape, expected=expected)
+        raise InvalidParameterError("W", M.shape, expected, message=text)
     n = M.shape[0]
     if M.nnz and (not np.isfinite(M.data).all() or M.data.min() < 0):
-        message = "W has negative or non-finite entries; expected weights >= 0"
-        raise InvalidParameterError("W", None, "weights >= 0", message=message)
+        text = message("err_fj_negative")
+        raise InvalidParameterError("W", None, message("exp_weights"), message=text)
     rows = np.asarray(M.sum(axis=1)).ravel()
     bad = np.flatnonzero(np.abs(rows - 1.0) > 1e-6)
     if len(bad):
-        message = (
-            f"W is not row-stochastic: row {int(bad[0])} sums to {rows[bad[0]]:.6g}; "
-            "expected every row to sum to 1 (give an isolated person a self-weight of 1)"
-        )
-        raise InvalidParameterError("W", None, "rows that sum to 1", message=message)
+        text = message("err_fj_rows", row=int(bad[0]), total=f"{rows[bad[0]]:.6g}")
+        raise InvalidParameterError("W", None, message("exp_rows_sum"), message=text)
     lam = np.asarray(susceptibility, dtype=float)
     lam = np.full(n, float(lam)) if lam.ndim == 0 else lam
     if lam.shape != (n,):
-        expected = f"a scalar or ({n},)"
-        message = f"susceptibility has shape {lam.shape}; expected {expected}"
-        raise InvalidParameterError("susceptibility", lam.shape, expected, message=message)
+        expected = message("exp_scalar_or", shape=f"({n},)")
+        text = message("err_shape", name="susceptibility", shape=lam.shape, expected=expected)
+        raise InvalidParameterError("susceptibility", lam.shape, expected, message=text)
     if not np.isfinite(lam).all() or lam.min(initial=0.0) < 0 or lam.max(initial=0.0) > 1:
-        message = "susceptibility must lie in 0..1 for everyone"
-        raise InvalidParameterError("susceptibility", susceptibility, "0..1", message=message)
+        text = message("err_fj_susceptibility")
+        raise InvalidParameterError("susceptibility", susceptibility, "0..1", message=text)
     return M, lam
 
 
@@ -195,13 +184,9 @@ def _check_anchored(M: sp.csr_matrix, lam: np.ndarray) -> None:
         reach = new
     if not reach.all():
         who = np.flatnonzero(~reach)[:5].tolist()
-        message = (
-            "the model has no unique equilibrium: people at positions "
-            f"{who} have susceptibility 1 and hear only others with susceptibility 1"
-        )
-        raise InvalidParameterError(
-            "susceptibility", None, "below 1 for someone each person hears", message=message
-        )
+        text = message("err_fj_unanchored", who=who)
+        expected = message("exp_anchored")
+        raise InvalidParameterError("susceptibility", None, expected, message=text)
 
 
 def _solve(

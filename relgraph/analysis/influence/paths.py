@@ -18,10 +18,10 @@ from relgraph.analysis.influence.model import model
 from relgraph.analysis.paths.graph import ContactGraph
 from relgraph.analysis.paths.render import Hop, route_text, tie_words
 from relgraph.analysis.paths.search import hop_dist, hops_from, yen
-from relgraph.checks import check_bool, check_int
+from relgraph.checks import check_bool, check_int, invalid
 from relgraph.io.html_table import html_result, html_table
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import message, say
 
 __all__ = ["PATH_COLUMNS", "InfluencePaths", "influence_paths"]
 
@@ -200,11 +200,7 @@ def influence_paths(
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     src, dst = net.resolve_person(source), net.resolve_person(target)
     if src == dst:
-        from relgraph.errors import InvalidParameterError
-
-        raise InvalidParameterError(
-            "target", target, "another person than the source (same person)"
-        )
+        raise invalid("target", target, message("exp_other_person"))
     a, b = (int(x) for x in net.index_of([src, dst]))
     every, shown = _sway_graph(net, include_sensitive)
     near = (hops_from(every, a, max_hops) + hop_dist(every, b, max_hops)) <= max_hops

@@ -16,10 +16,17 @@ from relgraph.analysis.paths.graph import other_side, route_graph
 from relgraph.analysis.targets.candidates import CANDIDATE_COLUMNS, Candidates, candidates
 from relgraph.analysis.targets.people import MAX_OWNER_A, Staffing, staff
 from relgraph.analysis.targets.words import target_why
-from relgraph.checks import check_bool, check_date, check_float, check_int, check_optional_int
-from relgraph.errors import InvalidParameterError
+from relgraph.checks import (
+    check_bool,
+    check_date,
+    check_float,
+    check_int,
+    check_optional_int,
+    invalid,
+)
 from relgraph.network import RelationshipNetwork
 from relgraph.privacy import withhold_people
+from relgraph.text import message
 
 __all__ = ["TARGET_COLUMNS", "recommend_targets"]
 
@@ -239,9 +246,8 @@ def _limits(
         for who, h in capacity.items():
             pid = net.resolve_person(str(who))
             if pid not in ours:
-                raise InvalidParameterError(
-                    "capacity", who, f"one of our people ({', '.join(sorted(ours))})"
-                )
+                expected = message("exp_our_person_of", ids=", ".join(sorted(ours)))
+                raise invalid("capacity", who, expected)
             hours_left[pid] = check_float(f"capacity[{who!r}]", h, minimum=0)
         return k, hours_left
     if capacity is not None:
