@@ -170,7 +170,9 @@ def _leiden_igraph(
     ig = _igraph()
     if ig is None:
         raise ImportError("python-igraph is not installed: pip install 'relgraph[fast]'")
-    graph = ig.Graph(n=n, edges=np.column_stack((rows, cols)).tolist(), directed=False)
+    graph = ig.Graph(
+        n=n, edges=list(zip(rows.tolist(), cols.tolist(), strict=True)), directed=False
+    )
     graph.es["weight"] = weights.tolist()
     # igraph draws from Python's random module by default; seed a private generator for
     # the call and put the module back.
