@@ -237,7 +237,7 @@ def faction_membership(
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     org = _resolve_account(net, str(account))
     members = net.people_at(org)
-    pos = net.index_of(members)
+    pos = net.person_ids.get_indexer(members)  # all found: the network's own ids
     adj = net.adjacency(symmetric=True, include_sensitive=include_sensitive)
     key = ("factions.membership", org, seed, include_sensitive, factions_backend())
     label = net.memo(key, lambda: _labels(adj[pos][:, pos].tocoo(), len(pos), seed))

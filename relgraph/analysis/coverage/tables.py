@@ -297,7 +297,17 @@ def faction_frame(ctx: Context, membership: pd.Series | None) -> pd.DataFrame:
     agg = g.groupby("faction").agg(
         size=("power", "size"), power=("power", "sum"), supporters=("sup", "sum")
     )
-    members = g.groupby("faction").apply(lambda x: tuple(x.index), include_groups=False)
-    agg["members"] = members
+    agg["members"] = _members(membership)
     agg["power_share"] = agg["power"] / total
     return agg.reset_index()[cols]
+
+
+def _members(membership: pd.Series) -> pd.Series:
+    """Each faction's members as a tuple of ids, in table order, indexed by faction."""
+    label = membership.to_numpy(dtype=np.int64)
+    if not len(label):
+        return pd.Series([], dtype=object)
+    order = np.argsort(label, kind="stable")
+    ids = membership.index.to_numpy(dtype=object)[order]
+    factions, first = np.unique(label[order], return_index=True)
+    return pd.Series([tuple(part) for part in np.split(ids, first[1:])], index=factions)
