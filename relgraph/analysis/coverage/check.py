@@ -228,10 +228,11 @@ def _report(
 def _reach(
     ctx: Context, keys: dict[str, list[str]], include_sensitive: bool
 ) -> tuple[RouteRules, TeamReach]:
-    """Return the team's best routes to the key people (only they are re-routed)."""
+    """Return the team's best routes to the key people (only they are re-routed; memoised)."""
     rules = RouteRules(include_sensitive=include_sensitive)
     pos = np.array([ctx.pos[i] for i in keys], dtype=np.int64)
-    return rules, best_routes_to(ctx.net, rules, pos)
+    key = ("coverage.reach", rules, pos.tobytes())
+    return rules, ctx.net.memo(key, lambda: best_routes_to(ctx.net, rules, pos))
 
 
 def _key_people(ctx: Context, hid: pd.DataFrame, par: Parity) -> dict[str, list[str]]:
