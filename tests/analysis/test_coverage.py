@@ -473,5 +473,6 @@ def test_coverage_gaps_matches_coverage_without_routes() -> None:
     assert lean.people["person"].tolist() == full.people["person"].tolist()
     assert full.people["route"].ne("").any() and lean.people["route"].eq("").all()
     assert lean.people["route_strength"].isna().all() and lean.people["why"].eq("").all()
+    assert lean.matrix.empty and not full.matrix.empty
     same = [c for c in PEOPLE_COLUMNS if c not in ("route", "route_strength", "why")]
     pd.testing.assert_frame_equal(lean.people[same], full.people[same])

@@ -155,7 +155,8 @@ def coverage_gaps(
 
     The same gaps, summary and notes as :func:`coverage` with its defaults; ``.people``
     has the same rows, but no rule reads a route or the reading of a row, so its
-    ``route_strength``, ``route`` and ``why`` are left empty (no route search).
+    ``route_strength``, ``route`` and ``why`` are left empty (no route search), as is
+    ``.matrix``.
     :func:`relgraph.diff` compares two snapshots' gaps with it.
 
     Examples
@@ -168,7 +169,7 @@ def coverage_gaps(
     """
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     day = check_date("as_of", as_of, default=net.as_of)
-    return _report(net, opportunity, day, 0.5, include_sensitive, 0, None, routes=False)
+    return _report(net, opportunity, day, 0.5, include_sensitive, 0, None, lean=True)
 
 
 def _report(
@@ -180,9 +181,12 @@ def _report(
     seed: int,
     with_factions: bool | None,
     *,
-    routes: bool = True,
+    lean: bool = False,
 ) -> CoverageReport:
-    """Gather the evidence and run the rules (options checked); see :func:`coverage`."""
+    """Gather the evidence and run the rules (options checked); see :func:`coverage`.
+
+    ``lean``: only what the rules read (see :func:`coverage_gaps`).
+    """
     ctx = Context.of(net, opportunity, day)
     notes: list[str] = []
     lev_frame = leverage(net, ctx.opp, include_sensitive=True)  # every number; rows filtered later
@@ -195,7 +199,7 @@ def _report(
     last, issues = _interactions(ctx, day, notes)
     keys = _key_people(ctx, hid, par)
     hidden = set(hid["person"].astype(str)) - {""}
-    reach = _reach(ctx, keys, include_sensitive) if routes else None
+    reach = None if lean else _reach(ctx, keys, include_sensitive)
     people = people_frame(ctx, keys, lev, hidden, membership, reach, last)
     fac = faction_frame(ctx, membership)
     ev = Evidence(ctx, people, lev, key_power, par.gaps, fac, last is not None, issues)
@@ -218,7 +222,7 @@ def _report(
         people=people,
         gaps=gaps,
         summary=summary(ctx),
-        matrix=matrix(ctx),
+        matrix=pd.DataFrame() if lean else matrix(ctx),
         factions=fac,
         notes=tuple(notes),
         language=ctx.lang,
