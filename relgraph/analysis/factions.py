@@ -20,6 +20,7 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from relgraph.checks import check_bool, check_int
 from relgraph.errors import NotFoundError
@@ -140,10 +141,11 @@ def communities(
     """
     # a tie of strength 0 is no evidence of a group (and an all-zero graph would divide by
     # zero in networkx's modularity): leave such edges out
-    kept = [(int(r), int(c), float(w)) for r, c, w in zip(*edges, strict=True) if float(w) > 0]
-    rows = [r for r, _, _ in kept]
-    cols = [c for _, c, _ in kept]
-    weights = [w for _, _, w in kept]
+    weights = np.asarray(edges[2], dtype=float).reshape(-1)
+    kept = weights > 0
+    rows = np.asarray(edges[0], dtype=np.int64).reshape(-1)[kept]
+    cols = np.asarray(edges[1], dtype=np.int64).reshape(-1)[kept]
+    weights = weights[kept]
     use = backend or factions_backend()
     if use == "igraph":
         found = _leiden_igraph(n, rows, cols, weights, seed)
@@ -152,19 +154,26 @@ def communities(
 
         graph = nx.Graph()
         graph.add_nodes_from(range(n))
-        graph.add_weighted_edges_from(zip(rows, cols, weights, strict=True))
-        found = nx.community.louvain_communities(graph, weight="weight", seed=seed)
-    return sorted((sorted(int(v) for v in c) for c in found), key=lambda c: (-len(c), c[0]))
+        graph.add_weighted_edges_from(
+            zip(rows.tolist(), cols.tolist(), weights.tolist(), strict=True)
+        )
+        found = [
+            sorted(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=seed)
+        ]
+    return sorted(found, key=lambda c: (-len(c), c[0]))
 
 
 def _leiden_igraph(
-    n: int, rows: list[int], cols: list[int], weights: list[float], seed: int
+    n: int, rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, seed: int
 ) -> list[list[int]]:
+    """Leiden communities, each a sorted list of nodes."""
     ig = _igraph()
     if ig is None:
         raise ImportError("python-igraph is not installed: pip install 'relgraph[fast]'")
-    graph = ig.Graph(n=n, edges=list(zip(rows, cols, strict=True)), directed=False)
-    graph.es["weight"] = weights
+    graph = ig.Graph(
+        n=n, edges=list(zip(rows.tolist(), cols.tolist(), strict=True)), directed=False
+    )
+    graph.es["weight"] = weights.tolist()
     # igraph draws from Python's random module by default; seed a private generator for
     # the call and put the module back.
     ig.set_random_number_generator(random.Random(seed))
@@ -174,10 +183,10 @@ def _leiden_igraph(
         ).membership
     finally:
         ig.set_random_number_generator(random)
-    groups: dict[int, list[int]] = {}
-    for node, group in enumerate(membership):
-        groups.setdefault(group, []).append(node)
-    return list(groups.values())
+    group = np.asarray(membership, dtype=np.int64)
+    order = np.argsort(group, kind="stable")  # nodes ascending within each community
+    cuts = np.flatnonzero(np.diff(group[order])) + 1
+    return [part.tolist() for part in np.split(order, cuts)] if n else []
 
 
 def _resolve_account(net: RelationshipNetwork, account: str) -> str:
@@ -228,16 +237,21 @@ def faction_membership(
     include_sensitive = check_bool("include_sensitive", include_sensitive)
     org = _resolve_account(net, str(account))
     members = net.people_at(org)
-    pos = net.index_of(members)
+    pos = net.person_ids.get_indexer(members)  # all found: the network's own ids
     adj = net.adjacency(symmetric=True, include_sensitive=include_sensitive)
-    sub = adj[pos][:, pos].tocoo()
+    key = ("factions.membership", org, seed, include_sensitive, factions_backend())
+    label = net.memo(key, lambda: _labels(adj[pos][:, pos].tocoo(), len(pos), seed))
+    return pd.Series(label.copy(), index=pd.Index(members, name="person"), name="faction")
+
+
+def _labels(sub: sp.coo_matrix, n: int, seed: int) -> np.ndarray:
+    """Faction number per node: by size (largest first), then by the first member."""
     keep = sub.row < sub.col
-    edges = (sub.row[keep].tolist(), sub.col[keep].tolist(), sub.data[keep].tolist())
-    # Stable numbering: by size (largest first), then by the first member's table position.
-    label = np.empty(len(pos), dtype=np.int64)
-    for k, comm in enumerate(communities(len(pos), edges, seed=seed)):
+    edges = (sub.row[keep], sub.col[keep], sub.data[keep])
+    label = np.empty(n, dtype=np.int64)
+    for k, comm in enumerate(communities(n, edges, seed=seed)):
         label[comm] = k
-    return pd.Series(label, index=pd.Index(members, name="person"), name="faction")
+    return label
 
 
 def factions(

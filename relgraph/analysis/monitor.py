@@ -209,7 +209,7 @@ def _gap_changes(
     Also returns each run's support-index summary, keyed by (``"old"``/``"new"``, opp), so
     the index table needs no second influence solve.
     """
-    from relgraph.analysis.coverage import coverage
+    from relgraph.analysis.coverage.check import coverage_gaps
 
     rows: list[dict[str, Any]] = []
     summaries: dict[tuple[str, str], pd.DataFrame] = {}
@@ -220,11 +220,13 @@ def _gap_changes(
         return parts[0] + "\x1f" + parts[1] + "\x1f" + parts[2]
 
     for opp in opps:
-        ca = coverage(old, opp, as_of=_date_arg(old_date), include_sensitive=include_sensitive)
+        ca = coverage_gaps(old, opp, as_of=_date_arg(old_date), include_sensitive=include_sensitive)
         if new is old and new_date == old_date:
             cb = ca  # the same snapshot twice: one run
         else:
-            cb = coverage(new, opp, as_of=_date_arg(new_date), include_sensitive=include_sensitive)
+            cb = coverage_gaps(
+                new, opp, as_of=_date_arg(new_date), include_sensitive=include_sensitive
+            )
         summaries[("old", opp)], summaries[("new", opp)] = ca.summary, cb.summary
         ga, gb = ca.gaps, cb.gaps
         ka, kb = key(ga), key(gb)

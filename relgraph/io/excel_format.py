@@ -58,6 +58,9 @@ _TOO_LONG = ("cut", "refuse")
 _MIN_WIDTH = 6
 _HEADER_FILL = "DDEBF7"
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+#: The first character that may be wide (W or F); every one before it is one column.
+_FIRST_WIDE = next(c for c in range(0x110000) if unicodedata.east_asian_width(chr(c)) in "WF")
+_MAYBE_WIDE = re.compile(f"[{chr(_FIRST_WIDE)}-\U0010ffff]")
 
 
 def display_width(text: object) -> int:
@@ -73,9 +76,11 @@ def display_width(text: object) -> int:
     text = str(text)
     if text.isascii():
         return max(len(line) for line in text.split("\n"))
-    lines = text.split("\n")
+    # only characters from _FIRST_WIDE on can be wide: look those up, count the rest as one
     return max(
-        sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines
+        len(line)
+        + sum(unicodedata.east_asian_width(ch) in "WF" for ch in _MAYBE_WIDE.findall(line))
+        for line in text.split("\n")
     )
 
 
@@ -305,24 +310,31 @@ def _write_body(
     The cells' alignment is the workbook's one wrapped alignment, found once (setting
     ``cell.alignment`` per cell would look it up again for each of them).
     """
+    from openpyxl.cell.cell import Cell
+
     columns = [_column_values(frame.iloc[:, j]) for j in range(frame.shape[1])]
     for j, values in enumerate(columns):
         widths[j] = max(widths[j], _width_of(values))
     first = ws.cell(row=2, column=1)
     first.alignment = wrap
     wrapped = first._style  # a StyleArray: the style ids of a plain wrapped cell
+    escape = policy == "escape"
     for i, row in enumerate(zip(*columns, strict=True), start=2):
         for j, value in enumerate(row, start=1):
-            cell = ws.cell(row=i, column=j)
-            cell._style = copy(wrapped)
+            cell = Cell(ws, row=i, column=j, style_array=copy(wrapped))
+            ws._add_cell(cell)
             if isinstance(value, str):
                 if len(value) > MAX_CELL_TEXT:
                     value = _long_text(cell, value, cut)
-                cell.value = value
-                if policy == "escape":
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                if escape:
+                    # cell_value escaped what a cell cannot hold (xlsx_text), so the text is
+                    # stored as it is: a text cell, never a formula, whatever it starts with
+                    cell._value = value
+                    cell.data_type = "s"
                     if is_formula_like(value):
                         cell.quotePrefix = True  # and editing it in Excel keeps it text
+                else:
+                    cell.value = value
             elif isinstance(value, _dt.datetime):
                 cell.value = value
                 cell.number_format = "yyyy-mm-dd hh:mm"

@@ -459,3 +459,20 @@ def test_parity_candidates_say_boss_only_of_the_direct_boss() -> None:
     assert "Ceo (their boss)" in why
     assert "Chair (higher in their reporting line, above Ceo)" in why
     assert "Chair (their boss)" not in why
+
+
+def test_coverage_gaps_matches_coverage_without_routes() -> None:
+    from relgraph.analysis.coverage.check import coverage_gaps
+
+    net = rg.datasets.sample()
+    full = coverage(net, "OPP-1", as_of="2026-01-01")
+    lean = coverage_gaps(net, "OPP-1", as_of="2026-01-01")
+    pd.testing.assert_frame_equal(lean.gaps, full.gaps)
+    pd.testing.assert_frame_equal(lean.summary, full.summary)
+    assert lean.notes == full.notes
+    assert lean.people["person"].tolist() == full.people["person"].tolist()
+    assert full.people["route"].ne("").any() and lean.people["route"].eq("").all()
+    assert lean.people["route_strength"].isna().all() and lean.people["why"].eq("").all()
+    assert lean.matrix.empty and not full.matrix.empty
+    same = [c for c in PEOPLE_COLUMNS if c not in ("route", "route_strength", "why")]
+    pd.testing.assert_frame_equal(lean.people[same], full.people[same])

@@ -98,3 +98,23 @@ def test_shared_parity_results_are_copies() -> None:
     stale1 = set(rep.gaps.loc[rep.gaps["rule"].eq("stale_attitude"), "person"])
     stale2 = set(rep2.gaps.loc[rep2.gaps["rule"].eq("stale_attitude"), "person"])
     assert stale1 < stale2
+
+
+def test_coverage_routes_its_key_people_once_per_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    from relgraph.analysis.coverage import check
+
+    calls: list[int] = []
+    real = check.best_routes_to
+
+    def counted(net, rules, targets, **kw):  # type: ignore[no-untyped-def]
+        calls.append(len(targets))
+        return real(net, rules, targets, **kw)
+
+    monkeypatch.setattr(check, "best_routes_to", counted)
+    net = rg.datasets.sample()
+    first = coverage(net, "OPP-1", as_of=AS_OF)
+    again = coverage(net, "OPP-1", as_of=AS_OF)
+    assert calls == [len(first.people)]  # only the key people, once
+    pd.testing.assert_frame_equal(first.people, again.people)
+    check.coverage_gaps(net.with_settings(language="zh"), "OPP-1", as_of=AS_OF)
+    assert len(calls) == 1  # the gaps alone need no route search

@@ -157,3 +157,32 @@ def test_igraph_lifts_the_cap() -> None:
 
     assert mod.factions_backend() == "igraph"
     assert mod.factions_cap() == mod.FACTIONS_CAP["igraph"] > mod.FACTIONS_CAP["networkx"]
+
+
+def test_membership_is_memoised_per_network_and_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import relgraph.analysis.factions as fa
+
+    net = rg.datasets.sample()
+    calls: list[int] = []
+    real = fa.communities
+
+    def counted(*args: object, **kwargs: object) -> list[list[int]]:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fa, "communities", counted)
+    first = faction_membership(net, "XM")
+    first.iloc[:] = -1  # a caller changing its copy changes nothing cached
+    again = faction_membership(net, "XM")
+    assert len(calls) == 1 and (again >= 0).all()
+    faction_membership(net, "XM", seed=1)
+    faction_membership(net.with_settings(language="zh"), "XM")
+    assert len(calls) == 3  # another seed, another network: computed again
+
+
+def test_communities_leave_out_zero_and_blank_weights() -> None:
+    from relgraph.analysis.factions import communities
+
+    found = communities(4, ([0, 1, 2], [1, 2, 3], [1.0, 0.0, float("nan")]))
+    assert found == [[0, 1], [2], [3]]
+    assert communities(0, ([], [], [])) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+import numpy as np
 import pandas as pd
 
 from relgraph.analysis.coverage.context import Context
@@ -17,11 +18,12 @@ from relgraph.analysis.influence.support import leverage
 from relgraph.analysis.interactions import last_contact
 from relgraph.analysis.issues import customer_issues
 from relgraph.analysis.paths.graph import RouteRules
-from relgraph.analysis.paths.reach import best_routes
+from relgraph.analysis.paths.reach import best_routes_to
+from relgraph.analysis.paths.search import TeamReach
 from relgraph.checks import check_bool, check_date, check_float, check_int
 from relgraph.network import RelationshipNetwork
 
-__all__ = ["coverage"]
+__all__ = ["coverage", "coverage_gaps"]
 
 
 def coverage(
@@ -139,9 +141,54 @@ def coverage(
     if with_factions is not None:
         with_factions = check_bool("with_factions", with_factions)
     day = check_date("as_of", as_of, default=net.as_of)
+    return _report(net, opportunity, day, key_power, include_sensitive, seed, with_factions)
+
+
+def coverage_gaps(
+    net: RelationshipNetwork,
+    opportunity: str | None = None,
+    *,
+    as_of: _dt.date | str | None = None,
+    include_sensitive: bool = False,
+) -> CoverageReport:
+    """:func:`coverage` for a caller that reads only ``.gaps``, ``.summary`` and ``.notes``.
+
+    The same gaps, summary and notes as :func:`coverage` with its defaults; ``.people``
+    has the same rows, but no rule reads a route or the reading of a row, so its
+    ``route_strength``, ``route`` and ``why`` are left empty (no route search), as is
+    ``.matrix``.
+    :func:`relgraph.diff` compares two snapshots' gaps with it.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> lean = coverage_gaps(net, as_of="2026-01-01")
+    >>> lean.gaps.equals(coverage(net, as_of="2026-01-01").gaps), lean.people["route"].eq("").all()
+    (True, np.True_)
+    """
+    include_sensitive = check_bool("include_sensitive", include_sensitive)
+    day = check_date("as_of", as_of, default=net.as_of)
+    return _report(net, opportunity, day, 0.5, include_sensitive, 0, None, lean=True)
+
+
+def _report(
+    net: RelationshipNetwork,
+    opportunity: str | None,
+    day: _dt.date,
+    key_power: float,
+    include_sensitive: bool,
+    seed: int,
+    with_factions: bool | None,
+    *,
+    lean: bool = False,
+) -> CoverageReport:
+    """Gather the evidence and run the rules (options checked); see :func:`coverage`.
+
+    ``lean``: only what the rules read (see :func:`coverage_gaps`).
+    """
     ctx = Context.of(net, opportunity, day)
     notes: list[str] = []
-
     lev_frame = leverage(net, ctx.opp, include_sensitive=True)  # every number; rows filtered later
     lev = pd.Series(lev_frame["leverage"].to_numpy(float), index=lev_frame["person"].astype(str))
     hid = hidden_influencers(net, ctx.opp, include_sensitive=include_sensitive)
@@ -150,16 +197,10 @@ def coverage(
         notes.append(ctx.say("cov_note_withheld_people", n=n_withheld))
     membership = _membership(ctx, seed, include_sensitive, with_factions, notes)
     last, issues = _interactions(ctx, day, notes)
-    rules = RouteRules(include_sensitive=include_sensitive)
-    people = people_frame(
-        ctx,
-        _key_people(ctx, hid, par),
-        lev,
-        set(hid["person"].astype(str)) - {""},
-        membership,
-        (rules, best_routes(net, rules)),
-        last,
-    )
+    keys = _key_people(ctx, hid, par)
+    hidden = set(hid["person"].astype(str)) - {""}
+    reach = None if lean else _reach(ctx, keys, include_sensitive)
+    people = people_frame(ctx, keys, lev, hidden, membership, reach, last)
     fac = faction_frame(ctx, membership)
     ev = Evidence(ctx, people, lev, key_power, par.gaps, fac, last is not None, issues)
     gaps = find_gaps(ev)
@@ -181,11 +222,21 @@ def coverage(
         people=people,
         gaps=gaps,
         summary=summary(ctx),
-        matrix=matrix(ctx),
+        matrix=pd.DataFrame() if lean else matrix(ctx),
         factions=fac,
         notes=tuple(notes),
         language=ctx.lang,
     )
+
+
+def _reach(
+    ctx: Context, keys: dict[str, list[str]], include_sensitive: bool
+) -> tuple[RouteRules, TeamReach]:
+    """Return the team's best routes to the key people (only they are re-routed; memoised)."""
+    rules = RouteRules(include_sensitive=include_sensitive)
+    pos = np.array([ctx.pos[i] for i in keys], dtype=np.int64)
+    key = ("coverage.reach", rules, pos.tobytes())
+    return rules, ctx.net.memo(key, lambda: best_routes_to(ctx.net, rules, pos))
 
 
 def _key_people(ctx: Context, hid: pd.DataFrame, par: Parity) -> dict[str, list[str]]:

@@ -79,10 +79,14 @@ def people_frame(
     lev: pd.Series,
     hidden: set[str],
     membership: pd.Series | None,
-    reach: tuple[RouteRules, TeamReach],
+    reach: tuple[RouteRules, TeamReach] | None,
     last_contact: pd.Series | None,
 ) -> pd.DataFrame:
-    """One row per key person (columns :data:`PEOPLE_COLUMNS`)."""
+    """One row per key person (columns :data:`PEOPLE_COLUMNS`).
+
+    Without ``reach`` (only the gap rules read the frame) the routes and the reading of
+    each row (``route_strength``, ``route``, ``why``) are left empty.
+    """
     ids = list(keys)
     p = ctx.people.loc[ids]
     owners = [ctx.owners.get(i, ()) for i in ids]
@@ -121,12 +125,15 @@ def people_frame(
             ),
         }
     )
+    if last_contact is not None:
+        out["last_contact"] = pd.to_datetime(last_contact.reindex(ids)).to_numpy()
+    if reach is None:
+        out["why"] = ""
+        return out[PEOPLE_COLUMNS]
     pos = np.array([ctx.pos[i] for i in ids], dtype=np.int64)
     rules, best = reach
     out["route_strength"] = best.strength[pos] if len(pos) else np.zeros(0)
     out["route"] = route_texts(ctx, rules, best, pos)
-    if last_contact is not None:
-        out["last_contact"] = pd.to_datetime(last_contact.reindex(ids)).to_numpy()
     out["why"] = [_person_why(ctx, row, keys[row.person]) for row in rows(out)]
     return out[PEOPLE_COLUMNS]
 
@@ -290,7 +297,17 @@ def faction_frame(ctx: Context, membership: pd.Series | None) -> pd.DataFrame:
     agg = g.groupby("faction").agg(
         size=("power", "size"), power=("power", "sum"), supporters=("sup", "sum")
     )
-    members = g.groupby("faction").apply(lambda x: tuple(x.index), include_groups=False)
-    agg["members"] = members
+    agg["members"] = _members(membership)
     agg["power_share"] = agg["power"] / total
     return agg.reset_index()[cols]
+
+
+def _members(membership: pd.Series) -> pd.Series:
+    """Each faction's members as a tuple of ids, in table order, indexed by faction."""
+    label = membership.to_numpy(dtype=np.int64)
+    if not len(label):
+        return pd.Series([], dtype=object)
+    order = np.argsort(label, kind="stable")
+    ids = membership.index.to_numpy(dtype=object)[order]
+    factions, first = np.unique(label[order], return_index=True)
+    return pd.Series([tuple(part) for part in np.split(ids, first[1:])], index=factions)
