@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -70,6 +72,19 @@ class Candidates:
     rules: RouteRules
     reach: TeamReach
     pending: dict[str, list[str]]
+
+    def row(self, i: int) -> dict[str, Any]:
+        """Return the row of person ``i`` (a position) as a dict: ``frame.loc[i]``, faster."""
+        columns, where = self._columns
+        at = int(where[i])
+        return {name: values[at] for name, values in columns.items()}
+
+    @cached_property
+    def _columns(self) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """The frame's columns as arrays, and each person's row in them (−1: none)."""
+        where = np.full(len(self.ctx.ids_a), -1, dtype=np.int64)
+        where[self.frame.index.to_numpy()] = np.arange(len(self.frame))
+        return {str(c): self.frame[c].to_numpy() for c in self.frame.columns}, where
 
 
 def candidates(
