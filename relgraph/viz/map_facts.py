@@ -200,6 +200,16 @@ def _influence(facts: MapFacts, include_sensitive: bool) -> None:
 def _coverage(
     net: RelationshipNetwork, opp: str, include_sensitive: bool, as_of: Any
 ) -> CoverageReport:
-    from relgraph.analysis.coverage import coverage
+    """Return the coverage report the map reads (summary, gaps, factions), once per day.
 
-    return coverage(net, opp, as_of=as_of, include_sensitive=include_sensitive)
+    Kept on the network (``net.memo``) so that drawing the map again — another view, group
+    or focus — does not check the coverage again; the map only reads the report.
+    """
+    from relgraph.analysis.coverage import coverage
+    from relgraph.checks import check_date
+
+    day = check_date("as_of", as_of, default=net.as_of)
+    return net.memo(
+        ("viz.map_coverage", opp, include_sensitive, day),
+        lambda: coverage(net, opp, as_of=day, include_sensitive=include_sensitive),
+    )
