@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from relgraph.analysis.paths.frontier import cheapest, contains
+from relgraph.analysis.paths.frontier import cheapest, contains, distinct
 from relgraph.analysis.paths.graph import ContactGraph
 from relgraph.analysis.paths.search import Levels
 
@@ -156,7 +156,7 @@ def _balls(
         person = back.indices[idx]
         ok = ~blocked[person] & (near[person] <= max_hops - h)
         new = np.repeat(front // n, cnt)[ok] * n + person[ok]
-        new = _distinct(new[~contains(keys, new) & ~contains(fkeys, new)])
+        new = distinct(new[~contains(keys, new) & ~contains(fkeys, new)])
         if not len(new):
             break
         keys = np.concatenate([keys, new])
@@ -165,15 +165,6 @@ def _balls(
         keys, dist = keys[order], dist[order]
         front = new
     return keys, dist
-
-
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """Return the distinct values, sorted (one sort: faster than :func:`numpy.unique` here)."""
-    values = np.sort(values)
-    keep = np.ones(len(values), dtype=bool)
-    keep[1:] = values[1:] != values[:-1]
-    out: np.ndarray = values[keep]
-    return out
 
 
 def _forbid_keys(

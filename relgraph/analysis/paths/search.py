@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from relgraph.analysis.paths.frontier import cheapest, contains, entering, level_edges
+from relgraph.analysis.paths.frontier import cheapest, contains, distinct, entering, level_edges
 from relgraph.analysis.paths.graph import ContactGraph
 
 __all__ = [
@@ -81,6 +81,8 @@ def hop_search(
     within the hops left; it is exact, since blocks and bans only lengthen routes.
     """
     best = np.full(g.n, np.inf) if scratch is None else scratch
+    if banned is not None and len(banned) > 1:
+        banned = np.sort(banned)  # read by binary search
     order = np.argsort(starts, kind="stable")
     front, fcost = starts[order].astype(np.int64), start_cost[order].astype(float)
     levels: Levels = [(front, fcost, np.full(len(front), -1, dtype=np.int64))]
@@ -149,7 +151,7 @@ def _last_hop(
     cand = fcost[pos[hit]] + back.cost[lo:hi][hit]
     prv = nb[hit]
     if banned is not None and len(banned):
-        ok = ~np.isin(prv * g.n + target, banned)
+        ok = ~contains(banned, prv * g.n + target)
         cand, prv = cand[ok], prv[ok]
     if not len(cand):
         return None
@@ -184,7 +186,7 @@ def _relax(
     if bounds.finish is not None and hops_left == 0:
         keep &= np.isfinite(bounds.finish[nbr])
     if banned is not None and len(banned):
-        keep &= ~np.isin(prv * g.n + nbr, banned)
+        keep &= ~contains(banned, prv * g.n + nbr)
     nbr, cand, prv = nbr[keep], cand[keep], prv[keep]
     if not len(nbr):
         return None
@@ -237,7 +239,7 @@ def _breadth_first(g: ContactGraph, start: int, depth: int) -> np.ndarray:
         idx, _ = g.edge_slots(front)
         if not len(idx):
             break
-        nbr = np.unique(g.indices[idx])
+        nbr = distinct(g.indices[idx])
         front = nbr[dist[nbr] > h]
         dist[front] = h
     return dist

@@ -18,6 +18,7 @@ from relgraph.analysis.paths.graph import (
     other_side,
     route_graph,
     sway_lists,
+    swayed_by,
 )
 from relgraph.analysis.paths.render import Route, describe
 from relgraph.analysis.paths.search import shortest, yen
@@ -280,21 +281,46 @@ def _excluded(q: _Query, routes: list[Route]) -> _Excluded:
     if not rules_bite(q.net, rules, q.affiliations):
         return _Excluded()
     kept = {r.path for r in routes}
+    # Relaxing a rule that leaves nothing out here (no sensitive tie, no sway of the target
+    # ...) searches the same graph with the same blocks: the same routes, none left out.
+    # So each search runs with only the rules that change something, once per such set.
+    changing = frozenset(rule for rule in rules.opt_ins() if _relaxing_changes(q, rule))
+    found_by: dict[frozenset[str], list[Route]] = {}
 
-    def left_out(relaxed: RouteRules) -> list[Route]:
-        free = route_graph(q.net, relaxed)
-        starts = [int(i) for i in free.starts()] if q.multi else q.starts
-        found = ranked_routes(free, starts, q.target, q.k, q.max_hops, q.multi, q.affiliations)
-        return [r for r in found if r.path not in kept]
+    def left_out(relax: frozenset[str]) -> list[Route]:
+        relax &= changing
+        if not relax:
+            return []
+        if relax not in found_by:
+            relaxed = rules
+            for rule in sorted(relax):
+                relaxed = relaxed.allowing(rule)
+            free = route_graph(q.net, relaxed)
+            starts = [int(i) for i in free.starts()] if q.multi else q.starts
+            found = ranked_routes(free, starts, q.target, q.k, q.max_hops, q.multi, q.affiliations)
+            found_by[relax] = [r for r in found if r.path not in kept]
+        return found_by[relax]
 
-    every = left_out(rules.everything)
-    by_rule = {rule: len(left_out(rules.allowing(rule))) for rule in rules.opt_ins()}
+    every = left_out(frozenset(rules.opt_ins()))
+    by_rule = {rule: len(left_out(frozenset([rule]))) for rule in rules.opt_ins()}
     return _Excluded(
         len(every),
         {k: v for k, v in by_rule.items() if v},
         every[0] if every else None,
         left_out_text(q.net.settings.language, *rule_counts(q.net, rules, every)),
     )
+
+
+def _relaxing_changes(q: _Query, rule: str) -> bool:
+    """Whether relaxing ``rule`` can change the search for ``q`` (False: surely not)."""
+    net = q.net
+    if rule == "sensitive":
+        return bool(net.edges["sensitive"].any()) or (q.affiliations and len(net.affiliations) > 0)
+    if rule == "do_not_contact":
+        return bool(net.do_not_contact().any())
+    if rule == "opponents":
+        return bool(other_side(net).any())
+    return len(swayed_by(net, q.target)) > 0  # swayed
 
 
 def _why_none(q: _Query, label: str, excluded: _Excluded) -> str:
