@@ -20,8 +20,9 @@ from relgraph.analysis.paths.graph import (
     sway_lists,
     swayed_by,
 )
+from relgraph.analysis.paths.reach import best_routes
 from relgraph.analysis.paths.render import Route, describe
-from relgraph.analysis.paths.search import shortest, yen
+from relgraph.analysis.paths.search import hop_search, shortest, yen
 from relgraph.analysis.routes.explain import (
     blocking_reason,
     left_out_text,
@@ -285,6 +286,8 @@ def _excluded(q: _Query, routes: list[Route]) -> _Excluded:
     # ...) searches the same graph with the same blocks: the same routes, none left out.
     # So each search runs with only the rules that change something, once per such set.
     changing = frozenset(rule for rule in rules.opt_ins() if _relaxing_changes(q, rule))
+    if changing == {"swayed"} and _swayed_out_of_reach(q, routes):
+        changing = frozenset()
     found_by: dict[frozenset[str], list[Route]] = {}
 
     def left_out(relax: frozenset[str]) -> list[Route]:
@@ -314,13 +317,51 @@ def _excluded(q: _Query, routes: list[Route]) -> _Excluded:
 def _relaxing_changes(q: _Query, rule: str) -> bool:
     """Whether relaxing ``rule`` can change the search for ``q`` (False: surely not)."""
     net = q.net
+    if rule == "swayed":
+        return len(swayed_by(net, q.target)) > 0
+    if rule == "sensitive" and q.affiliations and len(net.affiliations) > 0:
+        return True
+    return net.memo(("routes.relaxing_changes", rule), lambda: _anyone_for(net, rule))
+
+
+def _swayed_out_of_reach(q: _Query, routes: list[Route]) -> bool:
+    """Whether every route through someone the target sways is weaker than the k-th route.
+
+    Then letting routes pass the people the target sways (with no other rule relaxed)
+    finds the same k routes. A route through one of them, ``s``, costs at least our team's
+    best cost to ``s`` (the team-wide search with the same blocks, swayed people open)
+    plus the best cost from ``s`` to the target (a search back from the target); when
+    even the smallest such bound is above the k-th route's cost, none of those routes is
+    among the k best, and none changes the search's choices on the way to them. Only
+    checked for team-wide routes of real ties.
+    """
+    net, g = q.net, q.graph
+    if not q.multi or len(routes) < q.k or (q.affiliations and len(net.affiliations)):
+        return False
+    blocked = g.team_blocked() | g.stops  # as middle steps, with or without the rule
+    swayed = swayed_by(net, q.target)
+    swayed = swayed[~blocked[swayed]]
+    if not len(swayed):
+        return True
+    reach = best_routes(net, g.rules.allowing("swayed"), affiliations=False)
+    start = np.array([q.target], dtype=np.int64)
+    levels = hop_search(g.real.backward, start, np.zeros(1), q.max_hops - 1, blocked)
+    tail = np.full(g.real.n, np.inf)
+    for nodes, cost, _ in levels:
+        tail[nodes] = np.minimum(tail[nodes], cost)
+    with np.errstate(divide="ignore"):
+        head = -np.log(reach.strength[swayed])
+    bound = float((head + tail[swayed]).min())
+    return bound > routes[-1].cost + 1e-9 * (1.0 + abs(routes[-1].cost))
+
+
+def _anyone_for(net: RelationshipNetwork, rule: str) -> bool:
+    """Whether the network has anything ``rule`` removes: sensitive ties, dnc, opponents."""
     if rule == "sensitive":
-        return bool(net.edges["sensitive"].any()) or (q.affiliations and len(net.affiliations) > 0)
+        return bool(net.edges["sensitive"].any())
     if rule == "do_not_contact":
         return bool(net.do_not_contact().any())
-    if rule == "opponents":
-        return bool(other_side(net).any())
-    return len(swayed_by(net, q.target)) > 0  # swayed
+    return bool(other_side(net).any())  # opponents
 
 
 def _why_none(q: _Query, label: str, excluded: _Excluded) -> str:
