@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,11 @@ class Evidence:
 
     def holders(self) -> pd.DataFrame:
         """Role holders, most powerful first (then strongest competitor backing, then id)."""
+        return self._holders
+
+    @cached_property
+    def _holders(self) -> pd.DataFrame:
+        """:meth:`holders`, sorted once for every rule that reads them."""
         people = self.people
         return people[people["power"] > 0].sort_values(
             ["power", "backing", "person"], ascending=[False, False, True], na_position="last"
