@@ -1,6 +1,6 @@
 """Many targeted searches at once: each target with people of its own that no route may pass.
 
-The per-target rule of :func:`~relgraph.analysis.paths.graph.swayed_by` (never ask the
+The per-target rule of ``swayed_by`` (:mod:`~relgraph.analysis.paths.graph`: never ask the
 people a target sways) makes every target's search a little different, so it cannot be one
 team-wide search. :func:`reach_each` runs all of them in one pass: a search state is a pair
 (target, person), kept as the integer key ``target_index * n + person``, and every level of

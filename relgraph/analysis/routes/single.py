@@ -38,6 +38,9 @@ __all__ = ["connection_routes", "ranked_routes", "rules_bite"]
 
 #: Extra candidates searched for an affiliation opening beyond the top k.
 _MORE = 5
+#: Up to this many people, the left-out count may skip a search by a bound (see
+#: ``_swayed_out_of_reach``).
+_BOUND_MAX_PEOPLE = 100_000
 
 
 @dataclass(frozen=True)
@@ -333,10 +336,14 @@ def _swayed_out_of_reach(q: _Query, routes: list[Route]) -> bool:
     plus the best cost from ``s`` to the target (a search back from the target); when
     even the smallest such bound is above the k-th route's cost, none of those routes is
     among the k best, and none changes the search's choices on the way to them. Only
-    checked for team-wide routes of real ties.
+    checked for team-wide routes of real ties, in networks of up to
+    :data:`_BOUND_MAX_PEOPLE` people (the team-wide search, once per network, costs less
+    than the searches it saves there).
     """
     net, g = q.net, q.graph
     if not q.multi or len(routes) < q.k or (q.affiliations and len(net.affiliations)):
+        return False
+    if net.n_people > _BOUND_MAX_PEOPLE:
         return False
     blocked = g.team_blocked() | g.stops  # as middle steps, with or without the rule
     swayed = swayed_by(net, q.target)
