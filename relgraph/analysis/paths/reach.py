@@ -22,7 +22,7 @@ from relgraph.analysis.paths.graph import (
 from relgraph.analysis.paths.search import TeamReach, team_reach
 from relgraph.network import RelationshipNetwork
 
-__all__ = ["best_routes", "best_routes_to", "search_graph"]
+__all__ = ["best_routes", "best_routes_to", "search_graph", "team_search"]
 
 Openings = dict[tuple[int, int], AffiliationOpening] | None
 
@@ -74,6 +74,25 @@ def best_routes_to(
     """
     g, graph, reach = _team_search(net, rules, affiliations)
     return reach if rules.include_swayed else _without_swayed(g, graph, reach, targets)
+
+
+def team_search(
+    net: RelationshipNetwork, rules: RouteRules, *, affiliations: bool = True
+) -> TeamReach:
+    """Return the team-wide search of :func:`best_routes` before the per-target rule.
+
+    Memoised. Its paths may ask someone the target sways; as a bound it is exact: no route
+    under ``rules`` is stronger than its strength.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> plain, ruled = team_search(net, RouteRules()), best_routes(net, RouteRules())
+    >>> bool((plain.strength >= ruled.strength).all())
+    True
+    """
+    return _team_search(net, rules, affiliations)[2]
 
 
 def _team_search(

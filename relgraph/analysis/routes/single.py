@@ -20,7 +20,7 @@ from relgraph.analysis.paths.graph import (
     sway_lists,
     swayed_by,
 )
-from relgraph.analysis.paths.reach import best_routes
+from relgraph.analysis.paths.reach import team_search
 from relgraph.analysis.paths.render import Route, describe
 from relgraph.analysis.paths.search import hop_search, shortest, yen
 from relgraph.analysis.routes.explain import (
@@ -332,7 +332,7 @@ def _swayed_out_of_reach(q: _Query, routes: list[Route]) -> bool:
 
     Then letting routes pass the people the target sways (with no other rule relaxed)
     finds the same k routes. A route through one of them, ``s``, costs at least our team's
-    best cost to ``s`` (the team-wide search with the same blocks, swayed people open)
+    best cost to ``s`` (the team-wide search with the same blocks, before the swayed rule)
     plus the best cost from ``s`` to the target (a search back from the target); when
     even the smallest such bound is above the k-th route's cost, none of those routes is
     among the k best, and none changes the search's choices on the way to them. Only
@@ -350,7 +350,7 @@ def _swayed_out_of_reach(q: _Query, routes: list[Route]) -> bool:
     swayed = swayed[~blocked[swayed]]
     if not len(swayed):
         return True
-    reach = best_routes(net, g.rules.allowing("swayed"), affiliations=False)
+    reach = team_search(net, g.rules, affiliations=False)  # the rule not yet applied
     start = np.array([q.target], dtype=np.int64)
     levels = hop_search(g.real.backward, start, np.zeros(1), q.max_hops - 1, blocked)
     tail = np.full(g.real.n, np.inf)
