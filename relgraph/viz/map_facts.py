@@ -115,8 +115,11 @@ def gather(
         owners.setdefault(int(b), []).append(int(a))
     roles_of = _roles(net, opp)
     n = net.n_people
-    role_main = np.array([main_role(r for r, _ in roles_of.get(i, [])) for i in range(n)], object)
-    stage_main = np.array([_stage_of(roles_of.get(i, [])) for i in range(n)], object)
+    role_main = np.full(n, "", dtype=object)  # "" for everyone without a role
+    stage_main = np.full(n, "", dtype=object)
+    for i, held in roles_of.items():
+        role_main[i] = main_role(r for r, _ in held)
+        stage_main[i] = _stage_of(held)
     comps = net.competitors_of(opp) if opp is not None else []
     supports = people["supports"].fillna("").astype(str).to_numpy()
     facts = MapFacts(
@@ -172,34 +175,61 @@ def _stage_of(roles: list[tuple[str, str]]) -> str:
 
 
 def _influence(facts: MapFacts, include_sensitive: bool) -> None:
-    """Leverage per person and the top shareable hidden influencers (why, whom they sway)."""
+    """Leverage per person and the top shareable hidden influencers (why, whom they sway).
+
+    Kept on the network per opportunity and privacy choice (the map only reads them).
+    """
+    key = ("viz.map_influence", facts.opp, include_sensitive)
+    lev, hidden_why, sways = facts.net.memo(key, lambda: _influence_facts(facts, include_sensitive))
+    facts.lev = lev
+    facts.hidden_why = dict(hidden_why)
+    facts.sways = {i: list(s) for i, s in sways.items()}
+
+
+def _influence_facts(
+    facts: MapFacts, include_sensitive: bool
+) -> tuple[np.ndarray, dict[int, str], dict[int, list[int]]]:
     from relgraph.analysis.influence import hidden_influencers, leverage
 
     net, opp = facts.net, facts.opp
     lev_df = leverage(net, opp, include_sensitive=True)  # the policy filters what is drawn
-    facts.lev = (
+    lev = (
         pd.Series(lev_df["leverage"].to_numpy(float), index=lev_df["person"].astype(str))
         .reindex(net.person_ids)
         .fillna(0.0)
         .to_numpy()
     )
+    lev.flags.writeable = False
     ok = facts.policy.people
     extra = int((~ok).sum())
     hi = hidden_influencers(net, opp, k=HIDDEN_TOP + extra, include_sensitive=include_sensitive)
     hi = hi[hi["person"].astype(str).ne("")]  # people known only through sensitive ties
     idx = net.index_of(hi["person"].astype(str).tolist()) if len(hi) else np.array([], int)
     keep = [k for k, i in enumerate(idx) if ok[int(i)]][:HIDDEN_TOP]
+    hidden_why: dict[int, str] = {}
+    sways: dict[int, list[int]] = {}
     for k in keep:
         i = int(idx[k])
-        facts.hidden_why[i] = str(hi["why"].iloc[k])
+        hidden_why[i] = str(hi["why"].iloc[k])
         swayed = [s.strip() for s in str(hi["sways"].iloc[k] or "").split(",") if s.strip()]
         known = [s for s in swayed if s in net.person_ids]
-        facts.sways[i] = [int(j) for j in net.index_of(known)] if known else []
+        sways[i] = [int(j) for j in net.index_of(known)] if known else []
+    return lev, hidden_why, sways
 
 
 def _coverage(
     net: RelationshipNetwork, opp: str, include_sensitive: bool, as_of: Any
 ) -> CoverageReport:
-    from relgraph.analysis.coverage import coverage
+    """Return the coverage report the map reads (summary, gaps, factions), once per day.
 
-    return coverage(net, opp, as_of=as_of, include_sensitive=include_sensitive)
+    Kept on the network (``net.memo``) so that drawing the map again — another view, group
+    or focus — does not check the coverage again; the map only reads the report.
+    """
+    from relgraph.analysis.coverage import coverage
+    from relgraph.checks import check_date
+
+    day = check_date("as_of", as_of, default=net.as_of)
+    return net.memo(
+        ("viz.map_coverage", opp, include_sensitive, day),
+        lambda: coverage(net, opp, as_of=day, include_sensitive=include_sensitive),
+    )

@@ -676,3 +676,66 @@ def test_no_dangling_separator_when_no_rule_explains_alone():
     why = rep.routes.loc[0, "why"]
     assert not why.rstrip().endswith(";") and "; ;" not in why
     assert "left out because" in why
+
+
+def _sway_net(seed: int) -> rg.RelationshipNetwork:
+    """Random account: a reporting tree, influence and personal ties, five of ours."""
+    rng = np.random.default_rng(seed)
+    n = 150
+    ids = [f"c{i}" for i in range(n)]
+    us = [f"u{i}" for i in range(5)]
+    people = pd.DataFrame(
+        {"id": ids + us, "name": ids + us, "org": ["A"] * n + ["U"] * 5, "level": 3}
+    )
+    boss = [int(rng.integers(0, i)) for i in range(1, n)]
+    a, b = rng.integers(0, n, 300), rng.integers(0, n, 300)
+    ties = pd.DataFrame(
+        {
+            "source": [ids[i] for i in range(1, n)]
+            + [ids[x] for x in a]
+            + [us[int(x)] for x in rng.integers(0, 5, 25)],
+            "target": [ids[x] for x in boss]
+            + [ids[x] for x in b]
+            + [ids[int(x)] for x in rng.integers(0, n, 25)],
+            "kind": ["reports_to"] * (n - 1)
+            + list(rng.choice(["friend", "works_with", "influences"], 300))
+            + ["covers"] * 25,
+            "strength": np.r_[
+                np.full(n - 1, 0.6), rng.choice([0.4, 0.6, 0.8], 300), np.full(25, 0.7)
+            ],
+        }
+    )
+    ties = ties[ties["source"] != ties["target"]].drop_duplicates(["source", "target", "kind"])
+    orgs = pd.DataFrame({"id": ["A", "U"], "name": ["Acct", "Us"], "kind": ["customer", "us"]})
+    return rg.RelationshipNetwork.from_frames(orgs, people, ties)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_left_out_count_skips_searches_only_when_they_would_find_nothing(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relgraph.analysis.routes import single
+
+    net = _sway_net(seed)
+    targets = [f"c{i}" for i in range(0, 150, 3)]
+
+    def reports() -> list[tuple]:
+        out = []
+        for t in targets:
+            r = rg.connection_routes(net, t, k=2)
+            out.append((r.routes.to_dict("list"), r.excluded, r.excluded_by, r.note))
+        return out
+
+    calls: list[bool] = []
+    bound = single._swayed_out_of_reach
+
+    def counted(q, routes):  # type: ignore[no-untyped-def]
+        calls.append(bound(q, routes))
+        return calls[-1]
+
+    monkeypatch.setattr(single, "_swayed_out_of_reach", counted)
+    fast = reports()
+    monkeypatch.setattr(single, "_swayed_out_of_reach", lambda q, routes: False)
+    assert fast == reports()
+    assert calls.count(True) >= 3  # the bound did skip searches
+    assert any(x[1] for x in fast)  # and some targets do have routes left out

@@ -9,7 +9,7 @@ add a rule: write the function, add one :class:`Rule` line, add its text templat
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -38,12 +38,19 @@ class Evidence:
     has_log: bool
     issues: pd.DataFrame | None
 
-    def holders(self) -> pd.DataFrame:
-        """Role holders, most powerful first (then strongest competitor backing, then id)."""
+    #: :meth:`holders`, sorted once for every rule that reads them.
+    _holders: pd.DataFrame = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
         people = self.people
-        return people[people["power"] > 0].sort_values(
+        holders = people[people["power"] > 0].sort_values(
             ["power", "backing", "person"], ascending=[False, False, True], na_position="last"
         )
+        object.__setattr__(self, "_holders", holders)
+
+    def holders(self) -> pd.DataFrame:
+        """Role holders, most powerful first (then strongest competitor backing, then id)."""
+        return self._holders
 
     def severity(self, power: float, low: Severity = Severity.MEDIUM) -> Severity:
         """High for people with at least the key power, else ``low``."""

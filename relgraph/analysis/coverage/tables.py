@@ -12,7 +12,7 @@ from relgraph.analysis.coverage.context import SUPPORTER, Context, rows
 from relgraph.analysis.influence.support import support_index
 from relgraph.analysis.interactions import tie_strengths
 from relgraph.analysis.paths.graph import RouteRules, affiliation_overlay
-from relgraph.analysis.paths.render import describe, route_text
+from relgraph.analysis.paths.render import describe, person_texts, route_text
 from relgraph.analysis.paths.search import TeamReach
 
 __all__ = [
@@ -140,11 +140,12 @@ def people_frame(
 
 def route_texts(ctx: Context, rules: RouteRules, best: TeamReach, pos: Iterable[int]) -> list[str]:
     """Return the best route from our team to each person, as the route engine prints it."""
-    paths = [best.path(int(i)) for i in pos]
+    paths = best.paths(np.fromiter(pos, dtype=np.int64))
     net = ctx.net
     openings = affiliation_overlay(net, rules)[1] if len(net.affiliations) else None
     found = describe(net, rules, [(0.0, p) for p in paths if p], openings)
-    text = {r.path: route_text(ctx.net, r.path, r.hops) for r in found}
+    who = person_texts(net, (i for r in found for i in r.path))
+    text = {r.path: route_text(ctx.net, r.path, r.hops, who) for r in found}
     return [text.get(p, "") for p in paths]
 
 
@@ -293,21 +294,19 @@ def faction_frame(ctx: Context, membership: pd.Series | None) -> pd.DataFrame:
     power = ctx.power.reindex(membership.index).fillna(0.0)
     sup = (ctx.attitude.reindex(membership.index) >= SUPPORTER).fillna(False)
     total = float(ctx.power.sum()) or 1.0
-    g = pd.DataFrame({"faction": membership, "power": power, "sup": sup.astype(int)})
-    agg = g.groupby("faction").agg(
-        size=("power", "size"), power=("power", "sum"), supporters=("sup", "sum")
-    )
-    agg["members"] = _members(membership)
-    agg["power_share"] = agg["power"] / total
-    return agg.reset_index()[cols]
-
-
-def _members(membership: pd.Series) -> pd.Series:
-    """Each faction's members as a tuple of ids, in table order, indexed by faction."""
-    label = membership.to_numpy(dtype=np.int64)
-    if not len(label):
-        return pd.Series([], dtype=object)
-    order = np.argsort(label, kind="stable")
+    faction = membership.to_numpy(dtype=np.int64)
+    number, at, size = np.unique(faction, return_inverse=True, return_counts=True)
+    order = np.argsort(at, kind="stable")  # members in table order within each faction
     ids = membership.index.to_numpy(dtype=object)[order]
-    factions, first = np.unique(label[order], return_index=True)
-    return pd.Series([tuple(part) for part in np.split(ids, first[1:])], index=factions)
+    members = np.split(ids, np.cumsum(size)[:-1]) if len(size) else []
+    agg = pd.DataFrame(
+        {
+            "faction": number,
+            "size": size.astype(np.int64),
+            "members": [tuple(m.tolist()) for m in members],
+            "power": power.groupby(faction).sum().to_numpy(),  # pandas' group sum, as before
+            "supporters": np.bincount(at, weights=sup.to_numpy(dtype=np.int64)).astype(np.int64),
+        }
+    )
+    agg["power_share"] = agg["power"] / total
+    return agg[cols]

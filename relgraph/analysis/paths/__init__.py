@@ -7,6 +7,8 @@ bulk routes, coverage's reach, targets, the plan, sway chains — uses these mod
   rules of who may be a step (:class:`RouteRules`), shared-affiliation openings;
 - :mod:`~relgraph.analysis.paths.search`: hop-bounded best paths, Yen's k best, team-wide
   reach and node-disjoint alternatives;
+- :mod:`~relgraph.analysis.paths.batch`: many targeted searches in one pass (each target
+  with people of its own that its route may not pass);
 - :mod:`~relgraph.analysis.paths.render`: hop descriptions and the route as text.
 """
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from relgraph.analysis.paths.graph import ContactGraph
 
-__all__ = ["cheapest", "entering", "level_edges"]
+__all__ = ["cheapest", "contains", "distinct", "entering", "level_edges"]
 
 #: Above this share of the nodes, candidates are reduced with dense per-node arrays.
 _DENSE_SHARE = 1 / 64
@@ -115,3 +115,33 @@ def level_edges(
     cand = at[rows]
     cand += g.cost
     return g.indices, cand, rows
+
+
+def contains(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are in ``sorted_values`` (a mask, by binary search).
+
+    Examples
+    --------
+    >>> contains(np.array([2, 5, 9]), np.array([5, 1, 9, 10])).tolist()
+    [True, False, True, False]
+    """
+    if not len(sorted_values):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
+    out: np.ndarray = sorted_values[at] == values
+    return out
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """Return the distinct values, sorted (one sort: faster than :func:`numpy.unique` here).
+
+    Examples
+    --------
+    >>> distinct(np.array([3, 1, 3, 2, 1])).tolist()
+    [1, 2, 3]
+    """
+    values = np.sort(values)
+    keep = np.ones(len(values), dtype=bool)
+    keep[1:] = values[1:] != values[:-1]
+    out: np.ndarray = values[keep]
+    return out

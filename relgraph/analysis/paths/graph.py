@@ -222,10 +222,19 @@ def route_graph(net: RelationshipNetwork, rules: RouteRules) -> RouteGraph:
 
 
 def other_side(net: RelationshipNetwork) -> np.ndarray:
-    """Who is on the other side: attitude ≤ −1, backing a competitor, or competitor staff."""
+    """Who is on the other side: attitude ≤ −1, backing a competitor, or competitor staff.
+
+    Built once per network (a read-only mask over everyone).
+    """
+    return net.memo(("paths.other_side",), lambda: _build_other_side(net))
+
+
+def _build_other_side(net: RelationshipNetwork) -> np.ndarray:
     att = net.people["attitude"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     backs = net.people["supports"].fillna("").astype(str).str.strip().ne("").to_numpy()
-    return (np.nan_to_num(att, nan=0.0) <= -1) | backs | net.party.eq("competitor").to_numpy()
+    out = (np.nan_to_num(att, nan=0.0) <= -1) | backs | net.party.eq("competitor").to_numpy()
+    out.flags.writeable = False
+    return out
 
 
 @dataclass(frozen=True)

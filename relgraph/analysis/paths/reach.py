@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from relgraph.analysis.paths.batch import reach_each
+from relgraph.analysis.paths.frontier import contains
 from relgraph.analysis.paths.graph import (
     AffiliationOpening,
     ContactGraph,
@@ -16,12 +18,11 @@ from relgraph.analysis.paths.graph import (
     affiliation_overlay,
     route_graph,
     sway_lists,
-    swayed_by,
 )
-from relgraph.analysis.paths.search import TeamReach, shortest, team_reach
+from relgraph.analysis.paths.search import TeamReach, team_reach
 from relgraph.network import RelationshipNetwork
 
-__all__ = ["best_routes", "best_routes_to", "search_graph"]
+__all__ = ["best_routes", "best_routes_to", "search_graph", "team_search"]
 
 Openings = dict[tuple[int, int], AffiliationOpening] | None
 
@@ -75,6 +76,25 @@ def best_routes_to(
     return reach if rules.include_swayed else _without_swayed(g, graph, reach, targets)
 
 
+def team_search(
+    net: RelationshipNetwork, rules: RouteRules, *, affiliations: bool = True
+) -> TeamReach:
+    """Return the team-wide search of :func:`best_routes` before the per-target rule.
+
+    Memoised. Its paths may ask someone the target sways; as a bound it is exact: no route
+    under ``rules`` is stronger than its strength.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> plain, ruled = team_search(net, RouteRules()), best_routes(net, RouteRules())
+    >>> bool((plain.strength >= ruled.strength).all())
+    True
+    """
+    return _team_search(net, rules, affiliations)[2]
+
+
 def _team_search(
     net: RelationshipNetwork, rules: RouteRules, affiliations: bool
 ) -> tuple[RouteGraph, ContactGraph, TeamReach]:
@@ -95,29 +115,39 @@ def _without_swayed(
     """Re-route the people whose team-wide best route passes through someone they sway.
 
     The team search is one search for everyone, so the per-target rule of
-    ``swayed_by`` is checked afterwards: a person whose
-    best route asks someone they sway gets a search of their own that avoids those people.
-    With ``only`` (positions), just those people are checked.
+    ``swayed_by`` is checked afterwards: the people whose best route asks someone they
+    sway get a search of their own that avoids those people (all of them in one batched
+    search, :func:`~relgraph.analysis.paths.batch.reach_each`). With ``only`` (positions),
+    just those people are checked.
     """
     net = g.net
-    indptr, _ = sway_lists(net)
-    check = (np.diff(indptr) > 0) & (reach.strength > 0)
+    sway = sway_lists(net)
+    check = (np.diff(sway[0]) > 0) & (reach.strength > 0)
     if only is not None:
         check &= np.isin(np.arange(len(check)), np.asarray(only, dtype=np.int64))
     has = np.flatnonzero(check)
-    fixed: dict[int, tuple[float, tuple[int, ...]] | None] = {}
-    for x in has.tolist():
-        path = reach.path(x)
-        if set(path[1:-1]) & set(swayed_by(net, x).tolist()):
-            blocked = g.middle_blocked(x, team=True)
-            fixed[x] = shortest(graph, g.starts().tolist(), x, reach.max_hops, blocked)
-    if not fixed:
+    bad = has[_asks_swayed(reach.paths(has), has, sway)]
+    if not len(bad) or len(reach.levels) < 2:
         return reach
+    blocked = g.team_blocked() | g.stops
+    cost, paths = reach_each(graph, reach.levels, bad, reach.max_hops, blocked, sway)
     strength = reach.strength.copy()
-    overrides: dict[int, tuple[int, ...]] = {}
-    for x, found in fixed.items():
-        strength[x] = 0.0 if found is None else float(np.exp(-found[0]))
-        if found is not None:
-            overrides[x] = found[1]
+    strength[bad] = [float(np.exp(-c)) if np.isfinite(c) else 0.0 for c in cost.tolist()]
+    overrides = {x: p for x, p in zip(bad.tolist(), paths, strict=True) if p}
     strength.flags.writeable = False
     return TeamReach(strength, reach.levels, reach.max_hops, overrides)
+
+
+def _asks_swayed(
+    paths: list[tuple[int, ...]], targets: np.ndarray, sway: tuple[np.ndarray, np.ndarray]
+) -> np.ndarray:
+    """Which paths have a middle step the target sways (a mask over ``targets``)."""
+    indptr, indices = sway
+    n = len(indptr) - 1
+    keys = np.sort(np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr)) * n + indices)
+    owner = np.repeat(np.arange(len(paths)), [max(len(p) - 2, 0) for p in paths])
+    middle = np.fromiter((x for p in paths for x in p[1:-1]), dtype=np.int64, count=len(owner))
+    hit = contains(keys, targets[owner] * n + middle)
+    out = np.zeros(len(paths), dtype=bool)
+    out[owner[hit]] = True
+    return out

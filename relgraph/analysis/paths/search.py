@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from relgraph.analysis.paths.frontier import cheapest, entering, level_edges
+from relgraph.analysis.paths.frontier import cheapest, contains, distinct, entering, level_edges
 from relgraph.analysis.paths.graph import ContactGraph
 
 __all__ = [
@@ -81,6 +81,8 @@ def hop_search(
     within the hops left; it is exact, since blocks and bans only lengthen routes.
     """
     best = np.full(g.n, np.inf) if scratch is None else scratch
+    if banned is not None and len(banned) > 1:
+        banned = np.sort(banned)  # read by binary search
     order = np.argsort(starts, kind="stable")
     front, fcost = starts[order].astype(np.int64), start_cost[order].astype(float)
     levels: Levels = [(front, fcost, np.full(len(front), -1, dtype=np.int64))]
@@ -149,7 +151,7 @@ def _last_hop(
     cand = fcost[pos[hit]] + back.cost[lo:hi][hit]
     prv = nb[hit]
     if banned is not None and len(banned):
-        ok = ~np.isin(prv * g.n + target, banned)
+        ok = ~contains(banned, prv * g.n + target)
         cand, prv = cand[ok], prv[ok]
     if not len(cand):
         return None
@@ -184,7 +186,7 @@ def _relax(
     if bounds.finish is not None and hops_left == 0:
         keep &= np.isfinite(bounds.finish[nbr])
     if banned is not None and len(banned):
-        keep &= ~np.isin(prv * g.n + nbr, banned)
+        keep &= ~contains(banned, prv * g.n + nbr)
     nbr, cand, prv = nbr[keep], cand[keep], prv[keep]
     if not len(nbr):
         return None
@@ -237,7 +239,7 @@ def _breadth_first(g: ContactGraph, start: int, depth: int) -> np.ndarray:
         idx, _ = g.edge_slots(front)
         if not len(idx):
             break
-        nbr = np.unique(g.indices[idx])
+        nbr = distinct(g.indices[idx])
         front = nbr[dist[nbr] > h]
         dist[front] = h
     return dist
@@ -367,6 +369,31 @@ class TeamReach:
             return self.overrides[int(i)]
         found = path_to(self.levels, int(i), self.max_hops)
         return () if found is None else found[1]
+
+    def paths(self, nodes: Sequence[int] | np.ndarray) -> list[tuple[int, ...]]:
+        """Return :meth:`path` of each of ``nodes``, found level by level for all at once."""
+        nodes = np.asarray(nodes, dtype=np.int64)
+        out: list[tuple[int, ...]] = [()] * len(nodes)
+        todo = np.flatnonzero(self.strength[nodes] > 0)
+        if self.overrides:
+            own = np.isin(nodes[todo], list(self.overrides))
+            for j in todo[own].tolist():
+                out[j] = self.overrides[int(nodes[j])]
+            todo = todo[~own]
+        top = min(self.max_hops, len(self.levels) - 1)
+        last = np.full(len(todo), -1, dtype=np.int64)  # the latest level holding each node
+        for lev in range(top, -1, -1):
+            open_ = last < 0
+            last[open_] = np.where(contains(self.levels[lev][0], nodes[todo[open_]]), lev, -1)
+        for lev in np.unique(last[last >= 0]).tolist():
+            group = todo[last == lev]
+            steps = [nodes[group]]
+            for down in range(lev, 0, -1):  # a predecessor was entered one level down
+                at = np.searchsorted(self.levels[down][0], steps[-1])
+                steps.append(self.levels[down][2][at])
+            for j, path in zip(group.tolist(), np.stack(steps[::-1], axis=1).tolist(), strict=True):
+                out[j] = tuple(path)
+        return out
 
 
 def team_reach(

@@ -73,7 +73,8 @@ def stance(net: RelationshipNetwork, i: int) -> str:
 
 def unassessed(g: RouteGraph, r: Route) -> tuple[int, ...]:
     """Middle people of ``r`` whose attitude toward us was never assessed (check first)."""
-    blank = g.net.people["attitude"].isna().to_numpy()
+    net = g.net
+    blank = net.memo(("routes.unassessed",), lambda: net.people["attitude"].isna().to_numpy())
     return tuple(i for i in r.path[1:-1] if not g.ours[i] and blank[i])
 
 

@@ -18,9 +18,11 @@ from relgraph.analysis.paths.graph import (
     other_side,
     route_graph,
     sway_lists,
+    swayed_by,
 )
+from relgraph.analysis.paths.reach import team_search
 from relgraph.analysis.paths.render import Route, describe
-from relgraph.analysis.paths.search import shortest, yen
+from relgraph.analysis.paths.search import hop_search, shortest, yen
 from relgraph.analysis.routes.explain import (
     blocking_reason,
     left_out_text,
@@ -36,6 +38,9 @@ __all__ = ["connection_routes", "ranked_routes", "rules_bite"]
 
 #: Extra candidates searched for an affiliation opening beyond the top k.
 _MORE = 5
+#: Up to this many people, the left-out count may skip a search by a bound (see
+#: ``_swayed_out_of_reach``).
+_BOUND_MAX_PEOPLE = 100_000
 
 
 @dataclass(frozen=True)
@@ -280,21 +285,90 @@ def _excluded(q: _Query, routes: list[Route]) -> _Excluded:
     if not rules_bite(q.net, rules, q.affiliations):
         return _Excluded()
     kept = {r.path for r in routes}
+    # Relaxing a rule that leaves nothing out here (no sensitive tie, no sway of the target
+    # ...) searches the same graph with the same blocks: the same routes, none left out.
+    # So each search runs with only the rules that change something, once per such set.
+    changing = frozenset(rule for rule in rules.opt_ins() if _relaxing_changes(q, rule))
+    if changing == {"swayed"} and _swayed_out_of_reach(q, routes):
+        changing = frozenset()
+    found_by: dict[frozenset[str], list[Route]] = {}
 
-    def left_out(relaxed: RouteRules) -> list[Route]:
-        free = route_graph(q.net, relaxed)
-        starts = [int(i) for i in free.starts()] if q.multi else q.starts
-        found = ranked_routes(free, starts, q.target, q.k, q.max_hops, q.multi, q.affiliations)
-        return [r for r in found if r.path not in kept]
+    def left_out(relax: frozenset[str]) -> list[Route]:
+        relax &= changing
+        if not relax:
+            return []
+        if relax not in found_by:
+            relaxed = rules
+            for rule in sorted(relax):
+                relaxed = relaxed.allowing(rule)
+            free = route_graph(q.net, relaxed)
+            starts = [int(i) for i in free.starts()] if q.multi else q.starts
+            found = ranked_routes(free, starts, q.target, q.k, q.max_hops, q.multi, q.affiliations)
+            found_by[relax] = [r for r in found if r.path not in kept]
+        return found_by[relax]
 
-    every = left_out(rules.everything)
-    by_rule = {rule: len(left_out(rules.allowing(rule))) for rule in rules.opt_ins()}
+    every = left_out(frozenset(rules.opt_ins()))
+    by_rule = {rule: len(left_out(frozenset([rule]))) for rule in rules.opt_ins()}
     return _Excluded(
         len(every),
         {k: v for k, v in by_rule.items() if v},
         every[0] if every else None,
         left_out_text(q.net.settings.language, *rule_counts(q.net, rules, every)),
     )
+
+
+def _relaxing_changes(q: _Query, rule: str) -> bool:
+    """Whether relaxing ``rule`` can change the search for ``q`` (False: surely not)."""
+    net = q.net
+    if rule == "swayed":
+        return len(swayed_by(net, q.target)) > 0
+    if rule == "sensitive" and q.affiliations and len(net.affiliations) > 0:
+        return True
+    return net.memo(("routes.relaxing_changes", rule), lambda: _anyone_for(net, rule))
+
+
+def _swayed_out_of_reach(q: _Query, routes: list[Route]) -> bool:
+    """Whether every route through someone the target sways is weaker than the k-th route.
+
+    Then letting routes pass the people the target sways (with no other rule relaxed)
+    finds the same k routes. A route through one of them, ``s``, costs at least our team's
+    best cost to ``s`` (the team-wide search with the same blocks, before the swayed rule)
+    plus the best cost from ``s`` to the target (a search back from the target); when
+    even the smallest such bound is above the k-th route's cost, none of those routes is
+    among the k best, and none changes the search's choices on the way to them. Only
+    checked for team-wide routes of real ties, in networks of up to
+    :data:`_BOUND_MAX_PEOPLE` people (the team-wide search, once per network, costs less
+    than the searches it saves there).
+    """
+    net, g = q.net, q.graph
+    if not q.multi or len(routes) < q.k or (q.affiliations and len(net.affiliations)):
+        return False
+    if net.n_people > _BOUND_MAX_PEOPLE:
+        return False
+    blocked = g.team_blocked() | g.stops  # as middle steps, with or without the rule
+    swayed = swayed_by(net, q.target)
+    swayed = swayed[~blocked[swayed]]
+    if not len(swayed):
+        return True
+    reach = team_search(net, g.rules, affiliations=False)  # the rule not yet applied
+    start = np.array([q.target], dtype=np.int64)
+    levels = hop_search(g.real.backward, start, np.zeros(1), q.max_hops - 1, blocked)
+    tail = np.full(g.real.n, np.inf)
+    for nodes, cost, _ in levels:
+        tail[nodes] = np.minimum(tail[nodes], cost)
+    with np.errstate(divide="ignore"):
+        head = -np.log(reach.strength[swayed])
+    bound = float((head + tail[swayed]).min())
+    return bound > routes[-1].cost + 1e-9 * (1.0 + abs(routes[-1].cost))
+
+
+def _anyone_for(net: RelationshipNetwork, rule: str) -> bool:
+    """Whether the network has anything ``rule`` removes: sensitive ties, dnc, opponents."""
+    if rule == "sensitive":
+        return bool(net.edges["sensitive"].any())
+    if rule == "do_not_contact":
+        return bool(net.do_not_contact().any())
+    return bool(other_side(net).any())  # opponents
 
 
 def _why_none(q: _Query, label: str, excluded: _Excluded) -> str:

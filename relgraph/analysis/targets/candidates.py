@@ -13,7 +13,8 @@ opponent the practice works on the people they listen to: those people get the o
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -70,6 +71,23 @@ class Candidates:
     rules: RouteRules
     reach: TeamReach
     pending: dict[str, list[str]]
+
+    #: The frame's columns as arrays, and each person's row in them (−1: none).
+    _columns: tuple[dict[str, np.ndarray], np.ndarray] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        where = np.full(len(self.ctx.ids_a), -1, dtype=np.int64)
+        where[self.frame.index.to_numpy()] = np.arange(len(self.frame))
+        columns = {str(c): self.frame[c].to_numpy() for c in self.frame.columns}
+        object.__setattr__(self, "_columns", (columns, where))
+
+    def row(self, i: int) -> dict[str, Any]:
+        """Return the row of person ``i`` (a position) as a dict: ``frame.loc[i]``, faster."""
+        columns, where = self._columns
+        at = int(where[i])
+        return {name: values[at] for name, values in columns.items()}
 
 
 def candidates(

@@ -69,6 +69,8 @@ class _Pick:
     chosen: list[dict[str, Any]] = field(default_factory=list)
     #: gain with owner A's own (weaker) route, found when the candidate was last on top
     owned: dict[int, float] = field(default_factory=dict)
+    #: per person: leverage × move × feasibility, and reach (set by the first pick)
+    base: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def recommend_targets(
@@ -257,14 +259,16 @@ def _limits(
 
 
 def _gains(pick: _Pick) -> np.ndarray:
-    f = pick.cand.frame
-    base = (f["leverage"] * f["move"] * f["feasibility"]).to_numpy(float)
-    reach = f["reach"].to_numpy(float)
-    rows = f.index.get_indexer(pd.Index(pick.live))
-    gains = base[rows] * np.maximum(reach[rows], pick.boost[pick.live])
-    for n, i in enumerate(pick.live.tolist()):
-        if i in pick.owned:
-            gains[n] = min(gains[n], pick.owned[i])
+    if pick.base is None:  # the same for every pick
+        f = pick.cand.frame
+        base = np.zeros(len(pick.boost))
+        base[f.index.to_numpy()] = (f["leverage"] * f["move"] * f["feasibility"]).to_numpy(float)
+        pick.base = base, pick.cand.reach.strength
+    base, reach = pick.base
+    gains: np.ndarray = base[pick.live] * np.maximum(reach[pick.live], pick.boost[pick.live])
+    if pick.owned:
+        for n in np.flatnonzero(np.isin(pick.live, list(pick.owned))).tolist():
+            gains[n] = min(gains[n], pick.owned[int(pick.live[n])])
     return gains
 
 
@@ -300,7 +304,7 @@ def _pick_next(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> bool:
         pick.live = np.delete(pick.live, best)
         return True  # nobody has room: skipped
     route = _owners_route(net, pick, i, route, people[0])
-    f = pick.cand.frame.loc[i]
+    f = pick.cand.row(i)
     gain = float(f["leverage"] * f["move"] * f["feasibility"]) * route[1]
     runner_up = float(gains[order[1]]) if len(order) > 1 else 0.0
     if gain < runner_up and pick.owned.get(i) != gain:
@@ -323,7 +327,9 @@ def _spread(
     """Let a picked future supporter introduce us to their direct contacts (raise their reach)."""
     contact = net.adjacency(symmetric=True, include_sensitive=pick.cand.rules.include_sensitive)
     lo, hi = contact.indptr[i], contact.indptr[i + 1]
-    reach = pick.cand.frame["reach"].reindex(range(net.n_people)).fillna(0.0).to_numpy(float)
+    rows = pick.cand.frame.index.to_numpy()
+    reach = np.zeros(net.n_people)  # the candidates' reach, 0 for everyone else
+    reach[rows] = pick.cand.reach.strength[rows]
     open_ = np.zeros(net.n_people, bool)
     open_[pick.live] = True
     who = str(net.labels.iat[i])
@@ -337,7 +343,7 @@ def _spread(
 
 def _route(pick: _Pick, i: int) -> tuple[tuple[int, ...], float, str]:
     """Return the best route to ``i``: path, strength and the earlier pick it goes through."""
-    f = pick.cand.frame.loc[i]
+    f = pick.cand.row(i)
     if i in pick.via and pick.boost[i] > float(f["reach"]):
         return pick.via[i][0], float(pick.boost[i]), pick.via[i][1]
     return pick.cand.reach.path(i), float(f["reach"]), ""
@@ -350,7 +356,7 @@ def _owners_route(
     path = route[0]
     if not (path and a):
         return route
-    pa = int(net.index_of(a)[0])
+    pa = pick.cand.ctx.pos[a]
     if path[0] == pa:
         return route
     s = route_graph(net, pick.cand.rules).real.strength_of(pa, i)
@@ -366,7 +372,7 @@ def _row(
     *,
     new_way_in: bool = False,
 ) -> dict[str, Any]:
-    f = pick.cand.frame.loc[i]
+    f = pick.cand.row(i)
     path, reach, via = route
     att, move = int(f["attitude"]), int(f["move"])
     feas = float(f["feasibility"])

@@ -27,7 +27,7 @@ def target_why(
         how = say("tgt_reach_via_route", who=row["via"], route=route, lang=lang)
     parts = []
     if row.get("new_way_in"):
-        f = cand.frame.loc[cand.ctx.pos[row["person"]]]
+        f = cand.row(cand.ctx.pos[row["person"]])
         potential = float(f["leverage"] * f["move"] * f["feasibility"])
         parts.append(say("tgt_new_way_in", gain=potential, lang=lang))
     parts += [
@@ -72,7 +72,7 @@ def _objective(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) 
 def _factors(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> str:
     """Say the feasibility factors that are not 1."""
     lang = net.settings.language
-    f = cand.frame.loc[cand.ctx.pos[row["person"]]]
+    f = cand.row(cand.ctx.pos[row["person"]])
     parts = []
     if f["f_backing"] < 1:
         comp = cand.ctx.comp(cand.ctx.backs_d.get(row["person"], ""))

@@ -1,0 +1,251 @@
+"""Many targeted searches at once: each target with people of its own that no route may pass.
+
+The per-target rule of ``swayed_by`` (:mod:`~relgraph.analysis.paths.graph`: never ask the
+people a target sways) makes every target's search a little different, so it cannot be one
+team-wide search. :func:`reach_each` runs all of them in one pass: a search state is a pair
+(target, person), kept as the integer key ``target_index * n + person``, and every level of
+the level-by-level search of :func:`~relgraph.analysis.paths.search.hop_search` is a few
+array operations over the states of all targets together.
+
+Each target's states are limited to its *ball*: the people from whom it is within the hops
+a route has left, through people who may be a middle step of a route to it. Anyone else
+cannot be on a route to the target in time, so leaving them out changes nothing (the same
+argument as ``hop_search``'s ``dist``), and the work follows the targets' neighbourhoods,
+not the graph. The results are exactly those of :func:`~relgraph.analysis.paths.search.shortest`
+per target: the same costs, and the same path where several tie.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from relgraph.analysis.paths.frontier import cheapest, contains, distinct
+from relgraph.analysis.paths.graph import ContactGraph
+from relgraph.analysis.paths.search import Levels
+
+__all__ = ["reach_each"]
+
+#: Targets searched together (bounds the memory of one pass).
+_CHUNK = 512
+
+#: One level of a batched search: state positions (sorted), their cost, their predecessor.
+_Level = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def reach_each(
+    g: ContactGraph,
+    team: Levels,
+    targets: np.ndarray,
+    max_hops: int,
+    blocked: np.ndarray,
+    forbid: tuple[np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, list[tuple[int, ...]]]:
+    """Best route to each of ``targets`` avoiding ``blocked`` and the target's own ``forbid``.
+
+    Parameters
+    ----------
+    g : ContactGraph
+        The graph searched.
+    team : Levels
+        The levels of the team-wide search on ``g`` from the starts
+        (:attr:`~relgraph.analysis.paths.search.TeamReach.levels`): level 1 is every
+        person's cheapest tie from a start, the same for every target, and the level where
+        someone first appears bounds the hops from the starts to them from below.
+    targets : numpy.ndarray
+        Target positions (distinct). A target is always allowed as the end of its route.
+    max_hops : int
+        The hop limit (at least 1).
+    blocked : numpy.ndarray of bool
+        Who may not be a middle step of any route (our people, blocked people, stops).
+    forbid : tuple of numpy.ndarray
+        CSR lists ``(indptr, indices)`` over all positions: per target, the people who may
+        not be a middle step of a route to it (sorted per row).
+
+    Returns
+    -------
+    tuple
+        Per target: the route's cost (``inf`` when there is none) and its path, start first
+        (``()`` when none) — what :func:`~relgraph.analysis.paths.search.shortest` returns
+        for ``(graph, starts, target, max_hops, blocked | forbidden, with the target open)``.
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> from relgraph.analysis.paths.search import hop_search
+    >>> g = ContactGraph.from_matrix(sp.csr_matrix(np.array(
+    ...     [[0, .9, .5, 0], [.9, 0, 0, .9], [.5, 0, 0, .5], [0, .9, .5, 0]])))
+    >>> ours = np.array([True, False, False, False])
+    >>> team = hop_search(g, np.array([0]), np.zeros(1), 3, ours)
+    >>> no_1 = (np.array([0, 0, 0, 0, 1]), np.array([1]))  # target 3 may not pass person 1
+    >>> cost, paths = reach_each(g, team, np.array([3]), 3, ours, no_1)
+    >>> paths
+    [(0, 2, 3)]
+    """
+    targets = np.asarray(targets, dtype=np.int64)
+    near = np.full(g.n, max_hops + 1, dtype=np.int64)  # hops from the starts, at least
+    for lev in range(min(len(team), max_hops + 1) - 1, -1, -1):
+        near[team[lev][0]] = lev
+    cost = np.full(len(targets), np.inf)
+    paths: list[tuple[int, ...]] = [()] * len(targets)
+    if len(team) < 2 or max_hops < 1:
+        return cost, paths  # nobody is a hop from the starts
+    for lo in range(0, len(targets), _CHUNK):
+        part = targets[lo : lo + _CHUNK]
+        c, p = _reach_chunk(g, team[1], part, max_hops, (blocked, near), forbid)
+        cost[lo : lo + len(part)] = c
+        paths[lo : lo + len(part)] = p
+    return cost, paths
+
+
+def _reach_chunk(
+    g: ContactGraph,
+    first: tuple[np.ndarray, np.ndarray, np.ndarray],
+    targets: np.ndarray,
+    max_hops: int,
+    limits: tuple[np.ndarray, np.ndarray],
+    forbid: tuple[np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, list[tuple[int, ...]]]:
+    n = g.n
+    keys, dist = _balls(g, targets, max_hops, limits, forbid)
+    tix = keys // n
+    node = keys % n
+    home = np.searchsorted(keys, np.arange(len(targets), dtype=np.int64) * n + targets)
+    best = np.full(len(keys), np.inf)
+    ub = np.full(len(targets), np.inf)  # best cost at each target so far
+    levels = [_first_level(first, node, dist, max_hops)]
+    best[levels[0][0]] = levels[0][1]
+    _bound(ub, levels[0], home)
+    for hop in range(2, max_hops + 1):
+        pos, fcost = levels[-1][0], levels[-1][1]
+        live = (fcost < ub[tix[pos]]) & (dist[pos] > 0)  # a target's own state does not go on
+        front, states = pos[live], (keys, dist, best, ub)
+        step = _step(g, states, tix[front], node[front], fcost[live], max_hops - hop)
+        if step is None:
+            break
+        best[step[0]] = step[1]
+        _bound(ub, step, home)
+        levels.append(step)
+    return ub, _paths(keys, node, levels, home, n)
+
+
+def _balls(
+    g: ContactGraph,
+    targets: np.ndarray,
+    max_hops: int,
+    limits: tuple[np.ndarray, np.ndarray],
+    forbid: tuple[np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
+    """States (sorted keys) that can be on a route to their target in time, and their hops.
+
+    A state is a person who may be a middle step of a route to the target (or the target),
+    ``h`` hops from it backwards through such people, and at least ``max_hops - h`` hops
+    from the starts (``limits``: who is blocked, and the hops from the starts at least).
+    """
+    n = g.n
+    blocked, near = limits
+    back = g.backward
+    indptr, indices = forbid
+    fkeys = _forbid_keys(targets, indptr, indices, n)
+    front = np.arange(len(targets), dtype=np.int64) * n + targets
+    keys = np.sort(front)
+    dist = np.zeros(len(keys), dtype=np.int64)
+    for h in range(1, max_hops):
+        idx, cnt = back.edge_slots(front % n)
+        if not len(idx):
+            break
+        person = back.indices[idx]
+        ok = ~blocked[person] & (near[person] <= max_hops - h)
+        new = np.repeat(front // n, cnt)[ok] * n + person[ok]
+        new = distinct(new[~contains(keys, new) & ~contains(fkeys, new)])
+        if not len(new):
+            break
+        keys = np.concatenate([keys, new])
+        dist = np.concatenate([dist, np.full(len(new), h, dtype=np.int64)])
+        order = np.argsort(keys, kind="stable")
+        keys, dist = keys[order], dist[order]
+        front = new
+    return keys, dist
+
+
+def _forbid_keys(
+    targets: np.ndarray, indptr: np.ndarray, indices: np.ndarray, n: int
+) -> np.ndarray:
+    """Sorted keys ``target_index * n + person`` of the people each target forbids."""
+    lo = indptr[targets]
+    cnt = indptr[targets + 1] - lo
+    total = int(cnt.sum())
+    slots = np.repeat(lo - np.cumsum(cnt) + cnt, cnt) + np.arange(total)
+    out: np.ndarray = np.repeat(np.arange(len(targets), dtype=np.int64), cnt) * n + indices[slots]
+    return np.sort(out)
+
+
+def _first_level(
+    first: tuple[np.ndarray, np.ndarray, np.ndarray],
+    node: np.ndarray,
+    dist: np.ndarray,
+    max_hops: int,
+) -> _Level:
+    """Level 1: each state's cheapest tie from a start (the same for every target)."""
+    nodes, cost, pred = first
+    pos = np.flatnonzero(contains(nodes, node) & (dist <= max_hops - 1))
+    at = np.searchsorted(nodes, node[pos])
+    return pos, cost[at], pred[at]
+
+
+def _bound(ub: np.ndarray, level: _Level, home: np.ndarray) -> None:
+    """Lower each target's best cost by its own state in ``level``."""
+    hit = contains(level[0], home)
+    ub[hit] = level[1][np.searchsorted(level[0], home[hit])]
+
+
+def _step(
+    g: ContactGraph,
+    states: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    tix: np.ndarray,
+    node: np.ndarray,
+    fcost: np.ndarray,
+    hops_left: int,
+) -> _Level | None:
+    """One level: every edge leaving the frontier into a state, the cheapest per state.
+
+    ``states`` holds the keys, their hops to the target, their best cost so far and each
+    target's best cost; a state is entered when it can still reach its target in
+    ``hops_left`` hops and is strictly cheaper than before and than its target's best.
+    """
+    keys, dist, best, ub = states
+    idx, cnt = g.edge_slots(node)
+    if not len(idx):
+        return None
+    t = np.repeat(tix, cnt)
+    cand = np.repeat(fcost, cnt) + g.cost[idx]
+    prv = np.repeat(node, cnt)
+    want = t * g.n + g.indices[idx]
+    at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+    keep = (keys[at] == want) & (dist[at] <= hops_left)
+    keep &= (cand < best[at]) & (cand < ub[t])
+    if not keep.any():
+        return None
+    return cheapest(at[keep], cand[keep], prv[keep], len(keys))
+
+
+def _paths(
+    keys: np.ndarray, node: np.ndarray, levels: list[_Level], home: np.ndarray, n: int
+) -> list[tuple[int, ...]]:
+    """Each target's path: back from its latest entry, one level down per hop."""
+    last = np.full(len(home), -1, dtype=np.int64)  # the latest level holding each target
+    for lev in range(len(levels) - 1, -1, -1):
+        open_ = last < 0
+        last[open_] = np.where(contains(levels[lev][0], home[open_]), lev, -1)
+    out: list[tuple[int, ...]] = [()] * len(home)
+    for lev in np.unique(last[last >= 0]).tolist():
+        group = np.flatnonzero(last == lev)
+        state = home[group]
+        steps = [node[state]]
+        for down in range(lev, -1, -1):  # a predecessor was entered one level down
+            pred = levels[down][2][np.searchsorted(levels[down][0], state)]
+            steps.append(pred)
+            if down:
+                state = np.searchsorted(keys, group * n + pred)
+        for j, path in zip(group.tolist(), np.stack(steps[::-1], axis=1).tolist(), strict=True):
+            out[j] = tuple(path)
+    return out
