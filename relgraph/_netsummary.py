@@ -19,7 +19,7 @@ import pandas as pd
 
 from relgraph.io.html_table import format_value, html_result, html_table
 from relgraph.model import Settings
-from relgraph.text import TERMS, say, term
+from relgraph.text import TERMS, clauses, say, term
 
 __all__ = ["NetworkSummary", "settings_changes"]
 
@@ -136,7 +136,7 @@ class NetworkSummary:
                 lang=lang,
             ),
             say("repr_net_language", language=lang, lang=lang),
-            say("repr_net_settings", changes="; ".join(changes), lang=lang)
+            say("repr_net_settings", changes=clauses(changes, lang=lang), lang=lang)
             if changes
             else say("repr_net_defaults", lang=lang),
             self._privacy(),

@@ -21,6 +21,7 @@ __all__ = [
     "TEMPLATES",
     "TERMS",
     "Message",
+    "clauses",
     "message",
     "plan_header",
     "say",
@@ -70,6 +71,21 @@ def say(key: str, *, lang: str = "en", **values: Any) -> str:
     if lang != "en":
         template = translate(key, template, lang=check_language(lang))
     return template.format(**values)
+
+
+def clauses(parts: Iterable[str], *, lang: str = "en") -> str:
+    """Join the non-empty clauses ``parts`` of one explanation, as the language writes them.
+
+    English separates clauses with "; ", Chinese with ";" (the catalogue's punctuation).
+
+    Examples
+    --------
+    >>> clauses(["best 0.80", "", "alternative 0.57"])
+    'best 0.80; alternative 0.57'
+    >>> clauses(["最佳路径 0.80", "独立备选路径 0.57"], lang="zh")
+    '最佳路径 0.80;独立备选路径 0.57'
+    """
+    return say("clause_sep", lang=lang).join(p for p in parts if p)
 
 
 def _term_key(value: object) -> str:

@@ -14,7 +14,7 @@ from relgraph.analysis.influence.model import model
 from relgraph.analysis.influence.support import power
 from relgraph.checks import check_bool
 from relgraph.model import Stage
-from relgraph.text import TERMS, say, term
+from relgraph.text import TERMS, clauses, say, term
 from relgraph.views import TIE_KINDS
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ def _people_frame(
         text = say("chain_why_sways", who=labels[j], ties=words, share=w, lang=lang)
         sways_of[str(ids[c])].append(text)
     why = [
-        say("chain_why_hidden", sways="; ".join(sways_of[pid]), lang=lang)
+        say("chain_why_hidden", sways=clauses(sways_of[pid], lang=lang), lang=lang)
         if pid in sways_of
         else _holder_why(net, held[pid], attitude.iat[i], supports.iat[i])
         for i, pid in enumerate(order)

@@ -28,7 +28,7 @@ from relgraph.errors import UnknownOpportunityError
 from relgraph.io.html_table import html_result, html_table
 from relgraph.loading import Snapshot, load, load_snapshots
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say
+from relgraph.text import clauses, say
 
 if TYPE_CHECKING:
     pass
@@ -469,14 +469,14 @@ def _narrative(d: SnapshotDiff) -> str:
     ]
     for key, mask in groups:
         if mask.any():
-            lines.append(say(key, items="; ".join(c.loc[mask, "why"]), lang=lang))
+            lines.append(say(key, items=clauses(c.loc[mask, "why"], lang=lang), lang=lang))
     opened = int(c["kind"].eq("gap_opened").sum())
     closed = int(c["kind"].eq("gap_closed").sum())
     if opened or closed:
         lines.append(say("mon_group_gaps", opened=opened, closed=closed, lang=lang))
     idx = c["kind"].eq("index")
     if idx.any():
-        lines.append(say("mon_group_index", items="; ".join(c.loc[idx, "why"]), lang=lang))
+        lines.append(say("mon_group_index", items=clauses(c.loc[idx, "why"], lang=lang), lang=lang))
     if d.note:
         lines.append(d.note)
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from relgraph.checks import check_bool, check_float, check_ids, check_mapping, i
 from relgraph.io.html_table import html_result, html_table
 from relgraph.model import Settings
 from relgraph.privacy import share_policy, withhold_people
-from relgraph.text import message, say, term
+from relgraph.text import clauses, message, say, term
 from relgraph.vocab import TIE_KIND_SYNONYMS, TieKind, parse_term
 
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ def simulate(
                 other=names[int(net.index_of(b)[0])],
                 lang=lang,
             )
-            note[i] = f"{note[i]}; {text}" if note[i] else text
+            note[i] = clauses([note[i], text], lang=lang)
     after_m = build_model(net, extra=extra, attitude=x0, removed=removed)
     xb = before_m.predicted()
     xa = np.where(removed, np.nan, after_m.predicted())

@@ -73,6 +73,7 @@ TEMPLATES: dict[str, str] = {
     # -- language-neutral glue ---------------------------------------------------
     "list_sep": ", ",
     "and_sep": " and ",
+    "clause_sep": "; ",
     # -- output safety -----------------------------------------------------------------
     "out_overwrites_input": (
         "{output} would overwrite {input}, an input of this run; relgraph never overwrites "

@@ -33,7 +33,7 @@ from relgraph.checks import check_bool
 from relgraph.errors import UnknownPersonError
 from relgraph.spark import _graph as G
 from relgraph.spark.io import SparkTables
-from relgraph.text import TERMS, say, term
+from relgraph.text import TERMS, clauses, say, term
 
 __all__ = ["SPARK_BULK_COLUMNS", "routes_to_many"]
 
@@ -457,8 +457,7 @@ def _rows(
                     lang=lang,
                 )
             reason = left_out_text(lang, counts, int(r["several"] or 0)) if n_excl else ""
-            if reason:  # which rule left each route out, as the single machine says it
-                why += "; " + reason
+            why = clauses([why, reason], lang=lang)  # which rule left routes out, as bulk.py
             row["excluded"] = n_excl
             row["why"] = why
             out.append(row)

@@ -22,7 +22,7 @@ from relgraph.palette import (
     UNKNOWN_COLOUR,
     role_path,
 )
-from relgraph.text import TEMPLATES, say, term
+from relgraph.text import TEMPLATES, clauses, say, term
 from relgraph.viz.map_facts import blank
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def situation(facts: MapFacts) -> list[str]:
         lines = [say("viz_situation_alone", ours=f"{ours:+.2f}", lang=lang)]
     elif others[0][1] > ours:
         leader, lead = others[0]
-        rest = "; ".join(items[1:])
+        rest = clauses(items[1:], lang=lang)
         lines = [
             say(
                 "viz_situation_behind",
@@ -88,7 +88,12 @@ def situation(facts: MapFacts) -> list[str]:
         ]
     else:
         lines = [
-            say("viz_situation_ahead", ours=f"{ours:+.2f}", others="; ".join(items), lang=lang)
+            say(
+                "viz_situation_ahead",
+                ours=f"{ours:+.2f}",
+                others=clauses(items, lang=lang),
+                lang=lang,
+            )
         ]
     gap = _top_gap(facts, org_name)
     if gap:

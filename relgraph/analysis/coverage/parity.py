@@ -17,7 +17,7 @@ import pandas as pd
 
 from relgraph._tie_arrays import tie_arrays
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap
-from relgraph.text import term
+from relgraph.text import clauses, term
 from relgraph.vocab import TieKind
 
 __all__ = ["MAX_CANDIDATES", "Parity", "parity"]
@@ -223,7 +223,7 @@ def _gap_row(
     need = max(1, (top_lvl or 2) - 1)
     need_text = ctx.say("cov_level_board") if need == 1 else ctx.say("cov_level_n", level=need)
     cand_text = (
-        "; ".join(_cand_phrase(ctx, p, top, sway) for p in cands)
+        clauses((_cand_phrase(ctx, p, top, sway) for p in cands), lang=ctx.lang)
         if cands
         else ctx.say("cov_parity_no_candidate")
     )

@@ -17,7 +17,7 @@ import pandas as pd
 
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap, rows
 from relgraph.analysis.coverage.report import GAP_COLUMNS
-from relgraph.text import term
+from relgraph.text import clauses, term
 from relgraph.vocab import Role
 
 __all__ = ["RULES", "RULE_TABLE", "Evidence", "Rule", "find_gaps"]
@@ -89,7 +89,7 @@ def no_decider_support(ev: Evidence) -> Gaps:
     ids = list(dict.fromkeys(makers.sort_values("power", ascending=False)["person"]))
     if not ids or set(ids) & sup:
         return []
-    people = "; ".join(f"{ctx.who(p)} ({ctx.stance(p)})" for p in ids)
+    people = clauses((f"{ctx.who(p)} ({ctx.stance(p)})" for p in ids), lang=ctx.lang)
     why = ctx.say("cov_gap_no_decider_support", people=people)
     return [gap(ctx, "no_decider_support", Severity.HIGH, ids[0], "", ids, why)]
 
@@ -347,7 +347,7 @@ def open_issue(ev: Evidence) -> Gaps:
             roles=ctx.roles_of(pid),
             n=len(per[pid]),
             limit=ctx.s.open_issue_days,
-            items="; ".join(per[pid]),
+            items=clauses(per[pid], lang=ctx.lang),
         )
         sev = ev.severity(ctx.power_d.get(pid, 0.0))
         out.append(gap(ctx, "open_issue", sev, pid, ctx.backs_d.get(pid, ""), (), why))

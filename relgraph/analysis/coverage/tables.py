@@ -14,6 +14,7 @@ from relgraph.analysis.interactions import tie_strengths
 from relgraph.analysis.paths.graph import RouteRules, affiliation_overlay
 from relgraph.analysis.paths.render import describe, person_texts, route_text
 from relgraph.analysis.paths.search import TeamReach
+from relgraph.text import clauses
 
 __all__ = [
     "MATRIX_NAME",
@@ -169,7 +170,7 @@ def _person_why(ctx: Context, r: Any, reasons: list[str]) -> str:
         parts.append(ctx.say("cov_person_stale", date=pd.Timestamp(r.updated).date().isoformat()))
     if r.do_not_contact:
         parts.append(ctx.say("cov_person_dnc"))
-    return "; ".join(parts)
+    return clauses(parts, lang=ctx.lang)
 
 
 def _relationship_stats(ctx: Context, party_org_ids: Iterable[str]) -> tuple[float, float, float]:

@@ -26,7 +26,7 @@ from relgraph.analysis.routes.single import rules_bite
 from relgraph.checks import check_bool, check_ids
 from relgraph.network import RelationshipNetwork
 from relgraph.privacy import withhold_people
-from relgraph.text import say, term
+from relgraph.text import clauses, say, term
 
 __all__ = ["BULK_COLUMNS", "routes_to_many"]
 
@@ -295,11 +295,9 @@ def _why(
         why = say("routes_bulk_no_alt", max_hops=max_hops, lang=lang)
     else:
         why = say("routes_bulk_two", best=row["best_strength"], alt=row["alt_strength"], lang=lang)
-    if row["best_affiliation"] or row["alt_affiliation"]:
-        why += "; " + say("routes_why_affiliation", lang=lang)
-    if reason:
-        why += "; " + reason
-    return why
+    meets = row["best_affiliation"] or row["alt_affiliation"]
+    meet = say("routes_why_affiliation", lang=lang) if meets else ""
+    return clauses([why, meet, reason], lang=lang)
 
 
 class _NoBar:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from relgraph.analysis.paths.graph import RouteGraph, RouteRules, other_side, swayed_by
 from relgraph.analysis.paths.render import Route
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say, term
+from relgraph.text import clauses, say, term
 
 __all__ = [
     "EXCLUSION_RULES",
@@ -86,7 +86,7 @@ def excluded_text(net: RelationshipNetwork, by_rule: dict[str, int], *, cli: boo
         for rule in EXCLUSION_RULES
         if (n := by_rule.get(rule, 0))
     ]
-    return "; ".join(parts)
+    return clauses(parts, lang=lang)
 
 
 def broken_rules(net: RelationshipNetwork, rules: RouteRules, r: Route) -> tuple[str, ...]:
@@ -118,7 +118,7 @@ def left_out_text(lang: str, counts: dict[str, int], several: int, *, cli: bool 
     ]
     if parts and several:
         parts.append(say("routes_left_out_several", n=several, lang=lang))
-    return "; ".join(parts)
+    return clauses(parts, lang=lang)
 
 
 def rule_counts(

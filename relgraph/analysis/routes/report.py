@@ -12,7 +12,7 @@ from relgraph._tie_arrays import person_id_array
 from relgraph.analysis.paths.render import Route, route_text
 from relgraph.io.html_table import html_result, html_table
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say, term
+from relgraph.text import clauses, say, term
 
 __all__ = ["ROUTE_COLUMNS", "RouteReport", "no_route_row", "route_row"]
 
@@ -96,7 +96,7 @@ def route_row(
         "sensitive": r.sensitive or bool(uses_dnc),
         "unassessed": tuple(str(ids[i]) for i in unassessed),
         "route": route_text(net, r.path, r.hops),
-        "why": "; ".join(why),
+        "why": clauses(why, lang=lang),
     }
 
 

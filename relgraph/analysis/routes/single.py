@@ -32,7 +32,7 @@ from relgraph.analysis.routes.explain import (
 from relgraph.analysis.routes.report import RouteReport, no_route_row, route_row, routes_frame
 from relgraph.checks import check_bool, check_int
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say, term
+from relgraph.text import clauses, say, term
 
 __all__ = ["connection_routes", "ranked_routes", "rules_bite"]
 
@@ -378,9 +378,7 @@ def _why_none(q: _Query, label: str, excluded: _Excluded) -> str:
     else:
         start = term("party", "us", lang=lang) if q.multi else str(q.net.labels.iat[q.starts[0]])
         why = say("routes_none", who=label, start=start, max_hops=q.max_hops, lang=lang)
-    if excluded.note:
-        why += "; " + excluded.note
-    return why
+    return clauses([why, excluded.note], lang=lang)
 
 
 def _extra_why(q: _Query, rank: int, r: Route, excluded: _Excluded, routes: list[Route]) -> str:
@@ -401,7 +399,7 @@ def _extra_why(q: _Query, rank: int, r: Route, excluded: _Excluded, routes: list
     if late:
         who = ", ".join(str(q.net.labels.iat[i]) for i in late)
         parts.append(say("routes_why_unassessed", who=who, lang=lang))
-    return "; ".join(parts)
+    return clauses(parts, lang=lang)
 
 
 def _listed(

@@ -7,7 +7,7 @@ from typing import Any
 from relgraph.analysis.paths.render import describe_path, route_text
 from relgraph.analysis.targets.candidates import Candidates
 from relgraph.network import RelationshipNetwork
-from relgraph.text import say, term
+from relgraph.text import clauses, say, term
 
 __all__ = ["target_why"]
 
@@ -51,7 +51,7 @@ def target_why(
         parts.append(
             say("tgt_why_above", who=net.labels[nxt["person"]], gain=nxt["gain"], lang=lang)
         )
-    return route, "; ".join(p for p in parts if p)
+    return route, clauses(parts, lang=lang)
 
 
 def _objective(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> str:
