@@ -8,8 +8,9 @@ million ties take seconds.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,7 @@ __all__ = [
     "max_csr",
     "normalised",
     "strongest_ties",
+    "SwayTies",
     "sway_parts",
     "sway_matrix",
 ]
@@ -370,38 +372,106 @@ def sway_parts(
     summed matrix, so a solver multiplies by ``W`` as ``scale * (R @ x)`` without ever
     dividing or sorting the entries.
     """
-    ok = u != v
-    if drop.any():
-        ok &= ~drop[u]
-        ok &= ~drop[v]
-    fo = ok & (forward > 0)
-    bo = ok
-    bo &= backward > 0
-    kf, kb = int(fo.sum()), int(bo.sum())
-    idx = _index_dtype(n)
-    # room for a self-weight per person, so the empty rows need no second copy
-    rows, cols = np.empty(kf + kb + n, dtype=idx), np.empty(kf + kb + n, dtype=idx)
-    vals = np.empty(kf + kb + n)
-    np.compress(fo, v, out=rows[:kf])
-    np.compress(bo, u, out=rows[kf : kf + kb])
-    np.compress(fo, u, out=cols[:kf])
-    np.compress(bo, v, out=cols[kf : kf + kb])
-    np.compress(fo, forward, out=vals[:kf])
-    np.compress(bo, backward, out=vals[kf : kf + kb])
-    rowsum = np.bincount(rows[: kf + kb], weights=vals[: kf + kb], minlength=n)
-    empty = rowsum <= 0
-    diag = np.flatnonzero(empty)
-    end = kf + kb + len(diag)
-    rows[kf + kb : end] = cols[kf + kb : end] = diag
-    vals[kf + kb : end] = 1.0
-    with np.errstate(over="ignore"):
-        scale = np.divide(1.0, rowsum, out=np.ones(n), where=~empty)
-    tiny = ~np.isfinite(scale)  # a row summing to a subnormal weight: 1 / rowsum overflows
-    if tiny.any():  # normalise those rows' entries here instead (exact), with scale 1
-        sel = tiny[rows[: kf + kb]]
-        vals[: kf + kb][sel] /= rowsum[rows[: kf + kb][sel]]
-        scale[tiny] = 1.0
-    return grouped_csr(rows[:end], cols[:end], vals[:end], (n, n)), scale, empty
+    t = SwayTies.build(u, v, forward, backward, n, drop)
+    return t.matrix(), t.scale, t.empty
+
+
+@dataclass(frozen=True)
+class SwayTies:
+    """Raw sway ``R`` kept per tie, with its row scale: ``W = diag(scale) @ R``.
+
+    Tie ``k`` adds ``forward[k]`` at ``R[v[k], u[k]]`` and ``backward[k]`` at
+    ``R[u[k], v[k]]`` (0 for a self-tie or a dropped person); an empty row gets a
+    self-weight of 1 (``empty``, scale 1). :meth:`matrix` is ``R`` (or ``Rᵀ``) as one CSR
+    matrix; :meth:`product` multiplies by ``R`` or ``Rᵀ`` through the ties grouped by
+    target (:meth:`grouped`, one counting sort shared by ``R`` and ``Rᵀ``), so an
+    iterative solver needs neither.
+    """
+
+    u: np.ndarray
+    v: np.ndarray
+    forward: np.ndarray
+    backward: np.ndarray
+    n: int
+    scale: np.ndarray
+    empty: np.ndarray
+    _parts: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _lock: Any = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        u: np.ndarray,
+        v: np.ndarray,
+        forward: np.ndarray,
+        backward: np.ndarray,
+        n: int,
+        drop: np.ndarray,
+    ) -> SwayTies:
+        """Keep the ties' sway (see :func:`sway_parts`); people in ``drop`` get no entries."""
+        idx = _index_dtype(n)
+        u = np.asarray(u).astype(idx, copy=False)
+        v = np.asarray(v).astype(idx, copy=False)
+        ok = u != v
+        if drop.any():
+            ok &= ~drop[u]
+            ok &= ~drop[v]
+        f = np.where(ok & (forward > 0), forward, 0.0)
+        b = np.where(ok & (backward > 0), backward, 0.0)
+        rowsum = np.bincount(v, weights=f, minlength=n)
+        rowsum += np.bincount(u, weights=b, minlength=n)
+        empty = rowsum <= 0
+        with np.errstate(over="ignore"):
+            scale = np.divide(1.0, rowsum, out=np.ones(n), where=~empty)
+        tiny = ~np.isfinite(scale)  # a row summing to a subnormal weight: 1 / rowsum overflows
+        if tiny.any():  # normalise those rows' entries here instead (exact), with scale 1
+            f[tiny[v]] /= rowsum[v[tiny[v]]]
+            b[tiny[u]] /= rowsum[u[tiny[u]]]
+            scale[tiny] = 1.0
+        return cls(u, v, f, b, n, scale, empty)
+
+    def matrix(self, *, transpose: bool = False) -> sp.csr_matrix:
+        """``R`` (or ``Rᵀ``) as CSR grouped by row, parallel ties not summed (:func:`grouped_csr`).
+
+        Entries in the order: forward sway by tie, backward sway by tie, self-weights.
+        """
+        fo, bo = self.forward > 0, self.backward > 0
+        diag = np.flatnonzero(self.empty).astype(self.u.dtype)
+        rows = np.concatenate([self.v[fo], self.u[bo], diag])
+        cols = np.concatenate([self.u[fo], self.v[bo], diag])
+        vals = np.concatenate([self.forward[fo], self.backward[bo], np.ones(len(diag))])
+        a, b = (cols, rows) if transpose else (rows, cols)
+        return grouped_csr(a, b, vals, (self.n, self.n))
+
+    def grouped(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Group the ties by target: ``(f, b)``, row ``v``, column ``u``, forward / backward.
+
+        ``R = f + bᵀ + diag(empty)`` and ``Rᵀ = fᵀ + b + diag(empty)``: one counting sort
+        of the ties (the two weights carried through it as one complex number, so nothing
+        is gathered afterwards) serves both; a product by a transposed half is scipy's
+        CSC product of a view (no copy). Memoised.
+        """
+        with self._lock:
+            if not self._parts:
+                shape = (self.n, self.n)
+                both = np.empty(len(self.u), dtype=np.complex128)
+                both.real, both.imag = self.forward, self.backward
+                mat = grouped_csr(self.v, self.u, both, shape)
+                for key, part in (("f", mat.data.real), ("b", mat.data.imag)):
+                    data = np.ascontiguousarray(part)
+                    self._parts[key] = sp.csr_matrix(
+                        (data, mat.indices, mat.indptr), shape=shape, copy=False
+                    )
+        return self._parts["f"], self._parts["b"]
+
+    def product(self, x: np.ndarray, *, transpose: bool = False) -> np.ndarray:
+        """``R @ x`` (or ``Rᵀ @ x``) for a vector or a matrix of columns ``x``."""
+        f, b = self.grouped()
+        y = np.asarray((f.T @ x) if transpose else (f @ x))
+        y += (b @ x) if transpose else (b.T @ x)
+        if self.empty.any():
+            y += (self.empty[:, None] if x.ndim == 2 else self.empty) * x
+        return y
 
 
 def kind_weights(
