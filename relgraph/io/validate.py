@@ -293,14 +293,14 @@ def validate_tables(
     lists = _Lists()
     _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes, lists)
     _key_duplicates(raws, tables, bag, codes, found)
-    _org_kind_checks(raws, tables, bag)
+    kinds = found.terms.get(("ties", "kind"))
+    if "ties" in tables and kinds is not None and len(kinds[0]) == len(tables["ties"]):
+        codes[("ties", "kind")] = _tie_kind_codes(*kinds)
+    _org_kind_checks(raws, tables, bag, codes)
     check_sides(raws, tables, bag, codes)
     _interaction_checks(raws, tables, bag, lists, codes)
     if "ties" in tables:
         _tie_structure_checks(raws["ties"], tables["ties"], bag, codes, found)
-        kinds = found.terms.get(("ties", "kind"))
-        if kinds is not None and len(kinds[0]) == len(tables["ties"]):
-            codes[("ties", "kind")] = _tie_kind_codes(*kinds)
     if bag.problems:
         raise ValidationError(bag.problems)
     return tables
