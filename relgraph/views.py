@@ -395,7 +395,7 @@ class SwayTies:
     n: int
     scale: np.ndarray
     empty: np.ndarray
-    _parts: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _parts: list[Any] = field(default_factory=list, compare=False, repr=False)
     _lock: Any = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @classmethod
@@ -443,35 +443,52 @@ class SwayTies:
         a, b = (cols, rows) if transpose else (rows, cols)
         return grouped_csr(a, b, vals, (self.n, self.n))
 
-    def grouped(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """Group the ties by target: ``(f, b)``, row ``v``, column ``u``, forward / backward.
+    def grouped(self) -> list[tuple[sp.csr_matrix, sp.csr_matrix]]:
+        """Group the ties by target: ``(f, b)`` pairs, row ``v``, column ``u``.
 
-        ``R = f + bᵀ + diag(empty)`` and ``Rᵀ = fᵀ + b + diag(empty)``: one counting sort
-        of the ties (the two weights carried through it as one complex number, so nothing
-        is gathered afterwards) serves both; a product by a transposed half is scipy's
-        CSC product of a view (no copy). Memoised.
+        ``R = Σ (f + bᵀ) + diag(empty)`` and ``Rᵀ = Σ (fᵀ + b) + diag(empty)``: one
+        counting sort of the ties (the two weights carried through it as one complex
+        number, so nothing is gathered afterwards) serves both; a product by a transposed
+        part is scipy's CSC product of a view (no copy). Many ties are sorted in two
+        halves side by side (scipy's sort releases the GIL), one pair of parts each.
+        Memoised.
         """
         with self._lock:
             if not self._parts:
-                shape = (self.n, self.n)
-                both = np.empty(len(self.u), dtype=np.complex128)
-                both.real, both.imag = self.forward, self.backward
-                mat = grouped_csr(self.v, self.u, both, shape)
-                for key, part in (("f", mat.data.real), ("b", mat.data.imag)):
-                    data = np.ascontiguousarray(part)
-                    self._parts[key] = sp.csr_matrix(
-                        (data, mat.indices, mat.indptr), shape=shape, copy=False
-                    )
-        return self._parts["f"], self._parts["b"]
+                m = len(self.u)
+                if m >= _SPLIT_FROM:
+                    from concurrent.futures import ThreadPoolExecutor
+
+                    with ThreadPoolExecutor(max_workers=1) as pool:
+                        second = pool.submit(self._group, m // 2, m)
+                        first = self._group(0, m // 2)
+                        self._parts.extend([first, second.result()])
+                else:
+                    self._parts.append(self._group(0, m))
+        return self._parts
+
+    def _group(self, lo: int, hi: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        shape = (self.n, self.n)
+        both = np.empty(hi - lo, dtype=np.complex128)
+        both.real, both.imag = self.forward[lo:hi], self.backward[lo:hi]
+        mat = grouped_csr(self.v[lo:hi], self.u[lo:hi], both, shape)
+        f, b = (
+            sp.csr_matrix((np.ascontiguousarray(d), mat.indices, mat.indptr), shape=shape)
+            for d in (mat.data.real, mat.data.imag)
+        )
+        return f, b
 
     def product(self, x: np.ndarray, *, transpose: bool = False) -> np.ndarray:
         """``R @ x`` (or ``Rᵀ @ x``) for a vector or a matrix of columns ``x``."""
-        f, b = self.grouped()
-        y = np.asarray((f.T @ x) if transpose else (f @ x))
-        y += (b @ x) if transpose else (b.T @ x)
-        if self.empty.any():
-            y += (self.empty[:, None] if x.ndim == 2 else self.empty) * x
+        y = (self.empty[:, None] if x.ndim == 2 else self.empty) * x
+        for f, b in self.grouped():
+            y += (f.T @ x) if transpose else (f @ x)
+            y += (b @ x) if transpose else (b.T @ x)
         return y
+
+
+#: From this many ties, :meth:`SwayTies.grouped` sorts them in two halves side by side.
+_SPLIT_FROM = 1_000_000
 
 
 def kind_weights(
