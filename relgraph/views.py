@@ -31,8 +31,6 @@ __all__ = [
     "normalised",
     "strongest_ties",
     "SwayTies",
-    "sway_parts",
-    "sway_matrix",
 ]
 
 
@@ -328,25 +326,6 @@ def _fold_max(mat: sp.csr_matrix) -> sp.csr_matrix:
     return mat
 
 
-def sway_matrix(
-    u: np.ndarray,
-    v: np.ndarray,
-    forward: np.ndarray,
-    backward: np.ndarray,
-    n: int,
-    drop: np.ndarray,
-) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Row-normalised influence matrix ``W`` from per-tie sway weights, and the empty rows.
-
-    ``R[i, j]`` (how much ``j`` sways ``i``) gets, per tie ``u → v``, ``forward`` at
-    ``[v, u]`` and ``backward`` at ``[u, v]``; parallel ties add up; people in ``drop`` get
-    no entries. Rows are scaled by their sums, and an empty row gets a self-weight of 1
-    (:func:`sway_parts`, then one pass over the entries and duplicates summed: canonical).
-    """
-    R, scale, empty = sway_parts(u, v, forward, backward, n, drop)
-    return normalised(R, scale), empty
-
-
 def normalised(R: sp.csr_matrix, scale: np.ndarray) -> sp.csr_matrix:
     """``diag(scale) @ R`` with duplicates summed: canonical CSR (``R`` is not changed)."""
     W = sp.csr_matrix(
@@ -355,25 +334,6 @@ def normalised(R: sp.csr_matrix, scale: np.ndarray) -> sp.csr_matrix:
     )
     W.sum_duplicates()
     return W
-
-
-def sway_parts(
-    u: np.ndarray,
-    v: np.ndarray,
-    forward: np.ndarray,
-    backward: np.ndarray,
-    n: int,
-    drop: np.ndarray,
-) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
-    """Raw sway ``R``, row scale ``1 / rowsum`` and empty rows: ``W = diag(scale) @ R``.
-
-    ``R`` (see :func:`sway_matrix`) has a self-weight of 1 on each empty row (scale 1) and
-    is grouped by row with parallel ties not yet summed — sparse products read it as the
-    summed matrix, so a solver multiplies by ``W`` as ``scale * (R @ x)`` without ever
-    dividing or sorting the entries.
-    """
-    t = SwayTies.build(u, v, forward, backward, n, drop)
-    return t.matrix(), t.scale, t.empty
 
 
 @dataclass(frozen=True)
@@ -385,7 +345,8 @@ class SwayTies:
     self-weight of 1 (``empty``, scale 1). :meth:`matrix` is ``R`` (or ``Rᵀ``) as one CSR
     matrix; :meth:`product` multiplies by ``R`` or ``Rᵀ`` through the ties grouped by
     target (:meth:`grouped`, one counting sort shared by ``R`` and ``Rᵀ``), so an
-    iterative solver needs neither.
+    iterative solver needs neither. ``W`` itself is ``normalised(matrix(), scale)``
+    (:func:`normalised`: canonical, parallel ties summed).
     """
 
     u: np.ndarray
@@ -408,7 +369,7 @@ class SwayTies:
         n: int,
         drop: np.ndarray,
     ) -> SwayTies:
-        """Keep the ties' sway (see :func:`sway_parts`); people in ``drop`` get no entries."""
+        """Keep the ties' sway weights; people in ``drop`` and self-ties get no entries."""
         idx = _index_dtype(n)
         u = np.asarray(u).astype(idx, copy=False)
         v = np.asarray(v).astype(idx, copy=False)
