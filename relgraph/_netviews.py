@@ -307,7 +307,7 @@ class NetworkViews:
     def tie_sensitive(self) -> np.ndarray:
         """Per tie: given ``sensitive`` flag, else True for the settings' sensitive kinds.
 
-        Read-only, cached (the ``sensitive`` column of :attr:`edges`, without building it).
+        Read-only, cached (the ``sensitive`` column of ``edges``, without building it).
 
         Examples
         --------

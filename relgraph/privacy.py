@@ -135,7 +135,7 @@ def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -
 
 def _only_sensitive(net: RelationshipNetwork, sensitive: np.ndarray) -> np.ndarray:
     """People known only through sensitive ties: outsiders, no role, every tie sensitive."""
-    outsider = net.party.eq("other").to_numpy(dtype=bool)
+    outsider = net.party.isin(["other"]).to_numpy(dtype=bool)
     if not outsider.any():  # only outsiders are ever left out: no tie needs a look
         return outsider
     u, v = net.endpoints()

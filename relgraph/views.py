@@ -346,7 +346,7 @@ class SwayTies:
     matrix; :meth:`product` multiplies by ``R`` or ``Rᵀ`` through the ties grouped by
     target (:meth:`grouped`, one counting sort shared by ``R`` and ``Rᵀ``), so an
     iterative solver needs neither. ``W`` itself is ``normalised(matrix(), scale)``
-    (:func:`normalised`: canonical, parallel ties summed).
+    (canonical, parallel ties summed).
     """
 
     u: np.ndarray
