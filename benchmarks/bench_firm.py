@@ -251,6 +251,7 @@ def _load_rg(folder: str, fmt: str) -> dict[str, Any]:
     """``rg.load`` (read and validate) of the files of one format."""
     import relgraph as rg
 
+    _ = rg.load  # the lazy import (pandas …) before the clock, as the bare side imports pyarrow
     stats, net = measure(lambda: rg.load(Path(folder) / fmt))
     return {**stats, "people": len(net.people), "ties": len(net.ties)}
 

@@ -297,15 +297,24 @@ class NetworkViews:
                 "kind": pd.Categorical.from_codes(codes, categories=pd.Index(TIE_KINDS)),
                 "strength": resolved,
                 "explicit": explicit,
-                "sensitive": self._tie_sensitive(),
+                "sensitive": self.tie_sensitive(),
                 "derived": derived,
                 "basis": pd.Categorical.from_codes(basis, categories=pd.Index(_BASIS)),
             },
             copy=False,
         )
 
-    def _tie_sensitive(self) -> np.ndarray:
-        """Per tie: given ``sensitive`` flag, else True for the settings' sensitive kinds."""
+    def tie_sensitive(self) -> np.ndarray:
+        """Per tie: given ``sensitive`` flag, else True for the settings' sensitive kinds.
+
+        Read-only, cached (the ``sensitive`` column of ``edges``, without building it).
+
+        Examples
+        --------
+        >>> import relgraph as rg
+        >>> int(rg.datasets.sample().tie_sensitive().sum()) > 0
+        True
+        """
 
         def build() -> np.ndarray:
             s = self.settings
@@ -419,7 +428,7 @@ class NetworkViews:
             if kset is not None:
                 wanted = np.array([TIE_KINDS.index(k) for k in kset], dtype=np.int8)
                 mask = np.isin(self.tie_kind_codes(), wanted)
-            sensitive = self._tie_sensitive()
+            sensitive = self.tie_sensitive()
             if not include_sensitive and sensitive.any():
                 mask = ~sensitive if mask is None else mask & ~sensitive
             w = self._tie_strengths()[0] if weight == "strength" else np.ones(len(u))

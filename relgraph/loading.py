@@ -67,7 +67,11 @@ def load(
     codes: dict[tuple[str, str], Any] = {}
     tables = validate_tables(raws, problems, today=today, codes=codes)
     return RelationshipNetwork(
-        tables, settings=settings, source=str(path), endpoints=endpoints_from_codes(codes)
+        tables,
+        settings=settings,
+        source=str(path),
+        endpoints=endpoints_from_codes(codes),
+        tie_kinds=codes.get(("ties", "kind")),
     )
 
 

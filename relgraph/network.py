@@ -56,6 +56,9 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
         Position of each tie's source and target in the people table, as found by
         validation (:func:`relgraph.io.validate.validate_tables` with ``codes=``); computed
         on first use when omitted.
+    tie_kinds : int array, optional
+        Each tie's kind as its position in :data:`TIE_KINDS`, as found by validation
+        (``codes[("ties", "kind")]``); computed on first use when omitted.
 
     Attributes
     ----------
@@ -91,6 +94,7 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
         settings: Settings | None = None,
         source: str | None = None,
         endpoints: tuple[np.ndarray, np.ndarray] | None = None,
+        tie_kinds: np.ndarray | None = None,
     ) -> None:
         self._tables: dict[str, pd.DataFrame] = {}
         for name in _TABLES:
@@ -114,6 +118,10 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
             n_ties = len(self._tables["ties"])
             if len(u) == n_ties and len(v) == n_ties and (u >= 0).all() and (v >= 0).all():
                 self._shared["endpoints"] = (frozen(u), frozen(v))
+        if tie_kinds is not None:
+            k = np.asarray(tie_kinds, dtype=np.int8)
+            if len(k) == len(self._tables["ties"]) and (k >= 0).all():
+                self._shared["kind_codes"] = frozen(k)
 
     # ------------------------------------------------------------------ constructors
     @classmethod
@@ -164,7 +172,12 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
         raws, problems = read_frames(frames)
         codes: dict[tuple[str, str], np.ndarray] = {}
         tables = validate_tables(raws, problems, today=today, codes=codes)
-        return cls(tables, settings=settings, endpoints=endpoints_from_codes(codes))
+        return cls(
+            tables,
+            settings=settings,
+            endpoints=endpoints_from_codes(codes),
+            tie_kinds=codes.get(("ties", "kind")),
+        )
 
     def with_settings(
         self, settings: Settings | None = None, **changes: Any

@@ -95,8 +95,7 @@ def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -
     'No sensitive personal data in this network.'
     """
     n = net.n_people
-    edges = net.edges
-    n_ties = len(edges)
+    n_ties = len(net.ties)
     n_aff = len(net.affiliations)
     if include_sensitive:
         return SharePolicy(
@@ -109,20 +108,13 @@ def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -
             True,
             net.settings.language,
         )
-    sensitive = edges["sensitive"].to_numpy(dtype=bool)
-    u = edges["u"].to_numpy()
-    v = edges["v"].to_numpy()
-    has_plain = np.zeros(n, bool)
-    has_plain[u[~sensitive]] = True
-    has_plain[v[~sensitive]] = True
-    has_sensitive = np.zeros(n, bool)
-    has_sensitive[u[sensitive]] = True
-    has_sensitive[v[sensitive]] = True
-    in_roles = net.person_ids.isin(net.roles["person"].astype(str))
-    outsider = net.party.isin(["other"]).to_numpy()
-    only_sensitive = has_sensitive & ~has_plain & ~in_roles & outsider
+    sensitive = net.tie_sensitive()
+    only_sensitive = _only_sensitive(net, sensitive)
     people = ~only_sensitive
-    ties = ~sensitive & people[u] & people[v]
+    ties = ~sensitive
+    if only_sensitive.any():
+        u, v = net.endpoints()
+        ties &= people[u] & people[v]
     aff = net.affiliations
     if n_aff:
         pos = net.person_ids.get_indexer(pd.Index(aff["person"].astype(str)))
@@ -141,12 +133,29 @@ def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -
     )
 
 
+def _only_sensitive(net: RelationshipNetwork, sensitive: np.ndarray) -> np.ndarray:
+    """People known only through sensitive ties: outsiders, no role, every tie sensitive."""
+    outsider = net.party.isin(["other"]).to_numpy(dtype=bool)
+    if not outsider.any():  # only outsiders are ever left out: no tie needs a look
+        return outsider
+    u, v = net.endpoints()
+    has_plain = np.zeros(len(outsider), bool)
+    has_plain[u[~sensitive]] = True
+    has_plain[v[~sensitive]] = True
+    has_sensitive = np.zeros(len(outsider), bool)
+    has_sensitive[u[sensitive]] = True
+    has_sensitive[v[sensitive]] = True
+    in_roles = net.person_ids.isin(net.roles["person"].astype(str))
+    return has_sensitive & ~has_plain & ~in_roles & outsider
+
+
 def withhold_people(
     frame: pd.DataFrame,
     net: RelationshipNetwork,
     *,
     include_sensitive: bool = False,
     column: str = "person",
+    positions: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Leave out the rows of people known only through sensitive ties, and say so.
 
@@ -164,6 +173,9 @@ def withhold_people(
         Keep every row (the caller opted in).
     column : str
         The column holding the person ids.
+    positions : numpy.ndarray, optional
+        Each row's position in ``net.people`` when the caller knows them (saves matching
+        the ids again); ``column`` is then not read.
 
     Returns
     -------
@@ -188,10 +200,15 @@ def withhold_people(
         n = 0
     else:
         shown = net.memo(("privacy.people",), lambda: share_policy(net).people)
-        pos = net.person_ids.get_indexer(pd.Index(frame[column].astype(str)))
-        keep = (pos < 0) | shown[np.maximum(pos, 0)]
-        out = frame[keep].reset_index(drop=True)
+        if shown.all():  # nobody to withhold: no id to match (a shallow copy, copy-on-write)
+            keep = np.ones(len(frame), bool)
+        elif positions is not None:
+            keep = shown[np.asarray(positions, dtype=np.int64)]
+        else:
+            pos = net.person_ids.get_indexer(pd.Index(frame[column].astype(str)))
+            keep = (pos < 0) | shown[np.maximum(pos, 0)]
         n = int((~keep).sum())
+        out = frame[keep].reset_index(drop=True) if n else frame.reset_index(drop=True)
     out.attrs = attrs
     out.attrs["withheld_people"] = n
     note = say("withheld_people", n=n, lang=net.settings.language) if n else ""

@@ -8,8 +8,9 @@ million ties take seconds.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,8 +30,7 @@ __all__ = [
     "max_csr",
     "normalised",
     "strongest_ties",
-    "sway_parts",
-    "sway_matrix",
+    "SwayTies",
 ]
 
 
@@ -326,25 +326,6 @@ def _fold_max(mat: sp.csr_matrix) -> sp.csr_matrix:
     return mat
 
 
-def sway_matrix(
-    u: np.ndarray,
-    v: np.ndarray,
-    forward: np.ndarray,
-    backward: np.ndarray,
-    n: int,
-    drop: np.ndarray,
-) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Row-normalised influence matrix ``W`` from per-tie sway weights, and the empty rows.
-
-    ``R[i, j]`` (how much ``j`` sways ``i``) gets, per tie ``u → v``, ``forward`` at
-    ``[v, u]`` and ``backward`` at ``[u, v]``; parallel ties add up; people in ``drop`` get
-    no entries. Rows are scaled by their sums, and an empty row gets a self-weight of 1
-    (:func:`sway_parts`, then one pass over the entries and duplicates summed: canonical).
-    """
-    R, scale, empty = sway_parts(u, v, forward, backward, n, drop)
-    return normalised(R, scale), empty
-
-
 def normalised(R: sp.csr_matrix, scale: np.ndarray) -> sp.csr_matrix:
     """``diag(scale) @ R`` with duplicates summed: canonical CSR (``R`` is not changed)."""
     W = sp.csr_matrix(
@@ -355,53 +336,120 @@ def normalised(R: sp.csr_matrix, scale: np.ndarray) -> sp.csr_matrix:
     return W
 
 
-def sway_parts(
-    u: np.ndarray,
-    v: np.ndarray,
-    forward: np.ndarray,
-    backward: np.ndarray,
-    n: int,
-    drop: np.ndarray,
-) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
-    """Raw sway ``R``, row scale ``1 / rowsum`` and empty rows: ``W = diag(scale) @ R``.
+@dataclass(frozen=True)
+class SwayTies:
+    """Raw sway ``R`` kept per tie, with its row scale: ``W = diag(scale) @ R``.
 
-    ``R`` (see :func:`sway_matrix`) has a self-weight of 1 on each empty row (scale 1) and
-    is grouped by row with parallel ties not yet summed — sparse products read it as the
-    summed matrix, so a solver multiplies by ``W`` as ``scale * (R @ x)`` without ever
-    dividing or sorting the entries.
+    Tie ``k`` adds ``forward[k]`` at ``R[v[k], u[k]]`` and ``backward[k]`` at
+    ``R[u[k], v[k]]`` (0 for a self-tie or a dropped person); an empty row gets a
+    self-weight of 1 (``empty``, scale 1). :meth:`matrix` is ``R`` (or ``Rᵀ``) as one CSR
+    matrix; :meth:`product` multiplies by ``R`` or ``Rᵀ`` through the ties grouped by
+    target (:meth:`grouped`, one counting sort shared by ``R`` and ``Rᵀ``), so an
+    iterative solver needs neither. ``W`` itself is ``normalised(matrix(), scale)``
+    (canonical, parallel ties summed).
     """
-    ok = u != v
-    if drop.any():
-        ok &= ~drop[u]
-        ok &= ~drop[v]
-    fo = ok & (forward > 0)
-    bo = ok
-    bo &= backward > 0
-    kf, kb = int(fo.sum()), int(bo.sum())
-    idx = _index_dtype(n)
-    # room for a self-weight per person, so the empty rows need no second copy
-    rows, cols = np.empty(kf + kb + n, dtype=idx), np.empty(kf + kb + n, dtype=idx)
-    vals = np.empty(kf + kb + n)
-    np.compress(fo, v, out=rows[:kf])
-    np.compress(bo, u, out=rows[kf : kf + kb])
-    np.compress(fo, u, out=cols[:kf])
-    np.compress(bo, v, out=cols[kf : kf + kb])
-    np.compress(fo, forward, out=vals[:kf])
-    np.compress(bo, backward, out=vals[kf : kf + kb])
-    rowsum = np.bincount(rows[: kf + kb], weights=vals[: kf + kb], minlength=n)
-    empty = rowsum <= 0
-    diag = np.flatnonzero(empty)
-    end = kf + kb + len(diag)
-    rows[kf + kb : end] = cols[kf + kb : end] = diag
-    vals[kf + kb : end] = 1.0
-    with np.errstate(over="ignore"):
-        scale = np.divide(1.0, rowsum, out=np.ones(n), where=~empty)
-    tiny = ~np.isfinite(scale)  # a row summing to a subnormal weight: 1 / rowsum overflows
-    if tiny.any():  # normalise those rows' entries here instead (exact), with scale 1
-        sel = tiny[rows[: kf + kb]]
-        vals[: kf + kb][sel] /= rowsum[rows[: kf + kb][sel]]
-        scale[tiny] = 1.0
-    return grouped_csr(rows[:end], cols[:end], vals[:end], (n, n)), scale, empty
+
+    u: np.ndarray
+    v: np.ndarray
+    forward: np.ndarray
+    backward: np.ndarray
+    n: int
+    scale: np.ndarray
+    empty: np.ndarray
+    _parts: list[Any] = field(default_factory=list, compare=False, repr=False)
+    _lock: Any = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        u: np.ndarray,
+        v: np.ndarray,
+        forward: np.ndarray,
+        backward: np.ndarray,
+        n: int,
+        drop: np.ndarray,
+    ) -> SwayTies:
+        """Keep the ties' sway weights; people in ``drop`` and self-ties get no entries."""
+        idx = _index_dtype(n)
+        u = np.asarray(u).astype(idx, copy=False)
+        v = np.asarray(v).astype(idx, copy=False)
+        ok = u != v
+        if drop.any():
+            ok &= ~drop[u]
+            ok &= ~drop[v]
+        f = np.where(ok & (forward > 0), forward, 0.0)
+        b = np.where(ok & (backward > 0), backward, 0.0)
+        rowsum = np.bincount(v, weights=f, minlength=n)
+        rowsum += np.bincount(u, weights=b, minlength=n)
+        empty = rowsum <= 0
+        with np.errstate(over="ignore"):
+            scale = np.divide(1.0, rowsum, out=np.ones(n), where=~empty)
+        tiny = ~np.isfinite(scale)  # a row summing to a subnormal weight: 1 / rowsum overflows
+        if tiny.any():  # normalise those rows' entries here instead (exact), with scale 1
+            f[tiny[v]] /= rowsum[v[tiny[v]]]
+            b[tiny[u]] /= rowsum[u[tiny[u]]]
+            scale[tiny] = 1.0
+        return cls(u, v, f, b, n, scale, empty)
+
+    def matrix(self, *, transpose: bool = False) -> sp.csr_matrix:
+        """``R`` (or ``Rᵀ``) as CSR grouped by row, parallel ties not summed (:func:`grouped_csr`).
+
+        Entries in the order: forward sway by tie, backward sway by tie, self-weights.
+        """
+        fo, bo = self.forward > 0, self.backward > 0
+        diag = np.flatnonzero(self.empty).astype(self.u.dtype)
+        rows = np.concatenate([self.v[fo], self.u[bo], diag])
+        cols = np.concatenate([self.u[fo], self.v[bo], diag])
+        vals = np.concatenate([self.forward[fo], self.backward[bo], np.ones(len(diag))])
+        a, b = (cols, rows) if transpose else (rows, cols)
+        return grouped_csr(a, b, vals, (self.n, self.n))
+
+    def grouped(self) -> list[tuple[sp.csr_matrix, sp.csr_matrix]]:
+        """Group the ties by target: ``(f, b)`` pairs, row ``v``, column ``u``.
+
+        ``R = Σ (f + bᵀ) + diag(empty)`` and ``Rᵀ = Σ (fᵀ + b) + diag(empty)``: one
+        counting sort of the ties (the two weights carried through it as one complex
+        number, so nothing is gathered afterwards) serves both; a product by a transposed
+        part is scipy's CSC product of a view (no copy). Many ties are sorted in two
+        halves side by side (scipy's sort releases the GIL), one pair of parts each.
+        Memoised.
+        """
+        with self._lock:
+            if not self._parts:
+                m = len(self.u)
+                if m >= _SPLIT_FROM:
+                    from concurrent.futures import ThreadPoolExecutor
+
+                    with ThreadPoolExecutor(max_workers=1) as pool:
+                        second = pool.submit(self._group, m // 2, m)
+                        first = self._group(0, m // 2)
+                        self._parts.extend([first, second.result()])
+                else:
+                    self._parts.append(self._group(0, m))
+        return self._parts
+
+    def _group(self, lo: int, hi: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        shape = (self.n, self.n)
+        both = np.empty(hi - lo, dtype=np.complex128)
+        both.real, both.imag = self.forward[lo:hi], self.backward[lo:hi]
+        mat = grouped_csr(self.v[lo:hi], self.u[lo:hi], both, shape)
+        f, b = (
+            sp.csr_matrix((np.ascontiguousarray(d), mat.indices, mat.indptr), shape=shape)
+            for d in (mat.data.real, mat.data.imag)
+        )
+        return f, b
+
+    def product(self, x: np.ndarray, *, transpose: bool = False) -> np.ndarray:
+        """``R @ x`` (or ``Rᵀ @ x``) for a vector or a matrix of columns ``x``."""
+        y = (self.empty[:, None] if x.ndim == 2 else self.empty) * x
+        for f, b in self.grouped():
+            y += (f.T @ x) if transpose else (f @ x)
+            y += (b @ x) if transpose else (b.T @ x)
+        return y
+
+
+#: From this many ties, :meth:`SwayTies.grouped` sorts them in two halves side by side.
+_SPLIT_FROM = 1_000_000
 
 
 def kind_weights(

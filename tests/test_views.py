@@ -9,11 +9,12 @@ from hypothesis import strategies as st
 
 from relgraph.views import (
     PairIndex,
+    SwayTies,
     _grouped_by_transposition,
     grouped_csr,
     max_csr,
+    normalised,
     strongest_ties,
-    sway_matrix,
 )
 
 entries = st.lists(
@@ -123,11 +124,35 @@ def test_sway_matrix_equals_the_dense_reference(
     b = np.where(rng.random(len(f)) < 0.3, 0.0, rng.random(len(f)))
     drop = rng.random(n) < 0.2
     u64, v64 = u.astype(np.int64), v.astype(np.int64)
-    W, empty = sway_matrix(u64, v64, f, b, n, drop)
+    t = SwayTies.build(u64, v64, f, b, n, drop)
+    W, empty = normalised(t.matrix(), t.scale), t.empty
     assert W.has_canonical_format
     want = _reference_sway(u64, v64, f, b, n, drop)
     np.testing.assert_allclose(W.toarray(), want, rtol=1e-12, atol=1e-15)
     np.testing.assert_array_equal(empty, np.diag(want) == 1.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 9), data=entries, seed=st.integers(0, 1000), split=st.booleans())
+def test_sway_products_equal_the_raw_matrix(
+    n: int, data: list[tuple[int, int, float]], seed: int, split: bool
+) -> None:
+    u, v, f = _arrays(data, n)
+    rng = np.random.default_rng(seed)
+    b = np.where(rng.random(len(f)) < 0.3, 0.0, rng.random(len(f)))
+    drop = rng.random(n) < 0.2
+    t = SwayTies.build(u.astype(np.int64), v.astype(np.int64), f, b, n, drop)
+    if split:  # the two halves sorted side by side, as with a million ties
+        from unittest import mock
+
+        with mock.patch("relgraph.views._SPLIT_FROM", 1):
+            t.grouped()
+        assert len(t.grouped()) == (2 if len(f) else 1)
+    R = t.matrix().toarray()
+    x = rng.random((n, 2))
+    np.testing.assert_allclose(t.product(x[:, 0]), R @ x[:, 0], rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(t.product(x, transpose=True), R.T @ x, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(t.matrix(transpose=True).toarray(), R.T)
 
 
 @settings(max_examples=60, deadline=None)

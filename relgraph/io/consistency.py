@@ -25,6 +25,7 @@ import pandas as pd
 from relgraph.errors import Reason
 from relgraph.io.lookalike import ProblemRows
 from relgraph.text import message
+from relgraph.vocab import TieKind
 
 __all__ = ["check_reporting_lines", "check_role_holders", "check_sides"]
 
@@ -77,6 +78,8 @@ def check_sides(
         check_role_holders(raws, tables, bag, codes, kinds)
         check_reporting_lines(raws, tables, bag, codes, kinds)
 
+
+_REPORTS_TO = [str(k) for k in TieKind].index("reports_to")
 
 _SIDE_CODES = np.array([_KINDS.index(k) for k in _SIDES], dtype=np.int8)
 
@@ -133,7 +136,11 @@ def check_reporting_lines(
     if src is None or tgt is None or "ties" not in tables:
         return
     ties = tables["ties"]
-    rows = np.flatnonzero(ties["kind"].to_numpy(dtype=object) == "reports_to")
+    kind_codes = codes.get(("ties", "kind"))
+    if kind_codes is not None and len(kind_codes) == len(ties):  # no text compared
+        rows = np.flatnonzero(kind_codes == _REPORTS_TO)
+    else:
+        rows = np.flatnonzero(ties["kind"].to_numpy(dtype=object) == "reports_to")
     rows = rows[(src[rows] >= 0) & (tgt[rows] >= 0)]
     info = kinds if kinds is not None else _kind_by_person(tables, codes)
     if not len(rows) or info is None:

@@ -116,6 +116,8 @@ def _cell_text(value: object) -> str:
 def _to_text(s: pd.Series) -> tuple[pd.Series, bool]:
     """One column as stripped text (blanks ``""``); also whether it held lone surrogates."""
     if not _OBJECT_TEXT and s.dtype == TEXT_DTYPE:
+        if not s.hasnans and _trimmed_already(s):
+            return s, False  # nothing to strip: no copy of ten million strings
         return s.fillna("").str.strip(), False
     mask = s.isna().to_numpy()
     values: Any
@@ -146,6 +148,41 @@ def _to_text(s: pd.Series) -> tuple[pd.Series, bool]:
     if bad:
         text = pd.Series([_SURROGATE.sub("\ufffd", v) for v in values], dtype=object).astype(str)
     return (text.str.strip() if len(text) else text), bad
+
+
+def _trimmed_already(s: pd.Series) -> bool:
+    """Tell whether no value of a pyarrow-backed text column can start or end with blanks.
+
+    Looks at the first and last byte of each value in pyarrow's buffers: an ASCII
+    letter, digit or sign there cannot be whitespace, anything else (a control or
+    non-ASCII byte) sends the column through the real strip. False when unsure.
+    """
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return False
+    try:
+        chunks = pa.chunked_array(pa.array(s.array)).chunks
+    except (TypeError, ValueError, pa.ArrowException):
+        return False
+    for chunk in chunks:
+        text = pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)
+        if chunk.null_count or not text:
+            return False
+        _, offsets_buf, data_buf = chunk.buffers()
+        if data_buf is None:
+            continue  # every value empty
+        kind = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(offsets_buf, dtype=kind)[
+            chunk.offset : chunk.offset + len(chunk) + 1
+        ]
+        data = np.frombuffer(data_buf, dtype=np.uint8)
+        starts, ends = offsets[:-1], offsets[1:]
+        filled = ends > starts
+        for ends_at in (data[starts[filled]], data[ends[filled] - 1]):
+            if ((ends_at <= 0x20) | (ends_at >= 0x7F)).any():
+                return False
+    return True
 
 
 def _wrap(

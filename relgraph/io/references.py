@@ -18,6 +18,7 @@ from relgraph.io.collect import (
     _lookup,
     index_positions,
 )
+from relgraph.io.consistency import _KINDS, _kind_by_person
 from relgraph.io.convert import _LIST_SPLIT
 from relgraph.io.lookalike import (
     canonical_index,
@@ -26,7 +27,7 @@ from relgraph.io.lookalike import (
 from relgraph.io.read import RawTable
 from relgraph.io.schema import SCHEMAS
 from relgraph.text import Message, message
-from relgraph.vocab import suggest
+from relgraph.vocab import TieKind, suggest
 
 #: Integer codes of id columns, keyed by (table, column): the position of each value in the
 #: referenced table's ids (-1 when unknown). Computed once by :func:`_check_refs` and reused
@@ -265,7 +266,10 @@ def _unknown_ref_hint(
 
 
 def _org_kind_checks(
-    raws: Mapping[str, RawTable], tables: Mapping[str, pd.DataFrame], bag: _Collector
+    raws: Mapping[str, RawTable],
+    tables: Mapping[str, pd.DataFrame],
+    bag: _Collector,
+    codes: _Codes | None = None,
 ) -> None:
     if "orgs" not in tables:
         return
@@ -321,13 +325,13 @@ def _org_kind_checks(
     if "ties" in tables and "people" in tables:
         ties = tables["ties"]
         raw = raws["ties"]
-        people = tables["people"]
-        org_of = pd.Series(people["org"].to_numpy(), index=people["id"].astype(str))
-        org_of = org_of[~org_of.index.duplicated()]
-        covers = ties["kind"].eq("covers").to_numpy()
-        src_kind = _lookup(_lookup(ties["source"].astype(str)[covers], org_of).astype(str), kind)
+        kind_codes = (codes or {}).get(("ties", "kind"))
+        if kind_codes is not None:  # the codes of the words, found once (no text compared)
+            covers = kind_codes == _COVERS
+        else:
+            covers = ties["kind"].eq("covers").to_numpy()
         not_ours = np.zeros(len(ties), dtype=bool)
-        not_ours[np.flatnonzero(covers)] = (src_kind.notna() & src_kind.ne("us")).to_numpy()
+        not_ours[np.flatnonzero(covers)] = _covers_not_ours(tables, covers, kind, codes or {})
         bag.rows(
             raw,
             not_ours,
@@ -335,6 +339,27 @@ def _org_kind_checks(
             Reason.WRONG_ORG_KIND,
             message("val_covers_source"),
         )
+
+
+_COVERS = [str(k) for k in TieKind].index("covers")
+
+
+def _covers_not_ours(
+    tables: Mapping[str, pd.DataFrame], covers: np.ndarray, kind: pd.Series, codes: _Codes
+) -> np.ndarray:
+    """Per ``covers`` tie: its source works at an org of a known kind other than ``us``."""
+    src = codes.get(("ties", "source"))
+    by_person = _kind_by_person(tables, codes) if src is not None else None
+    if by_person is not None and src is not None:  # positions found once: no ids hashed
+        at = src[covers]
+        code = np.where(at >= 0, by_person[0][np.maximum(at, 0)], -1)
+        return np.asarray((code >= 0) & (code != _KINDS.index("us")), dtype=bool)
+    people = tables["people"]
+    org_of = pd.Series(people["org"].to_numpy(), index=people["id"].astype(str))
+    org_of = org_of[~org_of.index.duplicated()]
+    sources = tables["ties"]["source"].astype(str)[covers]
+    src_kind = _lookup(_lookup(sources, org_of).astype(str), kind)
+    return np.asarray((src_kind.notna() & src_kind.ne("us")).to_numpy(), dtype=bool)
 
 
 def _interaction_checks(

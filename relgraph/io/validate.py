@@ -46,6 +46,7 @@ from relgraph.io.references import (
 )
 from relgraph.io.schema import SCHEMAS
 from relgraph.text import message
+from relgraph.vocab import TieKind
 
 __all__ = ["MAX_PROBLEMS_PER_CHECK", "validate_tables"]
 
@@ -233,6 +234,13 @@ def _reporting_cycles(src: np.ndarray, tgt: np.ndarray) -> list[list[Any]]:
     return cycles
 
 
+def _tie_kind_codes(word_codes: np.ndarray, words: pd.Index) -> np.ndarray:
+    """Each tie's kind as its position in :class:`relgraph.vocab.TieKind` (-1: blank)."""
+    order = [str(k) for k in TieKind]
+    lookup = np.array([order.index(w) if w in order else -1 for w in words] + [-1], np.int8)
+    return lookup[word_codes]  # code -1 (blank or unknown) picks the trailing -1
+
+
 def validate_tables(
     raws: Mapping[str, RawTable],
     problems: list[Problem] | None = None,
@@ -253,7 +261,9 @@ def validate_tables(
     codes : dict, optional
         When given, filled with the integer codes of id columns found while checking
         references, keyed by ``(table, column)`` (position in the referenced table, -1 when
-        unknown), so the network reuses them instead of matching ten million ids again.
+        unknown), so the network reuses them instead of matching ten million ids again;
+        and ``("ties", "kind")`` with each tie's kind as its position in
+        :class:`relgraph.vocab.TieKind` (int8, -1 when blank).
 
     Returns
     -------
@@ -283,7 +293,10 @@ def validate_tables(
     lists = _Lists()
     _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes, lists)
     _key_duplicates(raws, tables, bag, codes, found)
-    _org_kind_checks(raws, tables, bag)
+    kinds = found.terms.get(("ties", "kind"))
+    if "ties" in tables and kinds is not None and len(kinds[0]) == len(tables["ties"]):
+        codes[("ties", "kind")] = _tie_kind_codes(*kinds)
+    _org_kind_checks(raws, tables, bag, codes)
     check_sides(raws, tables, bag, codes)
     _interaction_checks(raws, tables, bag, lists, codes)
     if "ties" in tables:

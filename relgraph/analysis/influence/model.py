@@ -20,7 +20,7 @@ import scipy.sparse as sp
 from relgraph.checks import check_choice
 from relgraph.errors import InvalidParameterError, UnknownPersonError
 from relgraph.text import message
-from relgraph.views import TIE_KINDS, kind_weights, normalised, sway_parts
+from relgraph.views import TIE_KINDS, SwayTies, kind_weights, normalised
 
 if TYPE_CHECKING:
     from relgraph.network import RelationshipNetwork
@@ -189,8 +189,16 @@ def _check_anchored(M: sp.csr_matrix, lam: np.ndarray) -> None:
         raise InvalidParameterError("susceptibility", None, expected, message=text)
 
 
+def _direct(method: str, lam: np.ndarray) -> bool:
+    """Whether :func:`_solve` factorises (``"direct"``, or ``"auto"`` on a small system)."""
+    n, rate = len(lam), float(lam.max(initial=0.0))
+    return method == "direct" or (
+        method == "auto" and (n <= _DIRECT_SMALL or (rate > 0.9 and n <= _DIRECT_MAX))
+    )
+
+
 def _solve(
-    W: sp.csr_matrix,
+    W: sp.csr_matrix | None,
     lam: np.ndarray,
     b: np.ndarray,
     *,
@@ -200,26 +208,29 @@ def _solve(
     maxiter: int = 10_000,
     memo: dict[Any, Any] | None = None,
     row_scale: np.ndarray | None = None,
+    product: Any = None,
 ) -> np.ndarray:
     """Solve ``(I − ΛW) x = b`` (or ``(I − ΛW)ᵀ x = b``) for row-stochastic ``W``.
 
     Small systems (and slowly contracting ones up to ``_DIRECT_MAX``) are factorised once
     with SuperLU (kept in ``memo`` for the next solve); larger ones run the fixed-point
-    iteration, one sparse product per step, never forming ``ΛW`` or a transposed copy.
-    With ``row_scale``, the row-stochastic matrix is ``diag(row_scale) @ W`` (raw weights
-    and their row scale, :func:`relgraph.views.sway_parts`): the scale joins ``Λ`` in the
-    products, so it costs nothing.
+    iteration, one sparse product per step, never forming ``ΛW``. With ``row_scale``, the
+    row-stochastic matrix is ``diag(row_scale) @ W`` (raw weights and their row scale,
+    :class:`relgraph.views.SwayTies`): the scale joins ``Λ`` in the products, so it
+    costs nothing. The iteration multiplies by ``product(x)`` when given (``W @ x``, or
+    ``Wᵀ @ x`` when transposed: :meth:`relgraph.views.SwayTies.product`), else by ``W``
+    or ``W.T`` (a CSC view, no copy); ``W`` may then be None unless the system is
+    factorised.
     """
-    n = W.shape[0]
+    n = len(lam)
     ls = lam if row_scale is None else lam * row_scale  # ΛW = diag(ls) @ W
     if n == 0:
         return np.zeros_like(b, dtype=float)
     rate = float(lam.max(initial=0.0))  # ‖ΛW‖∞ = ‖(ΛW)ᵀ‖₁ = max λ: the contraction rate
-    if method == "direct" or (
-        method == "auto" and (n <= _DIRECT_SMALL or (rate > 0.9 and n <= _DIRECT_MAX))
-    ):
+    if _direct(method, lam):
         lu = None if memo is None else memo.get("lu")
         if lu is None:
+            assert W is not None
             from scipy.sparse.linalg import splu
 
             lhs = (sp.identity(n, format="csr") - sp.diags(ls) @ W).tocsc()
@@ -234,10 +245,15 @@ def _solve(
             raise ValueError("the model has no unique equilibrium (singular system)")
         return np.asarray(x)
     lam_c = ls[:, None] if b.ndim == 2 else ls
-    WT = W.T  # a CSC view: no copy
+    if product is None:
+        assert W is not None
+        Wd = W.T if transpose else W  # W.T: a CSC view, no copy
+
+        def product(x: np.ndarray) -> np.ndarray:
+            return np.asarray(Wd @ x)
 
     def step(x: np.ndarray) -> np.ndarray:
-        return np.asarray(WT @ (lam_c * x) if transpose else lam_c * (W @ x)) + b
+        return (product(lam_c * x) if transpose else lam_c * product(x)) + b
 
     # The error after a step of size d is at most d·ρ/(1 − ρ) (in the max-norm forward,
     # the 1-norm transposed), so stop when that bound drops below tol (relative).
@@ -248,8 +264,11 @@ def _solve(
     # Slow contraction (some λ near 1): finish with GMRES from the current iterate.
     from scipy.sparse.linalg import LinearOperator, gmres
 
-    Aop = WT @ sp.diags(ls) if transpose else sp.diags(ls) @ W
-    op = LinearOperator((n, n), matvec=lambda v: v - Aop @ v, dtype=float)
+    def matvec(x: np.ndarray) -> np.ndarray:
+        x = x.ravel()
+        return np.asarray(x - (product(ls * x) if transpose else ls * product(x)))
+
+    op = LinearOperator((n, n), matvec=matvec, dtype=float)
     cols = x.reshape(n, -1)
     bcols = np.asarray(b, dtype=float).reshape(n, -1)
     out = np.empty_like(cols)
@@ -348,7 +367,7 @@ class _Model:
     one solve; every array in it is read-only.
     """
 
-    R: sp.csr_matrix  # raw sway, parallel ties not yet summed: W = diag(scale) @ R
+    entries: SwayTies  # raw sway R per tie: W = diag(scale) @ R
     scale: np.ndarray  # 1 / row sum of R (1 on empty rows, whose self-weight is 1)
     lam: np.ndarray
     x0: np.ndarray
@@ -356,6 +375,18 @@ class _Model:
     outside: np.ndarray  # our staff and competitor staff
     active: np.ndarray  # False for people removed (simulate: left the company)
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def R(self) -> sp.csr_matrix:
+        """Raw sway grouped by row, parallel ties not summed (memoised, built on first use).
+
+        The iterative solves never need it (they multiply through the ties,
+        :meth:`relgraph.views.SwayTies.product`); the factorisation and ``W`` do.
+        """
+        if "R" not in self.memo:
+            self.memo["R"] = self.entries.matrix()
+        R: sp.csr_matrix = self.memo["R"]
+        return R
 
     @property
     def W(self) -> sp.csr_matrix:
@@ -369,14 +400,22 @@ class _Model:
         return W
 
     def solve(self, b: np.ndarray, *, transpose: bool = False) -> np.ndarray:
+        # an iterative solve multiplies through the ties grouped by target (one sort,
+        # shared by the forward and the transposed solve): no R at all
+        direct = _direct("auto", self.lam)
+
+        def product(x: np.ndarray) -> np.ndarray:
+            return self.entries.product(x, transpose=transpose)
+
         return _solve(
-            self.R,
+            self.R if direct else None,
             self.lam,
             b,
             transpose=transpose,
             tol=_TOL,
             memo=self.memo,
             row_scale=self.scale,
+            product=None if direct else product,
         )
 
     def predicted(self) -> np.ndarray:
@@ -427,7 +466,8 @@ def build_model(
         forward, backward = np.concatenate([forward, f]), np.concatenate([backward, b])
     outside = _outside(net)
     active = np.ones(n, dtype=bool) if removed is None else ~removed
-    R, scale, empty = sway_parts(u, v, forward, backward, n, outside | ~active)
+    entries = SwayTies.build(u, v, forward, backward, n, outside | ~active)
+    scale, empty = entries.scale, entries.empty
     sus = net.people["susceptibility"].to_numpy(dtype=float, na_value=np.nan)
     lam = np.where(np.isnan(sus), float(net.settings.susceptibility), sus)
     lam = np.where(empty, 0.0, lam)
@@ -440,7 +480,9 @@ def build_model(
         x0 = np.asarray(attitude, dtype=float)
     for arr in (scale, lam, x0, blank, outside, active):
         arr.flags.writeable = False
-    return _Model(R=R, scale=scale, lam=lam, x0=x0, blank=blank, outside=outside, active=active)
+    return _Model(
+        entries=entries, scale=scale, lam=lam, x0=x0, blank=blank, outside=outside, active=active
+    )
 
 
 def _outside(net: RelationshipNetwork) -> np.ndarray:

@@ -305,9 +305,9 @@ def leverage(
         else:
             lev = leverage_vector(m, p, opp)
         m.memo[key] = _leverage_frame(net, m, p, roles, net.competitors_of(opp), lev)
-    frame: pd.DataFrame = m.memo[key]
+    frame, order = m.memo[key]
     # withhold_people copies: callers may change their copy; the memo stays intact
-    return withhold_people(frame, net, include_sensitive=include_sensitive)
+    return withhold_people(frame, net, include_sensitive=include_sensitive, positions=order)
 
 
 def _leverage_frame(
@@ -317,7 +317,8 @@ def _leverage_frame(
     roles: pd.DataFrame,
     competitors: Sequence[str],
     lev: np.ndarray,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Build the leverage table; also return the person position of each of its rows."""
     ids = net.person_ids
     x = m.predicted()
     Y = _backing(net, competitors)
@@ -358,7 +359,8 @@ def _leverage_frame(
     lang = net.settings.language
     df["why"] = _leverage_why(lev[order], role_code[order], role_names, outside, lang)
     df.attrs["blank_attitudes"] = int((m.blank & ~m.outside).sum())
-    return df
+    order.flags.writeable = False
+    return df, order
 
 
 def _coded_text(codes: np.ndarray, texts: list[str]) -> Any:
