@@ -416,8 +416,17 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
         return self.person_ids[self.people["org"].astype(str).eq(org).to_numpy()]
 
     def do_not_contact(self) -> np.ndarray:
-        """Boolean array: True for people flagged do-not-contact (blank counts as False)."""
-        return self.people["do_not_contact"].fillna(False).to_numpy(dtype=bool)
+        """Boolean array: True for people flagged do-not-contact (blank counts as False).
+
+        Built once per network and read-only (copy it to change it).
+        """
+
+        def build() -> np.ndarray:
+            flags = self.people["do_not_contact"].fillna(False).to_numpy(dtype=bool)
+            flags.flags.writeable = False
+            return flags
+
+        return self._table_view("do_not_contact", build)
 
     # ------------------------------------------------------------------ relationships
     def _table_view(self, key: str, build: Callable[[], _T]) -> _T:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from relgraph._tie_arrays import tie_arrays
 from relgraph.network import RelationshipNetwork
 
 __all__ = [
@@ -359,9 +360,8 @@ def sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _build_sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
-    e = net.edges
-    kind = e["kind"].astype(str).to_numpy()
-    u, v = e["u"].to_numpy(np.int64), e["v"].to_numpy(np.int64)
+    ties = tie_arrays(net)  # converted once per network, shared with the route texts
+    kind, u, v = ties.kind, ties.u, ties.v
     inf, rep = kind == "influences", kind == "reports_to"
     who = np.concatenate([u[inf], v[rep]])  # the influencer, the boss
     whom = np.concatenate([v[inf], u[rep]])
