@@ -271,6 +271,21 @@ def test_tier_prints_grades_in_words_and_fits_the_terminal(tmp_path: Path) -> No
     assert max(len(line) for line in table.splitlines()) <= 80
 
 
+def test_tier_names_the_file_and_row_of_a_bad_value(tmp_path: Path) -> None:
+    """Bad content of the accounts file is bad data (exit 1), placed as a spreadsheet shows it."""
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(
+        "account,current_value,future_potential,strategic_fit\nXM,90,80,5\nZB,lots,10,1\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["tier", str(accounts)])
+    assert result.exit_code == 1, result.output
+    line = " ".join(result.stderr.split())
+    assert str(accounts) in line and "'current_value'" in line and "rows 3" in line
+    zh = runner.invoke(app, ["tier", str(accounts), "--lang", "zh"])
+    assert zh.exit_code == 1 and "以下行的值有误:3" in zh.stderr and "请修改该文件" in zh.stderr
+
+
 @pytest.mark.parametrize(
     "args",
     [

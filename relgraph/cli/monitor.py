@@ -13,6 +13,7 @@ from relgraph.cli.app import app
 from relgraph.cli.common import load, parse_day
 from relgraph.cli.options import Debug, IncludeSensitive, Json, Lang, Opportunity, checked, h
 from relgraph.cli.output import Printer, echo_json, records
+from relgraph.errors import InvalidParameterError
 from relgraph.text import TERMS, say, term
 
 __all__ = ["diff_cmd", "tier_cmd"]
@@ -128,7 +129,13 @@ def tier_cmd(
         message = say("cli_cannot_read", lang=out.lang, path=accounts, error=err)
         out.say("cli_error", err=True, error=message)
         raise typer.Exit(1) from err
-    t = tier_customers(frame, lang=out.lang)
+    frame.index = frame.index + 2  # rows as a spreadsheet shows the file (header: row 1)
+    try:
+        t = tier_customers(frame, lang=out.lang)
+    except InvalidParameterError as err:  # the file's content, not an option: exit 1
+        message = say("cli_bad_accounts", lang=out.lang, path=accounts, error=err.text(out.lang))
+        out.say("cli_error", err=True, error=message)
+        raise typer.Exit(1) from err
     if as_json:
         echo_json(records(t))
         return

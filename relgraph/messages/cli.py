@@ -16,6 +16,7 @@ TEMPLATES: dict[str, str] = {
     "cli_note": "note: {note}",
     "cli_error": "error: {error}",
     "cli_cannot_read": "cannot read {path}: {error}",
+    "cli_bad_accounts": "{path}: {error}; correct the file and run the command again",
     "cli_what_role_holders": "{opp} role holders",
     "cli_what_holders_of": "{opp} holders of role {role}",
     "cli_what_people": "people",
