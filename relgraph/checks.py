@@ -282,10 +282,8 @@ def invalid(
     >>> err.text("zh")
     "period = 'yaer' 无效;应为以下之一:year, half-year;您是不是要填 'year'?"
     """
-    shown = repr(value)
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
     dym = message("err_did_you_mean", near=repr(suggestion)) if suggestion else ""
+    shown = InvalidParameterError.shown(value)
     sentence = message("err_invalid_value", name=name, value=shown, expected=expected, dym=dym)
     return InvalidParameterError(name, value, expected, suggestion, message=sentence)
 

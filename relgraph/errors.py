@@ -251,9 +251,7 @@ class InvalidParameterError(RelgraphError, ValueError):
         *,
         message: str | Sentence | None = None,
     ) -> None:
-        shown = repr(value)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
+        shown = self.shown(value)
         wanted = expected if isinstance(expected, str) else expected.text()
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""
         if message is None or isinstance(message, str):
@@ -266,6 +264,16 @@ class InvalidParameterError(RelgraphError, ValueError):
         self.value = value
         self.expected = wanted
         self.suggestion = suggestion
+
+    @staticmethod
+    def shown(value: object) -> str:
+        """Return ``value`` as the message shows it: its repr, cut to 80 characters.
+
+        >>> InvalidParameterError.shown("x" * 100)[-5:]
+        'xx...'
+        """
+        text = repr(value)
+        return text if len(text) <= 80 else text[:77] + "..."
 
     def text(self, lang: str = "en") -> str:
         """Return the message in ``lang`` when it is a catalogue sentence, else as raised.

@@ -189,8 +189,7 @@ def error_text(err: Exception, lang: str) -> str:
         return err.text(lang)
     near = re.search(r"; did you mean (.+)\?$", str(err))
     dym = say("cli_did_you_mean", lang=lang, words=near.group(1)) if near else ""
-    shown = repr(err.value)
-    shown = shown if len(shown) <= 80 else shown[:77] + "..."
+    shown = InvalidParameterError.shown(err.value)
     return say(
         "cli_invalid_value",
         lang=lang,
