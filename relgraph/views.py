@@ -80,11 +80,17 @@ def grouped(keys: np.ndarray, values: np.ndarray) -> dict[str, tuple[str, ...]]:
     """
     if not len(keys):
         return {}
-    frame = pd.DataFrame({"k": keys.astype(str), "v": values.astype(str)}).drop_duplicates()
-    frame = frame.sort_values(["k", "v"], kind="stable")
-    k, v = frame["k"].tolist(), frame["v"].tolist()
-    starts = [i for i in range(len(k)) if i == 0 or k[i] != k[i - 1]] + [len(k)]
-    return {k[a]: tuple(v[a:b]) for a, b in zip(starts, starts[1:], strict=False)}
+    k, v = np.asarray(keys).astype(str), np.asarray(values).astype(str)
+    order = np.lexsort((v, k))  # by key, then value (code point order, as sorted() does)
+    k, v = k[order], v[order]
+    new_key = np.ones(len(k), dtype=bool)
+    new_key[1:] = k[1:] != k[:-1]
+    keep = new_key.copy()
+    keep[1:] |= v[1:] != v[:-1]  # drop repeated (key, value) pairs
+    k, v, new_key = k[keep], v[keep].tolist(), new_key[keep]
+    starts = np.flatnonzero(new_key).tolist() + [len(v)]
+    names = k[new_key].tolist()
+    return {name: tuple(v[a:b]) for name, a, b in zip(names, starts, starts[1:], strict=False)}
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Iterable, Mapping
 
@@ -79,13 +80,10 @@ def our_load(net: RelationshipNetwork) -> pd.Series:
     >>> our_load(rg.datasets.tiny()).to_dict()
     {'u1': 2, 'u2': 1}
     """
-    ours = net.our_people()
-    t = net.ties
-    cov = t[t["kind"].astype(str).eq("covers") & t["source"].astype(str).isin(ours)]
-    counts = cov.drop_duplicates(["source", "target"])["source"].astype(str).value_counts()
-    out = counts.reindex(ours, fill_value=0).astype(int).rename("load")
-    out.index = out.index.astype(str)
-    return out
+    ours = net.our_people().astype(str)
+    # the network's owners view holds each (person, owner of ours) pair once
+    counts = collections.Counter(o for owners in net.owners.values() for o in owners)
+    return pd.Series([counts.get(o, 0) for o in ours], index=ours, dtype=int, name="load")
 
 
 class _Base:
@@ -102,6 +100,15 @@ class _Base:
         ids = [str(x) for x in net.person_ids.to_numpy(dtype=object).tolist()]
         self.pos = dict(zip(ids, range(len(ids)), strict=True))
         self._words: dict[int, frozenset[str]] = {}
+        self._above: dict[str, frozenset[str]] = {}
+
+    def above(self, net: RelationshipNetwork, pid: str) -> frozenset[str]:
+        """Everyone ``pid`` reports to, directly or not (computed on first use)."""
+        found = self._above.get(pid)
+        if found is None:
+            found = frozenset(net.chain_of_command(pid))
+            self._above[pid] = found
+        return found
 
     def words(self, i: int) -> frozenset[str]:
         """Words of person ``i``'s department and title (computed on first use)."""
@@ -139,10 +146,13 @@ def is_senior(net: RelationshipNetwork, x: str, y: str) -> bool:
     """
     if x == y:
         return False
-    above_y, above_x = net.chain_of_command(y), net.chain_of_command(x)
+    base = _base(net)
+    above_y, above_x = base.above(net, y), base.above(net, x)
     if x in above_y or y in above_x:
         return x in above_y and y not in above_x
-    lx, ly = _level(net, x), _level(net, y)
+    ix, iy = base.pos.get(x), base.pos.get(y)
+    lx = np.nan if ix is None else float(base.levels[ix])
+    ly = np.nan if iy is None else float(base.levels[iy])
     return bool(not np.isnan(lx) and not np.isnan(ly) and lx < ly)
 
 

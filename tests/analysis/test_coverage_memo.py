@@ -74,7 +74,16 @@ def test_coverage_and_targets_solve_once_and_agree_with_fresh_networks() -> None
         tgt_again = recommend_targets(net, "OPP-1", k=8)
     finally:
         inf._solve = real  # type: ignore[assignment]
-    assert sorted(calls) == [False, True]  # one forward (x*), one transposed (leverage)
+    # one transposed solve (leverage) serves all of them; none of them needs x*, so the
+    # forward solve never runs (the leverage table, which shows x*, is not built)
+    assert calls == [True]
+    inf._solve = counting  # type: ignore[assignment]
+    try:
+        rg.leverage(net, "OPP-1")  # the table shows x*: now the forward solve, once
+        rg.leverage(net, "OPP-1")
+    finally:
+        inf._solve = real  # type: ignore[assignment]
+    assert calls == [True, False]
     for a, b in ((fresh_cov, rep), (rep, again)):
         for name in ("people", "gaps", "summary", "matrix"):
             pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
@@ -111,10 +120,14 @@ def test_coverage_routes_its_key_people_once_per_network(monkeypatch: pytest.Mon
         return real(net, rules, targets, **kw)
 
     monkeypatch.setattr(check, "best_routes_to", counted)
+    everyone = coverage(rg.datasets.sample(), "OPP-1", as_of=AS_OF)  # small: routes everyone
+    assert calls == []
+    monkeypatch.setattr(check, "ROUTE_EVERYONE_UP_TO", 10)  # as on a network of 20,001+
     net = rg.datasets.sample()
     first = coverage(net, "OPP-1", as_of=AS_OF)
     again = coverage(net, "OPP-1", as_of=AS_OF)
     assert calls == [len(first.people)]  # only the key people, once
     pd.testing.assert_frame_equal(first.people, again.people)
+    pd.testing.assert_frame_equal(first.people, everyone.people)  # the same routes either way
     check.coverage_gaps(net.with_settings(language="zh"), "OPP-1", as_of=AS_OF)
     assert len(calls) == 1  # the gaps alone need no route search

@@ -14,16 +14,20 @@ from relgraph.analysis.coverage.rules import Evidence, find_gaps
 from relgraph.analysis.coverage.tables import faction_frame, matrix, people_frame, summary
 from relgraph.analysis.factions import faction_membership, factions_cap
 from relgraph.analysis.influence.hidden import hidden_influencers
-from relgraph.analysis.influence.support import leverage
+from relgraph.analysis.influence.support import ranked_leverage
 from relgraph.analysis.interactions import last_contact
 from relgraph.analysis.issues import customer_issues
 from relgraph.analysis.paths.graph import RouteRules
-from relgraph.analysis.paths.reach import best_routes_to
+from relgraph.analysis.paths.reach import best_routes, best_routes_to
 from relgraph.analysis.paths.search import TeamReach
 from relgraph.checks import check_bool, check_date, check_float, check_int
 from relgraph.network import RelationshipNetwork
 
-__all__ = ["coverage", "coverage_gaps"]
+__all__ = ["ROUTE_EVERYONE_UP_TO", "coverage", "coverage_gaps"]
+
+#: Up to this many people, coverage routes everyone (one cheap search, shared with targets
+#: and the plan); above, it re-routes only the key people it shows.
+ROUTE_EVERYONE_UP_TO = 20_000
 
 
 def coverage(
@@ -189,8 +193,7 @@ def _report(
     """
     ctx = Context.of(net, opportunity, day)
     notes: list[str] = []
-    lev_frame = leverage(net, ctx.opp, include_sensitive=True)  # every number; rows filtered later
-    lev = pd.Series(lev_frame["leverage"].to_numpy(float), index=lev_frame["person"].astype(str))
+    lev = ranked_leverage(net, ctx.opp)  # everyone's number; rows filtered later
     hid = hidden_influencers(net, ctx.opp, include_sensitive=include_sensitive)
     par = parity(ctx, lev, include_sensitive)
     if (n_withheld := int(hid["person"].eq("").sum())) > 0:
@@ -232,8 +235,15 @@ def _report(
 def _reach(
     ctx: Context, keys: dict[str, list[str]], include_sensitive: bool
 ) -> tuple[RouteRules, TeamReach]:
-    """Return the team's best routes to the key people (only they are re-routed; memoised)."""
+    """Return the team's best routes to the key people (memoised).
+
+    Up to :data:`ROUTE_EVERYONE_UP_TO` people this is everyone's routes, which targets and
+    the plan read next; above, only the key people are re-routed. The key people's routes
+    are the same either way (:func:`~relgraph.analysis.paths.reach.best_routes_to`).
+    """
     rules = RouteRules(include_sensitive=include_sensitive)
+    if ctx.net.n_people <= ROUTE_EVERYONE_UP_TO:
+        return rules, best_routes(ctx.net, rules)
     pos = np.array([ctx.pos[i] for i in keys], dtype=np.int64)
     key = ("coverage.reach", rules, pos.tobytes())
     return rules, ctx.net.memo(key, lambda: best_routes_to(ctx.net, rules, pos))

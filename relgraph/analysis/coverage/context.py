@@ -93,13 +93,23 @@ class Context:
         roles["role"] = roles["role"].astype(str)
         roles["person"] = roles["person"].astype(str)
         self.roles = roles
-        self.power = roles.groupby("person")["power"].max()
-        self.power.index = self.power.index.astype(str)
-        ordered = roles.sort_values(["person", "power", "role"], ascending=[True, False, True])
-        self.roles_text = (
-            ordered.drop_duplicates(["person", "role"]).groupby("person")["role"].agg(", ".join)
+        # per person: the largest power (NaN when none is known) and the roles, most
+        # powerful first, then by name, each once (plain Python: a few hundred rows)
+        held: dict[str, list[tuple[bool, float, str]]] = {}
+        for pid, role, pw in zip(
+            roles["person"].tolist(), roles["role"].tolist(), roles["power"].tolist(), strict=True
+        ):
+            known = pw == pw
+            held.setdefault(pid, []).append((not known, -pw if known else 0.0, role))
+        people = sorted(held)
+        self.roles_text = {
+            pid: ", ".join(dict.fromkeys(r for *_, r in sorted(held[pid]))) for pid in people
+        }
+        best = [-min(h)[1] if not min(h)[0] else np.nan for h in (held[p] for p in people)]
+        self.power = pd.Series(
+            best, index=pd.Index(people, dtype=roles["person"].dtype, name="person"), name="power"
         )
-        self.power_d = {str(k): float(v) for k, v in self.power.items()}
+        self.power_d = {str(k): float(v) for k, v in zip(people, best, strict=True)}
         makers = roles["role"].isin([str(Role.DECIDER), str(Role.APPROVER)])
         #: Whether each person (by position) decides or approves this opportunity.
         self.makers_a = self.mask(roles.loc[makers, "person"])

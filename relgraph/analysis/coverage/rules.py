@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from relgraph.analysis.coverage.context import SUPPORTER, Context, Severity, gap, rows
@@ -40,6 +39,10 @@ class Evidence:
 
     #: :meth:`holders`, sorted once for every rule that reads them.
     _holders: pd.DataFrame = field(init=False, repr=False, compare=False)
+    #: One named tuple per row of ``people`` (read once; :meth:`rows` hands them out).
+    _records: list[Any] = field(init=False, repr=False, compare=False)
+    #: Each person's place by leverage (1 = most), equal values in the given order.
+    _lev_rank: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         people = self.people
@@ -47,6 +50,22 @@ class Evidence:
             ["power", "backing", "person"], ascending=[False, False, True], na_position="last"
         )
         object.__setattr__(self, "_holders", holders)
+        object.__setattr__(self, "_records", list(rows(people)))
+        ranked = self.leverage.sort_values(ascending=False, kind="stable").index
+        rank = dict(zip(ranked.astype(str).tolist(), range(1, len(ranked) + 1), strict=True))
+        object.__setattr__(self, "_lev_rank", rank)
+
+    def leverage_rank(self, pid: str) -> int:
+        """Return a person's place by leverage (1 = the most; after everyone when unknown)."""
+        return self._lev_rank.get(pid, len(self._lev_rank) + 1)
+
+    def rows(self, part: pd.DataFrame) -> list[Any]:
+        """Return the rows of ``part`` (some of :attr:`people`, in its order) as named tuples.
+
+        The same values as :func:`.context.rows`, read from the people table once.
+        """
+        at = self.people.index.get_indexer(part.index)
+        return [self._records[i] for i in at.tolist()]
 
     def holders(self) -> pd.DataFrame:
         """Role holders, most powerful first (then strongest competitor backing, then id)."""
@@ -118,9 +137,12 @@ def no_supporter_in_role(ev: Evidence) -> Gaps:
     ctx = ev.ctx
     roles = ctx.roles
     sup = {p for p in ctx.power.index if (ctx.att(p) or 0) >= SUPPORTER}
+    by_role: dict[str, set[str]] = {}
+    for role, pid in zip(roles["role"].tolist(), roles["person"].tolist(), strict=True):
+        by_role.setdefault(role, set()).add(pid)
     out: Gaps = []
-    for role in sorted(set(roles["role"])):
-        holders = set(roles.loc[roles["role"].eq(role), "person"])
+    for role in sorted(by_role):
+        holders = by_role[role]
         if holders & sup:
             continue
         for comp in ctx.competitors:
@@ -161,7 +183,7 @@ def uncovered_role(ev: Evidence) -> Gaps:
     """Flag role holders with no owner on our team."""
     ctx = ev.ctx
     out: Gaps = []
-    for r in rows(ev.holders()):
+    for r in ev.rows(ev.holders()):
         if r.do_not_contact or r.n_owners != 0:
             continue
         pid = str(r.person)
@@ -179,7 +201,7 @@ def single_threaded(ev: Evidence) -> Gaps:
     """Flag key people with one owner (the A/B rule asks for two)."""
     ctx = ev.ctx
     out: Gaps = []
-    for r in rows(ev.holders()):
+    for r in ev.rows(ev.holders()):
         if r.do_not_contact or r.n_owners != 1:
             continue
         pid = str(r.person)
@@ -200,7 +222,7 @@ def few_channels(ev: Evidence) -> Gaps:
     ctx = ev.ctx
     out: Gaps = []
     holders = ev.holders()
-    for r in rows(holders[holders["power"] >= ev.key_power]):
+    for r in ev.rows(holders[holders["power"] >= ev.key_power]):
         pid = str(r.person)
         if r.do_not_contact or r.n_channels >= 2:
             continue
@@ -222,7 +244,7 @@ def level_mismatch(ev: Evidence) -> Gaps:
     ctx = ev.ctx
     out: Gaps = []
     holders = ev.holders()
-    for r in rows(holders[holders["power"] >= ev.key_power]):
+    for r in ev.rows(holders[holders["power"] >= ev.key_power]):
         pid = str(r.person)
         lvl = ctx.lvl(pid)
         owners = ctx.owners.get(pid, ())
@@ -240,17 +262,15 @@ def unmanaged_opponent(ev: Evidence) -> Gaps:
     ctx = ev.ctx
     people = ev.people
     n_top = max(1, int((people["power"] > 0).sum()))
-    ranked = ev.leverage.sort_values(ascending=False, kind="stable")
-    rank = pd.Series(np.arange(1, len(ranked) + 1), index=ranked.index)
     pick = people[
         ((people["attitude"] <= -1).fillna(False) | people["backs"].ne(""))
         & people["n_owners"].eq(0)
         & ~people["do_not_contact"]
     ]
     out: Gaps = []
-    for r in rows(pick.sort_values("leverage", ascending=False)):
+    for r in ev.rows(pick.sort_values("leverage", ascending=False)):
         pid = str(r.person)
-        rk = int(rank.get(pid, len(rank) + 1))
+        rk = ev.leverage_rank(pid)
         if rk > n_top or not (r.leverage > 0):
             continue
         why = ctx.say(
@@ -270,13 +290,11 @@ def unowned_influencer(ev: Evidence) -> Gaps:
     ctx = ev.ctx
     people = ev.people
     n_top = max(1, int((people["power"] > 0).sum()))
-    ranked = ev.leverage.sort_values(ascending=False, kind="stable")
-    rank = pd.Series(np.arange(1, len(ranked) + 1), index=ranked.index)
     pick = people[people["hidden"] & people["n_owners"].eq(0) & ~people["do_not_contact"]]
     out: Gaps = []
-    for r in rows(pick.sort_values(["leverage", "person"], ascending=[False, True])):
+    for r in ev.rows(pick.sort_values(["leverage", "person"], ascending=[False, True])):
         pid = str(r.person)
-        rk = int(rank.get(pid, len(rank) + 1))
+        rk = ev.leverage_rank(pid)
         if rk > n_top or not (r.leverage > 0):
             continue
         why = ctx.say(
@@ -365,7 +383,7 @@ def stale_contact(ev: Evidence) -> Gaps:
     owned = people["n_owners"].fillna(0).astype(int).gt(0).to_numpy(dtype=bool)
     cold = (last.isna() | (last < limit)).to_numpy(dtype=bool)
     out: Gaps = []
-    for r in rows(
+    for r in ev.rows(
         people[holder & owned & cold].sort_values(["power", "person"], ascending=[False, True])
     ):
         when = pd.Timestamp(r.last_contact)
@@ -391,7 +409,8 @@ def stale_attitude(ev: Evidence) -> Gaps:
     """Flag attitudes assessed longer ago than ``settings.stale_days``."""
     ctx = ev.ctx
     out: Gaps = []
-    for r in rows(ev.people[ev.people["stale"]].sort_values(["updated", "person"])):
+    stale = ev.rows(ev.people[ev.people["stale"]])
+    for r in sorted(stale, key=lambda r: (r.updated, r.person)):  # a stale date is never blank
         day = pd.Timestamp(r.updated).date()
         why = ctx.say(
             "cov_gap_stale",
@@ -432,13 +451,6 @@ _SEVERITY_ORDER = {str(s): i for i, s in enumerate(Severity)}
 def find_gaps(ev: Evidence) -> pd.DataFrame:
     """Run every rule; gaps sorted by severity, then rule order, then as each rule found them."""
     found = [g for rule in RULE_TABLE for g in rule.find(ev)]
-    frame = pd.DataFrame(found, columns=GAP_COLUMNS)
     order = {r.id: i for i, r in enumerate(RULE_TABLE)}
-    frame["_s"] = frame["severity"].map(_SEVERITY_ORDER)
-    frame["_r"] = frame["rule"].map(order)
-    return (
-        frame.reset_index()
-        .sort_values(["_s", "_r", "index"], kind="stable")
-        .drop(columns=["_s", "_r", "index"])
-        .reset_index(drop=True)
-    )
+    found.sort(key=lambda g: (_SEVERITY_ORDER[g["severity"]], order[g["rule"]]))  # stable
+    return pd.DataFrame(found, columns=GAP_COLUMNS)

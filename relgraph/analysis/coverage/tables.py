@@ -89,12 +89,13 @@ def people_frame(
     each row (``route_strength``, ``route``, ``why``) are left empty.
     """
     ids = list(keys)
-    p = ctx.people.loc[ids]
+    at = np.array([ctx.pos[i] for i in ids], dtype=np.int64)
+    p = ctx.people.iloc[at]  # by position: the same rows as by id, without a lookup
     owners = [ctx.owners.get(i, ()) for i in ids]
     indep = [ctx.independent(ctx.informs.get(i, ())) for i in ids]
     upd = pd.to_datetime(p["updated"])
     limit = pd.Timestamp(ctx.as_of) - pd.Timedelta(days=ctx.s.stale_days)
-    stale = (upd < limit).fillna(False) & ctx.attitude.loc[ids].notna()
+    stale = (upd < limit).fillna(False).to_numpy(dtype=bool) & ~np.isnan(ctx.att_a[at])
     out = pd.DataFrame(
         {
             "person": ids,
@@ -105,7 +106,7 @@ def people_frame(
             "roles": [str(ctx.roles_text.get(i, "")) for i in ids],
             "power": [float(ctx.power_d.get(i, 0.0)) for i in ids],
             "attitude": p["attitude"].astype("Int64").to_numpy(),
-            "backs": ctx.backs.loc[ids].to_numpy(),
+            "backs": ctx.backs_a[at],
             "backing": p["support"].astype("Int64").to_numpy(),
             "leverage": lev.reindex(ids).astype(float).to_numpy(),
             "hidden": [i in hidden for i in ids],
@@ -117,8 +118,8 @@ def people_frame(
             "route": "",
             "last_contact": pd.NaT,
             "updated": upd.to_numpy(),
-            "stale": stale.to_numpy(dtype=bool),
-            "do_not_contact": ctx.dnc.loc[ids].to_numpy(dtype=bool),
+            "stale": stale,
+            "do_not_contact": ctx.dnc_a[at].astype(bool),
             "faction": (
                 membership.reindex(ids).astype("Int64").to_numpy()
                 if membership is not None
@@ -131,10 +132,9 @@ def people_frame(
     if reach is None:
         out["why"] = ""
         return out[PEOPLE_COLUMNS]
-    pos = np.array([ctx.pos[i] for i in ids], dtype=np.int64)
     rules, best = reach
-    out["route_strength"] = best.strength[pos] if len(pos) else np.zeros(0)
-    out["route"] = route_texts(ctx, rules, best, pos)
+    out["route_strength"] = best.strength[at] if len(at) else np.zeros(0)
+    out["route"] = route_texts(ctx, rules, best, at)
     out["why"] = [_person_why(ctx, row, keys[row.person]) for row in rows(out)]
     return out[PEOPLE_COLUMNS]
 
@@ -177,9 +177,9 @@ def _relationship_stats(ctx: Context, party_org_ids: Iterable[str]) -> tuple[flo
     """Many (share of account people tied), deep (mean strength), long (median age, years)."""
     net = ctx.net
     e = net.edges
-    org = net.people["org"].astype(str).to_numpy()
-    staff = pd.Series(org).isin(list(party_org_ids)).to_numpy()
-    acct = org == ctx.account
+    org = ctx.org_a
+    staff = np.isin(org, np.array(list(party_org_ids), dtype=object))
+    acct = ctx.acct_a
     u, v = e["u"].to_numpy(), e["v"].to_numpy()
     hit = (staff[u] & acct[v]) | (staff[v] & acct[u])
     n_acct = int(acct.sum())
@@ -188,15 +188,25 @@ def _relationship_stats(ctx: Context, party_org_ids: Iterable[str]) -> tuple[flo
     their = np.where(acct[u[hit]], u[hit], v[hit])
     many = len(np.unique(their)) / n_acct
     deep = float(e["strength"].to_numpy()[hit].mean())
-    since = pd.to_datetime(net.ties["since"]).to_numpy()
-    if len(net.interactions):
-        # a tie without a `since` date counts from its first logged contact
-        first = pd.to_datetime(tie_strengths(net, as_of=ctx.as_of)["first_contact"]).to_numpy()
-        since = np.where(pd.isna(since), first, since)
-    since = since[hit]
+    since = _tie_since(ctx)[hit]
     ages = (np.datetime64(ctx.as_of) - since[~pd.isna(since)]).astype("timedelta64[D]")
     long = float(np.median(ages.astype(float)) / 365.25) if len(ages) else float("nan")
     return float(many), deep, long
+
+
+def _tie_since(ctx: Context) -> np.ndarray:
+    """Since when each tie exists; without a ``since`` date, from its first logged contact."""
+    key = ("tie_since", ctx.as_of)
+    if key not in ctx.memo:
+        net = ctx.net
+        since = pd.to_datetime(net.ties["since"]).to_numpy()
+        if len(net.interactions):
+            first = tie_strengths(net, as_of=ctx.as_of)["first_contact"]
+            since = np.where(pd.isna(since), pd.to_datetime(first).to_numpy(), since)
+        since.flags.writeable = False
+        ctx.memo[key] = since
+    out: np.ndarray = ctx.memo[key]
+    return out
 
 
 def summary(ctx: Context) -> pd.DataFrame:
@@ -211,17 +221,19 @@ def summary(ctx: Context) -> pd.DataFrame:
 
 
 def _party_row(ctx: Context, idx: pd.DataFrame, party: str) -> dict[str, Any]:
-    acct = ctx.org.eq(ctx.account)
+    acct = ctx.acct_a
     orgs: list[str]
     if party == "us":
-        sup = acct & (ctx.attitude >= SUPPORTER).fillna(False)
+        with np.errstate(invalid="ignore"):
+            sup = acct & (ctx.att_a >= SUPPORTER)  # a blank attitude (NaN) is no supporter
         orgs = (
             ctx.net.orgs.loc[ctx.net.orgs["kind"].astype(str).eq("us"), "id"].astype(str).tolist()
         )
         name, kind = ctx.say("party_us"), "us"
     else:
-        sup, orgs, name, kind = acct & ctx.backs.eq(party), [party], ctx.comp(party), "competitor"
-    si = np.flatnonzero(sup.to_numpy())
+        sup, orgs = acct & (ctx.backs_a == party), [party]
+        name, kind = ctx.comp(party), "competitor"
+    si = np.flatnonzero(sup)
     si = si[
         np.lexsort(
             (ctx.ids_a[si], -np.nan_to_num(ctx.att_a[si]), np.nan_to_num(ctx.lvl_a[si], nan=9))
@@ -266,25 +278,28 @@ def matrix(ctx: Context) -> pd.DataFrame:
     net = ctx.net
     e = net.edges
     e = e[~e["sensitive"].to_numpy()]
-    party = net.party.to_numpy()
-    org = net.people["org"].astype(str).to_numpy()
-    lvl = net.people["level"].astype("Float64").fillna(0).to_numpy(dtype=float).astype(int)
+    party, org = ctx.party_a, ctx.org_a
+    lvl = np.nan_to_num(ctx.lvl_a, nan=0.0).astype(int)
     u, v = e["u"].to_numpy(), e["v"].to_numpy()
     us_u = (party[u] == "us") & (org[v] == ctx.account)
     us_v = (party[v] == "us") & (org[u] == ctx.account)
     ours = np.concatenate([u[us_u], v[us_v]])
     theirs = np.concatenate([v[us_u], u[us_v]])
-    pairs = pd.DataFrame({"o": ours, "t": theirs}).drop_duplicates()
-    levels = sorted(set(lvl[org == ctx.account]) | set(lvl[party == "us"]))
-    labels = {lv: (str(lv) if lv > 0 else "?") for lv in levels}
-    m = pd.crosstab(
-        pd.Categorical(lvl[pairs["o"]], categories=levels),
-        pd.Categorical(lvl[pairs["t"]], categories=levels),
-        dropna=False,
+    n = len(party)
+    pair = np.unique(ours.astype(np.int64) * n + theirs)  # each pair of people once
+    levels = np.array(sorted(set(lvl[org == ctx.account]) | set(lvl[party == "us"])), dtype=int)
+    counts = np.zeros((len(levels), len(levels)), dtype=np.int64)
+    np.add.at(
+        counts,
+        (np.searchsorted(levels, lvl[pair // n]), np.searchsorted(levels, lvl[pair % n])),
+        1,
     )
-    m.index = pd.Index([labels[x] for x in m.index], name=MATRIX_NAME[0])
-    m.columns = pd.Index([labels[x] for x in m.columns], name=MATRIX_NAME[1])
-    return m.astype(int)
+    names = [str(lv) if lv > 0 else "?" for lv in levels.tolist()]
+    return pd.DataFrame(
+        counts,
+        index=pd.Index(names, name=MATRIX_NAME[0]),
+        columns=pd.Index(names, name=MATRIX_NAME[1]),
+    )
 
 
 def faction_frame(ctx: Context, membership: pd.Series | None) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from relgraph.privacy import withhold_people
 from relgraph.text import say, term_list
 from relgraph.textvec import Coded, piece, text_backend, text_column
 
-__all__ = ["leverage", "power", "support_index"]
+__all__ = ["leverage", "power", "ranked_leverage", "support_index"]
 
 #: Default backing strength of a competitor supporter whose ``support`` is blank.
 _DEFAULT_SUPPORT = 2.0
@@ -222,6 +222,26 @@ def downstream(m: _Model, p: np.ndarray, opp: str | None = None) -> np.ndarray:
 def leverage_vector(m: _Model, p: np.ndarray, opp: str | None = None) -> np.ndarray:
     """``[pᵀ(I − ΛW)⁻¹(I − Λ)] / Σp`` with one transposed solve (memoised per ``opp``)."""
     return (1.0 - m.lam) * downstream(m, p, opp)
+
+
+def ranked_leverage(net: RelationshipNetwork, opportunity: str | None) -> pd.Series:
+    """Everyone's leverage by person id, highest first (equal values by id).
+
+    The ``leverage`` column of ``leverage(net, opportunity, include_sensitive=True)``
+    indexed by its ``person`` column, without building the table (no forward solve, no
+    texts): what coverage and targets read. Memoised on the model per opportunity; the
+    returned Series is a shallow copy of read-only values.
+    """
+    m = model(net)
+    opp, p, _ = power(net, opportunity)
+    key = ("leverage_series", opp)
+    if key not in m.memo:
+        lev = leverage_vector(m, p, opp)
+        order = _rank_order(lev, net.person_ids)
+        person = pd.Series(net.person_ids.array.take(order)).astype(str)
+        m.memo[key] = pd.Series(_readonly(lev[order]), index=pd.Index(person))
+    out: pd.Series = m.memo[key].copy(deep=False)
+    return out
 
 
 def leverage(

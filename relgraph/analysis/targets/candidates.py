@@ -23,7 +23,7 @@ from relgraph._tie_arrays import person_id_array
 from relgraph.analysis.coverage.context import Context
 from relgraph.analysis.coverage.parity import parity
 from relgraph.analysis.influence.model import model
-from relgraph.analysis.influence.support import leverage
+from relgraph.analysis.influence.support import ranked_leverage
 from relgraph.analysis.paths.graph import RouteRules
 from relgraph.analysis.paths.reach import best_routes
 from relgraph.analysis.paths.search import TeamReach
@@ -103,13 +103,12 @@ def candidates(
     :data:`CANDIDATE_COLUMNS`, one row per person (by position in ``net.people``).
     """
     s = net.settings
-    lev_f = leverage(net, ctx.opp, include_sensitive=True)  # target_candidates filters rows
-    lev = pd.Series(lev_f["leverage"].to_numpy(float), index=lev_f["person"].astype(str))
+    lev = ranked_leverage(net, ctx.opp)  # everyone's number; target_candidates filters rows
     levv = lev.reindex(ctx.ids_a).fillna(0.0).to_numpy(float)
     att = np.clip(np.nan_to_num(ctx.att_a, nan=0.0).round().astype(int), -3, 3)
     backing = np.where(ctx.backs_a != "", np.nan_to_num(ctx.backing_a, nan=_DEFAULT_BACKING), 0.0)
     entrenched = (backing >= s.entrenched_backing) | (att <= -2)
-    sways = _sways_entrenched(net, entrenched)
+    sways = _sways_entrenched(net, entrenched, ctx.id_rank())
     through = np.array([bool(x) for x in sways]) & ~entrenched & (ctx.backs_a == "") & (att >= 0)
     goal = np.array([GOAL_ATTITUDE[int(a)] for a in range(-3, 4)])[att + 3]
     goal = np.where(through, np.maximum(goal, ADVOCATE), goal)
@@ -156,20 +155,31 @@ def candidates(
     return Candidates(ctx, frame[ok], rules, reach, pending)
 
 
-def _sways_entrenched(net: RelationshipNetwork, entrenched: np.ndarray) -> list[tuple[str, ...]]:
-    """Per person: the entrenched opponents they sway directly (``W[o, i] > 0``)."""
+def _sways_entrenched(
+    net: RelationshipNetwork, entrenched: np.ndarray, rank: np.ndarray
+) -> list[tuple[str, ...]]:
+    """Per person: the entrenched opponents they sway directly (``W[o, i] > 0``), by id.
+
+    ``rank`` is each person's place in id order (:meth:`Context.id_rank`).
+    """
     out: list[tuple[str, ...]] = [() for _ in range(net.n_people)]
     idx = np.flatnonzero(entrenched)
     if not len(idx):
         return out
     sub = model(net).W[idx].tocoo()
+    o, j = idx[sub.row], sub.col.astype(np.int64)
+    keep = o != j
+    o, j = o[keep], j[keep]
+    pair = np.unique(j * net.n_people + rank[o])  # by swayer, then the opponents' ids
     ids = person_id_array(net)
-    found: dict[int, list[str]] = {}
-    for o, j in zip(idx[sub.row].tolist(), sub.col.tolist(), strict=True):
-        if o != j:
-            found.setdefault(j, []).append(str(ids[o]))
-    for j, opp in found.items():
-        out[j] = tuple(sorted(set(opp)))
+    by_rank = np.empty(net.n_people, dtype=np.int64)
+    by_rank[rank] = np.arange(net.n_people)
+    swayer, opp = pair // net.n_people, ids[by_rank[pair % net.n_people]]
+    starts = [0, *(np.flatnonzero(np.diff(swayer)) + 1).tolist(), len(pair)]
+    who, names = swayer.tolist(), [str(x) for x in opp.tolist()]
+    for a, b in zip(starts, starts[1:], strict=False):
+        if b > a:
+            out[who[a]] = tuple(names[a:b])
     return out
 
 

@@ -407,12 +407,12 @@ def _unreached(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> None:
     """Add the role holders no route reaches whose gain with a route would earn a place."""
     f = pick.cand.frame
     ctx = pick.cand.ctx
-    holders = set(ctx.roles["person"].astype(str))
+    holders = ctx.mask(ctx.power_d)  # role holders, by position
     bar = min((r["gain"] for r in pick.chosen), default=0.0)
     potential = (f["leverage"] * f["move"] * f["feasibility"]).to_numpy(float)
     rows = f.index.to_numpy()
     unreached = (f["reach"].to_numpy(float) <= 0) & (pick.boost[rows] <= 0)
-    keep = unreached & f["person"].isin(holders).to_numpy() & (potential >= bar)
+    keep = unreached & holders[rows] & (potential >= bar)
     keep &= potential > 0
     order = np.lexsort((ctx.id_rank()[rows[keep]], -potential[keep]))
     for i in rows[keep][order].tolist():

@@ -49,7 +49,7 @@ def target_why(
     ]
     if nxt is not None:
         parts.append(
-            say("tgt_why_above", who=net.labels[nxt["person"]], gain=nxt["gain"], lang=lang)
+            say("tgt_why_above", who=cand.ctx.labels_d[nxt["person"]], gain=nxt["gain"], lang=lang)
         )
     return route, clauses(parts, lang=lang)
 
@@ -60,7 +60,7 @@ def _objective(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) 
     if obj == "counter":
         comp = cand.ctx.comp(row["competitor"])
         return say("tgt_obj_counter", competitor=comp, level=row["level"], lang=lang)
-    who = ", ".join(net.describe(p) for p in str(row["sways"]).split("; ") if p)
+    who = ", ".join(cand.ctx.who(p) for p in str(row["sways"]).split("; ") if p)
     if obj == "work_through":
         return say("tgt_obj_work_through", who=who, lang=lang)
     if who and obj in ("convert", "mobilise"):  # a decider/approver who also sways them
@@ -90,16 +90,17 @@ def _factors(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) ->
 
 def _people(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> str:
     lang = net.settings.language
+    label = cand.ctx.labels_d  # each person's label (as ``net.labels``), by id
     none = say("tgt_no_b", lang=lang)
     text = say(
         "tgt_why_people",
-        a=net.labels[row["owner_a"]] if row["owner_a"] else "-",
-        b=net.labels[row["owner_b"]] if row["owner_b"] else none,
-        sponsor=net.labels[row["sponsor"]] if row["sponsor"] else say("tgt_no_sponsor", lang=lang),
+        a=label[row["owner_a"]] if row["owner_a"] else "-",
+        b=label[row["owner_b"]] if row["owner_b"] else none,
+        sponsor=label[row["sponsor"]] if row["sponsor"] else say("tgt_no_sponsor", lang=lang),
         lang=lang,
     )
     existing = cand.ctx.owners.get(row["person"], ())
     if existing:
-        owners = ", ".join(str(net.labels[o]) for o in existing)
+        owners = ", ".join(label[o] for o in existing)
         text += say("tgt_existing", owners=owners, lang=lang)
     return text
