@@ -9,7 +9,7 @@ import pandas as pd
 
 from relgraph._tie_arrays import person_id_array
 from relgraph.analysis.chain_result import EDGE_COLUMNS, PEOPLE_COLUMNS, DecisionChain
-from relgraph.analysis.influence.hidden import tie_phrase, ties_between
+from relgraph.analysis.influence.hidden import tie_phrase, ties_between_many
 from relgraph.analysis.influence.model import model
 from relgraph.analysis.influence.support import power
 from relgraph.checks import check_bool
@@ -108,15 +108,18 @@ def decision_chain(
 
 def _held_roles(roles: pd.DataFrame) -> dict[str, list[_Held]]:
     """Each role holder's roles, most powerful first; holders in that order too."""
-    ordered = roles.sort_values(["power", "role"], ascending=[False, True], kind="mergesort")
+    rows = list(
+        zip(
+            roles["person"].tolist(),
+            roles["role"].astype(str).tolist(),
+            roles["power"].tolist(),
+            roles["stage"].tolist(),
+            strict=True,
+        )
+    )
+    rows.sort(key=lambda r: (-r[2], r[1]))  # most powerful first, then by role (stable)
     held: dict[str, list[_Held]] = {}
-    for pid, role, pw, stage in zip(
-        ordered["person"].tolist(),
-        ordered["role"].astype(str).tolist(),
-        ordered["power"].tolist(),
-        ordered["stage"].tolist(),
-        strict=True,
-    ):
+    for pid, role, pw, stage in rows:
         st = "" if stage is None or stage is pd.NA or stage != stage else str(stage)
         held.setdefault(str(pid), []).append((role, float(pw), st))
     return held
@@ -147,8 +150,13 @@ def _hidden_sway(
     )
     shown: list[_Sway] = []
     withheld = 0
-    for c, j, w in pairs:
-        ties = [t for t in ties_between(net, c, j) if include_sensitive or not t[3]]
+    found = ties_between_many(
+        net,
+        np.array([c for c, _, _ in pairs], np.int64),
+        np.array([j for _, j, _ in pairs], np.int64),
+    )
+    for (c, j, w), between in zip(pairs, found, strict=True):
+        ties = [t for t in between if include_sensitive or not t[3]]
         if ties:
             kinds = tuple(dict.fromkeys(t[0] for t in ties))
             words = ", ".join(
@@ -202,9 +210,9 @@ def _people_frame(
     hidden = list(dict.fromkeys(str(ids[c]) for c, *_ in sways))
     order = list(held) + hidden
     pos = net.index_of(order) if order else np.zeros(0, dtype=np.int64)
-    people = net.people.iloc[pos].reset_index(drop=True)
-    attitude = people["attitude"].astype("Int64")
-    supports = people["supports"].fillna("").astype(str)
+    ppl = net.people
+    attitude = pd.Series(ppl["attitude"].astype("Int64").array.take(pos))
+    supports = pd.Series(ppl["supports"].fillna("").astype(str).to_numpy(dtype=object)[pos])
     sways_of: dict[str, list[str]] = {pid: [] for pid in hidden}
     for c, j, w, _, words in sways:
         text = say("chain_why_sways", who=labels[j], ties=words, share=w, lang=lang)
@@ -220,8 +228,8 @@ def _people_frame(
         {
             "person": pd.Series(order, dtype=object),
             "name": labels[pos],
-            "title": people["title"].fillna("").astype(str).to_numpy(dtype=object),
-            "level": people["level"].astype("Int64").to_numpy(),
+            "title": net.titles.to_numpy(dtype=object)[pos],
+            "level": ppl["level"].astype("Int64").array.take(pos),
             "party": net.party.to_numpy(dtype=object)[pos],
             "hidden": np.array([pid in sways_of for pid in order], dtype=bool),
             "role": [r[0][0] if r else "" for r in roles],
@@ -255,32 +263,28 @@ def _edges_frame(
     W = model(net).W
     ids = person_id_array(net)
     labels = net.labels.to_numpy(dtype=object)
-    rows: list[dict[str, Any]] = []
-    weights = _entries(W, [b for _, b in formal], [a for a, _ in formal])
-    for (a, b), weight in zip(formal, weights, strict=True):
-        why = say("chain_edge_formal", source=labels[a], target=labels[b], lang=lang)
-        rows.append(
-            {
-                "u": a,
-                "v": b,
-                "kind": "formal",
-                "weight": weight,
-                "ties": ("reports_to",),
-                "why": why,
-            }
-        )
-    for c, j, w, kinds, words in sways:
-        why = say(
-            "chain_edge_hidden",
-            source=labels[c],
-            target=labels[j],
-            ties=words,
-            share=w,
-            lang=lang,
-        )
-        rows.append({"u": c, "v": j, "kind": "hidden", "weight": w, "ties": kinds, "why": why})
-    frame = pd.DataFrame(rows, columns=["u", "v", "kind", "weight", "ties", "why"])
-    frame.insert(0, "source", pd.Series(ids[frame["u"].to_numpy(dtype=np.int64)], dtype=object))
-    frame.insert(1, "target", pd.Series(ids[frame["v"].to_numpy(dtype=np.int64)], dtype=object))
-    frame["weight"] = frame["weight"].astype(float)
-    return frame[EDGE_COLUMNS]
+    u = [a for a, _ in formal] + [c for c, *_ in sways]
+    v = [b for _, b in formal] + [j for _, j, *_ in sways]
+    why = [
+        say("chain_edge_formal", source=labels[a], target=labels[b], lang=lang) for a, b in formal
+    ]
+    why += [
+        say("chain_edge_hidden", source=labels[c], target=labels[j], ties=words, share=w, lang=lang)
+        for c, j, w, _, words in sways
+    ]
+    at_u, at_v = np.array(u, dtype=np.int64), np.array(v, dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "source": pd.Series(ids[at_u], dtype=object),
+            "target": pd.Series(ids[at_v], dtype=object),
+            "kind": ["formal"] * len(formal) + ["hidden"] * len(sways),
+            "weight": np.array(
+                _entries(W, [b for _, b in formal], [a for a, _ in formal])
+                + [w for _, _, w, _, _ in sways],
+                dtype=float,
+            ),
+            "ties": [("reports_to",)] * len(formal) + [kinds for _, _, _, kinds, _ in sways],
+            "why": why,
+        },
+        columns=EDGE_COLUMNS,
+    )

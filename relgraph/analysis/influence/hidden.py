@@ -18,7 +18,13 @@ from relgraph.network import RelationshipNetwork
 from relgraph.privacy import share_policy
 from relgraph.text import say, term_list
 
-__all__ = ["HIDDEN_COLUMNS", "hidden_influencers", "tie_phrase", "ties_between"]
+__all__ = [
+    "HIDDEN_COLUMNS",
+    "hidden_influencers",
+    "tie_phrase",
+    "ties_between",
+    "ties_between_many",
+]
 
 
 _PHRASE_KEYS = {
@@ -44,27 +50,49 @@ def tie_phrase(kind: str, strength: float, boss: bool | None, *, lang: str = "en
     return say(_PHRASE_KEYS.get(kind, "via_other"), strength=strength, lang=lang)
 
 
-def ties_between(
-    net: RelationshipNetwork, i: int, j: int
-) -> list[tuple[str, float, bool | None, bool]]:
+Tie = tuple[str, float, bool | None, bool]
+
+
+def ties_between(net: RelationshipNetwork, i: int, j: int) -> list[Tie]:
     """Ties by which person ``i`` sways person ``j``: (kind, strength, i_is_boss, sensitive).
 
     Every tie between the two (the network's pair index) whose sway weight in the
-    direction ``i → j`` is positive (:meth:`RelationshipNetwork.sway_weights`).
+    direction ``i → j`` is positive (:meth:`RelationshipNetwork.sway_weights`), in table
+    order.
     """
-    rows = net.pair_index().between(i, j)
-    if not len(rows):
-        return []
+    return ties_between_many(net, np.array([i]), np.array([j]))[0]
+
+
+def ties_between_many(net: RelationshipNetwork, i: np.ndarray, j: np.ndarray) -> list[list[Tie]]:
+    """:func:`ties_between` for the pairs ``(i[k], j[k])``, in one vectorised lookup."""
+    i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+    out: list[list[Tie]] = [[] for _ in range(len(i))]
+    index = net.pair_index()
+    if not len(i) or not len(index.keys):
+        return out
+    want = np.minimum(i, j) * index.n + np.maximum(i, j)
+    lo = np.searchsorted(index.keys, want, side="left")
+    lens = np.searchsorted(index.keys, want, side="right") - lo
+    pair = np.repeat(np.arange(len(i)), lens)
+    rows = index.rows[np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))]
+    order = np.lexsort((rows, pair))  # each pair's ties in table order
+    pair, rows = pair[order], rows[order]
     forward, backward = net.sway_weights()
     ties = tie_arrays(net)
-    out: list[tuple[str, float, bool | None, bool]] = []
-    for r in rows.tolist():
-        src = int(ties.u[r])
-        if (forward[r] if src == i else backward[r]) <= 0:
-            continue
-        kind = str(ties.kind[r])
-        boss = (src == j) if kind == "reports_to" else None
-        out.append((kind, float(ties.strength[r]), boss, bool(ties.sensitive[r])))
+    src = ties.u[rows]
+    sways = np.where(src == i[pair], forward[rows], backward[rows]) > 0
+    pair, rows, src = pair[sways], rows[sways], src[sways]
+    for k, kind, strength, sensitive, boss in zip(
+        pair.tolist(),
+        ties.kind[rows].tolist(),
+        ties.strength[rows].tolist(),
+        ties.sensitive[rows].tolist(),
+        (src == j[pair]).tolist(),
+        strict=True,
+    ):
+        out[k].append(
+            (str(kind), float(strength), bool(boss) if kind == "reports_to" else None, sensitive)
+        )
     return out
 
 
@@ -163,7 +191,15 @@ def hidden_influencers(
     if k is not None:
         order = order[:k]
     shown = share_policy(net, include_sensitive=include_sensitive).people
-    evidence = _Evidence(net, m.W.T.tocsr(), p, m.lam * z, roles_text(roles), include_sensitive)
+    evidence = _Evidence(
+        net,
+        m.W.T.tocsr(),
+        p,
+        m.lam * z,
+        roles_text(roles),
+        include_sensitive,
+        _Evidence.people_columns(net),
+    )
     rows = [
         evidence.row(rank, int(i), float(lev[i]))
         if shown[i]
@@ -208,6 +244,20 @@ class _Evidence:
     flow: np.ndarray  # flow through j: λ_j · z_j per unit of W[j, i]
     roles: dict[str, str]
     include_sensitive: bool
+    #: The people columns a row shows, by position (read once, not once per row).
+    columns: dict[str, Any]
+
+    @staticmethod
+    def people_columns(net: RelationshipNetwork) -> dict[str, Any]:
+        """Return name, party, org, attitude and backing of everyone, by position."""
+        ppl = net.people
+        return {
+            "name": net.labels.array,
+            "party": net.party.array,
+            "org": ppl["org"].array,
+            "attitude": ppl["attitude"].astype("Int64").array,
+            "backs": ppl["supports"].fillna("").array,
+        }
 
     def row(self, rank: int, i: int, lev: float) -> dict[str, Any]:
         net = self.net
@@ -222,8 +272,8 @@ class _Evidence:
         vias: list[str] = []
         phrases: list[str] = []
         ids = person_id_array(net)
-        for j in chain:
-            ties = ties_between(net, i, int(j))
+        found = ties_between_many(net, np.full(len(chain), i), chain)
+        for j, ties in zip(chain.tolist(), found, strict=True):
             shown = [t for t in ties if self.include_sensitive or not t[3]]
             withheld += len(ties) - len(shown)
             if not shown:
@@ -251,14 +301,15 @@ class _Evidence:
         dnc = bool(net.do_not_contact()[i])
         if dnc:
             why = say("hidden_why_dnc", why=why, lang=lang)
+        cols = self.columns
         return {
             "rank": rank,
             "person": str(person_id_array(net)[i]),
-            "name": str(net.labels.iat[i]),
-            "party": str(net.party.iat[i]),
-            "org": str(net.people["org"].iat[i]),
-            "attitude": net.people["attitude"].astype("Int64").iat[i],
-            "backs": str(net.people["supports"].fillna("").iat[i]),
+            "name": str(cols["name"][i]),
+            "party": str(cols["party"][i]),
+            "org": str(cols["org"][i]),
+            "attitude": cols["attitude"][i],
+            "backs": str(cols["backs"][i]),
             "leverage": lev,
             "sways": ", ".join(targets),
             "influences": "; ".join(described),

@@ -13,8 +13,10 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph.analysis.influence.hidden import ties_between
+from relgraph._tie_arrays import person_id_array
+from relgraph.analysis.influence.hidden import ties_between_many
 from relgraph.analysis.influence.model import model
+from relgraph.analysis.paths.frontier import contains
 from relgraph.analysis.paths.graph import ContactGraph
 from relgraph.analysis.paths.render import Hop, route_text, tie_words
 from relgraph.analysis.paths.search import hop_dist, hops_from, yen
@@ -221,8 +223,8 @@ def _withheld(every: ContactGraph, shown: ContactGraph, near: np.ndarray) -> int
     rows = every.rows()
     inside = near[rows] & near[every.indices]
     keys = rows[inside] * every.n + every.indices[inside]
-    shown_keys = shown.rows() * shown.n + shown.indices
-    return int((~np.isin(keys, shown_keys)).sum())
+    shown_keys = shown.rows() * shown.n + shown.indices  # sorted: rows, then sorted indices
+    return int((~contains(shown_keys, keys)).sum())
 
 
 def _row(
@@ -231,8 +233,11 @@ def _row(
     hops = []
     W = model(net).W
     lang = net.settings.language
-    for x, y in zip(path[:-1], path[1:], strict=True):
-        ties = [t for t in ties_between(net, x, y) if include_sensitive or not t[3]]
+    src, dst = list(path[:-1]), list(path[1:])
+    weights = np.asarray(W[dst, src]).ravel().tolist() if src else []  # one sparse lookup
+    found = ties_between_many(net, np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64))
+    for between, weight in zip(found, weights, strict=True):
+        ties = [t for t in between if include_sensitive or not t[3]]
         # a boss swaying a report reads as the tie's reverse word ("manages"), not as the
         # report's own tie ("reports_to")
         parts = [
@@ -246,9 +251,9 @@ def _row(
                 for t in ties
             )
         )
-        hops.append(Hop(label, words, float(W[y, x]), any(t[3] for t in ties), True))
+        hops.append(Hop(label, words, float(weight), any(t[3] for t in ties), True))
     strength = float(np.exp(-cost))
-    ids = [str(net.person_ids[i]) for i in path]
+    ids = [str(x) for x in person_id_array(net)[list(path)].tolist()]
     return {
         "rank": rank,
         "strength": strength,

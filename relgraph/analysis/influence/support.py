@@ -420,10 +420,9 @@ def _leverage_why(
     codes[~outside & (lev < _NEGLIGIBLE)] = 1
     big = np.flatnonzero(~outside & (lev >= _NEGLIGIBLE))
     texts = [say("lev_why_outside", lang=lang), say("lev_why_negligible", lang=lang)]
-    for i in big.tolist():
-        role = role_names[role_code[i]]
-        key = "lev_why_role" if role else "lev_why_norole"
-        roles = term_list("role", role, lang=lang)
-        texts.append(say(key, lev=float(lev[i]), roles=roles, lang=lang))
+    words = [term_list("role", role, lang=lang) for role in role_names]  # once per role text
+    for i, code in zip(big.tolist(), role_code[big].tolist(), strict=True):
+        key = "lev_why_role" if role_names[code] else "lev_why_norole"
+        texts.append(say(key, lev=float(lev[i]), roles=words[code], lang=lang))
     codes[big] = np.arange(2, 2 + len(big))
     return _coded_text(codes, texts)
