@@ -18,8 +18,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph._tie_arrays import tie_arrays
-from relgraph.network import RelationshipNetwork
+from relgraph.network import TIE_KINDS, RelationshipNetwork
 
 __all__ = [
     "AffiliationOpening",
@@ -360,12 +359,14 @@ def sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _build_sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
-    ties = tie_arrays(net)  # converted once per network, shared with the route texts
-    kind, u, v = ties.kind, ties.u, ties.v
-    inf, rep = kind == "influences", kind == "reports_to"
+    code = net.tie_kind_codes()  # integer codes: no text compared per tie
+    u, v = (np.asarray(a, dtype=np.int64) for a in net.endpoints())
+    inf, rep = code == TIE_KINDS.index("influences"), code == TIE_KINDS.index("reports_to")
     who = np.concatenate([u[inf], v[rep]])  # the influencer, the boss
     whom = np.concatenate([v[inf], u[rep]])
-    holders = net.person_ids.isin(net.roles["person"].astype(str))
+    holders = np.zeros(net.n_people, dtype=bool)
+    at = net.person_ids.get_indexer(pd.unique(net.roles["person"].astype(str).to_numpy()))
+    holders[at[at >= 0]] = True
     keep = ~holders[who] & (who != whom)
     mat = sp.csr_matrix(
         (np.ones(int(keep.sum())), (who[keep], whom[keep])), shape=(net.n_people, net.n_people)
