@@ -141,17 +141,25 @@ class PairIndex:
 
         Among equally strong ties the first in table order wins.
         """
+        out = np.full(len(src), -1, dtype=np.int64)
+        q, rows = self.lookup(src, dst)
+        return _pick_strongest(out, q, rows, strength, usable) if len(q) else out
+
+    def lookup(self, src: np.ndarray, dst: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every tie between ``src[k]`` and ``dst[k]``, for all k: (k of each tie, tie row).
+
+        Grouped by k (ascending); within a pair, in no particular order.
+        """
         src = np.asarray(src, dtype=np.int64)
         dst = np.asarray(dst, dtype=np.int64)
-        out = np.full(len(src), -1, dtype=np.int64)
         if not len(src) or not len(self.keys):
-            return out
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
         want = np.minimum(src, dst) * self.n + np.maximum(src, dst)
         lo = np.searchsorted(self.keys, want, side="left")
         lens = np.searchsorted(self.keys, want, side="right") - lo
         q = np.repeat(np.arange(len(src)), lens)
         pos = np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
-        return _pick_strongest(out, q, self.rows[pos], strength, usable)
+        return q, self.rows[pos]
 
 
 def strongest_ties(

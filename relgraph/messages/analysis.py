@@ -214,6 +214,7 @@ TEMPLATES: dict[str, str] = {
     "tgt_reach_via": "through {who}, picked earlier (tie {strength:.2f})",
     "tgt_reach_none": "no route",
     "tgt_existing": "; already covered by {owners}",
+    "tgt_covered_by": "already covered by {owners}",
     "tgt_no_b": "nobody free",
     "tgt_why": (
         "{objective}: gain {gain:.4f} = leverage {leverage:.4f} × move {move:+d} "
@@ -242,6 +243,11 @@ TEMPLATES: dict[str, str] = {
     "tgt_f_upkeep": "upkeep {f:.2f} (a strong supporter with {n} owner(s) already)",
     "tgt_f_none": "nothing makes the move harder",
     "tgt_no_sponsor": "none (nobody of ours is senior to owner A and owner B)",
+    "tgt_no_room": (
+        "nobody of ours has room to own this person now: everyone who may own them is at "
+        "their owner-A limit, their load limit or out of hours; free someone's time (or "
+        "raise max_owner_a, max_load or capacity) before working on them"
+    ),
     "tgt_new_way_in": (
         "needs a new way in: no route reaches this role holder without going through the "
         "other side or a do-not-contact person; with a route the gain would be {gain:.4f}, "

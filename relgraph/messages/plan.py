@@ -139,6 +139,19 @@ TEMPLATES: dict[str, str] = {
     ),
     "plan_cover_no_limit": "no limit on the number of targets",
     "plan_cover_limit": "up to {n} targets",
+    "plan_cover_targets_no_owner": (
+        "; {n} without owner A: nobody of ours had room for them (each has one action: "
+        "find an owner)"
+    ),
+    "plan_step_find_owner": (
+        "the account team finds an owner A for {target}: nobody of ours had room (owner-A "
+        "limit, load limit or hours); free someone's time or drop a lower-gain target"
+    ),
+    "plan_why_find_owner": (
+        "a target without owner A cannot be worked: every introduction introduces owner A"
+    ),
+    "plan_channel_no_owner": "none yet: the target needs an owner A first",
+    "plan_sponsor_no_owner": "none yet: the target needs an owner A first",
     "plan_cover_targets_text": (
         "{n}, of which {new} role holder(s) no route reaches, listed last: they need a new "
         "way in first"

@@ -176,6 +176,7 @@ TERMS: dict[str, dict[str, str]] = {
         "key_dates": "key dates",
         "sponsor": "sponsor touchpoint",
         "review": "review",
+        "staffing": "staffing",
     },
     "plan_sheet": {
         "Cover": "Cover",

@@ -23,7 +23,14 @@ from relgraph.analysis.sponsors import is_senior
 from relgraph.network import RelationshipNetwork
 from relgraph.text import say, term
 
-__all__ = ["Action", "Calendar", "reviewer_of", "route_actions", "sponsor_actions"]
+__all__ = [
+    "Action",
+    "Calendar",
+    "reviewer_of",
+    "route_actions",
+    "sponsor_actions",
+    "staffing_action",
+]
 
 #: Days between the steps of a route (each introduction needs time to happen).
 STEP_DAYS = 14
@@ -63,6 +70,16 @@ class Calendar:
 
 def _who(net: RelationshipNetwork, pid: str) -> str:
     return f"{pid} {net.labels[pid]}" if pid in net.person_ids else str(pid)
+
+
+def staffing_action(net: RelationshipNetwork, target: str, when: _dt.date) -> Action:
+    """Return the one action of a target nobody of ours had room to own: find owner A.
+
+    The account team's weekly meeting acts (no one of ours is named: none had room).
+    """
+    lang = net.settings.language
+    text = say("plan_step_find_owner", target=_who(net, target), lang=lang)
+    return Action("staffing", "", text, when, say("plan_why_find_owner", lang=lang))
 
 
 def route_actions(

@@ -15,7 +15,14 @@ from relgraph.analysis.targets import recommend_targets
 from relgraph.analysis.targets.people import MAX_OWNER_A, top_cap
 from relgraph.checks import check_bool, check_choice, check_date, check_int
 from relgraph.network import RelationshipNetwork
-from relgraph.plan.actions import Action, Calendar, reviewer_of, route_actions, sponsor_actions
+from relgraph.plan.actions import (
+    Action,
+    Calendar,
+    reviewer_of,
+    route_actions,
+    sponsor_actions,
+    staffing_action,
+)
 from relgraph.plan.document import (
     ACTION_COLUMNS,
     CARD_COLUMNS,
@@ -163,7 +170,9 @@ def plan(
         notes.append(say("plan_left_status", n=left_status, lang=net.settings.language))
     notes += [n for n in cov.notes if n not in notes]
     n_new = int((rec["reach"] <= 0).sum())  # role holders that need a new way in
-    settings = _settings_lines(net, opp, cycle, (capacity, k, max_owner_a), (len(targets), n_new))
+    n_free = int(rec["owner_a"].astype(str).eq("").sum())  # nobody of ours had room
+    counts = (len(targets), n_new, n_free)
+    settings = _settings_lines(net, opp, cycle, (capacity, k, max_owner_a), counts)
     return Plan(
         status,
         _coerce(pd.DataFrame(targets), TARGET_COLUMNS),
@@ -200,23 +209,21 @@ def _one_target(
     """Return the target row, its dated actions and its card."""
     lang = net.settings.language
     pid, owner_a, sponsor = str(r["person"]), str(r["owner_a"]), str(r["sponsor"])
-    channel, acts = route_actions(net, rules, pid, tuple(r["path"]), owner_a, cycle.start)
-    intro = max(a.when for a in acts)
-    acts += sponsor_actions(net, calendar, sponsor, pid, intro, cycle.end)
-    reviewer, review_why = reviewer_of(net, owner_a, sponsor)
     who = _who(net, pid)
+    if owner_a:
+        channel, acts = route_actions(net, rules, pid, tuple(r["path"]), owner_a, cycle.start)
+        intro = max(a.when for a in acts)
+        acts += sponsor_actions(net, calendar, sponsor, pid, intro, cycle.end)
+    else:  # nobody of ours had room: nothing can start before the target has an owner
+        channel = say("plan_channel_no_owner", lang=lang)
+        acts = [staffing_action(net, pid, cycle.first_review)]
+    reviewer, review_why = reviewer_of(net, owner_a, sponsor)
     rev = _who(net, reviewer) if reviewer else say("plan_team_meeting", lang=lang)
-    acts.append(
-        Action(
-            "review",
-            reviewer,
-            say(
-                "plan_review_weekly", reviewer=rev, owner=_who(net, owner_a), target=who, lang=lang
-            ),
-            cycle.first_review,
-            review_why,
+    if owner_a:
+        weekly = say(
+            "plan_review_weekly", reviewer=rev, owner=_who(net, owner_a), target=who, lang=lang
         )
-    )
+        acts.append(Action("review", reviewer, weekly, cycle.first_review, review_why))
     acts.append(
         Action(
             "review",
@@ -234,7 +241,9 @@ def _one_target(
         "goal": int(r["goal"]),
         "owner_a": _who(net, owner_a) if owner_a else "",
         "owner_b": _who(net, str(r["owner_b"])) if r["owner_b"] else "",
-        "sponsor": _who(net, sponsor) if sponsor else say("tgt_no_sponsor", lang=lang),
+        "sponsor": _who(net, sponsor)
+        if sponsor
+        else say("tgt_no_sponsor" if owner_a else "plan_sponsor_no_owner", lang=lang),
         "deadline": deadline,
         "measure": _measure(
             net, str(r["objective"]), str(r["name"]), int(r["goal"]), str(r["competitor"])
@@ -302,6 +311,15 @@ def _card(
     }
 
 
+def _targets_text(counts: tuple[int, int, int], lang: str) -> str:
+    """How many targets the plan holds: all, those needing a new way in, those without owner."""
+    n, new, free = counts
+    text = say("plan_cover_targets_text", n=n, new=new, lang=lang) if new else str(n)
+    if free:
+        text += say("plan_cover_targets_no_owner", n=free, lang=lang)
+    return text
+
+
 def _who(net: RelationshipNetwork, pid: str) -> str:
     return f"{pid} {net.labels[pid]}" if pid in net.person_ids else str(pid)
 
@@ -325,7 +343,7 @@ def _settings_lines(
     opp: str,
     cycle: _Cycle,
     limits: tuple[Any, int | None, int],
-    counts: tuple[int, int],
+    counts: tuple[int, int, int],
 ) -> list[tuple[str, str]]:
     lang = net.settings.language
     row = net.opportunities[net.opportunities["id"].astype(str).eq(opp)].iloc[0]
@@ -353,12 +371,7 @@ def _settings_lines(
             say("plan_cover_reviews_text", half=cycle.half.isoformat(), lang=lang),
         ),
         (say("plan_cover_capacity", lang=lang), cap),
-        (
-            say("plan_cover_targets", lang=lang),
-            say("plan_cover_targets_text", n=counts[0], new=counts[1], lang=lang)
-            if counts[1]
-            else str(counts[0]),
-        ),
+        (say("plan_cover_targets", lang=lang), _targets_text(counts, lang)),
         (say("plan_cover_settings", lang=lang), settings),
         (
             say("plan_cover_sponsor_budget", lang=lang),

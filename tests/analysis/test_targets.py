@@ -122,8 +122,47 @@ def test_capacity_as_number_and_as_hours() -> None:
     assert len(recommend_targets(base(), capacity=2)) == 2
     rec = recommend_targets(base(), capacity={"u1": 40, "u2": 20, "u3": 20}, hours=40)
     # Only u1 can be an owner A (40 h); B needs 20 h: one target, then nobody has 40 h.
-    assert list(rec["owner_a"]) == ["u1"]
-    assert rec.iloc[0]["owner_b"] in {"u2", "u3"}
+    staffed = rec[rec["owner_a"].ne("")]
+    assert list(staffed["owner_a"]) == ["u1"]
+    assert staffed.iloc[0]["owner_b"] in {"u2", "u3"}
+
+
+def test_people_nobody_has_room_for_are_listed_not_dropped() -> None:
+    """Nothing the team should work on disappears because the team is full.
+
+    By hand, with hours: only u1 has the 40 h an owner A needs, so cto (the best gain) is
+    the one target staffed. b1, b2, ceo and eng were next in line (gains 0.164, 0.157,
+    0.053, 0.040 from :func:`target_candidates`) but nobody had 40 h left: they follow
+    in that order, with no owners, and each says nobody has room. Without ``k`` the table
+    is filled up to 10 rows, so all four are listed.
+    """
+    net = base()
+    rec = recommend_targets(net, capacity={"u1": 40, "u2": 20, "u3": 20}, hours=40)
+    cands = rg.target_candidates(net).set_index("person")["gain"]
+    assert list(rec["person"]) == ["cto", "b1", "b2", "ceo", "eng"]
+    assert list(rec["rank"]) == [1, 2, 3, 4, 5]
+    full = rec.iloc[1:]
+    assert (full[["owner_a", "owner_b", "sponsor"]] == "").all().all()
+    assert full["why"].str.startswith("nobody of ours has room to own this person").all()
+    assert full["gain"].tolist() == pytest.approx(cands[full["person"]].tolist())
+    # the next row is not a rival in the ranking (staffed, cto would be "ranked above" b1)
+    assert "ranked above" not in rec.iloc[0]["why"]
+    assert "ranked above" in recommend_targets(net, k=5).iloc[0]["why"]
+
+
+def test_with_k_the_table_stops_at_k_rows_unless_someone_outranks_a_pick() -> None:
+    """By hand: with ``max_owner_a=1`` each of our three may be owner A once (our top
+    executive u3 too: half of 1, rounded up), so cto, b1 and b2 are staffed and then
+    nobody has room. With k=4 the fourth place goes to the CEO, listed without owners;
+    eng (fifth) is not listed: the table has its k rows and eng was passed over after the
+    last pick, so it outranks nobody staffed. With k=3 nobody is passed over."""
+    net = base()
+    four = recommend_targets(net, k=4, max_owner_a=1)
+    assert list(four["person"]) == ["cto", "b1", "b2", "ceo"]
+    assert list(four["owner_a"].ne("")) == [True, True, True, False]
+    assert four.iloc[3]["why"].startswith("nobody of ours has room")
+    three = recommend_targets(net, k=3, max_owner_a=1)
+    assert list(three["person"]) == ["cto", "b1", "b2"] and three["owner_a"].ne("").all()
 
 
 def test_bad_arguments() -> None:

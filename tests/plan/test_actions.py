@@ -140,3 +140,28 @@ def test_no_sponsor_is_said_not_left_blank(port_plan) -> None:
     t = port_plan.targets.set_index("person")
     assert t.at["P1", "sponsor"] == say("tgt_no_sponsor")
     assert not port_plan.actions[port_plan.actions["target"].eq("P1")]["kind"].eq("sponsor").any()
+
+
+def test_a_target_nobody_has_room_for_gets_one_action_find_an_owner() -> None:
+    """By hand: only 陈晨 (W3, 80 h) and 罗岚 (W5, 40 h) have hours. A target costs owner A
+    40 h and owner B 20 h, so W3 is owner A of the two best targets with W5 as B on both,
+    and then nobody has 40 h left. The plan still lists the next best people (up to 10
+    targets in all) so the team sees whom it cannot staff: each has no owners and exactly
+    one step, the account team's staffing action, before the half-year review; the cover
+    counts them."""
+    p = rg.plan(load("port_authority"), capacity={"W3": 80, "W5": 40})
+    t = p.targets
+    staffed = t[t["owner_a"].ne("")]
+    assert len(t) == 10 and len(staffed) == 2
+    assert staffed["owner_a"].str.startswith("W3 ").all()
+    assert staffed["owner_b"].str.startswith("W5 ").all()
+    assert list(t["owner_a"].ne("")) == [True, True] + [False] * 8  # staffed first
+    free = t[t["owner_a"].eq("")]
+    assert free["owner_b"].eq("").all()
+    assert free["sponsor"].eq(say("plan_sponsor_no_owner")).all()
+    for pid in free["person"]:
+        acts = p.actions[p.actions["target"].eq(pid)]
+        assert list(acts["kind"]) == ["staffing", "review"]
+        assert acts.iloc[0]["who"] == "—"  # the team's meeting: none of ours had room
+        assert acts.iloc[0]["action"].startswith("the account team finds an owner A for")
+    assert dict(p.settings)["targets chosen"].startswith("10; 8 without owner A")

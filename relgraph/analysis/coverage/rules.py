@@ -60,9 +60,10 @@ class Evidence:
         return self._lev_rank.get(pid, len(self._lev_rank) + 1)
 
     def rows(self, part: pd.DataFrame) -> list[Any]:
-        """Return the rows of ``part`` (some of :attr:`people`, in its order) as named tuples.
+        """Return the rows of ``part`` (some of ``people``, in its order) as named tuples.
 
-        The same values as :func:`.context.rows`, read from the people table once.
+        The same values as :func:`relgraph.analysis.coverage.context.rows`, read from the
+        people table once.
         """
         at = self.people.index.get_indexer(part.index)
         return [self._records[i] for i in at.tolist()]

@@ -64,17 +64,15 @@ def ties_between(net: RelationshipNetwork, i: int, j: int) -> list[Tie]:
 
 
 def ties_between_many(net: RelationshipNetwork, i: np.ndarray, j: np.ndarray) -> list[list[Tie]]:
-    """:func:`ties_between` for the pairs ``(i[k], j[k])``, in one vectorised lookup."""
+    """Return :func:`relgraph.analysis.influence.hidden.ties_between` for many pairs.
+
+    The pairs are ``(i[k], j[k])``; one vectorised lookup in the network's pair index.
+    """
     i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
     out: list[list[Tie]] = [[] for _ in range(len(i))]
-    index = net.pair_index()
-    if not len(i) or not len(index.keys):
+    pair, rows = net.pair_index().lookup(i, j)
+    if not len(pair):
         return out
-    want = np.minimum(i, j) * index.n + np.maximum(i, j)
-    lo = np.searchsorted(index.keys, want, side="left")
-    lens = np.searchsorted(index.keys, want, side="right") - lo
-    pair = np.repeat(np.arange(len(i)), lens)
-    rows = index.rows[np.repeat(lo - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))]
     order = np.lexsort((rows, pair))  # each pair's ties in table order
     pair, rows = pair[order], rows[order]
     forward, backward = net.sway_weights()

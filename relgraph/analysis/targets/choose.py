@@ -71,6 +71,9 @@ class _Pick:
     owned: dict[int, float] = field(default_factory=dict)
     #: per person: leverage × move × feasibility, and reach (set by the first pick)
     base: tuple[np.ndarray, np.ndarray] | None = None
+    #: next in line but nobody of ours had room to own them: (position, route, how many
+    #: were picked by then), in the order they were passed over
+    skipped: list[tuple[int, tuple[tuple[int, ...], float, str], int]] = field(default_factory=list)
 
 
 def recommend_targets(
@@ -191,6 +194,14 @@ def recommend_targets(
     when anyone has room): they need a new way in, and ``why`` says so. They do not count
     toward ``k`` or ``capacity``.
 
+    A candidate who was next in line but whom nobody of ours has room to own (every one of
+    ours who may own them is at ``max_owner_a``, at ``max_load`` or out of hours) is not
+    dropped silently: such people follow as rows without owners whose ``why`` says
+    nobody has room — in the order they were passed over, those passed over before
+    someone picked later, and more until the table has ``k`` rows (10 when ``k`` is not
+    given); at most ``k`` of them. They do not count toward ``k`` or ``capacity`` either;
+    the plan turns each into one action: find an owner.
+
     Examples
     --------
     The CEO Ann backs the competitor at strength 2 (entrenched): rather than at Ann
@@ -227,7 +238,9 @@ def recommend_targets(
     while limit is None or len(pick.chosen) < limit:
         if not _pick_next(net, pick, team):
             break
+    picked = len(pick.chosen)
     _unreached(net, pick, team)
+    _no_room(net, pick, picked)
     return _frame(net, pick)
 
 
@@ -302,7 +315,8 @@ def _pick_next(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> bool:
     people = team.assign(i, start, book=False)
     if people is None:
         pick.live = np.delete(pick.live, best)
-        return True  # nobody has room: skipped
+        pick.skipped.append((i, route, len(pick.chosen)))  # listed after the picks
+        return True
     route = _owners_route(net, pick, i, route, people[0])
     f = pick.cand.row(i)
     gain = float(f["leverage"] * f["move"] * f["feasibility"]) * route[1]
@@ -371,6 +385,7 @@ def _row(
     people: tuple[str, str, str],
     *,
     new_way_in: bool = False,
+    no_room: bool = False,
 ) -> dict[str, Any]:
     f = pick.cand.row(i)
     path, reach, via = route
@@ -399,6 +414,7 @@ def _row(
         "path": tuple(int(x) for x in path),
         "via": via,
         "new_way_in": new_way_in,
+        "no_room": no_room,
         "do_not_contact": bool(f["do_not_contact"]),
     }
 
@@ -420,12 +436,26 @@ def _unreached(net: RelationshipNetwork, pick: _Pick, team: Staffing) -> None:
         pick.chosen.append(_row(net, pick, int(i), ((), 0.0, ""), people, new_way_in=True))
 
 
+def _no_room(net: RelationshipNetwork, pick: _Pick, picked: int) -> None:
+    """Add the people passed over because nobody of ours had room to own them (no owners).
+
+    In the order they were passed over: those passed over before a later pick (``picked``
+    picks in all), and more until the table has ``k`` rows (10 without ``k``); at most
+    ``k`` of them.
+    """
+    k = pick.limit or 10
+    before = sum(1 for *_, n_picked in pick.skipped if n_picked < picked)
+    shown = max(k - len(pick.chosen), min(before, k))
+    for i, route, _ in pick.skipped[:shown]:
+        pick.chosen.append(_row(net, pick, i, route, ("", "", ""), no_room=True))
+
+
 def _frame(net: RelationshipNetwork, pick: _Pick) -> pd.DataFrame:
     rows = pick.chosen
     for n, row in enumerate(rows):
         nxt = rows[n + 1] if n + 1 < len(rows) else None
-        if nxt is not None and (nxt["new_way_in"] or nxt["gain"] > row["gain"]):
-            nxt = None  # rows that need a new way in follow the ranking, not in it
+        if nxt is not None and (nxt["new_way_in"] or nxt["no_room"] or nxt["gain"] > row["gain"]):
+            nxt = None  # rows that need a new way in or an owner follow the ranking
         row["route"], row["why"] = target_why(net, pick.cand, row, nxt)
         row["path"] = tuple(str(person_id_array(net)[p]) for p in row["path"])
     out = pd.DataFrame(rows, columns=TARGET_COLUMNS)

@@ -26,6 +26,8 @@ def target_why(
     if row.get("via"):
         how = say("tgt_reach_via_route", who=row["via"], route=route, lang=lang)
     parts = []
+    if row.get("no_room"):
+        parts.append(say("tgt_no_room", lang=lang))
     if row.get("new_way_in"):
         f = cand.row(cand.ctx.pos[row["person"]])
         potential = float(f["leverage"] * f["move"] * f["feasibility"])
@@ -91,6 +93,10 @@ def _factors(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) ->
 def _people(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> str:
     lang = net.settings.language
     label = cand.ctx.labels_d  # each person's label (as ``net.labels``), by id
+    existing = ", ".join(label[o] for o in cand.ctx.owners.get(row["person"], ()))
+    if row.get("no_room"):  # no owners to name (said first): only who covers them now
+        return say("tgt_covered_by", owners=existing, lang=lang) if existing else ""
+    covered = say("tgt_existing", owners=existing, lang=lang) if existing else ""
     none = say("tgt_no_b", lang=lang)
     text = say(
         "tgt_why_people",
@@ -99,8 +105,4 @@ def _people(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> 
         sponsor=label[row["sponsor"]] if row["sponsor"] else say("tgt_no_sponsor", lang=lang),
         lang=lang,
     )
-    existing = cand.ctx.owners.get(row["person"], ())
-    if existing:
-        owners = ", ".join(label[o] for o in existing)
-        text += say("tgt_existing", owners=owners, lang=lang)
-    return text
+    return text + covered
