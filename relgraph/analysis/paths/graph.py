@@ -365,7 +365,7 @@ def _build_sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]
     who = np.concatenate([u[inf], v[rep]])  # the influencer, the boss
     whom = np.concatenate([v[inf], u[rep]])
     holders = np.zeros(net.n_people, dtype=bool)
-    at = net.person_ids.get_indexer(pd.unique(net.roles["person"].astype(str).to_numpy()))
+    at = net.person_ids.get_indexer(pd.Index(net.roles["person"].astype(str)).unique())
     holders[at[at >= 0]] = True
     keep = ~holders[who] & (who != whom)
     mat = sp.csr_matrix(
