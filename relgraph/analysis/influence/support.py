@@ -21,7 +21,7 @@ from relgraph.privacy import withhold_people
 from relgraph.text import say, term_list
 from relgraph.textvec import Coded, piece, text_backend, text_column
 
-__all__ = ["leverage", "power", "ranked_leverage", "support_index"]
+__all__ = ["leverage", "leverage_array", "power", "ranked_leverage", "support_index"]
 
 #: Default backing strength of a competitor supporter whose ``support`` is blank.
 _DEFAULT_SUPPORT = 2.0
@@ -224,6 +224,16 @@ def leverage_vector(m: _Model, p: np.ndarray, opp: str | None = None) -> np.ndar
     return (1.0 - m.lam) * downstream(m, p, opp)
 
 
+def leverage_array(net: RelationshipNetwork, opportunity: str | None) -> np.ndarray:
+    """Everyone's leverage by position in ``net.people`` (a new array each call).
+
+    The numbers of :func:`leverage`, without its table: one transposed solve, memoised
+    on the model per opportunity.
+    """
+    opp, p, _ = power(net, opportunity)
+    return leverage_vector(model(net), p, opp)
+
+
 def ranked_leverage(net: RelationshipNetwork, opportunity: str | None) -> pd.Series:
     """Everyone's leverage by person id, highest first (equal values by id).
 
@@ -233,10 +243,10 @@ def ranked_leverage(net: RelationshipNetwork, opportunity: str | None) -> pd.Ser
     returned Series is a shallow copy of read-only values.
     """
     m = model(net)
-    opp, p, _ = power(net, opportunity)
+    opp = net.resolve_opportunity(opportunity)
     key = ("leverage_series", opp)
     if key not in m.memo:
-        lev = leverage_vector(m, p, opp)
+        lev = leverage_array(net, opp)
         order = _rank_order(lev, net.person_ids)
         person = pd.Series(net.person_ids.array.take(order)).astype(str)
         m.memo[key] = pd.Series(_readonly(lev[order]), index=pd.Index(person))

@@ -23,7 +23,7 @@ from relgraph._tie_arrays import person_id_array
 from relgraph.analysis.coverage.context import Context
 from relgraph.analysis.coverage.parity import parity
 from relgraph.analysis.influence.model import model
-from relgraph.analysis.influence.support import ranked_leverage
+from relgraph.analysis.influence.support import leverage_array, ranked_leverage
 from relgraph.analysis.paths.graph import RouteRules
 from relgraph.analysis.paths.reach import best_routes
 from relgraph.analysis.paths.search import TeamReach
@@ -104,7 +104,7 @@ def candidates(
     """
     s = net.settings
     lev = ranked_leverage(net, ctx.opp)  # everyone's number; target_candidates filters rows
-    levv = lev.reindex(ctx.ids_a).fillna(0.0).to_numpy(float)
+    levv = leverage_array(net, ctx.opp)  # the same numbers, by position
     att = np.clip(np.nan_to_num(ctx.att_a, nan=0.0).round().astype(int), -3, 3)
     backing = np.where(ctx.backs_a != "", np.nan_to_num(ctx.backing_a, nan=_DEFAULT_BACKING), 0.0)
     entrenched = (backing >= s.entrenched_backing) | (att <= -2)

@@ -458,14 +458,17 @@ def _frame(net: RelationshipNetwork, pick: _Pick) -> pd.DataFrame:
             nxt = None  # rows that need a new way in or an owner follow the ranking
         row["route"], row["why"] = target_why(net, pick.cand, row, nxt)
         row["path"] = tuple(str(person_id_array(net)[p]) for p in row["path"])
-    out = pd.DataFrame(rows, columns=TARGET_COLUMNS)
-    out["level"] = out["level"].astype("Int64")
-    for col in ("rank", "attitude", "goal", "move"):
-        out[col] = out[col].astype(int)
-    for col in ("leverage", "reach", "feasibility", "gain", "expected"):
-        out[col] = out[col].astype(float)
-    out["do_not_contact"] = out["do_not_contact"].astype(bool)
-    return out
+    typed = {"level": "Int64", "do_not_contact": bool}
+    typed |= dict.fromkeys(("rank", "attitude", "goal", "move"), int)
+    typed |= dict.fromkeys(("leverage", "reach", "feasibility", "gain", "expected"), float)
+    columns = {c: [r[c] for r in rows] for c in TARGET_COLUMNS}
+    return pd.DataFrame(
+        {
+            c: pd.array(v, dtype=typed[c]) if c in typed else pd.Series(v)
+            for c, v in columns.items()
+        },
+        columns=TARGET_COLUMNS,
+    )
 
 
 def target_candidates(
