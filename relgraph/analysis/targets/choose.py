@@ -458,7 +458,7 @@ def _frame(net: RelationshipNetwork, pick: _Pick) -> pd.DataFrame:
             nxt = None  # rows that need a new way in or an owner follow the ranking
         row["route"], row["why"] = target_why(net, pick.cand, row, nxt)
         row["path"] = tuple(str(person_id_array(net)[p]) for p in row["path"])
-    typed = {"level": "Int64", "do_not_contact": bool}
+    typed: dict[str, Any] = {"level": "Int64", "do_not_contact": bool}
     typed |= dict.fromkeys(("rank", "attitude", "goal", "move"), int)
     typed |= dict.fromkeys(("leverage", "reach", "feasibility", "gain", "expected"), float)
     columns = {c: [r[c] for r in rows] for c in TARGET_COLUMNS}
