@@ -260,53 +260,46 @@ def level_mismatch(ev: Evidence) -> Gaps:
 
 def unmanaged_opponent(ev: Evidence) -> Gaps:
     """Flag opponents and competitor backers with high leverage and no owner."""
-    ctx = ev.ctx
     people = ev.people
-    n_top = max(1, int((people["power"] > 0).sum()))
     pick = people[
         ((people["attitude"] <= -1).fillna(False) | people["backs"].ne(""))
         & people["n_owners"].eq(0)
         & ~people["do_not_contact"]
     ]
-    out: Gaps = []
-    for r in ev.rows(pick.sort_values("leverage", ascending=False)):
-        pid = str(r.person)
-        rk = ev.leverage_rank(pid)
-        if rk > n_top or not (r.leverage > 0):
-            continue
-        why = ctx.say(
-            "cov_gap_unmanaged_opponent",
-            who=ctx.who(pid),
-            stance=ctx.stance(pid),
-            leverage=float(r.leverage),
-            rank=rk,
-            n=n_top,
-        )
-        out.append(gap(ctx, "unmanaged_opponent", Severity.HIGH, pid, str(r.backs), (), why))
-    return out
+    return _high_leverage(ev, pick.sort_values("leverage", ascending=False), "unmanaged_opponent")
 
 
 def unowned_influencer(ev: Evidence) -> Gaps:
     """Flag hidden influencers with high leverage and no owner on our team."""
-    ctx = ev.ctx
     people = ev.people
-    n_top = max(1, int((people["power"] > 0).sum()))
     pick = people[people["hidden"] & people["n_owners"].eq(0) & ~people["do_not_contact"]]
+    ranked = pick.sort_values(["leverage", "person"], ascending=[False, True])
+    return _high_leverage(ev, ranked, "unowned_influencer")
+
+
+def _high_leverage(ev: Evidence, ranked: pd.DataFrame, rule: str) -> Gaps:
+    """One gap per person of ``ranked`` whose leverage ranks among the role holders' count.
+
+    "High leverage": at most as far down everyone's leverage ranking as there are role
+    holders (at least 1), and above 0. The ``why`` is the rule's ``cov_gap_<rule>`` text.
+    """
+    ctx = ev.ctx
+    n_top = max(1, int((ev.people["power"] > 0).sum()))
     out: Gaps = []
-    for r in ev.rows(pick.sort_values(["leverage", "person"], ascending=[False, True])):
+    for r in ev.rows(ranked):
         pid = str(r.person)
         rk = ev.leverage_rank(pid)
         if rk > n_top or not (r.leverage > 0):
             continue
         why = ctx.say(
-            "cov_gap_unowned_influencer",
+            f"cov_gap_{rule}",
             who=ctx.who(pid),
             stance=ctx.stance(pid),
             leverage=float(r.leverage),
             rank=rk,
             n=n_top,
         )
-        out.append(gap(ctx, "unowned_influencer", Severity.HIGH, pid, str(r.backs), (), why))
+        out.append(gap(ctx, rule, Severity.HIGH, pid, str(r.backs), (), why))
     return out
 
 
