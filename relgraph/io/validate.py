@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
-from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _Collector, _Found
+from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _blank, _Collector, _Found
 from relgraph.io.consistency import check_sides
 from relgraph.io.convert import _convert_table
 from relgraph.io.read import RawTable
@@ -153,7 +153,7 @@ def _tie_structure_checks(
     src = ties["source"].astype(str)
     tgt = ties["target"].astype(str)
     s_code, t_code = _endpoint_codes(ties, codes or {})
-    self_tie = (s_code == t_code) & src.ne("").to_numpy()
+    self_tie = (s_code == t_code) & ~_blank(src)
     bag.rows(raw, self_tie, "target", Reason.SELF_TIE, message("val_self_tie"))
     known = found.terms.get(("ties", "kind")) if found is not None else None
     if known is not None and len(known[0]) == len(ties):
