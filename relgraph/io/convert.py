@@ -336,7 +336,9 @@ def _convert_table(
     for name in frame.columns:
         if name not in known:
             out[name] = frame[name]
-    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+    # the columns as they are (no copy into one block per dtype: ten million floats, dates
+    # and flags copied for nothing); copy-on-write keeps them apart from the raw table
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)), copy=False)
 
 
 def empty_column(col: Column, n: int) -> pd.Series:
