@@ -108,6 +108,27 @@ def index_positions(s: pd.Series, keys: pd.Index) -> np.ndarray:
     return np.asarray(keys.get_indexer(pd.Index(s.astype(object))), dtype=np.int64)
 
 
+def repeated_text(s: pd.Series) -> np.ndarray:
+    """``s.duplicated(keep="first")`` as a boolean array; short ids compared as integers.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> repeated_text(pd.Series(["p1", "p2", "p1", ""]).astype(str)).tolist()
+    [False, False, True, False]
+    """
+    if hasattr(s.array, "__arrow_array__"):
+        try:
+            import pyarrow as pa
+
+            words = short_words(pa.chunked_array(pa.array(s.array)))
+        except (ImportError, TypeError, ValueError):
+            words = None
+        if words is not None:
+            return np.asarray(pd.Series(words[0]).duplicated(keep="first"), dtype=bool)
+    return np.asarray(s.duplicated(keep="first"), dtype=bool)
+
+
 def _lookup(s: pd.Series, mapping: pd.Series) -> pd.Series:
     """``s.map(mapping)`` for a mapping with a unique text index, vectorised (NaN if absent)."""
     pos = index_positions(s, mapping.index)

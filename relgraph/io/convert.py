@@ -13,7 +13,14 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason
-from relgraph.io.collect import _blank, _by_uniques, _Collector, _duplicate_hint, _Found
+from relgraph.io.collect import (
+    _blank,
+    _by_uniques,
+    _Collector,
+    _duplicate_hint,
+    _Found,
+    repeated_text,
+)
 from relgraph.io.lookalike import (
     check_invisible_blanks,
     check_lookalike_ids,
@@ -50,8 +57,11 @@ def _convert_term(
             np.append(np.asarray(word_codes, dtype=np.int64), -1)[codes],
             pd.Index(np.asarray(names, dtype=object).astype(str)),
         )
-    bad = pd.isna(words)[codes] & ~_blank(s)
-    if bad.any():
+    # per distinct word first (a missing value, code -1, counts as unknown): most columns
+    # have no unknown word at all, and then no row is looked at
+    unknown = np.append(pd.isna(words[:-1]) & (np.asarray(uniques, dtype=object) != ""), True)
+    if unknown[:-1].any() or (codes < 0).any():
+        bad = unknown[codes]
         choices = sorted(set(vocab.values()))
 
         def hint(value: str) -> Message:
@@ -316,9 +326,10 @@ def _convert_table(
         else:
             out[col.name] = s
         if col.unique:
-            dup = s.duplicated(keep="first").to_numpy() & ~_blank(s)
+            repeated = repeated_text(s)
+            dup = repeated & ~_blank(s)
             if dup.any():
-                first = s[~s.duplicated(keep="first")]
+                first = s[~repeated]
                 first_row = pd.Series(
                     first.index.to_numpy() + raw.first_row, index=first.to_numpy()
                 )

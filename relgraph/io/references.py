@@ -18,6 +18,7 @@ from relgraph.io.collect import (
     _Found,
     _lookup,
     index_positions,
+    repeated_text,
 )
 from relgraph.io.consistency import _KINDS, _kind_by_person
 from relgraph.io.convert import _LIST_SPLIT
@@ -203,7 +204,7 @@ def _check_refs(
 ) -> None:
     lists = _Lists() if lists is None else lists
     ids = {
-        name: pd.Index(tables[name]["id"].astype(str)).drop_duplicates()
+        name: _distinct(tables[name]["id"].astype(str))
         for name in ("orgs", "people", "opportunities")
         if name in tables
     }
@@ -258,6 +259,12 @@ def _check_refs(
                     canon=canonical_index(known),
                 ),
             )
+
+
+def _distinct(s: pd.Series) -> pd.Index:
+    """Return the distinct values in order of first appearance (``drop_duplicates``)."""
+    first = ~repeated_text(s)
+    return pd.Index(s if first.all() else s[first])
 
 
 def _positions_at_once(

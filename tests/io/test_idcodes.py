@@ -9,7 +9,7 @@ import pyarrow.compute as pc
 import pytest
 
 from relgraph.io import idcodes
-from relgraph.io.collect import index_positions
+from relgraph.io.collect import index_positions, repeated_text
 from relgraph.io.idcodes import short_words, word_positions
 
 
@@ -95,3 +95,16 @@ def test_index_positions_agree_whichever_way_they_match() -> None:
     assert index_positions(values, known).tolist() == [42, 500, -1, -1, -1]
     short = pd.Index(["p1", "p2", "p10"]).astype(str)
     assert index_positions(values, short).tolist() == [-1, 0, -1, -1, 1]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["p1", "p2", "p1", "", "p10", "", "方"],  # packed
+        ["person-1", "person-2", "person-1"],  # too long to pack: pandas
+    ],
+)
+@pytest.mark.parametrize("dtype", [str, object])
+def test_repeated_text_is_duplicated_keep_first(values: list[str], dtype: type) -> None:
+    s = pd.Series(values).astype(dtype)
+    assert repeated_text(s).tolist() == s.duplicated(keep="first").tolist()
