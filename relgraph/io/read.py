@@ -282,6 +282,9 @@ def _parse_with_pyarrow(
             return _parse_with_pyarrow(data, names, threads=False)  # to number the rows
         return None, bad
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
+    # one chunk per column (the parser gives one per block): every later pass over ten
+    # million values then runs once, not once per block, for the price of one copy
+    table = table.combine_chunks()
     frame: pd.DataFrame = table.to_pandas(types_mapper=mapping.get, self_destruct=True)
     return frame, []
 
