@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason
+from relgraph.io.idcodes import short_words, word_positions
 from relgraph.io.read import RawTable
 from relgraph.text import Message, message
 
@@ -84,7 +85,8 @@ def index_positions(s: pd.Series, keys: pd.Index) -> np.ndarray:
     """Position of each value of ``s`` in the unique ``keys`` (-1 when absent), vectorised.
 
     Uses pyarrow's hash lookup when both are pyarrow-backed text (fast on ten million
-    rows), pandas' hash table otherwise.
+    rows), pandas' hash table otherwise; short ids are matched as integers
+    (:mod:`relgraph.io.idcodes`).
     """
     if len(s) == 0:
         return np.zeros(0, dtype=np.int64)
@@ -93,14 +95,38 @@ def index_positions(s: pd.Series, keys: pd.Index) -> np.ndarray:
         import pyarrow.compute as pc
 
         arr = pa.chunked_array(pa.array(s.array)).cast(pa.large_string())
-        value_set = pa.array(keys.astype(str).array).cast(pa.large_string())
+        value_set = pa.chunked_array(pa.array(keys.astype(str).array)).cast(pa.large_string())
+        words = short_words(arr, value_set)
+        if words is not None:  # short ids as one integer each
+            return word_positions(*words)
         found = pc.index_in(arr, value_set=value_set).fill_null(-1)
-        return np.asarray(found.to_numpy(), dtype=np.int64)
+        return np.asarray(found.to_numpy(zero_copy_only=False), dtype=np.int64)
     except (ImportError, TypeError, ValueError, NotImplementedError, ArithmeticError):
         pass
     except Exception:  # pyarrow.ArrowException and kin: fall back to pandas
         pass
     return np.asarray(keys.get_indexer(pd.Index(s.astype(object))), dtype=np.int64)
+
+
+def repeated_text(s: pd.Series) -> np.ndarray:
+    """``s.duplicated(keep="first")`` as a boolean array; short ids compared as integers.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> repeated_text(pd.Series(["p1", "p2", "p1", ""]).astype(str)).tolist()
+    [False, False, True, False]
+    """
+    if hasattr(s.array, "__arrow_array__"):
+        try:
+            import pyarrow as pa
+
+            words = short_words(pa.chunked_array(pa.array(s.array)))
+        except (ImportError, TypeError, ValueError):
+            words = None
+        if words is not None:
+            return np.asarray(pd.Series(words[0]).duplicated(keep="first"), dtype=bool)
+    return np.asarray(s.duplicated(keep="first"), dtype=bool)
 
 
 def _lookup(s: pd.Series, mapping: pd.Series) -> pd.Series:
@@ -112,7 +138,46 @@ def _lookup(s: pd.Series, mapping: pd.Series) -> pd.Series:
 
 
 def _blank(s: pd.Series) -> np.ndarray:
-    return np.asarray(s.eq(""), dtype=bool)
+    empty = empty_text(s)
+    return empty if empty is not None else np.asarray(s.eq(""), dtype=bool)
+
+
+def empty_text(s: pd.Series) -> np.ndarray | None:
+    """Boolean mask of the empty values of a pyarrow-backed text column, from its offsets.
+
+    None when the column is not pyarrow-backed text or holds a missing value. A value is
+    empty when its end offset equals its start: one comparison per row, where comparing
+    every value with ``""`` builds a bitmap in pyarrow and converts it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> empty = empty_text(pd.Series(["p1", "", "方"]).astype(str))
+    >>> empty is None or empty.tolist() == [False, True, False]
+    True
+    """
+    if not hasattr(s.array, "__arrow_array__"):
+        return None
+    try:
+        import pyarrow as pa
+
+        chunks = pa.chunked_array(pa.array(s.array)).chunks
+    except (ImportError, TypeError, ValueError):
+        return None
+    out = np.empty(len(s), dtype=bool)
+    at = 0
+    for chunk in chunks:
+        text = pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)
+        if not text or chunk.null_count:
+            return None
+        if not len(chunk):
+            continue
+        kind = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=kind)
+        offsets = offsets[chunk.offset : chunk.offset + len(chunk) + 1]
+        np.equal(offsets[1:], offsets[:-1], out=out[at : at + len(chunk)])
+        at += len(chunk)
+    return out if at == len(s) else None
 
 
 def _by_uniques(s: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Reason
+from relgraph.io.collect import repeated_text
 from relgraph.io.lookalike import ProblemRows
 from relgraph.text import message
 from relgraph.vocab import TieKind
@@ -50,7 +51,7 @@ def _kind_by_person(
     if "people" not in tables or "orgs" not in tables:
         return None
     people, orgs = tables["people"], tables["orgs"]
-    rows = np.flatnonzero(~pd.Index(people["id"].astype(str)).duplicated())
+    rows = np.flatnonzero(~repeated_text(people["id"].astype(str)))
     org_ids = pd.Index(orgs["id"].astype(str))
     keep = ~org_ids.duplicated()
     pos = codes.get(("people", "org"))  # positions among the distinct org ids, found once

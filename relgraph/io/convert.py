@@ -13,7 +13,14 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason
-from relgraph.io.collect import _blank, _by_uniques, _Collector, _duplicate_hint, _Found
+from relgraph.io.collect import (
+    _blank,
+    _by_uniques,
+    _Collector,
+    _duplicate_hint,
+    _Found,
+    repeated_text,
+)
 from relgraph.io.lookalike import (
     check_invisible_blanks,
     check_lookalike_ids,
@@ -50,8 +57,11 @@ def _convert_term(
             np.append(np.asarray(word_codes, dtype=np.int64), -1)[codes],
             pd.Index(np.asarray(names, dtype=object).astype(str)),
         )
-    bad = pd.isna(words)[codes] & ~_blank(s)
-    if bad.any():
+    # per distinct word first (a missing value, code -1, counts as unknown): most columns
+    # have no unknown word at all, and then no row is looked at
+    unknown = np.append(pd.isna(words[:-1]) & (np.asarray(uniques, dtype=object) != ""), True)
+    if unknown[:-1].any() or (codes < 0).any():
+        bad = unknown[codes]
         choices = sorted(set(vocab.values()))
 
         def hint(value: str) -> Message:
@@ -67,34 +77,55 @@ def _convert_term(
 
 def _convert_number(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
     s = raw.frame[col.name]
-    blank = _blank(s)
-    num = _by_uniques(s, lambda u: pd.to_numeric(u.where(u != ""), errors="coerce"))
-    num = num.astype(float)
-    nan = ~np.isfinite(num.to_numpy()) & ~blank
+    # every check depends on the value only: decide it once per distinct value, then
+    # spread the answers back to the rows (ten million ratings hold a few hundred values)
+    codes, uniques = pd.factorize(s, sort=False)
+    u = pd.Series(uniques, dtype=object)
+    num = pd.to_numeric(u.where(u != ""), errors="coerce").astype(float).to_numpy()
+    blank = np.append(np.asarray(u.eq(""), dtype=bool), False)  # code -1: missing
+    num = np.append(num, np.nan)
+    nan = ~np.isfinite(num) & ~blank
+    nan[-1] = False
     rng = _range_text(col)
     number = message("val_number_in", rule=rng) if rng else message("val_number")
-    bag.rows(raw, nan, col.name, Reason.NOT_A_NUMBER, number)
+    _rows_of(bag, raw, nan, codes, col.name, Reason.NOT_A_NUMBER, number)
     ok = ~blank & ~nan
-    num = num.where(ok)
+    ok[-1] = False
+    num = np.where(ok, num, np.nan)
     if col.type == "int":
         with np.errstate(invalid="ignore"):
-            frac = ok & (np.mod(num.to_numpy(), 1) != 0)
+            frac = ok & (np.mod(num, 1) != 0)
         whole = message("val_whole_number_in", rule=rng) if rng else message("val_whole_number")
-        bag.rows(raw, frac, col.name, Reason.NOT_AN_INTEGER, whole)
+        _rows_of(bag, raw, frac, codes, col.name, Reason.NOT_AN_INTEGER, whole)
         ok &= ~frac
-    vals = np.nan_to_num(num.to_numpy())
-    out_of = np.zeros(len(s), dtype=bool)
+    vals = np.nan_to_num(num)
+    out_of = np.zeros(len(num), dtype=bool)
     if col.lo is not None:
         out_of |= ok & (vals < col.lo)
     if col.hi is not None:
         out_of |= ok & (vals > col.hi)
     if rng:
         rule = message("val_range", column=col.name, rule=rng)
-        bag.rows(raw, out_of, col.name, Reason.OUT_OF_RANGE, rule)
-    num = num.where(ok & ~out_of)
+        _rows_of(bag, raw, out_of, codes, col.name, Reason.OUT_OF_RANGE, rule)
+    num = np.where(ok & ~out_of, num, np.nan)
+    out = pd.Series(num[codes], index=s.index, dtype=float)
     if col.type == "int":
-        return num.round().astype("Int64")
-    return num.astype(float)
+        return out.round().astype("Int64")
+    return out
+
+
+def _rows_of(
+    bag: _Collector,
+    raw: RawTable,
+    per_value: np.ndarray,
+    codes: np.ndarray,
+    column: str,
+    reason: Reason,
+    hint: Message,
+) -> None:
+    """Report the rows whose value (by its code) is marked in ``per_value``."""
+    if per_value.any():
+        bag.rows(raw, per_value[codes], column, reason, hint)
 
 
 def _range_text(col: Column) -> Message | None:
@@ -257,14 +288,15 @@ def _convert_table(
     empty_row = np.ones(len(frame), dtype=bool)
     for name in frame.columns:
         empty_row &= _blank(frame[name])
-    bag.rows(
-        raw,
-        empty_row,
-        None,
-        Reason.BLANK,
-        message("val_blank_row"),
-        values=pd.Series([""] * len(frame), dtype=object),
-    )
+    if empty_row.any():
+        bag.rows(
+            raw,
+            empty_row,
+            None,
+            Reason.BLANK,
+            message("val_blank_row"),
+            values=pd.Series([""] * len(frame), dtype=object),
+        )
     out: dict[str, pd.Series] = {}
     for col in schema.columns:
         if col.name not in frame.columns:
@@ -294,9 +326,10 @@ def _convert_table(
         else:
             out[col.name] = s
         if col.unique:
-            dup = s.duplicated(keep="first").to_numpy() & ~_blank(s)
+            repeated = repeated_text(s)
+            dup = repeated & ~_blank(s)
             if dup.any():
-                first = s[~s.duplicated(keep="first")]
+                first = s[~repeated]
                 first_row = pd.Series(
                     first.index.to_numpy() + raw.first_row, index=first.to_numpy()
                 )
@@ -314,7 +347,9 @@ def _convert_table(
     for name in frame.columns:
         if name not in known:
             out[name] = frame[name]
-    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+    # the columns as they are (no copy into one block per dtype: ten million floats, dates
+    # and flags copied for nothing); copy-on-write keeps them apart from the raw table
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)), copy=False)
 
 
 def empty_column(col: Column, n: int) -> pd.Series:

@@ -59,6 +59,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _DF = "<DataFrame>"
 
+#: A byte that is not ASCII whitespace as :meth:`str.isspace` sees it (``\x1c``-``\x1f`` too).
+_NOT_BLANK = re.compile(rb"[^\t\n\x0b\x0c\r\x1c-\x1f ]")
+
 
 @dataclass
 class RawTable:
@@ -177,6 +180,9 @@ def _trimmed_already(s: pd.Series) -> bool:
             chunk.offset : chunk.offset + len(chunk) + 1
         ]
         data = np.frombuffer(data_buf, dtype=np.uint8)
+        body = data[offsets[0] : offsets[-1]]
+        if not len(body) or (body.min() > 0x20 and body.max() < 0x7F):
+            continue  # no blank or non-ASCII byte anywhere: two reductions, no gathers
         starts, ends = offsets[:-1], offsets[1:]
         filled = ends > starts
         for ends_at in (data[starts[filled]], data[ends[filled] - 1]):
@@ -276,6 +282,9 @@ def _parse_with_pyarrow(
             return _parse_with_pyarrow(data, names, threads=False)  # to number the rows
         return None, bad
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
+    # one chunk per column (the parser gives one per block): every later pass over ten
+    # million values then runs once, not once per block, for the price of one copy
+    table = table.combine_chunks()
     frame: pd.DataFrame = table.to_pandas(types_mapper=mapping.get, self_destruct=True)
     return frame, []
 
@@ -302,23 +311,32 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
         data = path.read_bytes()
     except OSError as err:
         return None, [_problem(name, src, Reason.UNREADABLE, message("val_unreadable", error=err))]
-    text, encoding, problems = decode_csv(data, name, src)
-    if text is None:
-        return None, problems
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        hint = message("val_nul", line=line)
-        return None, [_problem(name, src, Reason.ENCODING, hint, row=line)]
-    if not text or text.isspace():  # as `not text.strip()`, without copying the text
-        return None, [_problem(name, src, Reason.EMPTY_TABLE, message("val_empty_file"))]
-    names = _header(text)
+    text: str | None = None
+    if data.isascii() and b"\x00" not in data:
+        # plain ASCII reads the same in every encoding relgraph accepts: pyarrow parses the
+        # bytes, and the text (hundreds of megabytes) is made only if pandas must parse it
+        encoding = "utf-8"
+        if _NOT_BLANK.search(data) is None:  # as `text.isspace()`: stops at the first field
+            return None, [_problem(name, src, Reason.EMPTY_TABLE, message("val_empty_file"))]
+        names = _header(data[:1_000_000].decode("ascii"))
+    else:
+        text, encoding, problems = decode_csv(data, name, src)
+        if text is None:
+            return None, problems
+        if "\x00" in text:
+            line = text.count("\n", 0, text.index("\x00")) + 1
+            hint = message("val_nul", line=line)
+            return None, [_problem(name, src, Reason.ENCODING, hint, row=line)]
+        if not text or text.isspace():  # as `not text.strip()`, without copying the text
+            return None, [_problem(name, src, Reason.EMPTY_TABLE, message("val_empty_file"))]
+        names = _header(text)
     dups = _duplicates(names)
     if dups:
         return None, [_duplicate_column_problem(name, dups, src, 1)]
     frame = None
     if len(set(names)) == len(names):
         utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
-        frame, bad = _parse_with_pyarrow(text.encode("utf-8") if utf8 is None else utf8, names)
+        frame, bad = _parse_with_pyarrow(utf8 if utf8 is not None else str(text).encode(), names)
         if bad:
             return None, [
                 wrong_length_problem(name, src, number, row, fields, expected)
@@ -327,6 +345,7 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
         if frame is not None and (frame.columns.tolist() != names):
             frame = None
     if frame is None:
+        text = data.decode("ascii") if text is None else text
         try:
             frame = _parse_with_pandas(text)
         except (pd.errors.ParserError, ValueError) as err:

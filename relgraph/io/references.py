@@ -13,10 +13,12 @@ import pandas as pd
 from relgraph.errors import Reason
 from relgraph.io.collect import (
     MAX_PROBLEMS_PER_CHECK,
+    _blank,
     _Collector,
     _Found,
     _lookup,
     index_positions,
+    repeated_text,
 )
 from relgraph.io.consistency import _KINDS, _kind_by_person
 from relgraph.io.convert import _LIST_SPLIT
@@ -122,6 +124,35 @@ def _combined_key(codes: list[np.ndarray]) -> pd.Series | pd.DataFrame:
     return pd.Series(out)
 
 
+#: 2^64 divided by the golden ratio: multiplying by it spreads integer keys over the bits.
+GOLDEN = 0x9E3779B97F4A7C15
+
+
+def repeats(key: np.ndarray) -> np.ndarray:
+    """Rows repeating an earlier row's int64 key (``duplicated(keep="first")``), faster.
+
+    Ten million keys in one hash table miss the cache at every row. Counting the keys'
+    hash buckets first (twice as many buckets as rows) finds the rows alone in their
+    bucket, which repeat nothing; only the rest (a quarter) go through the hash table.
+
+    Examples
+    --------
+    >>> repeats(np.array([5, 7, 5, 9, 7, 5])).tolist()
+    [False, False, True, False, True, True]
+    """
+    if len(key) < 1 << 16:
+        return np.asarray(pd.Series(key).duplicated(keep="first").to_numpy(), dtype=bool)
+    bits = min(26, int(np.ceil(np.log2(len(key)))) + 1)
+    # Fibonacci hashing: the top bits of key × 2^64/φ, computed in place (no extra copy)
+    bucket = np.ascontiguousarray(key, dtype=np.int64).view(np.uint64) * np.uint64(GOLDEN)
+    np.right_shift(bucket, np.uint64(64 - bits), out=bucket)
+    bucket = bucket.view(np.int64)
+    maybe = np.flatnonzero(np.bincount(bucket, minlength=1 << bits)[bucket] > 1)
+    out = np.zeros(len(key), dtype=bool)
+    out[maybe] = pd.Series(key[maybe]).duplicated(keep="first").to_numpy()
+    return out
+
+
 def _key_duplicates(
     raws: Mapping[str, RawTable],
     tables: Mapping[str, pd.DataFrame],
@@ -139,7 +170,11 @@ def _key_duplicates(
         for k in schema.key:
             if (name, k) in codes:
                 unknown |= keys[k] < 0  # already reported as unknown references
-        repeated = _combined_key(list(keys.values())).duplicated(keep="first").to_numpy()
+        key = _combined_key(list(keys.values()))
+        if isinstance(key, pd.Series):
+            repeated = repeats(key.to_numpy())
+        else:
+            repeated = key.duplicated(keep="first").to_numpy()
         if found is not None:
             found.dups[name] = repeated
         dup = repeated & ~unknown
@@ -169,7 +204,7 @@ def _check_refs(
 ) -> None:
     lists = _Lists() if lists is None else lists
     ids = {
-        name: pd.Index(tables[name]["id"].astype(str)).drop_duplicates()
+        name: _distinct(tables[name]["id"].astype(str))
         for name in ("orgs", "people", "opportunities")
         if name in tables
     }
@@ -205,7 +240,9 @@ def _check_refs(
             pos = found_at[(name, col.name)]
             if codes is not None and col.ref in ids:
                 codes[(name, col.name)] = pos
-            mask = s.ne("").to_numpy() & (pos < 0)
+            mask = pos < 0
+            if mask.any():  # blanks are the blank check's business
+                mask &= ~_blank(s)
         if mask.any():
             choices = list(known.astype(str)[:5000])
             bag.rows(
@@ -222,6 +259,12 @@ def _check_refs(
                     canon=canonical_index(known),
                 ),
             )
+
+
+def _distinct(s: pd.Series) -> pd.Index:
+    """Return the distinct values in order of first appearance (``drop_duplicates``)."""
+    first = ~repeated_text(s)
+    return pd.Index(s if first.all() else s[first])
 
 
 def _positions_at_once(

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
-from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _Collector, _Found
+from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _blank, _Collector, _Found
 from relgraph.io.consistency import check_sides
 from relgraph.io.convert import _convert_table
 from relgraph.io.read import RawTable
@@ -153,7 +153,7 @@ def _tie_structure_checks(
     src = ties["source"].astype(str)
     tgt = ties["target"].astype(str)
     s_code, t_code = _endpoint_codes(ties, codes or {})
-    self_tie = (s_code == t_code) & src.ne("").to_numpy()
+    self_tie = (s_code == t_code) & ~_blank(src)
     bag.rows(raw, self_tie, "target", Reason.SELF_TIE, message("val_self_tie"))
     known = found.terms.get(("ties", "kind")) if found is not None else None
     if known is not None and len(known[0]) == len(ties):
@@ -161,13 +161,14 @@ def _tie_structure_checks(
     else:
         kcodes, uniques = pd.factorize(ties["kind"])  # few distinct words: cheap, then ints
         kinds = pd.Index(uniques.astype(str))
-    personal = (kcodes >= 0) & ~np.isin(kcodes, np.flatnonzero(kinds.isin(_DIRECTED)))
+    # per code, then per row through the codes (-1, blank or unknown, picks the last entry)
+    personal = np.append(~np.asarray(kinds.isin(_DIRECTED), dtype=bool), False)[kcodes]
     repeated = found.dups.get("ties") if found is not None and codes else None
     same_codes = bool(codes) and s_code is (codes or {}).get(("ties", "source"))
     _symmetric_duplicates(
         raw, ties, bag, (s_code, t_code), kcodes, personal, repeated if same_codes else None
     )
-    rep = np.isin(kcodes, np.flatnonzero(kinds == "reports_to")) & ~self_tie
+    rep = np.append(np.asarray(kinds == "reports_to", dtype=bool), False)[kcodes] & ~self_tie
     if not rep.any():
         return
     rows = np.flatnonzero(rep)
@@ -208,7 +209,7 @@ def _tie_structure_checks(
 
 def _reporting_cycles(src: np.ndarray, tgt: np.ndarray) -> list[list[Any]]:
     """Cycles of a functional graph (each person at most one manager), by pointer doubling."""
-    names, codes = np.unique(np.concatenate([src, tgt]), return_inverse=True)
+    names, codes = _dense_codes(np.concatenate([src, tgt]))
     n = len(names)
     parent = np.full(n, -1, dtype=np.int64)
     parent[codes[: len(src)]] = codes[len(src) :]
@@ -232,6 +233,21 @@ def _reporting_cycles(src: np.ndarray, tgt: np.ndarray) -> list[list[Any]]:
         seen.update(cyc)
         cycles.append([names[i] for i in cyc])
     return cycles
+
+
+def _dense_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_inverse=True)`` for non-negative integer codes, unsorted.
+
+    Codes are people positions (or factorised ids), below a few million: marking which
+    occur and counting them up numbers them in one pass, where ``np.unique`` sorts.
+    """
+    if not len(values):
+        return values[:0], np.zeros(0, dtype=np.int64)
+    present = np.zeros(int(values.max()) + 1, dtype=bool)
+    present[values] = True
+    names = np.flatnonzero(present)
+    number = np.cumsum(present, dtype=np.int64) - 1
+    return names, number[values]
 
 
 def _tie_kind_codes(word_codes: np.ndarray, words: pd.Index) -> np.ndarray:

@@ -160,6 +160,17 @@ def test_empty_file(tmp_path: Path) -> None:
     assert "add a header" in p.hint
 
 
+@pytest.mark.parametrize(
+    "data", [b" \r\n\t\n", b"\x1c\x1f\n", "\u3000\n".encode(), b"\xef\xbb\xbf \n"]
+)
+def test_a_file_of_blanks_is_empty(tmp_path: Path, data: bytes) -> None:
+    """ASCII files are checked on their bytes, others on their text: the same verdict."""
+    folder = write(tmp_path / "d", valid_tables())
+    (folder / "people.csv").write_bytes(data)
+    p = only(problems_of(folder), Reason.EMPTY_TABLE)
+    assert (p.table, p.row) == ("people", None)
+
+
 def test_blank_required_value(tmp_path: Path) -> None:
     p = only(broken(tmp_path, "people", name=["Ann", "", "Cy", "Eve", "Rex"]), Reason.BLANK)
     assert (p.table, p.row, p.column) == ("people", 3, "name")
