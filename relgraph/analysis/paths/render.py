@@ -21,6 +21,7 @@ __all__ = [
     "Hop",
     "Route",
     "describe",
+    "describe_many",
     "describe_path",
     "hop_details",
     "person_text",
@@ -95,14 +96,56 @@ def hop_details(
 
     One vectorised lookup in the network's pair index for all hops of all paths.
     """
-    pairs = sorted({(int(u), int(v)) for p in paths for u, v in zip(p, p[1:], strict=False)})
+    pairs = _pairs(tuple(int(x) for x in p) for p in paths)
+    (rows,) = _strongest_rows(net, [pairs], [rules.include_sensitive])
+    return _hops(net, pairs, rows, openings)
+
+
+def _pairs(paths: Iterable[tuple[int, ...]]) -> list[tuple[int, int]]:
+    """Every hop of ``paths`` once, sorted."""
+    return sorted({(u, v) for p in paths for u, v in zip(p, p[1:], strict=False)})
+
+
+def _strongest_rows(
+    net: RelationshipNetwork, pair_sets: list[list[tuple[int, int]]], sensitive: list[bool]
+) -> list[np.ndarray]:
+    """Per set of pairs: the strongest tie (row) of each pair usable under its ``sensitive``.
+
+    One lookup for every pair of every set, with the ties usable by any set; a pair whose
+    strongest tie its own set may not use (a sensitive one) is looked up again. The
+    strongest of the wider choice, when usable, is also the strongest of the narrower one.
+    """
+    ties = tie_arrays(net)
+    every = sorted(set().union(*pair_sets))
+    if not every:
+        return [np.zeros(0, dtype=np.int64) for _ in pair_sets]
+    src = np.array([a for a, _ in every], dtype=np.int64)
+    dst = np.array([c for _, c in every], dtype=np.int64)
+    rows = net.strongest_ties(src, dst, ties.strength, ties.usable(any(sensitive)))
+    slot = {pair: k for k, pair in enumerate(every)}
+    out = []
+    for pairs, sens in zip(pair_sets, sensitive, strict=True):
+        at = np.array([slot[pair] for pair in pairs], dtype=np.int64)
+        mine = rows[at]
+        usable = ties.usable(sens)
+        again = (mine >= 0) & ~usable[np.maximum(mine, 0)]
+        if again.any():
+            mine[again] = net.strongest_ties(src[at[again]], dst[at[again]], ties.strength, usable)
+        out.append(mine)
+    return out
+
+
+def _hops(
+    net: RelationshipNetwork,
+    pairs: list[tuple[int, int]],
+    rows: np.ndarray,
+    openings: Mapping[tuple[int, int], AffiliationOpening] | None,
+) -> dict[tuple[int, int], Hop]:
+    """Return the hop of each pair: its tie (``rows``, -1 for none), else its opening."""
     out: dict[tuple[int, int], Hop] = {}
     if not pairs:
         return out
     ties = tie_arrays(net)
-    src = np.array([a for a, _ in pairs], dtype=np.int64)
-    dst = np.array([c for _, c in pairs], dtype=np.int64)
-    rows = net.strongest_ties(src, dst, ties.strength, ties.usable(rules.include_sensitive))
     # read the found ties only (a firm's tie table has millions of rows)
     hit = np.maximum(rows, 0)
     kinds, given, tie_u = ties.kind[hit], ties.given[hit], ties.u[hit]
@@ -143,12 +186,45 @@ def describe(
     openings: Mapping[tuple[int, int], AffiliationOpening] | None = None,
 ) -> list[Route]:
     """Turn (cost, path) pairs into :class:`Route` objects with their hops described."""
-    pairs = [(float(c), tuple(int(x) for x in p)) for c, p in found]
-    details = hop_details(net, rules, [p for _, p in pairs], openings)
-    return [
-        Route(c, p, tuple(details[(u, v)] for u, v in zip(p, p[1:], strict=False)))
-        for c, p in pairs
-    ]
+    return describe_many(net, [(rules, found, openings)])[0]
+
+
+#: What :func:`describe_many` describes: rules, (cost, path) pairs and the openings in use.
+DescribeRequest = tuple[
+    RouteRules,
+    Iterable[tuple[float, Sequence[int]]],
+    Mapping[tuple[int, int], AffiliationOpening] | None,
+]
+
+
+def describe_many(net: RelationshipNetwork, requests: list[DescribeRequest]) -> list[list[Route]]:
+    """:func:`describe` of several requests (each under its own rules), one tie lookup for all.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> path = tuple(net.index_of(["u2", "p1"]).tolist())
+    >>> found = [(0.0, path)]
+    >>> mine, free = describe_many(
+    ...     net, [(RouteRules(), found, None), (RouteRules().everything, found, None)]
+    ... )
+    >>> mine == free == describe(net, RouteRules(), [(0.0, path)])
+    True
+    """
+    found = [[(float(c), tuple(int(x) for x in p)) for c, p in f] for _, f, _ in requests]
+    pair_sets = [_pairs(p for _, p in f) for f in found]
+    rows = _strongest_rows(net, pair_sets, [r.include_sensitive for r, _, _ in requests])
+    out = []
+    for (_, _, openings), f, pairs, r in zip(requests, found, pair_sets, rows, strict=True):
+        details = _hops(net, pairs, r, openings)
+        out.append(
+            [
+                Route(c, p, tuple(details[(u, v)] for u, v in zip(p, p[1:], strict=False)))
+                for c, p in f
+            ]
+        )
+    return out
 
 
 def describe_path(net: RelationshipNetwork, rules: RouteRules, path: Sequence[int]) -> Route:
