@@ -18,7 +18,6 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph._tie_arrays import tie_arrays
 from relgraph.network import RelationshipNetwork
 
 __all__ = [
@@ -411,16 +410,18 @@ def sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
 
 def _build_sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
     n = net.n_people
-    ties = tie_arrays(net)  # converted once per network, shared with the route texts
-    u, v = ties.u, ties.v
-    kind = net.edges["kind"].array  # categorical: compare codes, not strings
+    e = net.edges
+    u, v = e["u"].to_numpy(np.int64), e["v"].to_numpy(np.int64)
+    kind = e["kind"].array  # categorical: compare codes, not strings
     inf, rep = (kind.codes == _category(kind, k) for k in ("influences", "reports_to"))
     who = np.concatenate([u[inf], v[rep]])  # the influencer, the boss
     whom = np.concatenate([v[inf], u[rep]])
     holders = net.person_ids.isin(net.roles["person"].astype(str))
     keep = ~holders[who] & (who != whom)
     keys = np.sort(who[keep] * n + whom[keep])  # by person, then whom they sway
-    keys = keys[np.r_[True, keys[1:] != keys[:-1]]]  # (sort: numpy's hashed unique is slow)
+    first = np.ones(len(keys), dtype=bool)  # (sort: numpy's hashed unique is slow here)
+    first[1:] = keys[1:] != keys[:-1]
+    keys = keys[first]
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(keys // n, minlength=n), out=indptr[1:])
     return indptr, keys % n

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from relgraph._tie_arrays import tie_arrays
 from relgraph.analysis.paths.graph import AffiliationOpening, RouteRules
 from relgraph.network import RelationshipNetwork
 from relgraph.text import TERMS, say, term
@@ -115,24 +114,33 @@ def _strongest_rows(
     strongest tie its own set may not use (a sensitive one) is looked up again. The
     strongest of the wider choice, when usable, is also the strongest of the narrower one.
     """
-    ties = tie_arrays(net)
     every = sorted(set().union(*pair_sets))
     if not every:
         return [np.zeros(0, dtype=np.int64) for _ in pair_sets]
+    strength, public = _tie_numbers(net)
+
+    def usable(sens: bool) -> np.ndarray:
+        return np.ones(len(strength), dtype=bool) if sens else public
+
     src = np.array([a for a, _ in every], dtype=np.int64)
     dst = np.array([c for _, c in every], dtype=np.int64)
-    rows = net.strongest_ties(src, dst, ties.strength, ties.usable(any(sensitive)))
+    rows = net.strongest_ties(src, dst, strength, usable(any(sensitive)))
     slot = {pair: k for k, pair in enumerate(every)}
     out = []
     for pairs, sens in zip(pair_sets, sensitive, strict=True):
         at = np.array([slot[pair] for pair in pairs], dtype=np.int64)
         mine = rows[at]
-        usable = ties.usable(sens)
-        again = (mine >= 0) & ~usable[np.maximum(mine, 0)]
+        again = (mine >= 0) & ~usable(sens)[np.maximum(mine, 0)]
         if again.any():
-            mine[again] = net.strongest_ties(src[at[again]], dst[at[again]], ties.strength, usable)
+            mine[again] = net.strongest_ties(src[at[again]], dst[at[again]], strength, usable(sens))
         out.append(mine)
     return out
+
+
+def _tie_numbers(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
+    """Each tie's resolved strength and whether it is public (not sensitive), as arrays."""
+    e = net.edges
+    return e["strength"].to_numpy(dtype=float), ~e["sensitive"].to_numpy(dtype=bool)
 
 
 def _hops(
@@ -145,11 +153,11 @@ def _hops(
     out: dict[tuple[int, int], Hop] = {}
     if not pairs:
         return out
-    ties = tie_arrays(net)
     # read the found ties only (a firm's tie table has millions of rows)
-    hit = np.maximum(rows, 0)
-    kinds, given, tie_u = ties.kind[hit], ties.given[hit], ties.u[hit]
-    sens, strength = ties.sensitive[hit], ties.strength[hit]
+    found = net.edges.take(np.maximum(rows, 0))
+    kinds, tie_u = found["kind"].astype(str).to_numpy(), found["u"].to_numpy()
+    given = found["basis"].astype(str).to_numpy() != "default"
+    sens, strength = found["sensitive"].to_numpy(dtype=bool), found["strength"].to_numpy(float)
     lang = net.settings.language
     for k, ((a, c), r) in enumerate(zip(pairs, rows.tolist(), strict=True)):
         if r >= 0:
