@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 import relgraph as rg
 from relgraph.analysis.paths.graph import RouteRules, route_graph
-from relgraph.analysis.paths.render import describe, person_text, person_texts, route_text
+from relgraph.analysis.paths.render import (
+    describe,
+    describe_many,
+    person_text,
+    person_texts,
+    route_text,
+)
 from relgraph.analysis.paths.search import yen
 
 
@@ -26,3 +34,23 @@ def test_route_text_with_bulk_texts_reads_the_same() -> None:
     texts = person_texts(net, [i for r in routes for i in r.path])
     for r in routes:
         assert route_text(net, r.path, r.hops, texts) == route_text(net, r.path, r.hops)
+
+
+def test_describing_under_several_rules_at_once_reads_the_same_as_one_by_one() -> None:
+    people = pd.DataFrame({"id": ["u", "a", "t"], "name": ["U", "A", "T"], "org": ["U", "C", "C"]})
+    orgs = pd.DataFrame({"id": ["U", "C"], "name": ["Us", "Cust"], "kind": ["us", "customer"]})
+    ties = pd.DataFrame(  # u-a: a sensitive tie stronger than the public one
+        {
+            "source": ["u", "u", "a"],
+            "target": ["a", "a", "t"],
+            "kind": ["family", "friend", "friend"],
+        }
+    ).assign(strength=[0.9, 0.5, 0.7])
+    net = rg.RelationshipNetwork.from_frames(orgs=orgs, people=people, ties=ties)
+    found = [(0.0, tuple(net.index_of(["u", "a", "t"]).tolist()))]
+    free = RouteRules().everything
+    mine, theirs = describe_many(net, [(RouteRules(), found, None), (free, found, None)])
+    assert mine == describe(net, RouteRules(), found)
+    assert theirs == describe(net, free, found)
+    assert [h.kind for h in mine[0].hops] == ["friend", "friend"]
+    assert [h.kind for h in theirs[0].hops] == ["family", "friend"]
