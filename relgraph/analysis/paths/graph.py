@@ -413,9 +413,11 @@ def _build_sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]
     e = net.edges
     u, v = e["u"].to_numpy(np.int64), e["v"].to_numpy(np.int64)
     kind = e["kind"].array  # categorical: compare codes, not strings
-    inf, rep = (kind.codes == _category(kind, k) for k in ("influences", "reports_to"))
-    who = np.concatenate([u[inf], v[rep]])  # the influencer, the boss
-    whom = np.concatenate([v[inf], u[rep]])
+    inf, rep = (
+        np.flatnonzero(kind.codes == _category(kind, k)) for k in ("influences", "reports_to")
+    )
+    who = np.concatenate([u.take(inf), v.take(rep)])  # the influencer, the boss
+    whom = np.concatenate([v.take(inf), u.take(rep)])
     holders = net.person_ids.isin(net.roles["person"].astype(str))
     keep = ~holders[who] & (who != whom)
     keys = np.sort(who[keep] * n + whom[keep])  # by person, then whom they sway

@@ -267,24 +267,36 @@ def person_texts(net: RelationshipNetwork, people: Iterable[int]) -> dict[int, s
     {0: 'Ann [customer, CEO]', 4: 'Eve [us, Account manager]'}
     """
     idx = np.unique(np.fromiter(people, dtype=np.int64))
-    labels, titles, parties, dnc = net.memo(
-        ("paths.render", "people"),
-        lambda: (
-            *(c.to_numpy(dtype=object) for c in (net.labels, net.titles, net.party)),
-            net.people["do_not_contact"].astype("boolean").fillna(False).to_numpy(dtype=bool),
-        ),
-    )
+    if len(idx) * 64 < net.n_people:  # a few among many: read only theirs
+        labels, titles, parties, dnc = _people_columns(net, idx)
+        at = np.arange(len(idx))
+    else:
+        labels, titles, parties, dnc = net.memo(
+            ("paths.render", "people"), lambda: _people_columns(net, None)
+        )
+        at = idx
     lang = net.settings.language
-    words = {p: _party_word(str(p), lang) for p in set(parties[idx].tolist())}
+    words = {p: _party_word(str(p), lang) for p in set(parties[at].tolist())}
     mark = say("routes_dnc_mark", lang=lang)
     out = {}
-    for i in idx.tolist():
-        party, title = words[parties[i]], str(titles[i])
+    for i, j in zip(idx.tolist(), at.tolist(), strict=True):
+        party, title = words[parties[j]], str(titles[j])
         inner = f"{party}, {title}" if title else party
-        if dnc[i]:  # on a route only when the caller opted in
+        if dnc[j]:  # on a route only when the caller opted in
             inner += ", " + mark
-        out[i] = f"{labels[i]} [{inner}]"
+        out[i] = f"{labels[j]} [{inner}]"
     return out
+
+
+def _people_columns(
+    net: RelationshipNetwork, idx: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Labels, titles, parties and do-not-contact marks of ``idx`` (everyone when None)."""
+    cols = [net.labels, net.titles, net.party, net.people["do_not_contact"]]
+    if idx is not None:
+        cols = [c.take(idx) for c in cols]
+    labels, titles, parties = (c.to_numpy(dtype=object) for c in cols[:3])
+    return labels, titles, parties, cols[3].astype("boolean").fillna(False).to_numpy(dtype=bool)
 
 
 def route_text(
