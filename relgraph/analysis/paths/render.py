@@ -154,10 +154,12 @@ def _hops(
     if not pairs:
         return out
     # read the found ties only (a firm's tie table has millions of rows)
-    found = net.edges.take(np.maximum(rows, 0))
-    kinds, tie_u = found["kind"].astype(str).to_numpy(), found["u"].to_numpy()
-    given = found["basis"].astype(str).to_numpy() != "default"
-    sens, strength = found["sensitive"].to_numpy(dtype=bool), found["strength"].to_numpy(float)
+    e, hit = net.edges, np.maximum(rows, 0)
+    kind, basis = e["kind"].array, e["basis"].array
+    kinds = np.asarray(kind.categories, dtype=object)[kind.codes[hit]]
+    given = np.asarray(basis.categories, dtype=object)[basis.codes[hit]] != "default"
+    tie_u, sens = e["u"].to_numpy()[hit], e["sensitive"].to_numpy(dtype=bool)[hit]
+    strength = e["strength"].to_numpy(dtype=float)[hit]
     lang = net.settings.language
     for k, ((a, c), r) in enumerate(zip(pairs, rows.tolist(), strict=True)):
         if r >= 0:
@@ -267,7 +269,7 @@ def person_texts(net: RelationshipNetwork, people: Iterable[int]) -> dict[int, s
     {0: 'Ann [customer, CEO]', 4: 'Eve [us, Account manager]'}
     """
     idx = np.unique(np.fromiter(people, dtype=np.int64))
-    if len(idx) * 64 < net.n_people:  # a few among many: read only theirs
+    if 64 <= len(idx) and len(idx) * 64 < net.n_people:  # a batch among many: only theirs
         labels, titles, parties, dnc = _people_columns(net, idx)
         at = np.arange(len(idx))
     else:
