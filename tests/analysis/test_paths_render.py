@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 import relgraph as rg
 from relgraph.analysis.paths.graph import RouteRules, route_graph
 from relgraph.analysis.paths.render import (
+    _people_columns,
     describe,
     describe_many,
     person_text,
@@ -54,3 +56,13 @@ def test_describing_under_several_rules_at_once_reads_the_same_as_one_by_one() -
     assert theirs == describe(net, free, found)
     assert [h.kind for h in mine[0].hops] == ["friend", "friend"]
     assert [h.kind for h in theirs[0].hops] == ["family", "friend"]
+
+
+def test_people_read_by_position_equal_the_whole_columns() -> None:
+    net = rg.datasets.sample()
+    idx = np.array([3, 0, 41, 77], dtype=np.int64)
+    whole = _people_columns(net, None)
+    some = _people_columns(net, idx)
+    assert net.people["do_not_contact"].astype("boolean").fillna(False).any()
+    for w, s in zip(whole, some, strict=True):
+        assert w[idx].tolist() == s.tolist()
