@@ -63,14 +63,8 @@ def random_net(seed: int, n: int = 260, ties: int = 900) -> rg.RelationshipNetwo
     ).drop_duplicates(["person", "affiliation"])
     roles = pd.DataFrame({"opportunity": "O1", "person": ids[20:23], "role": "decider"})
     opps = pd.DataFrame({"id": ["O1"], "account": ["C"]})
-    return rg.RelationshipNetwork.from_frames(
-        orgs=orgs,
-        people=people,
-        ties=frame,
-        affiliations=affiliations,
-        roles=roles,
-        opportunities=opps,
-    )
+    tables = {"orgs": orgs, "people": people, "ties": frame, "affiliations": affiliations}
+    return rg.RelationshipNetwork.from_frames(**tables, roles=roles, opportunities=opps)
 
 
 @pytest.mark.parametrize(("seed", "max_hops"), [(0, 4), (1, 3), (2, 2), (3, 5)])
