@@ -101,12 +101,13 @@ def level_edges(
     >>> nbr.tolist(), pred.tolist(), np.isfinite(cost).tolist()  # a large share: all edges
     ([1, 0, 2, 1], [0, 1, 1, 2], [False, True, True, False])
     """
-    lo, hi = g.indptr[front], g.indptr[front + 1]
-    total = int((hi - lo).sum())
+    lo = g.indptr[front]
+    cnt = g.indptr[front + 1] - lo
+    total = int(cnt.sum())
     if not total:
         return None
-    if total < len(g.indices) * _ALL_EDGES_SHARE:
-        idx, cnt = g.edge_slots(front)
+    if total < len(g.indices) * _ALL_EDGES_SHARE:  # the frontier's edges, row by row
+        idx = np.repeat(lo - np.cumsum(cnt) + cnt, cnt) + np.arange(total)
         rep = np.repeat(np.arange(len(front)), cnt)
         return g.indices[idx], fcost[rep] + g.cost[idx], front[rep]
     at = np.full(g.n, np.inf)

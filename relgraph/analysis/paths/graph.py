@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph.network import TIE_KINDS, RelationshipNetwork
+from relgraph.network import RelationshipNetwork
 
 __all__ = [
     "AffiliationOpening",
@@ -27,6 +27,7 @@ __all__ = [
     "RouteGraph",
     "RouteRules",
     "affiliation_overlay",
+    "contact_graph",
     "openings_used",
     "route_graph",
     "sway_lists",
@@ -107,12 +108,18 @@ class ContactGraph:
     rev: ContactGraph | None = None
 
     @classmethod
-    def from_matrix(cls, mat: sp.spmatrix, *, directed: bool = False) -> ContactGraph:
-        """Build from a sparse matrix of strengths (entry ``[i, j]``: edge ``i → j``)."""
-        m = sp.csr_matrix(mat, copy=True)
-        m.eliminate_zeros()
-        m.sort_indices()
-        s = m.data.astype(float)
+    def from_matrix(
+        cls, mat: sp.spmatrix, *, directed: bool = False, copy: bool = True
+    ) -> ContactGraph:
+        """Build from a sparse matrix of strengths (entry ``[i, j]``: edge ``i → j``).
+
+        With ``copy=False`` a CSR matrix already in canonical form (sorted indices, no
+        duplicates, no explicit zeros) lends its strengths as a read-only view instead of
+        being copied; the matrix must then never change.
+        """
+        m = _canonical(mat, copy)
+        s = np.asarray(m.data, dtype=float).view()
+        s.flags.writeable = False
         rev = cls.from_matrix(m.T.tocsr()) if directed else None
         return cls(
             int(m.shape[0]),
@@ -147,8 +154,28 @@ class ContactGraph:
         return 0.0
 
     def rows(self) -> np.ndarray:
-        """Return the source node of every edge (same order as ``indices``)."""
-        return np.repeat(np.arange(self.n), np.diff(self.indptr))
+        """Return the source node of every edge (same order as ``indices``; built once)."""
+        if "_rows" not in self.__dict__:  # a cache on a frozen instance
+            rows = np.repeat(np.arange(self.n), np.diff(self.indptr))
+            rows.flags.writeable = False
+            self.__dict__["_rows"] = rows
+        out: np.ndarray = self.__dict__["_rows"]
+        return out
+
+
+def _canonical(mat: sp.spmatrix, copy: bool) -> sp.csr_matrix:
+    """Return the matrix as CSR with sorted indices, no duplicates and no explicit zeros."""
+    if (
+        not copy
+        and isinstance(mat, sp.csr_matrix)
+        and mat.has_canonical_format
+        and bool((mat.data != 0).all())
+    ):
+        return mat
+    m = sp.csr_matrix(mat, copy=True)
+    m.eliminate_zeros()
+    m.sort_indices()
+    return m
 
 
 @dataclass(frozen=True)
@@ -208,7 +235,6 @@ def route_graph(net: RelationshipNetwork, rules: RouteRules) -> RouteGraph:
     """
 
     def build() -> RouteGraph:
-        adj = net.adjacency(symmetric=True, include_sensitive=rules.include_sensitive)
         ours = net.party.eq("us").to_numpy()
         blocked = np.zeros(net.n_people, bool)
         if not rules.include_do_not_contact:
@@ -216,9 +242,33 @@ def route_graph(net: RelationshipNetwork, rules: RouteRules) -> RouteGraph:
         stops = np.zeros(net.n_people, bool) if rules.include_opponents else other_side(net)
         for a in (ours, blocked, stops):
             a.flags.writeable = False
-        return RouteGraph(net, rules, ContactGraph.from_matrix(adj), ours, blocked, stops)
+        real = contact_graph(net, include_sensitive=rules.include_sensitive)
+        return RouteGraph(net, rules, real, ours, blocked, stops)
 
     return net.memo(("paths.graph", rules), build)
+
+
+def contact_graph(net: RelationshipNetwork, *, include_sensitive: bool) -> ContactGraph:
+    """Return the graph of real ties (built once per network and sensitivity).
+
+    It reads the network's symmetric contact matrix (``net.adjacency``) without copying
+    it. A network with no sensitive tie has one contact graph, whatever the rules.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> contact_graph(net, include_sensitive=True) is contact_graph(net, include_sensitive=False)
+    True
+    """
+    if include_sensitive and not net.tie_sensitive().any():
+        include_sensitive = False  # the same ties either way
+
+    def build() -> ContactGraph:
+        adj = net.adjacency(symmetric=True, include_sensitive=include_sensitive)
+        return ContactGraph.from_matrix(adj, copy=False)
+
+    return net.memo(("paths.contact", include_sensitive), build)
 
 
 def other_side(net: RelationshipNetwork) -> np.ndarray:
@@ -359,18 +409,27 @@ def sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _build_sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
-    code = net.tie_kind_codes()  # integer codes: no text compared per tie
-    u, v = (np.asarray(a, dtype=np.int64) for a in net.endpoints())
-    inf, rep = code == TIE_KINDS.index("influences"), code == TIE_KINDS.index("reports_to")
-    who = np.concatenate([u[inf], v[rep]])  # the influencer, the boss
-    whom = np.concatenate([v[inf], u[rep]])
-    holders = np.zeros(net.n_people, dtype=bool)
-    at = net.person_ids.get_indexer(pd.Index(net.roles["person"].astype(str)).unique())
-    holders[at[at >= 0]] = True
-    keep = ~holders[who] & (who != whom)
-    mat = sp.csr_matrix(
-        (np.ones(int(keep.sum())), (who[keep], whom[keep])), shape=(net.n_people, net.n_people)
+    n = net.n_people
+    e = net.edges
+    u, v = e["u"].to_numpy(np.int64), e["v"].to_numpy(np.int64)
+    kind = e["kind"].array  # categorical: compare codes, not strings
+    inf, rep = (
+        np.flatnonzero(kind.codes == _category(kind, k)) for k in ("influences", "reports_to")
     )
-    mat.sum_duplicates()
-    mat.sort_indices()
-    return mat.indptr.astype(np.int64), mat.indices.astype(np.int64)
+    who = np.concatenate([u.take(inf), v.take(rep)])  # the influencer, the boss
+    whom = np.concatenate([v.take(inf), u.take(rep)])
+    holders = net.person_ids.isin(net.roles["person"].astype(str))
+    keep = ~holders[who] & (who != whom)
+    keys = np.sort(who[keep] * n + whom[keep])  # by person, then whom they sway
+    first = np.ones(len(keys), dtype=bool)  # (sort: numpy's hashed unique is slow here)
+    first[1:] = keys[1:] != keys[:-1]
+    keys = keys[first]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // n, minlength=n), out=indptr[1:])
+    return indptr, keys % n
+
+
+def _category(values: pd.Categorical, name: str) -> int:
+    """Return the code of category ``name`` (-1, matching nothing, when it is not one)."""
+    cats = list(values.categories)
+    return cats.index(name) if name in cats else -1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from relgraph.analysis.paths.batch import reach_each
-from relgraph.analysis.paths.frontier import contains
+from relgraph.analysis.paths.frontier import cheapest, contains, entering, level_edges
 from relgraph.analysis.paths.graph import (
     AffiliationOpening,
     ContactGraph,
@@ -19,10 +19,10 @@ from relgraph.analysis.paths.graph import (
     route_graph,
     sway_lists,
 )
-from relgraph.analysis.paths.search import TeamReach, team_reach
+from relgraph.analysis.paths.search import Level, Levels, TeamReach, team_reach
 from relgraph.network import RelationshipNetwork
 
-__all__ = ["best_routes", "best_routes_to", "search_graph", "team_search"]
+__all__ = ["best_routes", "best_routes_to", "routes_near", "search_graph", "team_search"]
 
 Openings = dict[tuple[int, int], AffiliationOpening] | None
 
@@ -76,6 +76,137 @@ def best_routes_to(
     return reach if rules.include_swayed else _without_swayed(g, graph, reach, targets)
 
 
+def routes_near(
+    net: RelationshipNetwork, rules: RouteRules, targets: np.ndarray, *, affiliations: bool = True
+) -> TeamReach:
+    """:func:`best_routes_to` for a few ``targets``, searching only the people near them.
+
+    The same paths to ``targets`` (read nothing else), without a search over everyone:
+    the team-wide levels are computed only where they can still reach a target in time
+    (:func:`near_reach`), and nothing is memoised.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.sample()
+    >>> t = net.index_of(["E02", "C006"])
+    >>> near, full = routes_near(net, RouteRules(), t), best_routes_to(net, RouteRules(), t)
+    >>> [near.path(i) == full.path(i) for i in t.tolist()]
+    [True, True]
+    """
+    g = route_graph(net, rules)
+    graph, _ = search_graph(g, affiliations)
+    max_hops = int(net.settings.max_hops)
+    reach = near_reach(graph, g, max_hops, np.asarray(targets, dtype=np.int64))
+    return reach if rules.include_swayed else _without_swayed(g, graph, reach, targets)
+
+
+def near_reach(graph: ContactGraph, g: RouteGraph, max_hops: int, targets: np.ndarray) -> TeamReach:
+    """:func:`~relgraph.analysis.paths.search.team_reach` on ``graph``, exact at ``targets`` only.
+
+    Level ``h`` of the team-wide search needs only the people within ``max_hops - h`` hops
+    of a target: a target's value at the last level reads only its own neighbours' values
+    one level down, theirs their neighbours' and so on. Once a level's frontier would read
+    more edges than the ties into those people, the level is computed the other way round,
+    from each of them over their incoming ties: the same candidates, so the same costs
+    and, where costs tie, the same (lowest) predecessor. Other people's values may be
+    wrong; the levels still bound from below the hops from the starts to everyone near a
+    target, as :func:`~relgraph.analysis.paths.batch.reach_each` needs.
+    """
+    blocked, stop = g.team_blocked(), g.stops
+    starts = np.sort(g.starts())
+    best = np.full(graph.n, np.inf)
+    best[starts] = 0.0
+    levels: Levels = [(starts, np.zeros(len(starts)), np.full(len(starts), -1, dtype=np.int64))]
+    front, fcost = starts, np.zeros(len(starts))
+    near = _Near(graph, targets)
+    for h in range(1, max_hops + 1):
+        if not len(front):
+            break
+        lo, hi = graph.indptr[front], graph.indptr[front + 1]
+        push = int((hi - lo).sum())
+        pull = near.within(max_hops - h, push)
+        if pull is None:
+            found = level_edges(graph, front, fcost)
+        else:
+            found = _pull(graph, front, fcost, pull)
+        step = None if found is None else _enter(found, best, blocked, graph.n)
+        if step is None:
+            break
+        levels.append(step)
+        go = ~stop[step[0]]
+        front, fcost = step[0][go], step[1][go]
+    cost = np.full(graph.n, np.inf)
+    for nodes, c, _ in levels:  # later levels only hold strict improvements
+        cost[nodes] = np.minimum(cost[nodes], c)
+    strength = np.where(np.isfinite(cost), np.exp(-cost), 0.0)
+    strength[g.ours] = 0.0
+    strength.flags.writeable = False
+    return TeamReach(strength, levels, max_hops)
+
+
+def _enter(
+    found: tuple[np.ndarray, np.ndarray, np.ndarray], best: np.ndarray, blocked: np.ndarray, n: int
+) -> Level | None:
+    """Candidates that improve on ``best`` at a node not ``blocked``, the cheapest per node."""
+    nbr, cand, prv = found
+    keep = entering(nbr, cand, best, blocked)
+    if not keep.any():
+        return None
+    nbr, cand, prv = cheapest(nbr[keep], cand[keep], prv[keep], n)
+    best[nbr] = cand
+    return nbr, cand, prv
+
+
+def _pull(
+    g: ContactGraph, front: np.ndarray, fcost: np.ndarray, nodes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Every edge from ``front`` into ``nodes``, read from the nodes' incoming ties."""
+    back = g.backward
+    idx, cnt = back.edge_slots(nodes)
+    if not len(idx):
+        return None
+    at = np.full(g.n, np.inf)
+    on = np.zeros(g.n, dtype=bool)
+    at[front], on[front] = fcost, True
+    prv = back.indices[idx]
+    ok = on[prv]
+    nbr = np.repeat(nodes, cnt)[ok]
+    prv = prv[ok]
+    return nbr, at[prv] + back.cost[idx][ok], prv
+
+
+class _Near:
+    """People within a few hops of the targets (breadth first, backwards, grown on demand)."""
+
+    def __init__(self, g: ContactGraph, targets: np.ndarray) -> None:
+        self.back = g.backward
+        self.degree = np.diff(self.back.indptr)
+        self.seen = np.zeros(g.n, dtype=bool)
+        first = np.unique(targets)
+        self.seen[first] = True
+        self.rings = [first]  # rings[d]: the people exactly d hops from the nearest target
+        self.edges = [int(self.degree[first].sum())]
+
+    def within(self, depth: int, budget: int) -> np.ndarray | None:
+        """Everyone within ``depth`` hops (sorted), or None when their ties exceed ``budget``."""
+        while len(self.rings) <= depth and sum(self.edges) < budget:
+            idx, _ = self.back.edge_slots(self.rings[-1])
+            new = np.zeros(len(self.seen), dtype=bool)
+            new[self.back.indices[idx]] = True
+            new &= ~self.seen
+            ring = np.flatnonzero(new)
+            self.seen |= new
+            self.rings.append(ring)
+            self.edges.append(int(self.degree[ring].sum()))
+        if len(self.rings) <= depth or sum(self.edges[: depth + 1]) >= budget:
+            return None
+        return np.flatnonzero(self.seen) if depth == len(self.rings) - 1 else self._upto(depth)
+
+    def _upto(self, depth: int) -> np.ndarray:
+        return np.sort(np.concatenate(self.rings[: depth + 1]))
+
+
 def team_search(
     net: RelationshipNetwork, rules: RouteRules, *, affiliations: bool = True
 ) -> TeamReach:
@@ -124,7 +255,9 @@ def _without_swayed(
     sway = sway_lists(net)
     check = (np.diff(sway[0]) > 0) & (reach.strength > 0)
     if only is not None:
-        check &= np.isin(np.arange(len(check)), np.asarray(only, dtype=np.int64))
+        wanted = np.zeros(len(check), dtype=bool)
+        wanted[np.asarray(only, dtype=np.int64)] = True
+        check &= wanted
     has = np.flatnonzero(check)
     bad = has[_asks_swayed(reach.paths(has), has, sway)]
     if not len(bad) or len(reach.levels) < 2:
@@ -144,10 +277,14 @@ def _asks_swayed(
     """Which paths have a middle step the target sways (a mask over ``targets``)."""
     indptr, indices = sway
     n = len(indptr) - 1
-    keys = np.sort(np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr)) * n + indices)
+    lo = indptr[targets]
+    cnt = indptr[targets + 1] - lo
+    slots = np.repeat(lo - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))
+    # (path, person it sways), sorted: rows in order, each row's people sorted
+    keys = np.repeat(np.arange(len(targets), dtype=np.int64), cnt) * n + indices[slots]
     owner = np.repeat(np.arange(len(paths)), [max(len(p) - 2, 0) for p in paths])
     middle = np.fromiter((x for p in paths for x in p[1:-1]), dtype=np.int64, count=len(owner))
-    hit = contains(keys, targets[owner] * n + middle)
+    hit = contains(keys, owner * n + middle)
     out = np.zeros(len(paths), dtype=bool)
     out[owner[hit]] = True
     return out

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from relgraph._tie_arrays import tie_arrays
 from relgraph.analysis.paths.graph import AffiliationOpening, RouteRules
 from relgraph.network import RelationshipNetwork
 from relgraph.text import TERMS, say, term
@@ -21,6 +20,7 @@ __all__ = [
     "Hop",
     "Route",
     "describe",
+    "describe_many",
     "describe_path",
     "hop_details",
     "person_text",
@@ -95,18 +95,71 @@ def hop_details(
 
     One vectorised lookup in the network's pair index for all hops of all paths.
     """
-    pairs = sorted({(int(u), int(v)) for p in paths for u, v in zip(p, p[1:], strict=False)})
+    pairs = _pairs(tuple(int(x) for x in p) for p in paths)
+    (rows,) = _strongest_rows(net, [pairs], [rules.include_sensitive])
+    return _hops(net, pairs, rows, openings)
+
+
+def _pairs(paths: Iterable[tuple[int, ...]]) -> list[tuple[int, int]]:
+    """Every hop of ``paths`` once, sorted."""
+    return sorted({(u, v) for p in paths for u, v in zip(p, p[1:], strict=False)})
+
+
+def _strongest_rows(
+    net: RelationshipNetwork, pair_sets: list[list[tuple[int, int]]], sensitive: list[bool]
+) -> list[np.ndarray]:
+    """Per set of pairs: the strongest tie (row) of each pair usable under its ``sensitive``.
+
+    One lookup for every pair of every set, with the ties usable by any set; a pair whose
+    strongest tie its own set may not use (a sensitive one) is looked up again. The
+    strongest of the wider choice, when usable, is also the strongest of the narrower one.
+    """
+    every = sorted(set().union(*pair_sets))
+    if not every:
+        return [np.zeros(0, dtype=np.int64) for _ in pair_sets]
+    strength, public = _tie_numbers(net)
+
+    def usable(sens: bool) -> np.ndarray:
+        return np.ones(len(strength), dtype=bool) if sens else public
+
+    src = np.array([a for a, _ in every], dtype=np.int64)
+    dst = np.array([c for _, c in every], dtype=np.int64)
+    rows = net.strongest_ties(src, dst, strength, usable(any(sensitive)))
+    slot = {pair: k for k, pair in enumerate(every)}
+    out = []
+    for pairs, sens in zip(pair_sets, sensitive, strict=True):
+        at = np.array([slot[pair] for pair in pairs], dtype=np.int64)
+        mine = rows[at]
+        again = (mine >= 0) & ~usable(sens)[np.maximum(mine, 0)]
+        if again.any():
+            mine[again] = net.strongest_ties(src[at[again]], dst[at[again]], strength, usable(sens))
+        out.append(mine)
+    return out
+
+
+def _tie_numbers(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]:
+    """Each tie's resolved strength and whether it is public (not sensitive), as arrays."""
+    e = net.edges
+    return e["strength"].to_numpy(dtype=float), ~e["sensitive"].to_numpy(dtype=bool)
+
+
+def _hops(
+    net: RelationshipNetwork,
+    pairs: list[tuple[int, int]],
+    rows: np.ndarray,
+    openings: Mapping[tuple[int, int], AffiliationOpening] | None,
+) -> dict[tuple[int, int], Hop]:
+    """Return the hop of each pair: its tie (``rows``, -1 for none), else its opening."""
     out: dict[tuple[int, int], Hop] = {}
     if not pairs:
         return out
-    ties = tie_arrays(net)
-    src = np.array([a for a, _ in pairs], dtype=np.int64)
-    dst = np.array([c for _, c in pairs], dtype=np.int64)
-    rows = net.strongest_ties(src, dst, ties.strength, ties.usable(rules.include_sensitive))
     # read the found ties only (a firm's tie table has millions of rows)
-    hit = np.maximum(rows, 0)
-    kinds, given, tie_u = ties.kind[hit], ties.given[hit], ties.u[hit]
-    sens, strength = ties.sensitive[hit], ties.strength[hit]
+    e, hit = net.edges, np.maximum(rows, 0)
+    kind, basis = e["kind"].array, e["basis"].array
+    kinds = np.asarray(kind.categories, dtype=object)[kind.codes[hit]]
+    given = np.asarray(basis.categories, dtype=object)[basis.codes[hit]] != "default"
+    tie_u, sens = e["u"].to_numpy()[hit], e["sensitive"].to_numpy(dtype=bool)[hit]
+    strength = e["strength"].to_numpy(dtype=float)[hit]
     lang = net.settings.language
     for k, ((a, c), r) in enumerate(zip(pairs, rows.tolist(), strict=True)):
         if r >= 0:
@@ -143,12 +196,45 @@ def describe(
     openings: Mapping[tuple[int, int], AffiliationOpening] | None = None,
 ) -> list[Route]:
     """Turn (cost, path) pairs into :class:`Route` objects with their hops described."""
-    pairs = [(float(c), tuple(int(x) for x in p)) for c, p in found]
-    details = hop_details(net, rules, [p for _, p in pairs], openings)
-    return [
-        Route(c, p, tuple(details[(u, v)] for u, v in zip(p, p[1:], strict=False)))
-        for c, p in pairs
-    ]
+    return describe_many(net, [(rules, found, openings)])[0]
+
+
+#: What :func:`describe_many` describes: rules, (cost, path) pairs and the openings in use.
+DescribeRequest = tuple[
+    RouteRules,
+    Iterable[tuple[float, Sequence[int]]],
+    Mapping[tuple[int, int], AffiliationOpening] | None,
+]
+
+
+def describe_many(net: RelationshipNetwork, requests: list[DescribeRequest]) -> list[list[Route]]:
+    """:func:`describe` of several requests (each under its own rules), one tie lookup for all.
+
+    Examples
+    --------
+    >>> import relgraph as rg
+    >>> net = rg.datasets.tiny()
+    >>> path = tuple(net.index_of(["u2", "p1"]).tolist())
+    >>> found = [(0.0, path)]
+    >>> mine, free = describe_many(
+    ...     net, [(RouteRules(), found, None), (RouteRules().everything, found, None)]
+    ... )
+    >>> mine == free == describe(net, RouteRules(), [(0.0, path)])
+    True
+    """
+    found = [[(float(c), tuple(int(x) for x in p)) for c, p in f] for _, f, _ in requests]
+    pair_sets = [_pairs(p for _, p in f) for f in found]
+    rows = _strongest_rows(net, pair_sets, [r.include_sensitive for r, _, _ in requests])
+    out = []
+    for (_, _, openings), f, pairs, r in zip(requests, found, pair_sets, rows, strict=True):
+        details = _hops(net, pairs, r, openings)
+        out.append(
+            [
+                Route(c, p, tuple(details[(u, v)] for u, v in zip(p, p[1:], strict=False)))
+                for c, p in f
+            ]
+        )
+    return out
 
 
 def describe_path(net: RelationshipNetwork, rules: RouteRules, path: Sequence[int]) -> Route:
@@ -183,24 +269,36 @@ def person_texts(net: RelationshipNetwork, people: Iterable[int]) -> dict[int, s
     {0: 'Ann [customer, CEO]', 4: 'Eve [us, Account manager]'}
     """
     idx = np.unique(np.fromiter(people, dtype=np.int64))
-    labels, titles, parties, dnc = net.memo(
-        ("paths.render", "people"),
-        lambda: (
-            *(c.to_numpy(dtype=object) for c in (net.labels, net.titles, net.party)),
-            net.people["do_not_contact"].astype("boolean").fillna(False).to_numpy(dtype=bool),
-        ),
-    )
+    if 64 <= len(idx) and len(idx) * 64 < net.n_people:  # a batch among many: only theirs
+        labels, titles, parties, dnc = _people_columns(net, idx)
+        at = np.arange(len(idx))
+    else:
+        labels, titles, parties, dnc = net.memo(
+            ("paths.render", "people"), lambda: _people_columns(net, None)
+        )
+        at = idx
     lang = net.settings.language
-    words = {p: _party_word(str(p), lang) for p in set(parties[idx].tolist())}
+    words = {p: _party_word(str(p), lang) for p in set(parties[at].tolist())}
     mark = say("routes_dnc_mark", lang=lang)
     out = {}
-    for i in idx.tolist():
-        party, title = words[parties[i]], str(titles[i])
+    for i, j in zip(idx.tolist(), at.tolist(), strict=True):
+        party, title = words[parties[j]], str(titles[j])
         inner = f"{party}, {title}" if title else party
-        if dnc[i]:  # on a route only when the caller opted in
+        if dnc[j]:  # on a route only when the caller opted in
             inner += ", " + mark
-        out[i] = f"{labels[i]} [{inner}]"
+        out[i] = f"{labels[j]} [{inner}]"
     return out
+
+
+def _people_columns(
+    net: RelationshipNetwork, idx: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Labels, titles, parties and do-not-contact marks of ``idx`` (everyone when None)."""
+    cols = [net.labels, net.titles, net.party, net.people["do_not_contact"]]
+    if idx is not None:
+        cols = [c.take(idx) for c in cols]
+    labels, titles, parties = (c.to_numpy(dtype=object) for c in cols[:3])
+    return labels, titles, parties, cols[3].astype("boolean").fillna(False).to_numpy(dtype=bool)
 
 
 def route_text(

@@ -18,8 +18,8 @@ from relgraph.analysis.paths.graph import (
     route_graph,
     swayed_by,
 )
-from relgraph.analysis.paths.reach import Openings, best_routes_to, search_graph
-from relgraph.analysis.paths.render import Route, describe, person_texts, route_text
+from relgraph.analysis.paths.reach import Openings, best_routes_to, routes_near, search_graph
+from relgraph.analysis.paths.render import Route, describe_many, person_texts, route_text
 from relgraph.analysis.paths.search import Forward, backward_best, forward_labels
 from relgraph.analysis.routes.explain import left_out_text, rule_counts
 from relgraph.analysis.routes.single import rules_bite
@@ -52,6 +52,9 @@ BULK_COLUMNS: tuple[str, ...] = (
 
 _Result = tuple[int, tuple[int, ...] | None, tuple[int, ...] | None, str]
 
+#: Fewer targets than one in this many people: search only the people near them.
+_FEW = 16
+
 
 def _forward(net: RelationshipNetwork, g: RouteGraph, graph: ContactGraph) -> Forward:
     key = ("paths.forward", g.rules, graph is not g.real)
@@ -64,7 +67,8 @@ def _search(
     """Best route and one disjoint alternative per target: (target, best, alt, status)."""
     g = route_graph(net, rules)
     graph, openings = search_graph(g, affiliations)
-    reach = best_routes_to(net, rules, tidx, affiliations=affiliations)
+    few = len(tidx) * _FEW < net.n_people  # search near them only, not everyone
+    reach = (routes_near if few else best_routes_to)(net, rules, tidx, affiliations=affiliations)
     fwd = _forward(net, g, graph)
     blocked = g.team_blocked() | g.stops  # the alternative's middle steps: not the other side
     scratch = np.full(graph.n, np.inf)
@@ -185,21 +189,29 @@ def routes_to_many(
     bar = _progress(len(tids) * (2 if bite else 1), progress, began)
     try:
         results, openings = _search(net, rules, tidx, affiliations, bar)
-        excluded = np.zeros(len(results), dtype=np.int64)
-        reasons = [""] * len(results)
-        lang = net.settings.language
-        if bite:
-            free, free_open = _search(net, rules.everything, tidx, affiliations, bar)
-            for i, (mine, theirs) in enumerate(zip(results, free, strict=True)):
-                kept = {mine[1], mine[2]}
-                out = [p for p in (theirs[1], theirs[2]) if p and p not in kept]
-                excluded[i] = len(out)
-                if out:  # which rule left each out: the same words as connection_routes
-                    left = describe(net, rules.everything, [(0.0, p) for p in out], free_open)
-                    reasons[i] = left_out_text(lang, *rule_counts(net, rules, left))
+        free, free_open = (
+            _search(net, rules.everything, tidx, affiliations, bar) if bite else (None, None)
+        )
     finally:
         bar.close()
-    frame = _frame(net, rules, results, openings, excluded, reasons)
+    left = _left_out(results, free)
+    kept = {p for r in results for p in (r[1], r[2]) if p is not None}
+    mine, theirs = describe_many(
+        net,
+        [
+            (rules, [(0.0, p) for p in kept], openings),
+            (rules.everything, [(0.0, p) for p in {p for out in left for p in out}], free_open),
+        ],
+    )
+    described = {r.path: r for r in mine}
+    free_routes = {r.path: r for r in theirs}
+    lang = net.settings.language
+    reasons = [  # which rule left each out: the same words as connection_routes
+        left_out_text(lang, *rule_counts(net, rules, [free_routes[p] for p in out])) if out else ""
+        for out in left
+    ]
+    excluded = np.array([len(out) for out in left], dtype=np.int64)
+    frame = _frame(net, results, described, excluded, reasons)
     # Default targets leave out people known only through sensitive ties; named ones stay.
     return withhold_people(
         frame,
@@ -209,16 +221,25 @@ def routes_to_many(
     )
 
 
+def _left_out(results: list[_Result], free: list[_Result] | None) -> list[list[tuple[int, ...]]]:
+    """Per target: the best and alternative found with every opt-in on that are not ours."""
+    if free is None:
+        return [[] for _ in results]
+    out = []
+    for mine, theirs in zip(results, free, strict=True):
+        kept = {mine[1], mine[2]}
+        out.append([p for p in (theirs[1], theirs[2]) if p and p not in kept])
+    return out
+
+
 def _frame(
     net: RelationshipNetwork,
-    rules: RouteRules,
     results: list[_Result],
-    openings: Openings,
+    described: dict[tuple[int, ...], Route],
     excluded: np.ndarray,
     reasons: list[str],
 ) -> pd.DataFrame:
     paths = [p for r in results for p in (r[1], r[2]) if p is not None]
-    described = {r.path: r for r in describe(net, rules, [(0.0, p) for p in set(paths)], openings)}
     names = _Names(net, [r[0] for r in results] + [i for p in paths for i in p])
     out = []
     for (t, best_p, alt_p, status), n_excl, reason in zip(
