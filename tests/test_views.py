@@ -142,13 +142,15 @@ def test_sway_products_equal_the_raw_matrix(
     b = np.where(rng.random(len(f)) < 0.3, 0.0, rng.random(len(f)))
     drop = rng.random(n) < 0.2
     t = SwayTies.build(u.astype(np.int64), v.astype(np.int64), f, b, n, drop)
-    if split:  # the two halves sorted side by side, as with a million ties
+    if split:  # the two parts sorted side by side, as with a million ties
         from unittest import mock
 
         with mock.patch("relgraph.views._SPLIT_FROM", 1):
             t.grouped()
-        assert len(t.grouped()) == (2 if len(f) else 1)
     R = t.matrix().toarray()
+    G = t.grouped()  # forward sway at (v, u), backward at (u, v), no zeros kept
+    assert (G.data > 0).all() and G.nnz == (t.forward > 0).sum() + (t.backward > 0).sum()
+    np.testing.assert_allclose(G.toarray() + np.diag(t.empty * 1.0), R)
     x = rng.random((n, 2))
     np.testing.assert_allclose(t.product(x[:, 0]), R @ x[:, 0], rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(t.product(x, transpose=True), R.T @ x, rtol=1e-12, atol=1e-15)

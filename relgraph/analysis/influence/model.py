@@ -400,8 +400,8 @@ class _Model:
         return W
 
     def solve(self, b: np.ndarray, *, transpose: bool = False) -> np.ndarray:
-        # an iterative solve multiplies through the ties grouped by target (one sort,
-        # shared by the forward and the transposed solve): no R at all
+        # an iterative solve multiplies through the forward and backward parts of R
+        # (:meth:`SwayTies.grouped`, shared by the forward and the transposed solve)
         direct = _direct("auto", self.lam)
 
         def product(x: np.ndarray) -> np.ndarray:
