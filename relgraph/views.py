@@ -369,16 +369,21 @@ class SwayTies:
         n: int,
         drop: np.ndarray,
     ) -> SwayTies:
-        """Keep the ties' sway weights; people in ``drop`` and self-ties get no entries."""
-        idx = _index_dtype(n)
-        u = np.asarray(u).astype(idx, copy=False)
-        v = np.asarray(v).astype(idx, copy=False)
+        """Keep the ties' sway weights; people in ``drop`` and self-ties get no entries.
+
+        Positions are used as given (numpy indexes and counts with int64 without a
+        conversion) and kept in the smallest index type (for the grouping).
+        """
+        u, v = np.asarray(u), np.asarray(v)
         ok = u != v
         if drop.any():
-            ok &= ~drop[u]
-            ok &= ~drop[v]
-        f = np.where(ok & (forward > 0), forward, 0.0)
-        b = np.where(ok & (backward > 0), backward, 0.0)
+            kept = ~drop
+            ok &= kept[u]
+            ok &= kept[v]
+        f = np.zeros(len(u))
+        np.copyto(f, forward, where=ok & (forward > 0))
+        b = np.zeros(len(u))
+        np.copyto(b, backward, where=ok & (backward > 0))
         rowsum = np.bincount(v, weights=f, minlength=n)
         rowsum += np.bincount(u, weights=b, minlength=n)
         empty = rowsum <= 0
@@ -389,7 +394,8 @@ class SwayTies:
             f[tiny[v]] /= rowsum[v[tiny[v]]]
             b[tiny[u]] /= rowsum[u[tiny[u]]]
             scale[tiny] = 1.0
-        return cls(u, v, f, b, n, scale, empty)
+        idx = _index_dtype(n)
+        return cls(u.astype(idx, copy=False), v.astype(idx, copy=False), f, b, n, scale, empty)
 
     def matrix(self, *, transpose: bool = False) -> sp.csr_matrix:
         """``R`` (or ``Rᵀ``) as CSR grouped by row, parallel ties not summed (:func:`grouped_csr`).
@@ -444,16 +450,32 @@ class SwayTies:
         np.subtract(ind, n, out=ind, where=ind >= n)
         return sp.csr_matrix((both.data, ind, both.indptr), shape=(n, n))
 
-    def product(self, x: np.ndarray, *, transpose: bool = False) -> np.ndarray:
-        """``R @ x`` (or ``Rᵀ @ x``) for a vector or a matrix of columns ``x``."""
+    def product(
+        self, x: np.ndarray, *, transpose: bool = False, self_weights: bool = True
+    ) -> np.ndarray:
+        """``R @ x`` (or ``Rᵀ @ x``) for a vector or a matrix of columns ``x``.
+
+        Without ``self_weights`` the empty rows' self-weights are left out (a solver whose
+        λ is 0 on those rows never sees them). ``Rᵀ @ x`` for a vector with few nonzeros
+        (the first steps of a solve from a few people) scatters only their rows of ``R``:
+        the same terms added in the same order, minus the zeros.
+        """
         R = self.grouped()
-        y = np.asarray((R.T if transpose else R) @ x)
-        np.add(y, x, out=y, where=self.empty[:, None] if x.ndim == 2 else self.empty)
+        if not transpose:
+            y = np.asarray(R @ x)
+        elif x.ndim == 1 and (nz := np.flatnonzero(x)).size * _FEW < x.size:
+            y = np.asarray(R[nz].T @ x[nz])
+        else:
+            y = np.asarray(R.T @ x)
+        if self_weights:
+            np.add(y, x, out=y, where=self.empty[:, None] if x.ndim == 2 else self.empty)
         return y
 
 
 #: From this many ties, :meth:`SwayTies.grouped` sorts forward and backward sway side by side.
 _SPLIT_FROM = 1_000_000
+#: A vector with under one nonzero in this many is multiplied through its nonzeros' rows only.
+_FEW = 16
 
 
 def kind_weights(

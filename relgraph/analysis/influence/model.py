@@ -253,7 +253,13 @@ def _solve(
             return np.asarray(Wd @ x)
 
     def step(x: np.ndarray) -> np.ndarray:
-        return (product(lam_c * x) if transpose else lam_c * product(x)) + b
+        if transpose:
+            y = product(lam_c * x)
+        else:
+            y = product(x)
+            y *= lam_c
+        y += b  # in place: the product is a new array
+        return y
 
     # The error after a step of size d is at most d·ρ/(1 − ρ) (in the max-norm forward,
     # the 1-norm transposed), so stop when that bound drops below tol (relative).
@@ -298,9 +304,8 @@ def _accelerated(
     for _ in range(min(maxiter, 500)):
         g = step(x)
         f = g - x
-        diff = np.abs(f)
-        d = float(diff.sum(axis=0).max(initial=0.0) if transpose else diff.max(initial=0.0))
-        scale = max(1.0, float(np.abs(g).max(initial=0.0)))
+        d = _norm(f, columns=transpose)
+        scale = max(1.0, _norm(g, columns=False))
         if d * min(factor, 1e6) <= tol * scale:
             return g, True
         if d > 100.0 * best:
@@ -308,6 +313,16 @@ def _accelerated(
         best = min(best, d)
         x = hist.mix(g.reshape(-1), f.reshape(-1)).reshape(g.shape)
     return x, False
+
+
+def _norm(a: np.ndarray, *, columns: bool) -> float:
+    """``max |a|`` (NaN if any is), read twice instead of copied.
+
+    With ``columns``: the largest column sum of ``|a|`` (the 1-norm of a vector).
+    """
+    if columns:
+        return float(np.abs(a).sum(axis=0).max(initial=0.0))
+    return float(np.maximum(a.max(initial=0.0), -a.min(initial=0.0)))
 
 
 #: Length of the Anderson history (more costs memory and vector work for little gain).
@@ -405,7 +420,8 @@ class _Model:
         direct = _direct("auto", self.lam)
 
         def product(x: np.ndarray) -> np.ndarray:
-            return self.entries.product(x, transpose=transpose)
+            # the self-weights of empty rows never count: λ is 0 there
+            return self.entries.product(x, transpose=transpose, self_weights=False)
 
         return _solve(
             self.R if direct else None,
