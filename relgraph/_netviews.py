@@ -207,8 +207,7 @@ class NetworkViews:
             fwd_t[_INFLUENCES] = bwd_t[_INFLUENCES] = 0.0
             codes = self.tie_kind_codes()
             f, b = fwd_t[codes], bwd_t[codes]
-            infl = codes == _INFLUENCES
-            f[infl] = self._tie_strengths()[0][infl]
+            np.copyto(f, self._tie_strengths()[0], where=codes == _INFLUENCES)
             return frozen(f), frozen(b)
 
         return self.memo(("network", "sway_weights"), build)

@@ -357,9 +357,9 @@ class SwayTies:
     Tie ``k`` adds ``forward[k]`` at ``R[v[k], u[k]]`` and ``backward[k]`` at
     ``R[u[k], v[k]]`` (0 for a self-tie or a dropped person); an empty row gets a
     self-weight of 1 (``empty``, scale 1). :meth:`matrix` is ``R`` (or ``Rᵀ``) as one CSR
-    matrix; :meth:`product` multiplies by ``R`` or ``Rᵀ`` through the ties grouped by
-    target (:meth:`grouped`, one counting sort shared by ``R`` and ``Rᵀ``), so an
-    iterative solver needs neither. ``W`` itself is ``normalised(matrix(), scale)``
+    matrix; :meth:`product` multiplies by ``R`` or ``Rᵀ`` through the sway grouped by row
+    (:meth:`grouped`: a gather for ``R``, a scatter through the same grouping for ``Rᵀ``),
+    so an iterative solver needs neither. ``W`` itself is ``normalised(matrix(), scale)``
     (canonical, parallel ties summed).
     """
 
@@ -383,16 +383,21 @@ class SwayTies:
         n: int,
         drop: np.ndarray,
     ) -> SwayTies:
-        """Keep the ties' sway weights; people in ``drop`` and self-ties get no entries."""
-        idx = _index_dtype(n)
-        u = np.asarray(u).astype(idx, copy=False)
-        v = np.asarray(v).astype(idx, copy=False)
+        """Keep the ties' sway weights; people in ``drop`` and self-ties get no entries.
+
+        Positions are used as given (numpy indexes and counts with int64 without a
+        conversion) and kept in the smallest index type (for the grouping).
+        """
+        u, v = np.asarray(u), np.asarray(v)
         ok = u != v
         if drop.any():
-            ok &= ~drop[u]
-            ok &= ~drop[v]
-        f = np.where(ok & (forward > 0), forward, 0.0)
-        b = np.where(ok & (backward > 0), backward, 0.0)
+            kept = ~drop
+            ok &= kept[u]
+            ok &= kept[v]
+        f = np.zeros(len(u))
+        np.copyto(f, forward, where=ok & (forward > 0))
+        b = np.zeros(len(u))
+        np.copyto(b, backward, where=ok & (backward > 0))
         rowsum = np.bincount(v, weights=f, minlength=n)
         rowsum += np.bincount(u, weights=b, minlength=n)
         empty = rowsum <= 0
@@ -403,7 +408,8 @@ class SwayTies:
             f[tiny[v]] /= rowsum[v[tiny[v]]]
             b[tiny[u]] /= rowsum[u[tiny[u]]]
             scale[tiny] = 1.0
-        return cls(u, v, f, b, n, scale, empty)
+        idx = _index_dtype(n)
+        return cls(u.astype(idx, copy=False), v.astype(idx, copy=False), f, b, n, scale, empty)
 
     def matrix(self, *, transpose: bool = False) -> sp.csr_matrix:
         """``R`` (or ``Rᵀ``) as CSR grouped by row, parallel ties not summed (:func:`grouped_csr`).
@@ -418,52 +424,72 @@ class SwayTies:
         a, b = (cols, rows) if transpose else (rows, cols)
         return grouped_csr(a, b, vals, (self.n, self.n))
 
-    def grouped(self) -> list[tuple[sp.csr_matrix, sp.csr_matrix]]:
-        """Group the ties by target: ``(f, b)`` pairs, row ``v``, column ``u``.
+    def grouped(self) -> sp.csr_matrix:
+        """``R`` without its self-weights, grouped by row (parallel ties not summed).
 
-        ``R = Σ (f + bᵀ) + diag(empty)`` and ``Rᵀ = Σ (fᵀ + b) + diag(empty)``: one
-        counting sort of the ties (the two weights carried through it as one complex
-        number, so nothing is gathered afterwards) serves both; a product by a transposed
-        part is scipy's CSC product of a view (no copy). Many ties are sorted in two
-        halves side by side (scipy's sort releases the GIL), one pair of parts each.
-        Memoised.
+        Row ``v`` holds each tie's forward weight at column ``u`` and row ``u`` its
+        backward weight at column ``v`` (zero weights left out); ``R = grouped() +
+        diag(empty)``. ``R @ x`` is then one gather and ``Rᵀ @ x`` one scatter through the
+        transpose (a CSC view, no copy), so one grouping serves both. The forward and the
+        backward weights are grouped by one counting sort each, side by side in two
+        threads when there are many ties (scipy's sort releases the GIL), and merged row
+        by row (a sparse ``hstack``). Memoised.
         """
         with self._lock:
             if not self._parts:
-                m = len(self.u)
-                if m >= _SPLIT_FROM:
-                    from concurrent.futures import ThreadPoolExecutor
+                self._parts.append(self._merged(*self._sorted_parts()))
+        R: sp.csr_matrix = self._parts[0]
+        return R
 
-                    with ThreadPoolExecutor(max_workers=1) as pool:
-                        second = pool.submit(self._group, m // 2, m)
-                        first = self._group(0, m // 2)
-                        self._parts.extend([first, second.result()])
-                else:
-                    self._parts.append(self._group(0, m))
-        return self._parts
+    def _sorted_parts(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        forward = (self.v, self.u, self.forward)
+        backward = (self.u, self.v, self.backward)
+        if len(self.u) < _SPLIT_FROM:
+            return self._group(*forward), self._group(*backward)
+        from concurrent.futures import ThreadPoolExecutor
 
-    def _group(self, lo: int, hi: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        shape = (self.n, self.n)
-        both = np.empty(hi - lo, dtype=np.complex128)
-        both.real, both.imag = self.forward[lo:hi], self.backward[lo:hi]
-        mat = grouped_csr(self.v[lo:hi], self.u[lo:hi], both, shape)
-        f, b = (
-            sp.csr_matrix((np.ascontiguousarray(d), mat.indices, mat.indptr), shape=shape)
-            for d in (mat.data.real, mat.data.imag)
-        )
-        return f, b
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            second = pool.submit(self._group, *backward)
+            return self._group(*forward), second.result()
 
-    def product(self, x: np.ndarray, *, transpose: bool = False) -> np.ndarray:
-        """``R @ x`` (or ``Rᵀ @ x``) for a vector or a matrix of columns ``x``."""
-        y = (self.empty[:, None] if x.ndim == 2 else self.empty) * x
-        for f, b in self.grouped():
-            y += (f.T @ x) if transpose else (f @ x)
-            y += (b @ x) if transpose else (b.T @ x)
+    def _group(self, rows: np.ndarray, cols: np.ndarray, weight: np.ndarray) -> sp.csr_matrix:
+        keep = weight > 0
+        return grouped_csr(rows[keep], cols[keep], weight[keep], (self.n, self.n))
+
+    def _merged(self, F: sp.csr_matrix, B: sp.csr_matrix) -> sp.csr_matrix:
+        """Each row's entries of ``F`` then those of ``B``: ``[F | B]``, columns folded back."""
+        n = self.n
+        both = sp.hstack([F, B], format="csr")
+        ind = both.indices
+        np.subtract(ind, n, out=ind, where=ind >= n)
+        return sp.csr_matrix((both.data, ind, both.indptr), shape=(n, n))
+
+    def product(
+        self, x: np.ndarray, *, transpose: bool = False, self_weights: bool = True
+    ) -> np.ndarray:
+        """``R @ x`` (or ``Rᵀ @ x``) for a vector or a matrix of columns ``x``.
+
+        Without ``self_weights`` the empty rows' self-weights are left out (a solver whose
+        λ is 0 on those rows never sees them). ``Rᵀ @ x`` for a vector with few nonzeros
+        (the first steps of a solve from a few people) scatters only their rows of ``R``:
+        the same terms added in the same order, minus the zeros.
+        """
+        R = self.grouped()
+        if not transpose:
+            y = np.asarray(R @ x)
+        elif x.ndim == 1 and (nz := np.flatnonzero(x)).size * _FEW < x.size:
+            y = np.asarray(R[nz].T @ x[nz])
+        else:
+            y = np.asarray(R.T @ x)
+        if self_weights:
+            np.add(y, x, out=y, where=self.empty[:, None] if x.ndim == 2 else self.empty)
         return y
 
 
-#: From this many ties, :meth:`SwayTies.grouped` sorts them in two halves side by side.
+#: From this many ties, :meth:`SwayTies.grouped` sorts forward and backward sway side by side.
 _SPLIT_FROM = 1_000_000
+#: A vector with under one nonzero in this many is multiplied through its nonzeros' rows only.
+_FEW = 16
 
 
 def kind_weights(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -142,17 +143,36 @@ def test_sway_products_equal_the_raw_matrix(
     b = np.where(rng.random(len(f)) < 0.3, 0.0, rng.random(len(f)))
     drop = rng.random(n) < 0.2
     t = SwayTies.build(u.astype(np.int64), v.astype(np.int64), f, b, n, drop)
-    if split:  # the two halves sorted side by side, as with a million ties
+    if split:  # the two parts sorted side by side, as with a million ties
         from unittest import mock
 
         with mock.patch("relgraph.views._SPLIT_FROM", 1):
             t.grouped()
-        assert len(t.grouped()) == (2 if len(f) else 1)
     R = t.matrix().toarray()
+    G = t.grouped()  # forward sway at (v, u), backward at (u, v), no zeros kept
+    assert (G.data > 0).all() and G.nnz == (t.forward > 0).sum() + (t.backward > 0).sum()
+    np.testing.assert_allclose(G.toarray() + np.diag(t.empty * 1.0), R)
     x = rng.random((n, 2))
     np.testing.assert_allclose(t.product(x[:, 0]), R @ x[:, 0], rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(t.product(x, transpose=True), R.T @ x, rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(t.matrix(transpose=True).toarray(), R.T)
+
+
+@pytest.mark.parametrize("nonzeros", [1, 5, 40, 300])
+def test_sway_transposed_product_of_a_sparse_vector_is_exact(nonzeros: int) -> None:
+    # few nonzeros: only their rows are scattered, the same terms in the same order
+    rng = np.random.default_rng(nonzeros)
+    n, m = 600, 6_000
+    u, v = rng.integers(0, n, m), rng.integers(0, n, m)
+    f, b = rng.random(m), np.where(rng.random(m) < 0.3, 0.0, rng.random(m))
+    t = SwayTies.build(u, v, f, b, n, rng.random(n) < 0.05)
+    x = np.zeros(n)
+    x[rng.choice(n, nonzeros, replace=False)] = rng.random(nonzeros)
+    plain = np.asarray(t.grouped().T @ x)
+    np.testing.assert_array_equal(t.product(x, transpose=True, self_weights=False), plain)
+    np.testing.assert_array_equal(t.product(x, transpose=True), plain + t.empty * x)
+    R = t.matrix().toarray()
+    np.testing.assert_allclose(t.product(x, transpose=True), R.T @ x, rtol=1e-12, atol=1e-15)
 
 
 @settings(max_examples=60, deadline=None)

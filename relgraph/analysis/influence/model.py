@@ -35,10 +35,6 @@ _DIRECT_SMALL = 500
 _DIRECT_MAX = 20_000
 #: Tolerance of the network-level solves (max error of x* on −3..+3, of leverage on 0..1).
 _TOL = 1e-9
-#: Up to this many ties the iterative solve multiplies by the matrix R (one product per
-#: step); above, through the ties grouped by target (:meth:`relgraph.views.SwayTies.product`),
-#: which needs no R at all.
-_ONE_MATRIX_UP_TO = 200_000
 
 Method = Literal["auto", "direct", "iterative"]
 _METHODS = ("auto", "direct", "iterative")
@@ -257,7 +253,13 @@ def _solve(
             return np.asarray(Wd @ x)
 
     def step(x: np.ndarray) -> np.ndarray:
-        return (product(lam_c * x) if transpose else lam_c * product(x)) + b
+        if transpose:
+            y = product(lam_c * x)
+        else:
+            y = product(x)
+            y *= lam_c
+        y += b  # in place: the product is a new array
+        return y
 
     # The error after a step of size d is at most d·ρ/(1 − ρ) (in the max-norm forward,
     # the 1-norm transposed), so stop when that bound drops below tol (relative).
@@ -302,9 +304,8 @@ def _accelerated(
     for _ in range(min(maxiter, 500)):
         g = step(x)
         f = g - x
-        diff = np.abs(f)
-        d = float(diff.sum(axis=0).max(initial=0.0) if transpose else diff.max(initial=0.0))
-        scale = max(1.0, float(np.abs(g).max(initial=0.0)))
+        d = _norm(f, columns=transpose)
+        scale = max(1.0, _norm(g, columns=False))
         if d * min(factor, 1e6) <= tol * scale:
             return g, True
         if d > 100.0 * best:
@@ -312,6 +313,16 @@ def _accelerated(
         best = min(best, d)
         x = hist.mix(g.reshape(-1), f.reshape(-1)).reshape(g.shape)
     return x, False
+
+
+def _norm(a: np.ndarray, *, columns: bool) -> float:
+    """``max |a|`` (NaN if any is), read twice instead of copied.
+
+    With ``columns``: the largest column sum of ``|a|`` (the 1-norm of a vector).
+    """
+    if columns:
+        return float(np.abs(a).sum(axis=0).max(initial=0.0))
+    return float(np.maximum(a.max(initial=0.0), -a.min(initial=0.0)))
 
 
 #: Length of the Anderson history (more costs memory and vector work for little gain).
@@ -404,20 +415,13 @@ class _Model:
         return W
 
     def solve(self, b: np.ndarray, *, transpose: bool = False) -> np.ndarray:
-        # an iterative solve multiplies through the ties grouped by target (one sort,
-        # shared by the forward and the transposed solve): no R at all
+        # an iterative solve multiplies through R grouped by row (:meth:`SwayTies.grouped`:
+        # one gather for R @ x, one scatter for Rᵀ @ x; shared by both solves)
         direct = _direct("auto", self.lam)
-        if len(self.entries.u) <= _ONE_MATRIX_UP_TO:
-            # few ties: one sparse product by R (built once) beats four by its parts
-            R = self.R
 
-            def product(x: np.ndarray) -> np.ndarray:
-                return np.asarray(R.T @ x if transpose else R @ x)
-
-        else:
-
-            def product(x: np.ndarray) -> np.ndarray:
-                return self.entries.product(x, transpose=transpose)
+        def product(x: np.ndarray) -> np.ndarray:
+            # the self-weights of empty rows never count: λ is 0 there
+            return self.entries.product(x, transpose=transpose, self_weights=False)
 
         return _solve(
             self.R if direct else None,

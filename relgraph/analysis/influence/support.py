@@ -27,7 +27,8 @@ __all__ = ["leverage", "leverage_array", "power", "ranked_leverage", "support_in
 _DEFAULT_SUPPORT = 2.0
 #: Leverage below this is reported as negligible in ``why`` texts.
 _NEGLIGIBLE = 1e-4
-#: From this many people, leverage runs its two independent solves in two threads.
+#: From this many people, leverage runs its two independent solves (and its text columns)
+#: in two threads.
 _PARALLEL_FROM = 100_000
 
 
@@ -369,12 +370,14 @@ def _leverage_frame(
     role_names = ["", *role_text.values()]
     order = _rank_order(lev, ids)
     people = net.people
+    texts = (ids.array, net.labels.array, net.party.array, people["org"].array)
+    person, name, party, org = _taken(texts, order)
     df = pd.DataFrame(
         {
-            "person": ids.array.take(order),
-            "name": net.labels.array.take(order),
-            "party": net.party.array.take(order),
-            "org": people["org"].array.take(order),
+            "person": person,
+            "name": name,
+            "party": party,
+            "org": org,
             "roles": _coded_text(role_code[order], role_names),
             "power": p[order],
             "attitude": people["attitude"].astype("Int64").array.take(order),
@@ -398,13 +401,28 @@ def _coded_text(codes: np.ndarray, texts: list[str]) -> Any:
     return text_column(piece(Coded(codes, texts), "", text_backend()))
 
 
+def _taken(columns: Sequence[Any], order: np.ndarray) -> list[Any]:
+    """``column.take(order)`` of each column; many rows two columns at a time.
+
+    Taking a million texts is Arrow's work, which releases the GIL: two threads take two
+    columns side by side.
+    """
+    if len(order) < _PARALLEL_FROM:
+        return [c.take(order) for c in columns]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda c: c.take(order), columns))
+
+
 def _rank_order(values: np.ndarray, ids: pd.Index) -> np.ndarray:
     """Positions sorted by ``values`` descending, equal values by id ascending.
 
-    Sorting by the number alone is a fast numpy sort; only runs of equal values are
-    re-sorted by their ids (ten million id comparisons would cost seconds).
+    Sorting by the number alone is a fast numpy sort (not a stable one: the ids, which are
+    unique, order every run of equal values); only those runs are re-sorted by their ids
+    (ten million id comparisons would cost seconds).
     """
-    order = np.argsort(-values, kind="stable")
+    order = np.argsort(-values)
     sv = values[order]
     same = np.zeros(len(order), dtype=bool)
     same[1:] = sv[1:] == sv[:-1]
