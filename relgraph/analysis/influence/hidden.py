@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from relgraph._tie_arrays import person_id_array, tie_arrays
+from relgraph._tie_arrays import person_id_array
 from relgraph.analysis.influence.model import model
 from relgraph.analysis.influence.support import downstream, power, roles_text
 from relgraph.analysis.paths.render import tie_words
@@ -76,21 +76,21 @@ def ties_between_many(net: RelationshipNetwork, i: np.ndarray, j: np.ndarray) ->
     order = np.lexsort((rows, pair))  # each pair's ties in table order
     pair, rows = pair[order], rows[order]
     forward, backward = net.sway_weights()
-    ties = tie_arrays(net)
-    src = ties.u[rows]
+    e = net.edges  # read by position: only the rows found, no whole-column conversion
+    src = e["u"].to_numpy(np.int64)[rows]
     sways = np.where(src == i[pair], forward[rows], backward[rows]) > 0
     pair, rows, src = pair[sways], rows[sways], src[sways]
-    for k, kind, strength, sensitive, boss in zip(
+    kind = e["kind"].array
+    for k, kind_of, strength, sensitive, boss in zip(
         pair.tolist(),
-        ties.kind[rows].tolist(),
-        ties.strength[rows].tolist(),
-        ties.sensitive[rows].tolist(),
+        np.asarray(kind.categories, dtype=object)[kind.codes[rows]].tolist(),
+        e["strength"].to_numpy(dtype=float)[rows].tolist(),
+        e["sensitive"].to_numpy(dtype=bool)[rows].tolist(),
         (src == j[pair]).tolist(),
         strict=True,
     ):
-        out[k].append(
-            (str(kind), float(strength), bool(boss) if kind == "reports_to" else None, sensitive)
-        )
+        is_boss = bool(boss) if kind_of == "reports_to" else None
+        out[k].append((str(kind_of), float(strength), is_boss, sensitive))
     return out
 
 
