@@ -326,21 +326,7 @@ def _convert_table(
         else:
             out[col.name] = s
         if col.unique:
-            repeated = repeated_text(s)
-            dup = repeated & ~_blank(s)
-            if dup.any():
-                first = s[~repeated]
-                first_row = pd.Series(
-                    first.index.to_numpy() + raw.first_row, index=first.to_numpy()
-                )
-                bag.rows(
-                    raw,
-                    dup,
-                    col.name,
-                    Reason.DUPLICATE_ID,
-                    functools.partial(_duplicate_hint, col.name, first_row),
-                )
-            check_lookalike_ids(raw, col.name, s, raw.first_row, bag)
+            _check_unique(raw, col.name, s, bag)
     if missing:
         return None  # every present column was checked; cross-table checks skip this table
     known = {c.name for c in schema.columns}
@@ -350,6 +336,18 @@ def _convert_table(
     # the columns as they are (no copy into one block per dtype: ten million floats, dates
     # and flags copied for nothing); copy-on-write keeps them apart from the raw table
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)), copy=False)
+
+
+def _check_unique(raw: RawTable, name: str, s: pd.Series, bag: _Collector) -> None:
+    """Report repeated ids (each row names the first one) and ids that only look alike."""
+    repeated = repeated_text(s)
+    dup = repeated & ~_blank(s)
+    if dup.any():
+        first = s[~repeated]
+        first_row = pd.Series(first.index.to_numpy() + raw.first_row, index=first.to_numpy())
+        hint = functools.partial(_duplicate_hint, name, first_row)
+        bag.rows(raw, dup, name, Reason.DUPLICATE_ID, hint)
+    check_lookalike_ids(raw, name, s, raw.first_row, bag)
 
 
 def empty_column(col: Column, n: int) -> pd.Series:

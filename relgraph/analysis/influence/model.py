@@ -316,10 +316,7 @@ def _accelerated(
 
 
 def _norm(a: np.ndarray, *, columns: bool) -> float:
-    """``max |a|`` (NaN if any is), read twice instead of copied.
-
-    With ``columns``: the largest column sum of ``|a|`` (the 1-norm of a vector).
-    """
+    """``max |a|`` without a copy (NaN if any is); with ``columns``, the largest ``Σ|a|``."""
     if columns:
         return float(np.abs(a).sum(axis=0).max(initial=0.0))
     return float(np.maximum(a.max(initial=0.0), -a.min(initial=0.0)))
