@@ -120,7 +120,9 @@ def plan(
     ``settings.sponsor_occasions`` occasions in a calendar month across their targets
     (later ones move to the next month with room); the weekly review by owner A's manager
     (never owner A; the sponsor when A has no manager in the data) and the half-year
-    adjustment. The *card* gathers these per target.
+    adjustment. A target nobody of ours had room to own (no owner A) has one step instead,
+    kind ``staffing``: the account team finds an owner A; then the half-year adjustment.
+    The *card* gathers these per target.
 
     Examples
     --------

@@ -207,7 +207,8 @@ class Plan:
         and B, sponsor, deadline, measure of success (columns :data:`TARGET_COLUMNS`).
     actions : pandas.DataFrame
         The relationship action plan: per target the route steps, the sponsor's
-        touchpoints and the review dates (columns :data:`ACTION_COLUMNS`).
+        touchpoints and the review dates; for a target without owner A, the staffing step
+        (columns :data:`ACTION_COLUMNS`).
     cards : pandas.DataFrame
         One key-customer expansion card per target: identification, sponsor, trust
         channel, activities, review (columns :data:`CARD_COLUMNS`).
