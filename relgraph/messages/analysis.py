@@ -213,7 +213,6 @@ TEMPLATES: dict[str, str] = {
     "tgt_reach_covered": "already covered by {owners}",
     "tgt_reach_via": "through {who}, picked earlier (tie {strength:.2f})",
     "tgt_reach_none": "no route",
-    "tgt_existing": "; already covered by {owners}",
     "tgt_covered_by": "already covered by {owners}",
     "tgt_no_b": "nobody free",
     "tgt_why": (

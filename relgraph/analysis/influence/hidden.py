@@ -22,7 +22,6 @@ __all__ = [
     "HIDDEN_COLUMNS",
     "hidden_influencers",
     "tie_phrase",
-    "ties_between",
     "ties_between_many",
 ]
 
@@ -53,20 +52,12 @@ def tie_phrase(kind: str, strength: float, boss: bool | None, *, lang: str = "en
 Tie = tuple[str, float, bool | None, bool]
 
 
-def ties_between(net: RelationshipNetwork, i: int, j: int) -> list[Tie]:
-    """Ties by which person ``i`` sways person ``j``: (kind, strength, i_is_boss, sensitive).
-
-    Every tie between the two (the network's pair index) whose sway weight in the
-    direction ``i → j`` is positive (:meth:`RelationshipNetwork.sway_weights`), in table
-    order.
-    """
-    return ties_between_many(net, np.array([i]), np.array([j]))[0]
-
-
 def ties_between_many(net: RelationshipNetwork, i: np.ndarray, j: np.ndarray) -> list[list[Tie]]:
-    """Return :func:`relgraph.analysis.influence.hidden.ties_between` for many pairs.
+    """Ties by which ``i[k]`` sways ``j[k]``, for every k: (kind, strength, i_is_boss, sensitive).
 
-    The pairs are ``(i[k], j[k])``; one vectorised lookup in the network's pair index.
+    Every tie between the two (one vectorised lookup in the network's pair index) whose
+    sway weight in the direction ``i[k] → j[k]`` is positive
+    (:meth:`RelationshipNetwork.sway_weights`), in table order.
     """
     i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
     out: list[list[Tie]] = [[] for _ in range(len(i))]

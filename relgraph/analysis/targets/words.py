@@ -94,9 +94,9 @@ def _people(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> 
     lang = net.settings.language
     label = cand.ctx.labels_d  # each person's label (as ``net.labels``), by id
     existing = ", ".join(label[o] for o in cand.ctx.owners.get(row["person"], ()))
+    covered = say("tgt_covered_by", owners=existing, lang=lang) if existing else ""
     if row.get("no_room"):  # no owners to name (said first): only who covers them now
-        return say("tgt_covered_by", owners=existing, lang=lang) if existing else ""
-    covered = say("tgt_existing", owners=existing, lang=lang) if existing else ""
+        return covered
     none = say("tgt_no_b", lang=lang)
     text = say(
         "tgt_why_people",
@@ -105,4 +105,4 @@ def _people(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> 
         sponsor=label[row["sponsor"]] if row["sponsor"] else say("tgt_no_sponsor", lang=lang),
         lang=lang,
     )
-    return text + covered
+    return clauses([text, covered], lang=lang)
