@@ -225,6 +225,11 @@ TEMPLATES: dict[str, str] = {
         "({frm:+d} → {to:+d}) × reach {reach:.2f} ({how}) × feasibility {feasibility:.2f} "
         "({factors})"
     ),
+    "tgt_why_potential": (
+        "{objective}: once someone owns them, gain {gain:.4f} = leverage {leverage:.4f} × move "
+        "{move:+d} ({frm:+d} → {to:+d}) × reach {reach:.2f} ({how}) × feasibility "
+        "{feasibility:.2f} ({factors})"
+    ),
     "tgt_why_people": "owner A {a}, owner B {b}, sponsor {sponsor}",
     "tgt_why_above": "ranked above {who} (gain {gain:.4f})",
     "tgt_obj_also_sways": (
@@ -245,7 +250,8 @@ TEMPLATES: dict[str, str] = {
     "tgt_no_room": (
         "nobody of ours has room to own this person now: everyone who may own them is at "
         "their owner-A limit, their load limit or out of hours; free someone's time (or "
-        "raise max_owner_a, max_load or capacity) before working on them"
+        "raise max_owner_a, max_load or capacity) before working on them; until then their "
+        "gain counts 0"
     ),
     "tgt_new_way_in": (
         "needs a new way in: no route reaches this role holder without going through the "

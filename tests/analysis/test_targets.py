@@ -134,7 +134,8 @@ def test_people_nobody_has_room_for_are_listed_not_dropped() -> None:
     the one target staffed. b1, b2, ceo and eng were next in line (gains 0.164, 0.157,
     0.053, 0.040 from :func:`target_candidates`) but nobody had 40 h left: they follow
     in that order, with no owners, and each says nobody has room. Without ``k`` the table
-    is filled up to 10 rows, so all four are listed.
+    is filled up to 10 rows, so all four are listed. Their gain counts 0 until someone owns
+    them (``gain.sum()`` is what the team's work moves); the ``why`` keeps the potential.
     """
     net = base()
     rec = recommend_targets(net, capacity={"u1": 40, "u2": 20, "u3": 20}, hours=40)
@@ -144,7 +145,12 @@ def test_people_nobody_has_room_for_are_listed_not_dropped() -> None:
     full = rec.iloc[1:]
     assert (full[["owner_a", "owner_b", "sponsor"]] == "").all().all()
     assert full["why"].str.startswith("nobody of ours has room to own this person").all()
-    assert full["gain"].tolist() == pytest.approx(cands[full["person"]].tolist())
+    # nobody works on them yet: their gain counts 0 (the table's gains still add up to
+    # the plan's change) and their expected attitude is today's; the why says the potential
+    assert (full["gain"] == 0).all()
+    assert full["expected"].tolist() == full["attitude"].astype(float).tolist()
+    for person, why in zip(full["person"], full["why"], strict=True):
+        assert f"once someone owns them, gain {cands[person]:.4f}" in why, why
     # the next row is not a rival in the ranking (staffed, cto would be "ranked above" b1)
     assert "ranked above" not in rec.iloc[0]["why"]
     assert "ranked above" in recommend_targets(net, k=5).iloc[0]["why"]

@@ -391,7 +391,8 @@ def _row(
     path, reach, via = route
     att, move = int(f["attitude"]), int(f["move"])
     feas = float(f["feasibility"])
-    gain = float(f["leverage"]) * move * reach * feas
+    worked = not no_room  # nobody works on a person nobody has room to own: gain 0 for now
+    gain = float(f["leverage"]) * move * reach * feas if worked else 0.0
     return {
         "rank": len(pick.chosen) + 1,
         "person": str(f["person"]),
@@ -407,7 +408,7 @@ def _row(
         "reach": reach,
         "feasibility": feas,
         "gain": gain,
-        "expected": att + reach * feas * move,
+        "expected": att + reach * feas * move if worked else float(att),
         "owner_a": people[0],
         "owner_b": people[1],
         "sponsor": people[2],

@@ -32,11 +32,14 @@ def target_why(
         f = cand.row(cand.ctx.pos[row["person"]])
         potential = float(f["leverage"] * f["move"] * f["feasibility"])
         parts.append(say("tgt_new_way_in", gain=potential, lang=lang))
+    gain = row["gain"]
+    if row.get("no_room"):  # its gain counts 0 until someone owns them: say the potential
+        gain = row["leverage"] * row["move"] * row["reach"] * row["feasibility"]
     parts += [
         say(
-            "tgt_why_terms",
+            "tgt_why_potential" if row.get("no_room") else "tgt_why_terms",
             objective=_objective(net, cand, row),
-            gain=row["gain"],
+            gain=gain,
             leverage=row["leverage"],
             move=row["move"],
             frm=row["attitude"],
