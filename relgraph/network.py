@@ -328,11 +328,23 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
         [1, 0]
         """
         many = [ids] if isinstance(ids, str) else list(ids)
+        if len(many) <= _FEW_IDS:  # a hash lookup each: no index of the ids to build
+            found = [self._position(x) for x in many]
+            if all(p >= 0 for p in found):
+                return np.array(found, dtype=np.intp)
         pos = self.person_ids.get_indexer(pd.Index(many))
         if (pos < 0).any():
             bad = many[int(np.flatnonzero(pos < 0)[0])]
             raise UnknownPersonError(bad, suggest(bad, self.person_ids))
         return pos
+
+    def _position(self, pid: Any) -> int:
+        """Return the position of one id (-1 when unknown or not unique)."""
+        try:
+            loc = self.person_ids.get_loc(pid)
+        except (KeyError, TypeError):
+            return -1
+        return int(loc) if isinstance(loc, (int, np.integer)) else -1
 
     @cached_property
     def party(self) -> pd.Series:
@@ -448,7 +460,7 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
         ------
         UnknownOpportunityError
         """
-        known = self.opportunities["id"].astype(str).tolist()
+        known = list(self._opportunity_records())
         if opportunity is None:
             if len(known) == 1:
                 return known[0]
@@ -480,8 +492,7 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
 
     def competitors_of(self, opportunity: str | None = None) -> list[str]:
         """Competitor org ids of an opportunity: listed ones, else every backed competitor."""
-        opp = self.resolve_opportunity(opportunity)
-        row = self.opportunities[self.opportunities["id"].astype(str).eq(opp)].iloc[0]
+        row = self._opportunity_records()[self.resolve_opportunity(opportunity)]
         listed = [c for c in str(row["competitors"] or "").split(";") if c]
         if listed:
             return listed
@@ -490,10 +501,22 @@ class RelationshipNetwork(NetworkSummary, NetworkViews):
 
     def account_of(self, opportunity: str | None = None) -> str:
         """Return the customer org id of an opportunity."""
-        opp = self.resolve_opportunity(opportunity)
-        return str(
-            self.opportunities.loc[self.opportunities["id"].astype(str).eq(opp), "account"].iloc[0]
-        )
+        return str(self._opportunity_records()[self.resolve_opportunity(opportunity)]["account"])
+
+    def _opportunity_records(self) -> dict[str, dict[str, Any]]:
+        """Each opportunity's row as a plain dict, by id (the first row of a repeated id)."""
+
+        def build() -> dict[str, dict[str, Any]]:
+            out: dict[str, dict[str, Any]] = {}
+            for row in self.opportunities.to_dict("records"):
+                out.setdefault(str(row["id"]), {str(k): v for k, v in row.items()})
+            return out
+
+        return self._table_view("opportunity_records", build)
+
+
+#: Up to this many ids, :meth:`RelationshipNetwork.index_of` looks each one up on its own.
+_FEW_IDS = 8
 
 
 def endpoints_from_codes(

@@ -94,6 +94,21 @@ def share_policy(net: RelationshipNetwork, *, include_sensitive: bool = False) -
     >>> share_policy(rg.datasets.tiny()).note
     'No sensitive personal data in this network.'
     """
+    include_sensitive = bool(include_sensitive)
+    return net.memo(
+        ("privacy.share_policy", include_sensitive), lambda: _policy(net, include_sensitive)
+    )
+
+
+def _policy(net: RelationshipNetwork, include_sensitive: bool) -> SharePolicy:
+    """Build :func:`share_policy` (memoised on the network, so its masks are read-only)."""
+    policy = _build_policy(net, include_sensitive)
+    for mask in (policy.people, policy.ties, policy.affiliations):
+        mask.flags.writeable = False  # one policy per network, shared by every caller
+    return policy
+
+
+def _build_policy(net: RelationshipNetwork, include_sensitive: bool) -> SharePolicy:
     n = net.n_people
     n_ties = len(net.ties)
     n_aff = len(net.affiliations)

@@ -435,9 +435,11 @@ class SwayTies:
         threads when there are many ties (scipy's sort releases the GIL), and merged row
         by row (a sparse ``hstack``). Memoised.
         """
-        with self._lock:
-            if not self._parts:
-                self._parts.append(self._merged(*self._sorted_parts()))
+        if not self._parts:  # built once; later calls read it without the lock
+            with self._lock:
+                if not self._parts:
+                    R0 = self._merged(*self._sorted_parts())
+                    self._parts.extend((R0, R0.T))  # Rᵀ: a CSC view of the same arrays
         R: sp.csr_matrix = self._parts[0]
         return R
 
@@ -477,10 +479,10 @@ class SwayTies:
         R = self.grouped()
         if not transpose:
             y = np.asarray(R @ x)
-        elif x.ndim == 1 and (nz := np.flatnonzero(x)).size * _FEW < x.size:
+        elif x.ndim == 1 and x.size >= _FEW_FROM and (nz := np.flatnonzero(x)).size * _FEW < x.size:
             y = np.asarray(R[nz].T @ x[nz])
         else:
-            y = np.asarray(R.T @ x)
+            y = np.asarray(self._parts[1] @ x)  # Rᵀ, kept with R (a view per call costs)
         if self_weights:
             np.add(y, x, out=y, where=self.empty[:, None] if x.ndim == 2 else self.empty)
         return y
@@ -488,8 +490,10 @@ class SwayTies:
 
 #: From this many ties, :meth:`SwayTies.grouped` sorts forward and backward sway side by side.
 _SPLIT_FROM = 1_000_000
-#: A vector with under one nonzero in this many is multiplied through its nonzeros' rows only.
+#: A vector with under one nonzero in this many is multiplied through its nonzeros' rows only
+#: (from :data:`_FEW_FROM` people: on fewer, slicing the rows costs more than it saves).
 _FEW = 16
+_FEW_FROM = 100_000
 
 
 def kind_weights(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import relgraph as rg
+from relgraph.analysis.influence import iterate
 from relgraph.analysis.influence.model import _solve
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -710,11 +712,15 @@ def test_influence_paths_are_the_k_strongest_chains(n: int, seed: int, k: int) -
     seed=st.integers(0, 10_000),
     k=st.integers(1, 3),
     slow=st.booleans(),
+    eager=st.booleans(),
 )
 @settings(max_examples=60, deadline=None)
-def test_accelerated_iteration_meets_its_error_bound(n: int, seed: int, k: int, slow: bool) -> None:
+def test_accelerated_iteration_meets_its_error_bound(
+    n: int, seed: int, k: int, slow: bool, eager: bool
+) -> None:
     # The Anderson-mixed iteration stops on the plain iteration's bound: max-norm error of
-    # x* forward, 1-norm error per column transposed, both ≤ tol relative to max(1, |x|).
+    # x* forward, 1-norm error per column transposed, both ≤ tol relative to max(1, |x|);
+    # mixed from the first step (eager: large networks) or once the plain steps slow down.
     rng = np.random.default_rng(seed)
     R = rng.random((n, n)) * (rng.random((n, n)) < 0.4)
     R[R.sum(axis=1) == 0, rng.integers(0, n)] = 1.0
@@ -724,7 +730,8 @@ def test_accelerated_iteration_meets_its_error_bound(n: int, seed: int, k: int, 
     b = rng.uniform(-3, 3, (n, k))
     A = np.eye(n) - np.diag(lam) @ W.toarray()
     for transpose in (False, True):
-        got = _solve(W, lam, b, transpose=transpose, method="iterative", tol=1e-9)
+        with mock.patch.object(iterate, "MIX_FROM", 0 if eager else 10**9):
+            got = _solve(W, lam, b, transpose=transpose, method="iterative", tol=1e-9)
         exact = np.linalg.solve(A.T if transpose else A, b)
         err = np.abs(got - exact)
         scale = max(1.0, float(np.abs(got).max()))
@@ -756,3 +763,32 @@ def test_reports_to_reads_from_the_person_who_sways() -> None:
     assert "manages" in paths.loc[0, "route"]
     up = rg.influence_paths(net, "aide", "dec").paths
     assert up.loc[0, "kinds"] == ["reports_to"]
+
+
+def test_small_systems_mix_only_once_the_plain_steps_slow_down() -> None:
+    # By hand: with every λ = 0.2 the plain steps shrink five-fold each, so a small system
+    # never mixes (each step is the plain x ← ΛWx + b, exactly); with λ = 0.95 a step
+    # shrinks by under half and the mixing starts, needing fewer steps than the plain
+    # iteration would.
+    n = 30
+    rng = np.random.default_rng(3)
+    R = rng.random((n, n)) * (rng.random((n, n)) < 0.3) + np.eye(n, k=1)
+    R[-1, 0] = 1.0
+    W = sp.csr_matrix(R / R.sum(axis=1, keepdims=True))
+    b = rng.uniform(-3, 3, n)
+    for lam_value, mixes in ((0.2, False), (0.95, True)):
+        lam = np.full(n, lam_value)
+        seen: list[np.ndarray] = []
+
+        def product(x: np.ndarray, seen: list[np.ndarray] = seen) -> np.ndarray:
+            seen.append(x.copy())
+            return np.asarray(W @ x)
+
+        got = _solve(None, lam, b, method="iterative", tol=1e-9, product=product)
+        plain = [seen[0]]
+        for _ in seen[1:]:
+            plain.append(lam * (W @ plain[-1]) + b)
+        followed = all(np.array_equal(s, p) for s, p in zip(seen, plain, strict=True))
+        assert followed is not mixes, lam_value
+        exact = np.linalg.solve(np.eye(n) - np.diag(lam) @ W.toarray(), b)
+        assert np.abs(got - exact).max() <= 1e-9 * max(1.0, np.abs(got).max()) * 1.0001

@@ -182,26 +182,32 @@ def hidden_influencers(
     shown = share_policy(net, include_sensitive=include_sensitive).people
     evidence = _Evidence(
         net,
-        m.W.T.tocsr(),
+        m.WT,
         p,
         m.lam * z,
         roles_text(roles),
         include_sensitive,
-        _Evidence.people_columns(net),
+        net.memo(("influence.hidden", "columns"), lambda: _Evidence.people_columns(net)),
     )
+    named = [int(i) for i in order if shown[i]]
+    found = dict(zip(named, evidence.ties(named), strict=True))
     rows = [
-        evidence.row(rank, int(i), float(lev[i]))
+        evidence.row(rank, int(i), float(lev[i]), found[int(i)])
         if shown[i]
         else _withheld_row(net, rank, float(lev[i]))
         for rank, i in enumerate(order, start=1)
     ]
-    out = pd.DataFrame(rows, columns=HIDDEN_COLUMNS)
-    out["attitude"] = out["attitude"].astype("Int64")
-    out["withheld"] = out["withheld"].astype(int)
-    out["rank"] = out["rank"].astype(int)
-    out["leverage"] = out["leverage"].astype(float)
-    out["do_not_contact"] = out["do_not_contact"].astype(bool)
-    return out
+    typed: dict[str, Any] = {"attitude": "Int64", "withheld": int, "rank": int, "leverage": float}
+    typed["do_not_contact"] = bool
+    return pd.DataFrame(
+        {
+            c: pd.array([r[c] for r in rows], dtype=typed[c])
+            if c in typed
+            else pd.Series([r[c] for r in rows], dtype=None if rows else object)
+            for c in HIDDEN_COLUMNS
+        },
+        columns=HIDDEN_COLUMNS,
+    )
 
 
 #: Columns of :func:`hidden_influencers`.
@@ -248,21 +254,39 @@ class _Evidence:
             "backs": ppl["supports"].fillna("").array,
         }
 
-    def row(self, rank: int, i: int, lev: float) -> dict[str, Any]:
+    def chain(self, i: int) -> np.ndarray:
+        """Return the chain members ``i`` sways directly, by their share of ``i``'s leverage."""
+        lo, hi = self.WT.indptr[i], self.WT.indptr[i + 1]
+        swayed, wts = self.WT.indices[lo:hi], self.WT.data[lo:hi]
+        sel = (swayed != i) & (self.power[swayed] > 0)
+        return swayed[sel][np.argsort(-(wts[sel] * self.flow[swayed[sel]]), kind="stable")]
+
+    def ties(self, people: list[int]) -> list[list[tuple[int, list[Tie]]]]:
+        """Per person, each chain member they sway with the ties between (one lookup)."""
+        chains = [self.chain(i) for i in people]
+        src = np.repeat(np.array(people, dtype=np.int64), [len(c) for c in chains])
+        dst = np.concatenate(chains) if chains else np.zeros(0, np.int64)
+        found = ties_between_many(self.net, src, dst.astype(np.int64, copy=False))
+        out, at = [], 0
+        for c in chains:
+            out.append(list(zip(c.tolist(), found[at : at + len(c)], strict=True)))
+            at += len(c)
+        return out
+
+    def row(
+        self, rank: int, i: int, lev: float, found: list[tuple[int, list[Tie]]]
+    ) -> dict[str, Any]:
         net = self.net
         lang = net.settings.language
         lo, hi = self.WT.indptr[i], self.WT.indptr[i + 1]
         swayed, wts = self.WT.indices[lo:hi], self.WT.data[lo:hi]
-        sel = (swayed != i) & (self.power[swayed] > 0)
-        chain = swayed[sel][np.argsort(-(wts[sel] * self.flow[swayed[sel]]), kind="stable")]
         withheld = 0
         targets: list[str] = []
         described: list[str] = []
         vias: list[str] = []
         phrases: list[str] = []
         ids = person_id_array(net)
-        found = ties_between_many(net, np.full(len(chain), i), chain)
-        for j, ties in zip(chain.tolist(), found, strict=True):
+        for j, ties in found:
             shown = [t for t in ties if self.include_sensitive or not t[3]]
             withheld += len(ties) - len(shown)
             if not shown:

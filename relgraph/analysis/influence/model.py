@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from relgraph.analysis.influence.iterate import MIX_FROM, accelerated
 from relgraph.checks import check_choice
 from relgraph.errors import InvalidParameterError, UnknownPersonError
 from relgraph.text import message
@@ -264,7 +265,9 @@ def _solve(
     # The error after a step of size d is at most d·ρ/(1 − ρ) (in the max-norm forward,
     # the 1-norm transposed), so stop when that bound drops below tol (relative).
     factor = rate / (1.0 - rate) if rate < 1.0 else math.inf
-    x, done = _accelerated(step, np.array(b, dtype=float), transpose, factor, tol, maxiter)
+    x, done = accelerated(
+        step, np.array(b, dtype=float), transpose, factor, tol, maxiter, eager=n >= MIX_FROM
+    )
     if done:
         return x
     # Slow contraction (some λ near 1): finish with GMRES from the current iterate.
@@ -284,89 +287,6 @@ def _solve(
             raise ValueError("the iterative solve did not converge; the model may be singular")
         out[:, c] = sol
     return out.reshape(x.shape)
-
-
-def _accelerated(
-    step: Any, x: np.ndarray, transpose: bool, factor: float, tol: float, maxiter: int
-) -> tuple[np.ndarray, bool]:
-    """Fixed-point iteration ``x ← step(x)`` with Anderson mixing; (result, converged).
-
-    Each round evaluates ``g = step(x)`` and stops, returning ``g``, when the step
-    ``d = ‖g − x‖`` satisfies ``d·min(factor, 1e6) ≤ tol·max(1, max|g|)``: the contraction
-    bound of the plain iteration, valid wherever ``x`` came from. Otherwise the next ``x``
-    is Anderson's: the combination of the last few ``g`` whose residuals ``g − x`` cancel
-    best (least squares over a short history, Walker & Ni 2011), which needs far fewer
-    rounds than the plain iteration when a few slow modes dominate; a round whose step
-    grew a hundredfold restarts the history.
-    """
-    hist = _History(x.size, _DEPTH)
-    best = math.inf
-    for _ in range(min(maxiter, 500)):
-        g = step(x)
-        f = g - x
-        d = _norm(f, columns=transpose)
-        scale = max(1.0, _norm(g, columns=False))
-        if d * min(factor, 1e6) <= tol * scale:
-            return g, True
-        if d > 100.0 * best:
-            hist.clear()
-        best = min(best, d)
-        x = hist.mix(g.reshape(-1), f.reshape(-1)).reshape(g.shape)
-    return x, False
-
-
-def _norm(a: np.ndarray, *, columns: bool) -> float:
-    """``max |a|`` without a copy (NaN if any is); with ``columns``, the largest ``Σ|a|``."""
-    if columns:
-        return float(np.abs(a).sum(axis=0).max(initial=0.0))
-    return float(np.maximum(a.max(initial=0.0), -a.min(initial=0.0)))
-
-
-#: Length of the Anderson history (more costs memory and vector work for little gain).
-_DEPTH = 4
-
-
-class _History:
-    """The last few iterates ``g`` and residuals ``f`` of an Anderson-mixed iteration."""
-
-    def __init__(self, size: int, depth: int) -> None:
-        self.dG = np.empty((depth, size))
-        self.dF = np.empty((depth, size))
-        self.gram = np.zeros((depth, depth))
-        self.used = 0
-        self.slot = 0
-        self.prev: tuple[np.ndarray, np.ndarray] | None = None
-
-    def clear(self) -> None:
-        self.used = self.slot = 0
-        self.prev = None
-
-    def mix(self, g: np.ndarray, f: np.ndarray) -> np.ndarray:
-        """Record ``(g, f)`` and return the next iterate (``g`` itself without history)."""
-        if self.prev is not None:
-            s = self.slot
-            np.subtract(g, self.prev[0], out=self.dG[s])
-            np.subtract(f, self.prev[1], out=self.dF[s])
-            self.used = min(self.used + 1, len(self.dF))
-            k = self.used
-            # einsum, not BLAS: OpenBLAS would start threads of its own for these long
-            # vectors, competing with the solver's second thread for the same cores
-            row = np.einsum("ij,j->i", self.dF[:k], self.dF[s])
-            self.gram[s, :k] = row
-            self.gram[:k, s] = row
-            self.slot = (s + 1) % len(self.dF)
-        self.prev = (g, f)
-        k = self.used
-        if k == 0:
-            return g
-        gram = self.gram[:k, :k]
-        ridge = 1e-12 * float(np.trace(gram)) / k
-        try:
-            gamma = np.linalg.solve(gram + ridge * np.eye(k), np.einsum("ij,j->i", self.dF[:k], f))
-        except np.linalg.LinAlgError:
-            self.clear()
-            return g
-        return np.asarray(g - np.einsum("i,ij->j", gamma, self.dG[:k]))
 
 
 # --------------------------------------------------------------------------- the model
@@ -410,6 +330,14 @@ class _Model:
             self.memo["W"] = normalised(self.R, self.scale)
         W: sp.csr_matrix = self.memo["W"]
         return W
+
+    @property
+    def WT(self) -> sp.csr_matrix:
+        """``Wᵀ`` as CSR: row ``a`` holds whom ``a`` sways, ``WT[a, b] = W[b, a]`` (memoised)."""
+        if "WT" not in self.memo:
+            self.memo["WT"] = self.W.T.tocsr()
+        WT: sp.csr_matrix = self.memo["WT"]
+        return WT
 
     def solve(self, b: np.ndarray, *, transpose: bool = False) -> np.ndarray:
         # an iterative solve multiplies through R grouped by row (:meth:`SwayTies.grouped`:

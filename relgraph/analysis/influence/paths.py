@@ -14,11 +14,11 @@ import pandas as pd
 import scipy.sparse as sp
 
 from relgraph._tie_arrays import person_id_array
-from relgraph.analysis.influence.hidden import ties_between_many
+from relgraph.analysis.influence.hidden import Tie, ties_between_many
 from relgraph.analysis.influence.model import model
 from relgraph.analysis.paths.frontier import contains
 from relgraph.analysis.paths.graph import ContactGraph
-from relgraph.analysis.paths.render import Hop, route_text, tie_words
+from relgraph.analysis.paths.render import Hop, person_texts, route_text, tie_words
 from relgraph.analysis.paths.search import hop_dist, hops_from, yen
 from relgraph.checks import check_bool, check_int, invalid
 from relgraph.io.html_table import html_result, html_table
@@ -110,7 +110,7 @@ def _sway_graph(
     """Every sway hop (``F[a, b] = W[b, a] > 0``), and the hops that may be shown (cached)."""
 
     def build() -> tuple[ContactGraph, ContactGraph]:
-        F = model(net).W.T.tocsr()  # F[a, b] = W[b, a]: sway flows from a to b
+        F = model(net).WT  # F[a, b] = W[b, a]: sway flows from a to b
         F = (F - sp.diags(F.diagonal())).tocsr()
         F.eliminate_zeros()
         shown = F.multiply(_shown_hops(net, include_sensitive) > 0).tocsr()
@@ -208,10 +208,7 @@ def influence_paths(
     near = (hops_from(every, a, max_hops) + hop_dist(every, b, max_hops)) <= max_hops
     withheld = _withheld(every, shown, near)
     found = yen(shown, [a], b, k, max_hops, np.zeros(net.n_people, bool), multi=False)
-    rows = [
-        _row(net, rank, cost, path, include_sensitive) for rank, (cost, path) in enumerate(found, 1)
-    ]
-    frame = pd.DataFrame(rows, columns=PATH_COLUMNS)
+    frame = pd.DataFrame(_rows(net, found, include_sensitive), columns=PATH_COLUMNS)
     frame["rank"] = frame["rank"].astype(int)
     frame["hops"] = frame["hops"].astype(int)
     frame["strength"] = frame["strength"].astype(float)
@@ -227,31 +224,55 @@ def _withheld(every: ContactGraph, shown: ContactGraph, near: np.ndarray) -> int
     return int((~contains(shown_keys, keys)).sum())
 
 
-def _row(
-    net: RelationshipNetwork, rank: int, cost: float, path: tuple[int, ...], include_sensitive: bool
-) -> dict[str, object]:
-    hops = []
-    W = model(net).W
+def _rows(
+    net: RelationshipNetwork, found: list[tuple[float, tuple[int, ...]]], include_sensitive: bool
+) -> list[dict[str, object]]:
+    """Return the table rows of the chains found (every hop of every chain in one lookup)."""
+    src = [a for _, path in found for a in path[:-1]]
+    dst = [b for _, path in found for b in path[1:]]
+    weights = np.asarray(model(net).W[dst, src]).ravel().tolist() if src else []
+    between = ties_between_many(net, np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64))
+    texts = person_texts(net, [p for _, path in found for p in path])
+    hops = [
+        _hop(net, ties, weight, include_sensitive)
+        for ties, weight in zip(between, weights, strict=True)
+    ]
+    rows, at = [], 0
+    for rank, (cost, path) in enumerate(found, 1):
+        n = len(path) - 1
+        rows.append(_row(net, rank, cost, path, hops[at : at + n], texts))
+        at += n
+    return rows
+
+
+def _hop(net: RelationshipNetwork, between: list[Tie], weight: float, sensitive: bool) -> Hop:
+    """One hop of a chain: the ties that carry its sway (sensitive ones only when allowed)."""
     lang = net.settings.language
-    src, dst = list(path[:-1]), list(path[1:])
-    weights = np.asarray(W[dst, src]).ravel().tolist() if src else []  # one sparse lookup
-    found = ties_between_many(net, np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64))
-    for between, weight in zip(found, weights, strict=True):
-        ties = [t for t in between if include_sensitive or not t[3]]
-        # a boss swaying a report reads as the tie's reverse word ("manages"), not as the
-        # report's own tie ("reports_to")
-        parts = [
-            tie_words(t[0], reverse=True, lang=lang) if t[0] == "reports_to" and t[2] else t[0]
-            for t in ties
-        ]
-        label = "+".join(dict.fromkeys(parts))
-        words = " + ".join(
-            dict.fromkeys(
-                tie_words(t[0], reverse=t[0] == "reports_to" and bool(t[2]), lang=lang)
-                for t in ties
-            )
+    ties = [t for t in between if sensitive or not t[3]]
+    # a boss swaying a report reads as the tie's reverse word ("manages"), not as the
+    # report's own tie ("reports_to")
+    parts = [
+        tie_words(t[0], reverse=True, lang=lang) if t[0] == "reports_to" and t[2] else t[0]
+        for t in ties
+    ]
+    label = "+".join(dict.fromkeys(parts))
+    words = " + ".join(
+        dict.fromkeys(
+            tie_words(t[0], reverse=t[0] == "reports_to" and bool(t[2]), lang=lang) for t in ties
         )
-        hops.append(Hop(label, words, float(weight), any(t[3] for t in ties), True))
+    )
+    return Hop(label, words, float(weight), any(t[3] for t in ties), True)
+
+
+def _row(
+    net: RelationshipNetwork,
+    rank: int,
+    cost: float,
+    path: tuple[int, ...],
+    hops: list[Hop],
+    texts: dict[int, str],
+) -> dict[str, object]:
+    lang = net.settings.language
     strength = float(np.exp(-cost))
     ids = [str(x) for x in person_id_array(net)[list(path)].tolist()]
     return {
@@ -260,7 +281,7 @@ def _row(
         "hops": len(hops),
         "path": ids,
         "kinds": [h.kind for h in hops],
-        "route": route_text(net, path, hops),
+        "route": route_text(net, path, hops, texts),
         "why": say(
             "path_why",
             source=net.labels.iat[path[0]],

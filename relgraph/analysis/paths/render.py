@@ -320,11 +320,9 @@ def route_text(
     >>> route_text(net, r.path, r.hops)
     'Fay [us, VP Sales] — covers 0.70 → Ann [customer, CEO]'
     """
-
-    def who(i: int) -> str:
-        return texts[i] if texts is not None else person_text(net, i)
-
-    parts = [who(path[0])]
+    if texts is None:  # one lookup for the whole route
+        texts = person_texts(net, path)
+    parts = [texts[path[0]]]
     for node, hop in zip(path[1:], hops, strict=False):
-        parts.append(f" — {hop.words} {hop.strength:.2f} → {who(node)}")
+        parts.append(f" — {hop.words} {hop.strength:.2f} → {texts[node]}")
     return "".join(parts)

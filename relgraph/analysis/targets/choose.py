@@ -15,7 +15,7 @@ from relgraph.analysis.coverage.context import Context
 from relgraph.analysis.paths.graph import other_side, route_graph
 from relgraph.analysis.targets.candidates import CANDIDATE_COLUMNS, Candidates, candidates
 from relgraph.analysis.targets.people import MAX_OWNER_A, Staffing, staff
-from relgraph.analysis.targets.words import target_why
+from relgraph.analysis.targets.words import route_texts, target_why
 from relgraph.checks import (
     check_bool,
     check_date,
@@ -453,11 +453,12 @@ def _no_room(net: RelationshipNetwork, pick: _Pick, picked: int) -> None:
 
 def _frame(net: RelationshipNetwork, pick: _Pick) -> pd.DataFrame:
     rows = pick.chosen
-    for n, row in enumerate(rows):
+    routes = route_texts(net, pick.cand, [row["path"] for row in rows])
+    for n, (row, route) in enumerate(zip(rows, routes, strict=True)):
         nxt = rows[n + 1] if n + 1 < len(rows) else None
         if nxt is not None and (nxt["new_way_in"] or nxt["no_room"] or nxt["gain"] > row["gain"]):
             nxt = None  # rows that need a new way in or an owner follow the ranking
-        row["route"], row["why"] = target_why(net, pick.cand, row, nxt)
+        row["route"], row["why"] = route, target_why(net, pick.cand, row, nxt, route)
         row["path"] = tuple(str(person_id_array(net)[p]) for p in row["path"])
     typed: dict[str, Any] = {"level": "Int64", "do_not_contact": bool}
     typed |= dict.fromkeys(("rank", "attitude", "goal", "move"), int)

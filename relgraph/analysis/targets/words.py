@@ -4,24 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from relgraph.analysis.paths.render import describe_path, route_text
+from relgraph.analysis.paths.graph import affiliation_overlay
+from relgraph.analysis.paths.render import describe, person_texts, route_text
 from relgraph.analysis.targets.candidates import Candidates
 from relgraph.network import RelationshipNetwork
 from relgraph.text import clauses, say, term
 
-__all__ = ["target_why"]
+__all__ = ["route_texts", "target_why"]
+
+
+def route_texts(
+    net: RelationshipNetwork, cand: Candidates, paths: list[tuple[int, ...]]
+) -> list[str]:
+    """Return each target's route as one line ("" without a path), described in one lookup."""
+    found = [(0.0, p) for p in paths if p]
+    if not found:
+        return ["" for _ in paths]
+    openings = affiliation_overlay(net, cand.rules)[1] if len(net.affiliations) else None
+    routes = iter(describe(net, cand.rules, found, openings))
+    texts = person_texts(net, [x for p in paths for x in p])
+    out = []
+    for p in paths:
+        r = next(routes) if p else None
+        out.append(route_text(net, r.path, r.hops, texts) if r is not None else "")
+    return out
 
 
 def target_why(
-    net: RelationshipNetwork, cand: Candidates, row: dict[str, Any], nxt: dict[str, Any] | None
-) -> tuple[str, str]:
-    """Return the route text and the ``why`` of one target row."""
+    net: RelationshipNetwork,
+    cand: Candidates,
+    row: dict[str, Any],
+    nxt: dict[str, Any] | None,
+    route: str,
+) -> str:
+    """Return the ``why`` of one target row (``route``: its line from :func:`route_texts`)."""
     lang = net.settings.language
-    path = row["path"]
-    route = ""
-    if path:
-        r = describe_path(net, cand.rules, path)
-        route = route_text(net, r.path, r.hops)
     how = route or say("tgt_reach_none", lang=lang)
     if row.get("via"):
         how = say("tgt_reach_via_route", who=row["via"], route=route, lang=lang)
@@ -56,7 +73,7 @@ def target_why(
         parts.append(
             say("tgt_why_above", who=cand.ctx.labels_d[nxt["person"]], gain=nxt["gain"], lang=lang)
         )
-    return route, clauses(parts, lang=lang)
+    return clauses(parts, lang=lang)
 
 
 def _objective(net: RelationshipNetwork, cand: Candidates, row: dict[str, Any]) -> str:
