@@ -239,8 +239,14 @@ def _breadth_first(g: ContactGraph, start: int, depth: int) -> np.ndarray:
         idx, _ = g.edge_slots(front)
         if not len(idx):
             break
-        nbr = distinct(g.indices[idx])
-        front = nbr[dist[nbr] > h]
+        if len(idx) * 8 > g.n:  # a large frontier: mark its neighbours (no sort)
+            seen = np.zeros(g.n, dtype=bool)
+            seen[g.indices[idx]] = True
+            seen &= dist > h
+            front = np.flatnonzero(seen)
+        else:
+            nbr = distinct(g.indices[idx])
+            front = nbr[dist[nbr] > h]
         dist[front] = h
     return dist
 
