@@ -203,7 +203,7 @@ def hidden_influencers(
         {
             c: pd.array([r[c] for r in rows], dtype=typed[c])
             if c in typed
-            else pd.Series([r[c] for r in rows], dtype=None if rows else object)
+            else ([r[c] for r in rows] if rows else np.zeros(0, dtype=object))
             for c in HIDDEN_COLUMNS
         },
         columns=HIDDEN_COLUMNS,

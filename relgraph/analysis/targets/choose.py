@@ -466,7 +466,7 @@ def _frame(net: RelationshipNetwork, pick: _Pick) -> pd.DataFrame:
     columns = {c: [r[c] for r in rows] for c in TARGET_COLUMNS}
     return pd.DataFrame(
         {
-            c: pd.array(v, dtype=typed[c]) if c in typed else pd.Series(v)
+            c: pd.array(v, dtype=typed[c]) if c in typed else (v or np.zeros(0, dtype=object))
             for c, v in columns.items()
         },
         columns=TARGET_COLUMNS,
