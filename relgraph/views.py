@@ -428,43 +428,26 @@ class SwayTies:
         """``R`` without its self-weights, grouped by row (parallel ties not summed).
 
         Row ``v`` holds each tie's forward weight at column ``u`` and row ``u`` its
-        backward weight at column ``v`` (zero weights left out); ``R = grouped() +
-        diag(empty)``. ``R @ x`` is then one gather and ``Rᵀ @ x`` one scatter through the
-        transpose (a CSC view, no copy), so one grouping serves both. The forward and the
-        backward weights are grouped by one counting sort each, side by side in two
-        threads when there are many ties (scipy's sort releases the GIL), and merged row
-        by row (a sparse ``hstack``). Memoised.
+        backward weight at column ``v`` (zero weights left out): each row's forward
+        entries in tie order, then its backward ones; ``R = grouped() + diag(empty)``.
+        ``R @ x`` is then one gather and ``Rᵀ @ x`` one scatter through the transpose (a
+        CSC view, no copy), so one grouping serves both. One counting sort of every entry
+        (:func:`grouped_csr`; two sorts side by side and a merge cost more, since scipy's
+        sort holds the GIL). Memoised.
         """
         if not self._parts:  # built once; later calls read it without the lock
             with self._lock:
                 if not self._parts:
-                    R0 = self._merged(*self._sorted_parts())
+                    fo, bo = self.forward > 0, self.backward > 0
+                    R0 = grouped_csr(
+                        np.concatenate([self.v[fo], self.u[bo]]),
+                        np.concatenate([self.u[fo], self.v[bo]]),
+                        np.concatenate([self.forward[fo], self.backward[bo]]),
+                        (self.n, self.n),
+                    )
                     self._parts.extend((R0, R0.T))  # Rᵀ: a CSC view of the same arrays
         R: sp.csr_matrix = self._parts[0]
         return R
-
-    def _sorted_parts(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        forward = (self.v, self.u, self.forward)
-        backward = (self.u, self.v, self.backward)
-        if len(self.u) < _SPLIT_FROM:
-            return self._group(*forward), self._group(*backward)
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            second = pool.submit(self._group, *backward)
-            return self._group(*forward), second.result()
-
-    def _group(self, rows: np.ndarray, cols: np.ndarray, weight: np.ndarray) -> sp.csr_matrix:
-        keep = weight > 0
-        return grouped_csr(rows[keep], cols[keep], weight[keep], (self.n, self.n))
-
-    def _merged(self, F: sp.csr_matrix, B: sp.csr_matrix) -> sp.csr_matrix:
-        """Each row's entries of ``F`` then those of ``B``: ``[F | B]``, columns folded back."""
-        n = self.n
-        both = sp.hstack([F, B], format="csr")
-        ind = both.indices
-        np.subtract(ind, n, out=ind, where=ind >= n)
-        return sp.csr_matrix((both.data, ind, both.indptr), shape=(n, n))
 
     def product(
         self, x: np.ndarray, *, transpose: bool = False, self_weights: bool = True
@@ -488,8 +471,6 @@ class SwayTies:
         return y
 
 
-#: From this many ties, :meth:`SwayTies.grouped` sorts forward and backward sway side by side.
-_SPLIT_FROM = 1_000_000
 #: A vector with under one nonzero in this many is multiplied through its nonzeros' rows only
 #: (from :data:`_FEW_FROM` people: on fewer, slicing the rows costs more than it saves).
 _FEW = 16
