@@ -19,7 +19,7 @@ import scipy.sparse as sp
 
 from relgraph.analysis.influence.iterate import MIX_FROM, accelerated
 from relgraph.checks import check_choice
-from relgraph.errors import InvalidParameterError, UnknownPersonError
+from relgraph.errors import InvalidParameterError
 from relgraph.text import message
 from relgraph.views import TIE_KINDS, SwayTies, kind_weights, normalised
 
@@ -365,14 +365,6 @@ class _Model:
             self.memo["x"] = _readonly(self.solve((1.0 - self.lam) * self.x0))
         x: np.ndarray = self.memo["x"]
         return x
-
-
-def _position(net: RelationshipNetwork, pid: str) -> int:
-    """Integer position of one known person id (a hash lookup, no array building)."""
-    loc = net.person_ids.get_loc(pid)
-    if not isinstance(loc, (int, np.integer)):
-        raise UnknownPersonError(pid, detail="the id is not unique")
-    return int(loc)
 
 
 def _readonly(a: np.ndarray) -> np.ndarray:
