@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -180,9 +181,28 @@ def empty_text(s: pd.Series) -> np.ndarray | None:
     return out if at == len(s) else None
 
 
+def value_codes(s: pd.Series) -> tuple[np.ndarray, Any]:
+    """``pandas.factorize(s)``: each row's code and the distinct values (-1: missing).
+
+    A categorical column (a typed column as read from a file, see
+    :mod:`relgraph.io.coded`) has its codes already: no value is hashed. Its distinct
+    values may then include some no row uses.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> codes, uniques = value_codes(pd.Series(pd.Categorical(["b", "a", "b"])))
+    >>> [str(uniques[c]) for c in codes]
+    ['b', 'a', 'b']
+    """
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return np.asarray(s.cat.codes, dtype=np.intp), s.cat.categories.to_numpy(dtype=object)
+    return pd.factorize(s, sort=False)
+
+
 def _by_uniques(s: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """Apply a converter to the distinct values only, then spread back (fast on repeats)."""
-    codes, uniques = pd.factorize(s, sort=False)
+    codes, uniques = value_codes(s)
     converted = func(pd.Series(uniques, dtype=object))
     out = converted.take(codes) if len(codes) else converted.iloc[:0]
     out.index = s.index

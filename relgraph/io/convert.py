@@ -20,6 +20,7 @@ from relgraph.io.collect import (
     _duplicate_hint,
     _Found,
     repeated_text,
+    value_codes,
 )
 from relgraph.io.lookalike import (
     check_invisible_blanks,
@@ -46,7 +47,7 @@ def _convert_term(
 ) -> pd.Series:
     s = raw.frame[col.name]
     vocab = col.vocab or {}
-    codes, uniques = pd.factorize(s, sort=False)  # few distinct words: map those only
+    codes, uniques = value_codes(s)  # few distinct words: map those only
     # the canonical word of each distinct value, then None for a missing value (code -1):
     # taking from this object array shares the words, no string is built per row
     words = np.array([vocab.get(normalize_term(v)) for v in uniques] + [None], dtype=object)
@@ -79,7 +80,7 @@ def _convert_number(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
     s = raw.frame[col.name]
     # every check depends on the value only: decide it once per distinct value, then
     # spread the answers back to the rows (ten million ratings hold a few hundred values)
-    codes, uniques = pd.factorize(s, sort=False)
+    codes, uniques = value_codes(s)
     u = pd.Series(uniques, dtype=object)
     num = pd.to_numeric(u.where(u != ""), errors="coerce").astype(float).to_numpy()
     blank = np.append(np.asarray(u.eq(""), dtype=bool), False)  # code -1: missing

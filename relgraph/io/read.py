@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import MissingDependencyError, Problem, Reason
+from relgraph.io.coded import coded_columns, recode
 from relgraph.io.csv_checks import (
     MAX_ROW_PROBLEMS,
     decode_bytes,
@@ -73,7 +74,9 @@ class RawTable:
         Table name.
     frame : pandas.DataFrame
         Every value as text (:data:`TEXT_DTYPE`); blanks are ``""``. Column names
-        lower-cased and stripped.
+        lower-cased and stripped. A column relgraph converts (numbers, words, flags,
+        dates: :func:`coded_columns`) read from a file is a categorical of that text
+        instead, so each distinct value is decoded, trimmed and converted once.
     source : str
         File, ``workbook.xlsx[sheet]`` or ``<DataFrame>``.
     first_row : int
@@ -191,10 +194,30 @@ def _trimmed_already(s: pd.Series) -> bool:
     return True
 
 
+def _coded_text(s: pd.Series) -> tuple[pd.Series, bool]:
+    """:func:`_to_text` of a categorical column read from a file, per category."""
+    bad: list[bool] = []
+
+    def text(categories: pd.Series) -> pd.Series:
+        out, surrogates = _to_text(categories)
+        bad.append(surrogates)
+        return categories if out is categories else out
+
+    return recode(s, text), any(bad)
+
+
 def _wrap(
-    name: str, frame: pd.DataFrame, src: str, first_row: int
+    name: str,
+    frame: pd.DataFrame,
+    src: str,
+    first_row: int,
+    coded: frozenset[str] = frozenset(),
 ) -> tuple[RawTable | None, list[Problem]]:
-    """Clean column names, refuse duplicate columns, and turn every value into text."""
+    """Clean column names, refuse duplicate columns, and turn every value into text.
+
+    The ``coded`` columns, when categorical (dictionary columns the reader asked for),
+    stay categorical: their categories become text.
+    """
     names = _column_names(list(frame.columns))
     dups = _duplicates(names)
     if dups:
@@ -202,7 +225,11 @@ def _wrap(
     out: dict[str, pd.Series] = {}
     problems: list[Problem] = []
     for i, col in enumerate(names):
-        text, bad = _to_text(frame.iloc[:, i])
+        s = frame.iloc[:, i]
+        if col in coded and isinstance(s.dtype, pd.CategoricalDtype):
+            text, bad = _coded_text(s)
+        else:
+            text, bad = _to_text(s)
         if bad:
             hint = message("val_surrogates")
             problems.append(Problem.of(name, None, col, "", Reason.ENCODING, hint, src))
@@ -238,10 +265,11 @@ _BadRow = tuple[int | None, str, int, int]
 
 
 def _parse_with_pyarrow(
-    data: bytes, names: list[str], *, threads: bool = True
+    data: bytes, names: list[str], *, coded: frozenset[str] = frozenset(), threads: bool = True
 ) -> tuple[pd.DataFrame | None, list[_BadRow]]:
     """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible.
 
+    The ``coded`` columns are read as dictionary columns (categoricals of the text).
     Rows with more or fewer fields than the header are collected (not padded, not
     shifted); when there are any, no frame is returned.
     """
@@ -258,6 +286,8 @@ def _parse_with_pyarrow(
         bad.append((row.number, row.text, row.actual_columns, row.expected_columns))
         return "skip"
 
+    coded_text = pa.dictionary(pa.int32(), pa.large_string())
+    types = {n: coded_text if n in coded else pa.large_string() for n in names}
     try:
         table = pacsv.read_csv(
             io.BytesIO(data),
@@ -270,7 +300,7 @@ def _parse_with_pyarrow(
                 newlines_in_values=b'"' in data, invalid_row_handler=wrong_length
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.large_string()),
+                column_types=types,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -279,7 +309,7 @@ def _parse_with_pyarrow(
         return None, []  # let pandas find the line and say what is wrong
     if bad:
         if threads and any(number is None for number, *_ in bad):
-            return _parse_with_pyarrow(data, names, threads=False)  # to number the rows
+            return _parse_with_pyarrow(data, names, coded=coded, threads=False)  # to number rows
         return None, bad
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
     # one chunk per column (the parser gives one per block): every later pass over ten
@@ -336,7 +366,8 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     frame = None
     if len(set(names)) == len(names):
         utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
-        frame, bad = _parse_with_pyarrow(utf8 if utf8 is not None else str(text).encode(), names)
+        utf8 = utf8 if utf8 is not None else str(text).encode()
+        frame, bad = _parse_with_pyarrow(utf8, names, coded=coded_columns(name) & set(names))
         if bad:
             return None, [
                 wrong_length_problem(name, src, number, row, fields, expected)
@@ -359,10 +390,21 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
         if wrong:
             return None, wrong
     del text
-    table, problems = _wrap(name, frame, src, 2)
+    table, problems = _wrap(name, frame, src, 2, coded_columns(name))
     if table is not None and b"'" in data:
-        table.frame = unescape_frame(table.frame)
+        table.frame = _unescaped(table.frame)
     return table, problems
+
+
+def _unescaped(frame: pd.DataFrame) -> pd.DataFrame:
+    """:func:`~relgraph.io.encode.unescape_frame`; a categorical column per category."""
+    coded = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    if not coded:
+        return unescape_frame(frame)
+    out = unescape_frame(frame.drop(columns=coded))
+    for c in coded:
+        out[c] = recode(frame[c], lambda t: unescape_frame(t.to_frame()).iloc[:, 0])
+    return out[frame.columns]
 
 
 def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
@@ -372,14 +414,18 @@ def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Prob
     except ImportError as err:
         raise MissingDependencyError("pyarrow", "reading Parquet files", "parquet") from err
     src = str(path)
+    coded = coded_columns(name)
     try:
-        table = pq.read_table(path)
+        fields = pq.read_schema(path)
+        text = (pa.string(), pa.large_string())
+        as_codes = [f.name for f in fields if f.type in text and _clean_name(f.name) in coded]
+        table = pq.read_table(path, read_dictionary=as_codes)
     except (pa.ArrowException, OSError) as err:
         hint = message("val_bad_parquet", error=f"{type(err).__name__}: {err}")
         return None, [_problem(name, src, Reason.UNREADABLE, hint)]
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
     frame = table.to_pandas(types_mapper=None if _OBJECT_TEXT else mapping.get)
-    return _wrap(name, frame, src, 2)
+    return _wrap(name, frame, src, 2, frozenset(_clean_name(n) for n in as_codes))
 
 
 def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:

@@ -66,7 +66,7 @@ def test_pandas_and_pyarrow_parsers_give_the_same_tables(
 ) -> None:
     folder = folder_with(tmp_path, "utf-8")
     fast = rg.load(folder)
-    monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: (None, []))
+    monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names, **_: (None, []))
     slow = rg.load(folder)
     for name in ("orgs", "people", "ties"):
         pd.testing.assert_frame_equal(getattr(fast, name), getattr(slow, name))
@@ -107,7 +107,7 @@ def test_unterminated_quote_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser: str
 ) -> None:
     if parser == "pandas":
-        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: (None, []))
+        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names, **_: (None, []))
     folder = folder_with(tmp_path, "utf-8")
     (folder / "people.csv").write_bytes(b'id,name,org\np1,"Ann,A\np2,Bo,A\n')
     with pytest.raises(ValidationError) as info:
@@ -139,7 +139,7 @@ def test_rows_with_the_wrong_number_of_fields_are_reported(
     says: str,
 ) -> None:
     if parser == "pandas":
-        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: (None, []))
+        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names, **_: (None, []))
     folder = folder_with(tmp_path, "utf-8")
     (folder / "people.csv").write_text(content, encoding="utf-8")
     with pytest.raises(ValidationError) as info:
