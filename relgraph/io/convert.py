@@ -327,7 +327,7 @@ def _convert_table(
         else:
             out[col.name] = s
         if col.unique:
-            _check_unique(raw, col.name, s, bag)
+            _check_unique(raw, col.name, s, bag, found)
     if missing:
         return None  # every present column was checked; cross-table checks skip this table
     known = {c.name for c in schema.columns}
@@ -339,9 +339,13 @@ def _convert_table(
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)), copy=False)
 
 
-def _check_unique(raw: RawTable, name: str, s: pd.Series, bag: _Collector) -> None:
+def _check_unique(
+    raw: RawTable, name: str, s: pd.Series, bag: _Collector, found: _Found | None = None
+) -> None:
     """Report repeated ids (each row names the first one) and ids that only look alike."""
     repeated = repeated_text(s)
+    if found is not None:  # the distinct ids, for the reference checks
+        found.repeated[(raw.name, name)] = repeated
     dup = repeated & ~_blank(s)
     if dup.any():
         first = s[~repeated]

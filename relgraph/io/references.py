@@ -20,7 +20,7 @@ from relgraph.io.collect import (
     index_positions,
     repeated_text,
 )
-from relgraph.io.consistency import _KINDS, _kind_by_person
+from relgraph.io.consistency import _KINDS, _kind_by_person, _Kinds
 from relgraph.io.convert import _LIST_SPLIT
 from relgraph.io.lookalike import (
     canonical_index,
@@ -201,10 +201,13 @@ def _check_refs(
     failed: frozenset[str] = frozenset(),
     codes: _Codes | None = None,
     lists: _Lists | None = None,
+    repeated: Mapping[tuple[str, str], np.ndarray] | None = None,
 ) -> None:
+    """Check every reference to an id; ``repeated``: the repeated ids of each table, if known."""
     lists = _Lists() if lists is None else lists
+    seen = repeated or {}
     ids = {
-        name: _distinct(tables[name]["id"].astype(str))
+        name: _distinct(tables[name]["id"].astype(str), seen.get((name, "id")))
         for name in ("orgs", "people", "opportunities")
         if name in tables
     }
@@ -261,9 +264,13 @@ def _check_refs(
             )
 
 
-def _distinct(s: pd.Series) -> pd.Index:
-    """Return the distinct values in order of first appearance (``drop_duplicates``)."""
-    first = ~repeated_text(s)
+def _distinct(s: pd.Series, repeated: np.ndarray | None = None) -> pd.Index:
+    """Return the distinct values in order of first appearance (``drop_duplicates``).
+
+    ``repeated``: the rows repeating an earlier value, when already known.
+    """
+    known = repeated is not None and len(repeated) == len(s)
+    first = ~(repeated if known and repeated is not None else repeated_text(s))
     return pd.Index(s if first.all() else s[first])
 
 
@@ -313,6 +320,7 @@ def _org_kind_checks(
     tables: Mapping[str, pd.DataFrame],
     bag: _Collector,
     codes: _Codes | None = None,
+    kinds: _Kinds | None = None,
 ) -> None:
     if "orgs" not in tables:
         return
@@ -374,7 +382,9 @@ def _org_kind_checks(
         else:
             covers = ties["kind"].eq("covers").to_numpy()
         not_ours = np.zeros(len(ties), dtype=bool)
-        not_ours[np.flatnonzero(covers)] = _covers_not_ours(tables, covers, kind, codes or {})
+        not_ours[np.flatnonzero(covers)] = _covers_not_ours(
+            tables, covers, kind, codes or {}, kinds
+        )
         bag.rows(
             raw,
             not_ours,
@@ -388,11 +398,17 @@ _COVERS = [str(k) for k in TieKind].index("covers")
 
 
 def _covers_not_ours(
-    tables: Mapping[str, pd.DataFrame], covers: np.ndarray, kind: pd.Series, codes: _Codes
+    tables: Mapping[str, pd.DataFrame],
+    covers: np.ndarray,
+    kind: pd.Series,
+    codes: _Codes,
+    kinds: _Kinds | None = None,
 ) -> np.ndarray:
     """Per ``covers`` tie: its source works at an org of a known kind other than ``us``."""
     src = codes.get(("ties", "source"))
-    by_person = _kind_by_person(tables, codes) if src is not None else None
+    by_person = None
+    if src is not None:
+        by_person = kinds if kinds is not None else _kind_by_person(tables, codes)
     if by_person is not None and src is not None:  # positions found once: no ids hashed
         at = src[covers]
         code = np.where(at >= 0, by_person[0][np.maximum(at, 0)], -1)

@@ -33,7 +33,7 @@ import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _blank, _Collector, _Found
-from relgraph.io.consistency import check_sides
+from relgraph.io.consistency import _kind_by_person, check_sides
 from relgraph.io.convert import _convert_table
 from relgraph.io.read import RawTable
 from relgraph.io.references import (
@@ -307,13 +307,17 @@ def validate_tables(
             tables[name] = converted
     codes = {} if codes is None else codes
     lists = _Lists()
-    _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes, lists)
+    failed = frozenset(p.table for p in problems or [])
+    _check_refs(raws, tables, bag, failed, codes, lists, found.repeated)
     _key_duplicates(raws, tables, bag, codes, found)
     kinds = found.terms.get(("ties", "kind"))
     if "ties" in tables and kinds is not None and len(kinds[0]) == len(tables["ties"]):
         codes[("ties", "kind")] = _tie_kind_codes(*kinds)
-    _org_kind_checks(raws, tables, bag, codes)
-    check_sides(raws, tables, bag, codes)
+    by_person = None  # each person's org kind, for the checks of sides (found once)
+    if ("ties", "source") in codes or ("roles", "person") in codes:
+        by_person = _kind_by_person(tables, codes, found.repeated.get(("people", "id")))
+    _org_kind_checks(raws, tables, bag, codes, by_person)
+    check_sides(raws, tables, bag, codes, by_person)
     _interaction_checks(raws, tables, bag, lists, codes)
     if "ties" in tables:
         _tie_structure_checks(raws["ties"], tables["ties"], bag, codes, found)
