@@ -73,14 +73,12 @@ class _Found:
 
     ``terms``: for a vocabulary column, keyed by (table, column), the code of each row's
     canonical word (-1 when blank or unknown, the codes of ``pandas.factorize`` on the
-    converted column) and the words; ``dups``: per table, the rows repeating an earlier
-    row's key (unknown references compared as one value); ``repeated``: for a ``unique``
-    column, keyed by (table, column), the rows repeating an earlier row's value.
+    converted column) and the words; ``repeated``: for a ``unique`` column, keyed by
+    (table, column), the rows repeating an earlier row's value.
     """
 
     def __init__(self) -> None:
         self.terms: dict[tuple[str, str], tuple[np.ndarray, pd.Index]] = {}
-        self.dups: dict[str, np.ndarray] = {}
         self.repeated: dict[tuple[str, str], np.ndarray] = {}
 
 

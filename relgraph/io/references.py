@@ -159,31 +159,58 @@ def repeats(key: np.ndarray) -> np.ndarray:
     return out
 
 
+#: Per table with a key: its key columns as integer codes, and the rows naming an
+#: unknown id (already reported as unknown references).
+_Keys = dict[str, tuple[list[np.ndarray], np.ndarray]]
+
+
+def key_codes(tables: Mapping[str, pd.DataFrame], codes: _Codes, found: _Found | None) -> _Keys:
+    """Each keyed table's key columns as integer codes (id positions, word codes)."""
+    keys: _Keys = {}
+    for name, table in tables.items():
+        schema = SCHEMAS[name]
+        if not schema.key or len(table) < 2:
+            continue
+        unknown = np.zeros(len(table), dtype=bool)
+        for k in schema.key:
+            if (name, k) in codes:
+                unknown |= codes[(name, k)] < 0
+        cols = [_column_codes(codes, name, k, table[k], found) for k in schema.key]
+        keys[name] = (cols, unknown)
+    return keys
+
+
+def repeated_keys(keys: _Keys) -> dict[str, np.ndarray]:
+    """Per table, the rows repeating an earlier row's key (integers only: safe in a thread)."""
+    out: dict[str, np.ndarray] = {}
+    for name, (cols, _) in keys.items():
+        key = _combined_key(cols)
+        if isinstance(key, pd.Series):
+            out[name] = repeats(key.to_numpy())
+        else:
+            out[name] = key.duplicated(keep="first").to_numpy()
+    return out
+
+
 def _key_duplicates(
     raws: Mapping[str, RawTable],
     tables: Mapping[str, pd.DataFrame],
     bag: _Collector,
     codes: _Codes,
     found: _Found | None = None,
+    keys: tuple[_Keys, dict[str, np.ndarray]] | None = None,
 ) -> None:
-    """Rows repeating a table's key (converted values, so "friend" and "朋友" are the same)."""
-    for name, table in tables.items():
+    """Rows repeating a table's key (converted values, so "friend" and "朋友" are the same).
+
+    ``keys``: the key codes and the repeated rows, when found already.
+    """
+    if keys is None:
+        codes_of = key_codes(tables, codes, found)
+        keys = codes_of, repeated_keys(codes_of)
+    for name, repeated in keys[1].items():
         schema = SCHEMAS[name]
-        if not schema.key or len(table) < 2:
-            continue
-        keys = {k: _column_codes(codes, name, k, table[k], found) for k in schema.key}
-        unknown = np.zeros(len(table), dtype=bool)
-        for k in schema.key:
-            if (name, k) in codes:
-                unknown |= keys[k] < 0  # already reported as unknown references
-        key = _combined_key(list(keys.values()))
-        if isinstance(key, pd.Series):
-            repeated = repeats(key.to_numpy())
-        else:
-            repeated = key.duplicated(keep="first").to_numpy()
-        if found is not None:
-            found.dups[name] = repeated
-        dup = repeated & ~unknown
+        table = tables[name]
+        dup = repeated & ~keys[0][name][1]
         if dup.any():
             label = ", ".join(schema.key)
             shown = np.flatnonzero(dup)[:MAX_PROBLEMS_PER_CHECK]  # join the text of these only

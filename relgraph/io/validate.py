@@ -25,7 +25,9 @@ those integers, so ten million ties validate in seconds. The rules:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -43,6 +45,8 @@ from relgraph.io.references import (
     _key_duplicates,
     _Lists,
     _org_kind_checks,
+    key_codes,
+    repeated_keys,
 )
 from relgraph.io.schema import SCHEMAS
 from relgraph.text import message
@@ -100,12 +104,13 @@ def _symmetric_duplicates(
     ends: tuple[np.ndarray, np.ndarray],
     kcodes: np.ndarray,
     personal: np.ndarray,
-    repeated: np.ndarray | None = None,
+    repeated: Callable[[], np.ndarray] | None = None,
 ) -> None:
     """Report personal (undirected) ties given both ways, A→B and B→A: one tie twice.
 
-    ``repeated`` (the rows repeating an earlier (source, target, kind), from the key check
-    on the same codes) saves hashing the same keys again.
+    ``repeated`` gives the rows repeating an earlier (source, target, kind), from the key
+    check on the same codes (asked only when some tie is written both ways): it saves
+    hashing the same keys again.
     """
     if personal.sum() < 2:
         return
@@ -114,7 +119,7 @@ def _symmetric_duplicates(
     if not len(rows):
         return
     if repeated is not None:
-        same_way = repeated[personal][rows]  # a key repeats only within its own kind
+        same_way = repeated()[personal][rows]  # a key repeats only within its own kind
     else:  # every row of a candidate pair is a candidate: its repeats are among them
         same_way = _pair_key(a[rows], b[rows], k[rows]).duplicated(keep="first").to_numpy()
     lo, hi = np.minimum(a[rows], b[rows]), np.maximum(a[rows], b[rows])
@@ -149,7 +154,13 @@ def _tie_structure_checks(
     bag: _Collector,
     codes: _Codes | None = None,
     found: _Found | None = None,
+    repeated: Callable[[], np.ndarray] | None = None,
 ) -> None:
+    """Self-ties, personal ties given both ways, two managers, reporting cycles.
+
+    ``repeated``: the rows repeating an earlier tie's key, when the key check has them
+    (see :func:`_symmetric_duplicates`).
+    """
     src = ties["source"].astype(str)
     tgt = ties["target"].astype(str)
     s_code, t_code = _endpoint_codes(ties, codes or {})
@@ -163,7 +174,6 @@ def _tie_structure_checks(
         kinds = pd.Index(uniques.astype(str))
     # per code, then per row through the codes (-1, blank or unknown, picks the last entry)
     personal = np.append(~np.asarray(kinds.isin(_DIRECTED), dtype=bool), False)[kcodes]
-    repeated = found.dups.get("ties") if found is not None and codes else None
     same_codes = bool(codes) and s_code is (codes or {}).get(("ties", "source"))
     _symmetric_duplicates(
         raw, ties, bag, (s_code, t_code), kcodes, personal, repeated if same_codes else None
@@ -309,7 +319,39 @@ def validate_tables(
     lists = _Lists()
     failed = frozenset(p.table for p in problems or [])
     _check_refs(raws, tables, bag, failed, codes, lists, found.repeated)
-    _key_duplicates(raws, tables, bag, codes, found)
+    keys = key_codes(tables, codes, found)
+    # the repeated keys (ten million ties: the costliest check) are hashed on another core
+    # while the checks after them run; their problems are reported in the same order
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        repeated = _start(pool, repeated_keys, keys)
+        later = _Collector()
+        _later_checks(raws, tables, later, codes, found, lists, lambda: repeated.result())
+        _key_duplicates(raws, tables, bag, codes, found, (keys, repeated.result()))
+    bag.problems += later.problems
+    if bag.problems:
+        raise ValidationError(bag.problems)
+    return tables
+
+
+def _start(pool: ThreadPoolExecutor, func: Callable[[Any], Any], arg: Any) -> Future[Any]:
+    """Run ``func(arg)`` in ``pool`` when the machine has a second core, else now."""
+    if (os.cpu_count() or 1) > 1:
+        return pool.submit(func, arg)
+    done: Future[Any] = Future()
+    done.set_result(func(arg))
+    return done
+
+
+def _later_checks(
+    raws: Mapping[str, RawTable],
+    tables: Mapping[str, pd.DataFrame],
+    bag: _Collector,
+    codes: dict[tuple[str, str], np.ndarray],
+    found: _Found,
+    lists: _Lists,
+    repeated: Callable[[], dict[str, np.ndarray]],
+) -> None:
+    """Run the checks after the references and repeated keys: org kinds, sides, structure."""
     kinds = found.terms.get(("ties", "kind"))
     if "ties" in tables and kinds is not None and len(kinds[0]) == len(tables["ties"]):
         codes[("ties", "kind")] = _tie_kind_codes(*kinds)
@@ -320,7 +362,5 @@ def validate_tables(
     check_sides(raws, tables, bag, codes, by_person)
     _interaction_checks(raws, tables, bag, lists, codes)
     if "ties" in tables:
-        _tie_structure_checks(raws["ties"], tables["ties"], bag, codes, found)
-    if bag.problems:
-        raise ValidationError(bag.problems)
-    return tables
+        ties = raws["ties"], tables["ties"]
+        _tie_structure_checks(*ties, bag, codes, found, lambda: repeated()["ties"])

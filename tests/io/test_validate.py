@@ -732,3 +732,34 @@ def test_unknown_id_hint_joins_the_suggestion_with_a_separator(tmp_path: Path) -
         broken(tmp_path, "opportunities", account=["Nowhere at all"]), Reason.UNKNOWN_REFERENCE
     )
     assert far.hint == "no org with id 'Nowhere at all' in the orgs table"
+
+
+def test_problems_keep_their_order_with_or_without_a_second_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the repeated keys are hashed on another core while the later checks run: the
+    # problems come out in the same order as when everything runs one after the other
+    tables = valid_tables()
+    extra = pd.DataFrame(
+        {
+            "source": ["p2", "u1", "u1", "p1", "p3", "p3", "p1"],
+            "target": ["u1", "p2", "p2", "p1", "p1", "u1", "p9"],
+            "kind": ["alumni", "alumni", "alumni", "friend", "covers", "friend", "friend"],
+        }
+    )
+    tables["ties"] = pd.concat([tables["ties"], extra, extra.iloc[:1]], ignore_index=True)
+    folder = write(tmp_path / "d", tables)
+    threaded = problems_of(folder)
+    monkeypatch.setattr("relgraph.io.validate.os.cpu_count", lambda: 1)
+    serial = problems_of(folder)
+
+    def rows(found: list[Problem]) -> list[tuple[object, ...]]:
+        return [(p.table, p.row, p.column, p.value, p.reason, p.hint) for p in found]
+
+    assert rows(threaded) == rows(serial)
+    reasons = [p.reason for p in threaded]
+    for reason in (Reason.DUPLICATE_ROW, Reason.SELF_TIE, Reason.WRONG_ORG_KIND):
+        assert reason in reasons
+    # the key check's problems come before the later checks' (covers, self-tie)
+    last_key = max(i for i, p in enumerate(threaded) if "remove or merge" in p.hint)
+    assert last_key < reasons.index(Reason.WRONG_ORG_KIND) < reasons.index(Reason.SELF_TIE)
