@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -265,7 +267,11 @@ _BadRow = tuple[int | None, str, int, int]
 
 
 def _parse_with_pyarrow(
-    data: bytes, names: list[str], *, coded: frozenset[str] = frozenset(), threads: bool = True
+    data: bytes | mmap.mmap,
+    names: list[str],
+    *,
+    coded: frozenset[str] = frozenset(),
+    threads: bool = True,
 ) -> tuple[pd.DataFrame | None, list[_BadRow]]:
     """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible.
 
@@ -290,14 +296,14 @@ def _parse_with_pyarrow(
     types = {n: coded_text if n in coded else pa.large_string() for n in names}
     try:
         table = pacsv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(data),
             read_options=pacsv.ReadOptions(
                 column_names=names, skip_rows=1, block_size=1 << 24, use_threads=threads
             ),
             # quoted values may hold line breaks; without any quote the faster parallel
             # parser is exact
             parse_options=pacsv.ParseOptions(
-                newlines_in_values=b'"' in data, invalid_row_handler=wrong_length
+                newlines_in_values=data.find(b'"') >= 0, invalid_row_handler=wrong_length
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types=types,
@@ -335,14 +341,35 @@ def _parse_with_pandas(text: str) -> pd.DataFrame:
     return frame
 
 
+#: Files from this size on are mapped into memory instead of read (no copy of their bytes).
+_MAP_FROM = 1 << 24
+
+
+def _file_data(path: Path) -> bytes | mmap.mmap:
+    """Return the bytes of a file: read, or for a large file mapped into memory (read-only)."""
+    with path.open("rb") as fh:
+        if os.fstat(fh.fileno()).st_size >= _MAP_FROM:
+            try:
+                return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):
+                pass  # not a regular file: read it
+        return fh.read()
+
+
+def _is_ascii(data: bytes | mmap.mmap) -> bool:
+    if isinstance(data, bytes):
+        return data.isascii()
+    return bool(np.frombuffer(data, dtype=np.uint8).max(initial=0) < 0x80)
+
+
 def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     src = str(path)
     try:
-        data = path.read_bytes()
+        data = _file_data(path)
     except OSError as err:
         return None, [_problem(name, src, Reason.UNREADABLE, message("val_unreadable", error=err))]
     text: str | None = None
-    if data.isascii() and b"\x00" not in data:
+    if _is_ascii(data) and data.find(b"\x00") < 0:
         # plain ASCII reads the same in every encoding relgraph accepts: pyarrow parses the
         # bytes, and the text (hundreds of megabytes) is made only if pandas must parse it
         encoding = "utf-8"
@@ -350,6 +377,7 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
             return None, [_problem(name, src, Reason.EMPTY_TABLE, message("val_empty_file"))]
         names = _header(data[:1_000_000].decode("ascii"))
     else:
+        data = bytes(data)
         text, encoding, problems = decode_csv(data, name, src)
         if text is None:
             return None, problems
@@ -376,7 +404,7 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
         if frame is not None and (frame.columns.tolist() != names):
             frame = None
     if frame is None:
-        text = data.decode("ascii") if text is None else text
+        text = bytes(data).decode("ascii") if text is None else text
         try:
             frame = _parse_with_pandas(text)
         except (pd.errors.ParserError, ValueError) as err:
@@ -391,7 +419,7 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
             return None, wrong
     del text
     table, problems = _wrap(name, frame, src, 2, coded_columns(name))
-    if table is not None and b"'" in data:
+    if table is not None and data.find(b"'") >= 0:
         table.frame = _unescaped(table.frame)
     return table, problems
 

@@ -282,3 +282,30 @@ def test_unreadable_parquet(tmp_path: Path) -> None:
     (p,) = info.value.problems
     assert (p.table, p.reason) == ("people", Reason.UNREADABLE)
     assert "Parquet" in p.hint
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline", "bom"),
+    [
+        ("utf-8", "\n", False),
+        ("utf-8", "\r\n", True),
+        ("gbk", "\r\n", False),
+        ("utf-16-le", "\n", True),
+    ],
+)
+def test_mapped_files_read_as_read_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str, newline: str, bom: bool
+) -> None:
+    folder = folder_with(tmp_path, encoding, newline, bom)
+    (folder / "orgs.csv").write_text('id,name,kind\nA,\'=Acme,customer\nU,"Us, Inc",us\n')
+    read = rg.load(folder)
+    monkeypatch.setattr(read_mod, "_MAP_FROM", 0)  # every file mapped into memory
+    mapped = rg.load(folder)
+    assert_loaded(mapped)
+    assert mapped.orgs["name"].tolist() == ["=Acme", "Us, Inc"]
+    for name in ("orgs", "people", "ties"):
+        pd.testing.assert_frame_equal(getattr(mapped, name), getattr(read, name))
+    (folder / "ties.csv").write_bytes(b"")  # an empty file cannot be mapped: read
+    with pytest.raises(ValidationError) as info:
+        rg.load(folder)
+    assert [p.reason for p in info.value.problems] == [Reason.EMPTY_TABLE]
