@@ -181,11 +181,32 @@ def _tie_structure_checks(
     rep = np.append(np.asarray(kinds == "reports_to", dtype=bool), False)[kcodes] & ~self_tie
     if not rep.any():
         return
-    rows = np.flatnonzero(rep)
-    pairs = pd.DataFrame({"s": s_code[rep], "t": t_code[rep]}, index=rows)
-    n_mgr = pairs.groupby("s")["t"].transform("nunique")
-    two = np.zeros(len(ties), dtype=bool)
-    two[pairs.index[(n_mgr > 1).to_numpy()].to_numpy()] = True
+    _reporting_checks(raw, bag, (src, tgt), (s_code, t_code), np.flatnonzero(rep))
+
+
+def _first_rows(keys: np.ndarray) -> np.ndarray:
+    """For each position, the position of the first one with the same (non-negative) key."""
+    first = np.zeros(int(keys.max(initial=-1)) + 1, dtype=np.int64)
+    # the first position of a repeated key is assigned last, so it is the one kept
+    first[keys[::-1]] = np.arange(len(keys) - 1, -1, -1)
+    return first[keys]
+
+
+def _reporting_checks(
+    raw: RawTable,
+    bag: _Collector,
+    ids: tuple[pd.Series, pd.Series],
+    ends: tuple[np.ndarray, np.ndarray],
+    rows: np.ndarray,
+) -> None:
+    """Report people with two managers and cycles in ``reports_to`` (``rows``: those ties)."""
+    src, tgt = ids
+    s, t = ends[0][rows], ends[1][rows]
+    first = _first_rows(s)  # each person's first reporting row (among ``rows``)
+    two_mgr = np.zeros(int(s.max(initial=-1)) + 1, dtype=bool)
+    two_mgr[s[t != t[first]]] = True  # a manager other than the first one named
+    two = np.zeros(len(src), dtype=bool)
+    two[rows[two_mgr[s]]] = True
     if two.any():
         names = pd.DataFrame({"s": src[two], "t": tgt[two]})
         mgrs = names.groupby("s")["t"].agg(lambda t: ", ".join(sorted(set(t))))
@@ -197,17 +218,17 @@ def _tie_structure_checks(
             lambda v: message("val_two_managers", value=v, managers=mgrs.get(v)),
             values=src,
         )
-    first = pairs.drop_duplicates("s")
-    cycles = _reporting_cycles(first["s"].to_numpy(), first["t"].to_numpy())
+    kept = np.flatnonzero(first == np.arange(len(s)))
+    first_s, first_row = s[kept], rows[kept]
+    cycles = _reporting_cycles(first_s, t[kept])
     # every member of a cycle has a manager: named as written in its first reporting row
-    row_of = pd.Series(first.index.to_numpy(), index=first["s"].to_numpy()) if cycles else None
+    row_of = pd.Series(first_row, index=first_s) if cycles else None
     for cycle in cycles:
         assert row_of is not None
-        ids = [str(src.iloc[int(row_of[int(c)])]) for c in cycle]
-        members = " → ".join([*ids, ids[0]])
-        mask = np.zeros(len(ties), dtype=bool)
-        idx = first.index[first["s"].isin([int(c) for c in cycle]).to_numpy()].to_numpy()
-        mask[idx[:1]] = True
+        ids_of = [str(src.iloc[int(row_of[int(c)])]) for c in cycle]
+        members = " → ".join([*ids_of, ids_of[0]])
+        mask = np.zeros(len(src), dtype=bool)
+        mask[first_row[np.isin(first_s, [int(c) for c in cycle])][:1]] = True
         bag.rows(
             raw,
             mask,
@@ -225,7 +246,7 @@ def _reporting_cycles(src: np.ndarray, tgt: np.ndarray) -> list[list[Any]]:
     parent[codes[: len(src)]] = codes[len(src) :]
     jump = parent.copy()
     steps = 1
-    while steps < n:
+    while steps < n and (jump >= 0).any():  # none left: every chain ended, no cycle
         nxt = np.where(jump >= 0, jump[np.maximum(jump, 0)], -1)
         jump = nxt
         steps *= 2
