@@ -114,7 +114,10 @@ def _symmetric_duplicates(
     """
     if personal.sum() < 2:
         return
-    a, b, k = ends[0][personal], ends[1][personal], kcodes[personal]
+    s, t = ends
+    if not ((s < t) & personal).any() or not ((s > t) & personal).any():
+        return  # every personal tie written one way (lower or higher code first)
+    a, b, k = s[personal], t[personal], kcodes[personal]
     rows = _both_ways_candidates(a, b, k)
     if not len(rows):
         return
