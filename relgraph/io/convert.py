@@ -287,8 +287,12 @@ def _convert_table(
             return None
     # a row with nothing in it is one problem, not one per required column
     empty_row = np.ones(len(frame), dtype=bool)
+    blanks: dict[str, np.ndarray] = {}  # kept for the blank check of required columns
     for name in frame.columns:
-        empty_row &= _blank(frame[name])
+        if not empty_row.any():
+            break  # no row left to be empty: the other columns need not be looked at
+        blanks[name] = _blank(frame[name])
+        empty_row &= blanks[name]
     if empty_row.any():
         bag.rows(
             raw,
@@ -307,7 +311,7 @@ def _convert_table(
         if col.nonblank:
             bag.rows(
                 raw,
-                _blank(s) & ~empty_row,
+                (blanks[col.name] if col.name in blanks else _blank(s)) & ~empty_row,
                 col.name,
                 Reason.BLANK,
                 message("val_blank_required", column=col.name),
