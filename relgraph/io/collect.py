@@ -126,7 +126,7 @@ def repeated_text(s: pd.Series) -> np.ndarray:
         except (ImportError, TypeError, ValueError):
             words = None
         if words is not None:
-            return np.asarray(pd.Series(words[0]).duplicated(keep="first"), dtype=bool)
+            return np.asarray(pd.Series(words[0], copy=False).duplicated(keep="first"), dtype=bool)
     return np.asarray(s.duplicated(keep="first"), dtype=bool)
 
 
@@ -135,7 +135,7 @@ def _lookup(s: pd.Series, mapping: pd.Series) -> pd.Series:
     pos = index_positions(s, mapping.index)
     values = mapping.to_numpy(dtype=object)
     out = np.where(pos >= 0, values[np.maximum(pos, 0)] if len(values) else None, None)
-    return pd.Series(out, index=s.index, dtype=object)
+    return pd.Series(out, index=s.index, dtype=object, copy=False)
 
 
 def _blank(s: pd.Series) -> np.ndarray:

@@ -51,7 +51,7 @@ def _convert_term(
     # the canonical word of each distinct value, then None for a missing value (code -1):
     # taking from this object array shares the words, no string is built per row
     words = np.array([vocab.get(normalize_term(v)) for v in uniques] + [None], dtype=object)
-    mapped = pd.Series(words[codes], index=s.index, dtype=object)
+    mapped = pd.Series(words[codes], index=s.index, dtype=object, copy=False)
     if found is not None:  # the canonical words' codes, for later checks to reuse
         word_codes, names = pd.factorize(words[:-1], sort=False)
         found.terms[(raw.name, col.name)] = (
@@ -109,7 +109,7 @@ def _convert_number(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
         rule = message("val_range", column=col.name, rule=rng)
         _rows_of(bag, raw, out_of, codes, col.name, Reason.OUT_OF_RANGE, rule)
     num = np.where(ok & ~out_of, num, np.nan)
-    out = pd.Series(num[codes], index=s.index, dtype=float)
+    out = pd.Series(num[codes], index=s.index, dtype=float, copy=False)
     if col.type == "int":
         return out.round().astype("Int64")
     return out
@@ -364,13 +364,13 @@ def empty_column(col: Column, n: int) -> pd.Series:
     if col.type == "int":
         return pd.Series(pd.arrays.IntegerArray(np.zeros(n, np.int64), np.ones(n, bool)))
     if col.type == "float":
-        return pd.Series(np.full(n, np.nan))
+        return pd.Series(np.full(n, np.nan), copy=False)
     if col.type == "bool":
         return pd.Series(pd.arrays.BooleanArray(np.zeros(n, bool), np.ones(n, bool)))
     if col.type == "date":
         return pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
     if col.type == "term":
-        return pd.Series(np.full(n, None, dtype=object))
+        return pd.Series(np.full(n, None, dtype=object), copy=False)
     try:  # a blank text column without building n Python strings
         import pyarrow as pa
 

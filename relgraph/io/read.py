@@ -236,7 +236,7 @@ def _wrap(
             hint = message("val_surrogates")
             problems.append(Problem.of(name, None, col, "", Reason.ENCODING, hint, src))
         out[col] = text.reset_index(drop=True)
-    result = pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+    result = pd.DataFrame(out, index=pd.RangeIndex(len(frame)), copy=False)
     if not names:
         result = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     return RawTable(name, result, src, first_row), problems

@@ -121,7 +121,7 @@ def _combined_key(codes: list[np.ndarray]) -> pd.Series | pd.DataFrame:
         out += c
         out += 1
         span *= m
-    return pd.Series(out)
+    return pd.Series(out, copy=False)
 
 
 #: 2^64 divided by the golden ratio: multiplying by it spreads integer keys over the bits.
@@ -142,7 +142,7 @@ def repeats(key: np.ndarray) -> np.ndarray:
     [False, False, True, False, True, True]
     """
     if len(key) < 1 << 16:
-        return np.asarray(pd.Series(key).duplicated(keep="first").to_numpy(), dtype=bool)
+        return np.asarray(pd.Series(key, copy=False).duplicated(keep="first"), dtype=bool)
     # Fibonacci hashing: the top byte of key × 2^64/φ
     part = np.multiply(np.ascontiguousarray(key, dtype=np.int64).view(np.uint64), GOLDEN)
     part = np.right_shift(part, np.uint64(56)).astype(np.uint8)
@@ -152,7 +152,7 @@ def repeats(key: np.ndarray) -> np.ndarray:
     hits: list[np.ndarray] = []
     for start, end in zip([0, *ends[:-1]], ends, strict=True):
         if end - start > 1:
-            dup = pd.Series(grouped[start:end]).duplicated(keep="first").to_numpy()
+            dup = pd.Series(grouped[start:end], copy=False).duplicated(keep="first").to_numpy()
             hits.append(np.flatnonzero(dup) + start)
     out = np.zeros(len(key), dtype=bool)
     out[order[np.concatenate(hits)] if hits else []] = True

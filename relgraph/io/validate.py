@@ -70,7 +70,7 @@ def _pair_key(a: np.ndarray, b: np.ndarray, k: np.ndarray) -> pd.Series | pd.Dat
     n = int(max(a.max(initial=0), b.max(initial=0))) + 1
     m = int(k.max(initial=0)) + 1
     if n * n * m < 2**62:
-        return pd.Series((a.astype(np.int64) * n + b) * m + k)
+        return pd.Series((a.astype(np.int64) * n + b) * m + k, copy=False)
     return pd.DataFrame({"a": a, "b": b, "k": k})
 
 
@@ -89,7 +89,7 @@ def _both_ways_candidates(a: np.ndarray, b: np.ndarray, k: np.ndarray) -> np.nda
         return np.arange(len(a))
     kv = key.to_numpy()
     small, large = (bwd, fwd) if bwd.sum() <= fwd.sum() else (fwd, bwd)
-    hit_large = pd.Series(kv[large]).isin(kv[small]).to_numpy()
+    hit_large = pd.Series(kv[large], copy=False).isin(kv[small]).to_numpy()
     hit_small = pd.Series(kv[small]).isin(kv[large][hit_large]).to_numpy()
     cand = np.zeros(len(a), dtype=bool)
     cand[np.flatnonzero(large)[hit_large]] = True
