@@ -13,9 +13,10 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from relgraph.io.encode import unescape_frame
 from relgraph.io.schema import SCHEMAS
 
-__all__ = ["coded_columns", "recode"]
+__all__ = ["coded_columns", "recode", "unescape_coded"]
 
 #: The dtype of text (as :data:`relgraph.io.read.TEXT_DTYPE`).
 _TEXT = pd.Series([""]).astype(str).dtype
@@ -61,3 +62,21 @@ def recode(s: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
     codes = merged[np.asarray(s.cat.codes, dtype=np.intp)]
     text = pd.Index(np.asarray(uniques, dtype=object)).astype(_TEXT)
     return pd.Series(pd.Categorical.from_codes(codes, text), index=s.index)
+
+
+def unescape_coded(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo the CSV escape (:func:`~relgraph.io.encode.unescape_frame`); categoricals per category.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"a": ["'=1", "x"], "b": pd.Categorical(["'=2", "'=2"])})
+    >>> unescape_coded(frame).to_dict("list")
+    {'a': ['=1', 'x'], 'b': ['=2', '=2']}
+    """
+    coded = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    if not coded:
+        return unescape_frame(frame)
+    out = unescape_frame(frame.drop(columns=coded))
+    for c in coded:
+        out[c] = recode(frame[c], lambda t: unescape_frame(t.to_frame()).iloc[:, 0])
+    return out[frame.columns]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import mmap
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,16 +28,18 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import MissingDependencyError, Problem, Reason
-from relgraph.io.coded import coded_columns, recode
+from relgraph.io.coded import coded_columns, recode, unescape_coded
 from relgraph.io.csv_checks import (
     MAX_ROW_PROBLEMS,
     decode_bytes,
     decode_csv,
     field_count_problems,
+    file_data,
+    is_ascii,
     wrong_length_problem,
 )
 from relgraph.io.discover import _find_files, _meant_table, _misnamed, _unused_files, ignored_inputs
-from relgraph.io.encode import unescape_frame, xlsx_unescape
+from relgraph.io.encode import xlsx_unescape
 from relgraph.io.schema import SCHEMAS
 from relgraph.text import Message, message
 
@@ -283,9 +284,44 @@ def _parse_with_pyarrow(
         return None, []
     try:
         import pyarrow as pa
-        import pyarrow.csv as pacsv
     except ImportError:
         return None, []
+    # a quoted value may hold a line break: the parser reads it right, but the faster way
+    # of cutting the file into blocks (at line breaks) may cut inside it, which pyarrow
+    # notices ("out of sync"): then the file is cut the slower, quote-aware way
+    table, bad = _arrow_csv(data, names, coded, threads=threads, newlines=False)
+    if (table is None or bad) and data.find(b'"') >= 0:
+        table, bad = _arrow_csv(data, names, coded, threads=threads, newlines=True)
+    if bad:
+        if threads and any(number is None for number, *_ in bad):
+            return _parse_with_pyarrow(data, names, coded=coded, threads=False)  # to number rows
+        return None, bad
+    if table is None:
+        return None, []  # let pandas find the line and say what is wrong
+    mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
+    # one chunk per column (the parser gives one per block): every later pass over ten
+    # million values then runs once, not once per block, for the price of one copy
+    table = table.combine_chunks()
+    frame: pd.DataFrame = table.to_pandas(types_mapper=mapping.get, self_destruct=True)
+    return frame, []
+
+
+#: Bytes per block pyarrow parses (blocks are parsed on all cores).
+_BLOCK = 1 << 24
+
+
+def _arrow_csv(
+    data: bytes | mmap.mmap,
+    names: list[str],
+    coded: frozenset[str],
+    *,
+    threads: bool,
+    newlines: bool,
+) -> tuple[Any, list[_BadRow]]:
+    """Parse with pyarrow: the table (None when it fails) and the rows of the wrong length."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
     bad: list[_BadRow] = []
 
     def wrong_length(row: Any) -> str:
@@ -298,12 +334,10 @@ def _parse_with_pyarrow(
         table = pacsv.read_csv(
             pa.BufferReader(data),
             read_options=pacsv.ReadOptions(
-                column_names=names, skip_rows=1, block_size=1 << 24, use_threads=threads
+                column_names=names, skip_rows=1, block_size=_BLOCK, use_threads=threads
             ),
-            # quoted values may hold line breaks; without any quote the faster parallel
-            # parser is exact
             parse_options=pacsv.ParseOptions(
-                newlines_in_values=data.find(b'"') >= 0, invalid_row_handler=wrong_length
+                newlines_in_values=newlines, invalid_row_handler=wrong_length
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types=types,
@@ -312,17 +346,8 @@ def _parse_with_pyarrow(
             ),
         )
     except (pa.ArrowException, ValueError):
-        return None, []  # let pandas find the line and say what is wrong
-    if bad:
-        if threads and any(number is None for number, *_ in bad):
-            return _parse_with_pyarrow(data, names, coded=coded, threads=False)  # to number rows
-        return None, bad
-    mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
-    # one chunk per column (the parser gives one per block): every later pass over ten
-    # million values then runs once, not once per block, for the price of one copy
-    table = table.combine_chunks()
-    frame: pd.DataFrame = table.to_pandas(types_mapper=mapping.get, self_destruct=True)
-    return frame, []
+        return None, []
+    return table, bad
 
 
 def _parse_with_pandas(text: str) -> pd.DataFrame:
@@ -341,35 +366,14 @@ def _parse_with_pandas(text: str) -> pd.DataFrame:
     return frame
 
 
-#: Files from this size on are mapped into memory instead of read (no copy of their bytes).
-_MAP_FROM = 1 << 24
-
-
-def _file_data(path: Path) -> bytes | mmap.mmap:
-    """Return the bytes of a file: read, or for a large file mapped into memory (read-only)."""
-    with path.open("rb") as fh:
-        if os.fstat(fh.fileno()).st_size >= _MAP_FROM:
-            try:
-                return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-            except (OSError, ValueError):
-                pass  # not a regular file: read it
-        return fh.read()
-
-
-def _is_ascii(data: bytes | mmap.mmap) -> bool:
-    if isinstance(data, bytes):
-        return data.isascii()
-    return bool(np.frombuffer(data, dtype=np.uint8).max(initial=0) < 0x80)
-
-
 def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     src = str(path)
     try:
-        data = _file_data(path)
+        data = file_data(path)
     except OSError as err:
         return None, [_problem(name, src, Reason.UNREADABLE, message("val_unreadable", error=err))]
     text: str | None = None
-    if _is_ascii(data) and data.find(b"\x00") < 0:
+    if is_ascii(data) and data.find(b"\x00") < 0:
         # plain ASCII reads the same in every encoding relgraph accepts: pyarrow parses the
         # bytes, and the text (hundreds of megabytes) is made only if pandas must parse it
         encoding = "utf-8"
@@ -420,19 +424,8 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     del text
     table, problems = _wrap(name, frame, src, 2, coded_columns(name))
     if table is not None and data.find(b"'") >= 0:
-        table.frame = _unescaped(table.frame)
+        table.frame = unescape_coded(table.frame)
     return table, problems
-
-
-def _unescaped(frame: pd.DataFrame) -> pd.DataFrame:
-    """:func:`~relgraph.io.encode.unescape_frame`; a categorical column per category."""
-    coded = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
-    if not coded:
-        return unescape_frame(frame)
-    out = unescape_frame(frame.drop(columns=coded))
-    for c in coded:
-        out[c] = recode(frame[c], lambda t: unescape_frame(t.to_frame()).iloc[:, 0])
-    return out[frame.columns]
 
 
 def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:

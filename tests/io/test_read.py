@@ -10,6 +10,7 @@ import pytest
 
 import relgraph as rg
 from relgraph.errors import MissingDependencyError, Reason, ValidationError
+from relgraph.io import csv_checks
 from relgraph.io import read as read_mod
 from relgraph.io.read import decode_bytes, read_csv_folder
 
@@ -299,7 +300,7 @@ def test_mapped_files_read_as_read_files(
     folder = folder_with(tmp_path, encoding, newline, bom)
     (folder / "orgs.csv").write_text('id,name,kind\nA,\'=Acme,customer\nU,"Us, Inc",us\n')
     read = rg.load(folder)
-    monkeypatch.setattr(read_mod, "_MAP_FROM", 0)  # every file mapped into memory
+    monkeypatch.setattr(csv_checks, "_MAP_FROM", 0)  # every file mapped into memory
     mapped = rg.load(folder)
     assert_loaded(mapped)
     assert mapped.orgs["name"].tolist() == ["=Acme", "Us, Inc"]
@@ -309,3 +310,28 @@ def test_mapped_files_read_as_read_files(
     with pytest.raises(ValidationError) as info:
         rg.load(folder)
     assert [p.reason for p in info.value.problems] == [Reason.EMPTY_TABLE]
+
+
+def test_line_breaks_in_quoted_values_across_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the fast parse cuts blocks at line breaks, some inside the quoted note: pyarrow
+    # notices and the file is parsed again, cut the quote-aware way
+    pytest.importorskip("pyarrow")
+    folder = folder_with(tmp_path, "utf-8")
+    note = "\n".join(f"line {i}, said 方华" for i in range(300))
+    ties = f'source,target,kind,note\nC2,C1,汇报,"{note}"\nU1,C1,负责,\n'
+    (folder / "ties.csv").write_text(ties, encoding="utf-8")
+    monkeypatch.setattr(read_mod, "_BLOCK", 256)
+    calls: list[bool] = []
+    real = read_mod._arrow_csv
+
+    def spy(*args: object, newlines: bool, **kw: object) -> object:
+        calls.append(newlines)
+        return real(*args, newlines=newlines, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(read_mod, "_arrow_csv", spy)
+    net = rg.load(folder)
+    assert calls.count(True) == 1 and calls[-2:] == [False, True]  # ties.csv, parsed again
+    assert net.ties["note"].tolist() == [note, ""]
+    assert net.ties["kind"].tolist() == ["reports_to", "covers"]
