@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -72,13 +73,13 @@ class _Found:
 
     ``terms``: for a vocabulary column, keyed by (table, column), the code of each row's
     canonical word (-1 when blank or unknown, the codes of ``pandas.factorize`` on the
-    converted column) and the words; ``dups``: per table, the rows repeating an earlier
-    row's key (unknown references compared as one value).
+    converted column) and the words; ``repeated``: for a ``unique`` column, keyed by
+    (table, column), the rows repeating an earlier row's value.
     """
 
     def __init__(self) -> None:
         self.terms: dict[tuple[str, str], tuple[np.ndarray, pd.Index]] = {}
-        self.dups: dict[str, np.ndarray] = {}
+        self.repeated: dict[tuple[str, str], np.ndarray] = {}
 
 
 def index_positions(s: pd.Series, keys: pd.Index) -> np.ndarray:
@@ -125,7 +126,7 @@ def repeated_text(s: pd.Series) -> np.ndarray:
         except (ImportError, TypeError, ValueError):
             words = None
         if words is not None:
-            return np.asarray(pd.Series(words[0]).duplicated(keep="first"), dtype=bool)
+            return np.asarray(pd.Series(words[0], copy=False).duplicated(keep="first"), dtype=bool)
     return np.asarray(s.duplicated(keep="first"), dtype=bool)
 
 
@@ -134,7 +135,7 @@ def _lookup(s: pd.Series, mapping: pd.Series) -> pd.Series:
     pos = index_positions(s, mapping.index)
     values = mapping.to_numpy(dtype=object)
     out = np.where(pos >= 0, values[np.maximum(pos, 0)] if len(values) else None, None)
-    return pd.Series(out, index=s.index, dtype=object)
+    return pd.Series(out, index=s.index, dtype=object, copy=False)
 
 
 def _blank(s: pd.Series) -> np.ndarray:
@@ -180,9 +181,28 @@ def empty_text(s: pd.Series) -> np.ndarray | None:
     return out if at == len(s) else None
 
 
+def value_codes(s: pd.Series) -> tuple[np.ndarray, Any]:
+    """``pandas.factorize(s)``: each row's code and the distinct values (-1: missing).
+
+    A categorical column (a typed column as read from a file, see
+    :mod:`relgraph.io.coded`) has its codes already: no value is hashed. Its distinct
+    values may then include some no row uses.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> codes, uniques = value_codes(pd.Series(pd.Categorical(["b", "a", "b"])))
+    >>> [str(uniques[c]) for c in codes]
+    ['b', 'a', 'b']
+    """
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return np.asarray(s.cat.codes, dtype=np.intp), s.cat.categories.to_numpy(dtype=object)
+    return pd.factorize(s, sort=False)
+
+
 def _by_uniques(s: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """Apply a converter to the distinct values only, then spread back (fast on repeats)."""
-    codes, uniques = pd.factorize(s, sort=False)
+    codes, uniques = value_codes(s)
     converted = func(pd.Series(uniques, dtype=object))
     out = converted.take(codes) if len(codes) else converted.iloc[:0]
     out.index = s.index

@@ -45,13 +45,20 @@ _Kinds = tuple[np.ndarray, np.ndarray]
 
 
 def _kind_by_person(
-    tables: Mapping[str, pd.DataFrame], codes: Mapping[tuple[str, str], np.ndarray]
+    tables: Mapping[str, pd.DataFrame],
+    codes: Mapping[tuple[str, str], np.ndarray],
+    repeated: np.ndarray | None = None,
 ) -> _Kinds | None:
-    """Org kind code of each distinct person id, and the row holding it (see ``_Kinds``)."""
+    """Org kind code of each distinct person id, and the row holding it (see ``_Kinds``).
+
+    ``repeated``: the people rows repeating an earlier id, when already known.
+    """
     if "people" not in tables or "orgs" not in tables:
         return None
     people, orgs = tables["people"], tables["orgs"]
-    rows = np.flatnonzero(~repeated_text(people["id"].astype(str)))
+    if repeated is None or len(repeated) != len(people):
+        repeated = repeated_text(people["id"].astype(str))
+    rows = np.flatnonzero(~repeated)
     org_ids = pd.Index(orgs["id"].astype(str))
     keep = ~org_ids.duplicated()
     pos = codes.get(("people", "org"))  # positions among the distinct org ids, found once
@@ -70,11 +77,12 @@ def check_sides(
     tables: Mapping[str, pd.DataFrame],
     bag: ProblemRows,
     codes: Mapping[tuple[str, str], np.ndarray],
+    kinds: _Kinds | None = None,
 ) -> None:
     """Run :func:`check_role_holders` and :func:`check_reporting_lines` (kinds found once)."""
     if ("roles", "person") not in codes and ("ties", "source") not in codes:
         return
-    kinds = _kind_by_person(tables, codes)
+    kinds = kinds if kinds is not None else _kind_by_person(tables, codes)
     if kinds is not None:
         check_role_holders(raws, tables, bag, codes, kinds)
         check_reporting_lines(raws, tables, bag, codes, kinds)

@@ -20,6 +20,7 @@ from relgraph.io.collect import (
     _duplicate_hint,
     _Found,
     repeated_text,
+    value_codes,
 )
 from relgraph.io.lookalike import (
     check_invisible_blanks,
@@ -46,11 +47,11 @@ def _convert_term(
 ) -> pd.Series:
     s = raw.frame[col.name]
     vocab = col.vocab or {}
-    codes, uniques = pd.factorize(s, sort=False)  # few distinct words: map those only
+    codes, uniques = value_codes(s)  # few distinct words: map those only
     # the canonical word of each distinct value, then None for a missing value (code -1):
     # taking from this object array shares the words, no string is built per row
     words = np.array([vocab.get(normalize_term(v)) for v in uniques] + [None], dtype=object)
-    mapped = pd.Series(words[codes], index=s.index, dtype=object)
+    mapped = pd.Series(words[codes], index=s.index, dtype=object, copy=False)
     if found is not None:  # the canonical words' codes, for later checks to reuse
         word_codes, names = pd.factorize(words[:-1], sort=False)
         found.terms[(raw.name, col.name)] = (
@@ -79,7 +80,7 @@ def _convert_number(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
     s = raw.frame[col.name]
     # every check depends on the value only: decide it once per distinct value, then
     # spread the answers back to the rows (ten million ratings hold a few hundred values)
-    codes, uniques = pd.factorize(s, sort=False)
+    codes, uniques = value_codes(s)
     u = pd.Series(uniques, dtype=object)
     num = pd.to_numeric(u.where(u != ""), errors="coerce").astype(float).to_numpy()
     blank = np.append(np.asarray(u.eq(""), dtype=bool), False)  # code -1: missing
@@ -108,7 +109,7 @@ def _convert_number(raw: RawTable, col: Column, bag: _Collector) -> pd.Series:
         rule = message("val_range", column=col.name, rule=rng)
         _rows_of(bag, raw, out_of, codes, col.name, Reason.OUT_OF_RANGE, rule)
     num = np.where(ok & ~out_of, num, np.nan)
-    out = pd.Series(num[codes], index=s.index, dtype=float)
+    out = pd.Series(num[codes], index=s.index, dtype=float, copy=False)
     if col.type == "int":
         return out.round().astype("Int64")
     return out
@@ -286,8 +287,12 @@ def _convert_table(
             return None
     # a row with nothing in it is one problem, not one per required column
     empty_row = np.ones(len(frame), dtype=bool)
+    blanks: dict[str, np.ndarray] = {}  # kept for the blank check of required columns
     for name in frame.columns:
-        empty_row &= _blank(frame[name])
+        if not empty_row.any():
+            break  # no row left to be empty: the other columns need not be looked at
+        blanks[name] = _blank(frame[name])
+        empty_row &= blanks[name]
     if empty_row.any():
         bag.rows(
             raw,
@@ -306,7 +311,7 @@ def _convert_table(
         if col.nonblank:
             bag.rows(
                 raw,
-                _blank(s) & ~empty_row,
+                (blanks[col.name] if col.name in blanks else _blank(s)) & ~empty_row,
                 col.name,
                 Reason.BLANK,
                 message("val_blank_required", column=col.name),
@@ -326,7 +331,7 @@ def _convert_table(
         else:
             out[col.name] = s
         if col.unique:
-            _check_unique(raw, col.name, s, bag)
+            _check_unique(raw, col.name, s, bag, found)
     if missing:
         return None  # every present column was checked; cross-table checks skip this table
     known = {c.name for c in schema.columns}
@@ -338,9 +343,13 @@ def _convert_table(
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)), copy=False)
 
 
-def _check_unique(raw: RawTable, name: str, s: pd.Series, bag: _Collector) -> None:
+def _check_unique(
+    raw: RawTable, name: str, s: pd.Series, bag: _Collector, found: _Found | None = None
+) -> None:
     """Report repeated ids (each row names the first one) and ids that only look alike."""
     repeated = repeated_text(s)
+    if found is not None:  # the distinct ids, for the reference checks
+        found.repeated[(raw.name, name)] = repeated
     dup = repeated & ~_blank(s)
     if dup.any():
         first = s[~repeated]
@@ -355,13 +364,13 @@ def empty_column(col: Column, n: int) -> pd.Series:
     if col.type == "int":
         return pd.Series(pd.arrays.IntegerArray(np.zeros(n, np.int64), np.ones(n, bool)))
     if col.type == "float":
-        return pd.Series(np.full(n, np.nan))
+        return pd.Series(np.full(n, np.nan), copy=False)
     if col.type == "bool":
         return pd.Series(pd.arrays.BooleanArray(np.zeros(n, bool), np.ones(n, bool)))
     if col.type == "date":
         return pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
     if col.type == "term":
-        return pd.Series(np.full(n, None, dtype=object))
+        return pd.Series(np.full(n, None, dtype=object), copy=False)
     try:  # a blank text column without building n Python strings
         import pyarrow as pa
 

@@ -3,6 +3,7 @@
 * :func:`decode_bytes`, :func:`decode_csv`: UTF-8 (with or without BOM), UTF-16 and
   GBK/GB18030 are detected per file.
 
+* :func:`file_data`, :func:`is_ascii`: a large file is mapped into memory, not copied.
 * :func:`non_utf8_lines`: a UTF-8 file with a row typed or pasted in another encoding
   (GBK, Windows-1252 …) is reported with the line, instead of the whole file being
   decoded as GB18030 (turning every other Chinese name into mojibake).
@@ -15,7 +16,12 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
+import os
 from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
 
 from relgraph.errors import Problem, Reason
 from relgraph.text import message
@@ -25,6 +31,8 @@ __all__ = [
     "decode_bytes",
     "decode_csv",
     "field_count_problems",
+    "file_data",
+    "is_ascii",
     "mixed_encoding_problems",
     "non_utf8_lines",
     "wrong_length_problem",
@@ -203,3 +211,44 @@ def field_count_problems(
             if len(out) >= MAX_ROW_PROBLEMS:
                 break
     return out
+
+
+#: Files from this size on are mapped into memory instead of read (no copy of their bytes).
+_MAP_FROM = 1 << 24
+
+
+def file_data(path: Path) -> bytes | mmap.mmap:
+    r"""Return the bytes of a file: read, or for a large file mapped into memory (read-only).
+
+    A mapped file of hundreds of megabytes is parsed where it lies (the page cache),
+    without a copy in the process; both kinds have ``find`` and slicing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     (Path(tmp) / "a.csv").write_bytes(b"id\np1\n")
+    ...     file_data(Path(tmp) / "a.csv")
+    6
+    b'id\np1\n'
+    """
+    with path.open("rb") as fh:
+        if os.fstat(fh.fileno()).st_size >= _MAP_FROM:
+            try:
+                return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):
+                pass  # not a regular file: read it
+        return fh.read()
+
+
+def is_ascii(data: bytes | mmap.mmap) -> bool:
+    """Tell whether every byte is ASCII (of bytes or a mapped file).
+
+    Examples
+    --------
+    >>> is_ascii(b"id,name"), is_ascii("方华".encode())
+    (True, False)
+    """
+    if isinstance(data, bytes):
+        return data.isascii()
+    return bool(np.frombuffer(data, dtype=np.uint8).max(initial=0) < 0x80)

@@ -89,8 +89,9 @@ def word_positions(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Position of each packed value among the unique packed ``keys`` (-1 when absent).
 
     The words are read as four 16-bit digits. Each digit position gets a table of the
-    digits the keys use there, numbered densely; a word's number is then its digits'
-    numbers in mixed radix, and one table maps numbers to key positions. Used when those
+    digits the keys use there, numbered densely (a position where every key has the same
+    digit is compared instead); a word's number is then its digits' numbers in mixed
+    radix, and one table maps numbers to key positions. Used when those
     numbers span at most a few times as many slots as there are keys; otherwise pyarrow's
     hash lookup of the integers.
 
@@ -102,22 +103,30 @@ def word_positions(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     [1, -1, 0, 1]
     """
     digits = keys.view(np.uint16).reshape(len(keys), 4)
-    luts: list[np.ndarray] = []
+    luts: list[tuple[int, np.ndarray]] = []
+    fixed = np.zeros(4, dtype=np.uint16)  # digits every key shares: compared, not looked up
     span = 1
     for j in range(4):
         used = np.zeros(1 << 16, dtype=bool)
         used[digits[:, j]] = True
         k = int(used.sum())
+        if k == 1:
+            fixed[j] = 0xFFFF
+            continue
         lut = np.full(1 << 16, _STRAY, dtype=np.int32)  # a digit no key has here
         lut[used] = np.arange(k, dtype=np.int32) * span
-        luts.append(lut)
+        luts.append((j, lut))
         span *= k
         if span > min(max(4 * len(keys), 1 << 16), _MAX_SPAN):
             return _hashed(values, keys)
-    table = np.full(span + 1, -1, dtype=np.int64)  # the last slot: not a key
+    table = np.full(span + 1, -1, dtype=np.int32)  # the last slot: not a key
     # a repeated key keeps its first position (as a hash lookup does): assigned last
-    table[_numbers(keys, luts, span)[::-1]] = np.arange(len(keys))[::-1]
-    return table[_numbers(values, luts, span)]
+    table[_numbers(keys, luts, span)[::-1]] = np.arange(len(keys), dtype=np.int32)[::-1]
+    number = _numbers(values, luts, span)
+    if fixed.any():
+        mask = fixed.view(np.uint64)[0]
+        number[(values.view(np.uint64) & mask) != (keys[:1].view(np.uint64) & mask)] = span
+    return table[number].astype(np.int64)
 
 
 #: Added for a digit no key uses at its position: four of them still fit an int32, and
@@ -127,13 +136,13 @@ _STRAY = -(1 << 29)
 _MAX_SPAN = 1 << 26
 
 
-def _numbers(words: np.ndarray, luts: list[np.ndarray], span: int) -> np.ndarray:
+def _numbers(words: np.ndarray, luts: list[tuple[int, np.ndarray]], span: int) -> np.ndarray:
     """Each word's slot number (``span`` for a word using a digit no key uses there)."""
     digits = words.view(np.uint16).reshape(len(words), 4)
-    number = np.take(luts[0], digits[:, 0])
+    number = np.zeros(len(words), dtype=np.int32)
     part = np.empty_like(number)
-    for j in range(1, 4):
-        np.take(luts[j], digits[:, j], out=part)
+    for j, lut in luts:
+        np.take(lut, digits[:, j], out=part)
         number += part
     number[number < 0] = span
     return number

@@ -85,12 +85,28 @@ def non_ascii(s: pd.Series) -> np.ndarray:
         import pyarrow.compute as pc
 
         arr = pa.chunked_array(pa.array(s.astype(str).array)).cast(pa.large_string())
+        if _all_ascii(arr):  # one pass over the bytes, no mask built per value
+            return np.zeros(len(s), dtype=bool)
         return ~np.asarray(pc.fill_null(pc.string_is_ascii(arr), True), dtype=bool)
     except (ImportError, TypeError, ValueError):
         pass
     except Exception:  # pyarrow.ArrowException and kin: the pure-Python way
         pass
     return np.fromiter((not str(v).isascii() for v in s), dtype=bool, count=len(s))
+
+
+def _all_ascii(arr: Any) -> bool:
+    """Tell whether no byte of a pyarrow large-string chunked array is outside ASCII."""
+    for chunk in arr.chunks:
+        _, offsets_buf, data_buf = chunk.buffers()
+        if data_buf is None or not len(chunk):
+            continue
+        offsets = np.frombuffer(offsets_buf, dtype=np.int64)
+        start, end = offsets[chunk.offset], offsets[chunk.offset + len(chunk)]
+        body = np.frombuffer(data_buf, dtype=np.uint8)[start:end]
+        if len(body) and body.max() >= 0x80:
+            return False
+    return True
 
 
 def _canonical_of(s: pd.Series, mask: np.ndarray) -> pd.Series:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -27,15 +28,18 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import MissingDependencyError, Problem, Reason
+from relgraph.io.coded import coded_columns, recode, unescape_coded
 from relgraph.io.csv_checks import (
     MAX_ROW_PROBLEMS,
     decode_bytes,
     decode_csv,
     field_count_problems,
+    file_data,
+    is_ascii,
     wrong_length_problem,
 )
 from relgraph.io.discover import _find_files, _meant_table, _misnamed, _unused_files, ignored_inputs
-from relgraph.io.encode import unescape_frame, xlsx_unescape
+from relgraph.io.encode import xlsx_unescape
 from relgraph.io.schema import SCHEMAS
 from relgraph.text import Message, message
 
@@ -73,7 +77,9 @@ class RawTable:
         Table name.
     frame : pandas.DataFrame
         Every value as text (:data:`TEXT_DTYPE`); blanks are ``""``. Column names
-        lower-cased and stripped.
+        lower-cased and stripped. A column relgraph converts (numbers, words, flags,
+        dates: :func:`coded_columns`) read from a file is a categorical of that text
+        instead, so each distinct value is decoded, trimmed and converted once.
     source : str
         File, ``workbook.xlsx[sheet]`` or ``<DataFrame>``.
     first_row : int
@@ -191,10 +197,30 @@ def _trimmed_already(s: pd.Series) -> bool:
     return True
 
 
+def _coded_text(s: pd.Series) -> tuple[pd.Series, bool]:
+    """:func:`_to_text` of a categorical column read from a file, per category."""
+    bad: list[bool] = []
+
+    def text(categories: pd.Series) -> pd.Series:
+        out, surrogates = _to_text(categories)
+        bad.append(surrogates)
+        return categories if out is categories else out
+
+    return recode(s, text), any(bad)
+
+
 def _wrap(
-    name: str, frame: pd.DataFrame, src: str, first_row: int
+    name: str,
+    frame: pd.DataFrame,
+    src: str,
+    first_row: int,
+    coded: frozenset[str] = frozenset(),
 ) -> tuple[RawTable | None, list[Problem]]:
-    """Clean column names, refuse duplicate columns, and turn every value into text."""
+    """Clean column names, refuse duplicate columns, and turn every value into text.
+
+    The ``coded`` columns, when categorical (dictionary columns the reader asked for),
+    stay categorical: their categories become text.
+    """
     names = _column_names(list(frame.columns))
     dups = _duplicates(names)
     if dups:
@@ -202,12 +228,16 @@ def _wrap(
     out: dict[str, pd.Series] = {}
     problems: list[Problem] = []
     for i, col in enumerate(names):
-        text, bad = _to_text(frame.iloc[:, i])
+        s = frame.iloc[:, i]
+        if col in coded and isinstance(s.dtype, pd.CategoricalDtype):
+            text, bad = _coded_text(s)
+        else:
+            text, bad = _to_text(s)
         if bad:
             hint = message("val_surrogates")
             problems.append(Problem.of(name, None, col, "", Reason.ENCODING, hint, src))
         out[col] = text.reset_index(drop=True)
-    result = pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+    result = pd.DataFrame(out, index=pd.RangeIndex(len(frame)), copy=False)
     if not names:
         result = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     return RawTable(name, result, src, first_row), problems
@@ -238,10 +268,15 @@ _BadRow = tuple[int | None, str, int, int]
 
 
 def _parse_with_pyarrow(
-    data: bytes, names: list[str], *, threads: bool = True
+    data: bytes | mmap.mmap,
+    names: list[str],
+    *,
+    coded: frozenset[str] = frozenset(),
+    threads: bool = True,
 ) -> tuple[pd.DataFrame | None, list[_BadRow]]:
     """Parse UTF-8 CSV bytes with pyarrow (every column text); None when not possible.
 
+    The ``coded`` columns are read as dictionary columns (categoricals of the text).
     Rows with more or fewer fields than the header are collected (not padded, not
     shifted); when there are any, no frame is returned.
     """
@@ -249,44 +284,70 @@ def _parse_with_pyarrow(
         return None, []
     try:
         import pyarrow as pa
-        import pyarrow.csv as pacsv
     except ImportError:
         return None, []
-    bad: list[_BadRow] = []
-
-    def wrong_length(row: Any) -> str:
-        bad.append((row.number, row.text, row.actual_columns, row.expected_columns))
-        return "skip"
-
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(data),
-            read_options=pacsv.ReadOptions(
-                column_names=names, skip_rows=1, block_size=1 << 24, use_threads=threads
-            ),
-            # quoted values may hold line breaks; without any quote the faster parallel
-            # parser is exact
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=b'"' in data, invalid_row_handler=wrong_length
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.large_string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowException, ValueError):
-        return None, []  # let pandas find the line and say what is wrong
+    # a quoted value may hold a line break: the parser reads it right, but the faster way
+    # of cutting the file into blocks (at line breaks) may cut inside it, which pyarrow
+    # notices ("out of sync"): then the file is cut the slower, quote-aware way
+    table, bad = _arrow_csv(data, names, coded, threads=threads, newlines=False)
+    if (table is None or bad) and data.find(b'"') >= 0:
+        table, bad = _arrow_csv(data, names, coded, threads=threads, newlines=True)
     if bad:
         if threads and any(number is None for number, *_ in bad):
-            return _parse_with_pyarrow(data, names, threads=False)  # to number the rows
+            return _parse_with_pyarrow(data, names, coded=coded, threads=False)  # to number rows
         return None, bad
+    if table is None:
+        return None, []  # let pandas find the line and say what is wrong
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
     # one chunk per column (the parser gives one per block): every later pass over ten
     # million values then runs once, not once per block, for the price of one copy
     table = table.combine_chunks()
     frame: pd.DataFrame = table.to_pandas(types_mapper=mapping.get, self_destruct=True)
     return frame, []
+
+
+#: Bytes per block pyarrow parses (blocks are parsed on all cores).
+_BLOCK = 1 << 24
+
+
+def _arrow_csv(
+    data: bytes | mmap.mmap,
+    names: list[str],
+    coded: frozenset[str],
+    *,
+    threads: bool,
+    newlines: bool,
+) -> tuple[Any, list[_BadRow]]:
+    """Parse with pyarrow: the table (None when it fails) and the rows of the wrong length."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    bad: list[_BadRow] = []
+
+    def wrong_length(row: Any) -> str:
+        bad.append((row.number, row.text, row.actual_columns, row.expected_columns))
+        return "skip"
+
+    coded_text = pa.dictionary(pa.int32(), pa.large_string())
+    types = {n: coded_text if n in coded else pa.large_string() for n in names}
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(data),
+            read_options=pacsv.ReadOptions(
+                column_names=names, skip_rows=1, block_size=_BLOCK, use_threads=threads
+            ),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=newlines, invalid_row_handler=wrong_length
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types,
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowException, ValueError):
+        return None, []
+    return table, bad
 
 
 def _parse_with_pandas(text: str) -> pd.DataFrame:
@@ -308,11 +369,11 @@ def _parse_with_pandas(text: str) -> pd.DataFrame:
 def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     src = str(path)
     try:
-        data = path.read_bytes()
+        data = file_data(path)
     except OSError as err:
         return None, [_problem(name, src, Reason.UNREADABLE, message("val_unreadable", error=err))]
     text: str | None = None
-    if data.isascii() and b"\x00" not in data:
+    if is_ascii(data) and data.find(b"\x00") < 0:
         # plain ASCII reads the same in every encoding relgraph accepts: pyarrow parses the
         # bytes, and the text (hundreds of megabytes) is made only if pandas must parse it
         encoding = "utf-8"
@@ -320,6 +381,7 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
             return None, [_problem(name, src, Reason.EMPTY_TABLE, message("val_empty_file"))]
         names = _header(data[:1_000_000].decode("ascii"))
     else:
+        data = bytes(data)
         text, encoding, problems = decode_csv(data, name, src)
         if text is None:
             return None, problems
@@ -336,7 +398,8 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     frame = None
     if len(set(names)) == len(names):
         utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
-        frame, bad = _parse_with_pyarrow(utf8 if utf8 is not None else str(text).encode(), names)
+        utf8 = utf8 if utf8 is not None else str(text).encode()
+        frame, bad = _parse_with_pyarrow(utf8, names, coded=coded_columns(name) & set(names))
         if bad:
             return None, [
                 wrong_length_problem(name, src, number, row, fields, expected)
@@ -345,7 +408,7 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
         if frame is not None and (frame.columns.tolist() != names):
             frame = None
     if frame is None:
-        text = data.decode("ascii") if text is None else text
+        text = bytes(data).decode("ascii") if text is None else text
         try:
             frame = _parse_with_pandas(text)
         except (pd.errors.ParserError, ValueError) as err:
@@ -359,9 +422,9 @@ def _read_one_csv(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
         if wrong:
             return None, wrong
     del text
-    table, problems = _wrap(name, frame, src, 2)
-    if table is not None and b"'" in data:
-        table.frame = unescape_frame(table.frame)
+    table, problems = _wrap(name, frame, src, 2, coded_columns(name))
+    if table is not None and data.find(b"'") >= 0:
+        table.frame = unescape_coded(table.frame)
     return table, problems
 
 
@@ -372,14 +435,18 @@ def _read_one_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Prob
     except ImportError as err:
         raise MissingDependencyError("pyarrow", "reading Parquet files", "parquet") from err
     src = str(path)
+    coded = coded_columns(name)
     try:
-        table = pq.read_table(path)
+        fields = pq.read_schema(path)
+        text = (pa.string(), pa.large_string())
+        as_codes = [f.name for f in fields if f.type in text and _clean_name(f.name) in coded]
+        table = pq.read_table(path, read_dictionary=as_codes)
     except (pa.ArrowException, OSError) as err:
         hint = message("val_bad_parquet", error=f"{type(err).__name__}: {err}")
         return None, [_problem(name, src, Reason.UNREADABLE, hint)]
     mapping = {pa.large_string(): TEXT_DTYPE, pa.string(): TEXT_DTYPE}
     frame = table.to_pandas(types_mapper=None if _OBJECT_TEXT else mapping.get)
-    return _wrap(name, frame, src, 2)
+    return _wrap(name, frame, src, 2, frozenset(_clean_name(n) for n in as_codes))
 
 
 def read_csv_folder(folder: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:

@@ -20,7 +20,7 @@ from relgraph.io.collect import (
     index_positions,
     repeated_text,
 )
-from relgraph.io.consistency import _KINDS, _kind_by_person
+from relgraph.io.consistency import _KINDS, _kind_by_person, _Kinds
 from relgraph.io.convert import _LIST_SPLIT
 from relgraph.io.lookalike import (
     canonical_index,
@@ -121,19 +121,20 @@ def _combined_key(codes: list[np.ndarray]) -> pd.Series | pd.DataFrame:
         out += c
         out += 1
         span *= m
-    return pd.Series(out)
+    return pd.Series(out, copy=False)
 
 
 #: 2^64 divided by the golden ratio: multiplying by it spreads integer keys over the bits.
-GOLDEN = 0x9E3779B97F4A7C15
+GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 
 def repeats(key: np.ndarray) -> np.ndarray:
     """Rows repeating an earlier row's int64 key (``duplicated(keep="first")``), faster.
 
-    Ten million keys in one hash table miss the cache at every row. Counting the keys'
-    hash buckets first (twice as many buckets as rows) finds the rows alone in their
-    bucket, which repeat nothing; only the rest (a quarter) go through the hash table.
+    Ten million keys in one hash table miss the cache at every row. Split by the top
+    bits of a hash of the key (a stable radix sort of one byte keeps each part in row
+    order), the 256 parts are hashed one after the other, each in a table that fits the
+    cache; equal keys land in the same part.
 
     Examples
     --------
@@ -141,15 +142,53 @@ def repeats(key: np.ndarray) -> np.ndarray:
     [False, False, True, False, True, True]
     """
     if len(key) < 1 << 16:
-        return np.asarray(pd.Series(key).duplicated(keep="first").to_numpy(), dtype=bool)
-    bits = min(26, int(np.ceil(np.log2(len(key)))) + 1)
-    # Fibonacci hashing: the top bits of key × 2^64/φ, computed in place (no extra copy)
-    bucket = np.ascontiguousarray(key, dtype=np.int64).view(np.uint64) * np.uint64(GOLDEN)
-    np.right_shift(bucket, np.uint64(64 - bits), out=bucket)
-    bucket = bucket.view(np.int64)
-    maybe = np.flatnonzero(np.bincount(bucket, minlength=1 << bits)[bucket] > 1)
+        return np.asarray(pd.Series(key, copy=False).duplicated(keep="first"), dtype=bool)
+    # Fibonacci hashing: the top byte of key × 2^64/φ
+    part = np.multiply(np.ascontiguousarray(key, dtype=np.int64).view(np.uint64), GOLDEN)
+    part = np.right_shift(part, np.uint64(56)).astype(np.uint8)
+    order = np.argsort(part, kind="stable")  # a radix sort: rows of a part stay in order
+    ends = np.cumsum(np.bincount(part, minlength=256)).tolist()
+    grouped = key[order]
+    hits: list[np.ndarray] = []
+    for start, end in zip([0, *ends[:-1]], ends, strict=True):
+        if end - start > 1:
+            dup = pd.Series(grouped[start:end], copy=False).duplicated(keep="first").to_numpy()
+            hits.append(np.flatnonzero(dup) + start)
     out = np.zeros(len(key), dtype=bool)
-    out[maybe] = pd.Series(key[maybe]).duplicated(keep="first").to_numpy()
+    out[order[np.concatenate(hits)] if hits else []] = True
+    return out
+
+
+#: Per table with a key: its key columns as integer codes, and the rows naming an
+#: unknown id (already reported as unknown references).
+_Keys = dict[str, tuple[list[np.ndarray], np.ndarray]]
+
+
+def key_codes(tables: Mapping[str, pd.DataFrame], codes: _Codes, found: _Found | None) -> _Keys:
+    """Each keyed table's key columns as integer codes (id positions, word codes)."""
+    keys: _Keys = {}
+    for name, table in tables.items():
+        schema = SCHEMAS[name]
+        if not schema.key or len(table) < 2:
+            continue
+        unknown = np.zeros(len(table), dtype=bool)
+        for k in schema.key:
+            if (name, k) in codes:
+                unknown |= codes[(name, k)] < 0
+        cols = [_column_codes(codes, name, k, table[k], found) for k in schema.key]
+        keys[name] = (cols, unknown)
+    return keys
+
+
+def repeated_keys(keys: _Keys) -> dict[str, np.ndarray]:
+    """Per table, the rows repeating an earlier row's key (integers only: safe in a thread)."""
+    out: dict[str, np.ndarray] = {}
+    for name, (cols, _) in keys.items():
+        key = _combined_key(cols)
+        if isinstance(key, pd.Series):
+            out[name] = repeats(key.to_numpy())
+        else:
+            out[name] = key.duplicated(keep="first").to_numpy()
     return out
 
 
@@ -159,25 +198,19 @@ def _key_duplicates(
     bag: _Collector,
     codes: _Codes,
     found: _Found | None = None,
+    keys: tuple[_Keys, dict[str, np.ndarray]] | None = None,
 ) -> None:
-    """Rows repeating a table's key (converted values, so "friend" and "朋友" are the same)."""
-    for name, table in tables.items():
+    """Rows repeating a table's key (converted values, so "friend" and "朋友" are the same).
+
+    ``keys``: the key codes and the repeated rows, when found already.
+    """
+    if keys is None:
+        codes_of = key_codes(tables, codes, found)
+        keys = codes_of, repeated_keys(codes_of)
+    for name, repeated in keys[1].items():
         schema = SCHEMAS[name]
-        if not schema.key or len(table) < 2:
-            continue
-        keys = {k: _column_codes(codes, name, k, table[k], found) for k in schema.key}
-        unknown = np.zeros(len(table), dtype=bool)
-        for k in schema.key:
-            if (name, k) in codes:
-                unknown |= keys[k] < 0  # already reported as unknown references
-        key = _combined_key(list(keys.values()))
-        if isinstance(key, pd.Series):
-            repeated = repeats(key.to_numpy())
-        else:
-            repeated = key.duplicated(keep="first").to_numpy()
-        if found is not None:
-            found.dups[name] = repeated
-        dup = repeated & ~unknown
+        table = tables[name]
+        dup = repeated & ~keys[0][name][1]
         if dup.any():
             label = ", ".join(schema.key)
             shown = np.flatnonzero(dup)[:MAX_PROBLEMS_PER_CHECK]  # join the text of these only
@@ -201,10 +234,13 @@ def _check_refs(
     failed: frozenset[str] = frozenset(),
     codes: _Codes | None = None,
     lists: _Lists | None = None,
+    repeated: Mapping[tuple[str, str], np.ndarray] | None = None,
 ) -> None:
+    """Check every reference to an id; ``repeated``: the repeated ids of each table, if known."""
     lists = _Lists() if lists is None else lists
+    seen = repeated or {}
     ids = {
-        name: _distinct(tables[name]["id"].astype(str))
+        name: _distinct(tables[name]["id"].astype(str), seen.get((name, "id")))
         for name in ("orgs", "people", "opportunities")
         if name in tables
     }
@@ -261,9 +297,13 @@ def _check_refs(
             )
 
 
-def _distinct(s: pd.Series) -> pd.Index:
-    """Return the distinct values in order of first appearance (``drop_duplicates``)."""
-    first = ~repeated_text(s)
+def _distinct(s: pd.Series, repeated: np.ndarray | None = None) -> pd.Index:
+    """Return the distinct values in order of first appearance (``drop_duplicates``).
+
+    ``repeated``: the rows repeating an earlier value, when already known.
+    """
+    known = repeated is not None and len(repeated) == len(s)
+    first = ~(repeated if known and repeated is not None else repeated_text(s))
     return pd.Index(s if first.all() else s[first])
 
 
@@ -313,6 +353,7 @@ def _org_kind_checks(
     tables: Mapping[str, pd.DataFrame],
     bag: _Collector,
     codes: _Codes | None = None,
+    kinds: _Kinds | None = None,
 ) -> None:
     if "orgs" not in tables:
         return
@@ -374,7 +415,9 @@ def _org_kind_checks(
         else:
             covers = ties["kind"].eq("covers").to_numpy()
         not_ours = np.zeros(len(ties), dtype=bool)
-        not_ours[np.flatnonzero(covers)] = _covers_not_ours(tables, covers, kind, codes or {})
+        not_ours[np.flatnonzero(covers)] = _covers_not_ours(
+            tables, covers, kind, codes or {}, kinds
+        )
         bag.rows(
             raw,
             not_ours,
@@ -388,11 +431,17 @@ _COVERS = [str(k) for k in TieKind].index("covers")
 
 
 def _covers_not_ours(
-    tables: Mapping[str, pd.DataFrame], covers: np.ndarray, kind: pd.Series, codes: _Codes
+    tables: Mapping[str, pd.DataFrame],
+    covers: np.ndarray,
+    kind: pd.Series,
+    codes: _Codes,
+    kinds: _Kinds | None = None,
 ) -> np.ndarray:
     """Per ``covers`` tie: its source works at an org of a known kind other than ``us``."""
     src = codes.get(("ties", "source"))
-    by_person = _kind_by_person(tables, codes) if src is not None else None
+    by_person = None
+    if src is not None:
+        by_person = kinds if kinds is not None else _kind_by_person(tables, codes)
     if by_person is not None and src is not None:  # positions found once: no ids hashed
         at = src[covers]
         code = np.where(at >= 0, by_person[0][np.maximum(at, 0)], -1)

@@ -25,7 +25,9 @@ those integers, so ten million ties validate in seconds. The rules:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -33,7 +35,7 @@ import pandas as pd
 
 from relgraph.errors import Problem, Reason, ValidationError
 from relgraph.io.collect import MAX_PROBLEMS_PER_CHECK, _blank, _Collector, _Found
-from relgraph.io.consistency import check_sides
+from relgraph.io.consistency import _kind_by_person, check_sides
 from relgraph.io.convert import _convert_table
 from relgraph.io.read import RawTable
 from relgraph.io.references import (
@@ -43,6 +45,8 @@ from relgraph.io.references import (
     _key_duplicates,
     _Lists,
     _org_kind_checks,
+    key_codes,
+    repeated_keys,
 )
 from relgraph.io.schema import SCHEMAS
 from relgraph.text import message
@@ -66,7 +70,7 @@ def _pair_key(a: np.ndarray, b: np.ndarray, k: np.ndarray) -> pd.Series | pd.Dat
     n = int(max(a.max(initial=0), b.max(initial=0))) + 1
     m = int(k.max(initial=0)) + 1
     if n * n * m < 2**62:
-        return pd.Series((a.astype(np.int64) * n + b) * m + k)
+        return pd.Series((a.astype(np.int64) * n + b) * m + k, copy=False)
     return pd.DataFrame({"a": a, "b": b, "k": k})
 
 
@@ -85,7 +89,7 @@ def _both_ways_candidates(a: np.ndarray, b: np.ndarray, k: np.ndarray) -> np.nda
         return np.arange(len(a))
     kv = key.to_numpy()
     small, large = (bwd, fwd) if bwd.sum() <= fwd.sum() else (fwd, bwd)
-    hit_large = pd.Series(kv[large]).isin(kv[small]).to_numpy()
+    hit_large = pd.Series(kv[large], copy=False).isin(kv[small]).to_numpy()
     hit_small = pd.Series(kv[small]).isin(kv[large][hit_large]).to_numpy()
     cand = np.zeros(len(a), dtype=bool)
     cand[np.flatnonzero(large)[hit_large]] = True
@@ -100,21 +104,25 @@ def _symmetric_duplicates(
     ends: tuple[np.ndarray, np.ndarray],
     kcodes: np.ndarray,
     personal: np.ndarray,
-    repeated: np.ndarray | None = None,
+    repeated: Callable[[], np.ndarray] | None = None,
 ) -> None:
     """Report personal (undirected) ties given both ways, A→B and B→A: one tie twice.
 
-    ``repeated`` (the rows repeating an earlier (source, target, kind), from the key check
-    on the same codes) saves hashing the same keys again.
+    ``repeated`` gives the rows repeating an earlier (source, target, kind), from the key
+    check on the same codes (asked only when some tie is written both ways): it saves
+    hashing the same keys again.
     """
     if personal.sum() < 2:
         return
-    a, b, k = ends[0][personal], ends[1][personal], kcodes[personal]
+    s, t = ends
+    if not ((s < t) & personal).any() or not ((s > t) & personal).any():
+        return  # every personal tie written one way (lower or higher code first)
+    a, b, k = s[personal], t[personal], kcodes[personal]
     rows = _both_ways_candidates(a, b, k)
     if not len(rows):
         return
     if repeated is not None:
-        same_way = repeated[personal][rows]  # a key repeats only within its own kind
+        same_way = repeated()[personal][rows]  # a key repeats only within its own kind
     else:  # every row of a candidate pair is a candidate: its repeats are among them
         same_way = _pair_key(a[rows], b[rows], k[rows]).duplicated(keep="first").to_numpy()
     lo, hi = np.minimum(a[rows], b[rows]), np.maximum(a[rows], b[rows])
@@ -149,7 +157,13 @@ def _tie_structure_checks(
     bag: _Collector,
     codes: _Codes | None = None,
     found: _Found | None = None,
+    repeated: Callable[[], np.ndarray] | None = None,
 ) -> None:
+    """Self-ties, personal ties given both ways, two managers, reporting cycles.
+
+    ``repeated``: the rows repeating an earlier tie's key, when the key check has them
+    (see :func:`_symmetric_duplicates`).
+    """
     src = ties["source"].astype(str)
     tgt = ties["target"].astype(str)
     s_code, t_code = _endpoint_codes(ties, codes or {})
@@ -163,7 +177,6 @@ def _tie_structure_checks(
         kinds = pd.Index(uniques.astype(str))
     # per code, then per row through the codes (-1, blank or unknown, picks the last entry)
     personal = np.append(~np.asarray(kinds.isin(_DIRECTED), dtype=bool), False)[kcodes]
-    repeated = found.dups.get("ties") if found is not None and codes else None
     same_codes = bool(codes) and s_code is (codes or {}).get(("ties", "source"))
     _symmetric_duplicates(
         raw, ties, bag, (s_code, t_code), kcodes, personal, repeated if same_codes else None
@@ -171,11 +184,32 @@ def _tie_structure_checks(
     rep = np.append(np.asarray(kinds == "reports_to", dtype=bool), False)[kcodes] & ~self_tie
     if not rep.any():
         return
-    rows = np.flatnonzero(rep)
-    pairs = pd.DataFrame({"s": s_code[rep], "t": t_code[rep]}, index=rows)
-    n_mgr = pairs.groupby("s")["t"].transform("nunique")
-    two = np.zeros(len(ties), dtype=bool)
-    two[pairs.index[(n_mgr > 1).to_numpy()].to_numpy()] = True
+    _reporting_checks(raw, bag, (src, tgt), (s_code, t_code), np.flatnonzero(rep))
+
+
+def _first_rows(keys: np.ndarray) -> np.ndarray:
+    """For each position, the position of the first one with the same (non-negative) key."""
+    first = np.zeros(int(keys.max(initial=-1)) + 1, dtype=np.int64)
+    # the first position of a repeated key is assigned last, so it is the one kept
+    first[keys[::-1]] = np.arange(len(keys) - 1, -1, -1)
+    return first[keys]
+
+
+def _reporting_checks(
+    raw: RawTable,
+    bag: _Collector,
+    ids: tuple[pd.Series, pd.Series],
+    ends: tuple[np.ndarray, np.ndarray],
+    rows: np.ndarray,
+) -> None:
+    """Report people with two managers and cycles in ``reports_to`` (``rows``: those ties)."""
+    src, tgt = ids
+    s, t = ends[0][rows], ends[1][rows]
+    first = _first_rows(s)  # each person's first reporting row (among ``rows``)
+    two_mgr = np.zeros(int(s.max(initial=-1)) + 1, dtype=bool)
+    two_mgr[s[t != t[first]]] = True  # a manager other than the first one named
+    two = np.zeros(len(src), dtype=bool)
+    two[rows[two_mgr[s]]] = True
     if two.any():
         names = pd.DataFrame({"s": src[two], "t": tgt[two]})
         mgrs = names.groupby("s")["t"].agg(lambda t: ", ".join(sorted(set(t))))
@@ -187,17 +221,17 @@ def _tie_structure_checks(
             lambda v: message("val_two_managers", value=v, managers=mgrs.get(v)),
             values=src,
         )
-    first = pairs.drop_duplicates("s")
-    cycles = _reporting_cycles(first["s"].to_numpy(), first["t"].to_numpy())
+    kept = np.flatnonzero(first == np.arange(len(s)))
+    first_s, first_row = s[kept], rows[kept]
+    cycles = _reporting_cycles(first_s, t[kept])
     # every member of a cycle has a manager: named as written in its first reporting row
-    row_of = pd.Series(first.index.to_numpy(), index=first["s"].to_numpy()) if cycles else None
+    row_of = pd.Series(first_row, index=first_s) if cycles else None
     for cycle in cycles:
         assert row_of is not None
-        ids = [str(src.iloc[int(row_of[int(c)])]) for c in cycle]
-        members = " → ".join([*ids, ids[0]])
-        mask = np.zeros(len(ties), dtype=bool)
-        idx = first.index[first["s"].isin([int(c) for c in cycle]).to_numpy()].to_numpy()
-        mask[idx[:1]] = True
+        ids_of = [str(src.iloc[int(row_of[int(c)])]) for c in cycle]
+        members = " → ".join([*ids_of, ids_of[0]])
+        mask = np.zeros(len(src), dtype=bool)
+        mask[first_row[np.isin(first_s, [int(c) for c in cycle])][:1]] = True
         bag.rows(
             raw,
             mask,
@@ -215,7 +249,7 @@ def _reporting_cycles(src: np.ndarray, tgt: np.ndarray) -> list[list[Any]]:
     parent[codes[: len(src)]] = codes[len(src) :]
     jump = parent.copy()
     steps = 1
-    while steps < n:
+    while steps < n and (jump >= 0).any():  # none left: every chain ended, no cycle
         nxt = np.where(jump >= 0, jump[np.maximum(jump, 0)], -1)
         jump = nxt
         steps *= 2
@@ -307,16 +341,50 @@ def validate_tables(
             tables[name] = converted
     codes = {} if codes is None else codes
     lists = _Lists()
-    _check_refs(raws, tables, bag, frozenset(p.table for p in problems or []), codes, lists)
-    _key_duplicates(raws, tables, bag, codes, found)
-    kinds = found.terms.get(("ties", "kind"))
-    if "ties" in tables and kinds is not None and len(kinds[0]) == len(tables["ties"]):
-        codes[("ties", "kind")] = _tie_kind_codes(*kinds)
-    _org_kind_checks(raws, tables, bag, codes)
-    check_sides(raws, tables, bag, codes)
-    _interaction_checks(raws, tables, bag, lists, codes)
-    if "ties" in tables:
-        _tie_structure_checks(raws["ties"], tables["ties"], bag, codes, found)
+    failed = frozenset(p.table for p in problems or [])
+    _check_refs(raws, tables, bag, failed, codes, lists, found.repeated)
+    keys = key_codes(tables, codes, found)
+    # the repeated keys (ten million ties: the costliest check) are hashed on another core
+    # while the checks after them run; their problems are reported in the same order
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        repeated = _start(pool, repeated_keys, keys)
+        later = _Collector()
+        _later_checks(raws, tables, later, codes, found, lists, lambda: repeated.result())
+        _key_duplicates(raws, tables, bag, codes, found, (keys, repeated.result()))
+    bag.problems += later.problems
     if bag.problems:
         raise ValidationError(bag.problems)
     return tables
+
+
+def _start(pool: ThreadPoolExecutor, func: Callable[[Any], Any], arg: Any) -> Future[Any]:
+    """Run ``func(arg)`` in ``pool`` when the machine has a second core, else now."""
+    if (os.cpu_count() or 1) > 1:
+        return pool.submit(func, arg)
+    done: Future[Any] = Future()
+    done.set_result(func(arg))
+    return done
+
+
+def _later_checks(
+    raws: Mapping[str, RawTable],
+    tables: Mapping[str, pd.DataFrame],
+    bag: _Collector,
+    codes: dict[tuple[str, str], np.ndarray],
+    found: _Found,
+    lists: _Lists,
+    repeated: Callable[[], dict[str, np.ndarray]],
+) -> None:
+    """Run the checks after the references and repeated keys: org kinds, sides, structure."""
+    kinds = found.terms.get(("ties", "kind"))
+    if "ties" in tables and kinds is not None and len(kinds[0]) == len(tables["ties"]):
+        codes[("ties", "kind")] = _tie_kind_codes(*kinds)
+    by_person = None  # each person's org kind, for the checks of sides (found once)
+    if ("ties", "source") in codes or ("roles", "person") in codes:
+        by_person = _kind_by_person(tables, codes, found.repeated.get(("people", "id")))
+    _org_kind_checks(raws, tables, bag, codes, by_person)
+    check_sides(raws, tables, bag, codes, by_person)
+    _interaction_checks(raws, tables, bag, lists, codes)
+    if "ties" in tables:
+        ties = raws["ties"], tables["ties"]
+        _tie_structure_checks(*ties, bag, codes, found, lambda: repeated()["ties"])

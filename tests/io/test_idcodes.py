@@ -108,3 +108,19 @@ def test_index_positions_agree_whichever_way_they_match() -> None:
 def test_repeated_text_is_duplicated_keep_first(values: list[str], dtype: type) -> None:
     s = pd.Series(values).astype(dtype)
     assert repeated_text(s).tolist() == s.duplicated(keep="first").tolist()
+
+
+@pytest.mark.parametrize(
+    ("values", "keys"),
+    [
+        # every key shares its first two bytes: compared, not looked up
+        (["P0000001", "Q0000001", "P1000001", "P0000002", "p0000001"], ["P0000001", "P0000002"]),
+        (["ab", "ac", "ab", "b"], ["ab"]),  # one key: every digit shared
+        (["ab", ""], ["ab", "ab"]),  # a repeated key keeps its first position
+        (["ab"], []),  # no keys at all
+    ],
+)
+def test_word_positions_with_shared_digits_match_a_hash_lookup(
+    values: list[str], keys: list[str]
+) -> None:
+    assert packed_lookup(values, keys).tolist() == hash_lookup(values, keys).tolist()

@@ -67,3 +67,18 @@ def test_what_the_user_wrote_is_kept() -> None:
 def test_canonical_form() -> None:
     assert canonical("Ｐ１\u200b") == "P1"
     assert canonical("方华") == "方华"
+
+
+def test_non_ascii_matches_per_value_check_on_chunked_and_sliced_text() -> None:
+    pa = pytest.importorskip("pyarrow")
+    from relgraph.io.lookalike import non_ascii
+
+    values = ["p1", "方华", "", "p2\u200b", "x", "é", "plain"]
+    chunked = pa.chunked_array([values[:3], values[3:]], type=pa.large_string())
+    ascii_only = pa.chunked_array([["a", ""], ["b"]], type=pa.large_string())
+    for arr in (chunked, chunked.slice(1, 4), chunked.slice(4, 1), ascii_only):
+        s = pd.Series(arr.to_pylist()).astype(str)
+        backed = pd.Series(pd.arrays.ArrowStringArray(arr.cast(pa.large_string())))
+        expected = [not v.isascii() for v in arr.to_pylist()]
+        assert non_ascii(s).tolist() == expected
+        assert non_ascii(backed).tolist() == expected

@@ -10,6 +10,7 @@ import pytest
 
 import relgraph as rg
 from relgraph.errors import MissingDependencyError, Reason, ValidationError
+from relgraph.io import csv_checks
 from relgraph.io import read as read_mod
 from relgraph.io.read import decode_bytes, read_csv_folder
 
@@ -66,7 +67,7 @@ def test_pandas_and_pyarrow_parsers_give_the_same_tables(
 ) -> None:
     folder = folder_with(tmp_path, "utf-8")
     fast = rg.load(folder)
-    monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: (None, []))
+    monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names, **_: (None, []))
     slow = rg.load(folder)
     for name in ("orgs", "people", "ties"):
         pd.testing.assert_frame_equal(getattr(fast, name), getattr(slow, name))
@@ -107,7 +108,7 @@ def test_unterminated_quote_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser: str
 ) -> None:
     if parser == "pandas":
-        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: (None, []))
+        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names, **_: (None, []))
     folder = folder_with(tmp_path, "utf-8")
     (folder / "people.csv").write_bytes(b'id,name,org\np1,"Ann,A\np2,Bo,A\n')
     with pytest.raises(ValidationError) as info:
@@ -139,7 +140,7 @@ def test_rows_with_the_wrong_number_of_fields_are_reported(
     says: str,
 ) -> None:
     if parser == "pandas":
-        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names: (None, []))
+        monkeypatch.setattr(read_mod, "_parse_with_pyarrow", lambda data, names, **_: (None, []))
     folder = folder_with(tmp_path, "utf-8")
     (folder / "people.csv").write_text(content, encoding="utf-8")
     with pytest.raises(ValidationError) as info:
@@ -282,3 +283,55 @@ def test_unreadable_parquet(tmp_path: Path) -> None:
     (p,) = info.value.problems
     assert (p.table, p.reason) == ("people", Reason.UNREADABLE)
     assert "Parquet" in p.hint
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline", "bom"),
+    [
+        ("utf-8", "\n", False),
+        ("utf-8", "\r\n", True),
+        ("gbk", "\r\n", False),
+        ("utf-16-le", "\n", True),
+    ],
+)
+def test_mapped_files_read_as_read_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str, newline: str, bom: bool
+) -> None:
+    folder = folder_with(tmp_path, encoding, newline, bom)
+    (folder / "orgs.csv").write_text('id,name,kind\nA,\'=Acme,customer\nU,"Us, Inc",us\n')
+    read = rg.load(folder)
+    monkeypatch.setattr(csv_checks, "_MAP_FROM", 0)  # every file mapped into memory
+    mapped = rg.load(folder)
+    assert_loaded(mapped)
+    assert mapped.orgs["name"].tolist() == ["=Acme", "Us, Inc"]
+    for name in ("orgs", "people", "ties"):
+        pd.testing.assert_frame_equal(getattr(mapped, name), getattr(read, name))
+    (folder / "ties.csv").write_bytes(b"")  # an empty file cannot be mapped: read
+    with pytest.raises(ValidationError) as info:
+        rg.load(folder)
+    assert [p.reason for p in info.value.problems] == [Reason.EMPTY_TABLE]
+
+
+def test_line_breaks_in_quoted_values_across_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the fast parse cuts blocks at line breaks, some inside the quoted note: pyarrow
+    # notices and the file is parsed again, cut the quote-aware way
+    pytest.importorskip("pyarrow")
+    folder = folder_with(tmp_path, "utf-8")
+    note = "\n".join(f"line {i}, said 方华" for i in range(300))
+    ties = f'source,target,kind,note\nC2,C1,汇报,"{note}"\nU1,C1,负责,\n'
+    (folder / "ties.csv").write_text(ties, encoding="utf-8")
+    monkeypatch.setattr(read_mod, "_BLOCK", 256)
+    calls: list[bool] = []
+    real = read_mod._arrow_csv
+
+    def spy(*args: object, newlines: bool, **kw: object) -> object:
+        calls.append(newlines)
+        return real(*args, newlines=newlines, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(read_mod, "_arrow_csv", spy)
+    net = rg.load(folder)
+    assert calls.count(True) == 1 and calls[-2:] == [False, True]  # ties.csv, parsed again
+    assert net.ties["note"].tolist() == [note, ""]
+    assert net.ties["kind"].tolist() == ["reports_to", "covers"]

@@ -14,7 +14,7 @@ from relgraph.errors import Reason, ValidationError
 from relgraph.io.collect import _blank, empty_text
 from relgraph.io.references import repeats
 
-N_PEOPLE, N_TIES = 3_000, 70_000  # past the size where repeats counts hash buckets first
+N_PEOPLE, N_TIES = 3_000, 70_000  # past the size where repeats splits the keys by hash
 
 
 def test_repeats_is_duplicated_keep_first() -> None:

@@ -732,3 +732,62 @@ def test_unknown_id_hint_joins_the_suggestion_with_a_separator(tmp_path: Path) -
         broken(tmp_path, "opportunities", account=["Nowhere at all"]), Reason.UNKNOWN_REFERENCE
     )
     assert far.hint == "no org with id 'Nowhere at all' in the orgs table"
+
+
+def test_problems_keep_their_order_with_or_without_a_second_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the repeated keys are hashed on another core while the later checks run: the
+    # problems come out in the same order as when everything runs one after the other
+    tables = valid_tables()
+    extra = pd.DataFrame(
+        {
+            "source": ["p2", "u1", "u1", "p1", "p3", "p3", "p1"],
+            "target": ["u1", "p2", "p2", "p1", "p1", "u1", "p9"],
+            "kind": ["alumni", "alumni", "alumni", "friend", "covers", "friend", "friend"],
+        }
+    )
+    tables["ties"] = pd.concat([tables["ties"], extra, extra.iloc[:1]], ignore_index=True)
+    folder = write(tmp_path / "d", tables)
+    threaded = problems_of(folder)
+    monkeypatch.setattr("relgraph.io.validate.os.cpu_count", lambda: 1)
+    serial = problems_of(folder)
+
+    def rows(found: list[Problem]) -> list[tuple[object, ...]]:
+        return [(p.table, p.row, p.column, p.value, p.reason, p.hint) for p in found]
+
+    assert rows(threaded) == rows(serial)
+    reasons = [p.reason for p in threaded]
+    for reason in (Reason.DUPLICATE_ROW, Reason.SELF_TIE, Reason.WRONG_ORG_KIND):
+        assert reason in reasons
+    # the key check's problems come before the later checks' (covers, self-tie)
+    last_key = max(i for i, p in enumerate(threaded) if "remove or merge" in p.hint)
+    assert last_key < reasons.index(Reason.WRONG_ORG_KIND) < reasons.index(Reason.SELF_TIE)
+
+
+def test_first_rows_name_the_first_row_of_each_key() -> None:
+    from relgraph.io.validate import _first_rows
+
+    keys = np.random.default_rng(5).integers(0, 50, 2_000)
+    first = pd.Series(np.arange(len(keys))).groupby(keys).transform("min").to_numpy()
+    assert (_first_rows(keys) == first).all()
+    assert _first_rows(np.zeros(0, dtype=np.int64)).tolist() == []
+
+
+def test_two_managers_and_a_cycle_among_many_reporting_lines(tmp_path: Path) -> None:
+    # a long chain (followed to its end in a few doublings), a loop of three and one
+    # person under two managers (every row of theirs reported)
+    n = 200
+    people = pd.DataFrame({"id": [f"c{i}" for i in range(n)], "name": "x", "org": "A"})
+    chain = [(f"c{i}", f"c{i - 1}") for i in range(1, 150)]
+    loop = [("c150", "c151"), ("c151", "c152"), ("c152", "c150")]
+    extra = [("c160", "c161"), ("c160", "c162"), ("c160", "c161")]
+    edges = chain + loop + extra
+    ties = pd.DataFrame(edges, columns=["source", "target"]).assign(kind="reports_to")
+    orgs = pd.DataFrame({"id": ["A"], "name": ["Acme"], "kind": ["customer"]})
+    found = problems_of(write(tmp_path / "d", {"orgs": orgs, "people": people, "ties": ties}))
+    two = [p for p in found if p.reason is Reason.TWO_MANAGERS]
+    assert sorted(p.row for p in two) == [len(chain) + 5, len(chain) + 6, len(chain) + 7]
+    assert "c161, c162" in two[0].hint
+    (cycle,) = [p for p in found if p.reason is Reason.REPORTING_CYCLE]
+    assert cycle.row == len(chain) + 2 and "c150 → c151 → c152 → c150" in cycle.hint
