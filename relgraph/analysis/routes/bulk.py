@@ -11,16 +11,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from relgraph.analysis.paths.batch import alternatives_each, into_labelled
 from relgraph.analysis.paths.graph import (
     ContactGraph,
     RouteGraph,
     RouteRules,
     route_graph,
-    swayed_by,
+    sway_lists,
 )
 from relgraph.analysis.paths.reach import Openings, best_routes_to, routes_near, search_graph
 from relgraph.analysis.paths.render import Route, describe_many, person_texts, route_text
-from relgraph.analysis.paths.search import Forward, backward_best, forward_labels
+from relgraph.analysis.paths.search import Forward, forward_labels
 from relgraph.analysis.routes.explain import left_out_text, rule_counts
 from relgraph.analysis.routes.single import rules_bite
 from relgraph.checks import check_bool, check_ids
@@ -56,9 +57,16 @@ _Result = tuple[int, tuple[int, ...] | None, tuple[int, ...] | None, str]
 _FEW = 16
 
 
-def _forward(net: RelationshipNetwork, g: RouteGraph, graph: ContactGraph) -> Forward:
-    key = ("paths.forward", g.rules, graph is not g.real)
-    return net.memo(key, lambda: forward_labels(graph, g.starts()))
+def _forward(
+    net: RelationshipNetwork, g: RouteGraph, graph: ContactGraph
+) -> tuple[Forward, ContactGraph]:
+    """Every person's best direct ties from our people, and the edges into such people."""
+
+    def build() -> tuple[Forward, ContactGraph]:
+        fwd = forward_labels(graph, g.starts())
+        return fwd, into_labelled(graph, fwd)
+
+    return net.memo(("paths.forward", g.rules, graph is not g.real), build)
 
 
 def _search(
@@ -69,27 +77,41 @@ def _search(
     graph, openings = search_graph(g, affiliations)
     few = len(tidx) * _FEW < net.n_people  # search near them only, not everyone
     reach = (routes_near if few else best_routes_to)(net, rules, tidx, affiliations=affiliations)
-    fwd = _forward(net, g, graph)
+    best = reach.paths(tidx)
+    status = np.where(g.ours[tidx], "ours", np.where(g.blocked[tidx], "dnc", ""))
+    status[(status == "") & (reach.strength[tidx] <= 0)] = "none"
+    todo = np.flatnonzero(status == "")  # reached: search an alternative
+    avoid = _avoid(net, rules, tidx[todo], [best[j] for j in todo.tolist()])
+    fwd, into = _forward(net, g, graph)
     blocked = g.team_blocked() | g.stops  # the alternative's middle steps: not the other side
-    scratch = np.full(graph.n, np.inf)
+    sources = np.array([best[j][0] for j in todo.tolist()], dtype=np.int64)
     max_hops = int(net.settings.max_hops)
-    out: list[_Result] = []
-    for t in tidx.tolist():
-        if g.ours[t]:
-            out.append((t, None, None, "ours"))
-        elif g.blocked[t]:
-            out.append((t, None, None, "dnc"))
-        else:
-            best = reach.path(t) or None
-            alt = None
-            if best is not None:
-                swayed = () if rules.include_swayed else tuple(swayed_by(net, t).tolist())
-                avoid = (*best[1:-1], *swayed)  # never ask whom t sways
-                found = backward_best(graph, fwd, t, avoid, best[0], max_hops, blocked, scratch)
-                alt = None if found is None else found[1]
-            out.append((t, best, alt, "" if best is not None else "none"))
-        bar.update(1)
+    _, alts = alternatives_each(graph, fwd, tidx[todo], sources, max_hops, blocked, avoid, into)
+    alt: list[tuple[int, ...] | None] = [None] * len(tidx)
+    for j, p in zip(todo.tolist(), alts, strict=True):
+        alt[j] = p or None
+    bar.update(len(tidx))
+    out = [(t, best[j] or None, alt[j], "") for j, t in enumerate(tidx.tolist())]
+    for j in np.flatnonzero(status != "").tolist():  # ours, do not contact, or no route
+        out[j] = (out[j][0], None, None, str(status[j]))
     return out, openings
+
+
+def _avoid(
+    net: RelationshipNetwork, rules: RouteRules, tidx: np.ndarray, best: list[tuple[int, ...]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per target: whom its alternative avoids (the best route's middle, whom it sways)."""
+    middle = [p[1:-1] for p in best]
+    rows = [np.fromiter(m, dtype=np.int64, count=len(m)) for m in middle]
+    if not rules.include_swayed:  # never ask whom the target sways
+        indptr, indices = sway_lists(net)
+        rows = [
+            np.concatenate([r, indices[indptr[t] : indptr[t + 1]]])
+            for r, t in zip(rows, tidx.tolist(), strict=True)
+        ]
+    counts = np.array([len(r) for r in rows], dtype=np.int64)
+    out = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64), out.astype(np.int64)
 
 
 def routes_to_many(
@@ -182,7 +204,9 @@ def routes_to_many(
     if given is None:
         tids = [str(p) for p in net.person_ids[~net.party.eq("us").to_numpy()]]
     else:
-        tids = [net.resolve_person(t) for t in given]
+        found = net.person_ids.get_indexer(pd.Index(given, dtype=object)).tolist()
+        # ids by one lookup for all; names, and anything unknown, one by one
+        tids = [t if f >= 0 else net.resolve_person(t) for t, f in zip(given, found, strict=True)]
     began = time.perf_counter()
     tidx = np.asarray(net.index_of(tids) if tids else np.zeros(0), dtype=np.int64)
     bite = rules_bite(net, rules, affiliations)
