@@ -294,9 +294,12 @@ def _people_columns(
     net: RelationshipNetwork, idx: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Labels, titles, parties and do-not-contact marks of ``idx`` (everyone when None)."""
-    cols = [net.labels, net.titles, net.party, net.people["do_not_contact"]]
-    if idx is not None:
-        cols = [c.take(idx) for c in cols]
+    if idx is None:
+        cols = [net.labels, net.titles, net.party, net.people["do_not_contact"]]
+    else:  # titles as net.titles has them, without building that view for everyone
+        cols = [c.take(idx) for c in (net.labels, net.people["title"], net.party)]
+        cols[1] = cols[1].fillna("").astype(str)
+        cols.append(net.people["do_not_contact"].take(idx))
     labels, titles, parties = (c.to_numpy(dtype=object) for c in cols[:3])
     return labels, titles, parties, cols[3].astype("boolean").fillna(False).to_numpy(dtype=bool)
 

@@ -202,15 +202,12 @@ def routes_to_many(
     progress = None if progress is None else check_bool("progress", progress)
     given = check_ids("targets", targets)
     if given is None:
-        tids = [str(p) for p in net.person_ids[~net.party.eq("us").to_numpy()]]
+        tidx = np.flatnonzero(~net.party.eq("us").to_numpy()).astype(np.int64)
     else:
-        found = net.person_ids.get_indexer(pd.Index(given, dtype=object)).tolist()
-        # ids by one lookup for all; names, and anything unknown, one by one
-        tids = [t if f >= 0 else net.resolve_person(t) for t, f in zip(given, found, strict=True)]
+        tidx = _positions(net, given)
     began = time.perf_counter()
-    tidx = np.asarray(net.index_of(tids) if tids else np.zeros(0), dtype=np.int64)
     bite = rules_bite(net, rules, affiliations)
-    bar = _progress(len(tids) * (2 if bite else 1), progress, began)
+    bar = _progress(len(tidx) * (2 if bite else 1), progress, began)
     try:
         results, openings = _search(net, rules, tidx, affiliations, bar)
         free, free_open = (
@@ -243,6 +240,14 @@ def routes_to_many(
         include_sensitive=rules.include_sensitive or targets is not None,
         column="target",
     )
+
+
+def _positions(net: RelationshipNetwork, given: list[str]) -> np.ndarray:
+    """Positions of people given by id or name: ids in one lookup, names one by one."""
+    pos = np.asarray(net.person_ids.get_indexer(pd.Index(given)), dtype=np.int64)
+    for j in np.flatnonzero(pos < 0).tolist():  # a name (or unknown: the error names it)
+        pos[j] = net.index_of(net.resolve_person(given[j]))[0]
+    return pos
 
 
 def _left_out(results: list[_Result], free: list[_Result] | None) -> list[list[tuple[int, ...]]]:
