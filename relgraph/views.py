@@ -187,7 +187,8 @@ def strongest_ties(
     asked = np.zeros(n, dtype=bool)  # only ties between two people asked about can match
     asked[src] = True
     asked[dst] = True
-    near = np.flatnonzero(asked.take(u) & asked.take(v))
+    near = np.flatnonzero(asked.take(u))
+    near = near[asked.take(v.take(near))]
     lo, hi = u.take(near), v.take(near)
     slot = pd.Index(keys).get_indexer(np.minimum(lo, hi).astype(np.int64) * n + np.maximum(lo, hi))
     rows = near[slot >= 0]

@@ -403,17 +403,17 @@ class _Backward:
         k = np.repeat(keys // n, cnt)
         nbr = graph.indices[idx]
         cand = np.repeat(fcost, cnt) + graph.cost[idx]
-        want = k * n + nbr
+        keep = ~self.blocked[nbr] & (cand + fmin < ub[k])  # the cheap tests first
+        want, cand, prv = k[keep] * n + nbr[keep], cand[keep], np.repeat(node, cnt)[keep]
         at = np.minimum(np.searchsorted(self.seen, want), len(self.seen) - 1)
         known = self.seen[at] == want
         keep = cand < np.where(known, self.best[at], np.inf)
-        keep &= ~self.blocked[nbr] & ~contains(self.avoid, want)
-        keep &= cand + fmin < ub[k]
+        keep &= ~contains(self.avoid, want)
         if hops_left == 0:
             keep &= np.isfinite(self.finish(want)[0])
         if not keep.any():
             return None
-        want, cand, prv = want[keep], cand[keep], np.repeat(node, cnt)[keep]
+        want, cand, prv = want[keep], cand[keep], prv[keep]
         o = np.lexsort((prv, cand, want))  # per state: the cheapest, then the lowest predecessor
         want, cand, prv = want[o], cand[o], prv[o]
         first = np.ones(len(want), dtype=bool)
