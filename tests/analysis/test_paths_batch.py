@@ -25,6 +25,15 @@ def _graph(n: int, m: int, seed: int, directed: bool = False) -> ContactGraph:
     return ContactGraph.from_matrix(mat, directed=directed)
 
 
+def _sides(n: int, n_ours: int, rng: np.random.Generator) -> tuple[np.ndarray, ...]:
+    """Our people (the first ``n_ours``), some on the other side, and who is no middle step."""
+    ours = np.zeros(n, bool)
+    ours[:n_ours] = True
+    stops = rng.random(n) < 0.1
+    stops[ours] = False
+    return ours, stops, ours | stops  # nobody of the last is a middle step
+
+
 @pytest.mark.parametrize(
     ("seed", "max_hops", "directed"), [(0, 4, False), (1, 3, False), (2, 5, True)]
 )
@@ -32,11 +41,7 @@ def test_reach_each_matches_one_search_per_target(seed: int, max_hops: int, dire
     n = 160
     g = _graph(n, 420, seed, directed)
     rng = np.random.default_rng(seed + 10)
-    ours = np.zeros(n, bool)
-    ours[:6] = True
-    stops = rng.random(n) < 0.1
-    stops[ours] = False
-    blocked = ours | stops  # nobody of these is a middle step
+    ours, stops, blocked = _sides(n, 6, rng)
     starts = np.flatnonzero(ours)
     team = team_reach(g, starts, ours, ours, max_hops, stops)
     # each person forbids a few others (their own "swayed" people)
@@ -96,11 +101,7 @@ def test_alternatives_each_matches_one_backward_search_per_target(
     n = 180
     g = _graph(n, 520, seed, directed)
     rng = np.random.default_rng(seed + 20)
-    ours = np.zeros(n, bool)
-    ours[:8] = True
-    stops = rng.random(n) < 0.1
-    stops[ours] = False
-    blocked = ours | stops
+    ours, _, blocked = _sides(n, 8, rng)
     starts = np.flatnonzero(ours)
     fwd = forward_labels(g, starts)
     targets = np.flatnonzero(~ours)

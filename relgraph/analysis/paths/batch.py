@@ -257,7 +257,7 @@ def into_labelled(g: ContactGraph, fwd: Forward) -> ContactGraph:
     """``g.backward`` with only its edges into people a start has a direct edge to.
 
     The last level of a search from a target (:func:`alternatives_each`) keeps only such
-    people (a finite :class:`~relgraph.analysis.paths.search.Forward` label), so it reads
+    people (a finite ``Forward`` label of :mod:`~relgraph.analysis.paths.search`), so it reads
     these few edges instead of all. Built from the starts' neighbours' own edges: the
     backward edge ``x → y`` is the edge ``y → x`` of ``g``, with the same strength.
     """
@@ -285,7 +285,7 @@ def alternatives_each(
     avoid: tuple[np.ndarray, np.ndarray],
     into: ContactGraph | None = None,
 ) -> tuple[np.ndarray, list[tuple[int, ...]]]:
-    """:func:`~relgraph.analysis.paths.search.backward_best` for many targets in one pass.
+    """``backward_best`` (:mod:`~relgraph.analysis.paths.search`) for many targets in one pass.
 
     Parameters
     ----------

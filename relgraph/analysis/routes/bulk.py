@@ -178,11 +178,11 @@ def routes_to_many(
     one hop-bounded multi-source search from our whole team (the route engine's team
     reach, shared with coverage and the targets). The alternative avoids every person of
     the best route (its source included): a hop-bounded search from the target,
-    ``max_hops - 1`` hops deep, is joined with each reached person's strongest direct tie
-    from one of our people, which is exact because our people never sit in the middle of
-    a route. ``excluded`` repeats the search with every opt-in switched on (only when the
-    rules remove anything from this network) and counts its best and alternative paths
-    that are not in the result.
+    ``max_hops - 1`` hops deep (all targets in one batched search), is joined with each
+    reached person's strongest direct tie from one of our people, which is exact because
+    our people never sit in the middle of a route. ``excluded`` repeats the search with
+    every opt-in switched on (only when the rules remove anything from this network) and
+    counts its best and alternative paths that are not in the result.
 
     Examples
     --------
