@@ -40,6 +40,9 @@ _BASIS = ("explicit", "interactions", "default")
 _INFLUENCES = TIE_KINDS.index("influences")
 _T = TypeVar("_T")
 
+#: Lookups of a few tie pairs answered by a scan before the network builds its pair index.
+PAIR_SCANS = 16
+
 
 class NetworkViews:
     """Relationship and tie views of a :class:`~relgraph.network.RelationshipNetwork`."""
@@ -178,14 +181,17 @@ class NetworkViews:
 
         Among equally strong ties the first in table order wins (see
         :meth:`relgraph.views.PairIndex.strongest`). A few pairs among many ties are looked
-        up by hashing every tie's pair once; from the second such lookup on, the network
-        builds its pair index instead (:meth:`pair_index`), which serves every later one.
+        up by one pass over the ties' people; once ``PAIR_SCANS`` (16) such lookups have
+        been made, the network builds its pair index instead (:meth:`pair_index`, about
+        twenty scans' work), which serves every later one.
         """
         few = len(src) * 64 < len(strength)
-        if few and not self._has_table_view("pair_index", "pair_scanned"):
-            self._table_view("pair_scanned", lambda: True)
-            u, v = self.endpoints()
-            return strongest_ties(u, v, self.n_people, src, dst, strength, usable)
+        if few and not self._has_table_view("pair_index"):
+            scans = self._table_view("pair_scans", lambda: [0])  # a count shared by copies
+            if scans[0] < PAIR_SCANS:
+                scans[0] += 1
+                u, v = self.endpoints()
+                return strongest_ties(u, v, self.n_people, src, dst, strength, usable)
         return self.pair_index().strongest(src, dst, strength, usable)
 
     def incidence(self) -> Incidence:

@@ -171,10 +171,11 @@ def strongest_ties(
     strength: np.ndarray,
     usable: np.ndarray,
 ) -> np.ndarray:
-    """:meth:`PairIndex.strongest` without an index: one hash lookup of every tie's pair.
+    """:meth:`PairIndex.strongest` without an index: one pass over the ties' people.
 
-    For a few pairs among millions of ties, hashing the ties' pair keys against the wanted
-    ones is cheaper than sorting the ties into a :class:`PairIndex`; the answer is the same.
+    For a few pairs among millions of ties, marking the people asked about and hashing
+    the pair keys of the ties between two of them is cheaper than sorting the ties into a
+    :class:`PairIndex`; the answer is the same.
     """
     src = np.asarray(src, dtype=np.int64)
     dst = np.asarray(dst, dtype=np.int64)
@@ -183,12 +184,18 @@ def strongest_ties(
         return out
     want = np.minimum(src, dst) * n + np.maximum(src, dst)
     keys, first = np.unique(want, return_inverse=True)
-    tie_key = np.minimum(u, v).astype(np.int64) * n + np.maximum(u, v)
-    slot = pd.Index(keys).get_indexer(tie_key)
-    rows = np.flatnonzero(slot >= 0)
+    asked = np.zeros(n, dtype=bool)  # only ties between two people asked about can match
+    asked[src] = True
+    asked[dst] = True
+    near = np.flatnonzero(asked.take(u))
+    near = near[asked.take(v.take(near))]
+    lo, hi = u.take(near), v.take(near)
+    slot = pd.Index(keys).get_indexer(np.minimum(lo, hi).astype(np.int64) * n + np.maximum(lo, hi))
+    rows = near[slot >= 0]
+    slot = slot[slot >= 0]
     # every query of a key gets the key's ties: queries sorted by key, ties by key
-    by_key = np.argsort(slot[rows], kind="stable")
-    rows, tie_slot = rows[by_key], slot[rows][by_key]
+    by_key = np.argsort(slot, kind="stable")
+    rows, tie_slot = rows[by_key], slot[by_key]
     queries = np.argsort(first, kind="stable")
     qstart = np.searchsorted(first[queries], np.arange(len(keys)))
     qcount = np.bincount(first, minlength=len(keys))

@@ -189,3 +189,21 @@ def test_strongest_ties_scan_and_pair_index_agree() -> None:
     indexed = net.pair_index().strongest(src, dst, strength, usable)
     np.testing.assert_array_equal(scanned, indexed)
     assert (scanned[:10] >= 0).any()
+
+
+def test_strongest_ties_builds_the_pair_index_only_after_many_scans() -> None:
+    from relgraph._netviews import PAIR_SCANS
+
+    net = random_network(8, n=80, m=2_000)
+    e = net.edges
+    strength = e["strength"].to_numpy(dtype=float)
+    usable = ~e["sensitive"].to_numpy(dtype=bool)
+    src, dst = e["u"].to_numpy()[:12], e["v"].to_numpy()[:12]
+    first = net.strongest_ties(src, dst, strength, usable)
+    copy = net.with_settings(max_hops=3)  # a settings copy shares the count and the index
+    for _ in range(PAIR_SCANS - 1):
+        np.testing.assert_array_equal(copy.strongest_ties(src, dst, strength, usable), first)
+    assert "pair_index" not in net._shared
+    np.testing.assert_array_equal(net.strongest_ties(src, dst, strength, usable), first)
+    assert "pair_index" in net._shared and "pair_index" in copy._shared
+    assert (first >= 0).sum() > 6  # most pairs have a usable tie

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import relgraph as rg
 from relgraph.analysis.paths.graph import RouteRules, route_graph
@@ -58,11 +59,18 @@ def test_describing_under_several_rules_at_once_reads_the_same_as_one_by_one() -
     assert [h.kind for h in theirs[0].hops] == ["family", "friend"]
 
 
-def test_people_read_by_position_equal_the_whole_columns() -> None:
+@pytest.mark.parametrize("blank_titles", [False, True])
+def test_people_read_by_position_equal_the_whole_columns(blank_titles: bool) -> None:
     net = rg.datasets.sample()
-    idx = np.array([3, 0, 41, 77], dtype=np.int64)
+    if blank_titles:  # some titles missing: read as "" either way
+        people = net.people.copy()
+        people.loc[people.index[::3], "title"] = None
+        net = rg.RelationshipNetwork.from_frames(net.orgs, people, net.ties)
+        assert net.people["title"].fillna("").eq("").sum() > 10
+    idx = np.array([3, 0, 41, 77, 6], dtype=np.int64)
     whole = _people_columns(net, None)
     some = _people_columns(net, idx)
     assert net.people["do_not_contact"].astype("boolean").fillna(False).any()
     for w, s in zip(whole, some, strict=True):
         assert w[idx].tolist() == s.tolist()
+    assert ("" in some[1].tolist()) == blank_titles

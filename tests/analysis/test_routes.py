@@ -223,6 +223,21 @@ def test_names_accepted_and_network_unchanged():
         pd.testing.assert_frame_equal(v, before[k])
 
 
+def test_bulk_targets_by_id_name_repeated_or_unknown(sample):
+    from relgraph.analysis.routes.bulk import _positions
+
+    ids = [str(x) for x in sample.person_ids]
+    given = ["E02", "Deng Kai", "deng kai", "E02", ids[5], ids[-1]]
+    want = [sample.index_of(sample.resolve_person(g))[0] for g in given]
+    assert _positions(sample, given).tolist() == want
+    assert _positions(sample, ids[::-1]).tolist() == list(range(len(ids)))[::-1]
+    assert len(_positions(sample, [])) == 0
+    with pytest.raises(rg.UnknownPersonError):
+        _positions(sample, ["E02", "nobody"])
+    df = rg.routes_to_many(sample, given, progress=False)
+    assert df["target"].tolist() == [ids[i] for i in want]
+
+
 def test_html_is_escaped():
     net = make_net(THREE)
     frames = net.to_frames()

@@ -420,13 +420,13 @@ def _build_sway_lists(net: RelationshipNetwork) -> tuple[np.ndarray, np.ndarray]
     whom = np.concatenate([v.take(inf), u.take(rep)])
     holders = net.person_ids.isin(net.roles["person"].astype(str))
     keep = ~holders[who] & (who != whom)
-    keys = np.sort(who[keep] * n + whom[keep])  # by person, then whom they sway
-    first = np.ones(len(keys), dtype=bool)  # (sort: numpy's hashed unique is slow here)
-    first[1:] = keys[1:] != keys[:-1]
-    keys = keys[first]
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(keys // n, minlength=n), out=indptr[1:])
-    return indptr, keys % n
+    # by person, then whom they sway, once each: a counting sort by person (scipy's COO to
+    # CSR), then each person's short row sorted and its repeats summed
+    mat = sp.csr_matrix(
+        (np.ones(int(keep.sum()), dtype=np.int32), (who[keep], whom[keep])), shape=(n, n)
+    )
+    mat.sum_duplicates()
+    return mat.indptr.astype(np.int64), mat.indices.astype(np.int64)
 
 
 def _category(values: pd.Categorical, name: str) -> int:

@@ -158,19 +158,23 @@ def _hops(
     kind, basis = e["kind"].array, e["basis"].array
     kinds = np.asarray(kind.categories, dtype=object)[kind.codes[hit]]
     given = np.asarray(basis.categories, dtype=object)[basis.codes[hit]] != "default"
-    tie_u, sens = e["u"].to_numpy()[hit], e["sensitive"].to_numpy(dtype=bool)[hit]
-    strength = e["strength"].to_numpy(dtype=float)[hit]
+    rev = (e["u"].to_numpy()[hit] != np.array([a for a, _ in pairs])).tolist()
+    sens = e["sensitive"].to_numpy(dtype=bool)[hit].tolist()
+    strength = e["strength"].to_numpy(dtype=float)[hit].tolist()
     lang = net.settings.language
-    for k, ((a, c), r) in enumerate(zip(pairs, rows.tolist(), strict=True)):
+    words_of: dict[tuple[str, bool], str] = {}  # a few kinds, each read one or the other way
+    for k, (pair, r) in enumerate(zip(pairs, rows.tolist(), strict=True)):
         if r >= 0:
             kind = str(kinds[k])
-            words = tie_words(kind, reverse=tie_u[k] != a, lang=lang)
-            out[(a, c)] = Hop(kind, words, float(strength[k]), bool(sens[k]), bool(given[k]))
-        elif openings is not None and (a, c) in openings:
-            o = openings[(a, c)]
+            if (kind, rev[k]) not in words_of:
+                words_of[(kind, rev[k])] = tie_words(kind, reverse=rev[k], lang=lang)
+            words = words_of[(kind, rev[k])]
+            out[pair] = Hop(kind, words, strength[k], sens[k], bool(given[k]))
+        elif openings is not None and pair in openings:
+            o = openings[pair]
             where = term("affiliation_kind", o.kind, lang=lang)
             words = say("routes_affiliation_hop", kind=where, name=o.name, lang=lang)
-            out[(a, c)] = Hop(f"{_AFFILIATION}{o.kind}", words, o.strength, o.sensitive, False)
+            out[pair] = Hop(f"{_AFFILIATION}{o.kind}", words, o.strength, o.sensitive, False)
     return out
 
 
@@ -294,9 +298,12 @@ def _people_columns(
     net: RelationshipNetwork, idx: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Labels, titles, parties and do-not-contact marks of ``idx`` (everyone when None)."""
-    cols = [net.labels, net.titles, net.party, net.people["do_not_contact"]]
-    if idx is not None:
-        cols = [c.take(idx) for c in cols]
+    if idx is None:
+        cols = [net.labels, net.titles, net.party, net.people["do_not_contact"]]
+    else:  # titles as net.titles has them, without building that view for everyone
+        cols = [c.take(idx) for c in (net.labels, net.people["title"], net.party)]
+        cols[1] = cols[1].fillna("").astype(str)
+        cols.append(net.people["do_not_contact"].take(idx))
     labels, titles, parties = (c.to_numpy(dtype=object) for c in cols[:3])
     return labels, titles, parties, cols[3].astype("boolean").fillna(False).to_numpy(dtype=bool)
 

@@ -10,17 +10,20 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from relgraph.analysis.paths.batch import alternatives_each, into_labelled
 from relgraph.analysis.paths.graph import (
     ContactGraph,
     RouteGraph,
     RouteRules,
     route_graph,
-    swayed_by,
+    sway_lists,
 )
 from relgraph.analysis.paths.reach import Openings, best_routes_to, routes_near, search_graph
 from relgraph.analysis.paths.render import Route, describe_many, person_texts, route_text
-from relgraph.analysis.paths.search import Forward, backward_best, forward_labels
+from relgraph.analysis.paths.search import Forward, forward_labels
 from relgraph.analysis.routes.explain import left_out_text, rule_counts
 from relgraph.analysis.routes.single import rules_bite
 from relgraph.checks import check_bool, check_ids
@@ -56,9 +59,16 @@ _Result = tuple[int, tuple[int, ...] | None, tuple[int, ...] | None, str]
 _FEW = 16
 
 
-def _forward(net: RelationshipNetwork, g: RouteGraph, graph: ContactGraph) -> Forward:
-    key = ("paths.forward", g.rules, graph is not g.real)
-    return net.memo(key, lambda: forward_labels(graph, g.starts()))
+def _forward(
+    net: RelationshipNetwork, g: RouteGraph, graph: ContactGraph
+) -> tuple[Forward, ContactGraph]:
+    """Every person's best direct ties from our people, and the edges into such people."""
+
+    def build() -> tuple[Forward, ContactGraph]:
+        fwd = forward_labels(graph, g.starts())
+        return fwd, into_labelled(graph, fwd)
+
+    return net.memo(("paths.forward", g.rules, graph is not g.real), build)
 
 
 def _search(
@@ -69,27 +79,41 @@ def _search(
     graph, openings = search_graph(g, affiliations)
     few = len(tidx) * _FEW < net.n_people  # search near them only, not everyone
     reach = (routes_near if few else best_routes_to)(net, rules, tidx, affiliations=affiliations)
-    fwd = _forward(net, g, graph)
+    best = reach.paths(tidx)
+    status = np.where(g.ours[tidx], "ours", np.where(g.blocked[tidx], "dnc", ""))
+    status[(status == "") & (reach.strength[tidx] <= 0)] = "none"
+    todo = np.flatnonzero(status == "")  # reached: search an alternative
+    avoid = _avoid(net, rules, tidx[todo], [best[j] for j in todo.tolist()])
+    fwd, into = _forward(net, g, graph)
     blocked = g.team_blocked() | g.stops  # the alternative's middle steps: not the other side
-    scratch = np.full(graph.n, np.inf)
+    sources = np.array([best[j][0] for j in todo.tolist()], dtype=np.int64)
     max_hops = int(net.settings.max_hops)
-    out: list[_Result] = []
-    for t in tidx.tolist():
-        if g.ours[t]:
-            out.append((t, None, None, "ours"))
-        elif g.blocked[t]:
-            out.append((t, None, None, "dnc"))
-        else:
-            best = reach.path(t) or None
-            alt = None
-            if best is not None:
-                swayed = () if rules.include_swayed else tuple(swayed_by(net, t).tolist())
-                avoid = (*best[1:-1], *swayed)  # never ask whom t sways
-                found = backward_best(graph, fwd, t, avoid, best[0], max_hops, blocked, scratch)
-                alt = None if found is None else found[1]
-            out.append((t, best, alt, "" if best is not None else "none"))
-        bar.update(1)
+    _, alts = alternatives_each(graph, fwd, tidx[todo], sources, max_hops, blocked, avoid, into)
+    alt: list[tuple[int, ...] | None] = [None] * len(tidx)
+    for j, p in zip(todo.tolist(), alts, strict=True):
+        alt[j] = p or None
+    bar.update(len(tidx))
+    out = [(t, best[j] or None, alt[j], "") for j, t in enumerate(tidx.tolist())]
+    for j in np.flatnonzero(status != "").tolist():  # ours, do not contact, or no route
+        out[j] = (out[j][0], None, None, str(status[j]))
     return out, openings
+
+
+def _avoid(
+    net: RelationshipNetwork, rules: RouteRules, tidx: np.ndarray, best: list[tuple[int, ...]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per target: whom its alternative avoids (the best route's middle, whom it sways)."""
+    middle = [p[1:-1] for p in best]
+    rows = [np.fromiter(m, dtype=np.int64, count=len(m)) for m in middle]
+    if not rules.include_swayed:  # never ask whom the target sways
+        indptr, indices = sway_lists(net)
+        rows = [
+            np.concatenate([r, indices[indptr[t] : indptr[t + 1]]])
+            for r, t in zip(rows, tidx.tolist(), strict=True)
+        ]
+    counts = np.array([len(r) for r in rows], dtype=np.int64)
+    out = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64), out.astype(np.int64)
 
 
 def routes_to_many(
@@ -156,11 +180,11 @@ def routes_to_many(
     one hop-bounded multi-source search from our whole team (the route engine's team
     reach, shared with coverage and the targets). The alternative avoids every person of
     the best route (its source included): a hop-bounded search from the target,
-    ``max_hops - 1`` hops deep, is joined with each reached person's strongest direct tie
-    from one of our people, which is exact because our people never sit in the middle of
-    a route. ``excluded`` repeats the search with every opt-in switched on (only when the
-    rules remove anything from this network) and counts its best and alternative paths
-    that are not in the result.
+    ``max_hops - 1`` hops deep (all targets in one batched search), is joined with each
+    reached person's strongest direct tie from one of our people, which is exact because
+    our people never sit in the middle of a route. ``excluded`` repeats the search with
+    every opt-in switched on (only when the rules remove anything from this network) and
+    counts its best and alternative paths that are not in the result.
 
     Examples
     --------
@@ -180,13 +204,12 @@ def routes_to_many(
     progress = None if progress is None else check_bool("progress", progress)
     given = check_ids("targets", targets)
     if given is None:
-        tids = [str(p) for p in net.person_ids[~net.party.eq("us").to_numpy()]]
+        tidx = np.flatnonzero(~net.party.eq("us").to_numpy()).astype(np.int64)
     else:
-        tids = [net.resolve_person(t) for t in given]
+        tidx = _positions(net, given)
     began = time.perf_counter()
-    tidx = np.asarray(net.index_of(tids) if tids else np.zeros(0), dtype=np.int64)
     bite = rules_bite(net, rules, affiliations)
-    bar = _progress(len(tids) * (2 if bite else 1), progress, began)
+    bar = _progress(len(tidx) * (2 if bite else 1), progress, began)
     try:
         results, openings = _search(net, rules, tidx, affiliations, bar)
         free, free_open = (
@@ -219,6 +242,23 @@ def routes_to_many(
         include_sensitive=rules.include_sensitive or targets is not None,
         column="target",
     )
+
+
+def _positions(net: RelationshipNetwork, given: list[str]) -> np.ndarray:
+    """Positions of people given by id or name: ids in one pass, names one by one.
+
+    The ids are found by one pass of everyone's id over the few given (Arrow's
+    ``index_in``), not by hashing a million ids to find a thousand.
+    """
+    wanted, back = np.unique(np.asarray(given, dtype=object), return_inverse=True)
+    hit = pc.index_in(pa.array(net.person_ids.array), value_set=pa.array(wanted, pa.string()))
+    hit = pc.fill_null(hit, -1).to_numpy(zero_copy_only=False)
+    found = np.full(len(wanted), -1, dtype=np.int64)
+    found[hit[hit >= 0]] = np.flatnonzero(hit >= 0)  # ids are distinct: one person each
+    pos = found[back.reshape(-1)]
+    for j in np.flatnonzero(pos < 0).tolist():  # a name (or unknown: the error names it)
+        pos[j] = net.index_of(net.resolve_person(given[j]))[0]
+    return pos
 
 
 def _left_out(results: list[_Result], free: list[_Result] | None) -> list[list[tuple[int, ...]]]:
