@@ -267,3 +267,13 @@ def test_changing_the_callers_frames_later_does_not_reach_the_network() -> None:
     assert direct.people.loc[0, "name"] != "changed"
     pd.testing.assert_frame_equal(direct.edges, before)
     assert direct.ties["strength"].iloc[0] != 0.01 or pd.isna(direct.ties["strength"].iloc[0])
+
+
+def test_find_ids_gives_each_id_its_position_and_minus_one_for_others() -> None:
+    # By hand on the tiny network (p1..p4 at 0..3): repeats keep their position, a name or
+    # an unknown id is -1 (find_ids never raises; index_of is the checked lookup).
+    net = rg.datasets.tiny()
+    got = net.find_ids(["p3", "Ann", "p3", "p1", "zz"])
+    assert got.tolist() == [2, -1, 2, 0, -1]
+    assert got.tolist()[:1] == net.index_of(["p3"]).tolist()
+    assert len(net.find_ids([])) == 0

@@ -10,8 +10,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from relgraph.analysis.paths.batch import alternatives_each, into_labelled
 from relgraph.analysis.paths.graph import (
@@ -245,17 +243,8 @@ def routes_to_many(
 
 
 def _positions(net: RelationshipNetwork, given: list[str]) -> np.ndarray:
-    """Positions of people given by id or name: ids in one pass, names one by one.
-
-    The ids are found by one pass of everyone's id over the few given (Arrow's
-    ``index_in``), not by hashing a million ids to find a thousand.
-    """
-    wanted, back = np.unique(np.asarray(given, dtype=object), return_inverse=True)
-    hit = pc.index_in(pa.array(net.person_ids.array), value_set=pa.array(wanted, pa.string()))
-    hit = pc.fill_null(hit, -1).to_numpy(zero_copy_only=False)
-    found = np.full(len(wanted), -1, dtype=np.int64)
-    found[hit[hit >= 0]] = np.flatnonzero(hit >= 0)  # ids are distinct: one person each
-    pos = found[back.reshape(-1)]
+    """Positions of people given by id or name: ids in one pass, names one by one."""
+    pos = net.find_ids(given)
     for j in np.flatnonzero(pos < 0).tolist():  # a name (or unknown: the error names it)
         pos[j] = net.index_of(net.resolve_person(given[j]))[0]
     return pos
