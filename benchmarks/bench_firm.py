@@ -203,12 +203,31 @@ def _reset_peak() -> bool:
         return False
 
 
+#: GiB each step touches (and frees) before its clock: see :func:`_touch_memory`.
+TOUCH_GIB = float(os.environ.get("RELGRAPH_BENCH_TOUCH_GIB", "3"))
+
+
+def _touch_memory() -> None:
+    """Write to ``TOUCH_GIB`` of fresh memory and free it, untimed, before a step.
+
+    On a virtual machine that hands freed memory back to its host (this one does), the
+    first write to memory after an idle spell waits for the host: a step that ran after
+    a pause took twice as long as the same step just after another, whichever library
+    it ran. Touching memory first puts every step, relgraph's and the bare one, in the
+    same state: the pages it allocates are ready, as in a process that has been running.
+    """
+    if TOUCH_GIB > 0:
+        block = np.ones(int(TOUCH_GIB * 2**30), dtype=np.uint8)
+        del block
+
+
 def measure(fn: Callable[[], Any]) -> tuple[dict[str, float], Any]:
     """Wall time, CPU time (all threads), peak RSS during ``fn()`` and its growth over start."""
     import gc
     import resource
 
     gc.collect()  # no collection of earlier garbage inside the timing (either side)
+    _touch_memory()
     reset = _reset_peak()
     start = _status_kib("VmRSS") or 0.0
     t0, c0 = time.perf_counter(), time.process_time()

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from relgraph.errors import Problem, Reason
-from relgraph.io.idcodes import short_words, word_positions
+from relgraph.io.idcodes import short_positions, short_words
 from relgraph.io.read import RawTable
 from relgraph.text import Message, message
 
@@ -97,9 +97,9 @@ def index_positions(s: pd.Series, keys: pd.Index) -> np.ndarray:
 
         arr = pa.chunked_array(pa.array(s.array)).cast(pa.large_string())
         value_set = pa.chunked_array(pa.array(keys.astype(str).array)).cast(pa.large_string())
-        words = short_words(arr, value_set)
-        if words is not None:  # short ids as one integer each
-            return word_positions(*words)
+        found_short = short_positions(arr, value_set)
+        if found_short is not None:  # short ids as one integer each
+            return found_short
         found = pc.index_in(arr, value_set=value_set).fill_null(-1)
         return np.asarray(found.to_numpy(zero_copy_only=False), dtype=np.int64)
     except (ImportError, TypeError, ValueError, NotImplementedError, ArithmeticError):

@@ -124,3 +124,27 @@ def test_word_positions_with_shared_digits_match_a_hash_lookup(
     values: list[str], keys: list[str]
 ) -> None:
     assert packed_lookup(values, keys).tolist() == hash_lookup(values, keys).tolist()
+
+
+@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("block", [3, 1 << 16])
+def test_short_positions_match_a_hash_lookup_block_by_block(
+    case: str, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # values in uneven chunks (as a parser's blocks), looked up `block` rows at a time
+    monkeypatch.setattr(idcodes, "_BLOCK", block)
+    values, keys = CASES[case]
+    cut = [0, 1, len(values) // 2, len(values)]
+    chunked = pa.chunked_array(
+        [pa.array(values[a:b], pa.large_string()) for a, b in zip(cut, cut[1:], strict=False)]
+    )
+    found = idcodes.short_positions(chunked, pa.array(keys, pa.large_string()))
+    assert found is not None
+    assert found.tolist() == hash_lookup(values, keys).tolist()
+
+
+def test_short_positions_refuse_what_does_not_pack() -> None:
+    keys = pa.array(["p1"])
+    assert idcodes.short_positions(pa.array(["a-much-longer-id"]), keys) is None
+    assert idcodes.short_positions(pa.array(["p1", None]), keys) is None
+    assert idcodes.short_positions(pa.array(["p1"]), pa.array(["longer-than-8"])) is None
