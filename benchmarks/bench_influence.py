@@ -233,6 +233,11 @@ def child_account(n: int) -> dict[str, float]:
 
     # Collect the build's garbage first, so that no full collection of it falls in the timing.
     gc.collect()
+    # The warm-up's sparse LU solve wakes OpenBLAS's worker threads, which spin for a while
+    # after their last call: started at once, the timing ran beside them (CPU time above
+    # wall time, a core taken). Let them go to sleep first; the analyses timed below do not
+    # wake them (timed one by one with pauses, each one's CPU time equals its wall time).
+    time.sleep(0.5)
     t0, c0 = time.perf_counter(), time.process_time()  # fresh network: model built inside
     rg.support_index(net, "O")
     lev = rg.leverage(net, "O")

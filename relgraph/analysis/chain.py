@@ -211,8 +211,9 @@ def _people_frame(
     order = list(held) + hidden
     pos = net.index_of(order) if order else np.zeros(0, dtype=np.int64)
     ppl = net.people
-    attitude = pd.Series(ppl["attitude"].astype("Int64").array.take(pos))
-    supports = pd.Series(ppl["supports"].fillna("").astype(str).to_numpy(dtype=object)[pos])
+    # each column taken at the rows shown first (a few hundred), then converted
+    attitude = ppl["attitude"].astype("Int64").array.take(pos)
+    supports = pd.Series(ppl["supports"].array.take(pos)).fillna("").astype(str)
     sways_of: dict[str, list[str]] = {pid: [] for pid in hidden}
     for c, j, w, _, words in sways:
         text = say("chain_why_sways", who=labels[j], ties=words, share=w, lang=lang)
@@ -220,7 +221,7 @@ def _people_frame(
     why = [
         say("chain_why_hidden", sways=clauses(sways_of[pid], lang=lang), lang=lang)
         if pid in sways_of
-        else _holder_why(net, held[pid], attitude.iat[i], supports.iat[i])
+        else _holder_why(net, held[pid], attitude[i], supports.iat[i])
         for i, pid in enumerate(order)
     ]
     roles = [held.get(pid, []) for pid in order]
@@ -237,14 +238,12 @@ def _people_frame(
             "power": np.array([max((p for _, p, _ in r), default=0.0) for r in roles], float),
             "stage": [r[0][2] if r else "" for r in roles],
             "stages": [tuple(dict.fromkeys(st for _, _, st in r if st)) for r in roles],
-            "attitude": attitude.to_numpy(),
-            "supports": supports.to_numpy(dtype=object),
+            "attitude": attitude,
+            "supports": supports.array,
             "why": why,
         },
         columns=PEOPLE_COLUMNS,
     )
-    frame["level"] = frame["level"].astype("Int64")
-    frame["attitude"] = frame["attitude"].astype("Int64")
     return frame
 
 
