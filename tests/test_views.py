@@ -159,6 +159,49 @@ def test_sway_products_equal_the_raw_matrix(
     np.testing.assert_allclose(t.matrix(transpose=True).toarray(), R.T)
 
 
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 9), data=entries, seed=st.integers(0, 1000))
+def test_sway_halves_sum_to_the_grouped_matrix(
+    n: int, data: list[tuple[int, int, float]], seed: int
+) -> None:
+    # the large-network path: forward and backward entries in two matrices, never merged
+    u, v, f = _arrays(data, n)
+    rng = np.random.default_rng(seed)
+    b = np.where(rng.random(len(f)) < 0.3, 0.0, rng.random(len(f)))
+    t = SwayTies.build(u.astype(np.int64), v.astype(np.int64), f, b, n, rng.random(n) < 0.2)
+    F, B = t.halves()
+    assert (F.data > 0).all() and (B.data > 0).all()
+    assert F.nnz == (t.forward > 0).sum() and B.nnz == (t.backward > 0).sum()
+    np.testing.assert_allclose((F + B).toarray(), t.grouped().toarray(), rtol=1e-12, atol=1e-15)
+    x = rng.random(n)
+    x[rng.random(n) < 0.9] = 0.0  # mostly zeros: the few-nonzero path too
+    R = t.matrix().toarray()
+    for vec in (x, rng.random(n), rng.random((n, 2))):
+        for transpose in (False, True):
+            split = t._split_product(vec, transpose)
+            want = (R.T if transpose else R) @ vec - (t.empty * 1.0).reshape(
+                -1, *[1] * (vec.ndim - 1)
+            ) * vec
+            np.testing.assert_allclose(split, want, rtol=1e-12, atol=1e-15)
+
+
+def test_large_networks_multiply_through_the_halves(monkeypatch: pytest.MonkeyPatch) -> None:
+    import relgraph.views as views
+
+    rng = np.random.default_rng(3)
+    n, m = 300, 2_000
+    u, v = rng.integers(0, n, m), rng.integers(0, n, m)
+    t = SwayTies.build(u, v, rng.random(m), rng.random(m), n, np.zeros(n, dtype=bool))
+    x = rng.random(n)
+    small = [t.product(x), t.product(x, transpose=True)]
+    assert not t._halves  # below the threshold: the one grouped matrix
+    monkeypatch.setattr(views, "_SPLIT_FROM", 0)
+    large = [t.product(x), t.product(x, transpose=True)]
+    assert t._halves
+    for a, b in zip(small, large, strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)
+
+
 @pytest.mark.parametrize("nonzeros", [1, 5, 40, 300])
 def test_sway_transposed_product_of_a_sparse_vector_is_exact(nonzeros: int) -> None:
     # few nonzeros: only their rows are scattered, the same terms in the same order
