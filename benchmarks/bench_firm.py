@@ -24,7 +24,7 @@ default at full size) the table and the plot go to ``docs/performance.md`` and
 
 The machine is shared: wall time counts waiting for a core, CPU time (all threads) what the
 work costs; the load average is printed with the results. Each step runs ``--repeat`` times
-(default 2) per side, relgraph and bare in turn, and each side keeps its fastest run, as
+(default 3) per side, relgraph and bare in turn, and each side keeps its fastest run, as
 ``timeit`` does (the peak memory kept is the largest). Before its clock every process
 writes to ``RELGRAPH_BENCH_TOUCH_GIB`` (default 3) GiB of fresh memory and frees it: a
 virtual machine that hands freed memory back to its host makes the first writes after an
@@ -607,7 +607,7 @@ def main() -> None:
     ap.add_argument("--keep", help="build the data in this folder and keep it (reused)")
     ap.add_argument("--no-scaling", action="store_true", help="skip the smaller sizes")
     ap.add_argument(
-        "--repeat", type=int, default=2, help="runs of each step per side; the fastest is kept"
+        "--repeat", type=int, default=3, help="runs of each step per side; the fastest is kept"
     )
     ap.add_argument(
         "--docs",
