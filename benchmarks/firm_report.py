@@ -123,9 +123,9 @@ def markdown(
         f"{info['load_after']:.2f} after the run (the machine is shared: wall time counts "
         "waiting for a core, CPU time counts every thread's work). Each step runs in a fresh "
         "process, relgraph and the bare library each in its own, so a peak is that step's "
-        "(the loaded network included where the step needs one). Each step ran "
-        f"{info.get('repeat', 1)} time(s) per side, relgraph and bare in turn; the table keeps "
-        "each side's fastest run (as `timeit` does) and the largest peak. Before its clock, "
+        "(the loaded network included where the step needs one). "
+        + _repeat_text(int(info.get("repeat", 1)))
+        + " Before its clock, "
         f"each process writes to {info.get('touch_gib', 0):g} GiB of fresh memory and frees "
         "it: this virtual machine hands freed memory back to its host, and the first "
         "writes after an idle spell wait for the host (the same step, either library, took "
@@ -155,6 +155,16 @@ def markdown(
         "",
     ]
     return "\n".join(lines)
+
+
+def _repeat_text(repeat: int) -> str:
+    """How often each step ran, as the page says it."""
+    if repeat <= 1:
+        return "Each step ran once per side."
+    return (
+        f"Each step ran {repeat} times per side, relgraph and bare in turn; the table keeps "
+        "each side's fastest run (as `timeit` does) and the largest peak."
+    )
 
 
 BARE_TEXT = (
