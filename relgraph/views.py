@@ -440,7 +440,7 @@ class SwayTies:
         entries in tie order, then its backward ones; ``R = grouped() + diag(empty)``.
         ``R @ x`` is then one gather and ``Rᵀ @ x`` one scatter through the transpose (a
         CSC view, no copy), so one grouping serves both. One counting sort of every entry
-        (:func:`grouped_csr`). Products use it below :data:`_SPLIT_FROM` people; from
+        (:func:`grouped_csr`). Products use it below ``_SPLIT_FROM`` people; from
         there they use :meth:`halves`, two sorts side by side and no merge. Memoised.
         """
         if not self._parts:  # built once; later calls read it without the lock

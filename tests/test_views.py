@@ -133,16 +133,24 @@ def test_sway_matrix_equals_the_dense_reference(
     np.testing.assert_array_equal(empty, np.diag(want) == 1.0)
 
 
+def _random_sway(
+    n: int, data: list[tuple[int, int, float]], seed: int
+) -> tuple[SwayTies, np.random.Generator]:
+    """Sway ties from hypothesis' entries: a third of the backward weights 0, a fifth dropped."""
+    u, v, f = _arrays(data, n)
+    rng = np.random.default_rng(seed)
+    b = np.where(rng.random(len(f)) < 0.3, 0.0, rng.random(len(f)))
+    drop = rng.random(n) < 0.2
+    return SwayTies.build(u.astype(np.int64), v.astype(np.int64), f, b, n, drop), rng
+
+
 @settings(max_examples=60, deadline=None)
 @given(n=st.integers(1, 9), data=entries, seed=st.integers(0, 1000))
 def test_sway_products_equal_the_raw_matrix(
     n: int, data: list[tuple[int, int, float]], seed: int
 ) -> None:
-    u, v, f = _arrays(data, n)
-    rng = np.random.default_rng(seed)
-    b = np.where(rng.random(len(f)) < 0.3, 0.0, rng.random(len(f)))
-    drop = rng.random(n) < 0.2
-    t = SwayTies.build(u.astype(np.int64), v.astype(np.int64), f, b, n, drop)
+    t, rng = _random_sway(n, data, seed)
+    f = t.forward
     R = t.matrix().toarray()
     G = t.grouped()  # forward sway at (v, u), backward at (u, v), no zeros kept
     assert (G.data > 0).all() and G.nnz == (t.forward > 0).sum() + (t.backward > 0).sum()
@@ -165,10 +173,7 @@ def test_sway_halves_sum_to_the_grouped_matrix(
     n: int, data: list[tuple[int, int, float]], seed: int
 ) -> None:
     # the large-network path: forward and backward entries in two matrices, never merged
-    u, v, f = _arrays(data, n)
-    rng = np.random.default_rng(seed)
-    b = np.where(rng.random(len(f)) < 0.3, 0.0, rng.random(len(f)))
-    t = SwayTies.build(u.astype(np.int64), v.astype(np.int64), f, b, n, rng.random(n) < 0.2)
+    t, rng = _random_sway(n, data, seed)
     F, B = t.halves()
     assert (F.data > 0).all() and (B.data > 0).all()
     assert F.nnz == (t.forward > 0).sum() and B.nnz == (t.backward > 0).sum()
