@@ -63,7 +63,7 @@ test-min: setup
 	$(BIN)/python scripts/lowest_deps.py parquet fast > $(MIN_VENV)/constraints.txt
 	$(MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(MIN_VENV)/bin/python -m pip install --quiet -c $(MIN_VENV)/constraints.txt -e ".[parquet,fast]" \
-		"pytest>=7.4" "hypothesis>=6.80" "playwright>=1.40"
+		"pytest>=7.4" "hypothesis>=6.80" "playwright>=1.40" "markdown>=3.5,<4" "nbformat>=5.9"
 	$(MIN_VENV)/bin/python -m pip list --format=freeze | grep -iE "^($$(cut -d= -f1 $(MIN_VENV)/constraints.txt | paste -sd'|'))=="
 	$(MIN_VENV)/bin/python -m pytest -q -ra -p no:cacheprovider -o addopts="" \
 		-W ignore::DeprecationWarning tests \

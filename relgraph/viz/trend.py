@@ -99,5 +99,10 @@ def plot_trend(
     if family is not None:
         for text in [ax.title, ax.yaxis.label, *legend.get_texts()]:
             text.set_fontfamily(family)
-    ax.figure.autofmt_xdate()
+    if ax.figure.get_layout_engine() is None:
+        ax.figure.autofmt_xdate()  # slanted dates, and room for them below
+    else:  # the layout engine makes the room (matplotlib 3.7 warns on autofmt_xdate)
+        for label in ax.get_xticklabels():
+            label.set_rotation(30)
+            label.set_horizontalalignment("right")
     return ax

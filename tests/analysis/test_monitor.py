@@ -203,6 +203,26 @@ def test_plot_trend(sample):
     plt.close(ax.figure)
 
 
+@pytest.mark.parametrize("layout", [None, "constrained"])
+def test_plot_trend_slants_its_dates_with_or_without_a_layout_engine(sample, layout):
+    # with a layout engine (the demo's figure), matplotlib 3.7 warns on autofmt_xdate:
+    # the labels are slanted directly there, as autofmt_xdate slants them
+    import io
+    import warnings
+
+    from matplotlib.figure import Figure
+
+    h = load_history({"2026-05-31": sample, "2026-11-15": sample})
+    fig = Figure(figsize=(7, 4), layout=layout)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = plot_trend(h, opportunity="OPP-1", ax=fig.add_subplot())
+        fig.savefig(io.BytesIO(), format="png")
+    labels = ax.get_xticklabels()
+    assert labels
+    assert {(t.get_rotation(), t.get_horizontalalignment()) for t in labels} == {(30.0, "right")}
+
+
 def test_sensitive_people_left_out_of_every_change_row(sample):
     """E03 (the CFO's husband, known only through family) has a stale-attitude gap as of
     mid-2027 (assessed 2026-07-15); its closing must not show unless opted in."""
