@@ -4,7 +4,7 @@ Ids are mostly short (``P0001234``, ``c17``, ``OPP1``): at most 8 bytes of UTF-8
 int64 (:func:`short_words`), and equal ids give equal integers. Matching integers is
 already twice as fast as hashing text; when the known ids also sit close together once
 their bytes are numbered (a prefix and a counter, as most systems make them), each id's
-bytes give its slot in a table directly (:func:`word_positions`), with no hash table at
+bytes give its slot in a table directly (:func:`short_positions`), with no hash table at
 all: about four table reads per value, all in the processor's cache.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["short_positions", "short_words", "word_positions"]
+__all__ = ["short_positions", "short_words"]
 
 
 def short_words(*arrays: Any) -> list[np.ndarray] | None:
@@ -47,12 +47,18 @@ def short_words(*arrays: Any) -> list[np.ndarray] | None:
 def short_positions(values: Any, keys: Any) -> np.ndarray | None:
     """Position of each value among the unique ``keys`` (-1 when absent), or None.
 
-    Both are pyarrow text arrays (or chunked arrays) of short ids (see
-    :func:`short_words`); None when they are not. The same as :func:`word_positions` of
-    their words, but the values are packed and looked up a block of rows at a time, so no
-    temporary array is larger than the processor's cache: ten million tie endpoints never
-    become an 80 MB array of words or of slot numbers (on a machine where fresh memory is
-    slow to touch, that halves the time).
+    Both are pyarrow text arrays (or chunked arrays) of short ids, packed as words (see
+    :func:`short_words`); None when they are not. The words are read as four 16-bit
+    digits. Each digit position gets a table of the digits the keys use there, numbered
+    densely (a position where every key has the same digit is compared instead); a word's
+    number is then its digits' numbers in mixed radix, and one table maps numbers to key
+    positions. Used when those numbers span at most a few times as many slots as there
+    are keys; otherwise pyarrow's hash lookup of the integers.
+
+    The values are packed and looked up a block of rows at a time, so no temporary array
+    is larger than the processor's cache: ten million tie endpoints never become an 80 MB
+    array of words or of slot numbers (on a machine where fresh memory is slow to touch,
+    that halves the time).
 
     Examples
     --------
@@ -142,32 +148,6 @@ def _pack(offsets: np.ndarray, data: np.ndarray, width: int) -> np.ndarray:
             out[rows, j] = data[starts[rows] + j]
         out[:, 7] = lengths
     return out.view(np.int64).reshape(n)
-
-
-def word_positions(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Position of each packed value among the unique packed ``keys`` (-1 when absent).
-
-    The words are read as four 16-bit digits. Each digit position gets a table of the
-    digits the keys use there, numbered densely (a position where every key has the same
-    digit is compared instead); a word's number is then its digits' numbers in mixed
-    radix, and one table maps numbers to key positions. Used when those
-    numbers span at most a few times as many slots as there are keys; otherwise pyarrow's
-    hash lookup of the integers.
-
-    Examples
-    --------
-    >>> import pyarrow as pa
-    >>> values, keys = short_words(pa.array(["p2", "q1", "p1", "p2"]), pa.array(["p1", "p2"]))
-    >>> word_positions(values, keys).tolist()
-    [1, -1, 0, 1]
-    """
-    table = _Table.of(keys)
-    if table is None:
-        return _hashed(values, keys)
-    out = np.empty(len(values), dtype=np.int64)
-    for start in range(0, len(values), _BLOCK):
-        out[start : start + _BLOCK] = table.find(values[start : start + _BLOCK])
-    return out
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pytest
 
 from relgraph.io import idcodes
 from relgraph.io.collect import index_positions, repeated_text
-from relgraph.io.idcodes import short_words, word_positions
+from relgraph.io.idcodes import short_positions, short_words
 
 
 def hash_lookup(values: list[str], keys: list[str]) -> np.ndarray:
@@ -19,9 +19,9 @@ def hash_lookup(values: list[str], keys: list[str]) -> np.ndarray:
 
 
 def packed_lookup(values: list[str], keys: list[str]) -> np.ndarray:
-    words = short_words(pa.array(values, pa.string()), pa.array(keys, pa.string()))
-    assert words is not None
-    return word_positions(*words)
+    found = short_positions(pa.array(values, pa.string()), pa.array(keys, pa.string()))
+    assert found is not None
+    return found
 
 
 RNG = np.random.default_rng(7)
@@ -48,7 +48,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_word_positions_match_a_hash_lookup(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_short_positions_match_a_hash_lookup(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
     values, keys = CASES[case]
     hashed: list[int] = []
     real = idcodes._hashed
@@ -64,8 +64,8 @@ def test_a_repeated_key_keeps_its_first_position() -> None:
 
 
 def test_no_key_finds_nothing() -> None:
-    words = short_words(pa.array(["p1", "p22"]), pa.array([], pa.string()))
-    assert words is not None and word_positions(*words).tolist() == [-1, -1]
+    found = short_positions(pa.array(["p1", "p22"]), pa.array([], pa.string()))
+    assert found is not None and found.tolist() == [-1, -1]
 
 
 def test_equal_texts_pack_equal_across_arrays_and_chunks() -> None:
@@ -120,7 +120,7 @@ def test_repeated_text_is_duplicated_keep_first(values: list[str], dtype: type) 
         (["ab"], []),  # no keys at all
     ],
 )
-def test_word_positions_with_shared_digits_match_a_hash_lookup(
+def test_short_positions_with_shared_digits_match_a_hash_lookup(
     values: list[str], keys: list[str]
 ) -> None:
     assert packed_lookup(values, keys).tolist() == hash_lookup(values, keys).tolist()
