@@ -463,16 +463,15 @@ class SwayTies:
         """``R @ x`` (or ``Rᵀ @ x``) for a vector or a matrix of columns ``x``.
 
         Without ``self_weights`` the empty rows' self-weights are left out (a solver whose
-        λ is 0 on those rows never sees them). ``Rᵀ @ x`` for a vector with few nonzeros
-        (the first steps of a solve from a few people) scatters only their rows of ``R``:
-        the same terms added in the same order, minus the zeros.
+        λ is 0 on those rows never sees them). From ``_SPLIT_FROM`` people the product runs
+        through :meth:`halves`, where ``Rᵀ @ x`` for a vector with few nonzeros (the first
+        steps of a solve from a few people) scatters only their rows: the same terms added
+        in the same order, minus the zeros.
         """
         if self.n >= _SPLIT_FROM:
             y = self._split_product(x, transpose)
         elif not transpose:
             y = np.asarray(self.grouped() @ x)
-        elif x.ndim == 1 and x.size >= _FEW_FROM and (nz := np.flatnonzero(x)).size * _FEW < x.size:
-            y = np.asarray(self.grouped()[nz].T @ x[nz])
         else:
             self.grouped()
             y = np.asarray(self._parts[1] @ x)  # Rᵀ, kept with R (a view per call costs)
@@ -532,9 +531,9 @@ def _positive_csr(
 _SPLIT_FROM = 100_000
 
 #: A vector with under one nonzero in this many is multiplied through its nonzeros' rows only
-#: (from :data:`_FEW_FROM` people: on fewer, slicing the rows costs more than it saves).
+#: (on the large-network path of :meth:`SwayTies.halves`; on fewer people than
+#: ``_SPLIT_FROM``, slicing the rows costs more than it saves).
 _FEW = 16
-_FEW_FROM = 100_000
 
 
 def kind_weights(

@@ -340,8 +340,9 @@ class _Model:
         return WT
 
     def solve(self, b: np.ndarray, *, transpose: bool = False) -> np.ndarray:
-        # an iterative solve multiplies through R grouped by row (:meth:`SwayTies.grouped`:
-        # one gather for R @ x, one scatter for Rᵀ @ x; shared by both solves)
+        # an iterative solve multiplies through R grouped by row (:meth:`SwayTies.grouped`,
+        # or its two halves from 100,000 people: a gather for R @ x, a scatter for Rᵀ @ x;
+        # shared by both solves)
         direct = _direct("auto", self.lam)
 
         def product(x: np.ndarray) -> np.ndarray:
